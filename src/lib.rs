@@ -1,0 +1,4 @@
+//! `campaigns`: review pollution-control campaigns kept in a plain
+//! `campaigns.toml`, in the terminal or as reports.
+
+pub mod model;

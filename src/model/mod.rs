@@ -1,0 +1,17 @@
+//! The domain: a plan of campaigns, their tasks and indicators, and what the
+//! schedule says of them at a reporting date. Pure: no I/O.
+
+mod plan;
+pub mod schedule;
+mod status;
+mod text;
+mod water_class;
+
+pub use plan::{
+    Better, Campaign, DEFAULT_AT_RISK_MARGIN, Indicator, IndicatorPoint, Level, Meta, Plan, Scale,
+    SourceLine, Task, TaskPoint, Theme,
+};
+pub use schedule::{CampaignStatus, Pace, PaceBasis, PlanStatus, Rollup, TaskSchedule};
+pub use status::Status;
+pub use text::{Lang, Text};
+pub use water_class::WaterClass;

@@ -1,0 +1,179 @@
+//! The plan as the file describes it, after validation.
+
+use chrono::NaiveDate;
+
+use super::{Text, WaterClass};
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Plan {
+    pub meta: Meta,
+    pub campaigns: Vec<Campaign>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Meta {
+    pub title: Text,
+    pub organisation: Option<Text>,
+    /// The reporting date written in the file; `Plan::as_of` resolves it.
+    pub as_of: Option<NaiveDate>,
+    pub source: Option<Text>,
+    pub at_risk_margin: f64,
+}
+
+pub const DEFAULT_AT_RISK_MARGIN: f64 = 0.10;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Theme {
+    Air,
+    Water,
+    Soil,
+    Other,
+}
+
+impl Theme {
+    pub const ALL: [Theme; 4] = [Theme::Air, Theme::Water, Theme::Soil, Theme::Other];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Theme::Air => "air",
+            Theme::Water => "water",
+            Theme::Soil => "soil",
+            Theme::Other => "other",
+        }
+    }
+
+    pub fn parse(word: &str) -> Option<Theme> {
+        Theme::ALL.into_iter().find(|theme| theme.as_str() == word)
+    }
+}
+
+/// Where an item starts in the file, so the editor can be opened there.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SourceLine(pub usize);
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Campaign {
+    pub id: String,
+    pub name: Text,
+    pub theme: Theme,
+    pub start: Option<NaiveDate>,
+    pub end: Option<NaiveDate>,
+    pub lead: Option<Text>,
+    pub summary: Option<Text>,
+    pub indicators: Vec<Indicator>,
+    pub tasks: Vec<Task>,
+    pub line: SourceLine,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Task {
+    pub id: String,
+    pub name: Text,
+    pub done: f64,
+    pub total: Option<f64>,
+    pub unit: Option<Text>,
+    pub start: Option<NaiveDate>,
+    pub due: Option<NaiveDate>,
+    pub weight: f64,
+    pub lead: Option<Text>,
+    pub note: Option<Text>,
+    pub history: Vec<TaskPoint>,
+    pub line: SourceLine,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TaskPoint {
+    pub date: NaiveDate,
+    pub done: f64,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Better {
+    Higher,
+    Lower,
+}
+
+impl Better {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Better::Higher => "higher",
+            Better::Lower => "lower",
+        }
+    }
+
+    /// The comparison a reader sees beside the target: ≥ or ≤.
+    pub fn comparison(self, ascii: bool) -> &'static str {
+        match (self, ascii) {
+            (Better::Higher, false) => "≥",
+            (Better::Higher, true) => ">=",
+            (Better::Lower, false) => "≤",
+            (Better::Lower, true) => "<=",
+        }
+    }
+}
+
+/// An indicator's level: a number, or a class on the water-quality scale.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Level {
+    Number(f64),
+    WaterClass(WaterClass),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scale {
+    Number,
+    WaterClass,
+}
+
+impl Scale {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Scale::Number => "number",
+            Scale::WaterClass => "water-class",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Indicator {
+    pub id: String,
+    pub name: Text,
+    pub unit: Option<Text>,
+    pub scale: Scale,
+    pub value: Level,
+    pub target: Option<Level>,
+    /// Present for numeric targets; water classes are always better when lower.
+    pub better: Option<Better>,
+    pub lead: Option<Text>,
+    pub note: Option<Text>,
+    pub history: Vec<IndicatorPoint>,
+    pub line: SourceLine,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct IndicatorPoint {
+    pub date: NaiveDate,
+    pub value: Level,
+}
+
+impl Plan {
+    /// The reporting date: `override_date` (from `--as-of`), else the file's
+    /// `meta.as_of`, else `today`.
+    pub fn as_of(&self, override_date: Option<NaiveDate>, today: NaiveDate) -> NaiveDate {
+        override_date.or(self.meta.as_of).unwrap_or(today)
+    }
+
+    pub fn campaign(&self, id: &str) -> Option<&Campaign> {
+        self.campaigns.iter().find(|campaign| campaign.id == id)
+    }
+}
+
+impl Campaign {
+    pub fn task(&self, id: &str) -> Option<&Task> {
+        self.tasks.iter().find(|task| task.id == id)
+    }
+
+    pub fn indicator(&self, id: &str) -> Option<&Indicator> {
+        self.indicators.iter().find(|indicator| indicator.id == id)
+    }
+}

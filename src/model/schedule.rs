@@ -1,0 +1,269 @@
+//! Statuses, roll-ups and pace at a reporting date, exactly as DESIGN.md
+//! defines them. Pure functions of the plan and the date.
+
+use std::collections::BTreeMap;
+
+use chrono::{Days, NaiveDate};
+
+use super::{Better, Campaign, Indicator, Level, Plan, Status, Task};
+
+/// What the schedule says about one task at the reporting date.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TaskSchedule {
+    pub status: Status,
+    /// done / total, uncapped; `None` for a plain count.
+    pub fraction: Option<f64>,
+    /// Where the task should be by now (0..=1), when it has a schedule.
+    pub expected: Option<f64>,
+    pub start: Option<NaiveDate>,
+    pub due: Option<NaiveDate>,
+    /// Days from the reporting date to the due date (negative when past).
+    pub days_left: Option<i64>,
+}
+
+/// The start and due date a task runs by: its own, else its campaign's.
+pub fn task_window(task: &Task, campaign: &Campaign) -> (Option<NaiveDate>, Option<NaiveDate>) {
+    (task.start.or(campaign.start), task.due.or(campaign.end))
+}
+
+pub fn task_schedule(
+    task: &Task,
+    campaign: &Campaign,
+    as_of: NaiveDate,
+    margin: f64,
+) -> TaskSchedule {
+    let (start, due) = task_window(task, campaign);
+    let days_left = due.map(|due| (due - as_of).num_days());
+    let Some(total) = task.total else {
+        return TaskSchedule {
+            status: Status::Count,
+            fraction: None,
+            expected: None,
+            start,
+            due,
+            days_left,
+        };
+    };
+    let fraction = task.done / total;
+    let expected = match (start, due) {
+        (Some(start), Some(due)) => Some(expected_fraction(start, due, as_of)),
+        _ => None,
+    };
+    let status = if task.done >= total {
+        Status::Done
+    } else if start.is_some_and(|start| start > as_of) {
+        Status::NotStarted
+    } else if due.is_some_and(|due| due < as_of) {
+        Status::Overdue
+    } else {
+        match expected {
+            None => Status::InProgress,
+            Some(expected) if fraction >= expected => Status::OnTrack,
+            Some(expected) if fraction >= expected - margin => Status::AtRisk,
+            Some(_) => Status::Behind,
+        }
+    };
+    TaskSchedule {
+        status,
+        fraction: Some(fraction),
+        expected,
+        start,
+        due,
+        days_left,
+    }
+}
+
+/// (D − start) / (due − start) in days, clamped to [0, 1]; 1 when start = due.
+pub fn expected_fraction(start: NaiveDate, due: NaiveDate, as_of: NaiveDate) -> f64 {
+    let span = (due - start).num_days();
+    if span <= 0 {
+        return 1.0;
+    }
+    let elapsed = (as_of - start).num_days();
+    (elapsed as f64 / span as f64).clamp(0.0, 1.0)
+}
+
+pub fn indicator_status(indicator: &Indicator) -> Status {
+    let met = match (indicator.value, indicator.target, indicator.better) {
+        (_, None, _) => return Status::NoTarget,
+        (Level::WaterClass(value), Some(Level::WaterClass(target)), _) => value.meets(target),
+        (Level::Number(value), Some(Level::Number(target)), Some(Better::Higher)) => {
+            value >= target
+        }
+        (Level::Number(value), Some(Level::Number(target)), Some(Better::Lower)) => value <= target,
+        // The loader refuses these shapes; without a direction nothing is met.
+        _ => return Status::NoTarget,
+    };
+    if met { Status::Met } else { Status::NotMet }
+}
+
+/// A campaign's figures at the reporting date.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rollup {
+    /// Weighted mean of task fractions (each capped at 1); `None` when no
+    /// task has a total.
+    pub progress: Option<f64>,
+    pub status_counts: BTreeMap<Status, usize>,
+    pub indicators_met: usize,
+    pub indicators_with_target: usize,
+    /// The first status present in the order overdue … done; `None` when no
+    /// task has a total.
+    pub worst: Option<Status>,
+    /// Index into `Campaign::tasks` of the task that most needs attention.
+    pub worst_task: Option<usize>,
+}
+
+/// Rolls a campaign up from its items' statuses (`tasks` and `indicators`
+/// in the campaign's order).
+pub fn rollup(campaign: &Campaign, tasks: &[TaskSchedule], indicators: &[Status]) -> Rollup {
+    let mut weighted = 0.0;
+    let mut weights = 0.0;
+    let mut fractions = Vec::new();
+    let mut status_counts = BTreeMap::new();
+    let mut worst: Option<(Status, f64, usize)> = None;
+    for (index, (task, schedule)) in campaign.tasks.iter().zip(tasks).enumerate() {
+        *status_counts.entry(schedule.status).or_insert(0) += 1;
+        let Some(fraction) = schedule.fraction else {
+            continue;
+        };
+        fractions.push(fraction.min(1.0));
+        weighted += task.weight * fraction.min(1.0);
+        weights += task.weight;
+        let is_worse = worst.is_none_or(|(status, worst_fraction, _)| {
+            (schedule.status, fraction) < (status, worst_fraction)
+        });
+        if is_worse {
+            worst = Some((schedule.status, fraction, index));
+        }
+    }
+    let progress = if fractions.is_empty() {
+        None
+    } else if weights > 0.0 {
+        Some(weighted / weights)
+    } else {
+        // Every weight is zero: fall back to the plain mean.
+        Some(fractions.iter().sum::<f64>() / fractions.len() as f64)
+    };
+    Rollup {
+        progress,
+        status_counts,
+        indicators_met: indicators.iter().filter(|s| **s == Status::Met).count(),
+        indicators_with_target: indicators
+            .iter()
+            .filter(|s| **s != Status::NoTarget)
+            .count(),
+        worst: worst.map(|(status, _, _)| status),
+        worst_task: worst.map(|(_, _, index)| index),
+    }
+}
+
+/// How fast a task moves and whether it will finish in time.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Pace {
+    /// Units done per day so far.
+    pub achieved_per_day: Option<f64>,
+    /// Units per day needed from the reporting date to finish by the due date.
+    pub needed_per_day: Option<f64>,
+    /// When the task finishes at the achieved rate.
+    pub projected_finish: Option<NaiveDate>,
+    /// Whether the achieved rate was measured from history or from the start date.
+    pub basis: PaceBasis,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PaceBasis {
+    History,
+    Start,
+    Unknown,
+}
+
+pub fn pace(task: &Task, campaign: &Campaign, as_of: NaiveDate) -> Option<Pace> {
+    let total = task.total?;
+    let (start, due) = task_window(task, campaign);
+    let remaining = (total - task.done).max(0.0);
+    // From the earliest history point before the reporting date, else from the start.
+    let from_history = task
+        .history
+        .iter()
+        .find(|point| point.date < as_of)
+        .map(|point| (point.date, task.done - point.done, PaceBasis::History));
+    let from_start = start
+        .filter(|start| *start < as_of)
+        .map(|start| (start, task.done, PaceBasis::Start));
+    let (achieved_per_day, basis) = match from_history.or(from_start) {
+        Some((since, gained, basis)) => {
+            let days = (as_of - since).num_days() as f64;
+            (Some(gained / days), basis)
+        }
+        None => (None, PaceBasis::Unknown),
+    };
+    let needed_per_day = match due {
+        _ if remaining == 0.0 => Some(0.0),
+        Some(due) if due > as_of => Some(remaining / (due - as_of).num_days() as f64),
+        _ => None,
+    };
+    let projected_finish = if remaining == 0.0 {
+        Some(as_of)
+    } else {
+        achieved_per_day
+            .filter(|rate| *rate > 0.0)
+            .and_then(|rate| {
+                let days = (remaining / rate).ceil();
+                // Beyond any date worth showing: no projection.
+                (days < 365.0 * 1000.0).then_some(days as u64)
+            })
+            .and_then(|days| as_of.checked_add_days(Days::new(days)))
+    };
+    Some(Pace {
+        achieved_per_day,
+        needed_per_day,
+        projected_finish,
+        basis,
+    })
+}
+
+/// The whole plan's figures at one date, computed once for views and reports.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlanStatus {
+    pub as_of: NaiveDate,
+    pub campaigns: Vec<CampaignStatus>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct CampaignStatus {
+    pub rollup: Rollup,
+    pub tasks: Vec<TaskSchedule>,
+    pub indicators: Vec<Status>,
+}
+
+impl PlanStatus {
+    pub fn compute(plan: &Plan, as_of: NaiveDate) -> PlanStatus {
+        let margin = plan.meta.at_risk_margin;
+        let campaigns = plan
+            .campaigns
+            .iter()
+            .map(|campaign| CampaignStatus::compute(campaign, as_of, margin))
+            .collect();
+        PlanStatus { as_of, campaigns }
+    }
+}
+
+impl CampaignStatus {
+    pub fn compute(campaign: &Campaign, as_of: NaiveDate, margin: f64) -> CampaignStatus {
+        let tasks: Vec<TaskSchedule> = campaign
+            .tasks
+            .iter()
+            .map(|task| task_schedule(task, campaign, as_of, margin))
+            .collect();
+        let indicators: Vec<Status> = campaign.indicators.iter().map(indicator_status).collect();
+        CampaignStatus {
+            rollup: rollup(campaign, &tasks, &indicators),
+            tasks,
+            indicators,
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "schedule_tests.rs"]
+mod tests;

@@ -1,0 +1,265 @@
+use super::*;
+use crate::model::{SourceLine, TaskPoint, Text, Theme, WaterClass};
+
+fn date(text: &str) -> NaiveDate {
+    text.parse().unwrap()
+}
+
+fn campaign(start: Option<&str>, end: Option<&str>) -> Campaign {
+    Campaign {
+        id: "c".into(),
+        name: Text::from("C"),
+        theme: Theme::Other,
+        start: start.map(date),
+        end: end.map(date),
+        lead: None,
+        summary: None,
+        indicators: vec![],
+        tasks: vec![],
+        line: SourceLine(1),
+    }
+}
+
+fn task(done: f64, total: Option<f64>) -> Task {
+    Task {
+        id: "t".into(),
+        name: Text::from("T"),
+        done,
+        total,
+        unit: None,
+        start: None,
+        due: None,
+        weight: 1.0,
+        lead: None,
+        note: None,
+        history: vec![],
+        line: SourceLine(1),
+    }
+}
+
+fn status_at(task: &Task, campaign: &Campaign, as_of: &str) -> Status {
+    task_schedule(task, campaign, date(as_of), 0.10).status
+}
+
+const YEAR: (Option<&str>, Option<&str>) = (Some("2024-01-01"), Some("2024-12-31"));
+
+#[test]
+fn due_today_is_not_yet_overdue() {
+    let c = campaign(YEAR.0, YEAR.1);
+    let t = task(50.0, Some(100.0));
+    // On the due date the whole period has elapsed: expected 1, so behind, not overdue.
+    assert_eq!(status_at(&t, &c, "2024-12-31"), Status::Behind);
+    assert_eq!(status_at(&t, &c, "2025-01-01"), Status::Overdue);
+    assert_eq!(
+        status_at(&task(100.0, Some(100.0)), &c, "2025-01-01"),
+        Status::Done
+    );
+}
+
+#[test]
+fn start_today_expects_nothing_yet() {
+    let c = campaign(YEAR.0, YEAR.1);
+    let t = task(0.0, Some(10.0));
+    assert_eq!(status_at(&t, &c, "2024-01-01"), Status::OnTrack);
+    assert_eq!(status_at(&t, &c, "2023-12-31"), Status::NotStarted);
+    let s = task_schedule(&t, &c, date("2024-01-01"), 0.1);
+    assert_eq!(s.expected, Some(0.0));
+}
+
+#[test]
+fn start_equal_to_due_expects_everything() {
+    let c = campaign(Some("2024-06-30"), Some("2024-06-30"));
+    let t = task(9.0, Some(10.0));
+    assert_eq!(
+        expected_fraction(date("2024-06-30"), date("2024-06-30"), date("2024-06-30")),
+        1.0
+    );
+    // 0.9 ≥ 1 − 0.10: at risk, not behind.
+    assert_eq!(status_at(&t, &c, "2024-06-30"), Status::AtRisk);
+    assert_eq!(
+        status_at(&task(8.0, Some(10.0)), &c, "2024-06-30"),
+        Status::Behind
+    );
+}
+
+#[test]
+fn leap_day_counts_as_a_day() {
+    // 2024 is a leap year: 365 days from Jan 1 to Dec 31, and Feb 29 is day 59.
+    let e = expected_fraction(date("2024-01-01"), date("2024-12-31"), date("2024-02-29"));
+    assert!((e - 59.0 / 365.0).abs() < 1e-12, "{e}");
+    let e = expected_fraction(date("2024-02-28"), date("2024-03-01"), date("2024-02-29"));
+    assert_eq!(e, 0.5);
+}
+
+#[test]
+fn done_zero_is_behind_once_time_has_passed() {
+    let c = campaign(YEAR.0, YEAR.1);
+    assert_eq!(
+        status_at(&task(0.0, Some(10.0)), &c, "2024-07-01"),
+        Status::Behind
+    );
+}
+
+#[test]
+fn done_above_total_is_done_and_capped_in_rollup() {
+    let mut c = campaign(YEAR.0, YEAR.1);
+    let mut over = task(15.0, Some(10.0));
+    over.id = "over".into();
+    let half = task(5.0, Some(10.0));
+    c.tasks = vec![over, half];
+    let s = CampaignStatus::compute(&c, date("2024-12-31"), 0.1);
+    assert_eq!(s.tasks[0].status, Status::Done);
+    assert_eq!(s.tasks[0].fraction, Some(1.5));
+    assert_eq!(s.rollup.progress, Some(0.75));
+}
+
+#[test]
+fn no_due_and_no_campaign_end_is_in_progress() {
+    let c = campaign(Some("2024-01-01"), None);
+    let t = task(3.0, Some(10.0));
+    let s = task_schedule(&t, &c, date("2024-06-01"), 0.1);
+    assert_eq!(s.status, Status::InProgress);
+    assert_eq!(s.days_left, None);
+    let none = campaign(None, None);
+    assert_eq!(status_at(&t, &none, "2024-06-01"), Status::InProgress);
+}
+
+#[test]
+fn as_of_before_start_is_not_started() {
+    let c = campaign(YEAR.0, YEAR.1);
+    let mut t = task(0.0, Some(10.0));
+    t.start = Some(date("2024-03-01"));
+    assert_eq!(status_at(&t, &c, "2024-02-29"), Status::NotStarted);
+    // A task already done is done, whatever the date.
+    t.done = 10.0;
+    assert_eq!(status_at(&t, &c, "2024-02-29"), Status::Done);
+}
+
+#[test]
+fn task_dates_override_campaign_dates() {
+    let c = campaign(YEAR.0, YEAR.1);
+    let mut t = task(110.0, Some(113.0));
+    t.due = Some(date("2025-06-30"));
+    let s = task_schedule(&t, &c, date("2024-12-31"), 0.1);
+    assert_eq!(s.due, Some(date("2025-06-30")));
+    assert_eq!(s.days_left, Some(181));
+    assert_eq!(s.status, Status::OnTrack);
+}
+
+#[test]
+fn at_risk_margin_is_the_boundary() {
+    let c = campaign(Some("2024-01-01"), Some("2024-01-11"));
+    // Halfway: expected 0.5.
+    assert_eq!(
+        status_at(&task(5.0, Some(10.0)), &c, "2024-01-06"),
+        Status::OnTrack
+    );
+    assert_eq!(
+        status_at(&task(4.0, Some(10.0)), &c, "2024-01-06"),
+        Status::AtRisk
+    );
+    assert_eq!(
+        status_at(&task(3.9, Some(10.0)), &c, "2024-01-06"),
+        Status::Behind
+    );
+}
+
+#[test]
+fn count_tasks_take_no_part_in_the_rollup() {
+    let mut c = campaign(YEAR.0, YEAR.1);
+    c.tasks = vec![task(513.0, None)];
+    let s = CampaignStatus::compute(&c, date("2024-12-31"), 0.1);
+    assert_eq!(s.tasks[0].status, Status::Count);
+    assert_eq!(s.rollup.progress, None);
+    assert_eq!(s.rollup.worst, None);
+    assert_eq!(s.rollup.status_counts.get(&Status::Count), Some(&1));
+}
+
+#[test]
+fn rollup_weights_and_worst() {
+    let mut c = campaign(YEAR.0, YEAR.1);
+    let mut heavy = task(10.0, Some(10.0));
+    heavy.weight = 3.0;
+    let mut light = task(0.0, Some(10.0));
+    light.id = "light".into();
+    light.due = Some(date("2024-06-30"));
+    c.tasks = vec![heavy, light];
+    let s = CampaignStatus::compute(&c, date("2024-12-31"), 0.1);
+    assert_eq!(s.rollup.progress, Some(0.75));
+    assert_eq!(s.rollup.worst, Some(Status::Overdue));
+    assert_eq!(s.rollup.worst_task, Some(1));
+}
+
+fn indicator(value: Level, target: Option<Level>, better: Option<Better>) -> Indicator {
+    Indicator {
+        id: "i".into(),
+        name: Text::from("I"),
+        unit: None,
+        scale: match value {
+            Level::Number(_) => crate::model::Scale::Number,
+            Level::WaterClass(_) => crate::model::Scale::WaterClass,
+        },
+        value,
+        target,
+        better,
+        lead: None,
+        note: None,
+        history: vec![],
+        line: SourceLine(1),
+    }
+}
+
+#[test]
+fn indicators_meet_in_their_direction() {
+    use Level::Number;
+    let pm25 = indicator(Number(31.0), Some(Number(35.0)), Some(Better::Lower));
+    assert_eq!(indicator_status(&pm25), Status::Met);
+    let days = indicator(Number(0.94), Some(Number(0.95)), Some(Better::Higher));
+    assert_eq!(indicator_status(&days), Status::NotMet);
+    let equal = indicator(Number(35.0), Some(Number(35.0)), Some(Better::Lower));
+    assert_eq!(indicator_status(&equal), Status::Met);
+    let river = indicator(
+        Level::WaterClass(WaterClass::II),
+        Some(Level::WaterClass(WaterClass::III)),
+        None,
+    );
+    assert_eq!(indicator_status(&river), Status::Met);
+    assert_eq!(
+        indicator_status(&indicator(Number(1.0), None, None)),
+        Status::NoTarget
+    );
+}
+
+#[test]
+fn pace_from_start_and_from_history() {
+    let c = campaign(YEAR.0, YEAR.1);
+    let mut t = task(100.0, Some(200.0));
+    t.due = Some(date("2025-04-10"));
+    let as_of = date("2024-04-10"); // day 100 of the campaign
+    let p = pace(&t, &c, as_of).unwrap();
+    assert_eq!(p.basis, PaceBasis::Start);
+    assert_eq!(p.achieved_per_day, Some(1.0));
+    assert_eq!(p.needed_per_day, Some(100.0 / 365.0));
+    assert_eq!(p.projected_finish, Some(date("2024-07-19")));
+
+    t.history = vec![TaskPoint {
+        date: date("2024-03-31"),
+        done: 90.0,
+    }];
+    let p = pace(&t, &c, as_of).unwrap();
+    assert_eq!(p.basis, PaceBasis::History);
+    assert_eq!(p.achieved_per_day, Some(1.0));
+}
+
+#[test]
+fn pace_without_progress_projects_nothing() {
+    let c = campaign(YEAR.0, YEAR.1);
+    let t = task(0.0, Some(10.0));
+    let p = pace(&t, &c, date("2024-06-01")).unwrap();
+    assert_eq!(p.achieved_per_day, Some(0.0));
+    assert_eq!(p.projected_finish, None);
+    assert!(pace(&task(3.0, None), &c, date("2024-06-01")).is_none());
+    // Past the due date there is no rate that finishes in time.
+    let p = pace(&t, &c, date("2025-02-01")).unwrap();
+    assert_eq!(p.needed_per_day, None);
+}

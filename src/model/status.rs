@@ -1,0 +1,124 @@
+//! The status words of DESIGN.md. They are a contract: reports, the CSV and
+//! the tests use them verbatim.
+
+use std::fmt;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Status {
+    // Task statuses, in roll-up order: the first present is a campaign's worst.
+    Overdue,
+    Behind,
+    AtRisk,
+    InProgress,
+    OnTrack,
+    NotStarted,
+    Done,
+    /// A task without a total: a plain count, outside the roll-up.
+    Count,
+    // Indicator statuses.
+    NotMet,
+    Met,
+    NoTarget,
+}
+
+impl Status {
+    pub const TASK: [Status; 8] = [
+        Status::Overdue,
+        Status::Behind,
+        Status::AtRisk,
+        Status::InProgress,
+        Status::OnTrack,
+        Status::NotStarted,
+        Status::Done,
+        Status::Count,
+    ];
+
+    pub const INDICATOR: [Status; 3] = [Status::NotMet, Status::Met, Status::NoTarget];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Done => "done",
+            Status::NotStarted => "not-started",
+            Status::Overdue => "overdue",
+            Status::InProgress => "in-progress",
+            Status::OnTrack => "on-track",
+            Status::AtRisk => "at-risk",
+            Status::Behind => "behind",
+            Status::Count => "count",
+            Status::Met => "met",
+            Status::NotMet => "not-met",
+            Status::NoTarget => "no-target",
+        }
+    }
+
+    pub fn parse(word: &str) -> Option<Status> {
+        Status::TASK
+            .iter()
+            .chain(Status::INDICATOR.iter())
+            .copied()
+            .find(|status| status.as_str() == word)
+    }
+
+    /// A symbol that carries the status without colour.
+    pub fn symbol(self, ascii: bool) -> &'static str {
+        match (self, ascii) {
+            (Status::Done, false) => "✔",
+            (Status::Done, true) => "+",
+            (Status::NotStarted, false) => "○",
+            (Status::NotStarted, true) => "o",
+            (Status::Overdue, false) => "✖",
+            (Status::Overdue, true) => "X",
+            (Status::InProgress, false) => "◔",
+            (Status::InProgress, true) => "~",
+            (Status::OnTrack, false) => "●",
+            (Status::OnTrack, true) => "*",
+            (Status::AtRisk, false) => "▲",
+            (Status::AtRisk, true) => "!",
+            (Status::Behind, false) => "▼",
+            (Status::Behind, true) => "v",
+            (Status::Count, false) => "#",
+            (Status::Count, true) => "#",
+            (Status::Met, false) => "✔",
+            (Status::Met, true) => "+",
+            (Status::NotMet, false) => "✖",
+            (Status::NotMet, true) => "x",
+            (Status::NoTarget, false) => "·",
+            (Status::NoTarget, true) => "-",
+        }
+    }
+
+    /// Whether this status asks for someone's attention in a review.
+    pub fn needs_attention(self) -> bool {
+        matches!(
+            self,
+            Status::Overdue | Status::Behind | Status::AtRisk | Status::NotMet
+        )
+    }
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_round_trip() {
+        for status in Status::TASK.iter().chain(Status::INDICATOR.iter()) {
+            assert_eq!(Status::parse(status.as_str()), Some(*status));
+        }
+        assert_eq!(Status::parse("late"), None);
+    }
+
+    #[test]
+    fn task_order_is_worst_first() {
+        let mut sorted = Status::TASK.to_vec();
+        sorted.sort();
+        assert_eq!(sorted, Status::TASK.to_vec());
+        assert!(Status::Overdue < Status::Behind && Status::NotStarted < Status::Done);
+    }
+}
