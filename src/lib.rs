@@ -1,4 +1,6 @@
 //! `campaigns`: review pollution-control campaigns kept in a plain
 //! `campaigns.toml`, in the terminal or as reports.
 
+pub mod load;
 pub mod model;
+pub mod text;

@@ -1,0 +1,159 @@
+//! The command line (clap types only; `main.rs` dispatches).
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+const EXAMPLES: &str = "\
+Examples:
+  campaigns                                  review ./campaigns.toml
+  campaigns check plan.toml                  validate; exit 1 on errors
+  campaigns report --format md > bulletin.md
+  campaigns set campaigns.toml clear-water/yangtze-outfalls --add 1 --record";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "campaigns",
+    version,
+    about = "Review pollution-control campaigns kept in a plain campaigns.toml",
+    after_help = EXAMPLES
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// The plan to open
+    #[arg(default_value = "campaigns.toml")]
+    pub file: PathBuf,
+
+    /// Capture the mouse (off by default so the terminal's own selection works)
+    #[arg(long)]
+    pub mouse: bool,
+
+    #[command(flatten)]
+    pub common: Common,
+}
+
+/// Flags every command takes.
+#[derive(Debug, Args, Clone)]
+pub struct Common {
+    /// Reporting date (YYYY-MM-DD); overrides meta.as_of
+    #[arg(long, global = true, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<NaiveDate>,
+
+    /// Language of the interface and of the data text [default: from LANG / LC_ALL]
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<LangArg>,
+
+    /// ASCII symbols and gauges only (automatic when the locale is not UTF-8)
+    #[arg(long, global = true)]
+    pub ascii: bool,
+
+    /// No colour (NO_COLOR is honoured too)
+    #[arg(long, global = true)]
+    pub no_color: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LangArg {
+    Zh,
+    En,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate a plan: exit 0 valid (warnings printed), 1 errors found, 2 could not run
+    #[command(after_help = "Example:\n  campaigns check campaigns.toml && echo valid")]
+    Check {
+        #[arg(default_value = "campaigns.toml")]
+        file: PathBuf,
+    },
+    /// Print the figures as markdown, JSON, CSV or text
+    #[command(
+        after_help = "Examples:\n  campaigns report --format json | jq '.campaigns[].status'\n  campaigns report plan.toml --format csv --output figures.csv"
+    )]
+    Report {
+        #[arg(default_value = "campaigns.toml")]
+        file: PathBuf,
+        #[arg(long, short, value_enum, default_value = "md")]
+        format: ReportFormat,
+        /// Only these campaigns (repeatable)
+        #[arg(long, value_name = "ID")]
+        campaign: Vec<String>,
+        /// Write to a file instead of standard output
+        #[arg(long, short, value_name = "PATH")]
+        output: Option<PathBuf>,
+    },
+    /// Print one frame of the review screen as plain text
+    #[command(after_help = "Example:\n  campaigns render --size 120x40 --view blue-sky")]
+    Render {
+        #[arg(default_value = "campaigns.toml")]
+        file: PathBuf,
+        /// Frame size, WIDTHxHEIGHT
+        #[arg(long, default_value = "120x40", value_parser = parse_size)]
+        size: (u16, u16),
+        /// `overview`, `help`, or a campaign id
+        #[arg(long, default_value = "overview")]
+        view: String,
+        /// Keep colours and styles as ANSI escape codes
+        #[arg(long)]
+        color: bool,
+    },
+    /// Record progress from a script (same write-back path as the app)
+    #[command(
+        after_help = "Examples:\n  campaigns set campaigns.toml clear-water/yangtze-outfalls --done 111\n  campaigns set campaigns.toml blue-sky/pm25 --value 30.5 --record\nExit: 0 written, 1 refused, 2 could not run"
+    )]
+    Set(SetArgs),
+    /// Print the JSON Schema of the file format, for editors
+    Schema,
+    /// Print shell completions
+    Completions { shell: clap_complete::Shell },
+}
+
+#[derive(Debug, Args)]
+pub struct SetArgs {
+    pub file: PathBuf,
+    /// CAMPAIGN/ITEM, e.g. clear-water/yangtze-outfalls
+    pub target: String,
+    /// Set a task's done count
+    #[arg(long, group = "change", allow_negative_numbers = true)]
+    pub done: Option<f64>,
+    /// Add to a task's done count (may be negative)
+    #[arg(long, group = "change", allow_negative_numbers = true)]
+    pub add: Option<f64>,
+    /// Set an indicator's value (a number, or a water class such as II)
+    #[arg(long, group = "change", allow_negative_numbers = true)]
+    pub value: Option<String>,
+    /// Replace the item's note
+    #[arg(long)]
+    pub note: Option<String>,
+    /// Also append a history point at the reporting date (replacing one of that date)
+    #[arg(long)]
+    pub record: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ReportFormat {
+    Md,
+    Json,
+    Csv,
+    Text,
+}
+
+fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| format!("`{text}` is not a date like 2024-12-31"))
+}
+
+fn parse_size(text: &str) -> Result<(u16, u16), String> {
+    let (w, h) = text
+        .split_once(['x', 'X'])
+        .ok_or_else(|| format!("`{text}` is not a size like 120x40"))?;
+    let parse = |n: &str| {
+        n.trim()
+            .parse::<u16>()
+            .map_err(|_| format!("`{text}` is not a size like 120x40"))
+    };
+    Ok((parse(w)?, parse(h)?))
+}

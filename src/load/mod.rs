@@ -1,0 +1,212 @@
+//! Reading a `campaigns.toml`: read → parse → validate, giving a plan and
+//! every problem found, each tied to `file:line:col`.
+
+mod diagnostic;
+mod fields;
+mod plan_reader;
+pub mod watch;
+
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+pub use diagnostic::{Diagnostic, Position, Severity, summary};
+pub use fields::is_valid_id;
+
+use crate::model::Plan;
+use plan_reader::PlanReader;
+
+/// Files larger than this are refused before parsing: a plan of 100 000
+/// tasks is about 25 MB.
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Why a file could not be read at all (as opposed to read and found wrong).
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    #[error("{path}: no such file")]
+    NotFound { path: String },
+    #[error("{path}: is a directory, not a file")]
+    IsDirectory { path: String },
+    #[error("{path}: not a regular file")]
+    NotAFile { path: String },
+    #[error("{path}: permission denied")]
+    PermissionDenied { path: String },
+    #[error("{path}: {size} bytes is more than the {limit} a plan may have")]
+    TooLarge { path: String, size: u64, limit: u64 },
+    #[error("{path}:{line}:{column}: the file is not valid UTF-8 (save it as UTF-8)")]
+    NotUtf8 {
+        path: String,
+        line: usize,
+        column: usize,
+    },
+    #[error("{path}: {source}")]
+    Io { path: String, source: io::Error },
+}
+
+/// What loading a text gave: the plan when there was no error, and every
+/// diagnostic (errors and warnings), in file order.
+#[derive(Debug)]
+pub struct Loaded {
+    pub plan: Option<Plan>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Loaded {
+    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics.iter().filter(|d| d.is_error())
+    }
+
+    pub fn warnings(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics.iter().filter(|d| !d.is_error())
+    }
+}
+
+/// How to read the dates of a file.
+#[derive(Clone, Copy, Debug)]
+pub struct Options {
+    /// `--as-of`: overrides `meta.as_of`.
+    pub as_of: Option<NaiveDate>,
+    /// The date when neither `--as-of` nor `meta.as_of` gives one.
+    pub today: NaiveDate,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            as_of: None,
+            today: chrono::Local::now().date_naive(),
+        }
+    }
+}
+
+/// Reads a file as UTF-8 text, refusing what is not a plain, reasonably
+/// sized text file with a one-line reason.
+pub fn read(path: &Path) -> Result<String, ReadError> {
+    let shown = path.display().to_string();
+    let metadata = std::fs::metadata(path).map_err(|err| io_error(&shown, err))?;
+    if metadata.is_dir() {
+        return Err(ReadError::IsDirectory { path: shown });
+    }
+    if !metadata.is_file() {
+        return Err(ReadError::NotAFile { path: shown });
+    }
+    if metadata.len() > MAX_FILE_BYTES {
+        return Err(ReadError::TooLarge {
+            path: shown,
+            size: metadata.len(),
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    let mut bytes = Vec::with_capacity(metadata.len() as usize);
+    std::fs::File::open(path)
+        .and_then(|file| file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|err| io_error(&shown, err))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(ReadError::TooLarge {
+            path: shown,
+            size: bytes.len() as u64,
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    String::from_utf8(bytes).map_err(|err| {
+        let valid = &err.as_bytes()[..err.utf8_error().valid_up_to()];
+        // Valid up to here, so this slice is text.
+        let text = std::str::from_utf8(valid).unwrap_or_default();
+        let Position { line, column } = Position::of(text, text.len());
+        ReadError::NotUtf8 {
+            path: shown,
+            line,
+            column,
+        }
+    })
+}
+
+fn io_error(path: &str, err: io::Error) -> ReadError {
+    match err.kind() {
+        io::ErrorKind::NotFound => ReadError::NotFound { path: path.into() },
+        io::ErrorKind::PermissionDenied => ReadError::PermissionDenied { path: path.into() },
+        io::ErrorKind::IsADirectory => ReadError::IsDirectory { path: path.into() },
+        _ => ReadError::Io {
+            path: path.into(),
+            source: err,
+        },
+    }
+}
+
+/// Parses and validates `source`, collecting every problem in one pass.
+pub fn parse(source: &str, options: Options) -> Loaded {
+    // A byte-order mark is legal in UTF-8 files but not in TOML.
+    let body = source.strip_prefix('\u{FEFF}').unwrap_or(source);
+    let shift = source.len() - body.len();
+    let (root, syntax_errors) = DeTable::parse_recoverable(body);
+    if let Some(first) = syntax_errors.first() {
+        // After the first syntax error the parser's recovery guesses; the
+        // guesses would only add noise, so report the first one alone.
+        let span = first.span().unwrap_or(0..0);
+        let diagnostic = Diagnostic::error(
+            span.start + shift..span.end + shift,
+            format!("TOML syntax: {}", first.message().trim_end()),
+            "here",
+        );
+        return Loaded {
+            plan: None,
+            diagnostics: vec![diagnostic],
+        };
+    }
+    let span = root.span();
+    let root = Spanned::new(span, DeValue::Table(root.into_inner()));
+    let mut reader = PlanReader::new(body, options.as_of, options.today);
+    let plan = reader.read(&root);
+    let mut diagnostics = reader.out.diagnostics;
+    if shift > 0 {
+        for diagnostic in &mut diagnostics {
+            diagnostic.span = diagnostic.span.start + shift..diagnostic.span.end + shift;
+        }
+    }
+    diagnostics.sort_by_key(|d| (d.span.start, d.severity));
+    let plan = plan.filter(|_| !diagnostics.iter().any(Diagnostic::is_error));
+    Loaded { plan, diagnostics }
+}
+
+/// A file read and parsed: what every command starts from.
+#[derive(Debug)]
+pub struct Document {
+    pub path: PathBuf,
+    pub source: String,
+    pub loaded: Loaded,
+}
+
+impl Document {
+    pub fn load(path: &Path, options: Options) -> Result<Document, ReadError> {
+        let source = read(path)?;
+        let loaded = parse(&source, options);
+        Ok(Document {
+            path: path.to_owned(),
+            source,
+            loaded,
+        })
+    }
+
+    /// The path as messages show it.
+    pub fn shown_path(&self) -> String {
+        self.path.display().to_string()
+    }
+
+    /// Every diagnostic rendered rustc-style, one block after another.
+    pub fn render_diagnostics(&self, color: bool) -> String {
+        let path = self.shown_path();
+        self.loaded
+            .diagnostics
+            .iter()
+            .map(|d| d.render(&self.source, &path, color))
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    }
+}
+
+#[cfg(test)]
+#[path = "load_tests.rs"]
+mod tests;

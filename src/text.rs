@@ -1,0 +1,133 @@
+//! Untrusted text made safe for a terminal or a report, and fitted to a
+//! display width. Text from the file passes through here before it is shown.
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Characters that must never reach a terminal: C0 and C1 controls (ESC
+/// starts every escape sequence), DEL, and the bidi controls that reorder
+/// what a reader sees (Trojan Source).
+pub fn is_unsafe(c: char) -> bool {
+    c.is_control()
+        || matches!(c,
+            '\u{200E}' | '\u{200F}'            // LRM, RLM
+            | '\u{202A}'..='\u{202E}'         // embeddings and overrides
+            | '\u{2066}'..='\u{2069}'         // isolates
+            | '\u{061C}'                       // Arabic letter mark
+            | '\u{2028}' | '\u{2029}'          // line and paragraph separators
+            | '\u{FEFF}')
+}
+
+/// Text for the model: unsafe characters removed, tabs as spaces, line
+/// breaks kept (a note may have paragraphs).
+pub fn sanitize(text: &str) -> String {
+    let text = text.replace("\r\n", "\n");
+    text.chars()
+        .filter_map(|c| match c {
+            '\n' => Some('\n'),
+            '\t' => Some(' '),
+            c if is_unsafe(c) => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
+/// One line for display: every unsafe character (line breaks included)
+/// becomes one visible replacement, so columns computed on the original
+/// still line up.
+pub fn sanitize_line(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\t' => ' ',
+            c if is_unsafe(c) => '\u{FFFD}',
+            c => c,
+        })
+        .collect()
+}
+
+/// Display width in terminal columns (CJK counts two).
+pub fn width(text: &str) -> usize {
+    text.width()
+}
+
+/// `text` cut to at most `max` columns, ending in `…` when cut, never
+/// splitting a character. Line breaks become spaces.
+pub fn truncate(text: &str, max: usize) -> String {
+    truncate_with(text, max, "…")
+}
+
+/// As [`truncate`], with the ellipsis of the caller's choice (`~` in ASCII mode).
+pub fn truncate_with(text: &str, max: usize, ellipsis: &str) -> String {
+    let single = |c: char| if c == '\n' { ' ' } else { c };
+    if text.width() <= max && !text.contains('\n') {
+        return text.to_owned();
+    }
+    if text
+        .chars()
+        .map(|c| single(c).width().unwrap_or(0))
+        .sum::<usize>()
+        <= max
+    {
+        return text.chars().map(single).collect();
+    }
+    let ellipsis_width = ellipsis.width();
+    if max < ellipsis_width {
+        return String::new();
+    }
+    let room = max - ellipsis_width;
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars().map(single) {
+        let w = c.width().unwrap_or(0);
+        if used + w > room {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push_str(ellipsis);
+    out
+}
+
+/// `text` padded with spaces (or cut) to exactly `columns` wide.
+pub fn fit(text: &str, columns: usize) -> String {
+    let mut out = truncate(text, columns);
+    let w = out.width();
+    out.extend(std::iter::repeat_n(' ', columns.saturating_sub(w)));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn removes_escapes_and_bidi_controls() {
+        let hostile = "a\x1b[31mred\x07\u{202E}txt\u{2066}\x7f\u{9b}b";
+        assert_eq!(sanitize(hostile), "a[31mredtxtb");
+        assert_eq!(sanitize("line\r\nnext\ttab"), "line\nnext tab");
+    }
+
+    #[test]
+    fn line_sanitising_keeps_one_char_per_char() {
+        let s = sanitize_line("a\x1bb\nc");
+        assert_eq!(s.chars().count(), 5);
+        assert!(!s.contains('\x1b') && !s.contains('\n'));
+    }
+
+    #[test]
+    fn truncates_by_display_width_without_splitting() {
+        assert_eq!(truncate("长江入河排污口整治", 9), "长江入河…");
+        assert_eq!(width(&truncate("长江入河排污口整治", 9)), 9);
+        assert_eq!(truncate("长江入河排污口整治", 8), "长江入…");
+        assert_eq!(truncate("Blue Sky", 8), "Blue Sky");
+        assert_eq!(truncate("Blue Sky", 5), "Blue…");
+        assert_eq!(truncate("abc", 0), "");
+        assert_eq!(truncate("two\nlines", 20), "two lines");
+    }
+
+    #[test]
+    fn fit_pads_to_width() {
+        assert_eq!(fit("潜江", 6), "潜江  ");
+        assert_eq!(width(&fit("潜江市生态环境局", 7)), 7);
+    }
+}
