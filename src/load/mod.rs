@@ -3,6 +3,7 @@
 
 mod diagnostic;
 mod fields;
+pub mod keys;
 mod plan_reader;
 pub mod watch;
 

@@ -9,30 +9,11 @@ use toml::de::DeValue;
 
 use super::Diagnostic;
 use super::fields::{Collector, Fields, Value};
+use super::keys::*;
 use crate::model::{
     Better, Campaign, DEFAULT_AT_RISK_MARGIN, Indicator, IndicatorPoint, Level, Meta, Plan, Scale,
     SourceLine, Task, TaskPoint, Text, Theme, WaterClass,
 };
-
-const ROOT_KEYS: &[&str] = &["meta", "campaign"];
-const META_KEYS: &[&str] = &["title", "organisation", "as_of", "source", "at_risk_margin"];
-const CAMPAIGN_KEYS: &[&str] = &[
-    "id",
-    "name",
-    "theme",
-    "start",
-    "end",
-    "lead",
-    "summary",
-    "indicator",
-    "task",
-];
-const TASK_KEYS: &[&str] = &[
-    "id", "name", "done", "total", "unit", "start", "due", "weight", "lead", "note", "history",
-];
-const INDICATOR_KEYS: &[&str] = &[
-    "id", "name", "unit", "value", "target", "better", "scale", "lead", "note", "history",
-];
 
 pub struct PlanReader {
     /// Byte offset of every line break, to turn spans into line numbers fast.
@@ -306,7 +287,7 @@ impl PlanReader {
         let note = self.optional_text(&fields, "note");
         let history = match fields.get("history") {
             None => Some(Vec::new()),
-            Some(list) => self.history(list, as_of, "done", |reader, point| {
+            Some(list) => self.history(list, as_of, TASK_POINT_KEYS, |reader, point| {
                 let done = reader.out.required(point, "done")?;
                 let number = reader.out.number(done, "done")?;
                 reader.non_negative(done, "done", number)
@@ -415,7 +396,7 @@ impl PlanReader {
         }
         let history = match fields.get("history") {
             None => Some(Vec::new()),
-            Some(list) => self.history(list, as_of, "value", |reader, point| {
+            Some(list) => self.history(list, as_of, INDICATOR_POINT_KEYS, |reader, point| {
                 let value = reader.out.required(point, "value")?;
                 reader.level(value, "value", scale_value)
             }),
@@ -493,7 +474,7 @@ impl PlanReader {
         &mut self,
         list: &Value<'_>,
         as_of: NaiveDate,
-        figure_key: &'static str,
+        point_keys: &'static [&'static str],
         mut figure: impl FnMut(&mut Self, &Fields<'_, '_>) -> Option<T>,
     ) -> Option<Vec<(NaiveDate, T)>> {
         let items = self.out.array(list, "history")?;
@@ -501,10 +482,7 @@ impl PlanReader {
         let mut ok = true;
         let mut previous: Option<NaiveDate> = None;
         for item in items {
-            let Some(point) = self
-                .out
-                .table(item, "a history point", &["date", figure_key])
-            else {
+            let Some(point) = self.out.table(item, "a history point", point_keys) else {
                 ok = false;
                 continue;
             };
