@@ -16,6 +16,9 @@ const VALID: u8 = 0;
 const INVALID: u8 = 1;
 const COULD_NOT_RUN: u8 = 2;
 
+/// Warnings beyond this many are counted, not printed.
+const MAX_WARNINGS_SHOWN: usize = 50;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
@@ -63,7 +66,10 @@ fn check(file: &Path, common: &Common) -> anyhow::Result<u8> {
     };
     let color = use_color(common, io::stderr().is_terminal());
     if !document.loaded.diagnostics.is_empty() {
-        eprintln!("{}\n", document.render_diagnostics(color));
+        eprintln!(
+            "{}\n",
+            document.render_diagnostics(color, MAX_WARNINGS_SHOWN)
+        );
     }
     let (errors, warnings) = load::summary(&document.loaded.diagnostics);
     let mut out = io::stdout().lock();

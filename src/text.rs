@@ -20,6 +20,10 @@ pub fn is_unsafe(c: char) -> bool {
 /// Text for the model: unsafe characters removed, tabs as spaces, line
 /// breaks kept (a note may have paragraphs).
 pub fn sanitize(text: &str) -> String {
+    // The common case, checked without allocating twice.
+    if !text.chars().any(|c| c != '\n' && is_unsafe(c)) && !text.contains('\t') {
+        return text.to_owned();
+    }
     let text = text.replace("\r\n", "\n");
     text.chars()
         .filter_map(|c| match c {

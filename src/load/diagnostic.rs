@@ -33,13 +33,47 @@ pub struct Position {
 }
 
 impl Position {
+    /// Counts from the start of the file: fine once, too slow for many
+    /// diagnostics in a big file (use a [`LineIndex`] there).
     pub fn of(source: &str, offset: usize) -> Position {
+        LineIndex::new(source).position(source, offset)
+    }
+}
+
+/// Where every line starts, so positions in a large file cost a binary search.
+#[derive(Clone, Debug)]
+pub struct LineIndex {
+    breaks: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(source: &str) -> LineIndex {
+        LineIndex {
+            breaks: source
+                .bytes()
+                .enumerate()
+                .filter(|(_, b)| *b == b'\n')
+                .map(|(i, _)| i)
+                .collect(),
+        }
+    }
+
+    /// The 1-based line that byte `offset` is on.
+    pub fn line(&self, offset: usize) -> usize {
+        self.breaks.partition_point(|&b| b < offset) + 1
+    }
+
+    pub fn position(&self, source: &str, offset: usize) -> Position {
         let offset = floor_char_boundary(source, offset.min(source.len()));
-        let before = &source[..offset];
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let line = self.line(offset);
+        let line_start = if line == 1 {
+            0
+        } else {
+            self.breaks[line - 2] + 1
+        };
         Position {
-            line: before.matches('\n').count() + 1,
-            column: before[line_start..].chars().count() + 1,
+            line,
+            column: source[line_start..offset].chars().count() + 1,
         }
     }
 }
@@ -88,7 +122,11 @@ impl Diagnostic {
 
     /// One line: `file:line:col: error: message`, for banners and logs.
     pub fn headline(&self, source: &str, path: &str) -> String {
-        let Position { line, column } = self.position(source);
+        self.headline_indexed(source, &LineIndex::new(source), path)
+    }
+
+    pub fn headline_indexed(&self, source: &str, index: &LineIndex, path: &str) -> String {
+        let Position { line, column } = index.position(source, self.span.start);
         let severity = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
@@ -102,7 +140,19 @@ impl Diagnostic {
 
     /// The rustc-style block: message, `--> file:line:col`, the line and a caret.
     pub fn render(&self, source: &str, path: &str, color: bool) -> String {
-        let (line_text, line_number, span) = self.line_excerpt(source);
+        self.render_indexed(source, &LineIndex::new(source), path, color)
+    }
+
+    /// As [`Diagnostic::render`], with the file's line index built once for
+    /// many diagnostics.
+    pub fn render_indexed(
+        &self,
+        source: &str,
+        index: &LineIndex,
+        path: &str,
+        color: bool,
+    ) -> String {
+        let (line_text, line_number, span) = self.line_excerpt(source, index);
         let level = match self.severity {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
@@ -130,7 +180,7 @@ impl Diagnostic {
     /// The line the span starts on (made safe to print), its number, and the
     /// span within it. Rendering one line keeps the cost independent of the
     /// file's size.
-    fn line_excerpt(&self, source: &str) -> (String, usize, Range<usize>) {
+    fn line_excerpt(&self, source: &str, index: &LineIndex) -> (String, usize, Range<usize>) {
         let start = floor_char_boundary(source, self.span.start.min(source.len()));
         let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
         let line_end = source[start..]
@@ -152,7 +202,7 @@ impl Diagnostic {
                 .map_or(line.len(), |(i, _)| i)
         };
         let span = byte_of(column)..byte_of(column + span_chars);
-        let line_number = source[..line_start].matches('\n').count() + 1;
+        let line_number = index.line(line_start);
         (line, line_number, span)
     }
 }
