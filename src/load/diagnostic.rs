@@ -36,11 +36,21 @@ impl Position {
     pub fn of(source: &str, offset: usize) -> Position {
         let offset = floor_char_boundary(source, offset.min(source.len()));
         let before = &source[..offset];
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let line_start = line_start(source, offset);
         Position {
             line: before.matches('\n').count() + 1,
             column: before[line_start..].chars().count() + 1,
         }
+    }
+}
+
+/// Where the line holding `offset` starts. A byte-order mark is not part of
+/// the first line: editors do not count it as a column.
+fn line_start(source: &str, offset: usize) -> usize {
+    match source[..offset].rfind('\n') {
+        Some(i) => i + 1,
+        None if offset >= 3 && source.starts_with('\u{FEFF}') => 3,
+        None => 0,
     }
 }
 
@@ -132,7 +142,7 @@ impl Diagnostic {
     /// file's size.
     fn line_excerpt(&self, source: &str) -> (String, usize, Range<usize>) {
         let start = floor_char_boundary(source, self.span.start.min(source.len()));
-        let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_start = line_start(source, start);
         let line_end = source[start..]
             .find('\n')
             .map_or(source.len(), |i| start + i);
