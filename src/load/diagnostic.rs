@@ -150,7 +150,9 @@ impl Diagnostic {
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
         // Replace each unsafe character by one safe one so the caret stays put.
         let line = sanitize_line(raw);
-        let column = raw[..start - line_start].chars().count();
+        // A span at a line's closing `\r` (say, a syntax error at the end of a
+        // CRLF file) sits just past the stripped line.
+        let column = raw[..(start - line_start).min(raw.len())].chars().count();
         let span_chars = source
             [start..floor_char_boundary(source, self.span.end.clamp(start, line_end))]
             .chars()
@@ -206,6 +208,16 @@ mod tests {
         assert!(text.contains("titel = \"x\""), "{text}");
         assert!(text.contains("^^^^^ unknown key"), "{text}");
         assert!(text.contains("did you mean `title`?"), "{text}");
+    }
+
+    #[test]
+    fn a_span_on_a_carriage_return_renders() {
+        let source = "x = 1\r";
+        let text = Diagnostic::error(6..6, "bad", "here").render(source, "f.toml", false);
+        assert!(
+            text.contains("--> f.toml:1:") && text.contains("x = 1"),
+            "{text}"
+        );
     }
 
     #[test]
