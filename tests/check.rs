@@ -306,3 +306,24 @@ fn shipped_file_statuses_at_its_reporting_date() {
     }
     assert_eq!(found, expected);
 }
+
+/// The example in the README is a valid file, so a reader can start from it.
+#[test]
+fn the_readme_example_is_valid() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let example = readme
+        .split("```toml\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .unwrap();
+    let loaded = load::parse(
+        example,
+        Options {
+            as_of: None,
+            today: date("2024-12-31"),
+        },
+    );
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    let plan = loaded.plan.unwrap();
+    assert_eq!(plan.campaigns[0].tasks[0].id, "yangtze-outfalls");
+}
