@@ -80,8 +80,11 @@ fn check(file: &Path, common: &Common) -> anyhow::Result<u8> {
             let indicators: usize = plan.campaigns.iter().map(|c| c.indicators.len()).sum();
             writeln!(
                 out,
-                "{path}: valid: {} campaigns, {tasks} tasks, {indicators} indicators, {warnings} {}",
+                "{path}: valid: {} {}, {tasks} {}, {indicators} {}, {warnings} {}",
                 plan.campaigns.len(),
+                plural(plan.campaigns.len(), "campaign"),
+                plural(tasks, "task"),
+                plural(indicators, "indicator"),
                 plural(warnings, "warning")
             )?;
             Ok(VALID)

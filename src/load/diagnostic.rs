@@ -66,15 +66,21 @@ impl LineIndex {
     pub fn position(&self, source: &str, offset: usize) -> Position {
         let offset = floor_char_boundary(source, offset.min(source.len()));
         let line = self.line(offset);
-        let line_start = if line == 1 {
-            0
-        } else {
-            self.breaks[line - 2] + 1
-        };
+        let line_start = line_start(source, offset);
         Position {
             line,
             column: source[line_start..offset].chars().count() + 1,
         }
+    }
+}
+
+/// Where the line holding `offset` starts. A byte-order mark is not part of
+/// the first line: editors do not count it as a column.
+fn line_start(source: &str, offset: usize) -> usize {
+    match source[..offset].rfind('\n') {
+        Some(i) => i + 1,
+        None if offset >= 3 && source.starts_with('\u{FEFF}') => 3,
+        None => 0,
     }
 }
 
@@ -182,7 +188,7 @@ impl Diagnostic {
     /// file's size.
     fn line_excerpt(&self, source: &str, index: &LineIndex) -> (String, usize, Range<usize>) {
         let start = floor_char_boundary(source, self.span.start.min(source.len()));
-        let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_start = line_start(source, start);
         let line_end = source[start..]
             .find('\n')
             .map_or(source.len(), |i| start + i);
@@ -190,7 +196,9 @@ impl Diagnostic {
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
         // Replace each unsafe character by one safe one so the caret stays put.
         let line = sanitize_line(raw);
-        let column = raw[..start - line_start].chars().count();
+        // A span at a line's closing `\r` (say, a syntax error at the end of a
+        // CRLF file) sits just past the stripped line.
+        let column = raw[..(start - line_start).min(raw.len())].chars().count();
         let span_chars = source
             [start..floor_char_boundary(source, self.span.end.clamp(start, line_end))]
             .chars()
@@ -246,6 +254,16 @@ mod tests {
         assert!(text.contains("titel = \"x\""), "{text}");
         assert!(text.contains("^^^^^ unknown key"), "{text}");
         assert!(text.contains("did you mean `title`?"), "{text}");
+    }
+
+    #[test]
+    fn a_span_on_a_carriage_return_renders() {
+        let source = "x = 1\r";
+        let text = Diagnostic::error(6..6, "bad", "here").render(source, "f.toml", false);
+        assert!(
+            text.contains("--> f.toml:1:") && text.contains("x = 1"),
+            "{text}"
+        );
     }
 
     #[test]
