@@ -69,8 +69,8 @@ pub fn plan(body: &str, root: &Table, edit: &Edit, lang: Lang) -> Result<Planned
         );
     }
     if let Some(date) = edit.record {
-        let (splice, replaced) = record_splice(body, located.node, key, date, &figure, &target)?;
-        splices.push(splice);
+        let (record, replaced) = record_splice(body, located.node, key, date, &figure, &target)?;
+        splices.extend(record);
         let date = literal::date_literal(date);
         said.push(if replaced {
             format!("history {date} replaced with {}", figure.shown)
@@ -236,7 +236,7 @@ fn record_splice(
     date: NaiveDate,
     figure: &Figure,
     target: &str,
-) -> Result<(Splice, bool), EditError> {
+) -> Result<(Vec<Splice>, bool), EditError> {
     let date_text = literal::date_literal(date);
     let point = format!("{{ date = {date_text}, {key} = {} }}", figure.literal);
     let cannot = |why: &str| {
@@ -248,7 +248,7 @@ fn record_splice(
     let array: &Array = match node.get("history") {
         None => {
             return splice::insert_key(body, node, "history", &format!("[{point}]"))
-                .map(|splice| (splice, false))
+                .map(|splice| (vec![splice], false))
                 .ok_or_else(|| cannot("no place for it in the file"));
         }
         Some(Item::Value(Value::Array(array))) => array,
@@ -272,14 +272,14 @@ fn record_splice(
                 None => splice::insert_key(body, existing, key, &figure.literal)
                     .ok_or_else(|| cannot("no place for it in the file"))?,
             };
-            return Ok((splice, true));
+            return Ok((vec![splice], true));
         }
         if point_date > date && index == array.len() {
             index = i;
         }
     }
     splice::insert_element(body, array, index, &point)
-        .map(|splice| (splice, false))
+        .map(|splices| (splices, false))
         .ok_or_else(|| cannot("no place for it in the file"))
 }
 

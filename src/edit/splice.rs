@@ -87,26 +87,56 @@ pub fn insert_key(body: &str, node: Node<'_>, key: &str, literal: &str) -> Optio
 }
 
 /// Inserts `literal` as element `index` of `array`, spaced like its
-/// neighbours (same line or one per line).
-pub fn insert_element(body: &str, array: &Array, index: usize, literal: &str) -> Option<Splice> {
+/// neighbours (same line or one per line). A comment after an element stays
+/// on that element's line.
+pub fn insert_element(
+    body: &str,
+    array: &Array,
+    index: usize,
+    literal: &str,
+) -> Option<Vec<Splice>> {
     let values: Vec<&Value> = array.iter().collect();
     if values.is_empty() {
         let open = array.span()?.start;
-        return Some(Splice::insert(open + 1, literal));
+        return Some(vec![Splice::insert(open + 1, literal)]);
     }
     if let Some(next) = values.get(index) {
         let separator = separator_before(body, next);
-        return Some(Splice::insert(
+        return Some(vec![Splice::insert(
             next.span()?.start,
             format!("{literal},{separator}"),
-        ));
+        )]);
     }
     let last = values.last()?;
+    let last_end = last.span()?.end;
     let separator = separator_before(body, last);
-    Some(Splice::insert(
-        last.span()?.end,
-        format!(",{separator}{literal}"),
-    ))
+    let one_per_line = separator.contains('\n');
+    let indent = separator.trim_start_matches(['\r', '\n']);
+    let newline = line_break(body, last_end);
+    if array.trailing_comma() {
+        // `a, # comment` then `]`: the new element goes on a line of its own
+        // after the comment, or after the comma on a single-line array.
+        let trailing = array.trailing().span()?;
+        let after_break = body[trailing.clone()]
+            .find('\n')
+            .map(|i| trailing.start + i + 1);
+        return Some(vec![match (one_per_line, after_break) {
+            (true, Some(at)) => Splice::insert(at, format!("{indent}{literal},{newline}")),
+            _ => Splice::insert(trailing.start, format!(" {literal},")),
+        }]);
+    }
+    // No trailing comma: the comma goes right after the last element, and
+    // the new element after that element's comment, if it has one.
+    let suffix = last.decor().suffix().and_then(|raw| raw.span());
+    let after_break =
+        suffix.and_then(|span| body[span.clone()].find('\n').map(|i| span.start + i + 1));
+    Some(match (one_per_line, after_break) {
+        (true, Some(at)) => vec![
+            Splice::insert(last_end, ","),
+            Splice::insert(at, format!("{indent}{literal}{newline}")),
+        ],
+        _ => vec![Splice::insert(last_end, format!(",{separator}{literal}"))],
+    })
 }
 
 /// What separates an element from the one before it: the line break and
@@ -175,8 +205,8 @@ mod tests {
     fn element_insert(source: &str, index: usize) -> String {
         let doc = toml_edit::Document::parse(source).unwrap();
         let array = doc["h"].as_array().unwrap();
-        let splice = insert_element(source, array, index, "9").unwrap();
-        apply(source, vec![splice])
+        let splices = insert_element(source, array, index, "9").unwrap();
+        apply(source, splices)
     }
 
     #[test]
@@ -196,6 +226,23 @@ mod tests {
         assert_eq!(
             element_insert("h = [\n  # first\n  1,\n]\n", 0),
             "h = [\n  # first\n  9,\n  1,\n]\n"
+        );
+        assert_eq!(element_insert("h = [ 1, 2, ]", 2), "h = [ 1, 2, 9, ]");
+    }
+
+    #[test]
+    fn a_comment_after_the_last_element_stays_with_it() {
+        assert_eq!(
+            element_insert("h = [\n  1,\n  2, # two\n]\n", 2),
+            "h = [\n  1,\n  2, # two\n  9,\n]\n"
+        );
+        assert_eq!(
+            element_insert("h = [\n  1,\n  2 # two\n]\n", 2),
+            "h = [\n  1,\n  2, # two\n  9\n]\n"
+        );
+        assert_eq!(
+            element_insert("h = [\r\n  1, # one\r\n]\r\n", 1),
+            "h = [\r\n  1, # one\r\n  9,\r\n]\r\n"
         );
     }
 }
