@@ -548,3 +548,95 @@ fn a_held_lock_makes_set_give_up_after_the_timeout() {
     drop(lock);
     set(&plan.path, &["clear-water/yangtze-outfalls", "--add", "1"]).success();
 }
+
+#[test]
+fn a_directory_could_not_run() {
+    let dir = tempfile::tempdir().unwrap();
+    set(dir.path(), &["clear-water/yangtze-outfalls", "--add", "1"])
+        .code(2)
+        .stderr(format!(
+            "campaigns: {}: is a directory, not a file\n",
+            dir.path().display()
+        ));
+    assert_eq!(
+        fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "no lock file left"
+    );
+}
+
+const SECTION_HISTORY: &str = r#"[meta]
+title = "t"
+as_of = 2024-12-31
+
+[[campaign]]
+id = "c"
+name = "C"
+
+[[campaign.task]]
+id = "t"
+name = "T"
+done = 7
+total = 10
+
+[[campaign.task.history]]
+date = 2024-03-31
+done = 2
+
+[[campaign.task.history]]   # half year
+date = 2024-06-30
+done = 5
+
+[[campaign.task]]
+id = "u"
+name = "U"
+done = 1
+"#;
+
+#[test]
+fn record_in_history_sections() {
+    let at = golden(
+        SECTION_HISTORY,
+        &["c/t", "--record"],
+        &[],
+        // The same bytes as a blank line then the section after `done = 5`:
+        // a line diff cannot tell the two apart.
+        &[
+            "[[campaign.task.history]]\n",
+            "date = 2024-12-31\n",
+            "done = 7\n",
+            "\n",
+        ],
+        "c/t: recorded 7 at 2024-12-31",
+    );
+    assert_eq!(at, line_of(SECTION_HISTORY, "done = 5") + 2);
+    golden(
+        SECTION_HISTORY,
+        &["c/t", "--done", "6", "--record", "--as-of", "2024-06-30"],
+        &[
+            "done = 7\n",
+            "total = 10\n",
+            "\n",
+            "[[campaign.task.history]]\n",
+            "date = 2024-03-31\n",
+            "done = 2\n",
+            "\n",
+            "[[campaign.task.history]]   # half year\n",
+            "date = 2024-06-30\n",
+            "done = 5\n",
+        ],
+        &[
+            "done = 6\n",
+            "total = 10\n",
+            "\n",
+            "[[campaign.task.history]]\n",
+            "date = 2024-03-31\n",
+            "done = 2\n",
+            "\n",
+            "[[campaign.task.history]]   # half year\n",
+            "date = 2024-06-30\n",
+            "done = 6\n",
+        ],
+        "c/t: done 7 → 6, history 2024-06-30 replaced with 6",
+    );
+}

@@ -2,7 +2,7 @@
 //! note, the history point, each computed from what the file holds now.
 
 use chrono::NaiveDate;
-use toml_edit::{Array, Item, Table, Value};
+use toml_edit::{Item, Table, Value};
 
 use super::literal::{self, Number};
 use super::locate::{self, Kind, Node};
@@ -245,40 +245,47 @@ fn record_splice(
             sanitize_line(target)
         ))
     };
-    let array: &Array = match node.get("history") {
+    let history = match node.get("history") {
         None => {
             return splice::insert_key(body, node, "history", &format!("[{point}]"))
                 .map(|splice| (vec![splice], false))
                 .ok_or_else(|| cannot("no place for it in the file"));
         }
-        Some(Item::Value(Value::Array(array))) => array,
-        Some(_) => {
-            return Err(cannot(
-                "it is written as [[...history]] sections; only an inline `history = [...]` can be updated",
-            ));
-        }
+        Some(item @ (Item::Value(Value::Array(_)) | Item::ArrayOfTables(_))) => item,
+        Some(_) => return Err(cannot("`history` is not a list of points")),
     };
-    let mut index = array.len();
-    for (i, value) in array.iter().enumerate() {
-        let Some(existing) = value.as_inline_table().map(Node::Inline) else {
-            return Err(cannot("a point is not a { date = ..., ... } table"));
-        };
+    let points = locate::tables(history);
+    let mut index = points.len();
+    for (i, existing) in points.iter().enumerate() {
         let Some(point_date) = existing.value("date").and_then(date_of) else {
             return Err(cannot("a point has no date"));
         };
         if point_date == date {
             let splice = match existing.value(key).and_then(Value::span) {
                 Some(span) => Splice::replace(span, figure.literal.clone()),
-                None => splice::insert_key(body, existing, key, &figure.literal)
+                None => splice::insert_key(body, *existing, key, &figure.literal)
                     .ok_or_else(|| cannot("no place for it in the file"))?,
             };
             return Ok((vec![splice], true));
         }
-        if point_date > date && index == array.len() {
+        if point_date > date && index == points.len() {
             index = i;
         }
     }
-    splice::insert_element(body, array, index, &point)
+    let inserted = match history {
+        Item::ArrayOfTables(sections) => {
+            let lines = [
+                format!("date = {date_text}"),
+                format!("{key} = {}", figure.literal),
+            ];
+            splice::insert_section(body, sections, index, &lines)
+        }
+        Item::Value(Value::Array(array)) if array.len() == points.len() => {
+            splice::insert_element(body, array, index, &point)
+        }
+        _ => return Err(cannot("a point is not a { date = ..., ... } table")),
+    };
+    inserted
         .map(|splices| (splices, false))
         .ok_or_else(|| cannot("no place for it in the file"))
 }

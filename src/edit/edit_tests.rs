@@ -219,3 +219,54 @@ fn a_byte_order_mark_is_kept() {
     .unwrap();
     assert_eq!(text, source.replace("done = 110 #", "done = 112 #"));
 }
+
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn task_table(source: &str) -> toml::Table {
+        let root: toml::Table = toml::from_str(source).unwrap();
+        root["campaign"][0]["task"][0].as_table().unwrap().clone()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn any_note_is_written_as_given(note in any::<String>()) {
+            let mut e = edit("outfalls", None);
+            e.note = Some(note.clone());
+            let (text, _) = run(&e).unwrap();
+            let task = task_table(&text);
+            prop_assert_eq!(task["note"].as_str(), Some(note.as_str()));
+            // Exactly one line was added.
+            prop_assert_eq!(text.lines().count(), PLAN.lines().count() + 1);
+        }
+
+        #[test]
+        fn any_value_text_is_refused_or_written(value in any::<String>()) {
+            for item in ["pm25", "han-river"] {
+                let e = edit(item, Some(Change::SetValue(value.clone())));
+                match run(&e) {
+                    Ok((text, _)) => prop_assert!(load::parse(&text, options()).plan.is_some()),
+                    Err(err) => prop_assert!(err.is_refusal()),
+                }
+            }
+        }
+
+        #[test]
+        fn adding_counts_from_the_file(delta in -200i64..200) {
+            match run(&edit("outfalls", Some(Change::AddDone(delta as f64)))) {
+                Ok((text, _)) => {
+                    prop_assert_eq!(task_table(&text)["done"].as_integer(), Some(110 + delta));
+                }
+                Err(err) => {
+                    prop_assert!(110 + delta < 0);
+                    let refused_as_invalid = matches!(err, EditError::WouldBeInvalid { .. });
+                    prop_assert!(refused_as_invalid);
+                }
+            }
+        }
+    }
+}

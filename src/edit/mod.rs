@@ -71,6 +71,16 @@ pub fn apply(path: &Path, edit: &Edit, options: Options) -> Result<Saved, EditEr
     // Renaming over a symlink would replace the link with a file.
     let target = fs::canonicalize(path).map_err(|err| read_error(&shown, err))?;
     let metadata = fs::metadata(&target).map_err(|err| read_error(&shown, err))?;
+    if metadata.is_dir() {
+        return Err(ReadError::IsDirectory { path: shown }.into());
+    }
+    if !metadata.is_file() {
+        return Err(ReadError::NotAFile { path: shown }.into());
+    }
+    // The rename would replace a read-only file: respect its mode, as editors do.
+    if !writable(&target) {
+        return Err(ReadError::PermissionDenied { path: shown }.into());
+    }
     let _lock =
         lock::acquire(&target, metadata_mode(&metadata), LOCK_TIMEOUT).map_err(
             |err| match err {
@@ -151,6 +161,15 @@ fn edited(
 fn metadata_mode(metadata: &fs::Metadata) -> u32 {
     use std::os::unix::fs::PermissionsExt;
     metadata.permissions().mode()
+}
+
+fn writable(path: &Path) -> bool {
+    use std::os::unix::ffi::OsStrExt;
+    let Ok(path) = std::ffi::CString::new(path.as_os_str().as_bytes()) else {
+        return false;
+    };
+    // SAFETY: `path` is a NUL-terminated string that outlives the call.
+    unsafe { libc::access(path.as_ptr(), libc::W_OK) == 0 }
 }
 
 fn read_error(shown: &str, err: io::Error) -> EditError {

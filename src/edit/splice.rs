@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use toml_edit::{Array, Value};
+use toml_edit::{Array, ArrayOfTables, Table, Value};
 
 use super::locate::Node;
 
@@ -71,11 +71,7 @@ pub fn insert_key(body: &str, node: Node<'_>, key: &str, literal: &str) -> Optio
                     (header.start, header.end)
                 }
             };
-            let line_start = body[..line_of].rfind('\n').map_or(0, |i| i + 1);
-            let indent: &str = {
-                let line = &body[line_start..line_of];
-                &line[..line.len() - line.trim_start_matches([' ', '\t']).len()]
-            };
+            let indent = indent_of(&body[line_start(body, line_of)..line_of]);
             let newline = line_break(body, after);
             let entry = format!("{indent}{key} = {literal}");
             Some(match body[after..].find('\n') {
@@ -137,6 +133,63 @@ pub fn insert_element(
         ],
         _ => vec![Splice::insert(last_end, format!(",{separator}{literal}"))],
     })
+}
+
+/// Inserts a `[[...]]` section holding `lines` as table `index` of
+/// `sections`, with the same header and the same blank-line spacing as the
+/// sections already there.
+pub fn insert_section(
+    body: &str,
+    sections: &ArrayOfTables,
+    index: usize,
+    lines: &[String],
+) -> Option<Vec<Splice>> {
+    let tables: Vec<&Table> = sections.iter().collect();
+    let neighbour = tables.get(index).or(tables.last())?;
+    let header_span = neighbour.span()?;
+    let header_start = line_start(body, header_span.start);
+    let header = &body[header_start..header_span.end];
+    let newline = line_break(body, header_span.end);
+    // A blank line before the neighbour's header: keep sections apart the same way.
+    let spaced = blank_line_before(body, header_start);
+    let gap = if spaced { newline } else { "" };
+    let indent = indent_of(header);
+    let mut block = format!("{header}{newline}");
+    for line in lines {
+        block.push_str(&format!("{indent}{line}{newline}"));
+    }
+    if index < tables.len() {
+        return Some(vec![Splice::insert(header_start, format!("{block}{gap}"))]);
+    }
+    let last = Node::Section(neighbour);
+    let end = last
+        .last_entry()
+        .and_then(|entry| entry.value.span())
+        .map_or(header_span.end, |span| span.end);
+    Some(vec![match body[end..].find('\n') {
+        Some(i) => Splice::insert(end + i + 1, format!("{gap}{block}")),
+        None => Splice::insert(
+            body.len(),
+            format!("{newline}{gap}{}", block.trim_end_matches(['\r', '\n'])),
+        ),
+    }])
+}
+
+fn line_start(body: &str, at: usize) -> usize {
+    body[..at].rfind('\n').map_or(0, |i| i + 1)
+}
+
+/// The spaces and tabs a line starts with.
+fn indent_of(line: &str) -> &str {
+    &line[..line.len() - line.trim_start_matches([' ', '\t']).len()]
+}
+
+/// Whether the line before the one starting at `start` is blank.
+fn blank_line_before(body: &str, start: usize) -> bool {
+    let Some(before) = body[..start].strip_suffix('\n') else {
+        return false;
+    };
+    before[line_start(before, before.len())..].trim().is_empty()
 }
 
 /// What separates an element from the one before it: the line break and
@@ -228,6 +281,34 @@ mod tests {
             "h = [\n  # first\n  9,\n  1,\n]\n"
         );
         assert_eq!(element_insert("h = [ 1, 2, ]", 2), "h = [ 1, 2, 9, ]");
+    }
+
+    fn section_history(source: &str, index: usize) -> String {
+        let doc = toml_edit::Document::parse(source).unwrap();
+        let sections = doc["t"]["h"].as_array_of_tables().unwrap();
+        let lines = ["date = 9".to_owned(), "done = 9".to_owned()];
+        apply(
+            source,
+            insert_section(source, sections, index, &lines).unwrap(),
+        )
+    }
+
+    #[test]
+    fn sections_are_spaced_like_their_neighbours() {
+        let spaced = "[t]\na = 1\n\n[[t.h]]\ndate = 1\n\n[[t.h]]\ndate = 2 # two\n\n[u]\n";
+        assert_eq!(
+            section_history(spaced, 2),
+            "[t]\na = 1\n\n[[t.h]]\ndate = 1\n\n[[t.h]]\ndate = 2 # two\n\n[[t.h]]\ndate = 9\ndone = 9\n\n[u]\n"
+        );
+        assert_eq!(
+            section_history(spaced, 1),
+            "[t]\na = 1\n\n[[t.h]]\ndate = 1\n\n[[t.h]]\ndate = 9\ndone = 9\n\n[[t.h]]\ndate = 2 # two\n\n[u]\n"
+        );
+        let tight = "[t]\r\na = 1\r\n[[t.h]]\r\ndate = 1";
+        assert_eq!(
+            section_history(tight, 1),
+            "[t]\r\na = 1\r\n[[t.h]]\r\ndate = 1\r\n[[t.h]]\r\ndate = 9\r\ndone = 9"
+        );
     }
 
     #[test]
