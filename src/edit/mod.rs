@@ -134,26 +134,37 @@ fn edited(
     options: Options,
     shown: &str,
 ) -> Result<(String, String), EditError> {
-    if let Some(error) = load::parse(source, options).errors().next() {
-        return Err(EditError::FileInvalid {
-            headline: error.headline(source, shown),
-        });
-    }
+    // The original is validated only when something fails, to tell "the
+    // file was already wrong" from "this change would make it wrong"; the
+    // common path parses it once with toml_edit and the result once.
+    let already_invalid = || {
+        load::parse(source, options)
+            .errors()
+            .next()
+            .map(|error| EditError::FileInvalid {
+                headline: error.headline(source, shown),
+            })
+    };
     let body = source.strip_prefix('\u{FEFF}').unwrap_or(source);
     let bom = &source[..source.len() - body.len()];
-    let document = toml_edit::Document::parse(body).map_err(|err| EditError::FileInvalid {
-        headline: format!(
-            "{}: {}",
-            crate::text::sanitize_line(shown),
-            crate::text::sanitize_line(err.message())
-        ),
-    })?;
-    let planned = change::plan(body, document.as_table(), edit, Lang::from_env())?;
+    let planned = match toml_edit::Document::parse(body) {
+        Ok(document) => change::plan(body, document.as_table(), edit, Lang::from_env()),
+        Err(err) => Err(EditError::FileInvalid {
+            headline: format!(
+                "{}: {}",
+                crate::text::sanitize_line(shown),
+                crate::text::sanitize_line(err.message())
+            ),
+        }),
+    };
+    let planned = planned.map_err(|err| already_invalid().unwrap_or(err))?;
     let new_source = format!("{bom}{}", splice::apply(body, planned.splices));
     if let Some(error) = load::parse(&new_source, options).errors().next() {
-        return Err(EditError::WouldBeInvalid {
-            headline: error.headline(&new_source, shown),
-        });
+        return Err(
+            already_invalid().unwrap_or_else(|| EditError::WouldBeInvalid {
+                headline: error.headline(&new_source, shown),
+            }),
+        );
     }
     Ok((new_source, planned.summary))
 }
