@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+use campaigns::edit;
 use campaigns::load::{self, Document};
 use cli::{Cli, Command, Common};
 
@@ -24,6 +25,7 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         None => Err(anyhow::anyhow!("the review screen is not built yet")),
         Some(Command::Check { file }) => check(file, &cli.common),
+        Some(Command::Set(args)) => set(args, &cli.common),
         Some(_) => Err(anyhow::anyhow!("not built yet")),
     };
     match result {
@@ -97,6 +99,56 @@ fn check(file: &Path, common: &Common) -> anyhow::Result<u8> {
                 plural(warnings, "warning")
             )?;
             Ok(INVALID)
+        }
+    }
+}
+
+/// `campaigns set`: one update through the write-back path; the summary on
+/// stdout, a refusal or failure on stderr.
+fn set(args: &cli::SetArgs, common: &Common) -> anyhow::Result<u8> {
+    let Some((campaign, item)) = args.target.split_once('/') else {
+        eprintln!(
+            "campaigns: `{}` is not CAMPAIGN/ITEM, e.g. clear-water/yangtze-outfalls",
+            campaigns::text::sanitize_line(&args.target)
+        );
+        return Ok(INVALID);
+    };
+    let change = match (args.done, args.add, &args.value) {
+        (Some(done), _, _) => Some(edit::Change::SetDone(done)),
+        (_, Some(add), _) => Some(edit::Change::AddDone(add)),
+        (_, _, Some(value)) => Some(edit::Change::SetValue(value.clone())),
+        _ => None,
+    };
+    let options = options(common);
+    // The reporting date: --as-of, else the file's meta.as_of, else today.
+    let record = args.record.then(|| {
+        let plan = Document::load(&args.file, options)
+            .ok()
+            .and_then(|document| document.loaded.plan);
+        match plan {
+            Some(plan) => plan.as_of(common.as_of, options.today),
+            None => common.as_of.unwrap_or(options.today),
+        }
+    });
+    let request = edit::Edit {
+        campaign: campaign.to_owned(),
+        item: item.to_owned(),
+        change,
+        note: args.note.clone(),
+        record,
+    };
+    match edit::apply(&args.file, &request, options) {
+        Ok(saved) => {
+            writeln!(io::stdout().lock(), "{}", saved.summary)?;
+            Ok(VALID)
+        }
+        Err(err) => {
+            eprintln!("campaigns: {err}");
+            Ok(if err.is_refusal() {
+                INVALID
+            } else {
+                COULD_NOT_RUN
+            })
         }
     }
 }

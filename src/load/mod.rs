@@ -15,7 +15,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 pub use diagnostic::{Diagnostic, LineIndex, Position, Severity, summary};
-pub use fields::is_valid_id;
+pub use fields::{did_you_mean, is_valid_id};
 
 use crate::model::Plan;
 use plan_reader::PlanReader;
