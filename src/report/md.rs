@@ -84,7 +84,7 @@ fn task_summary(task: &Task, schedule: &TaskSchedule, lang: Lang, w: &Words) -> 
         let _ = write!(text, "{}{}{}", w.open, figures::percent(fraction), w.close);
     }
     if let Some(due) = schedule.due {
-        let _ = write!(text, "{}{} {due}", w.comma, w.due);
+        let _ = write!(text, "{}{} {due}", w.comma, w.due_inline);
     }
     if let Some(days) = schedule.days_left {
         let _ = write!(text, "{}{}", w.comma, words::days_left(days, lang));
@@ -95,7 +95,7 @@ fn task_summary(task: &Task, schedule: &TaskSchedule, lang: Lang, w: &Words) -> 
 fn indicator_summary(indicator: &Indicator, lang: Lang, w: &Words) -> String {
     let mut text = escape(&figures::indicator_value(indicator, lang));
     if let Some(target) = figures::indicator_target(indicator, lang, false) {
-        let _ = write!(text, "{}{} {}", w.comma, w.target, escape(&target));
+        let _ = write!(text, "{}{} {}", w.comma, w.target_inline, escape(&target));
     }
     text
 }

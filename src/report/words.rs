@@ -49,6 +49,9 @@ pub struct Words {
     pub indicator: &'static str,
     pub value: &'static str,
     pub target: &'static str,
+    /// "due" and "target" inside running text.
+    pub due_inline: &'static str,
+    pub target_inline: &'static str,
     /// Separates items of a list in running text: `, ` or `、`.
     pub list_separator: &'static str,
     /// Punctuation of running text: `: ` or `：`, and so on.
@@ -85,6 +88,8 @@ const EN: Words = Words {
     indicator: "Indicator",
     value: "Value",
     target: "Target",
+    due_inline: "due",
+    target_inline: "target",
     list_separator: ", ",
     colon: ": ",
     comma: ", ",
@@ -112,6 +117,8 @@ const ZH: Words = Words {
     indicator: "指标",
     value: "数值",
     target: "目标",
+    due_inline: "截止日期",
+    target_inline: "目标",
     list_separator: "、",
     colon: "：",
     comma: "，",
