@@ -148,7 +148,10 @@ fn report(
         None => Lang::from_env(),
     };
     let as_of = plan.as_of(options.as_of, options.today);
-    let report = match Report::new(plan, as_of, lang).only(campaigns) {
+    let report = match Report::new(plan, as_of, lang)
+        .ascii(common.ascii)
+        .only(campaigns)
+    {
         Ok(report) => report,
         Err(unknown) => {
             eprintln!("campaigns: {unknown}");

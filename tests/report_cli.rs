@@ -264,3 +264,36 @@ fn completions_are_printed_for_each_shell() {
     let output = campaigns().args(["completions", "tcsh"]).output().unwrap();
     assert_eq!(output.status.code(), Some(2));
 }
+
+#[test]
+fn ascii_mode_keeps_symbols_and_comparisons_ascii() {
+    let output = campaigns()
+        .args([
+            "report",
+            ALL,
+            "--lang",
+            "en",
+            "--as-of",
+            "2024-12-31",
+            "--ascii",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(output.stdout).unwrap();
+    for symbol in ['✔', '✖', '▲', '▼', '●', '○', '◔', '≥', '≤'] {
+        assert!(!text.contains(symbol), "{symbol} in {text}");
+    }
+    assert!(text.contains("| + done |"), "{text}");
+    // `<` is escaped like any markdown-active character.
+    assert!(text.contains("| \\<= 35 μg/m³ |"), "{text}");
+}
+
+#[test]
+fn every_command_help_has_an_example() {
+    for command in ["report", "schema", "completions"] {
+        let output = campaigns().args([command, "--help"]).output().unwrap();
+        assert!(output.status.success());
+        let help = String::from_utf8(output.stdout).unwrap();
+        assert!(help.contains("Example"), "{command}: {help}");
+    }
+}

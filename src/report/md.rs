@@ -25,7 +25,7 @@ pub fn render(report: &Report<'_>) -> String {
     }
     attention(&mut out, report, w);
     for (campaign, status) in report.campaigns() {
-        campaign_section(&mut out, campaign, status, lang, w);
+        campaign_section(&mut out, campaign, status, (lang, report.ascii), w);
     }
     // One trailing line break, however the last section ended.
     let end = out.trim_end().len();
@@ -37,7 +37,7 @@ pub fn render(report: &Report<'_>) -> String {
 /// The items that need attention, worst first: overdue, behind, at-risk
 /// tasks, then indicators that miss their target.
 fn attention(out: &mut String, report: &Report<'_>, w: &Words) {
-    let lang = report.lang;
+    let (lang, ascii) = (report.lang, report.ascii);
     let mut items: Vec<(Status, String)> = Vec::new();
     for (campaign, status) in report.campaigns() {
         let campaign_name = escape(campaign.name.get(lang));
@@ -45,7 +45,7 @@ fn attention(out: &mut String, report: &Report<'_>, w: &Words) {
             if schedule.status.needs_attention() {
                 let line = format!(
                     "{} · {campaign_name} / {}{}{}",
-                    status_with_symbol(schedule.status, lang),
+                    status_with_symbol(schedule.status, lang, ascii),
                     escape(task.name.get(lang)),
                     w.colon,
                     task_summary(task, schedule, lang, w),
@@ -57,10 +57,10 @@ fn attention(out: &mut String, report: &Report<'_>, w: &Words) {
             if status.needs_attention() {
                 let line = format!(
                     "{} · {campaign_name} / {}{}{}",
-                    status_with_symbol(*status, lang),
+                    status_with_symbol(*status, lang, ascii),
                     escape(indicator.name.get(lang)),
                     w.colon,
-                    indicator_summary(indicator, lang, w),
+                    indicator_summary(indicator, lang, ascii, w),
                 );
                 items.push((*status, line));
             }
@@ -92,9 +92,9 @@ fn task_summary(task: &Task, schedule: &TaskSchedule, lang: Lang, w: &Words) -> 
     text
 }
 
-fn indicator_summary(indicator: &Indicator, lang: Lang, w: &Words) -> String {
+fn indicator_summary(indicator: &Indicator, lang: Lang, ascii: bool, w: &Words) -> String {
     let mut text = escape(&figures::indicator_value(indicator, lang));
-    if let Some(target) = figures::indicator_target(indicator, lang, false) {
+    if let Some(target) = figures::indicator_target(indicator, lang, ascii) {
         let _ = write!(text, "{}{} {}", w.comma, w.target_inline, escape(&target));
     }
     text
@@ -104,11 +104,11 @@ fn campaign_section(
     out: &mut String,
     campaign: &Campaign,
     status: &CampaignStatus,
-    lang: Lang,
+    (lang, ascii): (Lang, bool),
     w: &Words,
 ) {
     let _ = writeln!(out, "## {}\n", escape(campaign.name.get(lang)));
-    let _ = writeln!(out, "{}\n", summary_line(&status.rollup, lang, w));
+    let _ = writeln!(out, "{}\n", summary_line(&status.rollup, lang, ascii, w));
     if !campaign.tasks.is_empty() {
         let _ = writeln!(
             out,
@@ -128,7 +128,7 @@ fn campaign_section(
                 escape(task.name.get(lang)),
                 escape(&figures::task_figures(task, lang)),
                 figures::task_percent(schedule),
-                status_with_symbol(schedule.status, lang),
+                status_with_symbol(schedule.status, lang, ascii),
                 schedule.due.map(|d| d.to_string()).unwrap_or_default(),
                 days,
             );
@@ -143,14 +143,14 @@ fn campaign_section(
         );
         out.push_str("| --- | ---: | --- | --- |\n");
         for (indicator, status) in campaign.indicators.iter().zip(&status.indicators) {
-            let target = figures::indicator_target(indicator, lang, false);
+            let target = figures::indicator_target(indicator, lang, ascii);
             let _ = writeln!(
                 out,
                 "| {} | {} | {} | {} |",
                 escape(indicator.name.get(lang)),
                 escape(&figures::indicator_value(indicator, lang)),
                 target.as_deref().map(escape).unwrap_or_default(),
-                status_with_symbol(*status, lang),
+                status_with_symbol(*status, lang, ascii),
             );
         }
         out.push('\n');
@@ -158,7 +158,7 @@ fn campaign_section(
 }
 
 /// `Progress 97% · worst ▲ at-risk · Tasks: 2 ✔ done, 1 ▲ at-risk · Indicators met 2/3`
-fn summary_line(rollup: &Rollup, lang: Lang, w: &Words) -> String {
+fn summary_line(rollup: &Rollup, lang: Lang, ascii: bool, w: &Words) -> String {
     let mut parts = Vec::new();
     match rollup.progress {
         Some(progress) => parts.push(format!("{} {}", w.progress, figures::percent(progress))),
@@ -168,13 +168,17 @@ fn summary_line(rollup: &Rollup, lang: Lang, w: &Words) -> String {
         )),
     }
     if let Some(worst) = rollup.worst {
-        parts.push(format!("{} {}", w.worst, status_with_symbol(worst, lang)));
+        parts.push(format!(
+            "{} {}",
+            w.worst,
+            status_with_symbol(worst, lang, ascii)
+        ));
     }
     if !rollup.status_counts.is_empty() {
         let counts: Vec<String> = rollup
             .status_counts
             .iter()
-            .map(|(status, n)| format!("{n} {}", status_with_symbol(*status, lang)))
+            .map(|(status, n)| format!("{n} {}", status_with_symbol(*status, lang, ascii)))
             .collect();
         parts.push(format!(
             "{}{}{}",

@@ -31,6 +31,8 @@ pub struct Report<'a> {
     pub plan: &'a Plan,
     pub status: PlanStatus,
     pub lang: Lang,
+    /// ASCII symbols and comparisons only (`--ascii`).
+    pub ascii: bool,
     /// Indexes into `plan.campaigns` of the campaigns shown, in file order.
     selected: Vec<usize>,
 }
@@ -59,6 +61,7 @@ impl<'a> Report<'a> {
             plan,
             status: PlanStatus::compute(plan, as_of),
             lang,
+            ascii: false,
             selected: (0..plan.campaigns.len()).collect(),
         }
     }
@@ -80,6 +83,12 @@ impl<'a> Report<'a> {
             .filter(|&index| ids.contains(&self.plan.campaigns[index].id))
             .collect();
         Ok(self)
+    }
+
+    /// Symbols and comparisons in ASCII (`+` for ✔, `>=` for ≥).
+    pub fn ascii(mut self, ascii: bool) -> Report<'a> {
+        self.ascii = ascii;
+        self
     }
 
     pub fn as_of(&self) -> NaiveDate {

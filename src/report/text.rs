@@ -45,7 +45,11 @@ pub fn render(report: &Report<'_>) -> String {
             let _ = writeln!(out, "  - {}", task_line(task, schedule, lang, w));
         }
         for (indicator, status) in campaign.indicators.iter().zip(&status.indicators) {
-            let _ = writeln!(out, "  - {}", indicator_line(indicator, *status, lang, w));
+            let _ = writeln!(
+                out,
+                "  - {}",
+                indicator_line(indicator, *status, (lang, report.ascii), w)
+            );
         }
     }
     out
@@ -161,7 +165,12 @@ fn task_line(task: &Task, schedule: &TaskSchedule, lang: Lang, w: &Words) -> Str
     line
 }
 
-fn indicator_line(indicator: &Indicator, status: Status, lang: Lang, w: &Words) -> String {
+fn indicator_line(
+    indicator: &Indicator,
+    status: Status,
+    (lang, ascii): (Lang, bool),
+    w: &Words,
+) -> String {
     let name = one_line(indicator.name.get(lang));
     let class = |level: Level| match (lang, level) {
         (Lang::Zh, Level::WaterClass(class)) => format!("{class}类"),
@@ -175,7 +184,7 @@ fn indicator_line(indicator: &Indicator, status: Status, lang: Lang, w: &Words) 
     let target = match indicator.target {
         Some(target @ Level::WaterClass(_)) => Some(class(target)),
         Some(Level::Number(_)) => {
-            figures::indicator_target(indicator, lang, false).map(|t| one_line(&t))
+            figures::indicator_target(indicator, lang, ascii).map(|t| one_line(&t))
         }
         None => None,
     };

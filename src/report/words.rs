@@ -25,8 +25,8 @@ pub fn status(status: Status, lang: Lang) -> &'static str {
 }
 
 /// A status with its symbol, so it never depends on colour: `▲ at-risk`.
-pub fn status_with_symbol(status: Status, lang: Lang) -> String {
-    format!("{} {}", status.symbol(false), self::status(status, lang))
+pub fn status_with_symbol(status: Status, lang: Lang, ascii: bool) -> String {
+    format!("{} {}", status.symbol(ascii), self::status(status, lang))
 }
 
 /// Labels of the human formats.
