@@ -85,18 +85,20 @@ pub fn task_unit(task: &Task, lang: Lang) -> Option<&str> {
     task.unit.as_ref().map(|unit| unit.get(lang))
 }
 
-/// A task's figures: `110/113 个`, or the count alone for a task without a total.
+/// A task's figures for a table cell: `110/113 个`, or the count alone
+/// (`7 次`) for a task without a total. The unit stands apart from the
+/// fraction in both languages.
 pub fn task_figures(task: &Task, lang: Lang) -> String {
-    let unit = task_unit(task, lang);
     let figures = match task.total {
         Some(total) => format!("{}/{}", number(task.done), number(total)),
         None => number(task.done),
     };
-    match unit {
-        Some(unit) if !unit.trim().is_empty() && unit.trim() != "%" => {
-            format!("{figures} {}", unit.trim())
-        }
-        _ => with_unit(&figures, unit, lang),
+    match task_unit(task, lang)
+        .map(str::trim)
+        .filter(|unit| !unit.is_empty())
+    {
+        Some(unit) => format!("{figures} {unit}"),
+        None => figures,
     }
 }
 
