@@ -4,5 +4,6 @@
 pub mod edit;
 pub mod load;
 pub mod model;
+pub mod report;
 pub mod synthetic;
 pub mod text;

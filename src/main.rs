@@ -6,11 +6,11 @@ use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 
 use campaigns::edit;
 use campaigns::load::{self, Document};
-use cli::{Cli, Command, Common};
+use cli::{Cli, Command, Common, LangArg, ReportFormat};
 
 /// Exit codes of the headless commands.
 const VALID: u8 = 0;
@@ -26,6 +26,14 @@ fn main() -> ExitCode {
         None => Err(anyhow::anyhow!("the review screen is not built yet")),
         Some(Command::Check { file }) => check(file, &cli.common),
         Some(Command::Set(args)) => set(args, &cli.common),
+        Some(Command::Report {
+            file,
+            format,
+            campaign,
+            output,
+        }) => report(file, *format, campaign, output.as_deref(), &cli.common),
+        Some(Command::Schema) => schema(),
+        Some(Command::Completions { shell }) => completions(*shell),
         Some(_) => Err(anyhow::anyhow!("not built yet")),
     };
     match result {
@@ -159,4 +167,94 @@ fn plural(n: usize, word: &str) -> String {
     } else {
         format!("{word}s")
     }
+}
+
+/// `campaigns report`: the figures as markdown, JSON, CSV or text, on stdout
+/// or into `--output`. A file with errors gets its diagnostics and exit 1.
+fn report(
+    file: &Path,
+    format: ReportFormat,
+    campaigns: &[String],
+    output: Option<&Path>,
+    common: &Common,
+) -> anyhow::Result<u8> {
+    use campaigns::model::Lang;
+    use campaigns::report::{Format, Report};
+
+    let options = options(common);
+    let document = match Document::load(file, options) {
+        Ok(document) => document,
+        Err(err) => {
+            eprintln!("campaigns: {err}");
+            return Ok(COULD_NOT_RUN);
+        }
+    };
+    if !document.loaded.diagnostics.is_empty() {
+        let color = use_color(common, io::stderr().is_terminal());
+        eprintln!(
+            "{}\n",
+            document.render_diagnostics(color, MAX_WARNINGS_SHOWN)
+        );
+    }
+    let Some(plan) = &document.loaded.plan else {
+        let (errors, warnings) = load::summary(&document.loaded.diagnostics);
+        eprintln!(
+            "campaigns: {}: {errors} {}, {warnings} {}; no report written",
+            campaigns::text::sanitize_line(&document.shown_path()),
+            plural(errors, "error"),
+            plural(warnings, "warning")
+        );
+        return Ok(INVALID);
+    };
+    let lang = match common.lang {
+        Some(LangArg::Zh) => Lang::Zh,
+        Some(LangArg::En) => Lang::En,
+        None => Lang::from_env(),
+    };
+    let as_of = plan.as_of(options.as_of, options.today);
+    let report = match Report::new(plan, as_of, lang)
+        .ascii(common.ascii)
+        .only(campaigns)
+    {
+        Ok(report) => report,
+        Err(unknown) => {
+            eprintln!("campaigns: {unknown}");
+            return Ok(INVALID);
+        }
+    };
+    let format = match format {
+        ReportFormat::Md => Format::Markdown,
+        ReportFormat::Json => Format::Json,
+        ReportFormat::Csv => Format::Csv,
+        ReportFormat::Text => Format::Text,
+    };
+    let text = report.render(format);
+    match output {
+        Some(path) => std::fs::write(path, text)
+            .map_err(|err| anyhow::anyhow!("{}: {err}", path.display()))?,
+        None => {
+            let mut out = io::stdout().lock();
+            out.write_all(text.as_bytes())?;
+            out.flush()?;
+        }
+    }
+    Ok(VALID)
+}
+
+/// `campaigns schema`: the JSON Schema of the file format.
+fn schema() -> anyhow::Result<u8> {
+    let mut out = io::stdout().lock();
+    out.write_all(campaigns::report::schema::render().as_bytes())?;
+    out.flush()?;
+    Ok(VALID)
+}
+
+/// `campaigns completions SHELL`: a completion script for the shell.
+fn completions(shell: clap_complete::Shell) -> anyhow::Result<u8> {
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "campaigns", &mut script);
+    let mut out = io::stdout().lock();
+    out.write_all(&script)?;
+    out.flush()?;
+    Ok(VALID)
 }
