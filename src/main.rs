@@ -230,8 +230,10 @@ fn report(
     };
     let text = report.render(format);
     match output {
-        Some(path) => std::fs::write(path, text)
-            .map_err(|err| anyhow::anyhow!("{}: {err}", path.display()))?,
+        Some(path) => std::fs::write(path, text).map_err(|err| {
+            let shown = campaigns::text::sanitize_line(&path.display().to_string());
+            anyhow::anyhow!("{shown}: {err}")
+        })?,
         None => {
             let mut out = io::stdout().lock();
             out.write_all(text.as_bytes())?;

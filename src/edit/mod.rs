@@ -67,7 +67,7 @@ const ATTEMPTS: usize = 3;
 
 /// Applies `edit` to the plan at `path` and writes it back.
 pub fn apply(path: &Path, edit: &Edit, options: Options) -> Result<Saved, EditError> {
-    let shown = path.display().to_string();
+    let shown = crate::text::sanitize_line(&path.display().to_string());
     // Renaming over a symlink would replace the link with a file.
     let target = fs::canonicalize(path).map_err(|err| read_error(&shown, err))?;
     let metadata = fs::metadata(&target).map_err(|err| read_error(&shown, err))?;
@@ -86,11 +86,11 @@ pub fn apply(path: &Path, edit: &Edit, options: Options) -> Result<Saved, EditEr
             |err| match err {
                 lock::LockError::TimedOut { lock } => EditError::LockTimeout {
                     path: shown.clone(),
-                    lock: lock.display().to_string(),
+                    lock: crate::text::sanitize_line(&lock.display().to_string()),
                     waited: LOCK_TIMEOUT,
                 },
                 lock::LockError::Io { lock, source } => EditError::Io {
-                    path: lock.display().to_string(),
+                    path: crate::text::sanitize_line(&lock.display().to_string()),
                     action: "take the lock",
                     source,
                 },

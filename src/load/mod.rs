@@ -86,7 +86,8 @@ impl Default for Options {
 /// Reads a file as UTF-8 text, refusing what is not a plain, reasonably
 /// sized text file with a one-line reason.
 pub fn read(path: &Path) -> Result<String, ReadError> {
-    let shown = path.display().to_string();
+    // A file name can hold escape sequences too.
+    let shown = crate::text::sanitize_line(&path.display().to_string());
     let metadata = std::fs::metadata(path).map_err(|err| io_error(&shown, err))?;
     if metadata.is_dir() {
         return Err(ReadError::IsDirectory { path: shown });
@@ -143,7 +144,12 @@ pub fn parse(source: &str, options: Options) -> Loaded {
     let body = source.strip_prefix('\u{FEFF}').unwrap_or(source);
     let shift = source.len() - body.len();
     let (root, syntax_errors) = DeTable::parse_recoverable(body);
-    if let Some(first) = syntax_errors.first() {
+    // The parser does not list its errors in file order (an error in a
+    // string can come after one on a later line): the first is the earliest.
+    let first = syntax_errors
+        .iter()
+        .min_by_key(|error| error.span().map_or(usize::MAX, |span| span.start));
+    if let Some(first) = first {
         // After the first syntax error the parser's recovery guesses; the
         // guesses would only add noise, so report the first one alone.
         let span = first.span().unwrap_or(0..0);
