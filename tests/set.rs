@@ -640,3 +640,18 @@ fn record_in_history_sections() {
         "c/t: done 7 → 6, history 2024-06-30 replaced with 6",
     );
 }
+
+#[test]
+fn record_after_a_nested_table_in_an_inline_indicator() {
+    golden(
+        PLAN,
+        &["blue-sky/pm25", "--value", "30", "--record"],
+        &[
+            "  { id = \"pm25\", name = \"PM2.5\", unit = \"μg/m³\", value = 31.0, target = 35.0, better = \"lower\", note = { zh = \"年均\", en = \"annual mean\" } },\n",
+        ],
+        &[
+            "  { id = \"pm25\", name = \"PM2.5\", unit = \"μg/m³\", value = 30.0, target = 35.0, better = \"lower\", note = { zh = \"年均\", en = \"annual mean\" }, history = [{ date = 2024-12-31, value = 30.0 }] },\n",
+        ],
+        "blue-sky/pm25: value 31.0 → 30.0, recorded 30.0 at 2024-12-31",
+    );
+}
