@@ -130,13 +130,13 @@ fn set(args: &cli::SetArgs, common: &Common) -> anyhow::Result<u8> {
     let options = options(common);
     // The reporting date: --as-of, else the file's meta.as_of, else today.
     let record = args.record.then(|| {
-        let plan = Document::load(&args.file, options)
-            .ok()
-            .and_then(|document| document.loaded.plan);
-        match plan {
-            Some(plan) => plan.as_of(common.as_of, options.today),
-            None => common.as_of.unwrap_or(options.today),
-        }
+        common.as_of.unwrap_or_else(|| {
+            Document::load(&args.file, options)
+                .ok()
+                .and_then(|document| document.loaded.plan)
+                .and_then(|plan| plan.meta.as_of)
+                .unwrap_or(options.today)
+        })
     });
     let request = edit::Edit {
         campaign: campaign.to_owned(),
