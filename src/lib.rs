@@ -1,7 +1,9 @@
 //! `campaigns`: review pollution-control campaigns kept in a plain
 //! `campaigns.toml`, in the terminal or as reports.
 
+pub mod edit;
 pub mod load;
 pub mod model;
 pub mod report;
+pub mod synthetic;
 pub mod text;

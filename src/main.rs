@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
 
+use campaigns::edit;
 use campaigns::load::{self, Document};
 use cli::{Cli, Command, Common, LangArg, ReportFormat};
 
@@ -15,6 +16,9 @@ use cli::{Cli, Command, Common, LangArg, ReportFormat};
 const VALID: u8 = 0;
 const INVALID: u8 = 1;
 const COULD_NOT_RUN: u8 = 2;
+
+/// Warnings beyond this many are counted, not printed.
+const MAX_WARNINGS_SHOWN: usize = 50;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -29,6 +33,7 @@ fn main() -> ExitCode {
         }) => report(file, *format, campaign, output.as_deref(), &cli.common),
         Some(Command::Schema) => schema(),
         Some(Command::Completions { shell }) => completions(*shell),
+        Some(Command::Set(args)) => set(args, &cli.common),
         Some(_) => Err(anyhow::anyhow!("not built yet")),
     };
     match result {
@@ -71,7 +76,10 @@ fn check(file: &Path, common: &Common) -> anyhow::Result<u8> {
     };
     let color = use_color(common, io::stderr().is_terminal());
     if !document.loaded.diagnostics.is_empty() {
-        eprintln!("{}\n", document.render_diagnostics(color));
+        eprintln!(
+            "{}\n",
+            document.render_diagnostics(color, MAX_WARNINGS_SHOWN)
+        );
     }
     let (errors, warnings) = load::summary(&document.loaded.diagnostics);
     let mut out = io::stdout().lock();
@@ -82,8 +90,11 @@ fn check(file: &Path, common: &Common) -> anyhow::Result<u8> {
             let indicators: usize = plan.campaigns.iter().map(|c| c.indicators.len()).sum();
             writeln!(
                 out,
-                "{path}: valid: {} campaigns, {tasks} tasks, {indicators} indicators, {warnings} {}",
+                "{path}: valid: {} {}, {tasks} {}, {indicators} {}, {warnings} {}",
                 plan.campaigns.len(),
+                plural(plan.campaigns.len(), "campaign"),
+                plural(tasks, "task"),
+                plural(indicators, "indicator"),
                 plural(warnings, "warning")
             )?;
             Ok(VALID)
@@ -96,6 +107,56 @@ fn check(file: &Path, common: &Common) -> anyhow::Result<u8> {
                 plural(warnings, "warning")
             )?;
             Ok(INVALID)
+        }
+    }
+}
+
+/// `campaigns set`: one update through the write-back path; the summary on
+/// stdout, a refusal or failure on stderr.
+fn set(args: &cli::SetArgs, common: &Common) -> anyhow::Result<u8> {
+    let Some((campaign, item)) = args.target.split_once('/') else {
+        eprintln!(
+            "campaigns: `{}` is not CAMPAIGN/ITEM, e.g. clear-water/yangtze-outfalls",
+            campaigns::text::sanitize_line(&args.target)
+        );
+        return Ok(INVALID);
+    };
+    let change = match (args.done, args.add, &args.value) {
+        (Some(done), _, _) => Some(edit::Change::SetDone(done)),
+        (_, Some(add), _) => Some(edit::Change::AddDone(add)),
+        (_, _, Some(value)) => Some(edit::Change::SetValue(value.clone())),
+        _ => None,
+    };
+    let options = options(common);
+    // The reporting date: --as-of, else the file's meta.as_of, else today.
+    let record = args.record.then(|| {
+        let plan = Document::load(&args.file, options)
+            .ok()
+            .and_then(|document| document.loaded.plan);
+        match plan {
+            Some(plan) => plan.as_of(common.as_of, options.today),
+            None => common.as_of.unwrap_or(options.today),
+        }
+    });
+    let request = edit::Edit {
+        campaign: campaign.to_owned(),
+        item: item.to_owned(),
+        change,
+        note: args.note.clone(),
+        record,
+    };
+    match edit::apply(&args.file, &request, options) {
+        Ok(saved) => {
+            writeln!(io::stdout().lock(), "{}", saved.summary)?;
+            Ok(VALID)
+        }
+        Err(err) => {
+            eprintln!("campaigns: {err}");
+            Ok(if err.is_refusal() {
+                INVALID
+            } else {
+                COULD_NOT_RUN
+            })
         }
     }
 }
@@ -130,7 +191,10 @@ fn report(
     };
     if !document.loaded.diagnostics.is_empty() {
         let color = use_color(common, io::stderr().is_terminal());
-        eprintln!("{}\n", document.render_diagnostics(color));
+        eprintln!(
+            "{}\n",
+            document.render_diagnostics(color, MAX_WARNINGS_SHOWN)
+        );
     }
     let Some(plan) = &document.loaded.plan else {
         let (errors, warnings) = load::summary(&document.loaded.diagnostics);
