@@ -25,6 +25,7 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         None => Err(anyhow::anyhow!("the review screen is not built yet")),
         Some(Command::Check { file }) => check(file, &cli.common),
+        Some(Command::Set(args)) => set(args, &cli.common),
         Some(Command::Report {
             file,
             format,
@@ -33,7 +34,6 @@ fn main() -> ExitCode {
         }) => report(file, *format, campaign, output.as_deref(), &cli.common),
         Some(Command::Schema) => schema(),
         Some(Command::Completions { shell }) => completions(*shell),
-        Some(Command::Set(args)) => set(args, &cli.common),
         Some(_) => Err(anyhow::anyhow!("not built yet")),
     };
     match result {
