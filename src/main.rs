@@ -130,13 +130,13 @@ fn set(args: &cli::SetArgs, common: &Common) -> anyhow::Result<u8> {
     let options = options(common);
     // The reporting date: --as-of, else the file's meta.as_of, else today.
     let record = args.record.then(|| {
-        let plan = Document::load(&args.file, options)
-            .ok()
-            .and_then(|document| document.loaded.plan);
-        match plan {
-            Some(plan) => plan.as_of(common.as_of, options.today),
-            None => common.as_of.unwrap_or(options.today),
-        }
+        common.as_of.unwrap_or_else(|| {
+            Document::load(&args.file, options)
+                .ok()
+                .and_then(|document| document.loaded.plan)
+                .and_then(|plan| plan.meta.as_of)
+                .unwrap_or(options.today)
+        })
     });
     let request = edit::Edit {
         campaign: campaign.to_owned(),
@@ -185,25 +185,25 @@ fn report(
     let document = match Document::load(file, options) {
         Ok(document) => document,
         Err(err) => {
-            eprintln!("campaigns: {err}");
+            to_stderr(&format!("campaigns: {err}"));
             return Ok(COULD_NOT_RUN);
         }
     };
     if !document.loaded.diagnostics.is_empty() {
         let color = use_color(common, io::stderr().is_terminal());
-        eprintln!(
+        to_stderr(&format!(
             "{}\n",
             document.render_diagnostics(color, MAX_WARNINGS_SHOWN)
-        );
+        ));
     }
     let Some(plan) = &document.loaded.plan else {
         let (errors, warnings) = load::summary(&document.loaded.diagnostics);
-        eprintln!(
+        to_stderr(&format!(
             "campaigns: {}: {errors} {}, {warnings} {}; no report written",
             campaigns::text::sanitize_line(&document.shown_path()),
             plural(errors, "error"),
             plural(warnings, "warning")
-        );
+        ));
         return Ok(INVALID);
     };
     let lang = match common.lang {
@@ -218,7 +218,7 @@ fn report(
     {
         Ok(report) => report,
         Err(unknown) => {
-            eprintln!("campaigns: {unknown}");
+            to_stderr(&format!("campaigns: {unknown}"));
             return Ok(INVALID);
         }
     };
@@ -241,6 +241,12 @@ fn report(
         }
     }
     Ok(VALID)
+}
+
+/// A line on stderr. Unlike `eprintln!`, a closed stderr (`2>&1 | head`)
+/// is ignored rather than a panic.
+fn to_stderr(text: &str) {
+    let _ = writeln!(io::stderr().lock(), "{text}");
 }
 
 /// `campaigns schema`: the JSON Schema of the file format.

@@ -297,3 +297,29 @@ fn every_command_help_has_an_example() {
         assert!(help.contains("Example"), "{command}: {help}");
     }
 }
+
+#[test]
+fn a_closed_stderr_does_not_panic() {
+    // `campaigns report 2>&1 | true`: the reader is gone before anything is
+    // written, so the warnings on stderr and the report on stdout both meet
+    // a closed pipe. The report still ends quietly with success.
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("warnings.toml");
+    std::fs::write(
+        &plan,
+        "[meta]\ntitle = \"Warnings\"\n\n[[campaign]]\nid = \"empty\"\nname = \"Empty\"\n",
+    )
+    .unwrap();
+    let status_file = dir.path().join("status");
+    let output = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(r#"(sleep 0.3; "$0" report --format text --lang en "$1"; echo $? > "$2") 2>&1 | true"#)
+        .arg(assert_cmd::cargo::cargo_bin("campaigns"))
+        .arg(&plan)
+        .arg(&status_file)
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let status = std::fs::read_to_string(&status_file).unwrap();
+    assert_eq!(status.trim(), "0");
+}

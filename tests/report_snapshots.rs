@@ -45,3 +45,17 @@ snapshots! {
     all_statuses_text_en: ALL, "text", "en";
     all_statuses_text_zh: ALL, "text", "zh";
 }
+
+/// The shipped plan: the Qianjiang bureau's 2024 work summary.
+const SHIPPED: &str = "campaigns.toml";
+
+snapshots! {
+    shipped_md_en: SHIPPED, "md", "en";
+    shipped_md_zh: SHIPPED, "md", "zh";
+    shipped_json_en: SHIPPED, "json", "en";
+    shipped_json_zh: SHIPPED, "json", "zh";
+    shipped_csv_en: SHIPPED, "csv", "en";
+    shipped_csv_zh: SHIPPED, "csv", "zh";
+    shipped_text_en: SHIPPED, "text", "en";
+    shipped_text_zh: SHIPPED, "text", "zh";
+}

@@ -238,3 +238,67 @@ fn a_date_written_as_a_string_passes_the_schema_but_not_the_loader() {
     assert!(!loader_accepts(&nonsense));
     assert!(!errors(&validator, &parse(&nonsense)).is_empty());
 }
+
+#[test]
+fn invalid_fixtures_about_keys_and_types_are_rejected() {
+    let validator = schema();
+    // The rules that compare values (duplicate ids, date order, history
+    // order) are beyond a schema; these are about keys, types and words.
+    for name in [
+        "unknown-key",
+        "wrong-type",
+        "bad-id",
+        "bad-water-class",
+        "water-class-without-scale",
+        "target-without-better",
+        "missing-field",
+        "missing-meta",
+        "negative-done",
+        "zero-total",
+        "date-with-time",
+    ] {
+        let path = format!("tests/fixtures/invalid/{name}.toml");
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(!loader_accepts(&text), "{path}: the loader accepts it");
+        let errors = errors(&validator, &parse(&text));
+        assert!(!errors.is_empty(), "{path}: the schema accepts it");
+    }
+}
+
+#[test]
+fn water_class_pattern_agrees_with_the_loader() {
+    let output = Command::cargo_bin("campaigns")
+        .unwrap()
+        .arg("schema")
+        .output()
+        .unwrap();
+    let schema: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let class = serde_json::json!({ "$defs": schema["$defs"], "$ref": "#/$defs/water-class" });
+    let validator = jsonschema::draft202012::new(&class).unwrap();
+    let alphabet = ["I", "V", "i", "v", "X", "Ⅰ", "Ⅱ", "Ⅲ", "Ⅳ", "Ⅴ", "Ⅵ", "1"];
+    let mut candidates = vec![String::new()];
+    for _ in 0..3 {
+        let longer: Vec<String> = candidates
+            .iter()
+            .flat_map(|prefix| alphabet.iter().map(move |c| format!("{prefix}{c}")))
+            .collect();
+        candidates.extend(longer);
+    }
+    candidates.sort();
+    candidates.dedup();
+    let mut checked = 0;
+    for numeral in &candidates {
+        for text in [
+            numeral.clone(),
+            format!(" {numeral} "),
+            format!("劣{numeral}"),
+            format!("劣 {numeral}"),
+        ] {
+            let loader = campaigns::model::WaterClass::parse(&text).is_some();
+            let schema = validator.is_valid(&Value::String(text.clone()));
+            assert_eq!(schema, loader, "{text:?}");
+            checked += 1;
+        }
+    }
+    assert!(checked > 5000, "{checked}");
+}

@@ -640,3 +640,52 @@ fn record_in_history_sections() {
         "c/t: done 7 → 6, history 2024-06-30 replaced with 6",
     );
 }
+
+#[test]
+fn record_after_a_nested_table_in_an_inline_indicator() {
+    golden(
+        PLAN,
+        &["blue-sky/pm25", "--value", "30", "--record"],
+        &[
+            "  { id = \"pm25\", name = \"PM2.5\", unit = \"μg/m³\", value = 31.0, target = 35.0, better = \"lower\", note = { zh = \"年均\", en = \"annual mean\" } },\n",
+        ],
+        &[
+            "  { id = \"pm25\", name = \"PM2.5\", unit = \"μg/m³\", value = 30.0, target = 35.0, better = \"lower\", note = { zh = \"年均\", en = \"annual mean\" }, history = [{ date = 2024-12-31, value = 30.0 }] },\n",
+        ],
+        "blue-sky/pm25: value 31.0 → 30.0, recorded 30.0 at 2024-12-31",
+    );
+}
+
+#[test]
+fn note_and_history_added_together_in_that_order() {
+    golden(
+        PLAN,
+        &[
+            "clear-water/water-sources",
+            "--note",
+            "全部完成",
+            "--record",
+            "--add",
+            "2",
+        ],
+        &["done = 4\n", "total = 6\n", "note = \"两处待验收\"\n"],
+        &[
+            "done = 6\n",
+            "total = 6\n",
+            "note = \"全部完成\"\n",
+            "history = [{ date = 2024-12-31, done = 6 }]\n",
+        ],
+        "clear-water/water-sources: done 4 → 6, note replaced, recorded 6 at 2024-12-31",
+    );
+    let at = golden(
+        SECTION_HISTORY,
+        &["c/u", "--note", "n", "--record"],
+        &[],
+        &[
+            "note = \"n\"\n",
+            "history = [{ date = 2024-12-31, done = 1 }]\n",
+        ],
+        "c/u: note added, recorded 1 at 2024-12-31",
+    );
+    assert_eq!(at, line_of(SECTION_HISTORY, "done = 1") + 1);
+}

@@ -59,14 +59,8 @@ pub fn plan(body: &str, root: &Table, edit: &Edit, lang: Lang) -> Result<Planned
     if let Some(note) = &edit.note {
         let (splice, replaced) = note_splice(body, located.node, note, lang, &target)?;
         splices.push(splice);
-        said.push(
-            if replaced {
-                "note replaced"
-            } else {
-                "note added"
-            }
-            .to_owned(),
-        );
+        let what = if replaced { "replaced" } else { "added" };
+        said.push(format!("note {what}"));
     }
     if let Some(date) = edit.record {
         let (record, replaced) = record_splice(body, located.node, key, date, &figure, &target)?;

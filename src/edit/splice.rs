@@ -28,11 +28,16 @@ impl Splice {
     }
 }
 
-/// Applies non-overlapping splices, given in any order.
-pub fn apply(body: &str, mut splices: Vec<Splice>) -> String {
-    splices.sort_by_key(|splice| std::cmp::Reverse((splice.range.start, splice.range.end)));
+/// Applies non-overlapping splices, from the end of the text backwards so
+/// earlier offsets stay valid. Insertions at the same offset keep the order
+/// they were given in.
+pub fn apply(body: &str, splices: Vec<Splice>) -> String {
+    let mut ordered: Vec<(usize, Splice)> = splices.into_iter().enumerate().collect();
+    ordered.sort_by_key(|(given, splice)| {
+        std::cmp::Reverse((splice.range.start, splice.range.end, *given))
+    });
     let mut out = body.to_owned();
-    for splice in splices {
+    for (_, splice) in ordered {
         out.replace_range(splice.range, &splice.text);
     }
     out
@@ -219,6 +224,17 @@ mod tests {
         let node = Node::of(&doc["t"]).unwrap();
         let splice = insert_key(source, node, key, literal).unwrap();
         apply(source, vec![splice])
+    }
+
+    #[test]
+    fn splices_apply_in_the_order_given() {
+        let splices = vec![
+            Splice::insert(1, "a"),
+            Splice::replace(2..3, "X"),
+            Splice::insert(1, "b"),
+            Splice::insert(0, ">"),
+        ];
+        assert_eq!(apply("0123", splices), ">0ab1X3");
     }
 
     #[test]

@@ -118,8 +118,8 @@ fn campaign_section(
         out.push_str("| --- | ---: | ---: | --- | --- | ---: |\n");
         for (task, schedule) in campaign.tasks.iter().zip(&status.tasks) {
             let days = match (schedule.status, schedule.days_left) {
-                // A finished task has no days left to count.
-                (Status::Done, _) | (_, None) => String::new(),
+                // A finished task or a plain count has no days left to count.
+                (Status::Done | Status::Count, _) | (_, None) => String::new(),
                 (_, Some(days)) => days.to_string(),
             };
             let _ = writeln!(

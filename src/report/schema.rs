@@ -241,9 +241,15 @@ fn tables() -> [(&'static Table, &'static [&'static str]); 7] {
     ]
 }
 
-/// Water classes as the loader reads them: I … V in ASCII (any case) or as
-/// Unicode numerals, optionally after 劣.
-const WATER_CLASS_PATTERN: &str = r"^\s*(劣\s*)?[IVivⅠⅡⅢⅣⅤ]+\s*$";
+/// Water classes exactly as `WaterClass::parse` reads them: I … V in ASCII
+/// (any case), or in Unicode numerals (Ⅱ, or ⅠⅠ spelled out), and 劣V.
+const WATER_CLASS_PATTERN: &str = concat!(
+    r"^\s*(?:",
+    r"[Ii]{1,3}|[Ii][Vv]|[Vv]",
+    r"|Ⅰ{1,3}|ⅠⅡ|ⅡⅠ|Ⅱ|Ⅲ|ⅠⅤ|Ⅳ|Ⅴ",
+    r"|劣\s*(?:[Vv]|Ⅴ)",
+    r")\s*$"
+);
 
 fn kind_schema(kind: Kind) -> Value {
     match kind {

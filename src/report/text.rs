@@ -174,7 +174,8 @@ fn indicator_line(
     let name = one_line(indicator.name.get(lang));
     let class = |level: Level| match (lang, level) {
         (Lang::Zh, Level::WaterClass(class)) => format!("{class}类"),
-        (Lang::En, Level::WaterClass(class)) => format!("class {class}"),
+        // English names already say "water class": the numeral alone reads best.
+        (Lang::En, Level::WaterClass(class)) => class.as_str().to_owned(),
         (_, Level::Number(_)) => String::new(),
     };
     let value = match indicator.value {
