@@ -40,7 +40,7 @@ fn main() -> ExitCode {
         Ok(code) => ExitCode::from(code),
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("campaigns: {err:#}");
+            to_stderr(&format!("campaigns: {err:#}"));
             ExitCode::from(COULD_NOT_RUN)
         }
     }
@@ -70,16 +70,16 @@ fn check(file: &Path, common: &Common) -> anyhow::Result<u8> {
     let document = match Document::load(file, options(common)) {
         Ok(document) => document,
         Err(err) => {
-            eprintln!("campaigns: {err}");
+            to_stderr(&format!("campaigns: {err}"));
             return Ok(COULD_NOT_RUN);
         }
     };
     let color = use_color(common, io::stderr().is_terminal());
     if !document.loaded.diagnostics.is_empty() {
-        eprintln!(
+        to_stderr(&format!(
             "{}\n",
             document.render_diagnostics(color, MAX_WARNINGS_SHOWN)
-        );
+        ));
     }
     let (errors, warnings) = load::summary(&document.loaded.diagnostics);
     let mut out = io::stdout().lock();
@@ -115,10 +115,10 @@ fn check(file: &Path, common: &Common) -> anyhow::Result<u8> {
 /// stdout, a refusal or failure on stderr.
 fn set(args: &cli::SetArgs, common: &Common) -> anyhow::Result<u8> {
     let Some((campaign, item)) = args.target.split_once('/') else {
-        eprintln!(
+        to_stderr(&format!(
             "campaigns: `{}` is not CAMPAIGN/ITEM, e.g. clear-water/yangtze-outfalls",
             campaigns::text::sanitize_line(&args.target)
-        );
+        ));
         return Ok(INVALID);
     };
     let change = match (args.done, args.add, &args.value) {
@@ -151,7 +151,7 @@ fn set(args: &cli::SetArgs, common: &Common) -> anyhow::Result<u8> {
             Ok(VALID)
         }
         Err(err) => {
-            eprintln!("campaigns: {err}");
+            to_stderr(&format!("campaigns: {err}"));
             Ok(if err.is_refusal() {
                 INVALID
             } else {
