@@ -12,6 +12,9 @@ pub struct Strings {
     pub items: &'static str,
     pub indicators_met: &'static str,
     pub worst: &'static str,
+    pub all_well: &'static str,
+    pub no_indicators: &'static str,
+    pub scroll_hint: &'static str,
     pub no_tasks: &'static str,
     pub progress: &'static str,
     pub lead: &'static str,
@@ -75,7 +78,10 @@ pub const ZH: Strings = Strings {
     indicators: "指标",
     items: "任务与指标",
     indicators_met: "指标达标",
-    worst: "最需关注",
+    worst: "需关注",
+    all_well: "没有需要关注的项",
+    no_indicators: "无指标",
+    scroll_hint: "j/k 滚动",
     no_tasks: "无计数任务",
     progress: "进度",
     lead: "负责",
@@ -139,7 +145,10 @@ pub const EN: Strings = Strings {
     indicators: "Indicators",
     items: "Tasks and indicators",
     indicators_met: "indicators met",
-    worst: "needs attention",
+    worst: "Needs attention",
+    all_well: "nothing needs attention",
+    no_indicators: "no indicators",
+    scroll_hint: "j/k scroll",
     no_tasks: "no counted tasks",
     progress: "Progress",
     lead: "Lead",
@@ -172,7 +181,7 @@ pub const EN: Strings = Strings {
     load_failed: "reload failed; showing the last loaded data",
     update_done: "New done count",
     update_value: "New value",
-    update_hint: "Enter save · Esc cancel",
+    update_hint: "Enter save, Esc cancel",
     not_a_number: "enter a number",
     negative: "must not be negative",
     not_a_level: "enter a number or a water class (I II III IV V 劣V)",
@@ -235,6 +244,23 @@ pub fn days_left(days: i64, lang: Lang) -> String {
         (Lang::En, d) if d > 0 => format!("{d} days left"),
         (Lang::En, -1) => "1 day late".to_owned(),
         (Lang::En, d) => format!("{} days late", -d),
+    }
+}
+
+/// "… 2 more" / "… 另有 2 项", under a list cut short.
+pub fn more(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("… 另有 {n} 项"),
+        Lang::En => format!("… {n} more"),
+    }
+}
+
+/// A value with its unit: "31 μg/m³", but "94%" (no space before a percent sign).
+pub fn with_unit(value: &str, unit: &str) -> String {
+    match unit {
+        "" => value.to_owned(),
+        "%" | "‰" => format!("{value}{unit}"),
+        _ => format!("{value} {unit}"),
     }
 }
 

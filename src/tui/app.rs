@@ -68,6 +68,8 @@ pub(crate) struct Data {
     pub plan: Plan,
     pub status: PlanStatus,
     pub warnings: usize,
+    /// Per campaign, the items that need attention, worst first (for the cards).
+    pub attention: Vec<Vec<Item>>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -396,7 +398,7 @@ impl App {
                 self.help_scroll -= 1;
                 Effect::Redraw
             }
-            Command::Down if usize::from(self.help_scroll) + 1 < super::ui::help::line_count() => {
+            Command::Down if self.help_scroll < super::ui::help::max_scroll(self) => {
                 self.help_scroll += 1;
                 Effect::Redraw
             }
@@ -824,10 +826,17 @@ impl App {
             .plan()
             .and_then(|p| p.campaigns.get(self.overview_selected))
             .map(|c| c.id.clone());
+        let attention = plan
+            .campaigns
+            .iter()
+            .zip(&status.campaigns)
+            .map(|(campaign, status)| rows::attention(campaign, status))
+            .collect();
         self.data = Some(Data {
             plan,
             status,
             warnings,
+            attention,
         });
         self.banner = None;
         let plan = &self.data.as_ref().expect("just set").plan;

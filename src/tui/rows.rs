@@ -132,3 +132,33 @@ pub fn rows(
         .chain(indicators.into_iter().map(Item::Indicator))
         .collect()
 }
+
+/// The items that need attention (overdue, behind, at-risk tasks and
+/// not-met indicators), worst status first, then least progress.
+pub fn attention(campaign: &Campaign, status: &CampaignStatus) -> Vec<Item> {
+    let mut tasks: Vec<usize> = (0..campaign.tasks.len())
+        .filter(|&i| {
+            status
+                .tasks
+                .get(i)
+                .is_some_and(|s| s.status.needs_attention())
+        })
+        .collect();
+    tasks.sort_by(|a, b| {
+        let key = |i: &usize| {
+            let s = &status.tasks[*i];
+            (s.status, s.fraction.unwrap_or(0.0))
+        };
+        let (sa, fa) = key(a);
+        let (sb, fb) = key(b);
+        sa.cmp(&sb).then(fa.total_cmp(&fb))
+    });
+    let indicators = (0..campaign.indicators.len())
+        .filter(|&i| status.indicators.get(i) == Some(&Status::NotMet))
+        .map(Item::Indicator);
+    tasks
+        .into_iter()
+        .map(Item::Task)
+        .chain(indicators)
+        .collect()
+}

@@ -22,7 +22,7 @@ const SIDE_BY_SIDE_WIDTH: u16 = 110;
 /// Where the list and the detail pane go in the body.
 pub fn split(body: Rect) -> (Rect, Rect) {
     if body.width >= SIDE_BY_SIDE_WIDTH {
-        let list_width = body.width * 3 / 5;
+        let list_width = body.width * 16 / 25;
         (
             Rect {
                 width: list_width,
@@ -141,9 +141,20 @@ fn draw_list(
         );
         return;
     }
-    let columns = Columns::for_width(inner.width, lang);
     let height = usize::from(inner.height);
     let offset = crate::tui::app::scrolled(view.offset, view.selected, height, view.rows.len());
+    // Measure only the rows on screen.
+    let (mut status_word, mut figure) = (0, 0);
+    for item in view.rows.iter().skip(offset).take(height) {
+        let st = item.status(status);
+        status_word = status_word.max(text::width(i18n::status_word(st, lang)));
+        if let Item::Task(i) = *item
+            && let Some(task) = campaign.tasks.get(i)
+        {
+            figure = figure.max(text::width(&task_figure(task, lang)));
+        }
+    }
+    let columns = Columns::for_rows(inner.width, status_word as u16, figure as u16);
     for (row, item) in view.rows.iter().enumerate().skip(offset).take(height) {
         let y = inner.y + (row - offset) as u16;
         let line = Rect {
@@ -185,17 +196,20 @@ struct Columns {
 }
 
 const POINTER: u16 = 2;
-const NAME_MIN: u16 = 12;
+
+enum Slot {
+    Bar,
+    Percent,
+    Figure,
+    Due,
+    Days,
+}
 
 impl Columns {
-    fn for_width(width: u16, lang: Lang) -> Columns {
-        let word = Status::TASK
-            .iter()
-            .chain(Status::INDICATOR.iter())
-            .map(|s| text::width(i18n::status_word(*s, lang)))
-            .max()
-            .unwrap_or(0) as u16;
-        let status = 2 + word + 1;
+    /// Widths for the rows shown: the status column as wide as the widest
+    /// status word among them, the figure as wide as the widest figure.
+    fn for_rows(width: u16, status_word: u16, figure: u16) -> Columns {
+        let status = 2 + status_word + 1;
         let mut c = Columns {
             status,
             name: 0,
@@ -206,16 +220,22 @@ impl Columns {
             days: 0,
         };
         let mut left = width.saturating_sub(POINTER + status);
-        // Most useful first: the percentage, the figure, days left, the bar, the date.
-        for (slot, want) in [(2usize, 5u16), (3, 17), (5, 7), (1, 12), (4, 11)] {
-            if left >= want + NAME_MIN {
+        // Most useful first; each needs the name to keep some room.
+        for (slot, want, name_min) in [
+            (Slot::Percent, 5u16, 10u16),
+            (Slot::Figure, figure.min(20) + 1, 12),
+            (Slot::Days, 7, 14),
+            (Slot::Bar, 10, 16),
+            (Slot::Due, 11, 26),
+        ] {
+            if left >= want + name_min {
                 left -= want;
                 match slot {
-                    1 => c.bar = want,
-                    2 => c.percent = want,
-                    3 => c.figure = want,
-                    4 => c.due = want,
-                    _ => c.days = want,
+                    Slot::Bar => c.bar = want,
+                    Slot::Percent => c.percent = want,
+                    Slot::Figure => c.figure = want,
+                    Slot::Due => c.due = want,
+                    Slot::Days => c.days = want,
                 }
             }
         }
@@ -338,8 +358,9 @@ fn task_row(
         );
         x += columns.figure;
     }
+    let dated = schedule.status != Status::Count;
     if columns.due > 0 {
-        if let Some(due) = schedule.due {
+        if let Some(due) = schedule.due.filter(|_| dated) {
             put(
                 buf,
                 x,
@@ -353,6 +374,7 @@ fn task_row(
         x += columns.due;
     }
     if columns.days > 0
+        && dated
         && schedule.status != Status::Done
         && let Some(days) = schedule.days_left
     {
@@ -387,30 +409,29 @@ pub fn task_figure(task: &Task, lang: Lang) -> String {
     }
 }
 
-/// "31 μg/m³ ≤ 35", "II ≤ III", or the bare value without a target.
+/// "31 μg/m³ ≤ 35", "94% ≥ 95%", "IV ≤ III", or the bare value without a target.
 pub fn indicator_figure(indicator: &Indicator, lang: Lang, ascii: bool) -> String {
     let unit = indicator.unit.as_ref().map(|u| u.get(lang)).unwrap_or("");
     let level = |level: Level| match level {
-        Level::Number(v) if unit.is_empty() => number(v),
-        Level::Number(v) => format!("{} {unit}", number(v)),
+        Level::Number(v) => i18n::with_unit(&number(v), unit),
         Level::WaterClass(class) => class.as_str().to_owned(),
     };
     let value = level(indicator.value);
-    match indicator.target {
-        None => value,
-        Some(target) => {
-            // A water class meets its target at the same class or a better (lower) one.
-            let comparison = match (indicator.better, target) {
-                (Some(better), _) => better.comparison(ascii),
-                (None, _) => crate::model::Better::Lower.comparison(ascii),
-            };
-            let target = match target {
-                Level::Number(v) => number(v),
-                Level::WaterClass(class) => class.as_str().to_owned(),
-            };
-            format!("{value} {comparison} {target}")
-        }
-    }
+    let Some(target) = indicator.target else {
+        return value;
+    };
+    // A water class meets its target at the same class or a better (lower) one.
+    let comparison = indicator
+        .better
+        .unwrap_or(crate::model::Better::Lower)
+        .comparison(ascii);
+    let target = match target {
+        // A percent reads as one with its sign; other units once is enough.
+        Level::Number(v) if matches!(unit, "%" | "‰") => level(Level::Number(v)),
+        Level::Number(v) => number(v),
+        Level::WaterClass(class) => class.as_str().to_owned(),
+    };
+    format!("{value} {comparison} {target}")
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -192,21 +192,21 @@ fn task_lines(
         }
         dates.extend([label(s.due, theme), Span::raw(date(due))]);
     }
-    if !dates.is_empty() {
-        out.push(Line::from(dates));
-    }
     if let Some(days) = schedule.days_left
-        && schedule.status != Status::Done
+        && !matches!(schedule.status, Status::Done | Status::Count)
     {
         let style = if days < 0 {
             theme.status(Status::Overdue)
         } else {
             Style::new()
         };
-        out.push(Line::from(vec![
-            label(s.days_left, theme),
+        dates.extend([
+            Span::raw(dot),
             Span::styled(i18n::days_left(days, lang), style),
-        ]));
+        ]);
+    }
+    if !dates.is_empty() {
+        out.push(Line::from(dates));
     }
     if let Some(as_of) = as_of
         && let Some(pace) = pace(task, campaign, as_of)
