@@ -42,6 +42,7 @@ pub struct Strings {
     pub help_title: &'static str,
     pub help_close: &'static str,
     pub too_small: &'static str,
+    pub need: &'static str,
     pub no_plan: &'static str,
     pub file_missing: &'static str,
     pub load_failed: &'static str,
@@ -108,10 +109,11 @@ pub const ZH: Strings = Strings {
     loaded_at: "载入于",
     help_title: "按键",
     help_close: "? / Esc 关闭",
-    too_small: "窗口太小,至少需要",
+    too_small: "窗口太小",
+    need: "需要",
     no_plan: "没有可显示的计划",
-    file_missing: "文件不见了,显示的是上次载入的数据",
-    load_failed: "载入失败,显示的是上次载入的数据",
+    file_missing: "文件不见了,仍显示上次载入的数据",
+    load_failed: "仍显示上次载入的数据",
     update_done: "新的完成数",
     update_value: "新的现值",
     update_hint: "Enter 保存 · Esc 取消",
@@ -161,7 +163,7 @@ pub const EN: Strings = Strings {
     pace: "Pace",
     achieved_rate: "achieved",
     needed_rate: "needed",
-    projected_finish: "projected finish",
+    projected_finish: "Projected finish",
     per_day: "/day",
     expected_by_now: "expected by now",
     value: "Value",
@@ -175,10 +177,11 @@ pub const EN: Strings = Strings {
     loaded_at: "loaded",
     help_title: "Keys",
     help_close: "? / Esc close",
-    too_small: "too small, need",
+    too_small: "too small",
+    need: "need",
     no_plan: "no plan to show",
     file_missing: "the file is gone; showing the last loaded data",
-    load_failed: "reload failed; showing the last loaded data",
+    load_failed: "still showing the last good data",
     update_done: "New done count",
     update_value: "New value",
     update_hint: "Enter save, Esc cancel",
@@ -247,11 +250,11 @@ pub fn days_left(days: i64, lang: Lang) -> String {
     }
 }
 
-/// "… 2 more" / "… 另有 2 项", under a list cut short.
+/// "2 more" / "另有 2 项", under a list cut short.
 pub fn more(n: usize, lang: Lang) -> String {
     match lang {
-        Lang::Zh => format!("… 另有 {n} 项"),
-        Lang::En => format!("… {n} more"),
+        Lang::Zh => format!("另有 {n} 项"),
+        Lang::En => format!("{n} more"),
     }
 }
 

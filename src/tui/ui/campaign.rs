@@ -19,8 +19,9 @@ use crate::tui::theme::Theme;
 /// List and detail side by side from this width; stacked below it.
 const SIDE_BY_SIDE_WIDTH: u16 = 110;
 
-/// Where the list and the detail pane go in the body.
-pub fn split(body: Rect) -> (Rect, Rect) {
+/// Where the list and the detail pane go in the body. Stacked, the list
+/// takes what its `rows` need (up to about half) and the detail the rest.
+pub fn split(body: Rect, rows: usize) -> (Rect, Rect) {
     if body.width >= SIDE_BY_SIDE_WIDTH {
         let list_width = body.width * 16 / 25;
         (
@@ -35,9 +36,9 @@ pub fn split(body: Rect) -> (Rect, Rect) {
             },
         )
     } else {
-        let list_height = (body.height / 2)
-            .max(body.height.saturating_sub(14))
-            .min(body.height);
+        let cap = (body.height / 2).max(body.height.saturating_sub(14));
+        let wanted = u16::try_from(rows).unwrap_or(u16::MAX).saturating_add(2);
+        let list_height = wanted.clamp(5, cap.max(5)).min(body.height);
         (
             Rect {
                 height: list_height,
@@ -55,7 +56,8 @@ pub fn split(body: Rect) -> (Rect, Rect) {
 /// Rows the list shows at the app's last known size (the page for PgUp/PgDn).
 pub fn list_rows(app: &App) -> usize {
     let body = super::areas(super::frame_area(app), app).body;
-    usize::from(inner(split(body).0).height)
+    let rows = app.open_campaign().map_or(0, |(_, view)| view.rows.len());
+    usize::from(inner(split(body, rows).0).height)
 }
 
 pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
@@ -69,7 +71,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     else {
         return;
     };
-    let (list, detail_area) = split(area);
+    let (list, detail_area) = split(area, view.rows.len());
     draw_list(buf, list, app, campaign, status, view, theme);
     detail::draw(buf, detail_area, app, theme);
 }

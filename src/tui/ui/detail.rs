@@ -24,7 +24,8 @@ use crate::tui::theme::Theme;
 /// The detail pane's area at the app's last known size.
 fn area_for(app: &App) -> Rect {
     let body = super::areas(super::frame_area(app), app).body;
-    super::campaign::split(body).1
+    let rows = app.open_campaign().map_or(0, |(_, view)| view.rows.len());
+    super::campaign::split(body, rows).1
 }
 
 /// How far the detail can scroll before its last line reaches the top of

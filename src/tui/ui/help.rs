@@ -85,7 +85,20 @@ const COLUMN_WIDTH: u16 = 54;
 fn box_area(area: Rect) -> Rect {
     let columns = columns(area.width);
     let tallest = columns.iter().map(Vec::len).max().unwrap_or(0) as u16;
-    centered(area, COLUMN_WIDTH * columns.len() as u16 + 4, tallest + 2)
+    let width = COLUMN_WIDTH * columns.len() as u16 + 4;
+    let height = tallest + 2;
+    // Nearly the whole frame: take all of it rather than leave slivers.
+    let width = if width + 4 > area.width {
+        area.width
+    } else {
+        width
+    };
+    let height = if height + 2 > area.height {
+        area.height
+    } else {
+        height
+    };
+    centered(area, width, height)
 }
 
 /// How far the help can scroll at the app's last known size.

@@ -377,7 +377,7 @@ impl Widget for Card<'_> {
             let y = y + n as u16;
             // The last line says how many more there are, if any.
             if n + 1 == room && attention.len() > room && room > 1 {
-                let more = format!("  {}", i18n::more(attention.len() - n, lang));
+                let more = format!("  {ell} {}", i18n::more(attention.len() - n, lang));
                 put(buf, inner.x, y, inner.width, &more, theme.dim(), ell);
                 break;
             }

@@ -1,0 +1,267 @@
+//! Whole frames of the review screen as text (insta), at the sizes people
+//! use, in both languages and in ASCII mode; styles checked on cells; and
+//! every size from 0×0 up drawn without a panic.
+
+use std::path::PathBuf;
+
+use campaigns::load::{self, Document};
+use campaigns::model::Lang;
+use campaigns::tui::render::{frame, show, to_text};
+use campaigns::tui::{Action, App, Command, Settings};
+use chrono::NaiveDate;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier};
+
+const FIXTURE: &str = "tests/fixtures/tui/plan.toml";
+
+fn settings(lang: Lang, ascii: bool, color: bool) -> Settings {
+    Settings {
+        lang,
+        ascii,
+        color,
+        mouse: false,
+        as_of: None,
+        today: NaiveDate::from_ymd_opt(2026, 11, 29).unwrap(),
+    }
+}
+
+fn app_with(settings: Settings, size: (u16, u16), view: &str) -> App {
+    let options = load::Options {
+        as_of: settings.as_of,
+        today: settings.today,
+    };
+    let document = Document::load(FIXTURE.as_ref(), options);
+    let mut app = App::new(PathBuf::from(FIXTURE), document, settings);
+    app.update(Action::Resize(size.0, size.1));
+    show(&mut app, view).unwrap();
+    app
+}
+
+fn text(app: &App, size: (u16, u16)) -> String {
+    to_text(&frame(app, size))
+}
+
+fn snapshot(lang: Lang, ascii: bool, size: (u16, u16), view: &str) -> String {
+    let app = app_with(settings(lang, ascii, true), size, view);
+    text(&app, size)
+}
+
+#[test]
+fn frames_at_common_sizes_in_both_languages() {
+    for lang in [Lang::Zh, Lang::En] {
+        for size in [(120, 40), (80, 24), (60, 20)] {
+            for view in ["overview", "clear-water", "help"] {
+                let name = format!("{view}_{}x{}_{}", size.0, size.1, lang.code());
+                insta::assert_snapshot!(name, snapshot(lang, false, size, view));
+            }
+        }
+    }
+}
+
+#[test]
+fn ascii_frames() {
+    for view in ["overview", "blue-sky", "help"] {
+        let name = format!("ascii_{view}_80x24_en");
+        let frame = snapshot(Lang::En, true, (80, 24), view);
+        insta::assert_snapshot!(name, frame);
+    }
+}
+
+#[test]
+fn ascii_mode_draws_no_symbol_outside_ascii() {
+    // The English interface over data whose text is ASCII: every cell is ASCII.
+    for view in ["overview", "blue-sky", "clear-water", "clean-soil", "help"] {
+        let app = app_with(settings(Lang::En, true, false), (100, 30), view);
+        let buffer = frame(&app, (100, 30));
+        for cell in buffer.content() {
+            let symbol = cell.symbol();
+            // Data text from the file (Chinese lead names, units) may be non-ASCII.
+            let from_data = symbol.chars().all(|c| !c.is_ascii())
+                && symbol
+                    .chars()
+                    .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || "μ³".contains(c));
+            assert!(symbol.is_ascii() || from_data, "{view}: {symbol:?}");
+        }
+    }
+}
+
+#[test]
+fn tiny_frames() {
+    for (w, h) in [(1, 1), (10, 3)] {
+        for lang in [Lang::Zh, Lang::En] {
+            let name = format!("tiny_{w}x{h}_{}", lang.code());
+            insta::assert_snapshot!(name, snapshot(lang, false, (w, h), "overview"));
+        }
+    }
+}
+
+#[test]
+fn a_detail_pane_for_an_indicator_shows_the_class_scale() {
+    let mut app = app_with(settings(Lang::En, false, true), (120, 40), "clear-water");
+    for _ in 0..5 {
+        app.update(Command::Down.into());
+    }
+    assert_eq!(app.selected_id(), Some("tianguan-river"));
+    insta::assert_snapshot!("indicator_detail_120x40_en", text(&app, (120, 40)));
+}
+
+#[test]
+fn prompts_banner_and_notice_are_drawn() {
+    let mut app = app_with(settings(Lang::Zh, false, true), (80, 24), "clear-water");
+    let source = std::fs::read_to_string(FIXTURE).unwrap();
+    let broken = source.replace("done = 110", "done = \"many\"");
+    let loaded = load::parse(
+        &broken,
+        load::Options {
+            as_of: None,
+            today: app.settings().today,
+        },
+    );
+    let document = Document {
+        path: PathBuf::from(FIXTURE),
+        source: broken,
+        loaded,
+    };
+    app.update(Action::Loaded(Box::new(Ok(document))));
+    app.update(Action::FileMissing);
+    app.update(Command::Bottom.into());
+    app.update(Command::Up.into());
+    app.update(Command::Up.into());
+    app.update(Command::StartUpdate.into());
+    app.update(Command::Input('x').into());
+    app.update(Command::Submit.into());
+    insta::assert_snapshot!("update_prompt_banner_80x24_zh", text(&app, (80, 24)));
+    app.update(Command::Back.into());
+    app.update(Command::StartFilter.into());
+    for c in "outfall".chars() {
+        app.update(Command::Input(c).into());
+    }
+    insta::assert_snapshot!("filter_prompt_80x24_zh", text(&app, (80, 24)));
+}
+
+fn find(buffer: &Buffer, needle: &str) -> (u16, u16) {
+    let area = buffer.area;
+    for y in 0..area.height {
+        let line: String = (0..area.width).map(|x| buffer[(x, y)].symbol()).collect();
+        if let Some(byte) = line.find(needle) {
+            let x = line[..byte].chars().count() as u16;
+            return (x, y);
+        }
+    }
+    panic!("{needle:?} not on screen");
+}
+
+#[test]
+fn status_colours_and_the_selection_are_on_the_cells() {
+    let app = app_with(settings(Lang::En, false, true), (120, 40), "clear-water");
+    let buffer = frame(&app, (120, 40));
+    // The first row is selected: reversed across the row, pointer shown.
+    let (x, y) = find(&buffer, "▸ ▼ behind");
+    assert!(buffer[(x, y)].modifier.contains(Modifier::REVERSED));
+    assert!(buffer[(x + 30, y)].modifier.contains(Modifier::REVERSED));
+    assert_eq!(
+        buffer[(x + 2, y)].fg,
+        Color::LightRed,
+        "behind is light red"
+    );
+    // The next row is not selected.
+    assert!(!buffer[(x + 2, y + 1)].modifier.contains(Modifier::REVERSED));
+    let (x, y) = find(&buffer, "● on-track");
+    assert_eq!(buffer[(x, y)].fg, Color::Green);
+    let (x, y) = find(&buffer, "✖ not-met");
+    assert_eq!(buffer[(x, y)].fg, Color::Red);
+    assert!(buffer[(x, y)].modifier.contains(Modifier::BOLD));
+    let (x, y) = find(&buffer, "▲ at-risk");
+    assert_eq!(buffer[(x, y)].fg, Color::Yellow);
+}
+
+#[test]
+fn the_selected_card_is_reversed_on_the_overview() {
+    let mut app = app_with(settings(Lang::En, false, true), (120, 40), "overview");
+    app.update(Command::Right.into());
+    let buffer = frame(&app, (120, 40));
+    let (x, y) = find(&buffer, "≈ Clear Water");
+    assert!(buffer[(x, y)].modifier.contains(Modifier::REVERSED));
+    assert_eq!(buffer[(x, y)].fg, Color::Blue, "water accent");
+    let (x, y) = find(&buffer, "☁ Blue Sky");
+    assert!(!buffer[(x, y)].modifier.contains(Modifier::REVERSED));
+}
+
+#[test]
+fn monochrome_has_no_colour_and_still_marks_selection_and_status() {
+    for view in ["overview", "clear-water", "help"] {
+        let app = app_with(settings(Lang::En, false, false), (120, 40), view);
+        let buffer = frame(&app, (120, 40));
+        for cell in buffer.content() {
+            assert_eq!(cell.fg, Color::Reset, "{view}: {:?}", cell.symbol());
+            assert_eq!(cell.bg, Color::Reset, "{view}: {:?}", cell.symbol());
+        }
+    }
+    let app = app_with(settings(Lang::En, false, false), (120, 40), "clear-water");
+    let buffer = frame(&app, (120, 40));
+    let (x, y) = find(&buffer, "▸ ▼ behind");
+    assert!(buffer[(x, y)].modifier.contains(Modifier::REVERSED));
+    let (x, y) = find(&buffer, "✖ not-met");
+    assert!(buffer[(x, y)].modifier.contains(Modifier::BOLD));
+}
+
+#[test]
+fn no_background_colour_is_ever_set() {
+    for view in ["overview", "clear-water", "help"] {
+        let app = app_with(settings(Lang::Zh, false, true), (120, 40), view);
+        let buffer = frame(&app, (120, 40));
+        assert!(
+            buffer.content().iter().all(|c| c.bg == Color::Reset),
+            "{view}"
+        );
+    }
+}
+
+#[test]
+fn one_selection_move_changes_few_cells() {
+    let mut app = app_with(settings(Lang::En, false, true), (120, 40), "clear-water");
+    let before = frame(&app, (120, 40));
+    app.update(Command::Down.into());
+    let after = frame(&app, (120, 40));
+    let changed = before.diff(&after).len();
+    // Two list rows change style, and the detail pane shows another task.
+    assert!(changed < 120 * 40 / 4, "{changed} cells changed");
+}
+
+#[test]
+fn every_size_draws_without_panic() {
+    let key = |c| Action::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    let states: Vec<(&str, Vec<Action>)> = vec![
+        ("overview", vec![]),
+        ("clear-water", vec![]),
+        (
+            "clear-water",
+            vec![key('j'), key('j'), key('j'), key('j'), key('j'), key('l')],
+        ),
+        ("blue-sky", vec![key('u')]),
+        ("clean-soil", vec![key('/'), key('x')]),
+        ("help", vec![key('j')]),
+    ];
+    for lang in [Lang::Zh, Lang::En] {
+        for (view, actions) in &states {
+            let mut app = app_with(settings(lang, lang == Lang::En, true), (80, 24), view);
+            for action in actions {
+                app.update(clone(action));
+            }
+            for w in 0..=130u16 {
+                for h in (0..=45u16).step_by(if w % 7 == 0 { 1 } else { 4 }) {
+                    app.update(Action::Resize(w, h));
+                    let _ = frame(&app, (w, h));
+                }
+            }
+        }
+    }
+}
+
+fn clone(action: &Action) -> Action {
+    match action {
+        Action::Key(key) => Action::Key(*key),
+        _ => unreachable!("only keys here"),
+    }
+}
