@@ -83,9 +83,9 @@ pub fn rows(
     let needle = filter.trim().to_lowercase();
     let matches = |name: &crate::model::Text, id: &str| {
         needle.is_empty()
-            || id.to_lowercase().contains(&needle)
-            || name.get(lang).to_lowercase().contains(&needle)
-            || name.get(lang.other()).to_lowercase().contains(&needle)
+            || contains_folded(id, &needle)
+            || contains_folded(name.get(lang), &needle)
+            || contains_folded(name.get(lang.other()), &needle)
     };
     let mut tasks: Vec<usize> = (0..campaign.tasks.len())
         .filter(|&i| matches(&campaign.tasks[i].name, &campaign.tasks[i].id))
@@ -161,4 +161,33 @@ pub fn attention(campaign: &Campaign, status: &CampaignStatus) -> Vec<Item> {
         .map(Item::Task)
         .chain(indicators)
         .collect()
+}
+
+/// Whether `hay` contains `needle` (already lower-case), ignoring case.
+/// An ASCII needle is compared in place without allocating: in UTF-8 its
+/// bytes can only match ASCII characters.
+fn contains_folded(hay: &str, needle: &str) -> bool {
+    if needle.is_ascii() {
+        let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
+        return needle.is_empty()
+            || hay
+                .windows(needle.len())
+                .any(|window| window.eq_ignore_ascii_case(needle));
+    }
+    hay.to_lowercase().contains(needle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matching_ignores_case_in_ascii_and_beyond() {
+        assert!(contains_folded("Yangtze Outfalls", "outfall"));
+        assert!(contains_folded("yangtze-outfalls", "yangtze-"));
+        assert!(!contains_folded("Yangtze", "yangtzee"));
+        assert!(contains_folded("长江入河排污口整治", "排污口"));
+        assert!(contains_folded("ÉCOLE", "école"));
+        assert!(contains_folded("abc", ""));
+    }
 }
