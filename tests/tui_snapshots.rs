@@ -265,3 +265,97 @@ fn clone(action: &Action) -> Action {
         _ => unreachable!("only keys here"),
     }
 }
+
+#[test]
+fn the_help_lists_every_binding_of_the_key_table() {
+    use campaigns::tui::keymap::BINDINGS;
+    for lang in [Lang::Zh, Lang::En] {
+        let app = app_with(settings(lang, false, true), (200, 80), "help");
+        let screen = text(&app, (200, 80));
+        for binding in BINDINGS {
+            assert!(
+                screen.contains(binding.help(lang)),
+                "{}",
+                binding.help(lang)
+            );
+            assert!(
+                screen.contains(&binding.keys_shown(false)),
+                "{:?}",
+                binding.keys
+            );
+        }
+    }
+}
+
+#[test]
+fn hostile_text_in_the_file_never_reaches_the_screen() {
+    let source = std::fs::read_to_string(FIXTURE)
+        .unwrap()
+        .replace(
+            "name = { zh = \"长江入河排污口整治\", en = \"Yangtze outfall rectification\" }",
+            "name = \"evil\\u001b]0;pwned\\u0007\\u001b[2J\\u202Ename\\r\\nnext\"\nlead = \"\\u009b31m\\u2066x\"",
+        );
+    assert!(source.contains("\\u001b"));
+    let today = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+    let document = Document {
+        path: PathBuf::from("evil\u{1b}[31m.toml"),
+        loaded: load::parse(&source, load::Options { as_of: None, today }),
+        source,
+    };
+    assert!(document.loaded.plan.is_some());
+    for view in ["overview", "clear-water", "help"] {
+        let mut app = App::new(
+            PathBuf::from("evil\u{1b}[31m.toml"),
+            Ok(Document {
+                path: document.path.clone(),
+                source: document.source.clone(),
+                loaded: load::parse(&document.source, load::Options { as_of: None, today }),
+            }),
+            settings(Lang::En, false, true),
+        );
+        app.update(Action::Resize(120, 40));
+        show(&mut app, view).unwrap();
+        // Select the hostile task so the detail pane shows its name and lead.
+        for _ in 0..4 {
+            app.update(Command::Down.into());
+        }
+        let buffer = frame(&app, (120, 40));
+        let screen = to_text(&buffer);
+        assert!(view != "clear-water" || screen.contains("evil"), "{screen}");
+        for cell in buffer.content() {
+            assert!(
+                !cell.symbol().chars().any(campaigns::text::is_unsafe),
+                "{view}: {:?}",
+                cell.symbol()
+            );
+        }
+    }
+}
+
+#[test]
+fn the_detail_pane_scrolls_when_focused() {
+    let mut app = app_with(settings(Lang::En, false, true), (80, 24), "blue-sky");
+    // The labels task has history and a note: more than the pane shows at 80x24.
+    assert_eq!(app.selected_id(), Some("machinery-labels"));
+    app.update(Command::Enter.into());
+    let before = text(&app, (80, 24));
+    assert_eq!(
+        app.update(Command::Down.into()),
+        campaigns::tui::Effect::Redraw
+    );
+    let after = text(&app, (80, 24));
+    assert_ne!(before, after);
+    assert_eq!(
+        app.selected_id(),
+        Some("machinery-labels"),
+        "the selection stays"
+    );
+    app.update(Command::Bottom.into());
+    assert!(text(&app, (80, 24)).contains("year-end drive"));
+    assert_eq!(
+        app.update(Command::Down.into()),
+        campaigns::tui::Effect::None
+    );
+    app.update(Command::Top.into());
+    assert_eq!(text(&app, (80, 24)), before);
+}

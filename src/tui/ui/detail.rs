@@ -46,9 +46,21 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         return;
     }
     let focus = app.focus() == Pane::Detail;
+    // The item's address, as `campaigns set` and `report --campaign` take it.
+    let address = app
+        .campaign_id()
+        .zip(app.selected_id())
+        .map(|(campaign, item)| format!(" {campaign}/{item} "))
+        .unwrap_or_default();
+    let address = text::truncate_with(
+        &address,
+        usize::from(area.width.saturating_sub(4)),
+        theme.ellipsis(),
+    );
     Block::bordered()
         .border_set(theme.border_set())
         .border_style(theme.border(focus))
+        .title(Line::styled(address, theme.dim()).right_aligned())
         .render(area, buf);
     let inner = inner(area);
     if inner.width == 0 || inner.height == 0 {

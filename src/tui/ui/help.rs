@@ -78,8 +78,8 @@ fn columns(width: u16) -> Vec<Vec<HelpLine>> {
     vec![left, right]
 }
 
-const TWO_COLUMN_WIDTH: u16 = 110;
-const COLUMN_WIDTH: u16 = 54;
+const TWO_COLUMN_WIDTH: u16 = 120;
+const COLUMN_WIDTH: u16 = 58;
 
 /// The overlay's box in a frame of `area`.
 fn box_area(area: Rect) -> Rect {
