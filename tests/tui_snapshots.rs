@@ -255,6 +255,16 @@ fn every_size_draws_without_panic() {
                     let _ = frame(&app, (w, h));
                 }
             }
+            for (w, h) in [
+                (400, 150),
+                (1000, 3),
+                (3, 1000),
+                (u16::MAX, 1),
+                (1, u16::MAX),
+            ] {
+                app.update(Action::Resize(w, h));
+                let _ = frame(&app, (w, h));
+            }
         }
     }
 }
@@ -358,4 +368,39 @@ fn the_detail_pane_scrolls_when_focused() {
     );
     app.update(Command::Top.into());
     assert_eq!(text(&app, (80, 24)), before);
+}
+
+#[test]
+fn empty_plans_and_campaigns_say_so() {
+    let today = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+    let make = |source: &str| {
+        let document = Document {
+            path: PathBuf::from("empty.toml"),
+            source: source.to_owned(),
+            loaded: load::parse(source, load::Options { as_of: None, today }),
+        };
+        App::new(
+            PathBuf::from("empty.toml"),
+            Ok(document),
+            settings(Lang::En, false, true),
+        )
+    };
+    let app = make("[meta]\ntitle = \"Nothing yet\"\n");
+    assert!(text(&app, (80, 24)).contains("the plan has no campaigns"));
+    let mut app = make("[meta]\ntitle = \"t\"\n[[campaign]]\nid = \"c\"\nname = \"C\"\n");
+    app.update(Command::Jump(1).into());
+    for (w, h) in [(80, 24), (120, 40), (40, 10)] {
+        app.update(Action::Resize(w, h));
+        let screen = text(&app, (w, h));
+        assert!(screen.contains("this campaign has no"), "{screen}");
+    }
+    for command in [
+        Command::Down,
+        Command::Increment,
+        Command::StartUpdate,
+        Command::Enter,
+    ] {
+        app.update(command.into());
+        let _ = text(&app, (80, 24));
+    }
 }

@@ -23,7 +23,7 @@ const SIDE_BY_SIDE_WIDTH: u16 = 110;
 /// takes what its `rows` need (up to about half) and the detail the rest.
 pub fn split(body: Rect, rows: usize) -> (Rect, Rect) {
     if body.width >= SIDE_BY_SIDE_WIDTH {
-        let list_width = body.width * 16 / 25;
+        let list_width = (u32::from(body.width) * 16 / 25) as u16;
         (
             Rect {
                 width: list_width,
@@ -119,6 +119,12 @@ fn draw_list(
         ));
     }
     let title = text::truncate_with(&title, usize::from(area.width.saturating_sub(4)), ell);
+    // Where the selection is in a list longer than the pane.
+    let position = if view.rows.len() + 2 > usize::from(area.height) {
+        format!(" {}/{} ", view.selected + 1, view.rows.len())
+    } else {
+        String::new()
+    };
     Block::bordered()
         .border_set(theme.border_set())
         .border_style(theme.border(view.focus == Pane::List))
@@ -126,6 +132,7 @@ fn draw_list(
             format!(" {title} "),
             theme.accent(campaign.theme).patch(theme.title()),
         ))
+        .title_bottom(Line::styled(position, theme.dim()).right_aligned())
         .render(area, buf);
     let inner = inner(area);
     if inner.width == 0 || inner.height == 0 {
@@ -137,7 +144,7 @@ fn draw_list(
             inner.x + 2,
             inner.y,
             inner.width.saturating_sub(2),
-            s.no_match,
+            if total == 0 { s.no_items } else { s.no_match },
             theme.dim(),
             ell,
         );

@@ -57,6 +57,12 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
             None => name,
         };
     }
+    // Still too long: the date alone.
+    if text::width(&right) > usize::from(area.width / 2)
+        && let Some(date) = as_of
+    {
+        right = format!("{} {}", s.as_of, date.format("%Y-%m-%d"));
+    }
     // The date matters more than the file name: keep the right side, cut the title.
     let right_width = (text::width(&right) as u16).min(area.width / 2);
     let start = put_right(

@@ -83,7 +83,7 @@ fn grid(app: &App, body: Rect, theme: &Theme) -> Grid {
     let base = CARD_FIXED_LINES + most_status_lines;
     let rows = count.div_ceil(columns.max(1)).max(1);
     // When every row fits, the cards share the height (more attention items show).
-    let card_height = if rows as u16 * base <= body.height {
+    let card_height = if rows * usize::from(base) <= usize::from(body.height) {
         (body.height / rows as u16).min(base + 8)
     } else {
         base.min(body.height.max(3))
