@@ -27,6 +27,7 @@ pub struct Strings {
     pub pace: &'static str,
     pub achieved_rate: &'static str,
     pub needed_rate: &'static str,
+    pub past_due: &'static str,
     pub projected_finish: &'static str,
     pub per_day: &'static str,
     pub expected_by_now: &'static str,
@@ -96,6 +97,7 @@ pub const ZH: Strings = Strings {
     pace: "速度",
     achieved_rate: "已达",
     needed_rate: "需要",
+    past_due: "已过截止日期",
     projected_finish: "预计完成",
     per_day: "/天",
     expected_by_now: "应达",
@@ -165,6 +167,7 @@ pub const EN: Strings = Strings {
     pace: "Pace",
     achieved_rate: "achieved",
     needed_rate: "needed",
+    past_due: "past due",
     projected_finish: "Projected finish",
     per_day: "/day",
     expected_by_now: "expected by now",
@@ -267,6 +270,14 @@ pub fn with_unit(value: &str, unit: &str) -> String {
         "" => value.to_owned(),
         "%" | "‰" => format!("{value}{unit}"),
         _ => format!("{value} {unit}"),
+    }
+}
+
+/// "87 labels to finish today" / "今天需完成 87 个".
+pub fn to_finish_today(remaining: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("今天需完成 {remaining}"),
+        Lang::En => format!("{remaining} to finish today"),
     }
 }
 

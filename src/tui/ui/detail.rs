@@ -245,6 +245,17 @@ fn task_lines(
                 format!("{} {} {per}", s.needed_rate, rate(needed)),
                 style,
             ));
+        } else if let Some(total) = task.total.filter(|total| task.done < *total) {
+            if spans.len() > 1 {
+                spans.push(Span::raw(dot));
+            }
+            // No rate is left to compute: say what remains and when.
+            let remaining = i18n::with_unit(&number(total - task.done), &unit);
+            let text_ = match schedule.days_left {
+                Some(0) => i18n::to_finish_today(&remaining, lang),
+                _ => s.past_due.to_owned(),
+            };
+            spans.push(Span::styled(text_, theme.status(Status::Overdue)));
         }
         if spans.len() > 1 {
             out.push(Line::from(spans));
@@ -280,14 +291,15 @@ fn task_lines(
             label(s.history, theme),
             Span::styled(spark, theme.status(schedule.status)),
         ]));
-        if let (Some(first), Some(last)) = (task.history.first(), task.history.last()) {
+        // From the first point to the figure now, at the reporting date.
+        if let (Some(first), Some(as_of)) = (task.history.first(), as_of) {
             out.push(Line::styled(
                 format!(
                     "{} {} → {} {}",
                     date(first.date),
                     number(first.done),
-                    date(last.date),
-                    number(last.done)
+                    date(as_of),
+                    number(task.done)
                 )
                 .replace('→', if theme.ascii { "->" } else { "→" }),
                 theme.dim(),
