@@ -1,0 +1,5 @@
+//! The review screen.
+
+pub mod editor;
+pub mod event;
+pub mod terminal;
