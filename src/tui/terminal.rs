@@ -120,3 +120,57 @@ fn install_panic_hook() {
         previous(info);
     }));
 }
+
+/// Whether the locale says the terminal speaks UTF-8: the first of `LC_ALL`,
+/// `LC_CTYPE` and `LANG` that is set decides. With none set there is nothing
+/// to go by, and UTF-8 is assumed (today's terminals and SSH clients).
+pub fn locale_is_utf8(var: impl Fn(&str) -> Option<String>) -> bool {
+    let Some(locale) = ["LC_ALL", "LC_CTYPE", "LANG"]
+        .into_iter()
+        .filter_map(var)
+        .find(|value| !value.is_empty())
+    else {
+        return true;
+    };
+    let charset = locale
+        .split_once('.')
+        .map(|(_, rest)| rest.split('@').next().unwrap_or_default())
+        .unwrap_or_default()
+        .to_ascii_lowercase()
+        .replace('-', "");
+    charset == "utf8"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::locale_is_utf8;
+
+    fn utf8(vars: &[(&str, &str)]) -> bool {
+        locale_is_utf8(|name| {
+            vars.iter()
+                .find(|(key, _)| *key == name)
+                .map(|(_, value)| (*value).to_owned())
+        })
+    }
+
+    #[test]
+    fn the_first_locale_variable_set_decides() {
+        assert!(utf8(&[("LANG", "zh_CN.UTF-8")]));
+        assert!(utf8(&[("LANG", "en_US.utf8")]));
+        assert!(utf8(&[("LANG", "de_DE.UTF-8@euro")]));
+        assert!(!utf8(&[("LANG", "C")]));
+        assert!(!utf8(&[("LANG", "POSIX")]));
+        assert!(!utf8(&[("LANG", "zh_CN.GB18030")]));
+        assert!(!utf8(&[("LC_ALL", "C"), ("LANG", "zh_CN.UTF-8")]));
+        assert!(utf8(&[
+            ("LC_ALL", ""),
+            ("LC_CTYPE", "C.UTF-8"),
+            ("LANG", "C")
+        ]));
+    }
+
+    #[test]
+    fn no_locale_at_all_assumes_utf8() {
+        assert!(utf8(&[]));
+    }
+}
