@@ -1,6 +1,7 @@
 //! `campaigns`: review pollution-control campaigns kept in a plain
 //! `campaigns.toml`, in the terminal or as reports.
 
+pub mod i18n;
 pub mod load;
 pub mod model;
 pub mod text;

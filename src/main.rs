@@ -21,6 +21,12 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         None => Err(anyhow::anyhow!("the review screen is not built yet")),
         Some(Command::Check { file }) => check(file, &cli.common),
+        Some(Command::Render {
+            file,
+            size,
+            view,
+            color,
+        }) => render(file, &cli.common, *size, view, *color),
         Some(_) => Err(anyhow::anyhow!("not built yet")),
     };
     match result {
@@ -88,6 +94,36 @@ fn check(file: &Path, common: &Common) -> anyhow::Result<u8> {
                 plural(warnings, "warning")
             )?;
             Ok(INVALID)
+        }
+    }
+}
+
+/// The screen's settings from the common flags and the environment.
+fn screen_settings(common: &Common, mouse: bool) -> campaigns::tui::Settings {
+    let lang = common.lang.map(|lang| match lang {
+        cli::LangArg::Zh => campaigns::model::Lang::Zh,
+        cli::LangArg::En => campaigns::model::Lang::En,
+    });
+    campaigns::tui::Settings::from_env(lang, common.ascii, common.no_color, mouse, common.as_of)
+}
+
+/// `campaigns render`: one frame of the screen as text.
+fn render(
+    file: &Path,
+    common: &Common,
+    size: (u16, u16),
+    view: &str,
+    ansi: bool,
+) -> anyhow::Result<u8> {
+    let settings = screen_settings(common, false);
+    match campaigns::tui::render::render(file, settings, size, view, ansi) {
+        Ok(frame) => {
+            io::stdout().lock().write_all(frame.as_bytes())?;
+            Ok(VALID)
+        }
+        Err(failure) => {
+            eprintln!("campaigns: {}", failure.message);
+            Ok(failure.code)
         }
     }
 }

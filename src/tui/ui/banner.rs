@@ -1,0 +1,45 @@
+//! The lines under the header when something is wrong with the file: a
+//! failed reload (with file:line:col) and a file that disappeared. The last
+//! good data stays on screen below them.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::cells::put_spans;
+use crate::i18n;
+use crate::tui::app::App;
+use crate::tui::theme::Theme;
+
+/// How many lines the banner takes.
+pub fn height(app: &App) -> u16 {
+    u16::from(app.banner().is_some()) + u16::from(app.file_missing())
+}
+
+pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
+    let s = i18n::strings(app.settings().lang);
+    let mark = if theme.ascii { "X " } else { "✖ " };
+    let mut y = area.y;
+    if let Some(banner) = app.banner() {
+        if y < area.bottom() {
+            let lead = if app.data.is_some() {
+                s.load_failed
+            } else {
+                s.no_plan
+            };
+            let lead = format!("{mark}{lead}: ");
+            put_spans(
+                buf,
+                area,
+                y,
+                &[(&lead, theme.error()), (banner, theme.error())],
+                theme.ellipsis(),
+            );
+            y += 1;
+        }
+    }
+    if app.file_missing() && y < area.bottom() {
+        let path = crate::text::sanitize_line(&app.path().display().to_string());
+        let line = format!("{} {}: {path}", theme.warning_mark(), s.file_missing);
+        put_spans(buf, area, y, &[(&line, theme.notice())], theme.ellipsis());
+    }
+}
