@@ -9,6 +9,7 @@ pub mod event;
 pub mod keymap;
 pub mod render;
 pub mod rows;
+pub mod run;
 mod settings;
 pub mod terminal;
 pub mod theme;

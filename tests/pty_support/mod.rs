@@ -9,7 +9,7 @@ use std::io::{Read, Write};
 use std::os::fd::{AsRawFd, FromRawFd};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Condvar, Mutex};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
@@ -24,6 +24,10 @@ struct Seen {
     parser: vt100::Parser,
     bytes: usize,
     closed: bool,
+    /// The last bytes seen, to find a sequence split across two reads.
+    tail: Vec<u8>,
+    /// Whether the app ever asked where the cursor is (`ESC [ 6 n`).
+    asked_cursor: bool,
 }
 
 pub struct Pty {
@@ -114,9 +118,15 @@ impl Pty {
         let output = unsafe { File::from_raw_fd(libc::dup(fd)) };
         let seen = Arc::new((
             Mutex::new(Seen {
-                parser: vt100::Parser::new(rows, columns, 0),
+                parser: vt100::Parser::new(
+                    std::num::NonZeroU16::new(rows).unwrap(),
+                    std::num::NonZeroU16::new(columns).unwrap(),
+                    0,
+                ),
                 bytes: 0,
                 closed: false,
+                tail: Vec::new(),
+                asked_cursor: false,
             }),
             Condvar::new(),
         ));
@@ -136,6 +146,10 @@ impl Pty {
         }
     }
 
+    fn lock(&self) -> MutexGuard<'_, Seen> {
+        self.seen.0.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
     pub fn pid(&self) -> i32 {
         self.child.process_id().expect("a running child") as i32
     }
@@ -149,20 +163,26 @@ impl Pty {
 
     /// The screen as text, rows joined by newlines.
     pub fn contents(&self) -> String {
-        self.seen.0.lock().unwrap().parser.screen().contents()
+        self.lock().parser.screen().contents()
     }
 
     /// How many bytes the app has written so far.
     pub fn bytes(&self) -> usize {
-        self.seen.0.lock().unwrap().bytes
+        self.lock().bytes
+    }
+
+    /// Whether the app ever queried the cursor position (it must not: the
+    /// answer times out on slow links).
+    pub fn asked_cursor(&self) -> bool {
+        self.lock().asked_cursor
     }
 
     pub fn alternate_screen(&self) -> bool {
-        self.seen.0.lock().unwrap().parser.screen().alternate_screen()
+        self.lock().parser.screen().alternate_screen()
     }
 
     pub fn cursor_hidden(&self) -> bool {
-        self.seen.0.lock().unwrap().parser.screen().hide_cursor()
+        self.lock().parser.screen().hide_cursor()
     }
 
     /// Waits until `found` holds for the screen's text; panics with the
@@ -170,7 +190,7 @@ impl Pty {
     pub fn wait_until(&self, what: &str, found: impl Fn(&str) -> bool) -> Duration {
         let start = Instant::now();
         let (lock, changed) = &*self.seen;
-        let mut seen = lock.lock().unwrap();
+        let mut seen = lock.lock().unwrap_or_else(PoisonError::into_inner);
         loop {
             let text = seen.parser.screen().contents();
             if found(&text) {
@@ -178,9 +198,13 @@ impl Pty {
             }
             let left = PATIENCE.saturating_sub(start.elapsed());
             if left.is_zero() || seen.closed {
+                drop(seen);
                 panic!("waited for {what}; the screen shows:\n{text}");
             }
-            seen = changed.wait_timeout(seen, left).unwrap().0;
+            seen = changed
+                .wait_timeout(seen, left)
+                .unwrap_or_else(PoisonError::into_inner)
+                .0;
         }
     }
 
@@ -230,7 +254,7 @@ impl Pty {
     pub fn close(&mut self) {
         self.stop.store(true, Ordering::SeqCst);
         if let Some(reader) = self.reader.take() {
-            reader.join().unwrap();
+            let _ = reader.join();
         }
         self.input = None;
         self.master = None;
@@ -280,13 +304,17 @@ fn read_screen(mut output: File, seen: &(Mutex<Seen>, Condvar), stop: &AtomicBoo
         match output.read(&mut buffer) {
             Ok(0) | Err(_) => break,
             Ok(n) => {
-                let mut seen = lock.lock().unwrap();
+                let mut seen = lock.lock().unwrap_or_else(PoisonError::into_inner);
                 seen.parser.process(&buffer[..n]);
                 seen.bytes += n;
+                let mut window = std::mem::take(&mut seen.tail);
+                window.extend_from_slice(&buffer[..n]);
+                seen.asked_cursor |= window.windows(4).any(|w| w == b"\x1b[6n");
+                seen.tail = window[window.len().saturating_sub(3)..].to_vec();
                 changed.notify_all();
             }
         }
     }
-    lock.lock().unwrap().closed = true;
+    lock.lock().unwrap_or_else(PoisonError::into_inner).closed = true;
     changed.notify_all();
 }
