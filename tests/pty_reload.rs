@@ -17,6 +17,19 @@ fn save_by_rename(path: &Path, text: &str) {
     fs::rename(&temp, path).unwrap();
 }
 
+/// Waits for a scripted editor to create `path`.
+fn wait_for_file(path: &Path) {
+    let start = std::time::Instant::now();
+    while !path.exists() {
+        assert!(
+            start.elapsed() < PATIENCE,
+            "{} never appeared",
+            path.display()
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
 fn quit(pty: &mut Pty) {
     // `q` backs out of a campaign first; a second `q` quits.
     pty.send("q");
@@ -102,13 +115,23 @@ fn the_editor_round_trip_comes_back_redrawn_with_the_new_figure() {
     let (dir, path) = plan_in_tempdir();
     let editor = dir.path().join("editor.sh");
     let args = dir.path().join("editor-args");
-    // A scripted editor: note its arguments, change the figure like `sed -i`
-    // does (a rename), and exit.
+    let ready = dir.path().join("editor-ready");
+    // A scripted editor: note its arguments, read the new figure from the
+    // terminal as a person would type it, write it like `sed -i` does (a
+    // rename), and exit. It is slow to read, like any editor between keys:
+    // what is typed meanwhile must wait for it, not go to the review screen.
     fs::write(
         &editor,
         format!(
-            "#!/bin/sh\nprintf '%s\\n' \"$@\" > '{}'\nfor last; do :; done\nsed -i 's/done = 41/done = 52/' \"$last\"\n",
-            args.display()
+            "#!/bin/sh\n\
+             printf '%s\\n' \"$@\" > '{args}'\n\
+             for last; do :; done\n\
+             : > '{ready}'\n\
+             sleep 0.3\n\
+             IFS= read -r figure\n\
+             sed -i \"s/done = 41/done = $figure/\" \"$last\"\n",
+            args = args.display(),
+            ready = ready.display(),
         ),
     )
     .unwrap();
@@ -123,10 +146,18 @@ fn the_editor_round_trip_comes_back_redrawn_with_the_new_figure() {
     pty.send("\r");
     pty.wait_for("41/57");
     pty.send("e");
+    wait_for_file(&ready);
+    // Typed while the editor runs: the app must not take these keys.
+    pty.send("52\r");
     pty.wait_for("52/57");
     // Back on the alternate screen, drawn whole, and still taking keys.
     assert!(pty.alternate_screen());
-    assert!(pty.contents().contains("Coal boiler retirement"));
+    let screen = pty.contents();
+    assert!(screen.contains("Coal boiler retirement"), "{screen}");
+    assert!(
+        screen.contains("Testville pollution-control campaigns"),
+        "{screen}"
+    );
     assert!(!pty.asked_cursor(), "the app queried the cursor position");
     // The script is not vi and got only the path, as one argument.
     let got = fs::read_to_string(&args).unwrap();
@@ -158,11 +189,7 @@ fn vi_like_editors_are_opened_at_the_selected_line() {
     pty.send("\r");
     pty.wait_for("Coal boiler retirement");
     pty.send("e");
-    // Wait for the editor to have run: its argument file appears.
-    let start = std::time::Instant::now();
-    while !args.exists() && start.elapsed() < PATIENCE {
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    wait_for_file(&args);
     let got = fs::read_to_string(&args).unwrap();
     let got: Vec<&str> = got.lines().collect();
     assert_eq!(got.len(), 2, "{got:?}");
