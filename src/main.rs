@@ -19,7 +19,7 @@ const COULD_NOT_RUN: u8 = 2;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
-        None => Err(anyhow::anyhow!("the review screen is not built yet")),
+        None => review(&cli),
         Some(Command::Check { file }) => check(file, &cli.common),
         Some(Command::Render {
             file,
@@ -37,6 +37,12 @@ fn main() -> ExitCode {
             ExitCode::from(COULD_NOT_RUN)
         }
     }
+}
+
+/// `campaigns [FILE]`: the review screen.
+fn review(cli: &Cli) -> anyhow::Result<u8> {
+    let settings = screen_settings(&cli.common, cli.mouse);
+    campaigns::tui::run::run(cli.file.clone(), settings)
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {

@@ -4,10 +4,14 @@
 
 pub mod action;
 pub mod app;
+pub mod editor;
+pub mod event;
 pub mod keymap;
 pub mod render;
 pub mod rows;
+pub mod run;
 mod settings;
+pub mod terminal;
 pub mod theme;
 pub mod ui;
 
