@@ -585,3 +585,43 @@ fn starts_without_a_plan_when_the_file_is_broken() {
     assert_eq!(ch(&mut app, '1'), Effect::None);
     assert_eq!(ch(&mut app, 'q'), Effect::Quit);
 }
+
+#[test]
+fn clicks_select_cards_rows_and_panes_with_mouse_enabled() {
+    use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    let click = |column, row| {
+        Action::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    let mut app = App::new(
+        PathBuf::from(FIXTURE),
+        Ok(document(&fixture_source())),
+        Settings {
+            mouse: true,
+            ..settings(Lang::En)
+        },
+    );
+    app.update(Action::Resize(120, 40));
+    // Three cards of 40 columns under the header: the second is Clear Water.
+    assert_eq!(app.update(click(45, 3)), Effect::Redraw);
+    assert_eq!(app.overview_selected(), 1);
+    assert_eq!(app.view(), View::Overview);
+    assert_eq!(app.update(click(45, 3)), Effect::Redraw);
+    assert_eq!(app.campaign_id(), Some("clear-water"));
+    // The list's third row (header, border, then rows).
+    assert_eq!(app.update(click(10, 4)), Effect::Redraw);
+    assert_eq!(app.selected_id(), Some("watershed-projects"));
+    assert_eq!(app.update(click(10, 4)), Effect::None);
+    // The detail pane on the right.
+    assert_eq!(app.update(click(100, 5)), Effect::Redraw);
+    assert_eq!(app.focus(), Pane::Detail);
+    assert_eq!(app.update(click(10, 2)), Effect::Redraw);
+    assert_eq!(app.focus(), Pane::List);
+    assert_eq!(app.selected_id(), Some("canal-outfalls"));
+    // Below the last row: nothing.
+    assert_eq!(app.update(click(10, 30)), Effect::None);
+}

@@ -5,7 +5,9 @@
 use std::path::{Path, PathBuf};
 
 use chrono::{NaiveDate, NaiveTime};
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind};
+use crossterm::event::{
+    KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
 
 use super::action::{Action, Command};
 use super::keymap::{self, Context};
@@ -369,7 +371,41 @@ impl App {
         match mouse.kind {
             MouseEventKind::ScrollUp => self.command(Command::Up),
             MouseEventKind::ScrollDown => self.command(Command::Down),
+            MouseEventKind::Down(MouseButton::Left) if self.prompt.is_none() && !self.help => {
+                self.click(mouse.column, mouse.row)
+            }
             _ => Effect::None,
+        }
+    }
+
+    /// A click selects the card or row under it; a click on the selected
+    /// card opens it; a click in the detail pane focuses it.
+    fn click(&mut self, column: u16, row: u16) -> Effect {
+        match self.view {
+            View::Overview => match super::ui::overview::card_at(self, column, row) {
+                Some(index) if index == self.overview_selected => self.open(index),
+                Some(index) => self.move_overview(index),
+                None => Effect::None,
+            },
+            View::Campaign => match super::ui::campaign::hit(self, column, row) {
+                Some(super::ui::campaign::Hit::Row(index)) => {
+                    let focus_changed = self.campaign.as_mut().is_some_and(|view| {
+                        std::mem::replace(&mut view.focus, Pane::List) != Pane::List
+                    });
+                    match self.select(index) {
+                        Effect::None if focus_changed => Effect::Redraw,
+                        effect => effect,
+                    }
+                }
+                Some(super::ui::campaign::Hit::Detail) => match self.campaign.as_mut() {
+                    Some(view) if view.focus != Pane::Detail => {
+                        view.focus = Pane::Detail;
+                        Effect::Redraw
+                    }
+                    _ => Effect::None,
+                },
+                None => Effect::None,
+            },
         }
     }
 

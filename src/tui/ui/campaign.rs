@@ -60,6 +60,35 @@ pub fn list_rows(app: &App) -> usize {
     usize::from(inner(split(body, rows).0).height)
 }
 
+/// What is under a click in the campaign view.
+pub enum Hit {
+    /// A list row (index into the shown rows).
+    Row(usize),
+    Detail,
+}
+
+pub fn hit(app: &App, column: u16, row: u16) -> Option<Hit> {
+    let (_, view) = app.open_campaign()?;
+    let body = super::areas(super::frame_area(app), app).body;
+    let (list, detail_area) = split(body, view.rows.len());
+    let at = ratatui::layout::Position::new(column, row);
+    if detail_area.contains(at) {
+        return Some(Hit::Detail);
+    }
+    let inner = inner(list);
+    if !inner.contains(at) {
+        return None;
+    }
+    let offset = crate::tui::app::scrolled(
+        view.offset,
+        view.selected,
+        usize::from(inner.height),
+        view.rows.len(),
+    );
+    let index = offset + usize::from(row - inner.y);
+    (index < view.rows.len()).then_some(Hit::Row(index))
+}
+
 pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let Some((campaign, view)) = app.open_campaign() else {
         return;

@@ -66,7 +66,7 @@ struct Grid {
     visible_rows: usize,
 }
 
-fn grid(app: &App, body: Rect, theme: &Theme) -> Grid {
+fn grid(app: &App, body: &Rect, theme: &Theme) -> Grid {
     let count = app.plan().map_or(0, |p| p.campaigns.len());
     let columns = columns(body.width, count);
     let card_width = body.width / columns.max(1) as u16;
@@ -101,7 +101,30 @@ fn grid(app: &App, body: Rect, theme: &Theme) -> Grid {
 pub fn visible_rows(app: &App) -> usize {
     let theme = super::theme(app);
     let body = super::areas(super::frame_area(app), app).body;
-    grid(app, body, &theme).visible_rows
+    grid(app, &body, &theme).visible_rows
+}
+
+/// The first row of cards shown, keeping the selected card in view.
+fn first_row(app: &App, grid: &Grid) -> usize {
+    let selected_row = app.overview_selected() / grid.columns.max(1);
+    selected_row.saturating_sub(grid.visible_rows - 1)
+}
+
+/// The campaign whose card is at (column, row) of the frame, if any.
+pub fn card_at(app: &App, column: u16, row: u16) -> Option<usize> {
+    let theme = super::theme(app);
+    let body = super::areas(super::frame_area(app), app).body;
+    if !body.contains(ratatui::layout::Position::new(column, row)) {
+        return None;
+    }
+    let grid = grid(app, &body, &theme);
+    let card_row = usize::from((row - body.y) / grid.card_height.max(1));
+    let card_column = usize::from((column - body.x) / grid.card_width.max(1)).min(grid.columns - 1);
+    if card_row >= grid.visible_rows {
+        return None;
+    }
+    let index = (first_row(app, &grid) + card_row) * grid.columns + card_column;
+    (index < app.plan()?.campaigns.len()).then_some(index)
 }
 
 pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
@@ -131,9 +154,8 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         );
         return;
     }
-    let grid = grid(app, area, theme);
-    let selected_row = app.overview_selected() / grid.columns;
-    let first_row = selected_row.saturating_sub(grid.visible_rows - 1);
+    let grid = grid(app, &area, theme);
+    let first_row = first_row(app, &grid);
     let total_rows = data.plan.campaigns.len().div_ceil(grid.columns);
     for (index, campaign) in data
         .plan
