@@ -35,23 +35,8 @@ pub struct Settings {
     pub today: NaiveDate,
 }
 
-/// A progress update to write back. Mirrors `campaigns::edit::Edit` (being
-/// built on another branch) field for field, so switching is a rename.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Edit {
-    pub campaign: String,
-    pub item: String,
-    pub change: Option<Change>,
-    pub note: Option<String>,
-    pub record: Option<NaiveDate>,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub enum Change {
-    SetDone(f64),
-    AddDone(f64),
-    SetValue(String),
-}
+/// A progress update to write back, through the one write-back path.
+pub use crate::edit::{Change, Edit};
 
 /// What the event loop must do after an update.
 #[derive(Clone, Debug, PartialEq)]
