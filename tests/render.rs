@@ -131,3 +131,26 @@ fn tiny_sizes_print_the_notice() {
     let out = stdout(&render(&["--size", "0x0"]).success());
     assert_eq!(out, "");
 }
+
+/// The shipped file, as the README shows it: a change to either shows here.
+#[test]
+fn shipped_file_frames() {
+    for lang in ["zh", "en"] {
+        for size in ["120x40", "80x24"] {
+            for view in ["overview", "clear-water"] {
+                let assert = Command::cargo_bin("campaigns")
+                    .unwrap()
+                    .env_remove("NO_COLOR")
+                    .env("LANG", "en_GB.UTF-8")
+                    .env_remove("LC_ALL")
+                    .env_remove("LC_CTYPE")
+                    .args(["render", "campaigns.toml", "--size", size, "--view", view])
+                    .args(["--lang", lang, "--as-of", "2024-12-31"])
+                    .assert()
+                    .success();
+                let name = format!("shipped_{view}_{size}_{lang}");
+                insta::assert_snapshot!(name, stdout(&assert));
+            }
+        }
+    }
+}

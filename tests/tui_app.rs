@@ -616,12 +616,12 @@ fn clicks_select_cards_rows_and_panes_with_mouse_enabled() {
     assert_eq!(app.update(click(10, 4)), Effect::Redraw);
     assert_eq!(app.selected_id(), Some("watershed-projects"));
     assert_eq!(app.update(click(10, 4)), Effect::None);
-    // The detail pane on the right.
-    assert_eq!(app.update(click(100, 5)), Effect::Redraw);
+    // The detail pane below the list (stacked at 120 columns).
+    assert_eq!(app.update(click(100, 15)), Effect::Redraw);
     assert_eq!(app.focus(), Pane::Detail);
     assert_eq!(app.update(click(10, 2)), Effect::Redraw);
     assert_eq!(app.focus(), Pane::List);
     assert_eq!(app.selected_id(), Some("canal-outfalls"));
-    // Below the last row: nothing.
-    assert_eq!(app.update(click(10, 30)), Effect::None);
+    // On the list's border: nothing.
+    assert_eq!(app.update(click(10, 9)), Effect::None);
 }

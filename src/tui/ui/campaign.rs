@@ -17,7 +17,7 @@ use crate::tui::rows::{Item, SortKey};
 use crate::tui::theme::Theme;
 
 /// List and detail side by side from this width; stacked below it.
-const SIDE_BY_SIDE_WIDTH: u16 = 110;
+const SIDE_BY_SIDE_WIDTH: u16 = 140;
 
 /// Where the list and the detail pane go in the body. Stacked, the list
 /// takes what its `rows` need (up to about half) and the detail the rest.

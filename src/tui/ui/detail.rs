@@ -170,10 +170,11 @@ fn task_lines(
     }
     out.push(Line::from(summary));
     if let Some(fraction) = schedule.fraction {
+        // Wide enough to read the marker, not so wide it dwarfs the figures.
         out.push(gauge_line(
             fraction,
             schedule.expected,
-            width,
+            width.min(60),
             theme.status(schedule.status),
             theme,
         ));

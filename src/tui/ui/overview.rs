@@ -86,7 +86,11 @@ fn grid(app: &App, body: &Rect, theme: &Theme) -> Grid {
     let card_height = if rows * usize::from(base) <= usize::from(body.height) {
         (body.height / rows as u16).min(base + 8)
     } else {
-        base.min(body.height.max(3))
+        // Scrolled: as many rows as fit above a line for the position, and
+        // the spare lines shared among them.
+        let room = body.height.saturating_sub(1);
+        let fit = (room / base.max(1)).max(1);
+        (room / fit).clamp(base.min(body.height.max(3)), base + 8)
     };
     let visible_rows = usize::from(body.height / card_height.max(1)).max(1);
     Grid {
