@@ -404,3 +404,42 @@ fn empty_plans_and_campaigns_say_so() {
         let _ = text(&app, (80, 24));
     }
 }
+
+#[test]
+fn columns_line_up_with_mixed_chinese_and_latin_names() {
+    for lang in [Lang::Zh, Lang::En] {
+        for size in [(120, 40), (80, 24), (60, 20)] {
+            let app = app_with(settings(lang, false, true), size, "clear-water");
+            let buffer = frame(&app, size);
+            // The cell where each task row's percentage ends.
+            let mut ends = Vec::new();
+            for y in 0..size.1 {
+                let cells: Vec<&str> = (0..size.0).map(|x| buffer[(x, y)].symbol()).collect();
+                if let Some(x) = cells.iter().position(|s| *s == "%") {
+                    ends.push(x);
+                }
+            }
+            // The five task rows come first; the detail pane's figures follow.
+            assert!(ends.len() >= 5, "{lang:?} {size:?}: {ends:?}");
+            let rows = &ends[..5];
+            assert!(
+                rows.iter().all(|x| *x == rows[0]),
+                "{lang:?} {size:?}: {ends:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn only_the_sixteen_ansi_colours_are_used() {
+    for view in ["overview", "clear-water", "help"] {
+        let app = app_with(settings(Lang::Zh, false, true), (120, 40), view);
+        for cell in frame(&app, (120, 40)).content() {
+            assert!(
+                !matches!(cell.fg, Color::Indexed(_) | Color::Rgb(..)),
+                "{view}: {:?}",
+                cell.fg
+            );
+        }
+    }
+}
