@@ -423,6 +423,13 @@ fn the_update_prompt_validates_before_it_saves() {
         save("clear-water", "yangtze-outfalls", Change::SetDone(112.0))
     );
     assert!(!app.prompt_open());
+    // The figure is shown selected: typing replaces it.
+    ch(&mut app, 'u');
+    typed(&mut app, "111");
+    assert_eq!(
+        key(&mut app, KeyCode::Enter),
+        save("clear-water", "yangtze-outfalls", Change::SetDone(111.0))
+    );
     // Esc cancels without saving.
     ch(&mut app, 'u');
     typed(&mut app, "5");

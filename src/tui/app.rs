@@ -101,6 +101,9 @@ pub(crate) enum Prompt {
     Update {
         item: Item,
         input: String,
+        /// The input is still the current figure, shown selected: the first
+        /// key typed replaces it (Backspace clears it).
+        pristine: bool,
         error: Option<&'static str>,
     },
 }

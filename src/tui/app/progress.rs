@@ -57,6 +57,7 @@ impl App {
         self.prompt = Some(Prompt::Update {
             item,
             input,
+            pristine: true,
             error: None,
         });
         Effect::Redraw
@@ -92,13 +93,34 @@ impl App {
                 self.rebuild_rows();
                 Effect::Redraw
             }
-            (Prompt::Update { input, error, .. }, Command::Input(c)) => {
+            (
+                Prompt::Update {
+                    input,
+                    pristine,
+                    error,
+                    ..
+                },
+                Command::Input(c),
+            ) => {
+                if std::mem::take(pristine) {
+                    input.clear();
+                }
                 input.push(c);
                 *error = None;
                 Effect::Redraw
             }
-            (Prompt::Update { input, error, .. }, Command::DeleteChar) => {
-                if input.pop().is_none() {
+            (
+                Prompt::Update {
+                    input,
+                    pristine,
+                    error,
+                    ..
+                },
+                Command::DeleteChar,
+            ) => {
+                if std::mem::take(pristine) {
+                    input.clear();
+                } else if input.pop().is_none() {
                     return Effect::None;
                 }
                 *error = None;
