@@ -63,6 +63,8 @@ pub(crate) struct Data {
     pub warnings: usize,
     /// Per campaign, the items that need attention, worst first (for the cards).
     pub attention: Vec<Vec<Item>>,
+    /// Per campaign, the list's column widths.
+    pub widths: Vec<rows::ListWidths>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

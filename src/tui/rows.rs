@@ -163,6 +163,53 @@ pub fn attention(campaign: &Campaign, status: &CampaignStatus) -> Vec<Item> {
         .collect()
 }
 
+/// The widest status word and task figure of a campaign, in each language,
+/// so the list's columns stay put while scrolling and filtering.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ListWidths {
+    zh: (u16, u16),
+    en: (u16, u16),
+}
+
+impl ListWidths {
+    pub fn measure(campaign: &Campaign, status: &CampaignStatus) -> ListWidths {
+        let measure = |lang: Lang| {
+            let statuses = status
+                .tasks
+                .iter()
+                .map(|s| s.status)
+                .chain(status.indicators.iter().copied());
+            let word = statuses
+                .map(|s| crate::text::width(crate::i18n::status_word(s, lang)))
+                .max()
+                .unwrap_or(0);
+            let figure = campaign
+                .tasks
+                .iter()
+                .map(|task| crate::text::width(&crate::tui::ui::campaign::task_figure(task, lang)))
+                .max()
+                .unwrap_or(0);
+            (clamp_u16(word), clamp_u16(figure))
+        };
+        ListWidths {
+            zh: measure(Lang::Zh),
+            en: measure(Lang::En),
+        }
+    }
+
+    /// (status word, figure) widths in `lang`.
+    pub fn get(&self, lang: Lang) -> (u16, u16) {
+        match lang {
+            Lang::Zh => self.zh,
+            Lang::En => self.en,
+        }
+    }
+}
+
+fn clamp_u16(n: usize) -> u16 {
+    u16::try_from(n).unwrap_or(u16::MAX)
+}
+
 /// Whether `hay` contains `needle` (already lower-case), ignoring case.
 /// An ASCII needle is compared in place without allocating: in UTF-8 its
 /// bytes can only match ASCII characters.

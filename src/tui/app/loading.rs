@@ -46,14 +46,21 @@ impl App {
             .zip(&status.campaigns)
             .map(|(campaign, status)| rows::attention(campaign, status))
             .collect();
-        self.data = Some(Data {
+        let widths = plan
+            .campaigns
+            .iter()
+            .zip(&status.campaigns)
+            .map(|(campaign, status)| rows::ListWidths::measure(campaign, status))
+            .collect();
+        self.banner = None;
+        let data = self.data.insert(Data {
             plan,
             status,
             warnings,
             attention,
+            widths,
         });
-        self.banner = None;
-        let plan = &self.data.as_ref().expect("just set").plan;
+        let plan = &data.plan;
         if let Some(id) = previous_card {
             self.overview_selected = plan
                 .campaigns

@@ -181,18 +181,13 @@ fn draw_list(
     }
     let height = usize::from(inner.height);
     let offset = crate::tui::app::scrolled(view.offset, view.selected, height, view.rows.len());
-    // Measure only the rows on screen.
-    let (mut status_word, mut figure) = (0, 0);
-    for item in view.rows.iter().skip(offset).take(height) {
-        let st = item.status(status);
-        status_word = status_word.max(text::width(i18n::status_word(st, lang)));
-        if let Item::Task(i) = *item
-            && let Some(task) = campaign.tasks.get(i)
-        {
-            figure = figure.max(text::width(&task_figure(task, lang)));
-        }
-    }
-    let columns = Columns::for_rows(inner.width, status_word as u16, figure as u16);
+    // Widths measured at load over the whole campaign: columns stay put.
+    let (status_word, figure) = app
+        .data
+        .as_ref()
+        .and_then(|d| d.widths.get(view.index))
+        .map_or((0, 0), |w| w.get(lang));
+    let columns = Columns::for_rows(inner.width, status_word, figure);
     for (row, item) in view.rows.iter().enumerate().skip(offset).take(height) {
         let y = inner.y + (row - offset) as u16;
         let line = Rect {
