@@ -34,7 +34,6 @@ pub struct Strings {
     pub filter: &'static str,
     pub no_match: &'static str,
     pub no_items: &'static str,
-    pub warnings: &'static str,
     pub loaded_at: &'static str,
     pub help_title: &'static str,
     pub help_close: &'static str,
@@ -98,7 +97,6 @@ pub const ZH: Strings = Strings {
     filter: "筛选",
     no_match: "没有匹配的项",
     no_items: "这项攻坚战还没有任务和指标",
-    warnings: "警告",
     loaded_at: "载入于",
     help_title: "按键",
     help_close: "? / Esc 关闭",
@@ -162,7 +160,6 @@ pub const EN: Strings = Strings {
     filter: "filter",
     no_match: "nothing matches",
     no_items: "this campaign has no tasks or indicators yet",
-    warnings: "warnings",
     loaded_at: "loaded",
     help_title: "Keys",
     help_close: "? / Esc close",
@@ -260,6 +257,15 @@ pub fn to_finish_today(remaining: &str, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("今天需完成 {remaining}"),
         Lang::En => format!("{remaining} to finish today"),
+    }
+}
+
+/// "1 warning", "3 warnings" / "3 个警告".
+pub fn warnings(n: usize, lang: Lang) -> String {
+    match (lang, n) {
+        (Lang::Zh, n) => format!("{n} 个警告"),
+        (Lang::En, 1) => "1 warning".to_owned(),
+        (Lang::En, n) => format!("{n} warnings"),
     }
 }
 

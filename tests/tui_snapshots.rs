@@ -443,3 +443,30 @@ fn only_the_sixteen_ansi_colours_are_used() {
         }
     }
 }
+
+#[test]
+fn the_footer_counts_warnings_and_shows_the_load_time() {
+    let today = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+    let source = std::fs::read_to_string(FIXTURE)
+        .unwrap()
+        .replace("done = 110\n", "done = 120\n");
+    let loaded = load::parse(&source, load::Options { as_of: None, today });
+    assert_eq!(loaded.warnings().count(), 1, "done > total warns");
+    let document = Document {
+        path: PathBuf::from(FIXTURE),
+        source,
+        loaded,
+    };
+    let mut app = App::new(
+        PathBuf::from(FIXTURE),
+        Ok(document),
+        settings(Lang::En, false, true),
+    );
+    app.update(Action::LoadedAt(
+        chrono::NaiveTime::from_hms_opt(9, 5, 7).unwrap(),
+    ));
+    let screen = text(&app, (120, 40));
+    let footer = screen.lines().last().unwrap();
+    assert!(footer.contains("⚠ 1 warning · loaded 09:05:07"), "{footer}");
+    assert!(footer.contains("? help"), "{footer}");
+}

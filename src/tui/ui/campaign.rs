@@ -442,12 +442,16 @@ pub fn task_figure(task: &Task, lang: Lang) -> String {
     }
 }
 
+fn water_class(class: crate::model::WaterClass, ascii: bool) -> &'static str {
+    crate::tui::theme::Theme::new(false, ascii).water_class(class)
+}
+
 /// "31 μg/m³ ≤ 35", "94% ≥ 95%", "IV ≤ III", or the bare value without a target.
 pub fn indicator_figure(indicator: &Indicator, lang: Lang, ascii: bool) -> String {
     let unit = indicator.unit.as_ref().map(|u| u.get(lang)).unwrap_or("");
     let level = |level: Level| match level {
         Level::Number(v) => i18n::with_unit(&number(v), unit),
-        Level::WaterClass(class) => class.as_str().to_owned(),
+        Level::WaterClass(class) => water_class(class, ascii).to_owned(),
     };
     let value = level(indicator.value);
     let Some(target) = indicator.target else {
@@ -462,7 +466,7 @@ pub fn indicator_figure(indicator: &Indicator, lang: Lang, ascii: bool) -> Strin
         // A percent reads as one with its sign; other units once is enough.
         Level::Number(v) if matches!(unit, "%" | "‰") => level(Level::Number(v)),
         Level::Number(v) => number(v),
-        Level::WaterClass(class) => class.as_str().to_owned(),
+        Level::WaterClass(class) => water_class(class, ascii).to_owned(),
     };
     format!("{value} {comparison} {target}")
 }

@@ -358,7 +358,7 @@ fn indicator_lines(
         .unwrap_or_default();
     let level = |level: Level| match level {
         Level::Number(v) => number(v),
-        Level::WaterClass(class) => class.as_str().to_owned(),
+        Level::WaterClass(class) => theme.water_class(class).to_owned(),
     };
     let mut out = vec![Line::styled(
         indicator.name.get(lang).to_owned(),
@@ -470,11 +470,7 @@ fn class_scale(indicator: &Indicator, lang: Lang, theme: &Theme) -> Vec<Line<'st
     let mut scale = Vec::new();
     let mut marks = Vec::new();
     for class in WaterClass::ALL {
-        let name = if theme.ascii && class == WaterClass::WorseThanV {
-            ">V"
-        } else {
-            class.as_str()
-        };
+        let name = theme.water_class(class);
         let mut style = Style::new();
         if Some(class) == value {
             style = style.add_modifier(Modifier::REVERSED | Modifier::BOLD);

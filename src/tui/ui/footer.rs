@@ -71,10 +71,9 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let mut status = Vec::new();
     if let Some(data) = app.data.as_ref().filter(|d| d.warnings > 0) {
         status.push(format!(
-            "{} {} {}",
+            "{} {}",
             theme.warning_mark(),
-            data.warnings,
-            s.warnings
+            i18n::warnings(data.warnings, lang)
         ));
     }
     if let Some(time) = app.loaded_at {
