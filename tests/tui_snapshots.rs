@@ -463,3 +463,18 @@ fn the_footer_counts_warnings_and_shows_the_load_time() {
     assert!(footer.contains("⚠ 1 warning · loaded 09:05:07"), "{footer}");
     assert!(footer.contains("? help"), "{footer}");
 }
+
+#[test]
+fn a_file_missing_from_the_start_says_so() {
+    let gone = campaigns::load::ReadError::NotFound {
+        path: "nowhere.toml".into(),
+    };
+    let app = App::new(
+        PathBuf::from("nowhere.toml"),
+        Err(gone),
+        settings(Lang::En, false, true),
+    );
+    let screen = text(&app, (80, 24));
+    assert!(screen.contains("no such file: nowhere.toml"), "{screen}");
+    assert!(screen.contains("no plan to show"), "{screen}");
+}

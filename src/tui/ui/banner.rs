@@ -44,7 +44,13 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     }
     if app.file_missing() && y < area.bottom() {
         let path = crate::text::sanitize_line(&app.path().display().to_string());
-        let line = format!("{} {}: {path}", theme.warning_mark(), s.file_missing);
+        // Gone before anything was loaded: there is no last data to speak of.
+        let what = if app.data.is_some() {
+            s.file_missing
+        } else {
+            s.not_found
+        };
+        let line = format!("{} {what}: {path}", theme.warning_mark());
         put_spans(buf, area, y, &[(&line, theme.notice())], theme.ellipsis());
     }
 }
