@@ -111,6 +111,60 @@ fn every_save_pattern_is_seen() {
 }
 
 #[test]
+fn a_vanished_file_shows_a_notice_and_its_return_clears_it() {
+    const GONE: &str = "the file is gone";
+    let (_dir, path) = plan_in_tempdir();
+    let mut pty = Pty::spawn(Options {
+        args: &["--lang", "en", path.to_str().unwrap()],
+        ..Options::default()
+    });
+    pty.wait_for("Blue Sky");
+    pty.send("\r");
+    pty.wait_for("41/57");
+    let good = fs::read_to_string(&path).unwrap();
+    fs::remove_file(&path).unwrap();
+    pty.wait_for(GONE);
+    assert!(pty.contents().contains("41/57"));
+    fs::write(&path, good.replace("done = 41", "done = 46")).unwrap();
+    pty.wait_for("46/57");
+    pty.wait_gone(GONE);
+    quit(&mut pty);
+}
+
+/// The app's own save, or an editor writing the same text, fires the watch
+/// too: the same bytes are not reloaded, so nothing is redrawn.
+#[test]
+fn a_save_of_the_same_bytes_redraws_nothing() {
+    let (_dir, path) = plan_in_tempdir();
+    let mut pty = Pty::spawn(Options {
+        args: &["--lang", "en", path.to_str().unwrap()],
+        ..Options::default()
+    });
+    pty.wait_for("Blue Sky");
+    // Past the second of the load time in the footer, so a reload would show.
+    std::thread::sleep(Duration::from_millis(1100));
+    pty.settle(Duration::from_millis(200));
+    let bytes = pty.bytes();
+    let same = fs::read_to_string(&path).unwrap();
+    save_by_rename(&path, &same);
+    fs::write(&path, &same).unwrap();
+    pty.settle(Duration::from_millis(800));
+    assert_eq!(
+        pty.bytes(),
+        bytes,
+        "a save of the same text redrew the screen"
+    );
+    // While `r` does reload (and shows the new load time).
+    pty.send("r");
+    pty.wait_state("a redraw", |pty| pty.bytes() > bytes);
+    pty.send("q");
+    assert_eq!(
+        pty.wait_exit(PATIENCE).map(|(ended, _)| ended),
+        Some(Ended::Code(0))
+    );
+}
+
+#[test]
 fn the_editor_round_trip_comes_back_redrawn_with_the_new_figure() {
     let (dir, path) = plan_in_tempdir();
     let editor = dir.path().join("editor.sh");
