@@ -106,8 +106,14 @@ pub enum Command {
     )]
     Set(SetArgs),
     /// Print the JSON Schema of the file format, for editors
+    #[command(
+        after_help = "Example:\n  campaigns schema > campaigns.schema.json   # then start campaigns.toml with: #:schema ./campaigns.schema.json"
+    )]
     Schema,
     /// Print shell completions
+    #[command(
+        after_help = "Example:\n  campaigns completions bash > ~/.local/share/bash-completion/completions/campaigns"
+    )]
     Completions { shell: clap_complete::Shell },
 }
 

@@ -1,8 +1,11 @@
 //! `campaigns`: review pollution-control campaigns kept in a plain
 //! `campaigns.toml`, in the terminal or as reports.
 
+pub mod edit;
 pub mod i18n;
 pub mod load;
 pub mod model;
+pub mod report;
+pub mod synthetic;
 pub mod text;
 pub mod tui;

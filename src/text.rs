@@ -17,9 +17,21 @@ pub fn is_unsafe(c: char) -> bool {
             | '\u{FEFF}')
 }
 
+/// A fast byte-level check for the common case. Every unsafe character is
+/// either an ASCII control or starts with one of the lead bytes C2 (C1
+/// controls), D8 (U+061C), E2 (U+2xxx marks) or EF (U+FEFF); CJK text uses
+/// other lead bytes, so it passes here without decoding.
+fn is_plainly_safe(text: &str) -> bool {
+    text.bytes()
+        .all(|b| (b >= 0x20 && b != 0x7f && !matches!(b, 0xC2 | 0xD8 | 0xE2 | 0xEF)) || b == b'\n')
+}
+
 /// Text for the model: unsafe characters removed, tabs as spaces, line
 /// breaks kept (a note may have paragraphs).
 pub fn sanitize(text: &str) -> String {
+    if is_plainly_safe(text) {
+        return text.to_owned();
+    }
     let text = text.replace("\r\n", "\n");
     text.chars()
         .filter_map(|c| match c {
@@ -105,6 +117,22 @@ mod tests {
         let hostile = "a\x1b[31mred\x07\u{202E}txt\u{2066}\x7f\u{9b}b";
         assert_eq!(sanitize(hostile), "a[31mredtxtb");
         assert_eq!(sanitize("line\r\nnext\ttab"), "line\nnext tab");
+    }
+
+    #[test]
+    fn fast_path_agrees_with_the_full_check() {
+        for text in [
+            "潜江 PM2.5 μg/m³ 劣Ⅴ",
+            "plain",
+            "a\u{85}b",
+            "x\u{202E}y",
+            "\u{FEFF}z",
+            "–—",
+        ] {
+            let full = text.chars().all(|c| c == '\n' || !is_unsafe(c));
+            assert!(!is_plainly_safe(text) || full, "{text:?}");
+            assert!(sanitize(text).chars().all(|c| c == '\n' || !is_unsafe(c)));
+        }
     }
 
     #[test]

@@ -257,3 +257,33 @@ fn vi_like_editors_are_opened_at_the_selected_line() {
     pty.wait_for("Coal boiler retirement");
     quit(&mut pty);
 }
+
+/// `+` and `u` write through the one write-back path: the figure changes on
+/// screen and in the file, and every other byte of the file stays.
+#[test]
+fn recording_progress_in_the_app_writes_the_file_and_shows_the_figure() {
+    let (_dir, path) = plan_in_tempdir();
+    let before = fs::read_to_string(&path).unwrap();
+    let mut pty = Pty::spawn(Options {
+        args: &["--lang", "en", path.to_str().unwrap()],
+        ..Options::default()
+    });
+    pty.wait_for("Blue Sky");
+    pty.send("\r");
+    pty.wait_for("41/57");
+    pty.send("+");
+    pty.wait_for("42/57");
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        before.replace("done = 41", "done = 42")
+    );
+    // The prompt starts with the current figure: erase it first.
+    pty.send("u");
+    pty.send("\u{7f}\u{7f}\u{7f}\u{7f}50\r");
+    pty.wait_for(" 50/57");
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        before.replace("done = 41", "done = 50")
+    );
+    quit(&mut pty);
+}

@@ -33,14 +33,54 @@ pub struct Position {
 }
 
 impl Position {
+    /// Counts from the start of the file: fine once, too slow for many
+    /// diagnostics in a big file (use a [`LineIndex`] there).
     pub fn of(source: &str, offset: usize) -> Position {
-        let offset = floor_char_boundary(source, offset.min(source.len()));
-        let before = &source[..offset];
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        Position {
-            line: before.matches('\n').count() + 1,
-            column: before[line_start..].chars().count() + 1,
+        LineIndex::new(source).position(source, offset)
+    }
+}
+
+/// Where every line starts, so positions in a large file cost a binary search.
+#[derive(Clone, Debug)]
+pub struct LineIndex {
+    breaks: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(source: &str) -> LineIndex {
+        LineIndex {
+            breaks: source
+                .bytes()
+                .enumerate()
+                .filter(|(_, b)| *b == b'\n')
+                .map(|(i, _)| i)
+                .collect(),
         }
+    }
+
+    /// The 1-based line that byte `offset` is on.
+    pub fn line(&self, offset: usize) -> usize {
+        self.breaks.partition_point(|&b| b < offset) + 1
+    }
+
+    pub fn position(&self, source: &str, offset: usize) -> Position {
+        let offset = floor_char_boundary(source, offset.min(source.len()));
+        let line = self.line(offset);
+        let line_start = line_start(source, offset);
+        Position {
+            line,
+            column: source[line_start..offset].chars().count() + 1,
+        }
+    }
+}
+
+/// Where the line holding `offset` starts. A byte-order mark is not part of
+/// the first line: editors do not count it as a column.
+fn line_start(source: &str, offset: usize) -> usize {
+    match source[..offset].rfind('\n') {
+        Some(i) => i + 1,
+        None if offset >= 3 && source.starts_with('\u{FEFF}') => 3,
+        None => 0,
     }
 }
 
@@ -88,7 +128,11 @@ impl Diagnostic {
 
     /// One line: `file:line:col: error: message`, for banners and logs.
     pub fn headline(&self, source: &str, path: &str) -> String {
-        let Position { line, column } = self.position(source);
+        self.headline_indexed(source, &LineIndex::new(source), path)
+    }
+
+    pub fn headline_indexed(&self, source: &str, index: &LineIndex, path: &str) -> String {
+        let Position { line, column } = index.position(source, self.span.start);
         let severity = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
@@ -102,7 +146,19 @@ impl Diagnostic {
 
     /// The rustc-style block: message, `--> file:line:col`, the line and a caret.
     pub fn render(&self, source: &str, path: &str, color: bool) -> String {
-        let (line_text, line_number, span) = self.line_excerpt(source);
+        self.render_indexed(source, &LineIndex::new(source), path, color)
+    }
+
+    /// As [`Diagnostic::render`], with the file's line index built once for
+    /// many diagnostics.
+    pub fn render_indexed(
+        &self,
+        source: &str,
+        index: &LineIndex,
+        path: &str,
+        color: bool,
+    ) -> String {
+        let (line_text, line_number, span) = self.line_excerpt(source, index);
         let level = match self.severity {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
@@ -130,9 +186,9 @@ impl Diagnostic {
     /// The line the span starts on (made safe to print), its number, and the
     /// span within it. Rendering one line keeps the cost independent of the
     /// file's size.
-    fn line_excerpt(&self, source: &str) -> (String, usize, Range<usize>) {
+    fn line_excerpt(&self, source: &str, index: &LineIndex) -> (String, usize, Range<usize>) {
         let start = floor_char_boundary(source, self.span.start.min(source.len()));
-        let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_start = line_start(source, start);
         let line_end = source[start..]
             .find('\n')
             .map_or(source.len(), |i| start + i);
@@ -140,7 +196,9 @@ impl Diagnostic {
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
         // Replace each unsafe character by one safe one so the caret stays put.
         let line = sanitize_line(raw);
-        let column = raw[..start - line_start].chars().count();
+        // A span at a line's closing `\r` (say, a syntax error at the end of a
+        // CRLF file) sits just past the stripped line.
+        let column = raw[..(start - line_start).min(raw.len())].chars().count();
         let span_chars = source
             [start..floor_char_boundary(source, self.span.end.clamp(start, line_end))]
             .chars()
@@ -152,7 +210,7 @@ impl Diagnostic {
                 .map_or(line.len(), |(i, _)| i)
         };
         let span = byte_of(column)..byte_of(column + span_chars);
-        let line_number = source[..line_start].matches('\n').count() + 1;
+        let line_number = index.line(line_start);
         (line, line_number, span)
     }
 }
@@ -196,6 +254,16 @@ mod tests {
         assert!(text.contains("titel = \"x\""), "{text}");
         assert!(text.contains("^^^^^ unknown key"), "{text}");
         assert!(text.contains("did you mean `title`?"), "{text}");
+    }
+
+    #[test]
+    fn a_span_on_a_carriage_return_renders() {
+        let source = "x = 1\r";
+        let text = Diagnostic::error(6..6, "bad", "here").render(source, "f.toml", false);
+        assert!(
+            text.contains("--> f.toml:1:") && text.contains("x = 1"),
+            "{text}"
+        );
     }
 
     #[test]

@@ -14,8 +14,8 @@ use chrono::NaiveDate;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-pub use diagnostic::{Diagnostic, Position, Severity, summary};
-pub use fields::is_valid_id;
+pub use diagnostic::{Diagnostic, LineIndex, Position, Severity, summary};
+pub use fields::{did_you_mean, is_valid_id};
 
 use crate::model::Plan;
 use plan_reader::PlanReader;
@@ -196,15 +196,23 @@ impl Document {
         self.path.display().to_string()
     }
 
-    /// Every diagnostic rendered rustc-style, one block after another.
-    pub fn render_diagnostics(&self, color: bool) -> String {
+    /// The diagnostics rendered rustc-style, one block after another: every
+    /// error, and at most `max_warnings` warnings (a generated file can have
+    /// thousands) followed by a line saying how many were left out.
+    pub fn render_diagnostics(&self, color: bool, max_warnings: usize) -> String {
         let path = self.shown_path();
-        self.loaded
-            .diagnostics
-            .iter()
-            .map(|d| d.render(&self.source, &path, color))
-            .collect::<Vec<_>>()
-            .join("\n\n")
+        let index = LineIndex::new(&self.source);
+        let mut blocks: Vec<String> = self
+            .loaded
+            .errors()
+            .chain(self.loaded.warnings().take(max_warnings))
+            .map(|d| d.render_indexed(&self.source, &index, &path, color))
+            .collect();
+        let hidden = self.loaded.warnings().count().saturating_sub(max_warnings);
+        if hidden > 0 {
+            blocks.push(format!("... and {hidden} more warnings"));
+        }
+        blocks.join("\n\n")
     }
 }
 

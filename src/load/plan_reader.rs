@@ -7,17 +7,16 @@ use std::ops::Range;
 use chrono::NaiveDate;
 use toml::de::DeValue;
 
-use super::Diagnostic;
 use super::fields::{Collector, Fields, Value};
 use super::keys::*;
+use super::{Diagnostic, LineIndex};
 use crate::model::{
     Better, Campaign, DEFAULT_AT_RISK_MARGIN, Indicator, IndicatorPoint, Level, Meta, Plan, Scale,
     SourceLine, Task, TaskPoint, Text, Theme, WaterClass,
 };
 
 pub struct PlanReader {
-    /// Byte offset of every line break, to turn spans into line numbers fast.
-    line_breaks: Vec<usize>,
+    lines: LineIndex,
     /// The date statuses are computed at, for the "history after as_of" warning.
     as_of_override: Option<NaiveDate>,
     today: NaiveDate,
@@ -27,12 +26,7 @@ pub struct PlanReader {
 impl PlanReader {
     pub fn new(source: &str, as_of_override: Option<NaiveDate>, today: NaiveDate) -> Self {
         PlanReader {
-            line_breaks: source
-                .bytes()
-                .enumerate()
-                .filter(|(_, b)| *b == b'\n')
-                .map(|(i, _)| i)
-                .collect(),
+            lines: LineIndex::new(source),
             as_of_override,
             today,
             out: Collector::default(),
@@ -112,7 +106,7 @@ impl PlanReader {
     }
 
     fn line_of(&self, span: &Range<usize>) -> SourceLine {
-        SourceLine(self.line_breaks.partition_point(|&b| b < span.start) + 1)
+        SourceLine(self.lines.line(span.start))
     }
 
     fn campaign(

@@ -1,0 +1,272 @@
+use chrono::NaiveDate;
+
+use super::*;
+
+const PLAN: &str = r#"[meta]
+title = "t"
+as_of = 2024-12-31
+
+[[campaign]]
+id = "clear-water"
+name = "Clear water"
+
+[[campaign.indicator]]
+id = "han-river"
+name = "Han River"
+scale = "water-class"
+value = "Ⅱ"   # monthly reading
+target = "II"
+
+[[campaign.indicator]]
+id = "pm25"
+name = "PM2.5"
+value = 31.0
+target = 35.0
+better = "lower"
+note = { zh = "旧", en = "old" }
+
+[[campaign.task]]
+id = "outfalls"
+name = "Outfalls"
+done = 110 # checked 12-20
+total = 113
+history = [ { date = 2024-06-30, done = 80 }, { date = 2024-12-31, done = 109 } ]
+"#;
+
+fn options() -> Options {
+    let day = NaiveDate::from_ymd_opt(2024, 12, 31).unwrap();
+    Options {
+        as_of: None,
+        today: day,
+    }
+}
+
+fn edit(item: &str, change: Option<Change>) -> Edit {
+    Edit {
+        campaign: "clear-water".into(),
+        item: item.into(),
+        change,
+        note: None,
+        record: None,
+    }
+}
+
+fn run(edit: &Edit) -> Result<(String, String), EditError> {
+    edited(PLAN, edit, options(), "plan.toml")
+}
+
+fn date(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+}
+
+#[test]
+fn done_keeps_its_comment_and_kind() {
+    let (text, summary) = run(&edit("outfalls", Some(Change::AddDone(1.0)))).unwrap();
+    assert_eq!(text, PLAN.replace("done = 110 #", "done = 111 #"));
+    assert_eq!(summary, "clear-water/outfalls: done 110 → 111");
+    let (text, _) = run(&edit("outfalls", Some(Change::SetDone(100.5)))).unwrap();
+    assert_eq!(text, PLAN.replace("done = 110 #", "done = 100.5 #"));
+}
+
+#[test]
+fn water_class_keeps_the_file_style() {
+    let (text, summary) = run(&edit("han-river", Some(Change::SetValue("III".into())))).unwrap();
+    assert_eq!(text, PLAN.replace("value = \"Ⅱ\"", "value = \"Ⅲ\""));
+    assert_eq!(summary, "clear-water/han-river: value Ⅱ → Ⅲ");
+}
+
+#[test]
+fn number_value_stays_a_float() {
+    let (text, _) = run(&edit("pm25", Some(Change::SetValue("30".into())))).unwrap();
+    assert_eq!(text, PLAN.replace("value = 31.0", "value = 30.0"));
+}
+
+#[test]
+fn note_in_translations_replaces_one_language() {
+    let mut e = edit("pm25", None);
+    e.note = Some("新 \"说明\"".into());
+    let (text, summary) = run(&e).unwrap();
+    let lang = Lang::from_env().code();
+    let old = if lang == "zh" {
+        "zh = \"旧\""
+    } else {
+        "en = \"old\""
+    };
+    let new = format!("{lang} = \"新 \\\"说明\\\"\"");
+    assert_eq!(text, PLAN.replace(old, &new));
+    assert_eq!(summary, "clear-water/pm25: note replaced");
+}
+
+#[test]
+fn record_replaces_the_same_date_and_inserts_in_order() {
+    let mut e = edit("outfalls", Some(Change::SetDone(112.0)));
+    e.record = Some(date("2024-12-31"));
+    let (text, summary) = run(&e).unwrap();
+    let expected = PLAN
+        .replace("done = 110 #", "done = 112 #")
+        .replace("done = 109 }", "done = 112 }");
+    assert_eq!(text, expected);
+    assert_eq!(
+        summary,
+        "clear-water/outfalls: done 110 → 112, history 2024-12-31 replaced with 112"
+    );
+    let mut e = edit("outfalls", None);
+    e.record = Some(date("2024-09-30"));
+    let (text, summary) = run(&e).unwrap();
+    assert_eq!(
+        text,
+        PLAN.replace(
+            "done = 80 }, ",
+            "done = 80 }, { date = 2024-09-30, done = 110 }, "
+        )
+    );
+    assert_eq!(summary, "clear-water/outfalls: recorded 110 at 2024-09-30");
+}
+
+#[test]
+fn record_starts_a_history() {
+    let mut e = edit("han-river", None);
+    e.record = Some(date("2024-12-31"));
+    let (text, _) = run(&e).unwrap();
+    assert_eq!(
+        text,
+        PLAN.replace(
+            "target = \"II\"\n",
+            "target = \"II\"\nhistory = [{ date = 2024-12-31, value = \"Ⅱ\" }]\n"
+        )
+    );
+}
+
+#[test]
+fn refusals_name_the_reason() {
+    let refused = |e: &Edit| run(e).unwrap_err();
+    assert!(matches!(
+        refused(&edit("pm25", Some(Change::AddDone(1.0)))),
+        EditError::WrongKind { .. }
+    ));
+    assert!(matches!(
+        refused(&edit("outfalls", Some(Change::SetValue("3".into())))),
+        EditError::WrongKind { .. }
+    ));
+    let bad_class = refused(&edit("han-river", Some(Change::SetValue("VI".into()))));
+    assert!(
+        bad_class.to_string().contains("`VI` is not a water class"),
+        "{bad_class}"
+    );
+    assert!(matches!(
+        refused(&edit("outfalls", Some(Change::SetDone(-1.0)))),
+        EditError::InvalidValue(_)
+    ));
+    assert!(matches!(
+        refused(&edit("outfalls", Some(Change::SetDone(f64::NAN)))),
+        EditError::InvalidValue(_)
+    ));
+    assert!(matches!(
+        refused(&edit("outfalls", None)),
+        EditError::NothingToChange { .. }
+    ));
+    assert!(matches!(
+        refused(&edit("outfall", Some(Change::AddDone(1.0)))),
+        EditError::UnknownItem {
+            suggestion: Some(_),
+            ..
+        }
+    ));
+}
+
+#[test]
+fn a_result_that_does_not_validate_is_refused_with_the_loader_headline() {
+    match run(&edit("outfalls", Some(Change::AddDone(-111.0)))).unwrap_err() {
+        EditError::WouldBeInvalid { headline } => assert_eq!(
+            headline,
+            "plan.toml:27:8: error: `done` must not be negative, found -1"
+        ),
+        other => panic!("expected WouldBeInvalid, got {other}"),
+    }
+}
+
+#[test]
+fn an_invalid_file_is_refused_before_any_change() {
+    let broken = PLAN.replace("total = 113", "total = 0");
+    let err = edited(
+        &broken,
+        &edit("outfalls", Some(Change::AddDone(1.0))),
+        options(),
+        "plan.toml",
+    )
+    .unwrap_err();
+    match err {
+        EditError::FileInvalid { headline } => {
+            assert!(headline.starts_with("plan.toml:28:9: error:"), "{headline}");
+            assert!(
+                headline.contains("`total` must be more than 0"),
+                "{headline}"
+            );
+        }
+        other => panic!("expected FileInvalid, got {other}"),
+    }
+}
+
+#[test]
+fn a_byte_order_mark_is_kept() {
+    let source = format!("\u{FEFF}{PLAN}");
+    let (text, _) = edited(
+        &source,
+        &edit("outfalls", Some(Change::AddDone(2.0))),
+        options(),
+        "plan.toml",
+    )
+    .unwrap();
+    assert_eq!(text, source.replace("done = 110 #", "done = 112 #"));
+}
+
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn task_table(source: &str) -> toml::Table {
+        let root: toml::Table = toml::from_str(source).unwrap();
+        root["campaign"][0]["task"][0].as_table().unwrap().clone()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn any_note_is_written_as_given(note in any::<String>()) {
+            let mut e = edit("outfalls", None);
+            e.note = Some(note.clone());
+            let (text, _) = run(&e).unwrap();
+            let task = task_table(&text);
+            prop_assert_eq!(task["note"].as_str(), Some(note.as_str()));
+            // Exactly one line was added.
+            prop_assert_eq!(text.lines().count(), PLAN.lines().count() + 1);
+        }
+
+        #[test]
+        fn any_value_text_is_refused_or_written(value in any::<String>()) {
+            for item in ["pm25", "han-river"] {
+                let e = edit(item, Some(Change::SetValue(value.clone())));
+                match run(&e) {
+                    Ok((text, _)) => prop_assert!(load::parse(&text, options()).plan.is_some()),
+                    Err(err) => prop_assert!(err.is_refusal()),
+                }
+            }
+        }
+
+        #[test]
+        fn adding_counts_from_the_file(delta in -200i64..200) {
+            match run(&edit("outfalls", Some(Change::AddDone(delta as f64)))) {
+                Ok((text, _)) => {
+                    prop_assert_eq!(task_table(&text)["done"].as_integer(), Some(110 + delta));
+                }
+                Err(err) => {
+                    prop_assert!(110 + delta < 0);
+                    let refused_as_invalid = matches!(err, EditError::WouldBeInvalid { .. });
+                    prop_assert!(refused_as_invalid);
+                }
+            }
+        }
+    }
+}

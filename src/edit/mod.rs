@@ -1,0 +1,197 @@
+//! The one write-back path, used by the app and by `campaigns set`: lock,
+//! re-read, change one value of what is on disk now, validate, replace the
+//! file atomically. Every byte other than the changed value stays as it was.
+//!
+//! toml_edit parses the file (keeping spans) to find the value; the edit is
+//! then a splice of the original text at that span, so comments, layout and
+//! line endings (CRLF included, which toml_edit's own printer turns into LF)
+//! are untouched. The parsed document lives only inside `apply`.
+
+mod change;
+mod error;
+mod literal;
+mod locate;
+mod lock;
+mod save;
+mod splice;
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+pub use error::EditError;
+pub use lock::{LOCK_TIMEOUT, lock_path};
+
+use crate::load::{self, Options, ReadError};
+use crate::model::Lang;
+use save::Stamp;
+
+/// A new figure for a task or an indicator.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Change {
+    /// A task's `done`.
+    SetDone(f64),
+    /// Add to a task's `done` (may be negative), counted from the file as it is now.
+    AddDone(f64),
+    /// An indicator's `value`: a number, or a water class (I..劣V, Ⅰ..Ⅴ).
+    SetValue(String),
+}
+
+/// One update of one item, addressed as CAMPAIGN/ITEM.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Edit {
+    pub campaign: String,
+    pub item: String,
+    pub change: Option<Change>,
+    /// Sets the note (in a table of translations, the interface language's entry).
+    pub note: Option<String>,
+    /// Appends a history point at this date, replacing one of the same date.
+    pub record: Option<NaiveDate>,
+}
+
+/// What was written.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Saved {
+    /// The real file written (symlinks resolved).
+    pub path: PathBuf,
+    pub new_source: String,
+    /// One line, e.g. "clear-water/yangtze-outfalls: done 110 → 111".
+    pub summary: String,
+}
+
+/// How many times the edit is re-applied when the file changes between the
+/// read and the rename (a writer that does not take the lock, such as an editor).
+const ATTEMPTS: usize = 3;
+
+/// Applies `edit` to the plan at `path` and writes it back.
+pub fn apply(path: &Path, edit: &Edit, options: Options) -> Result<Saved, EditError> {
+    let shown = path.display().to_string();
+    // Renaming over a symlink would replace the link with a file.
+    let target = fs::canonicalize(path).map_err(|err| read_error(&shown, err))?;
+    let metadata = fs::metadata(&target).map_err(|err| read_error(&shown, err))?;
+    if metadata.is_dir() {
+        return Err(ReadError::IsDirectory { path: shown }.into());
+    }
+    if !metadata.is_file() {
+        return Err(ReadError::NotAFile { path: shown }.into());
+    }
+    // The rename would replace a read-only file: respect its mode, as editors do.
+    if !writable(&target) {
+        return Err(ReadError::PermissionDenied { path: shown }.into());
+    }
+    let _lock =
+        lock::acquire(&target, metadata_mode(&metadata), LOCK_TIMEOUT).map_err(
+            |err| match err {
+                lock::LockError::TimedOut { lock } => EditError::LockTimeout {
+                    path: shown.clone(),
+                    lock: lock.display().to_string(),
+                    waited: LOCK_TIMEOUT,
+                },
+                lock::LockError::Io { lock, source } => EditError::Io {
+                    path: lock.display().to_string(),
+                    action: "take the lock",
+                    source,
+                },
+            },
+        )?;
+    save::remove_stale_temps(&target);
+    for _ in 0..ATTEMPTS {
+        let before = fs::metadata(&target).map_err(|err| read_error(&shown, err))?;
+        let source = load::read(&target)?;
+        let (new_source, summary) = edited(&source, edit, options, &shown)?;
+        let saved = Saved {
+            path: target.clone(),
+            new_source,
+            summary,
+        };
+        if saved.new_source == source {
+            return Ok(saved);
+        }
+        let io_error = |(action, source): save::StepError| EditError::Io {
+            path: shown.clone(),
+            action,
+            source,
+        };
+        let prepared = save::prepare(&target, &saved.new_source, &before).map_err(io_error)?;
+        let now = fs::metadata(&target).map_err(|err| read_error(&shown, err))?;
+        if Stamp::of(&now) != Stamp::of(&before) {
+            // Written behind the lock's back: start again from the new content.
+            continue;
+        }
+        prepared.commit(&target).map_err(io_error)?;
+        return Ok(saved);
+    }
+    Err(EditError::Conflict { path: shown })
+}
+
+/// The file's text with the edit made, and the summary line; refused when
+/// the file or the result does not validate.
+fn edited(
+    source: &str,
+    edit: &Edit,
+    options: Options,
+    shown: &str,
+) -> Result<(String, String), EditError> {
+    // The original is validated only when something fails, to tell "the
+    // file was already wrong" from "this change would make it wrong"; the
+    // common path parses it once with toml_edit and the result once.
+    let already_invalid = || {
+        load::parse(source, options)
+            .errors()
+            .next()
+            .map(|error| EditError::FileInvalid {
+                headline: error.headline(source, shown),
+            })
+    };
+    let body = source.strip_prefix('\u{FEFF}').unwrap_or(source);
+    let bom = &source[..source.len() - body.len()];
+    let planned = match toml_edit::Document::parse(body) {
+        Ok(document) => change::plan(body, document.as_table(), edit, Lang::from_env()),
+        Err(err) => Err(EditError::FileInvalid {
+            headline: format!(
+                "{}: {}",
+                crate::text::sanitize_line(shown),
+                crate::text::sanitize_line(err.message())
+            ),
+        }),
+    };
+    let planned = planned.map_err(|err| already_invalid().unwrap_or(err))?;
+    let new_source = format!("{bom}{}", splice::apply(body, planned.splices));
+    if let Some(error) = load::parse(&new_source, options).errors().next() {
+        return Err(
+            already_invalid().unwrap_or_else(|| EditError::WouldBeInvalid {
+                headline: error.headline(&new_source, shown),
+            }),
+        );
+    }
+    Ok((new_source, planned.summary))
+}
+
+fn metadata_mode(metadata: &fs::Metadata) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    metadata.permissions().mode()
+}
+
+fn writable(path: &Path) -> bool {
+    use std::os::unix::ffi::OsStrExt;
+    let Ok(path) = std::ffi::CString::new(path.as_os_str().as_bytes()) else {
+        return false;
+    };
+    // SAFETY: `path` is a NUL-terminated string that outlives the call.
+    unsafe { libc::access(path.as_ptr(), libc::W_OK) == 0 }
+}
+
+fn read_error(shown: &str, err: io::Error) -> EditError {
+    let path = shown.to_owned();
+    match err.kind() {
+        io::ErrorKind::NotFound => ReadError::NotFound { path }.into(),
+        io::ErrorKind::PermissionDenied => ReadError::PermissionDenied { path }.into(),
+        _ => ReadError::Io { path, source: err }.into(),
+    }
+}
+
+#[cfg(test)]
+#[path = "edit_tests.rs"]
+mod tests;

@@ -1,0 +1,189 @@
+//! The CSV report: one row per task and per indicator, RFC 4180 (CRLF line
+//! ends, fields quoted when they hold a comma, quote or line break).
+//!
+//! Spreadsheets evaluate a cell that begins with `=`, `+`, `-`, `@`, tab or
+//! CR as a formula. Text cells (ids, names, units, classes) that begin so get
+//! a leading apostrophe. Numeric cells are written by this program and are
+//! plain numbers, so a negative number (`days_left = -12`) stays a number.
+
+use super::Report;
+use super::figures;
+use crate::model::{Level, Status};
+
+const HEADER: [&str; 12] = [
+    "campaign",
+    "kind",
+    "id",
+    "name",
+    "done_or_value",
+    "total_or_target",
+    "unit",
+    "fraction",
+    "status",
+    "start",
+    "due",
+    "days_left",
+];
+
+/// One cell: text from the file (neutralised) or a figure we wrote.
+enum Cell<'a> {
+    Text(&'a str),
+    Number(String),
+    Empty,
+}
+
+pub fn render(report: &Report<'_>) -> String {
+    let lang = report.lang;
+    let mut out = String::new();
+    let header: Vec<Cell> = HEADER.iter().map(|h| Cell::Text(h)).collect();
+    write_row(&mut out, &header);
+    for (campaign, status) in report.campaigns() {
+        for (task, schedule) in campaign.tasks.iter().zip(&status.tasks) {
+            let row = [
+                Cell::Text(&campaign.id),
+                Cell::Text("task"),
+                Cell::Text(&task.id),
+                Cell::Text(task.name.get(lang)),
+                Cell::Number(figures::exact(task.done)),
+                task.total
+                    .map_or(Cell::Empty, |t| Cell::Number(figures::exact(t))),
+                optional_text(task.unit.as_ref().map(|u| u.get(lang))),
+                schedule
+                    .fraction
+                    .map_or(Cell::Empty, |f| Cell::Number(fraction(f))),
+                Cell::Text(schedule.status.as_str()),
+                date(schedule.start),
+                date(schedule.due),
+                schedule
+                    .days_left
+                    .map_or(Cell::Empty, |d| Cell::Number(d.to_string())),
+            ];
+            write_row(&mut out, &row);
+        }
+        for (indicator, status) in campaign.indicators.iter().zip(&status.indicators) {
+            let row = [
+                Cell::Text(&campaign.id),
+                Cell::Text("indicator"),
+                Cell::Text(&indicator.id),
+                Cell::Text(indicator.name.get(lang)),
+                level(indicator.value),
+                indicator.target.map_or(Cell::Empty, level),
+                optional_text(indicator.unit.as_ref().map(|u| u.get(lang))),
+                Cell::Empty,
+                Cell::Text(Status::as_str(*status)),
+                Cell::Empty,
+                Cell::Empty,
+                Cell::Empty,
+            ];
+            write_row(&mut out, &row);
+        }
+    }
+    out
+}
+
+fn optional_text(text: Option<&str>) -> Cell<'_> {
+    text.map_or(Cell::Empty, Cell::Text)
+}
+
+fn date(date: Option<chrono::NaiveDate>) -> Cell<'static> {
+    date.map_or(Cell::Empty, |d| {
+        Cell::Number(d.format("%Y-%m-%d").to_string())
+    })
+}
+
+fn level(level: Level) -> Cell<'static> {
+    match level {
+        Level::Number(value) => Cell::Number(figures::exact(value)),
+        Level::WaterClass(class) => Cell::Text(class.as_str()),
+    }
+}
+
+/// A fraction to four decimals, enough for a spreadsheet's percentage.
+fn fraction(value: f64) -> String {
+    let text = format!("{value:.4}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    if text.is_empty() || text == "-0" {
+        "0".to_owned()
+    } else {
+        text.to_owned()
+    }
+}
+
+fn write_row(out: &mut String, cells: &[Cell<'_>]) {
+    for (index, cell) in cells.iter().enumerate() {
+        if index > 0 {
+            out.push(',');
+        }
+        match cell {
+            Cell::Text(text) => push_field(out, &neutralise(text)),
+            Cell::Number(text) => push_field(out, text),
+            Cell::Empty => {}
+        }
+    }
+    out.push_str("\r\n");
+}
+
+/// A cell a spreadsheet would run as a formula gets a leading apostrophe.
+pub fn neutralise(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}").into()
+    } else {
+        text.into()
+    }
+}
+
+/// Quotes a field when it holds a separator, a quote or a line break,
+/// doubling the quotes inside (RFC 4180).
+fn push_field(out: &mut String, field: &str) {
+    if field.contains([',', '"', '\r', '\n']) {
+        out.push('"');
+        out.push_str(&field.replace('"', "\"\""));
+        out.push('"');
+    } else {
+        out.push_str(field);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(cells: &[Cell<'_>]) -> String {
+        let mut out = String::new();
+        write_row(&mut out, cells);
+        out
+    }
+
+    #[test]
+    fn quotes_only_what_needs_it() {
+        let line = row(&[
+            Cell::Text("plain"),
+            Cell::Text("a,b"),
+            Cell::Text("say \"hi\""),
+            Cell::Text("two\nlines"),
+            Cell::Empty,
+        ]);
+        assert_eq!(line, "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\r\n");
+    }
+
+    #[test]
+    fn formulas_in_text_are_neutralised_but_numbers_are_not() {
+        let line = row(&[
+            Cell::Text("=1+1"),
+            Cell::Text("+x"),
+            Cell::Text("-x"),
+            Cell::Text("@SUM(A1)"),
+            Cell::Text("\tx"),
+            Cell::Number("-12".into()),
+        ]);
+        assert_eq!(line, "'=1+1,'+x,'-x,'@SUM(A1),'\tx,-12\r\n");
+    }
+
+    #[test]
+    fn fractions_have_at_most_four_decimals() {
+        assert_eq!(fraction(110.0 / 113.0), "0.9735");
+        assert_eq!(fraction(1.0), "1");
+        assert_eq!(fraction(0.0), "0");
+        assert_eq!(fraction(1.25), "1.25");
+    }
+}

@@ -1,0 +1,128 @@
+//! Reports: the plan's figures at a reporting date as markdown, JSON, CSV or
+//! plain text, for bulletins, scripts and CI. Every figure and status comes
+//! from `model::schedule` (`PlanStatus`): nothing is computed twice here.
+
+mod csv;
+mod figures;
+mod json;
+mod md;
+pub mod schema;
+mod text;
+mod words;
+
+use chrono::NaiveDate;
+
+use crate::model::{Campaign, CampaignStatus, Lang, Plan, PlanStatus};
+
+pub use figures::{number, percent};
+
+/// The output formats of `campaigns report`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Markdown,
+    Json,
+    Csv,
+    Text,
+}
+
+/// A plan, its statuses at one date, the language and the campaigns to show.
+#[derive(Debug)]
+pub struct Report<'a> {
+    pub plan: &'a Plan,
+    pub status: PlanStatus,
+    pub lang: Lang,
+    /// ASCII symbols and comparisons only (`--ascii`).
+    pub ascii: bool,
+    /// Indexes into `plan.campaigns` of the campaigns shown, in file order.
+    selected: Vec<usize>,
+}
+
+/// A `--campaign` id the plan does not have.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[error("no campaign `{id}` in the plan{}", hint(.suggestion, .known))]
+pub struct UnknownCampaign {
+    pub id: String,
+    pub suggestion: Option<String>,
+    pub known: Vec<String>,
+}
+
+fn hint(suggestion: &Option<String>, known: &[String]) -> String {
+    match suggestion {
+        Some(candidate) => format!("; did you mean `{candidate}`?"),
+        None if known.is_empty() => "; it has no campaigns".to_owned(),
+        None => format!("; its campaigns are: {}", known.join(", ")),
+    }
+}
+
+impl<'a> Report<'a> {
+    /// Every campaign of `plan`, with statuses computed at `as_of`.
+    pub fn new(plan: &'a Plan, as_of: NaiveDate, lang: Lang) -> Report<'a> {
+        Report {
+            plan,
+            status: PlanStatus::compute(plan, as_of),
+            lang,
+            ascii: false,
+            selected: (0..plan.campaigns.len()).collect(),
+        }
+    }
+
+    /// Only the campaigns named in `ids` (in file order); all when `ids` is empty.
+    pub fn only(mut self, ids: &[String]) -> Result<Report<'a>, UnknownCampaign> {
+        if ids.is_empty() {
+            return Ok(self);
+        }
+        let known: Vec<String> = self.plan.campaigns.iter().map(|c| c.id.clone()).collect();
+        if let Some(unknown) = ids.iter().find(|id| !known.contains(id)) {
+            return Err(UnknownCampaign {
+                id: crate::text::sanitize_line(unknown),
+                suggestion: closest(unknown, &known),
+                known,
+            });
+        }
+        self.selected = (0..self.plan.campaigns.len())
+            .filter(|&index| ids.contains(&self.plan.campaigns[index].id))
+            .collect();
+        Ok(self)
+    }
+
+    /// Symbols and comparisons in ASCII (`+` for ✔, `>=` for ≥).
+    pub fn ascii(mut self, ascii: bool) -> Report<'a> {
+        self.ascii = ascii;
+        self
+    }
+
+    pub fn as_of(&self) -> NaiveDate {
+        self.status.as_of
+    }
+
+    /// The campaigns shown, each with its figures.
+    pub fn campaigns(&self) -> impl Iterator<Item = (&'a Campaign, &CampaignStatus)> + '_ {
+        let plan = self.plan;
+        self.selected
+            .iter()
+            .map(move |&index| (&plan.campaigns[index], &self.status.campaigns[index]))
+    }
+
+    /// The report in `format`, ending with a line break.
+    pub fn render(&self, format: Format) -> String {
+        match format {
+            Format::Markdown => md::render(self),
+            Format::Json => json::render(self),
+            Format::Csv => csv::render(self),
+            Format::Text => text::render(self),
+        }
+    }
+}
+
+/// The known id closest to `id`, when it is close enough to be a typo.
+fn closest(id: &str, known: &[String]) -> Option<String> {
+    known
+        .iter()
+        .map(|candidate| (strsim::jaro_winkler(id, candidate), candidate))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, candidate)| candidate.clone())
+}
+
+#[cfg(test)]
+mod tests;

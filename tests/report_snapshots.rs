@@ -1,0 +1,61 @@
+//! Snapshots of every report format, in both languages, at a fixed date.
+
+use assert_cmd::Command;
+
+const AS_OF: &str = "2024-12-31";
+
+/// Runs `campaigns report FILE --format FORMAT --lang LANG` at `AS_OF`.
+fn report(file: &str, format: &str, lang: &str) -> String {
+    let output = Command::cargo_bin("campaigns")
+        .unwrap()
+        .env_remove("LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .args([
+            "report", file, "--format", format, "--lang", lang, "--as-of", AS_OF,
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{file} {format} {lang}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).expect("reports are UTF-8")
+}
+
+macro_rules! snapshots {
+    ($($name:ident: $file:expr, $format:expr, $lang:expr;)*) => {$(
+        #[test]
+        fn $name() {
+            insta::assert_snapshot!(report($file, $format, $lang));
+        }
+    )*};
+}
+
+const ALL: &str = "tests/fixtures/report/all-statuses.toml";
+
+snapshots! {
+    all_statuses_md_en: ALL, "md", "en";
+    all_statuses_md_zh: ALL, "md", "zh";
+    all_statuses_json_en: ALL, "json", "en";
+    all_statuses_json_zh: ALL, "json", "zh";
+    all_statuses_csv_en: ALL, "csv", "en";
+    all_statuses_csv_zh: ALL, "csv", "zh";
+    all_statuses_text_en: ALL, "text", "en";
+    all_statuses_text_zh: ALL, "text", "zh";
+}
+
+/// The shipped plan: the Qianjiang bureau's 2024 work summary.
+const SHIPPED: &str = "campaigns.toml";
+
+snapshots! {
+    shipped_md_en: SHIPPED, "md", "en";
+    shipped_md_zh: SHIPPED, "md", "zh";
+    shipped_json_en: SHIPPED, "json", "en";
+    shipped_json_zh: SHIPPED, "json", "zh";
+    shipped_csv_en: SHIPPED, "csv", "en";
+    shipped_csv_zh: SHIPPED, "csv", "zh";
+    shipped_text_en: SHIPPED, "text", "en";
+    shipped_text_zh: SHIPPED, "text", "zh";
+}
