@@ -117,8 +117,18 @@ fn sigterm_and_sigint_restore_the_terminal_and_exit() {
 
 #[test]
 fn sigtstp_gives_the_terminal_back_and_sigcont_takes_it_again() {
+    suspend_and_continue(|pty| pty.signal(libc::SIGTSTP));
+}
+
+/// Raw mode turns the terminal's own Ctrl-Z off; the app does what it did.
+#[test]
+fn ctrl_z_suspends_like_in_a_shell() {
+    suspend_and_continue(|pty| pty.send("\u{1a}"));
+}
+
+fn suspend_and_continue(suspend: impl Fn(&mut Pty)) {
     let (_dir, mut pty) = open((120, 40), true);
-    pty.signal(libc::SIGTSTP);
+    suspend(&mut pty);
     pty.wait_state("the main screen", |pty| !pty.alternate_screen());
     pty.wait_state("the process to stop", |pty| pty.state() == 'T');
     assert!(!pty.cursor_hidden());
@@ -183,4 +193,18 @@ fn an_idle_screen_writes_nothing_and_uses_no_cpu() {
         pty.wait_exit(pty_support::PATIENCE).map(|(ended, _)| ended),
         Some(Ended::Code(0))
     );
+}
+
+#[test]
+fn without_a_terminal_it_says_what_to_use_instead() {
+    let (_dir, path) = plan_in_tempdir();
+    let output = assert_cmd::Command::cargo_bin("campaigns")
+        .unwrap()
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("needs a terminal"), "{stderr}");
+    assert!(output.stdout.is_empty());
 }

@@ -57,14 +57,17 @@ pub fn run(path: PathBuf, settings: Settings) -> anyhow::Result<u8> {
         source,
         dirty: true,
     };
-    match session.run() {
-        Ok(exit) => {
-            terminal::restore(&mut session.screen).context("could not restore the terminal")?;
-            Ok(match exit {
-                Exit::Quit => 0,
-                Exit::Signal(signal) => 128u8.saturating_add(u8::try_from(signal).unwrap_or(0)),
-            })
-        }
+    let ended = session.run().and_then(|exit| {
+        terminal::restore(&mut session.screen).context("could not restore the terminal")?;
+        Ok(exit)
+    });
+    match ended {
+        Ok(Exit::Quit) => Ok(0),
+        Ok(Exit::Signal(signal)) => Ok(128u8.saturating_add(u8::try_from(signal).unwrap_or(0))),
+        // A failed read or write may be the first sign of a hangup: then
+        // the terminal must not be touched again, not even by the error
+        // message.
+        Err(_) if terminal::hung_up() => terminal::exit_on_hangup(),
         Err(err) => {
             terminal::try_restore();
             Err(err)
