@@ -264,12 +264,32 @@ impl Pty {
                     Some(signal) => Ended::Signal(signal.to_owned()),
                     None => Ended::Code(status.exit_code()),
                 };
-                return Some((ended, start.elapsed()));
+                let took = start.elapsed();
+                self.wait_drained();
+                return Some((ended, took));
             }
             if start.elapsed() > limit {
                 return None;
             }
             std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+
+    /// Waits until the reader has seen everything the ended process wrote
+    /// (the master reads end of file once the last slave descriptor closes).
+    fn wait_drained(&self) {
+        let start = Instant::now();
+        let (lock, changed) = &*self.seen;
+        let mut seen = lock.lock().unwrap_or_else(PoisonError::into_inner);
+        while !seen.closed && self.reader.is_some() {
+            let left = PATIENCE.saturating_sub(start.elapsed());
+            if left.is_zero() {
+                return;
+            }
+            seen = changed
+                .wait_timeout(seen, left)
+                .unwrap_or_else(PoisonError::into_inner)
+                .0;
         }
     }
 
