@@ -12,6 +12,9 @@ pub struct Strings {
     pub items: &'static str,
     pub indicators_met: &'static str,
     pub worst: &'static str,
+    pub all_well: &'static str,
+    pub no_indicators: &'static str,
+    pub scroll_hint: &'static str,
     pub no_tasks: &'static str,
     pub progress: &'static str,
     pub lead: &'static str,
@@ -24,6 +27,7 @@ pub struct Strings {
     pub pace: &'static str,
     pub achieved_rate: &'static str,
     pub needed_rate: &'static str,
+    pub past_due: &'static str,
     pub projected_finish: &'static str,
     pub per_day: &'static str,
     pub expected_by_now: &'static str,
@@ -34,11 +38,13 @@ pub struct Strings {
     pub sort: &'static str,
     pub filter: &'static str,
     pub no_match: &'static str,
+    pub no_items: &'static str,
     pub warnings: &'static str,
     pub loaded_at: &'static str,
     pub help_title: &'static str,
     pub help_close: &'static str,
     pub too_small: &'static str,
+    pub need: &'static str,
     pub no_plan: &'static str,
     pub file_missing: &'static str,
     pub load_failed: &'static str,
@@ -75,7 +81,10 @@ pub const ZH: Strings = Strings {
     indicators: "指标",
     items: "任务与指标",
     indicators_met: "指标达标",
-    worst: "最需关注",
+    worst: "需关注",
+    all_well: "没有需要关注的项",
+    no_indicators: "无指标",
+    scroll_hint: "j/k 滚动",
     no_tasks: "无计数任务",
     progress: "进度",
     lead: "负责",
@@ -88,6 +97,7 @@ pub const ZH: Strings = Strings {
     pace: "速度",
     achieved_rate: "已达",
     needed_rate: "需要",
+    past_due: "已过截止日期",
     projected_finish: "预计完成",
     per_day: "/天",
     expected_by_now: "应达",
@@ -98,14 +108,16 @@ pub const ZH: Strings = Strings {
     sort: "排序",
     filter: "筛选",
     no_match: "没有匹配的项",
+    no_items: "这项攻坚战还没有任务和指标",
     warnings: "警告",
     loaded_at: "载入于",
     help_title: "按键",
     help_close: "? / Esc 关闭",
-    too_small: "窗口太小,至少需要",
+    too_small: "窗口太小",
+    need: "需要",
     no_plan: "没有可显示的计划",
-    file_missing: "文件不见了,显示的是上次载入的数据",
-    load_failed: "载入失败,显示的是上次载入的数据",
+    file_missing: "文件不见了,仍显示上次载入的数据",
+    load_failed: "仍显示上次载入的数据",
     update_done: "新的完成数",
     update_value: "新的现值",
     update_hint: "Enter 保存 · Esc 取消",
@@ -139,7 +151,10 @@ pub const EN: Strings = Strings {
     indicators: "Indicators",
     items: "Tasks and indicators",
     indicators_met: "indicators met",
-    worst: "needs attention",
+    worst: "Needs attention",
+    all_well: "nothing needs attention",
+    no_indicators: "no indicators",
+    scroll_hint: "j/k scroll",
     no_tasks: "no counted tasks",
     progress: "Progress",
     lead: "Lead",
@@ -152,7 +167,8 @@ pub const EN: Strings = Strings {
     pace: "Pace",
     achieved_rate: "achieved",
     needed_rate: "needed",
-    projected_finish: "projected finish",
+    past_due: "past due",
+    projected_finish: "Projected finish",
     per_day: "/day",
     expected_by_now: "expected by now",
     value: "Value",
@@ -162,17 +178,19 @@ pub const EN: Strings = Strings {
     sort: "sort",
     filter: "filter",
     no_match: "nothing matches",
+    no_items: "this campaign has no tasks or indicators yet",
     warnings: "warnings",
     loaded_at: "loaded",
     help_title: "Keys",
     help_close: "? / Esc close",
-    too_small: "too small, need",
+    too_small: "too small",
+    need: "need",
     no_plan: "no plan to show",
     file_missing: "the file is gone; showing the last loaded data",
-    load_failed: "reload failed; showing the last loaded data",
+    load_failed: "still showing the last good data",
     update_done: "New done count",
     update_value: "New value",
-    update_hint: "Enter save · Esc cancel",
+    update_hint: "Enter save, Esc cancel",
     not_a_number: "enter a number",
     negative: "must not be negative",
     not_a_level: "enter a number or a water class (I II III IV V 劣V)",
@@ -235,6 +253,31 @@ pub fn days_left(days: i64, lang: Lang) -> String {
         (Lang::En, d) if d > 0 => format!("{d} days left"),
         (Lang::En, -1) => "1 day late".to_owned(),
         (Lang::En, d) => format!("{} days late", -d),
+    }
+}
+
+/// "2 more" / "另有 2 项", under a list cut short.
+pub fn more(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("另有 {n} 项"),
+        Lang::En => format!("{n} more"),
+    }
+}
+
+/// A value with its unit: "31 μg/m³", but "94%" (no space before a percent sign).
+pub fn with_unit(value: &str, unit: &str) -> String {
+    match unit {
+        "" => value.to_owned(),
+        "%" | "‰" => format!("{value}{unit}"),
+        _ => format!("{value} {unit}"),
+    }
+}
+
+/// "87 labels to finish today" / "今天需完成 87 个".
+pub fn to_finish_today(remaining: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("今天需完成 {remaining}"),
+        Lang::En => format!("{remaining} to finish today"),
     }
 }
 

@@ -2,10 +2,16 @@
 //! `App::update` is pure: no I/O, no drawing; it says what the caller must
 //! do with an [`Effect`].
 
+mod loading;
+mod navigation;
+mod progress;
+
 use std::path::{Path, PathBuf};
 
 use chrono::{NaiveDate, NaiveTime};
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind};
+use crossterm::event::{
+    KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
 
 use super::action::{Action, Command};
 use super::keymap::{self, Context};
@@ -13,6 +19,8 @@ use super::rows::{self, Item, ItemKey, SortKey};
 use crate::i18n;
 use crate::load::{Document, ReadError};
 use crate::model::{Campaign, Lang, Level, Plan, PlanStatus, Scale, WaterClass};
+
+pub(crate) use loading::scrolled;
 
 /// How the screen is shown; fixed at start except the language (`L`).
 #[derive(Clone, Debug, PartialEq)]
@@ -27,23 +35,8 @@ pub struct Settings {
     pub today: NaiveDate,
 }
 
-/// A progress update to write back. Mirrors `campaigns::edit::Edit` (being
-/// built on another branch) field for field, so switching is a rename.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Edit {
-    pub campaign: String,
-    pub item: String,
-    pub change: Option<Change>,
-    pub note: Option<String>,
-    pub record: Option<NaiveDate>,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub enum Change {
-    SetDone(f64),
-    AddDone(f64),
-    SetValue(String),
-}
+/// A progress update to write back, through the one write-back path.
+pub use crate::edit::{Change, Edit};
 
 /// What the event loop must do after an update.
 #[derive(Clone, Debug, PartialEq)]
@@ -68,6 +61,10 @@ pub(crate) struct Data {
     pub plan: Plan,
     pub status: PlanStatus,
     pub warnings: usize,
+    /// Per campaign, the items that need attention, worst first (for the cards).
+    pub attention: Vec<Vec<Item>>,
+    /// Per campaign, the list's column widths.
+    pub widths: Vec<rows::ListWidths>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -106,6 +103,9 @@ pub(crate) enum Prompt {
     Update {
         item: Item,
         input: String,
+        /// The input is still the current figure, shown selected: the first
+        /// key typed replaces it (Backspace clears it).
+        pristine: bool,
         error: Option<&'static str>,
     },
 }
@@ -367,6 +367,9 @@ impl App {
         match mouse.kind {
             MouseEventKind::ScrollUp => self.command(Command::Up),
             MouseEventKind::ScrollDown => self.command(Command::Down),
+            MouseEventKind::Down(MouseButton::Left) if self.prompt.is_none() && !self.help => {
+                self.click(mouse.column, mouse.row)
+            }
             _ => Effect::None,
         }
     }
@@ -384,532 +387,6 @@ impl App {
             effect => effect,
         }
     }
-
-    fn help_command(&mut self, command: Command) -> Effect {
-        match command {
-            Command::Back | Command::BackOrQuit | Command::ToggleHelp => {
-                self.help = false;
-                self.help_scroll = 0;
-                Effect::Redraw
-            }
-            Command::Up if self.help_scroll > 0 => {
-                self.help_scroll -= 1;
-                Effect::Redraw
-            }
-            Command::Down if usize::from(self.help_scroll) + 1 < super::ui::help::line_count() => {
-                self.help_scroll += 1;
-                Effect::Redraw
-            }
-            Command::ToggleLang | Command::Reload | Command::Quit => self.view_command(command),
-            _ => Effect::None,
-        }
-    }
-
-    fn view_command(&mut self, command: Command) -> Effect {
-        match command {
-            Command::Quit => Effect::Quit,
-            Command::ToggleHelp => {
-                self.help = true;
-                Effect::Redraw
-            }
-            Command::ToggleLang => {
-                self.settings.lang = self.settings.lang.other();
-                // Name order and name matches depend on the language.
-                self.rebuild_rows();
-                Effect::Redraw
-            }
-            Command::Reload => Effect::Reload,
-            Command::Jump(n) => self.open(n.saturating_sub(1)),
-            Command::OpenEditor => self
-                .editor_line()
-                .map_or(Effect::None, |line| Effect::OpenEditor { line }),
-            _ => match self.view {
-                View::Overview => self.overview_command(command),
-                View::Campaign => self.campaign_command(command),
-            },
-        }
-    }
-
-    fn overview_command(&mut self, command: Command) -> Effect {
-        let count = self.campaign_count();
-        if count == 0 {
-            return match command {
-                Command::BackOrQuit => Effect::Quit,
-                _ => Effect::None,
-            };
-        }
-        let columns = super::ui::overview::columns(self.size.0, count);
-        let current = self.overview_selected;
-        let target = match command {
-            Command::BackOrQuit => return Effect::Quit,
-            Command::Enter => return self.open(current),
-            Command::Left => current.saturating_sub(1),
-            Command::Right => (current + 1).min(count - 1),
-            Command::Up => current.saturating_sub(columns),
-            Command::Down if current + columns < count => current + columns,
-            Command::Down => current,
-            Command::Top => 0,
-            Command::PageUp => current.saturating_sub(columns * self.overview_page_rows()),
-            Command::Bottom => count - 1,
-            Command::PageDown => (current + columns * self.overview_page_rows()).min(count - 1),
-            _ => return Effect::None,
-        };
-        self.move_overview(target)
-    }
-
-    fn overview_page_rows(&self) -> usize {
-        super::ui::overview::visible_rows(self).max(1)
-    }
-
-    fn move_overview(&mut self, target: usize) -> Effect {
-        if target == self.overview_selected {
-            return Effect::None;
-        }
-        self.overview_selected = target;
-        Effect::Redraw
-    }
-
-    /// Opens the campaign at `index` (0-based), keeping sort and filter.
-    fn open(&mut self, index: usize) -> Effect {
-        let Some(campaign) = self.plan().and_then(|p| p.campaigns.get(index)) else {
-            return Effect::None;
-        };
-        if self.view == View::Campaign && self.campaign.as_ref().is_some_and(|c| c.index == index) {
-            return Effect::None;
-        }
-        let id = campaign.id.clone();
-        self.overview_selected = index;
-        self.view = View::Campaign;
-        self.campaign = Some(CampaignView {
-            index,
-            id,
-            rows: Vec::new(),
-            selected: 0,
-            selected_key: None,
-            offset: 0,
-            focus: Pane::List,
-            detail_scroll: 0,
-        });
-        self.rebuild_rows();
-        Effect::Redraw
-    }
-
-    fn campaign_command(&mut self, command: Command) -> Effect {
-        let Some(view) = self.campaign.as_mut() else {
-            self.view = View::Overview;
-            return Effect::Redraw;
-        };
-        let focus = view.focus;
-        match command {
-            Command::Back | Command::BackOrQuit => {
-                if focus == Pane::Detail {
-                    view.focus = Pane::List;
-                } else if !self.filter.is_empty() && command == Command::Back {
-                    // Esc first clears a filter, then leaves.
-                    self.filter.clear();
-                    self.rebuild_rows();
-                } else {
-                    self.view = View::Overview;
-                }
-                Effect::Redraw
-            }
-            Command::Enter | Command::Right | Command::NextPane | Command::PrevPane
-                if focus == Pane::List =>
-            {
-                view.focus = Pane::Detail;
-                view.detail_scroll = 0;
-                Effect::Redraw
-            }
-            Command::Left | Command::NextPane | Command::PrevPane if focus == Pane::Detail => {
-                view.focus = Pane::List;
-                Effect::Redraw
-            }
-            Command::Up | Command::Down | Command::Top | Command::Bottom
-                if focus == Pane::Detail =>
-            {
-                let scroll = match command {
-                    Command::Up | Command::Top if view.detail_scroll == 0 => return Effect::None,
-                    Command::Up => view.detail_scroll - 1,
-                    Command::Top => 0,
-                    Command::Down => view.detail_scroll.saturating_add(1),
-                    _ => u16::MAX,
-                };
-                let max = super::ui::detail::max_scroll(self);
-                let Some(view) = self.campaign.as_mut() else {
-                    return Effect::None;
-                };
-                let scroll = scroll.min(max);
-                if scroll == view.detail_scroll {
-                    return Effect::None;
-                }
-                view.detail_scroll = scroll;
-                Effect::Redraw
-            }
-            Command::Up
-            | Command::Down
-            | Command::Top
-            | Command::Bottom
-            | Command::PageUp
-            | Command::PageDown => {
-                let len = view.rows.len();
-                if len == 0 {
-                    return Effect::None;
-                }
-                let page = super::ui::campaign::list_rows(self).max(1);
-                let Some(view) = self.campaign.as_mut() else {
-                    return Effect::None;
-                };
-                let current = view.selected.min(len - 1);
-                let target = match command {
-                    Command::Up => current.saturating_sub(1),
-                    Command::Down => (current + 1).min(len - 1),
-                    Command::Top => 0,
-                    Command::Bottom => len - 1,
-                    Command::PageUp => current.saturating_sub(page),
-                    _ => (current + page).min(len - 1),
-                };
-                self.select(target)
-            }
-            Command::StartFilter => {
-                self.prompt = Some(Prompt::Filter {
-                    input: self.filter.clone(),
-                });
-                Effect::Redraw
-            }
-            Command::CycleSort => {
-                self.sort = self.sort.next();
-                self.rebuild_rows();
-                Effect::Redraw
-            }
-            Command::Increment | Command::Decrement => self.step_done(command),
-            Command::StartUpdate => self.start_update(),
-            _ => Effect::None,
-        }
-    }
-
-    fn select(&mut self, target: usize) -> Effect {
-        let key = self
-            .open_campaign()
-            .and_then(|(campaign, view)| view.rows.get(target).and_then(|i| i.key(campaign)));
-        let Some(view) = self.campaign.as_mut() else {
-            return Effect::None;
-        };
-        if target == view.selected && key == view.selected_key {
-            return Effect::None;
-        }
-        view.selected = target;
-        view.selected_key = key;
-        view.detail_scroll = 0;
-        self.keep_selection_visible();
-        Effect::Redraw
-    }
-
-    fn selected_item(&self) -> Option<Item> {
-        let view = self
-            .campaign
-            .as_ref()
-            .filter(|_| self.view == View::Campaign)?;
-        view.rows.get(view.selected).copied()
-    }
-
-    fn step_done(&mut self, command: Command) -> Effect {
-        let s = i18n::strings(self.settings.lang);
-        let Some((campaign, view)) = self.open_campaign() else {
-            return Effect::None;
-        };
-        let Some(Item::Task(index)) = view.rows.get(view.selected).copied() else {
-            self.set_message(s.only_tasks.to_owned(), true);
-            return Effect::Redraw;
-        };
-        let Some(task) = campaign.tasks.get(index) else {
-            return Effect::None;
-        };
-        let step = if command == Command::Increment {
-            1.0
-        } else {
-            -1.0
-        };
-        if task.done + step < 0.0 {
-            self.set_message(s.negative.to_owned(), true);
-            return Effect::Redraw;
-        }
-        Effect::Save(Edit {
-            campaign: campaign.id.clone(),
-            item: task.id.clone(),
-            change: Some(Change::AddDone(step)),
-            note: None,
-            record: None,
-        })
-    }
-
-    fn start_update(&mut self) -> Effect {
-        let s = i18n::strings(self.settings.lang);
-        let Some((campaign, view)) = self.open_campaign() else {
-            return Effect::None;
-        };
-        let Some(item) = view.rows.get(view.selected).copied() else {
-            self.set_message(s.nothing_selected.to_owned(), true);
-            return Effect::Redraw;
-        };
-        // Start from the current figure: most updates change a digit or two.
-        let input = match item {
-            Item::Task(i) => campaign.tasks.get(i).map(|t| number(t.done)),
-            Item::Indicator(i) => campaign.indicators.get(i).map(|ind| match ind.value {
-                Level::Number(v) => number(v),
-                Level::WaterClass(class) => class.as_str().to_owned(),
-            }),
-        };
-        let Some(input) = input else {
-            return Effect::None;
-        };
-        self.prompt = Some(Prompt::Update {
-            item,
-            input,
-            error: None,
-        });
-        Effect::Redraw
-    }
-
-    fn prompt_command(&mut self, command: Command) -> Effect {
-        let Some(prompt) = self.prompt.as_mut() else {
-            return Effect::None;
-        };
-        match (prompt, command) {
-            (_, Command::Quit) => Effect::Quit,
-            (Prompt::Filter { input }, Command::Input(c)) => {
-                input.push(c);
-                self.filter = input.clone();
-                self.rebuild_rows();
-                Effect::Redraw
-            }
-            (Prompt::Filter { input }, Command::DeleteChar) => {
-                if input.pop().is_none() {
-                    return Effect::None;
-                }
-                self.filter = input.clone();
-                self.rebuild_rows();
-                Effect::Redraw
-            }
-            (Prompt::Filter { .. }, Command::Submit) => {
-                self.prompt = None;
-                Effect::Redraw
-            }
-            (Prompt::Filter { .. }, Command::Back) => {
-                self.prompt = None;
-                self.filter.clear();
-                self.rebuild_rows();
-                Effect::Redraw
-            }
-            (Prompt::Update { input, error, .. }, Command::Input(c)) => {
-                input.push(c);
-                *error = None;
-                Effect::Redraw
-            }
-            (Prompt::Update { input, error, .. }, Command::DeleteChar) => {
-                if input.pop().is_none() {
-                    return Effect::None;
-                }
-                *error = None;
-                Effect::Redraw
-            }
-            (Prompt::Update { .. }, Command::Back) => {
-                self.prompt = None;
-                Effect::Redraw
-            }
-            (Prompt::Update { item, input, .. }, Command::Submit) => {
-                let (item, input) = (*item, input.clone());
-                match self.validated_update(item, &input) {
-                    Ok(edit) => {
-                        self.prompt = None;
-                        Effect::Save(edit)
-                    }
-                    Err(reason) => {
-                        if let Some(Prompt::Update { error, .. }) = self.prompt.as_mut() {
-                            *error = Some(reason);
-                        }
-                        Effect::Redraw
-                    }
-                }
-            }
-            _ => Effect::None,
-        }
-    }
-
-    /// The edit a prompt's text asks for, or why it cannot be saved.
-    fn validated_update(&self, item: Item, input: &str) -> Result<Edit, &'static str> {
-        let s = i18n::strings(self.settings.lang);
-        let (campaign, _) = self.open_campaign().ok_or(s.nothing_selected)?;
-        let text = input.trim();
-        let (id, change) = match item {
-            Item::Task(i) => {
-                let task = campaign.tasks.get(i).ok_or(s.nothing_selected)?;
-                let value = parse_number(text).ok_or(s.not_a_number)?;
-                if value < 0.0 {
-                    return Err(s.negative);
-                }
-                (task.id.clone(), Change::SetDone(value))
-            }
-            Item::Indicator(i) => {
-                let indicator = campaign.indicators.get(i).ok_or(s.nothing_selected)?;
-                match indicator.scale {
-                    Scale::Number => {
-                        parse_number(text).ok_or(s.not_a_number)?;
-                    }
-                    Scale::WaterClass => {
-                        WaterClass::parse(text).ok_or(s.not_a_level)?;
-                    }
-                }
-                (indicator.id.clone(), Change::SetValue(text.to_owned()))
-            }
-        };
-        Ok(Edit {
-            campaign: campaign.id.clone(),
-            item: id,
-            change: Some(change),
-            note: None,
-            record: None,
-        })
-    }
-
-    /// The line `e` opens the editor at: the selected item, else the campaign.
-    fn editor_line(&self) -> Option<usize> {
-        let plan = self.plan()?;
-        match self.view {
-            View::Overview => plan.campaigns.get(self.overview_selected).map(|c| c.line.0),
-            View::Campaign => {
-                let (campaign, _) = self.open_campaign()?;
-                Some(match self.selected_item() {
-                    Some(Item::Task(i)) => campaign.tasks.get(i)?.line.0,
-                    Some(Item::Indicator(i)) => campaign.indicators.get(i)?.line.0,
-                    None => campaign.line.0,
-                })
-            }
-        }
-        .map(|line| line.max(1))
-    }
-
-    /// Takes in a load's result. A good plan replaces the data and clears the
-    /// banner; a bad one keeps the last good plan and sets the banner.
-    fn loaded(&mut self, loaded: Result<Document, ReadError>) {
-        let document = match loaded {
-            Ok(document) => document,
-            Err(ReadError::NotFound { .. }) => {
-                self.file_missing = true;
-                return;
-            }
-            Err(err) => {
-                self.banner = Some(crate::text::sanitize_line(&err.to_string()));
-                return;
-            }
-        };
-        self.file_missing = false;
-        let path = document.shown_path();
-        let warnings = document.loaded.warnings().count();
-        let Some(plan) = document.loaded.plan else {
-            let errors: Vec<_> = document.loaded.errors().collect();
-            let first = errors
-                .first()
-                .map(|d| d.headline(&document.source, &path))
-                .unwrap_or_default();
-            self.banner = Some(match errors.len() {
-                0 | 1 => first,
-                n => format!("{first} (+{})", n - 1),
-            });
-            return;
-        };
-        let as_of = plan.as_of(self.settings.as_of, self.settings.today);
-        let status = PlanStatus::compute(&plan, as_of);
-        // Keep the place by id: the overview card and the open campaign.
-        let previous_card = self
-            .plan()
-            .and_then(|p| p.campaigns.get(self.overview_selected))
-            .map(|c| c.id.clone());
-        self.data = Some(Data {
-            plan,
-            status,
-            warnings,
-        });
-        self.banner = None;
-        let plan = &self.data.as_ref().expect("just set").plan;
-        if let Some(id) = previous_card {
-            self.overview_selected = plan
-                .campaigns
-                .iter()
-                .position(|c| c.id == id)
-                .unwrap_or(self.overview_selected);
-        }
-        self.overview_selected = self
-            .overview_selected
-            .min(plan.campaigns.len().saturating_sub(1));
-        if let Some(view) = self.campaign.as_mut() {
-            match plan.campaigns.iter().position(|c| c.id == view.id) {
-                Some(index) => view.index = index,
-                None => {
-                    self.campaign = None;
-                    self.view = View::Overview;
-                }
-            }
-        }
-        self.rebuild_rows();
-    }
-
-    /// Recomputes the open campaign's rows and finds the selection again by id.
-    fn rebuild_rows(&mut self) {
-        let lang = self.settings.lang;
-        let (sort, filter) = (self.sort, self.filter.clone());
-        let Some(data) = self.data.as_ref() else {
-            return;
-        };
-        let Some(view) = self.campaign.as_mut() else {
-            return;
-        };
-        let (Some(campaign), Some(status)) = (
-            data.plan.campaigns.get(view.index),
-            data.status.campaigns.get(view.index),
-        ) else {
-            return;
-        };
-        view.rows = rows::rows(campaign, status, sort, &filter, lang);
-        let found = view.selected_key.as_ref().and_then(|key| {
-            view.rows
-                .iter()
-                .position(|item| item.key(campaign).as_ref() == Some(key))
-        });
-        match found {
-            Some(index) => view.selected = index,
-            None => {
-                view.selected = view.selected.min(view.rows.len().saturating_sub(1));
-                if view.selected_key.is_none() {
-                    view.selected_key = view.rows.get(view.selected).and_then(|i| i.key(campaign));
-                }
-            }
-        }
-        self.keep_selection_visible();
-    }
-
-    fn keep_selection_visible(&mut self) {
-        let page = super::ui::campaign::list_rows(self).max(1);
-        if let Some(view) = self.campaign.as_mut() {
-            view.offset = scrolled(view.offset, view.selected, page, view.rows.len());
-        }
-    }
-}
-
-/// The first row to show so that `selected` is visible, moving as little
-/// as possible from `offset`.
-pub(crate) fn scrolled(offset: usize, selected: usize, page: usize, len: usize) -> usize {
-    let page = page.max(1);
-    let mut offset = offset.min(len.saturating_sub(page));
-    if selected < offset {
-        offset = selected;
-    } else if selected >= offset + page {
-        offset = selected + 1 - page;
-    }
-    offset
-}
-
-fn parse_number(text: &str) -> Option<f64> {
-    text.parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
 /// A figure as people write it: `110`, `41.41`, never `110.0`.

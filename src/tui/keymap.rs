@@ -125,7 +125,7 @@ const END: Key = Key::plain(KeyCode::End, "End");
 const PAGE_UP: Key = Key::plain(KeyCode::PageUp, "PgUp");
 const PAGE_DOWN: Key = Key::plain(KeyCode::PageDown, "PgDn");
 const DIGITS: [Key; 9] = [
-    Key::ch('1', "1–9"),
+    Key::ch('1', "1-9"),
     Key::ch('2', ""),
     Key::ch('3', ""),
     Key::ch('4', ""),
@@ -261,7 +261,7 @@ pub const BINDINGS: &[Binding] = &[
         C::Back,
         [ESC, BACKSPACE],
         "返回 (详情 → 列表 → 总览)",
-        "back (detail → list → overview)"
+        "back (detail -> list -> overview)"
     ),
     bind!(
         Campaign,
@@ -291,7 +291,7 @@ pub const BINDINGS: &[Binding] = &[
         C::CycleSort,
         [Key::ch('s', "s")],
         "排序: 状态 → 进度 → 截止 → 名称",
-        "sort: status → progress → due → name"
+        "sort: status -> progress -> due -> name"
     ),
     bind!(
         Campaign,
@@ -312,7 +312,7 @@ pub const BINDINGS: &[Binding] = &[
         C::Decrement,
         [Key::ch('-', "-")],
         "完成数减一并保存",
-        "done − 1 and save"
+        "done - 1 and save"
     ),
     bind!(
         Campaign,
@@ -327,7 +327,7 @@ pub const BINDINGS: &[Binding] = &[
         context: Context::Global,
         command: C::Jump(0),
         help_zh: "打开第 1–9 个攻坚战",
-        help_en: "open campaign 1–9",
+        help_en: "open campaign 1-9",
     },
     bind!(
         Global,
@@ -510,6 +510,14 @@ mod tests {
         let mut release = key(KeyCode::Char('j'));
         release.kind = KeyEventKind::Release;
         assert_eq!(lookup(&release, Context::Campaign), None);
+    }
+
+    #[test]
+    fn english_help_and_ascii_labels_are_ascii() {
+        for binding in BINDINGS {
+            assert!(binding.help_en.is_ascii(), "{}", binding.help_en);
+            assert!(binding.keys_shown(true).is_ascii(), "{:?}", binding.keys);
+        }
     }
 
     #[test]

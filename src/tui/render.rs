@@ -41,7 +41,7 @@ pub fn render(
     })?;
     if document.loaded.plan.is_none() {
         return Err(RenderFailure {
-            message: document.render_diagnostics(false, 50),
+            message: document.render_diagnostics(false, 0),
             code: 1,
         });
     }

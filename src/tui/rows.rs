@@ -83,9 +83,9 @@ pub fn rows(
     let needle = filter.trim().to_lowercase();
     let matches = |name: &crate::model::Text, id: &str| {
         needle.is_empty()
-            || id.to_lowercase().contains(&needle)
-            || name.get(lang).to_lowercase().contains(&needle)
-            || name.get(lang.other()).to_lowercase().contains(&needle)
+            || contains_folded(id, &needle)
+            || contains_folded(name.get(lang), &needle)
+            || contains_folded(name.get(lang.other()), &needle)
     };
     let mut tasks: Vec<usize> = (0..campaign.tasks.len())
         .filter(|&i| matches(&campaign.tasks[i].name, &campaign.tasks[i].id))
@@ -131,4 +131,110 @@ pub fn rows(
         .map(Item::Task)
         .chain(indicators.into_iter().map(Item::Indicator))
         .collect()
+}
+
+/// The items that need attention (overdue, behind, at-risk tasks and
+/// not-met indicators), worst status first, then least progress.
+pub fn attention(campaign: &Campaign, status: &CampaignStatus) -> Vec<Item> {
+    let mut tasks: Vec<usize> = (0..campaign.tasks.len())
+        .filter(|&i| {
+            status
+                .tasks
+                .get(i)
+                .is_some_and(|s| s.status.needs_attention())
+        })
+        .collect();
+    tasks.sort_by(|a, b| {
+        let key = |i: &usize| {
+            let s = &status.tasks[*i];
+            (s.status, s.fraction.unwrap_or(0.0))
+        };
+        let (sa, fa) = key(a);
+        let (sb, fb) = key(b);
+        sa.cmp(&sb).then(fa.total_cmp(&fb))
+    });
+    let indicators = (0..campaign.indicators.len())
+        .filter(|&i| status.indicators.get(i) == Some(&Status::NotMet))
+        .map(Item::Indicator);
+    tasks
+        .into_iter()
+        .map(Item::Task)
+        .chain(indicators)
+        .collect()
+}
+
+/// The widest status word and task figure of a campaign, in each language,
+/// so the list's columns stay put while scrolling and filtering.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ListWidths {
+    zh: (u16, u16),
+    en: (u16, u16),
+}
+
+impl ListWidths {
+    pub fn measure(campaign: &Campaign, status: &CampaignStatus) -> ListWidths {
+        let measure = |lang: Lang| {
+            let statuses = status
+                .tasks
+                .iter()
+                .map(|s| s.status)
+                .chain(status.indicators.iter().copied());
+            let word = statuses
+                .map(|s| crate::text::width(crate::i18n::status_word(s, lang)))
+                .max()
+                .unwrap_or(0);
+            let figure = campaign
+                .tasks
+                .iter()
+                .map(|task| crate::text::width(&crate::tui::ui::campaign::task_figure(task, lang)))
+                .max()
+                .unwrap_or(0);
+            (clamp_u16(word), clamp_u16(figure))
+        };
+        ListWidths {
+            zh: measure(Lang::Zh),
+            en: measure(Lang::En),
+        }
+    }
+
+    /// (status word, figure) widths in `lang`.
+    pub fn get(&self, lang: Lang) -> (u16, u16) {
+        match lang {
+            Lang::Zh => self.zh,
+            Lang::En => self.en,
+        }
+    }
+}
+
+fn clamp_u16(n: usize) -> u16 {
+    u16::try_from(n).unwrap_or(u16::MAX)
+}
+
+/// Whether `hay` contains `needle` (already lower-case), ignoring case.
+/// An ASCII needle is compared in place without allocating: in UTF-8 its
+/// bytes can only match ASCII characters.
+fn contains_folded(hay: &str, needle: &str) -> bool {
+    if needle.is_ascii() {
+        let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
+        return needle.is_empty()
+            || hay
+                .windows(needle.len())
+                .any(|window| window.eq_ignore_ascii_case(needle));
+    }
+    hay.to_lowercase().contains(needle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matching_ignores_case_in_ascii_and_beyond() {
+        assert!(contains_folded("Yangtze Outfalls", "outfall"));
+        assert!(contains_folded("yangtze-outfalls", "yangtze-"));
+        assert!(!contains_folded("Yangtze", "yangtzee"));
+        assert!(contains_folded("长江入河排污口整治", "排污口"));
+        assert!(contains_folded("ÉCOLE", "école"));
+        assert!(contains_folded("abc", ""));
+    }
 }

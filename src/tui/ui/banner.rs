@@ -21,17 +21,22 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let mut y = area.y;
     if let Some(banner) = app.banner() {
         if y < area.bottom() {
-            let lead = if app.data.is_some() {
+            // Where and what first; what the screen shows meanwhile after it.
+            let after = if app.data.is_some() {
                 s.load_failed
             } else {
                 s.no_plan
             };
-            let lead = format!("{mark}{lead}: ");
+            let after = format!(" ({after})");
             put_spans(
                 buf,
                 area,
                 y,
-                &[(&lead, theme.error()), (banner, theme.error())],
+                &[
+                    (mark, theme.error()),
+                    (banner, theme.error()),
+                    (&after, theme.dim()),
+                ],
                 theme.ellipsis(),
             );
             y += 1;

@@ -17,12 +17,13 @@ use crate::tui::rows::{Item, SortKey};
 use crate::tui::theme::Theme;
 
 /// List and detail side by side from this width; stacked below it.
-const SIDE_BY_SIDE_WIDTH: u16 = 110;
+const SIDE_BY_SIDE_WIDTH: u16 = 140;
 
-/// Where the list and the detail pane go in the body.
-pub fn split(body: Rect) -> (Rect, Rect) {
+/// Where the list and the detail pane go in the body. Stacked, the list
+/// takes what its `rows` need (up to about half) and the detail the rest.
+pub fn split(body: Rect, rows: usize) -> (Rect, Rect) {
     if body.width >= SIDE_BY_SIDE_WIDTH {
-        let list_width = body.width * 3 / 5;
+        let list_width = (u32::from(body.width) * 16 / 25) as u16;
         (
             Rect {
                 width: list_width,
@@ -35,9 +36,9 @@ pub fn split(body: Rect) -> (Rect, Rect) {
             },
         )
     } else {
-        let list_height = (body.height / 2)
-            .max(body.height.saturating_sub(14))
-            .min(body.height);
+        let cap = (body.height / 2).max(body.height.saturating_sub(14));
+        let wanted = u16::try_from(rows).unwrap_or(u16::MAX).saturating_add(2);
+        let list_height = wanted.clamp(5, cap.max(5)).min(body.height);
         (
             Rect {
                 height: list_height,
@@ -55,7 +56,37 @@ pub fn split(body: Rect) -> (Rect, Rect) {
 /// Rows the list shows at the app's last known size (the page for PgUp/PgDn).
 pub fn list_rows(app: &App) -> usize {
     let body = super::areas(super::frame_area(app), app).body;
-    usize::from(inner(split(body).0).height)
+    let rows = app.open_campaign().map_or(0, |(_, view)| view.rows.len());
+    usize::from(inner(split(body, rows).0).height)
+}
+
+/// What is under a click in the campaign view.
+pub enum Hit {
+    /// A list row (index into the shown rows).
+    Row(usize),
+    Detail,
+}
+
+pub fn hit(app: &App, column: u16, row: u16) -> Option<Hit> {
+    let (_, view) = app.open_campaign()?;
+    let body = super::areas(super::frame_area(app), app).body;
+    let (list, detail_area) = split(body, view.rows.len());
+    let at = ratatui::layout::Position::new(column, row);
+    if detail_area.contains(at) {
+        return Some(Hit::Detail);
+    }
+    let inner = inner(list);
+    if !inner.contains(at) {
+        return None;
+    }
+    let offset = crate::tui::app::scrolled(
+        view.offset,
+        view.selected,
+        usize::from(inner.height),
+        view.rows.len(),
+    );
+    let index = offset + usize::from(row - inner.y);
+    (index < view.rows.len()).then_some(Hit::Row(index))
 }
 
 pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
@@ -69,7 +100,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     else {
         return;
     };
-    let (list, detail_area) = split(area);
+    let (list, detail_area) = split(area, view.rows.len());
     draw_list(buf, list, app, campaign, status, view, theme);
     detail::draw(buf, detail_area, app, theme);
 }
@@ -117,6 +148,12 @@ fn draw_list(
         ));
     }
     let title = text::truncate_with(&title, usize::from(area.width.saturating_sub(4)), ell);
+    // Where the selection is in a list longer than the pane.
+    let position = if view.rows.len() + 2 > usize::from(area.height) {
+        format!(" {}/{} ", view.selected + 1, view.rows.len())
+    } else {
+        String::new()
+    };
     Block::bordered()
         .border_set(theme.border_set())
         .border_style(theme.border(view.focus == Pane::List))
@@ -124,6 +161,7 @@ fn draw_list(
             format!(" {title} "),
             theme.accent(campaign.theme).patch(theme.title()),
         ))
+        .title_bottom(Line::styled(position, theme.dim()).right_aligned())
         .render(area, buf);
     let inner = inner(area);
     if inner.width == 0 || inner.height == 0 {
@@ -135,15 +173,21 @@ fn draw_list(
             inner.x + 2,
             inner.y,
             inner.width.saturating_sub(2),
-            s.no_match,
+            if total == 0 { s.no_items } else { s.no_match },
             theme.dim(),
             ell,
         );
         return;
     }
-    let columns = Columns::for_width(inner.width, lang);
     let height = usize::from(inner.height);
     let offset = crate::tui::app::scrolled(view.offset, view.selected, height, view.rows.len());
+    // Widths measured at load over the whole campaign: columns stay put.
+    let (status_word, figure) = app
+        .data
+        .as_ref()
+        .and_then(|d| d.widths.get(view.index))
+        .map_or((0, 0), |w| w.get(lang));
+    let columns = Columns::for_rows(inner.width, status_word, figure);
     for (row, item) in view.rows.iter().enumerate().skip(offset).take(height) {
         let y = inner.y + (row - offset) as u16;
         let line = Rect {
@@ -185,17 +229,20 @@ struct Columns {
 }
 
 const POINTER: u16 = 2;
-const NAME_MIN: u16 = 12;
+
+enum Slot {
+    Bar,
+    Percent,
+    Figure,
+    Due,
+    Days,
+}
 
 impl Columns {
-    fn for_width(width: u16, lang: Lang) -> Columns {
-        let word = Status::TASK
-            .iter()
-            .chain(Status::INDICATOR.iter())
-            .map(|s| text::width(i18n::status_word(*s, lang)))
-            .max()
-            .unwrap_or(0) as u16;
-        let status = 2 + word + 1;
+    /// Widths for the rows shown: the status column as wide as the widest
+    /// status word among them, the figure as wide as the widest figure.
+    fn for_rows(width: u16, status_word: u16, figure: u16) -> Columns {
+        let status = 2 + status_word + 1;
         let mut c = Columns {
             status,
             name: 0,
@@ -206,16 +253,22 @@ impl Columns {
             days: 0,
         };
         let mut left = width.saturating_sub(POINTER + status);
-        // Most useful first: the percentage, the figure, days left, the bar, the date.
-        for (slot, want) in [(2usize, 5u16), (3, 17), (5, 7), (1, 12), (4, 11)] {
-            if left >= want + NAME_MIN {
+        // Most useful first; each needs the name to keep some room.
+        for (slot, want, name_min) in [
+            (Slot::Percent, 5u16, 10u16),
+            (Slot::Figure, figure.min(20) + 1, 12),
+            (Slot::Days, 7, 14),
+            (Slot::Bar, 10, 16),
+            (Slot::Due, 11, 26),
+        ] {
+            if left >= want + name_min {
                 left -= want;
                 match slot {
-                    1 => c.bar = want,
-                    2 => c.percent = want,
-                    3 => c.figure = want,
-                    4 => c.due = want,
-                    _ => c.days = want,
+                    Slot::Bar => c.bar = want,
+                    Slot::Percent => c.percent = want,
+                    Slot::Figure => c.figure = want,
+                    Slot::Due => c.due = want,
+                    Slot::Days => c.days = want,
                 }
             }
         }
@@ -338,8 +391,9 @@ fn task_row(
         );
         x += columns.figure;
     }
+    let dated = schedule.status != Status::Count;
     if columns.due > 0 {
-        if let Some(due) = schedule.due {
+        if let Some(due) = schedule.due.filter(|_| dated) {
             put(
                 buf,
                 x,
@@ -353,6 +407,7 @@ fn task_row(
         x += columns.due;
     }
     if columns.days > 0
+        && dated
         && schedule.status != Status::Done
         && let Some(days) = schedule.days_left
     {
@@ -387,30 +442,29 @@ pub fn task_figure(task: &Task, lang: Lang) -> String {
     }
 }
 
-/// "31 μg/m³ ≤ 35", "II ≤ III", or the bare value without a target.
+/// "31 μg/m³ ≤ 35", "94% ≥ 95%", "IV ≤ III", or the bare value without a target.
 pub fn indicator_figure(indicator: &Indicator, lang: Lang, ascii: bool) -> String {
     let unit = indicator.unit.as_ref().map(|u| u.get(lang)).unwrap_or("");
     let level = |level: Level| match level {
-        Level::Number(v) if unit.is_empty() => number(v),
-        Level::Number(v) => format!("{} {unit}", number(v)),
+        Level::Number(v) => i18n::with_unit(&number(v), unit),
         Level::WaterClass(class) => class.as_str().to_owned(),
     };
     let value = level(indicator.value);
-    match indicator.target {
-        None => value,
-        Some(target) => {
-            // A water class meets its target at the same class or a better (lower) one.
-            let comparison = match (indicator.better, target) {
-                (Some(better), _) => better.comparison(ascii),
-                (None, _) => crate::model::Better::Lower.comparison(ascii),
-            };
-            let target = match target {
-                Level::Number(v) => number(v),
-                Level::WaterClass(class) => class.as_str().to_owned(),
-            };
-            format!("{value} {comparison} {target}")
-        }
-    }
+    let Some(target) = indicator.target else {
+        return value;
+    };
+    // A water class meets its target at the same class or a better (lower) one.
+    let comparison = indicator
+        .better
+        .unwrap_or(crate::model::Better::Lower)
+        .comparison(ascii);
+    let target = match target {
+        // A percent reads as one with its sign; other units once is enough.
+        Level::Number(v) if matches!(unit, "%" | "‰") => level(Level::Number(v)),
+        Level::Number(v) => number(v),
+        Level::WaterClass(class) => class.as_str().to_owned(),
+    };
+    format!("{value} {comparison} {target}")
 }
 
 #[allow(clippy::too_many_arguments)]

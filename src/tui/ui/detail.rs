@@ -24,7 +24,8 @@ use crate::tui::theme::Theme;
 /// The detail pane's area at the app's last known size.
 fn area_for(app: &App) -> Rect {
     let body = super::areas(super::frame_area(app), app).body;
-    super::campaign::split(body).1
+    let rows = app.open_campaign().map_or(0, |(_, view)| view.rows.len());
+    super::campaign::split(body, rows).1
 }
 
 /// How far the detail can scroll before its last line reaches the top of
@@ -45,9 +46,21 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         return;
     }
     let focus = app.focus() == Pane::Detail;
+    // The item's address, as `campaigns set` and `report --campaign` take it.
+    let address = app
+        .campaign_id()
+        .zip(app.selected_id())
+        .map(|(campaign, item)| format!(" {campaign}/{item} "))
+        .unwrap_or_default();
+    let address = text::truncate_with(
+        &address,
+        usize::from(area.width.saturating_sub(4)),
+        theme.ellipsis(),
+    );
     Block::bordered()
         .border_set(theme.border_set())
         .border_style(theme.border(focus))
+        .title(Line::styled(address, theme.dim()).right_aligned())
         .render(area, buf);
     let inner = inner(area);
     if inner.width == 0 || inner.height == 0 {
@@ -157,10 +170,11 @@ fn task_lines(
     }
     out.push(Line::from(summary));
     if let Some(fraction) = schedule.fraction {
+        // Wide enough to read the marker, not so wide it dwarfs the figures.
         out.push(gauge_line(
             fraction,
             schedule.expected,
-            width,
+            width.min(60),
             theme.status(schedule.status),
             theme,
         ));
@@ -192,21 +206,21 @@ fn task_lines(
         }
         dates.extend([label(s.due, theme), Span::raw(date(due))]);
     }
-    if !dates.is_empty() {
-        out.push(Line::from(dates));
-    }
     if let Some(days) = schedule.days_left
-        && schedule.status != Status::Done
+        && !matches!(schedule.status, Status::Done | Status::Count)
     {
         let style = if days < 0 {
             theme.status(Status::Overdue)
         } else {
             Style::new()
         };
-        out.push(Line::from(vec![
-            label(s.days_left, theme),
+        dates.extend([
+            Span::raw(dot),
             Span::styled(i18n::days_left(days, lang), style),
-        ]));
+        ]);
+    }
+    if !dates.is_empty() {
+        out.push(Line::from(dates));
     }
     if let Some(as_of) = as_of
         && let Some(pace) = pace(task, campaign, as_of)
@@ -232,6 +246,17 @@ fn task_lines(
                 format!("{} {} {per}", s.needed_rate, rate(needed)),
                 style,
             ));
+        } else if let Some(total) = task.total.filter(|total| task.done < *total) {
+            if spans.len() > 1 {
+                spans.push(Span::raw(dot));
+            }
+            // No rate is left to compute: say what remains and when.
+            let remaining = i18n::with_unit(&number(total - task.done), &unit);
+            let text_ = match schedule.days_left {
+                Some(0) => i18n::to_finish_today(&remaining, lang),
+                _ => s.past_due.to_owned(),
+            };
+            spans.push(Span::styled(text_, theme.status(Status::Overdue)));
         }
         if spans.len() > 1 {
             out.push(Line::from(spans));
@@ -267,14 +292,15 @@ fn task_lines(
             label(s.history, theme),
             Span::styled(spark, theme.status(schedule.status)),
         ]));
-        if let (Some(first), Some(last)) = (task.history.first(), task.history.last()) {
+        // From the first point to the figure now, at the reporting date.
+        if let (Some(first), Some(as_of)) = (task.history.first(), as_of) {
             out.push(Line::styled(
                 format!(
                     "{} {} → {} {}",
                     date(first.date),
                     number(first.done),
-                    date(last.date),
-                    number(last.done)
+                    date(as_of),
+                    number(task.done)
                 )
                 .replace('→', if theme.ascii { "->" } else { "→" }),
                 theme.dim(),

@@ -30,7 +30,7 @@ fn hints(context: Context) -> &'static [(Command, &'static str, &'static str)] {
             (Command::Back, "返回", "back"),
             (Command::StartFilter, "筛选", "filter"),
             (Command::CycleSort, "排序", "sort"),
-            (Command::Increment, "加一", "+1"),
+            (Command::Increment, "加一", "add 1"),
             (Command::StartUpdate, "更新", "update"),
             (Command::OpenEditor, "编辑", "edit"),
             (Command::ToggleHelp, "帮助", "help"),

@@ -71,11 +71,13 @@ pub fn percent(ratio: f64) -> String {
     format!("{shown:.0}%")
 }
 
-/// A sparkline of `values` (oldest first), one character per value, scaled
-/// from zero to the largest value; the last `width` values if there are more.
+/// A sparkline of `values` (oldest first), scaled from zero to the largest
+/// value; the last `width` values if there are more. A few values get up to
+/// three characters each so the shape is readable.
 pub fn sparkline(values: &[f64], width: usize, theme: &Theme) -> String {
     let levels = theme.spark_levels();
     let shown = &values[values.len().saturating_sub(width)..];
+    let each = (width / shown.len().max(1)).clamp(1, 3);
     let max = shown
         .iter()
         .copied()
@@ -90,6 +92,7 @@ pub fn sparkline(values: &[f64], width: usize, theme: &Theme) -> String {
             let level = ((v.max(0.0) / max) * 7.0).round() as usize + 1;
             levels[level.min(8)]
         })
+        .flat_map(|level| std::iter::repeat_n(level, each))
         .collect()
 }
 
@@ -119,7 +122,8 @@ mod tests {
     #[test]
     fn sparkline_scales_to_the_largest() {
         let theme = Theme::new(false, true);
-        assert_eq!(sparkline(&[0.0, 50.0, 100.0], 10, &theme), ".=#");
+        assert_eq!(sparkline(&[0.0, 50.0, 100.0], 3, &theme), ".=#");
+        assert_eq!(sparkline(&[0.0, 50.0, 100.0], 10, &theme), "...===###");
         assert_eq!(sparkline(&[1.0, 2.0, 3.0], 2, &theme).len(), 2);
         assert_eq!(sparkline(&[], 5, &theme), "");
     }

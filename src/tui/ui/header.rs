@@ -30,15 +30,39 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         ),
         None => ("campaigns".to_owned(), None, None),
     };
-    let right = match as_of {
+    let right = |file: &str| match as_of {
         Some(date) => format!(
             "{} {}{}{file}",
             s.as_of,
             date.format("%Y-%m-%d"),
             theme.dot()
         ),
-        None => file,
+        None => file.to_owned(),
     };
+    // The whole path when it fits in half the line, else the file's name.
+    let mut right = right(&file);
+    if text::width(&right) > usize::from(area.width / 2) {
+        let name = app
+            .path()
+            .file_name()
+            .map(|n| text::sanitize_line(&n.to_string_lossy()))
+            .unwrap_or_default();
+        right = match as_of {
+            Some(date) => format!(
+                "{} {}{}{name}",
+                s.as_of,
+                date.format("%Y-%m-%d"),
+                theme.dot()
+            ),
+            None => name,
+        };
+    }
+    // Still too long: the date alone.
+    if text::width(&right) > usize::from(area.width / 2)
+        && let Some(date) = as_of
+    {
+        right = format!("{} {}", s.as_of, date.format("%Y-%m-%d"));
+    }
     // The date matters more than the file name: keep the right side, cut the title.
     let right_width = (text::width(&right) as u16).min(area.width / 2);
     let start = put_right(
@@ -56,7 +80,8 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         let dot = theme.dot();
         let x = area.x + used;
         let left = room.saturating_sub(used);
-        if left > text::width(dot) as u16 + 2 {
+        // The organisation whole or not at all: a cut name reads as a different one.
+        if usize::from(left) >= text::width(dot) + text::width(&organisation) {
             let w = put(buf, x, area.y, left, dot, theme.dim(), ell);
             put(
                 buf,

@@ -1,18 +1,22 @@
 //! The overview: a card per campaign, side by side when wide, stacked when
-//! narrow, scrolled to keep the selected card in view.
+//! narrow, scrolled to keep the selected card in view. A card shows the
+//! overall gauge and figure, the period, tasks per status, indicators met
+//! and the items that need attention (computed at load, not here).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Modifier;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Widget};
 
-use super::cells::{inner, put, put_spans};
+use super::campaign::{indicator_figure, task_figure};
+use super::cells::{inner, put, put_right, put_spans};
 use super::gauge;
 use crate::i18n;
 use crate::model::{Campaign, CampaignStatus, Lang, Status};
 use crate::text;
-use crate::tui::app::{App, number};
+use crate::tui::app::App;
+use crate::tui::rows::Item;
 use crate::tui::theme::Theme;
 
 /// A card is at least this wide; below it, fewer columns.
@@ -23,12 +27,11 @@ pub fn columns(width: u16, count: usize) -> usize {
     usize::from((width / CARD_MIN_WIDTH).max(1)).min(count.max(1))
 }
 
-/// The status lines a card needs at `inner_width`: the statuses present,
-/// "✔ done 3" each, flowed across lines.
+/// The statuses present, "✔ done 3" each, flowed across lines of `width`.
 fn status_lines(
     status: &CampaignStatus,
     lang: Lang,
-    inner_width: u16,
+    width: u16,
     theme: &Theme,
 ) -> Vec<Vec<(String, Status)>> {
     let mut lines: Vec<Vec<(String, Status)>> = Vec::new();
@@ -40,7 +43,7 @@ fn status_lines(
             i18n::status_word(*s, lang)
         );
         let w = text::width(&entry) + 2;
-        if lines.is_empty() || used + w > usize::from(inner_width) {
+        if lines.is_empty() || used + w > usize::from(width) + 2 {
             lines.push(Vec::new());
             used = 0;
         }
@@ -52,21 +55,9 @@ fn status_lines(
     lines
 }
 
-/// Card height: border, gauge, statuses, indicators, worst item, border.
-fn card_height(app: &App, inner_width: u16, theme: &Theme) -> u16 {
-    let Some(data) = app.data.as_ref() else {
-        return 0;
-    };
-    let lang = app.settings().lang;
-    let most = data
-        .status
-        .campaigns
-        .iter()
-        .map(|c| status_lines(c, lang, inner_width, theme).len().max(1))
-        .max()
-        .unwrap_or(1);
-    2 + 1 + most as u16 + 2
-}
+/// Lines every card needs besides its statuses: border ×2, gauge, period,
+/// indicators, the attention heading and one item.
+const CARD_FIXED_LINES: u16 = 7;
 
 struct Grid {
     columns: usize,
@@ -75,12 +66,33 @@ struct Grid {
     visible_rows: usize,
 }
 
-fn grid(app: &App, body: Rect, theme: &Theme) -> Grid {
+fn grid(app: &App, body: &Rect, theme: &Theme) -> Grid {
     let count = app.plan().map_or(0, |p| p.campaigns.len());
     let columns = columns(body.width, count);
     let card_width = body.width / columns.max(1) as u16;
-    let card_height = card_height(app, card_width.saturating_sub(2), theme).max(3);
-    let visible_rows = usize::from(body.height / card_height).max(1);
+    let lang = app.settings().lang;
+    let most_status_lines = app.data.as_ref().map_or(1, |data| {
+        data.status
+            .campaigns
+            .iter()
+            .map(|c| status_lines(c, lang, card_width.saturating_sub(2), theme).len())
+            .max()
+            .unwrap_or(1)
+            .max(1)
+    }) as u16;
+    let base = CARD_FIXED_LINES + most_status_lines;
+    let rows = count.div_ceil(columns.max(1)).max(1);
+    // When every row fits, the cards share the height (more attention items show).
+    let card_height = if rows * usize::from(base) <= usize::from(body.height) {
+        (body.height / rows as u16).min(base + 8)
+    } else {
+        // Scrolled: as many rows as fit above a line for the position, and
+        // the spare lines shared among them.
+        let room = body.height.saturating_sub(1);
+        let fit = (room / base.max(1)).max(1);
+        (room / fit).clamp(base.min(body.height.max(3)), base + 8)
+    };
+    let visible_rows = usize::from(body.height / card_height.max(1)).max(1);
     Grid {
         columns,
         card_width,
@@ -93,11 +105,35 @@ fn grid(app: &App, body: Rect, theme: &Theme) -> Grid {
 pub fn visible_rows(app: &App) -> usize {
     let theme = super::theme(app);
     let body = super::areas(super::frame_area(app), app).body;
-    grid(app, body, &theme).visible_rows
+    grid(app, &body, &theme).visible_rows
+}
+
+/// The first row of cards shown, keeping the selected card in view.
+fn first_row(app: &App, grid: &Grid) -> usize {
+    let selected_row = app.overview_selected() / grid.columns.max(1);
+    selected_row.saturating_sub(grid.visible_rows - 1)
+}
+
+/// The campaign whose card is at (column, row) of the frame, if any.
+pub fn card_at(app: &App, column: u16, row: u16) -> Option<usize> {
+    let theme = super::theme(app);
+    let body = super::areas(super::frame_area(app), app).body;
+    if !body.contains(ratatui::layout::Position::new(column, row)) {
+        return None;
+    }
+    let grid = grid(app, &body, &theme);
+    let card_row = usize::from((row - body.y) / grid.card_height.max(1));
+    let card_column = usize::from((column - body.x) / grid.card_width.max(1)).min(grid.columns - 1);
+    if card_row >= grid.visible_rows {
+        return None;
+    }
+    let index = (first_row(app, &grid) + card_row) * grid.columns + card_column;
+    (index < app.plan()?.campaigns.len()).then_some(index)
 }
 
 pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let s = i18n::strings(app.settings().lang);
+    let ell = theme.ellipsis();
     let Some(data) = app.data.as_ref() else {
         put(
             buf,
@@ -106,7 +142,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
             area.width.saturating_sub(2),
             s.no_plan,
             theme.dim(),
-            theme.ellipsis(),
+            ell,
         );
         return;
     };
@@ -118,22 +154,26 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
             area.width.saturating_sub(2),
             s.no_campaigns,
             theme.dim(),
-            theme.ellipsis(),
+            ell,
         );
         return;
     }
-    let grid = grid(app, area, theme);
-    let selected_row = app.overview_selected() / grid.columns;
-    let first_row = selected_row.saturating_sub(grid.visible_rows - 1);
-    for (index, (campaign, status)) in data
+    let grid = grid(app, &area, theme);
+    let first_row = first_row(app, &grid);
+    let total_rows = data.plan.campaigns.len().div_ceil(grid.columns);
+    for (index, campaign) in data
         .plan
         .campaigns
         .iter()
-        .zip(&data.status.campaigns)
         .enumerate()
         .skip(first_row * grid.columns)
         .take(grid.visible_rows * grid.columns)
     {
+        let (Some(status), Some(attention)) =
+            (data.status.campaigns.get(index), data.attention.get(index))
+        else {
+            continue;
+        };
         let row = (index / grid.columns - first_row) as u16;
         let column = (index % grid.columns) as u16;
         let y = area.y + row * grid.card_height;
@@ -148,21 +188,43 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         if height < 3 {
             break;
         }
-        let card = Card {
+        Card {
             campaign,
             status,
+            attention,
             key_number: index + 1,
             selected: index == app.overview_selected(),
             lang: app.settings().lang,
             theme,
-        };
-        card.render(Rect::new(x, y, width, height), buf);
+        }
+        .render(Rect::new(x, y, width, height), buf);
+    }
+    // Say when cards are scrolled out of view, below the last row shown.
+    let last_shown = first_row + grid.visible_rows;
+    let bottom = area.y + grid.visible_rows as u16 * grid.card_height;
+    if (first_row > 0 || last_shown < total_rows) && bottom < area.bottom() {
+        let arrows = if theme.ascii { "^ v" } else { "↑ ↓" };
+        let note = format!(
+            "{arrows} {}/{}",
+            app.overview_selected() + 1,
+            data.plan.campaigns.len()
+        );
+        put_right(
+            buf,
+            area.right(),
+            bottom,
+            area.width,
+            &note,
+            theme.dim(),
+            ell,
+        );
     }
 }
 
 struct Card<'a> {
     campaign: &'a Campaign,
     status: &'a CampaignStatus,
+    attention: &'a [Item],
     key_number: usize,
     selected: bool,
     lang: Lang,
@@ -174,6 +236,7 @@ impl Widget for Card<'_> {
         let Card {
             campaign,
             status,
+            attention,
             key_number,
             selected,
             lang,
@@ -207,44 +270,72 @@ impl Widget for Card<'_> {
         }
         let mut y = inner.y;
         let bottom = inner.bottom();
+        let line = |y: u16| Rect {
+            y,
+            height: 1,
+            ..inner
+        };
         // Overall gauge and the figure as text.
-        if y < bottom {
-            match status.rollup.progress {
-                Some(progress) => {
-                    let figure = gauge::percent(progress);
-                    let bar_width = inner.width.saturating_sub(text::width(&figure) as u16 + 1);
-                    let style = status.rollup.worst.map_or(accent, |w| theme.status(w));
-                    gauge::bar(
-                        buf,
-                        Rect::new(inner.x, y, bar_width, 1),
-                        progress,
-                        None,
-                        style,
-                        theme,
-                    );
-                    put(
-                        buf,
-                        inner.x + bar_width + 1,
-                        y,
-                        inner.width - bar_width.min(inner.width),
-                        &figure,
-                        theme.title(),
-                        ell,
-                    );
-                }
-                None => {
-                    put(buf, inner.x, y, inner.width, s.no_tasks, theme.dim(), ell);
-                }
+        match status.rollup.progress {
+            Some(progress) => {
+                let figure = gauge::percent(progress);
+                let bar_width = inner.width.saturating_sub(text::width(&figure) as u16 + 1);
+                let style = status.rollup.worst.map_or(accent, |w| theme.status(w));
+                gauge::bar(
+                    buf,
+                    Rect {
+                        width: bar_width,
+                        ..line(y)
+                    },
+                    progress,
+                    None,
+                    style,
+                    theme,
+                );
+                put_right(
+                    buf,
+                    inner.right(),
+                    y,
+                    inner.width,
+                    &figure,
+                    theme.title(),
+                    ell,
+                );
             }
+            None => {
+                put(buf, inner.x, y, inner.width, s.no_tasks, theme.dim(), ell);
+            }
+        }
+        y += 1;
+        // The period and who leads.
+        if y < bottom {
+            let mut period = match (campaign.start, campaign.end) {
+                (Some(a), Some(b)) => format!(
+                    "{} {} {}",
+                    a.format("%Y-%m-%d"),
+                    if theme.ascii { "->" } else { "→" },
+                    b.format("%Y-%m-%d")
+                ),
+                (None, Some(b)) => format!("{} {}", s.due, b.format("%Y-%m-%d")),
+                (Some(a), None) => format!("{} {}", s.start, a.format("%Y-%m-%d")),
+                (None, None) => String::new(),
+            };
+            if let Some(lead) = &campaign.lead {
+                if !period.is_empty() {
+                    period.push_str(theme.dot());
+                }
+                period.push_str(lead.get(lang));
+            }
+            put(buf, inner.x, y, inner.width, &period, theme.dim(), ell);
             y += 1;
         }
         // Tasks per status.
-        for line in status_lines(status, lang, inner.width, theme) {
+        for entries in status_lines(status, lang, inner.width, theme) {
             if y >= bottom {
                 break;
             }
             let mut x = inner.x;
-            for (entry, st) in &line {
+            for (entry, st) in &entries {
                 x += put(
                     buf,
                     x,
@@ -258,68 +349,119 @@ impl Widget for Card<'_> {
             }
             y += 1;
         }
-        if status.rollup.status_counts.is_empty() && y < bottom {
-            y += 1;
-        }
-        // Indicators met.
+        // Indicators met of those with a target.
         if y < bottom {
-            let met = format!(
-                "{} {}/{}",
-                s.indicators_met,
-                status.rollup.indicators_met,
-                status.rollup.indicators_with_target
-            );
-            let style = if status.rollup.indicators_met < status.rollup.indicators_with_target {
-                theme.status(Status::NotMet)
+            let rollup = &status.rollup;
+            let (met, style) = if campaign.indicators.is_empty() {
+                (s.no_indicators.to_owned(), theme.dim())
             } else {
-                theme.status(Status::Met)
+                let style = if rollup.indicators_met < rollup.indicators_with_target {
+                    theme.status(Status::NotMet)
+                } else {
+                    Style::new()
+                };
+                (
+                    format!(
+                        "{} {}/{}",
+                        s.indicators_met, rollup.indicators_met, rollup.indicators_with_target
+                    ),
+                    style,
+                )
             };
             put(buf, inner.x, y, inner.width, &met, style, ell);
             y += 1;
         }
-        // The item that most needs attention.
-        if y < bottom
-            && let Some(index) = status.rollup.worst_task
-            && let (Some(task), Some(schedule)) =
-                (campaign.tasks.get(index), status.tasks.get(index))
-        {
-            let figure = match (task.total, schedule.fraction) {
-                (Some(total), Some(fraction)) => {
-                    format!(
-                        " {}/{} {}",
-                        number(task.done),
-                        number(total),
-                        gauge::percent(fraction)
-                    )
-                }
-                _ => String::new(),
-            };
-            let symbol = format!("{} ", schedule.status.symbol(theme.ascii));
-            let label = format!("{}: ", s.worst);
-            let figure_width = text::width(&figure) as u16;
-            let used = put_spans(
-                buf,
-                Rect {
-                    width: inner.width.saturating_sub(figure_width),
-                    ..inner
-                },
-                y,
-                &[
-                    (&label, theme.dim()),
-                    (&symbol, theme.status(schedule.status)),
-                    (task.name.get(lang), theme.status(schedule.status)),
-                ],
-                ell,
-            );
+        // What needs attention, worst first, as many as fit.
+        if y >= bottom {
+            return;
+        }
+        if attention.is_empty() {
+            let ok = format!("{} {}", Status::Done.symbol(theme.ascii), s.all_well);
             put(
                 buf,
-                inner.x + used,
+                inner.x,
                 y,
-                inner.width.saturating_sub(used),
-                &figure,
-                theme.status(schedule.status),
+                inner.width,
+                &ok,
+                theme.status(Status::Done),
                 ell,
             );
+            return;
+        }
+        put(
+            buf,
+            inner.x,
+            y,
+            inner.width,
+            &format!("{}:", s.worst),
+            theme.dim(),
+            ell,
+        );
+        y += 1;
+        let room = usize::from(bottom.saturating_sub(y));
+        for (n, item) in attention.iter().enumerate().take(room) {
+            let y = y + n as u16;
+            // The last line says how many more there are, if any.
+            if n + 1 == room && attention.len() > room && room > 1 {
+                let more = format!("  {ell} {}", i18n::more(attention.len() - n, lang));
+                put(buf, inner.x, y, inner.width, &more, theme.dim(), ell);
+                break;
+            }
+            attention_line(buf, line(y), campaign, status, *item, lang, theme);
         }
     }
+}
+
+/// "▼ 长江入河排污口整治   110/113 个 97%" fitted to one card line.
+fn attention_line(
+    buf: &mut Buffer,
+    line: Rect,
+    campaign: &Campaign,
+    status: &CampaignStatus,
+    item: Item,
+    lang: Lang,
+    theme: &Theme,
+) {
+    let ell = theme.ellipsis();
+    let (st, name, figure) = match item {
+        Item::Task(i) => {
+            let (Some(task), Some(schedule)) = (campaign.tasks.get(i), status.tasks.get(i)) else {
+                return;
+            };
+            let percent = schedule.fraction.map(gauge::percent).unwrap_or_default();
+            (
+                schedule.status,
+                task.name.get(lang),
+                format!("{} {percent}", task_figure(task, lang)),
+            )
+        }
+        Item::Indicator(i) => {
+            let (Some(indicator), Some(st)) =
+                (campaign.indicators.get(i), status.indicators.get(i))
+            else {
+                return;
+            };
+            (
+                *st,
+                indicator.name.get(lang),
+                indicator_figure(indicator, lang, theme.ascii),
+            )
+        }
+    };
+    let style = theme.status(st);
+    // The figure keeps its room; the name takes what is left.
+    let figure_width = (text::width(&figure) as u16).min(line.width / 2);
+    let start = put_right(buf, line.right(), line.y, figure_width, &figure, style, ell);
+    let name_area = Rect {
+        width: start.saturating_sub(line.x + 1),
+        ..line
+    };
+    let symbol = format!("{} ", st.symbol(theme.ascii));
+    put_spans(
+        buf,
+        name_area,
+        line.y,
+        &[(&symbol, style), (name, Style::new())],
+        ell,
+    );
 }

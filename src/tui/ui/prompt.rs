@@ -15,7 +15,13 @@ use crate::tui::rows::Item;
 use crate::tui::theme::Theme;
 
 pub fn draw_update(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
-    let Some(Prompt::Update { item, input, error }) = &app.prompt else {
+    let Some(Prompt::Update {
+        item,
+        input,
+        pristine,
+        error,
+    }) = &app.prompt
+    else {
         return;
     };
     let Some((campaign, _)) = app.open_campaign() else {
@@ -55,22 +61,51 @@ pub fn draw_update(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     }
     let x = inner.x + 1;
     let width = inner.width - 1;
-    let lines = [
-        (format!("{name}: {current}"), theme.dim()),
-        (
-            format!(
-                "> {}{}",
-                text::sanitize_line(input),
-                if theme.ascii { "_" } else { "▏" }
-            ),
+    // The input line: the figure shown selected until the first key replaces it.
+    if inner.height > 1 {
+        let y = inner.y + 1;
+        let used = put(buf, x, y, width, "> ", theme.title(), ell);
+        let input_style = if *pristine {
+            theme.selected()
+        } else {
+            theme.title()
+        };
+        let shown = text::sanitize_line(input);
+        let used = used
+            + put(
+                buf,
+                x + used,
+                y,
+                width.saturating_sub(used),
+                &shown,
+                input_style,
+                ell,
+            );
+        let cursor = if theme.ascii { "_" } else { "▏" };
+        put(
+            buf,
+            x + used,
+            y,
+            width.saturating_sub(used),
+            cursor,
             theme.title(),
-        ),
-        match error {
-            Some(error) => ((*error).to_owned(), theme.error()),
-            None => (s.update_hint.to_owned(), theme.dim()),
-        },
-    ];
-    for (row, (line, style)) in lines.iter().enumerate().take(usize::from(inner.height)) {
-        put(buf, x, inner.y + row as u16, width, line, *style, ell);
+            ell,
+        );
+    }
+    put(
+        buf,
+        x,
+        inner.y,
+        width,
+        &format!("{name}: {current}"),
+        theme.dim(),
+        ell,
+    );
+    let (hint, style) = match error {
+        Some(error) => (*error, theme.error()),
+        None => (s.update_hint, theme.dim()),
+    };
+    if inner.height > 2 {
+        put(buf, x, inner.y + 2, width, hint, style, ell);
     }
 }

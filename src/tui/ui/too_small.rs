@@ -22,13 +22,18 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     } else {
         need
     };
-    let words = [s.too_small, need.as_str()];
-    // One line when it fits, else one word per line, centred.
-    let joined = words.join(" ");
+    let need = format!("{} {need}", s.need);
+    let comma = if app.settings().lang == crate::model::Lang::Zh {
+        ","
+    } else {
+        ", "
+    };
+    let joined = format!("{}{comma}{need}", s.too_small);
+    // One line when it fits, else two, centred; what does not fit is cut.
     let lines: Vec<&str> = if text::width(&joined) <= usize::from(area.width) || area.height < 2 {
         vec![joined.as_str()]
     } else {
-        words.to_vec()
+        vec![s.too_small, need.as_str()]
     };
     let height = (lines.len() as u16).min(area.height);
     let top = area.y + (area.height - height) / 2;
