@@ -111,6 +111,60 @@ fn every_save_pattern_is_seen() {
 }
 
 #[test]
+fn a_vanished_file_shows_a_notice_and_its_return_clears_it() {
+    const GONE: &str = "the file is gone";
+    let (_dir, path) = plan_in_tempdir();
+    let mut pty = Pty::spawn(Options {
+        args: &["--lang", "en", path.to_str().unwrap()],
+        ..Options::default()
+    });
+    pty.wait_for("Blue Sky");
+    pty.send("\r");
+    pty.wait_for("41/57");
+    let good = fs::read_to_string(&path).unwrap();
+    fs::remove_file(&path).unwrap();
+    pty.wait_for(GONE);
+    assert!(pty.contents().contains("41/57"));
+    fs::write(&path, good.replace("done = 41", "done = 46")).unwrap();
+    pty.wait_for("46/57");
+    pty.wait_gone(GONE);
+    quit(&mut pty);
+}
+
+/// The app's own save, or an editor writing the same text, fires the watch
+/// too: the same bytes are not reloaded, so nothing is redrawn.
+#[test]
+fn a_save_of_the_same_bytes_redraws_nothing() {
+    let (_dir, path) = plan_in_tempdir();
+    let mut pty = Pty::spawn(Options {
+        args: &["--lang", "en", path.to_str().unwrap()],
+        ..Options::default()
+    });
+    pty.wait_for("Blue Sky");
+    // Past the second of the load time in the footer, so a reload would show.
+    std::thread::sleep(Duration::from_millis(1100));
+    pty.settle(Duration::from_millis(200));
+    let bytes = pty.bytes();
+    let same = fs::read_to_string(&path).unwrap();
+    save_by_rename(&path, &same);
+    fs::write(&path, &same).unwrap();
+    pty.settle(Duration::from_millis(800));
+    assert_eq!(
+        pty.bytes(),
+        bytes,
+        "a save of the same text redrew the screen"
+    );
+    // While `r` does reload (and shows the new load time).
+    pty.send("r");
+    pty.wait_state("a redraw", |pty| pty.bytes() > bytes);
+    pty.send("q");
+    assert_eq!(
+        pty.wait_exit(PATIENCE).map(|(ended, _)| ended),
+        Some(Ended::Code(0))
+    );
+}
+
+#[test]
 fn the_editor_round_trip_comes_back_redrawn_with_the_new_figure() {
     let (dir, path) = plan_in_tempdir();
     let editor = dir.path().join("editor.sh");
@@ -201,5 +255,35 @@ fn vi_like_editors_are_opened_at_the_selected_line() {
     assert!(line > 6 && line <= text.lines().count(), "{got:?}");
     assert_eq!(got[1], path.to_str().unwrap());
     pty.wait_for("Coal boiler retirement");
+    quit(&mut pty);
+}
+
+/// `+` and `u` write through the one write-back path: the figure changes on
+/// screen and in the file, and every other byte of the file stays.
+#[test]
+fn recording_progress_in_the_app_writes_the_file_and_shows_the_figure() {
+    let (_dir, path) = plan_in_tempdir();
+    let before = fs::read_to_string(&path).unwrap();
+    let mut pty = Pty::spawn(Options {
+        args: &["--lang", "en", path.to_str().unwrap()],
+        ..Options::default()
+    });
+    pty.wait_for("Blue Sky");
+    pty.send("\r");
+    pty.wait_for("41/57");
+    pty.send("+");
+    pty.wait_for("42/57");
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        before.replace("done = 41", "done = 42")
+    );
+    // The prompt starts with the current figure: erase it first.
+    pty.send("u");
+    pty.send("\u{7f}\u{7f}\u{7f}\u{7f}50\r");
+    pty.wait_for(" 50/57");
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        before.replace("done = 41", "done = 50")
+    );
     quit(&mut pty);
 }

@@ -103,14 +103,71 @@ fn closing_a_terminal_that_sends_no_sighup_exits_129_without_spinning() {
 }
 
 #[test]
-fn sigterm_restores_the_terminal_and_exits() {
+fn sigterm_and_sigint_restore_the_terminal_and_exit() {
+    for signal in [libc::SIGTERM, libc::SIGINT] {
+        let (_dir, mut pty) = open((120, 40), true);
+        pty.signal(signal);
+        let (ended, _) = pty
+            .wait_exit(pty_support::PATIENCE)
+            .expect("the signal ends the app");
+        assert_eq!(ended, Ended::Code(128 + signal as u32), "signal {signal}");
+        assert_restored(&pty);
+    }
+}
+
+#[test]
+fn sigtstp_gives_the_terminal_back_and_sigcont_takes_it_again() {
+    suspend_and_continue(|pty| pty.signal(libc::SIGTSTP));
+}
+
+/// Raw mode turns the terminal's own Ctrl-Z off; the app does what it did.
+#[test]
+fn ctrl_z_suspends_like_in_a_shell() {
+    suspend_and_continue(|pty| pty.send("\u{1a}"));
+}
+
+fn suspend_and_continue(suspend: impl Fn(&mut Pty)) {
     let (_dir, mut pty) = open((120, 40), true);
-    pty.signal(libc::SIGTERM);
-    let (ended, _) = pty
-        .wait_exit(pty_support::PATIENCE)
-        .expect("SIGTERM ends the app");
-    assert_eq!(ended, Ended::Code(128 + libc::SIGTERM as u32));
+    suspend(&mut pty);
+    pty.wait_state("the main screen", |pty| !pty.alternate_screen());
+    pty.wait_state("the process to stop", |pty| pty.state() == 'T');
+    assert!(!pty.cursor_hidden());
+    pty.signal(libc::SIGCONT);
+    pty.wait_state("the alternate screen", |pty| pty.alternate_screen());
+    // Drawn whole again, and taking keys.
+    pty.wait_for("Blue Sky");
+    pty.send("\r");
+    pty.wait_for("Coal boiler retirement");
+    pty.send("qq");
+    assert_eq!(
+        pty.wait_exit(pty_support::PATIENCE).map(|(ended, _)| ended),
+        Some(Ended::Code(0))
+    );
     assert_restored(&pty);
+}
+
+/// Mouse capture is off unless asked for, so the terminal's own selection
+/// works.
+#[test]
+fn the_mouse_is_captured_only_with_the_flag() {
+    const CAPTURE: &[u8] = b"\x1b[?1000h";
+    const RELEASE: &[u8] = b"\x1b[?1000l";
+    let (_dir, mut pty) = open((80, 24), true);
+    pty.send("q");
+    pty.wait_exit(pty_support::PATIENCE).unwrap();
+    assert!(!pty.wrote(CAPTURE));
+
+    let (_dir, path) = plan_in_tempdir();
+    let mut pty = Pty::spawn(Options {
+        size: (80, 24),
+        args: &["--mouse", "--lang", "en", path.to_str().unwrap()],
+        ..Options::default()
+    });
+    pty.wait_for("Blue Sky");
+    assert!(pty.wrote(CAPTURE));
+    pty.send("q");
+    pty.wait_exit(pty_support::PATIENCE).unwrap();
+    assert!(pty.wrote(RELEASE));
 }
 
 #[test]
@@ -136,4 +193,18 @@ fn an_idle_screen_writes_nothing_and_uses_no_cpu() {
         pty.wait_exit(pty_support::PATIENCE).map(|(ended, _)| ended),
         Some(Ended::Code(0))
     );
+}
+
+#[test]
+fn without_a_terminal_it_says_what_to_use_instead() {
+    let (_dir, path) = plan_in_tempdir();
+    let output = assert_cmd::Command::cargo_bin("campaigns")
+        .unwrap()
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("needs a terminal"), "{stderr}");
+    assert!(output.stdout.is_empty());
 }

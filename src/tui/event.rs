@@ -208,6 +208,7 @@ fn read_input(tx: Sender<Event>, gate: Arc<Gate>, mouse: bool) -> std::io::Resul
                 gate.wait_until_reading();
                 let event = match input::read() {
                     Ok(event) => event,
+                    Err(_) if terminal::hung_up() => terminal::exit_on_hangup(),
                     Err(err) => {
                         gate.set(GateState::Stopped);
                         let _ = tx.send(Event::InputFailed(err.to_string()));

@@ -11,10 +11,11 @@ use anyhow::Context;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
-use super::app::{App, Edit, Effect, Settings};
+use super::app::{App, Change, Edit, Effect, Settings};
 use super::event::{Event, Events};
 use super::terminal::{self, Screen};
 use super::{editor, ui};
+use crate::edit;
 use crate::load::{self, Document, ReadError};
 
 /// How the loop ended.
@@ -56,14 +57,17 @@ pub fn run(path: PathBuf, settings: Settings) -> anyhow::Result<u8> {
         source,
         dirty: true,
     };
-    match session.run() {
-        Ok(exit) => {
-            terminal::restore(&mut session.screen).context("could not restore the terminal")?;
-            Ok(match exit {
-                Exit::Quit => 0,
-                Exit::Signal(signal) => 128u8.saturating_add(u8::try_from(signal).unwrap_or(0)),
-            })
-        }
+    let ended = session.run().and_then(|exit| {
+        terminal::restore(&mut session.screen).context("could not restore the terminal")?;
+        Ok(exit)
+    });
+    match ended {
+        Ok(Exit::Quit) => Ok(0),
+        Ok(Exit::Signal(signal)) => Ok(128u8.saturating_add(u8::try_from(signal).unwrap_or(0))),
+        // A failed read or write may be the first sign of a hangup: then
+        // the terminal must not be touched again, not even by the error
+        // message.
+        Err(_) if terminal::hung_up() => terminal::exit_on_hangup(),
         Err(err) => {
             terminal::try_restore();
             Err(err)
@@ -203,13 +207,39 @@ impl Session {
         self.reload(false)
     }
 
-    /// Records progress. The write-back path (`campaigns::edit`) is on its way
-    /// to main; until it lands the footer says the update was not written.
+    /// Records progress through the one write-back path, shows the new
+    /// figures at once, and remembers the text written so that the watch
+    /// event of this very save is not a reload.
     fn save(&mut self, edit: Edit) -> anyhow::Result<Option<Exit>> {
-        let target = format!("{}/{}", edit.campaign, edit.item);
-        self.update(Action::Saved(Err(format!(
-            "{target}: not written: this build cannot write the file yet"
-        ))))
+        let edit = edit::Edit {
+            campaign: edit.campaign,
+            item: edit.item,
+            change: edit.change.map(|change| match change {
+                Change::SetDone(done) => edit::Change::SetDone(done),
+                Change::AddDone(add) => edit::Change::AddDone(add),
+                Change::SetValue(value) => edit::Change::SetValue(value),
+            }),
+            note: edit.note,
+            record: edit.record,
+        };
+        let saved = match edit::apply(&self.path, &edit, self.options) {
+            Ok(saved) => saved,
+            Err(err) => return self.update(Action::Saved(Err(err.to_string()))),
+        };
+        let document = Document {
+            path: self.path.clone(),
+            loaded: load::parse(&saved.new_source, self.options),
+            source: saved.new_source.clone(),
+        };
+        self.source = Some(saved.new_source);
+        self.dirty = true;
+        if let Some(exit) = self.update(Action::Loaded(Box::new(Ok(document))))? {
+            return Ok(Some(exit));
+        }
+        if let Some(exit) = self.update(Action::LoadedAt(now()))? {
+            return Ok(Some(exit));
+        }
+        self.update(Action::Saved(Ok(saved.summary)))
     }
 
     /// SIGTSTP or Ctrl-Z: give the terminal back and stop. SIGCONT arrives as

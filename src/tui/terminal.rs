@@ -109,6 +109,22 @@ pub fn exit_on_hangup() -> ! {
     unsafe { libc::_exit(HANGUP_EXIT) }
 }
 
+/// Whether the terminal has hung up (checked without waiting): an error
+/// while it has is a symptom of the hangup, to be handled as one.
+pub fn hung_up() -> bool {
+    let mut fds = [libc::STDIN_FILENO, libc::STDOUT_FILENO].map(|fd| libc::pollfd {
+        fd,
+        events: 0,
+        revents: 0,
+    });
+    // SAFETY: two valid pollfds, no waiting.
+    let ready = unsafe { libc::poll(fds.as_mut_ptr(), 2, 0) };
+    ready > 0
+        && fds
+            .iter()
+            .any(|fd| fd.revents & (libc::POLLHUP | libc::POLLERR) != 0)
+}
+
 fn install_panic_hook() {
     static INSTALLED: AtomicBool = AtomicBool::new(false);
     if INSTALLED.swap(true, Ordering::SeqCst) {
@@ -116,6 +132,9 @@ fn install_panic_hook() {
     }
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        if hung_up() {
+            exit_on_hangup();
+        }
         try_restore();
         previous(info);
     }));

@@ -24,10 +24,8 @@ struct Seen {
     parser: vt100::Parser,
     bytes: usize,
     closed: bool,
-    /// The last bytes seen, to find a sequence split across two reads.
-    tail: Vec<u8>,
-    /// Whether the app ever asked where the cursor is (`ESC [ 6 n`).
-    asked_cursor: bool,
+    /// Everything the app wrote, to look for escape sequences.
+    output: Vec<u8>,
 }
 
 pub struct Pty {
@@ -125,8 +123,7 @@ impl Pty {
                 ),
                 bytes: 0,
                 closed: false,
-                tail: Vec::new(),
-                asked_cursor: false,
+                output: Vec::new(),
             }),
             Condvar::new(),
         ));
@@ -174,7 +171,21 @@ impl Pty {
     /// Whether the app ever queried the cursor position (it must not: the
     /// answer times out on slow links).
     pub fn asked_cursor(&self) -> bool {
-        self.lock().asked_cursor
+        self.wrote(b"\x1b[6n")
+    }
+
+    /// Whether the app ever wrote `sequence`.
+    pub fn wrote(&self, sequence: &[u8]) -> bool {
+        self.lock()
+            .output
+            .windows(sequence.len())
+            .any(|w| w == sequence)
+    }
+
+    /// The process state letter from /proc (`S` sleeping, `T` stopped...).
+    pub fn state(&self) -> char {
+        let stat = std::fs::read_to_string(format!("/proc/{}/stat", self.pid())).unwrap();
+        stat[stat.rfind(')').unwrap() + 2..].chars().next().unwrap()
     }
 
     pub fn alternate_screen(&self) -> bool {
@@ -205,6 +216,18 @@ impl Pty {
                 .wait_timeout(seen, left)
                 .unwrap_or_else(PoisonError::into_inner)
                 .0;
+        }
+    }
+
+    /// Waits until `holds` is true of the pty (checked every 10 ms); panics
+    /// after `PATIENCE`.
+    pub fn wait_state(&self, what: &str, holds: impl Fn(&Pty) -> bool) {
+        let start = Instant::now();
+        while !holds(self) {
+            if start.elapsed() > PATIENCE {
+                panic!("waited for {what}; the screen shows:\n{}", self.contents());
+            }
+            std::thread::sleep(Duration::from_millis(10));
         }
     }
 
@@ -241,12 +264,32 @@ impl Pty {
                     Some(signal) => Ended::Signal(signal.to_owned()),
                     None => Ended::Code(status.exit_code()),
                 };
-                return Some((ended, start.elapsed()));
+                let took = start.elapsed();
+                self.wait_drained();
+                return Some((ended, took));
             }
             if start.elapsed() > limit {
                 return None;
             }
             std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+
+    /// Waits until the reader has seen everything the ended process wrote
+    /// (the master reads end of file once the last slave descriptor closes).
+    fn wait_drained(&self) {
+        let start = Instant::now();
+        let (lock, changed) = &*self.seen;
+        let mut seen = lock.lock().unwrap_or_else(PoisonError::into_inner);
+        while !seen.closed && self.reader.is_some() {
+            let left = PATIENCE.saturating_sub(start.elapsed());
+            if left.is_zero() {
+                return;
+            }
+            seen = changed
+                .wait_timeout(seen, left)
+                .unwrap_or_else(PoisonError::into_inner)
+                .0;
         }
     }
 
@@ -307,10 +350,7 @@ fn read_screen(mut output: File, seen: &(Mutex<Seen>, Condvar), stop: &AtomicBoo
                 let mut seen = lock.lock().unwrap_or_else(PoisonError::into_inner);
                 seen.parser.process(&buffer[..n]);
                 seen.bytes += n;
-                let mut window = std::mem::take(&mut seen.tail);
-                window.extend_from_slice(&buffer[..n]);
-                seen.asked_cursor |= window.windows(4).any(|w| w == b"\x1b[6n");
-                seen.tail = window[window.len().saturating_sub(3)..].to_vec();
+                seen.output.extend_from_slice(&buffer[..n]);
                 changed.notify_all();
             }
         }
