@@ -2,8 +2,10 @@
 //! `campaigns.toml`, in the terminal or as reports.
 
 pub mod edit;
+pub mod i18n;
 pub mod load;
 pub mod model;
 pub mod report;
 pub mod synthetic;
 pub mod text;
+pub mod tui;

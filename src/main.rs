@@ -23,8 +23,14 @@ const MAX_WARNINGS_SHOWN: usize = 50;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
-        None => Err(anyhow::anyhow!("the review screen is not built yet")),
+        None => review(&cli),
         Some(Command::Check { file }) => check(file, &cli.common),
+        Some(Command::Render {
+            file,
+            size,
+            view,
+            color,
+        }) => render(file, &cli.common, *size, view, *color),
         Some(Command::Set(args)) => set(args, &cli.common),
         Some(Command::Report {
             file,
@@ -34,7 +40,6 @@ fn main() -> ExitCode {
         }) => report(file, *format, campaign, output.as_deref(), &cli.common),
         Some(Command::Schema) => schema(),
         Some(Command::Completions { shell }) => completions(*shell),
-        Some(_) => Err(anyhow::anyhow!("not built yet")),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -44,6 +49,12 @@ fn main() -> ExitCode {
             ExitCode::from(COULD_NOT_RUN)
         }
     }
+}
+
+/// `campaigns [FILE]`: the review screen.
+fn review(cli: &Cli) -> anyhow::Result<u8> {
+    let settings = screen_settings(&cli.common, cli.mouse);
+    campaigns::tui::run::run(cli.file.clone(), settings)
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
@@ -107,6 +118,36 @@ fn check(file: &Path, common: &Common) -> anyhow::Result<u8> {
                 plural(warnings, "warning")
             )?;
             Ok(INVALID)
+        }
+    }
+}
+
+/// The screen's settings from the common flags and the environment.
+fn screen_settings(common: &Common, mouse: bool) -> campaigns::tui::Settings {
+    let lang = common.lang.map(|lang| match lang {
+        cli::LangArg::Zh => campaigns::model::Lang::Zh,
+        cli::LangArg::En => campaigns::model::Lang::En,
+    });
+    campaigns::tui::Settings::from_env(lang, common.ascii, common.no_color, mouse, common.as_of)
+}
+
+/// `campaigns render`: one frame of the screen as text.
+fn render(
+    file: &Path,
+    common: &Common,
+    size: (u16, u16),
+    view: &str,
+    ansi: bool,
+) -> anyhow::Result<u8> {
+    let settings = screen_settings(common, false);
+    match campaigns::tui::render::render(file, settings, size, view, ansi) {
+        Ok(frame) => {
+            io::stdout().lock().write_all(frame.as_bytes())?;
+            Ok(VALID)
+        }
+        Err(failure) => {
+            eprintln!("campaigns: {}", failure.message);
+            Ok(failure.code)
         }
     }
 }

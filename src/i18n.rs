@@ -1,0 +1,302 @@
+//! The interface's own words in Chinese and English. Data text (names,
+//! notes) comes from the file; these are the labels around it.
+
+use crate::model::{Lang, Status};
+
+/// Every fixed label of the review screen, in one language.
+pub struct Strings {
+    pub as_of: &'static str,
+    pub items: &'static str,
+    pub indicators_met: &'static str,
+    pub worst: &'static str,
+    pub all_well: &'static str,
+    pub no_indicators: &'static str,
+    pub scroll_hint: &'static str,
+    pub no_tasks: &'static str,
+    pub lead: &'static str,
+    pub start: &'static str,
+    pub due: &'static str,
+    pub note: &'static str,
+    pub history: &'static str,
+    pub no_history: &'static str,
+    pub pace: &'static str,
+    pub achieved_rate: &'static str,
+    pub needed_rate: &'static str,
+    pub past_due: &'static str,
+    pub projected_finish: &'static str,
+    pub per_day: &'static str,
+    pub expected_by_now: &'static str,
+    pub value: &'static str,
+    pub target: &'static str,
+    pub no_target: &'static str,
+    pub class_scale: &'static str,
+    pub sort: &'static str,
+    pub filter: &'static str,
+    pub no_match: &'static str,
+    pub no_items: &'static str,
+    pub loaded_at: &'static str,
+    pub help_title: &'static str,
+    pub help_close: &'static str,
+    pub too_small: &'static str,
+    pub need: &'static str,
+    pub no_plan: &'static str,
+    pub file_missing: &'static str,
+    pub not_found: &'static str,
+    pub load_failed: &'static str,
+    pub update_done: &'static str,
+    pub update_value: &'static str,
+    pub update_hint: &'static str,
+    pub not_a_number: &'static str,
+    pub negative: &'static str,
+    pub not_a_level: &'static str,
+    pub only_tasks: &'static str,
+    pub nothing_selected: &'static str,
+    pub saved: &'static str,
+    pub save_failed: &'static str,
+    pub editor_failed: &'static str,
+    pub no_campaigns: &'static str,
+    pub context_global: &'static str,
+    pub context_always: &'static str,
+    pub context_overview: &'static str,
+    pub context_campaign: &'static str,
+    pub context_help: &'static str,
+    pub context_filter: &'static str,
+    pub context_update: &'static str,
+    pub sort_status: &'static str,
+    pub sort_progress: &'static str,
+    pub sort_due: &'static str,
+    pub sort_name: &'static str,
+}
+
+pub const ZH: Strings = Strings {
+    as_of: "截至",
+    items: "任务与指标",
+    indicators_met: "指标达标",
+    worst: "需关注",
+    all_well: "没有需要关注的项",
+    no_indicators: "无指标",
+    scroll_hint: "j/k 滚动",
+    no_tasks: "无计数任务",
+    lead: "负责",
+    start: "开始",
+    due: "截止",
+    note: "备注",
+    history: "历史",
+    no_history: "无历史记录",
+    pace: "速度",
+    achieved_rate: "已达",
+    needed_rate: "需要",
+    past_due: "已过截止日期",
+    projected_finish: "预计完成",
+    per_day: "/天",
+    expected_by_now: "应达",
+    value: "现值",
+    target: "目标",
+    no_target: "无目标",
+    class_scale: "水质类别",
+    sort: "排序",
+    filter: "筛选",
+    no_match: "没有匹配的项",
+    no_items: "这项攻坚战还没有任务和指标",
+    loaded_at: "载入于",
+    help_title: "按键",
+    help_close: "? / Esc 关闭",
+    too_small: "窗口太小",
+    need: "需要",
+    no_plan: "没有可显示的计划",
+    file_missing: "文件不见了,仍显示上次载入的数据",
+    not_found: "找不到文件",
+    load_failed: "仍显示上次载入的数据",
+    update_done: "新的完成数",
+    update_value: "新的现值",
+    update_hint: "Enter 保存 · Esc 取消",
+    not_a_number: "请输入数字",
+    negative: "不能为负数",
+    not_a_level: "请输入数字或水质类别 (I II III IV V 劣V)",
+    only_tasks: "只有任务可以加减完成数",
+    nothing_selected: "没有选中的项",
+    saved: "已保存",
+    save_failed: "保存失败",
+    editor_failed: "无法打开编辑器",
+    no_campaigns: "计划中没有攻坚战",
+    context_global: "任何视图",
+    context_always: "随时 (输入框中也可)",
+    context_overview: "总览",
+    context_campaign: "攻坚战",
+    context_help: "帮助",
+    context_filter: "筛选输入",
+    context_update: "更新输入",
+    sort_status: "状态",
+    sort_progress: "进度",
+    sort_due: "截止",
+    sort_name: "名称",
+};
+
+pub const EN: Strings = Strings {
+    as_of: "as of",
+    items: "Tasks and indicators",
+    indicators_met: "indicators met",
+    worst: "Needs attention",
+    all_well: "nothing needs attention",
+    no_indicators: "no indicators",
+    scroll_hint: "j/k scroll",
+    no_tasks: "no counted tasks",
+    lead: "Lead",
+    start: "Start",
+    due: "Due",
+    note: "Note",
+    history: "History",
+    no_history: "no history",
+    pace: "Pace",
+    achieved_rate: "achieved",
+    needed_rate: "needed",
+    past_due: "past due",
+    projected_finish: "Projected finish",
+    per_day: "/day",
+    expected_by_now: "expected by now",
+    value: "Value",
+    target: "Target",
+    no_target: "no target",
+    class_scale: "Water class",
+    sort: "sort",
+    filter: "filter",
+    no_match: "nothing matches",
+    no_items: "this campaign has no tasks or indicators yet",
+    loaded_at: "loaded",
+    help_title: "Keys",
+    help_close: "? / Esc close",
+    too_small: "too small",
+    need: "need",
+    no_plan: "no plan to show",
+    file_missing: "the file is gone; still showing the last good data",
+    not_found: "no such file",
+    load_failed: "still showing the last good data",
+    update_done: "New done count",
+    update_value: "New value",
+    update_hint: "Enter save, Esc cancel",
+    not_a_number: "enter a number",
+    negative: "must not be negative",
+    not_a_level: "enter a number or a water class (I II III IV V 劣V)",
+    only_tasks: "only tasks have a done count",
+    nothing_selected: "nothing selected",
+    saved: "saved",
+    save_failed: "save failed",
+    editor_failed: "could not open the editor",
+    no_campaigns: "the plan has no campaigns",
+    context_global: "Any view",
+    context_always: "Always (prompts too)",
+    context_overview: "Overview",
+    context_campaign: "Campaign",
+    context_help: "Help",
+    context_filter: "Filter prompt",
+    context_update: "Update prompt",
+    sort_status: "status",
+    sort_progress: "progress",
+    sort_due: "due",
+    sort_name: "name",
+};
+
+pub fn strings(lang: Lang) -> &'static Strings {
+    match lang {
+        Lang::Zh => &ZH,
+        Lang::En => &EN,
+    }
+}
+
+/// The status word shown on screen: the contract's kebab-case word in
+/// English, its usual Chinese term in Chinese.
+pub fn status_word(status: Status, lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => status.as_str(),
+        Lang::Zh => match status {
+            Status::Done => "完成",
+            Status::NotStarted => "未开始",
+            Status::Overdue => "逾期",
+            Status::InProgress => "进行中",
+            Status::OnTrack => "正常",
+            Status::AtRisk => "有风险",
+            Status::Behind => "滞后",
+            Status::Count => "计数",
+            Status::Met => "达标",
+            Status::NotMet => "未达标",
+            Status::NoTarget => "无目标",
+        },
+    }
+}
+
+/// "181 days left" / "剩余 181 天", or how long ago it was due.
+pub fn days_left(days: i64, lang: Lang) -> String {
+    match (lang, days) {
+        (Lang::Zh, 0) => "今天到期".to_owned(),
+        (Lang::Zh, d) if d > 0 => format!("剩余 {d} 天"),
+        (Lang::Zh, d) => format!("逾期 {} 天", -d),
+        (Lang::En, 0) => "due today".to_owned(),
+        (Lang::En, 1) => "1 day left".to_owned(),
+        (Lang::En, d) if d > 0 => format!("{d} days left"),
+        (Lang::En, -1) => "1 day late".to_owned(),
+        (Lang::En, d) => format!("{} days late", -d),
+    }
+}
+
+/// "2 more" / "另有 2 项", under a list cut short.
+pub fn more(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("另有 {n} 项"),
+        Lang::En => format!("{n} more"),
+    }
+}
+
+/// A value with its unit: "31 μg/m³", but "94%" (no space before a percent sign).
+pub fn with_unit(value: &str, unit: &str) -> String {
+    match unit {
+        "" => value.to_owned(),
+        "%" | "‰" => format!("{value}{unit}"),
+        _ => format!("{value} {unit}"),
+    }
+}
+
+/// "87 labels to finish today" / "今天需完成 87 个".
+pub fn to_finish_today(remaining: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("今天需完成 {remaining}"),
+        Lang::En => format!("{remaining} to finish today"),
+    }
+}
+
+/// "1 warning", "3 warnings" / "3 个警告".
+pub fn warnings(n: usize, lang: Lang) -> String {
+    match (lang, n) {
+        (Lang::Zh, n) => format!("{n} 个警告"),
+        (Lang::En, 1) => "1 warning".to_owned(),
+        (Lang::En, n) => format!("{n} warnings"),
+    }
+}
+
+/// A compact days-left cell for list rows: "181d" / "181天", "-3d" when late.
+pub fn days_short(days: i64, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{days}天"),
+        Lang::En => format!("{days}d"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_status_words_are_the_contract_words() {
+        for status in Status::TASK.iter().chain(Status::INDICATOR.iter()) {
+            assert_eq!(status_word(*status, Lang::En), status.as_str());
+            assert!(!status_word(*status, Lang::Zh).is_ascii());
+        }
+    }
+
+    #[test]
+    fn days_left_reads_naturally() {
+        assert_eq!(days_left(181, Lang::Zh), "剩余 181 天");
+        assert_eq!(days_left(-3, Lang::En), "3 days late");
+        assert_eq!(days_left(1, Lang::En), "1 day left");
+        assert_eq!(days_left(0, Lang::Zh), "今天到期");
+    }
+}

@@ -1,0 +1,97 @@
+//! Every state change of the review screen. The event loop turns terminal
+//! events into actions; `App::update` applies them without I/O.
+
+use chrono::NaiveTime;
+use crossterm::event::{KeyEvent, MouseEvent};
+
+use crate::load::{Document, ReadError};
+
+/// What a key (or a mouse wheel) asks for; the key table maps keys to these.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Command {
+    /// Move the selection up one row (or one card row on the overview).
+    Up,
+    /// Move the selection down one row (or one card row on the overview).
+    Down,
+    /// Overview: the card to the left. Campaign view: focus the list pane.
+    Left,
+    /// Overview: the card to the right. Campaign view: focus the detail pane.
+    Right,
+    /// Focus the next pane (list → detail) in the campaign view.
+    NextPane,
+    /// Focus the previous pane (detail → list) in the campaign view.
+    PrevPane,
+    /// Go in: open the selected campaign, or focus the detail pane.
+    Enter,
+    /// Go out: close help or a prompt, leave the detail pane, back to the overview.
+    Back,
+    /// Back out one level, and quit from the overview (`q`).
+    BackOrQuit,
+    /// Select the first row.
+    Top,
+    /// Select the last row.
+    Bottom,
+    /// Move up one page.
+    PageUp,
+    /// Move down one page.
+    PageDown,
+    /// Open the n-th campaign (1-based, as on the keyboard).
+    Jump(usize),
+    /// Re-read the file now.
+    Reload,
+    /// Open `$EDITOR` at the selected item's line.
+    OpenEditor,
+    /// Add one to the selected task's done count and save.
+    Increment,
+    /// Take one from the selected task's done count and save.
+    Decrement,
+    /// Open the prompt for a new done count (task) or value (indicator).
+    StartUpdate,
+    /// Open the filter prompt (the filter applies live as it is typed).
+    StartFilter,
+    /// Cycle the sort: status → progress → due → name.
+    CycleSort,
+    /// Switch the interface and data language (zh ↔ en).
+    ToggleLang,
+    /// Show or hide the key help.
+    ToggleHelp,
+    /// Leave the app.
+    Quit,
+    /// Type a character into the open prompt.
+    Input(char),
+    /// Delete the last character of the open prompt.
+    DeleteChar,
+    /// Accept the open prompt (keep the filter, or save the update).
+    Submit,
+}
+
+#[derive(Debug)]
+pub enum Action {
+    /// A command, from a key or a test.
+    Do(Command),
+    /// A key press: mapped through the key table for the current context
+    /// (a prompt takes text).
+    Key(KeyEvent),
+    /// A mouse event; only sent with `--mouse`.
+    Mouse(MouseEvent),
+    /// The terminal now has this size (columns, rows).
+    Resize(u16, u16),
+    /// A (re)load finished. A failed parse keeps the last good plan on screen
+    /// and shows the error banner with file:line:col; a good one clears it.
+    Loaded(Box<Result<Document, ReadError>>),
+    /// The wall-clock time of the load just reported, for the footer. The
+    /// event loop sends it after `Loaded`: the app itself reads no clock.
+    LoadedAt(NaiveTime),
+    /// The file disappeared: a notice, the last good data stays.
+    FileMissing,
+    /// The outcome of a `Save` effect (a summary or the error), for the footer.
+    Saved(Result<String, String>),
+    /// The editor could not be run (the reason).
+    EditorFailed(String),
+}
+
+impl From<Command> for Action {
+    fn from(command: Command) -> Self {
+        Action::Do(command)
+    }
+}

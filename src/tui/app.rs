@@ -1,0 +1,422 @@
+//! The review screen's state and the one function that changes it.
+//! `App::update` is pure: no I/O, no drawing; it says what the caller must
+//! do with an [`Effect`].
+
+mod loading;
+mod navigation;
+mod progress;
+
+use std::path::{Path, PathBuf};
+
+use chrono::{NaiveDate, NaiveTime};
+use crossterm::event::{
+    KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+
+use super::action::{Action, Command};
+use super::keymap::{self, Context};
+use super::rows::{self, Item, ItemKey, SortKey};
+use crate::i18n;
+use crate::load::{Document, ReadError};
+use crate::model::{Campaign, Lang, Level, Plan, PlanStatus, Scale, WaterClass};
+
+pub(crate) use loading::scrolled;
+
+/// How the screen is shown; fixed at start except the language (`L`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Settings {
+    pub lang: Lang,
+    pub ascii: bool,
+    pub color: bool,
+    pub mouse: bool,
+    /// `--as-of`: overrides the file's reporting date.
+    pub as_of: Option<NaiveDate>,
+    /// The date used when neither `--as-of` nor the file gives one.
+    pub today: NaiveDate,
+}
+
+/// A progress update to write back, through the one write-back path.
+pub use crate::edit::{Change, Edit};
+
+/// What the event loop must do after an update.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Effect {
+    /// Nothing changed: do not redraw (a key that changes nothing costs 0 bytes).
+    None,
+    /// State changed: draw once.
+    Redraw,
+    Quit,
+    /// Re-read the file (the loop calls `Document::load` and sends `Action::Loaded`).
+    Reload,
+    /// Suspend, run the editor at this line, resume, then reload.
+    OpenEditor {
+        line: usize,
+    },
+    /// Apply via the write-back path, then send `Action::Saved`.
+    Save(Edit),
+}
+
+/// The last good plan and what was computed from it at load time.
+pub(crate) struct Data {
+    pub plan: Plan,
+    pub status: PlanStatus,
+    pub warnings: usize,
+    /// Per campaign, the items that need attention, worst first (for the cards).
+    pub attention: Vec<Vec<Item>>,
+    /// Per campaign, the list's column widths.
+    pub widths: Vec<rows::ListWidths>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum View {
+    Overview,
+    Campaign,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pane {
+    List,
+    Detail,
+}
+
+/// The campaign view's state: which campaign, its rows, the selection.
+pub(crate) struct CampaignView {
+    pub index: usize,
+    pub id: String,
+    pub rows: Vec<Item>,
+    pub selected: usize,
+    /// What the selection is, so it survives sort, filter and reload.
+    pub selected_key: Option<ItemKey>,
+    /// The first row shown.
+    pub offset: usize,
+    pub focus: Pane,
+    pub detail_scroll: u16,
+}
+
+/// A one-line prompt at the bottom (filter) or in a small box (update).
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Prompt {
+    Filter {
+        /// The filter before the prompt opened (Esc clears, Enter keeps).
+        input: String,
+    },
+    Update {
+        item: Item,
+        input: String,
+        /// The input is still the current figure, shown selected: the first
+        /// key typed replaces it (Backspace clears it).
+        pristine: bool,
+        error: Option<&'static str>,
+    },
+}
+
+/// A transient line in the footer: a save's outcome, an editor failure.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Message {
+    pub text: String,
+    pub error: bool,
+}
+
+pub struct App {
+    pub(crate) path: PathBuf,
+    pub(crate) settings: Settings,
+    pub(crate) data: Option<Data>,
+    /// A failed (re)load: its first error as `file:line:col: message`.
+    pub(crate) banner: Option<String>,
+    pub(crate) file_missing: bool,
+    pub(crate) loaded_at: Option<NaiveTime>,
+    pub(crate) message: Option<Message>,
+    pub(crate) view: View,
+    pub(crate) overview_selected: usize,
+    pub(crate) campaign: Option<CampaignView>,
+    pub(crate) sort: SortKey,
+    pub(crate) filter: String,
+    pub(crate) prompt: Option<Prompt>,
+    pub(crate) help: bool,
+    pub(crate) help_scroll: u16,
+    pub(crate) size: (u16, u16),
+}
+
+impl App {
+    /// `loaded` is the result of `Document::load` on `path`.
+    pub fn new(path: PathBuf, loaded: Result<Document, ReadError>, settings: Settings) -> App {
+        let mut app = App {
+            path,
+            settings,
+            data: None,
+            banner: None,
+            file_missing: false,
+            loaded_at: None,
+            message: None,
+            view: View::Overview,
+            overview_selected: 0,
+            campaign: None,
+            sort: SortKey::default(),
+            filter: String::new(),
+            prompt: None,
+            help: false,
+            help_scroll: 0,
+            size: (80, 24),
+        };
+        app.loaded(loaded);
+        app
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn view(&self) -> View {
+        self.view
+    }
+
+    /// The open campaign's id, in the campaign view.
+    pub fn campaign_id(&self) -> Option<&str> {
+        match self.view {
+            View::Campaign => self.campaign.as_ref().map(|c| c.id.as_str()),
+            View::Overview => None,
+        }
+    }
+
+    /// The selected item's id in the campaign view (`task` or indicator).
+    pub fn selected_id(&self) -> Option<&str> {
+        let view = self
+            .campaign
+            .as_ref()
+            .filter(|_| self.view == View::Campaign)?;
+        let item = *view.rows.get(view.selected)?;
+        let campaign = self.data.as_ref()?.plan.campaigns.get(view.index)?;
+        Some(match item {
+            Item::Task(i) => campaign.tasks.get(i)?.id.as_str(),
+            Item::Indicator(i) => campaign.indicators.get(i)?.id.as_str(),
+        })
+    }
+
+    /// The ids of the rows shown, in order (for tests and the render command).
+    pub fn row_ids(&self) -> Vec<&str> {
+        let (Some(view), Some(data)) = (self.campaign.as_ref(), self.data.as_ref()) else {
+            return Vec::new();
+        };
+        let Some(campaign) = data.plan.campaigns.get(view.index) else {
+            return Vec::new();
+        };
+        view.rows
+            .iter()
+            .filter_map(|item| match *item {
+                Item::Task(i) => campaign.tasks.get(i).map(|t| t.id.as_str()),
+                Item::Indicator(i) => campaign.indicators.get(i).map(|t| t.id.as_str()),
+            })
+            .collect()
+    }
+
+    /// The selected campaign on the overview (0-based).
+    pub fn overview_selected(&self) -> usize {
+        self.overview_selected
+    }
+
+    pub fn sort(&self) -> SortKey {
+        self.sort
+    }
+
+    pub fn filter(&self) -> &str {
+        &self.filter
+    }
+
+    pub fn help_open(&self) -> bool {
+        self.help
+    }
+
+    pub fn focus(&self) -> Pane {
+        self.campaign.as_ref().map_or(Pane::List, |c| c.focus)
+    }
+
+    pub fn banner(&self) -> Option<&str> {
+        self.banner.as_deref()
+    }
+
+    pub fn file_missing(&self) -> bool {
+        self.file_missing
+    }
+
+    /// The footer's transient message, if any.
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_ref().map(|m| m.text.as_str())
+    }
+
+    /// The done count of a task as the screen has it (for tests).
+    pub fn task_done(&self, campaign: &str, task: &str) -> Option<f64> {
+        let plan = &self.data.as_ref()?.plan;
+        Some(plan.campaign(campaign)?.task(task)?.done)
+    }
+
+    /// Whether a prompt (filter or update) is open.
+    pub fn prompt_open(&self) -> bool {
+        self.prompt.is_some()
+    }
+
+    pub(crate) fn plan(&self) -> Option<&Plan> {
+        self.data.as_ref().map(|d| &d.plan)
+    }
+
+    pub(crate) fn open_campaign(&self) -> Option<(&Campaign, &CampaignView)> {
+        let view = self.campaign.as_ref()?;
+        let campaign = self.plan()?.campaigns.get(view.index)?;
+        Some((campaign, view))
+    }
+
+    fn campaign_count(&self) -> usize {
+        self.plan().map_or(0, |p| p.campaigns.len())
+    }
+
+    /// The key context: a prompt, the help, or the view.
+    pub fn context(&self) -> Context {
+        match (&self.prompt, self.help, self.view) {
+            (Some(Prompt::Filter { .. }), _, _) => Context::Filter,
+            (Some(Prompt::Update { .. }), _, _) => Context::Update,
+            (None, true, _) => Context::Help,
+            (None, false, View::Overview) => Context::Overview,
+            (None, false, View::Campaign) => Context::Campaign,
+        }
+    }
+
+    pub fn update(&mut self, action: Action) -> Effect {
+        match action {
+            Action::Do(command) => self.command(command),
+            Action::Key(key) => self.key(key),
+            Action::Mouse(mouse) => self.mouse(mouse),
+            Action::Resize(width, height) => {
+                if self.size == (width, height) {
+                    return Effect::None;
+                }
+                self.size = (width, height);
+                self.keep_selection_visible();
+                Effect::Redraw
+            }
+            Action::Loaded(loaded) => {
+                self.loaded(*loaded);
+                Effect::Redraw
+            }
+            Action::LoadedAt(time) => {
+                self.loaded_at = Some(time);
+                Effect::Redraw
+            }
+            Action::FileMissing => {
+                if self.file_missing {
+                    return Effect::None;
+                }
+                self.file_missing = true;
+                Effect::Redraw
+            }
+            Action::Saved(outcome) => {
+                let s = i18n::strings(self.settings.lang);
+                match outcome {
+                    Ok(summary) => {
+                        self.set_message(format!("{}: {summary}", s.saved), false);
+                        // Show the figure as written: read the file back.
+                        Effect::Reload
+                    }
+                    Err(reason) => {
+                        self.set_message(format!("{}: {reason}", s.save_failed), true);
+                        Effect::Redraw
+                    }
+                }
+            }
+            Action::EditorFailed(reason) => {
+                let s = i18n::strings(self.settings.lang);
+                self.set_message(format!("{}: {reason}", s.editor_failed), true);
+                Effect::Redraw
+            }
+        }
+    }
+
+    fn set_message(&mut self, text: String, error: bool) {
+        self.message = Some(Message {
+            text: crate::text::sanitize_line(&text),
+            error,
+        });
+    }
+
+    fn key(&mut self, key: KeyEvent) -> Effect {
+        if key.kind == KeyEventKind::Release {
+            return Effect::None;
+        }
+        let context = self.context();
+        if let Some(command) = keymap::lookup(&key, context) {
+            return self.command(command);
+        }
+        // A prompt takes the characters no binding claimed.
+        if matches!(context, Context::Filter | Context::Update)
+            && let KeyCode::Char(c) = key.code
+            && !key
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+        {
+            return self.command(Command::Input(c));
+        }
+        Effect::None
+    }
+
+    fn mouse(&mut self, mouse: MouseEvent) -> Effect {
+        if !self.settings.mouse {
+            return Effect::None;
+        }
+        match mouse.kind {
+            MouseEventKind::ScrollUp => self.command(Command::Up),
+            MouseEventKind::ScrollDown => self.command(Command::Down),
+            MouseEventKind::Down(MouseButton::Left) if self.prompt.is_none() && !self.help => {
+                self.click(mouse.column, mouse.row)
+            }
+            _ => Effect::None,
+        }
+    }
+
+    fn command(&mut self, command: Command) -> Effect {
+        // A transient message lasts until the next thing the user does.
+        let had_message = self.message.take().is_some();
+        let effect = match (&self.prompt, self.help) {
+            (Some(_), _) => self.prompt_command(command),
+            (None, true) => self.help_command(command),
+            (None, false) => self.view_command(command),
+        };
+        match effect {
+            Effect::None if had_message => Effect::Redraw,
+            effect => effect,
+        }
+    }
+}
+
+/// A figure as people write it: `110`, `41.41`, never `110.0`.
+pub fn number(value: f64) -> String {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        format!("{value:.0}")
+    } else {
+        let text = format!("{value:.2}");
+        text.trim_end_matches('0').trim_end_matches('.').to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_read_like_the_report() {
+        assert_eq!(number(110.0), "110");
+        assert_eq!(number(41.41), "41.41");
+        assert_eq!(number(0.5), "0.5");
+        assert_eq!(number(-3.0), "-3");
+    }
+
+    #[test]
+    fn scrolling_moves_as_little_as_needed() {
+        assert_eq!(scrolled(0, 5, 10, 100), 0);
+        assert_eq!(scrolled(0, 10, 10, 100), 1);
+        assert_eq!(scrolled(20, 15, 10, 100), 15);
+        assert_eq!(scrolled(95, 99, 10, 100), 90);
+        assert_eq!(scrolled(3, 0, 10, 0), 0);
+    }
+}

@@ -1,0 +1,139 @@
+//! Taking in a load: keep the last good plan on a failure, find the place
+//! again by id on success, and recompute the rows shown.
+
+use super::*;
+
+impl App {
+    /// Takes in a load's result. A good plan replaces the data and clears the
+    /// banner; a bad one keeps the last good plan and sets the banner.
+    pub(super) fn loaded(&mut self, loaded: Result<Document, ReadError>) {
+        let document = match loaded {
+            Ok(document) => document,
+            Err(ReadError::NotFound { .. }) => {
+                self.file_missing = true;
+                return;
+            }
+            Err(err) => {
+                self.banner = Some(crate::text::sanitize_line(&err.to_string()));
+                return;
+            }
+        };
+        self.file_missing = false;
+        let path = document.shown_path();
+        let warnings = document.loaded.warnings().count();
+        let Some(plan) = document.loaded.plan else {
+            let errors: Vec<_> = document.loaded.errors().collect();
+            let first = errors
+                .first()
+                .map(|d| d.headline(&document.source, &path))
+                .unwrap_or_default();
+            self.banner = Some(match errors.len() {
+                0 | 1 => first,
+                n => format!("{first} (+{})", n - 1),
+            });
+            return;
+        };
+        let as_of = plan.as_of(self.settings.as_of, self.settings.today);
+        let status = PlanStatus::compute(&plan, as_of);
+        // Keep the place by id: the overview card and the open campaign.
+        let previous_card = self
+            .plan()
+            .and_then(|p| p.campaigns.get(self.overview_selected))
+            .map(|c| c.id.clone());
+        let attention = plan
+            .campaigns
+            .iter()
+            .zip(&status.campaigns)
+            .map(|(campaign, status)| rows::attention(campaign, status))
+            .collect();
+        let widths = plan
+            .campaigns
+            .iter()
+            .zip(&status.campaigns)
+            .map(|(campaign, status)| rows::ListWidths::measure(campaign, status))
+            .collect();
+        self.banner = None;
+        let data = self.data.insert(Data {
+            plan,
+            status,
+            warnings,
+            attention,
+            widths,
+        });
+        let plan = &data.plan;
+        if let Some(id) = previous_card {
+            self.overview_selected = plan
+                .campaigns
+                .iter()
+                .position(|c| c.id == id)
+                .unwrap_or(self.overview_selected);
+        }
+        self.overview_selected = self
+            .overview_selected
+            .min(plan.campaigns.len().saturating_sub(1));
+        if let Some(view) = self.campaign.as_mut() {
+            match plan.campaigns.iter().position(|c| c.id == view.id) {
+                Some(index) => view.index = index,
+                None => {
+                    self.campaign = None;
+                    self.view = View::Overview;
+                }
+            }
+        }
+        self.rebuild_rows();
+    }
+
+    /// Recomputes the open campaign's rows and finds the selection again by id.
+    pub(super) fn rebuild_rows(&mut self) {
+        let lang = self.settings.lang;
+        let (sort, filter) = (self.sort, self.filter.clone());
+        let Some(data) = self.data.as_ref() else {
+            return;
+        };
+        let Some(view) = self.campaign.as_mut() else {
+            return;
+        };
+        let (Some(campaign), Some(status)) = (
+            data.plan.campaigns.get(view.index),
+            data.status.campaigns.get(view.index),
+        ) else {
+            return;
+        };
+        view.rows = rows::rows(campaign, status, sort, &filter, lang);
+        let found = view.selected_key.as_ref().and_then(|key| {
+            view.rows
+                .iter()
+                .position(|item| item.key(campaign).as_ref() == Some(key))
+        });
+        match found {
+            Some(index) => view.selected = index,
+            None => {
+                view.selected = view.selected.min(view.rows.len().saturating_sub(1));
+                if view.selected_key.is_none() {
+                    view.selected_key = view.rows.get(view.selected).and_then(|i| i.key(campaign));
+                }
+            }
+        }
+        self.keep_selection_visible();
+    }
+
+    pub(super) fn keep_selection_visible(&mut self) {
+        let page = crate::tui::ui::campaign::list_rows(self).max(1);
+        if let Some(view) = self.campaign.as_mut() {
+            view.offset = scrolled(view.offset, view.selected, page, view.rows.len());
+        }
+    }
+}
+
+/// The first row to show so that `selected` is visible, moving as little
+/// as possible from `offset`.
+pub(crate) fn scrolled(offset: usize, selected: usize, page: usize, len: usize) -> usize {
+    let page = page.max(1);
+    let mut offset = offset.min(len.saturating_sub(page));
+    if selected < offset {
+        offset = selected;
+    } else if selected >= offset + page {
+        offset = selected + 1 - page;
+    }
+    offset
+}

@@ -1,0 +1,281 @@
+//! Moving around: the overview cards, the campaign list and detail pane,
+//! the help overlay, clicks, and where the editor opens.
+
+use super::*;
+
+impl App {
+    /// A click selects the card or row under it; a click on the selected
+    /// card opens it; a click in the detail pane focuses it.
+    pub(super) fn click(&mut self, column: u16, row: u16) -> Effect {
+        match self.view {
+            View::Overview => match crate::tui::ui::overview::card_at(self, column, row) {
+                Some(index) if index == self.overview_selected => self.open(index),
+                Some(index) => self.move_overview(index),
+                None => Effect::None,
+            },
+            View::Campaign => match crate::tui::ui::campaign::hit(self, column, row) {
+                Some(crate::tui::ui::campaign::Hit::Row(index)) => {
+                    let focus_changed = self.campaign.as_mut().is_some_and(|view| {
+                        std::mem::replace(&mut view.focus, Pane::List) != Pane::List
+                    });
+                    match self.select(index) {
+                        Effect::None if focus_changed => Effect::Redraw,
+                        effect => effect,
+                    }
+                }
+                Some(crate::tui::ui::campaign::Hit::Detail) => match self.campaign.as_mut() {
+                    Some(view) if view.focus != Pane::Detail => {
+                        view.focus = Pane::Detail;
+                        Effect::Redraw
+                    }
+                    _ => Effect::None,
+                },
+                None => Effect::None,
+            },
+        }
+    }
+
+    pub(super) fn help_command(&mut self, command: Command) -> Effect {
+        match command {
+            Command::Back | Command::BackOrQuit | Command::ToggleHelp => {
+                self.help = false;
+                self.help_scroll = 0;
+                Effect::Redraw
+            }
+            Command::Up if self.help_scroll > 0 => {
+                self.help_scroll -= 1;
+                Effect::Redraw
+            }
+            Command::Down if self.help_scroll < crate::tui::ui::help::max_scroll(self) => {
+                self.help_scroll += 1;
+                Effect::Redraw
+            }
+            Command::ToggleLang | Command::Reload | Command::Quit => self.view_command(command),
+            _ => Effect::None,
+        }
+    }
+
+    pub(super) fn view_command(&mut self, command: Command) -> Effect {
+        match command {
+            Command::Quit => Effect::Quit,
+            Command::ToggleHelp => {
+                self.help = true;
+                Effect::Redraw
+            }
+            Command::ToggleLang => {
+                self.settings.lang = self.settings.lang.other();
+                // Name order and name matches depend on the language.
+                self.rebuild_rows();
+                Effect::Redraw
+            }
+            Command::Reload => Effect::Reload,
+            Command::Jump(n) => self.open(n.saturating_sub(1)),
+            Command::OpenEditor => self
+                .editor_line()
+                .map_or(Effect::None, |line| Effect::OpenEditor { line }),
+            _ => match self.view {
+                View::Overview => self.overview_command(command),
+                View::Campaign => self.campaign_command(command),
+            },
+        }
+    }
+
+    pub(super) fn overview_command(&mut self, command: Command) -> Effect {
+        let count = self.campaign_count();
+        if count == 0 {
+            return match command {
+                Command::BackOrQuit => Effect::Quit,
+                _ => Effect::None,
+            };
+        }
+        let columns = crate::tui::ui::overview::columns(self.size.0, count);
+        let current = self.overview_selected;
+        let target = match command {
+            Command::BackOrQuit => return Effect::Quit,
+            Command::Enter => return self.open(current),
+            Command::Left => current.saturating_sub(1),
+            Command::Right => (current + 1).min(count - 1),
+            Command::Up => current.saturating_sub(columns),
+            Command::Down if current + columns < count => current + columns,
+            Command::Down => current,
+            Command::Top => 0,
+            Command::PageUp => current.saturating_sub(columns * self.overview_page_rows()),
+            Command::Bottom => count - 1,
+            Command::PageDown => (current + columns * self.overview_page_rows()).min(count - 1),
+            _ => return Effect::None,
+        };
+        self.move_overview(target)
+    }
+
+    pub(super) fn overview_page_rows(&self) -> usize {
+        crate::tui::ui::overview::visible_rows(self).max(1)
+    }
+
+    pub(super) fn move_overview(&mut self, target: usize) -> Effect {
+        if target == self.overview_selected {
+            return Effect::None;
+        }
+        self.overview_selected = target;
+        Effect::Redraw
+    }
+
+    /// Opens the campaign at `index` (0-based), keeping sort and filter.
+    pub(super) fn open(&mut self, index: usize) -> Effect {
+        let Some(campaign) = self.plan().and_then(|p| p.campaigns.get(index)) else {
+            return Effect::None;
+        };
+        if self.view == View::Campaign && self.campaign.as_ref().is_some_and(|c| c.index == index) {
+            return Effect::None;
+        }
+        let id = campaign.id.clone();
+        self.overview_selected = index;
+        self.view = View::Campaign;
+        self.campaign = Some(CampaignView {
+            index,
+            id,
+            rows: Vec::new(),
+            selected: 0,
+            selected_key: None,
+            offset: 0,
+            focus: Pane::List,
+            detail_scroll: 0,
+        });
+        self.rebuild_rows();
+        Effect::Redraw
+    }
+
+    pub(super) fn campaign_command(&mut self, command: Command) -> Effect {
+        let Some(view) = self.campaign.as_mut() else {
+            self.view = View::Overview;
+            return Effect::Redraw;
+        };
+        let focus = view.focus;
+        match command {
+            Command::Back | Command::BackOrQuit => {
+                if focus == Pane::Detail {
+                    view.focus = Pane::List;
+                } else if !self.filter.is_empty() && command == Command::Back {
+                    // Esc first clears a filter, then leaves.
+                    self.filter.clear();
+                    self.rebuild_rows();
+                } else {
+                    self.view = View::Overview;
+                }
+                Effect::Redraw
+            }
+            Command::Enter | Command::Right | Command::NextPane | Command::PrevPane
+                if focus == Pane::List =>
+            {
+                view.focus = Pane::Detail;
+                view.detail_scroll = 0;
+                Effect::Redraw
+            }
+            Command::Left | Command::NextPane | Command::PrevPane if focus == Pane::Detail => {
+                view.focus = Pane::List;
+                Effect::Redraw
+            }
+            Command::Up | Command::Down | Command::Top | Command::Bottom
+                if focus == Pane::Detail =>
+            {
+                let scroll = match command {
+                    Command::Up | Command::Top if view.detail_scroll == 0 => return Effect::None,
+                    Command::Up => view.detail_scroll - 1,
+                    Command::Top => 0,
+                    Command::Down => view.detail_scroll.saturating_add(1),
+                    _ => u16::MAX,
+                };
+                let max = crate::tui::ui::detail::max_scroll(self);
+                let Some(view) = self.campaign.as_mut() else {
+                    return Effect::None;
+                };
+                let scroll = scroll.min(max);
+                if scroll == view.detail_scroll {
+                    return Effect::None;
+                }
+                view.detail_scroll = scroll;
+                Effect::Redraw
+            }
+            Command::Up
+            | Command::Down
+            | Command::Top
+            | Command::Bottom
+            | Command::PageUp
+            | Command::PageDown => {
+                let len = view.rows.len();
+                if len == 0 {
+                    return Effect::None;
+                }
+                let page = crate::tui::ui::campaign::list_rows(self).max(1);
+                let Some(view) = self.campaign.as_mut() else {
+                    return Effect::None;
+                };
+                let current = view.selected.min(len - 1);
+                let target = match command {
+                    Command::Up => current.saturating_sub(1),
+                    Command::Down => (current + 1).min(len - 1),
+                    Command::Top => 0,
+                    Command::Bottom => len - 1,
+                    Command::PageUp => current.saturating_sub(page),
+                    _ => (current + page).min(len - 1),
+                };
+                self.select(target)
+            }
+            Command::StartFilter => {
+                self.prompt = Some(Prompt::Filter {
+                    input: self.filter.clone(),
+                });
+                Effect::Redraw
+            }
+            Command::CycleSort => {
+                self.sort = self.sort.next();
+                self.rebuild_rows();
+                Effect::Redraw
+            }
+            Command::Increment | Command::Decrement => self.step_done(command),
+            Command::StartUpdate => self.start_update(),
+            _ => Effect::None,
+        }
+    }
+
+    pub(super) fn select(&mut self, target: usize) -> Effect {
+        let key = self
+            .open_campaign()
+            .and_then(|(campaign, view)| view.rows.get(target).and_then(|i| i.key(campaign)));
+        let Some(view) = self.campaign.as_mut() else {
+            return Effect::None;
+        };
+        if target == view.selected && key == view.selected_key {
+            return Effect::None;
+        }
+        view.selected = target;
+        view.selected_key = key;
+        view.detail_scroll = 0;
+        self.keep_selection_visible();
+        Effect::Redraw
+    }
+
+    pub(super) fn selected_item(&self) -> Option<Item> {
+        let view = self
+            .campaign
+            .as_ref()
+            .filter(|_| self.view == View::Campaign)?;
+        view.rows.get(view.selected).copied()
+    }
+
+    /// The line `e` opens the editor at: the selected item, else the campaign.
+    pub(super) fn editor_line(&self) -> Option<usize> {
+        let plan = self.plan()?;
+        match self.view {
+            View::Overview => plan.campaigns.get(self.overview_selected).map(|c| c.line.0),
+            View::Campaign => {
+                let (campaign, _) = self.open_campaign()?;
+                Some(match self.selected_item() {
+                    Some(Item::Task(i)) => campaign.tasks.get(i)?.line.0,
+                    Some(Item::Indicator(i)) => campaign.indicators.get(i)?.line.0,
+                    None => campaign.line.0,
+                })
+            }
+        }
+        .map(|line| line.max(1))
+    }
+}

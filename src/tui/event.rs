@@ -1,0 +1,303 @@
+//! Everything the review screen reacts to, on one channel.
+//!
+//! Each source has a thread that blocks until something happens, so an idle
+//! screen costs no wakeup at all: the input thread waits in crossterm's
+//! `event::read`, the hangup thread in `poll(2)` on the tty, the signal thread
+//! in signal-hook's pipe, and the file watcher in notify's inotify read.
+
+use std::fs::File;
+use std::os::fd::{AsRawFd, RawFd};
+use std::path::Path;
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::{Arc, Condvar, Mutex};
+use std::thread;
+
+use crossterm::event::{self as input, KeyEvent, KeyEventKind, MouseEvent};
+use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGWINCH};
+use signal_hook::iterator::Signals;
+
+use super::terminal;
+use crate::load::watch::{self, FileWatch};
+
+/// Something the event loop must handle.
+#[derive(Debug)]
+pub enum Event {
+    /// A key was pressed.
+    Key(KeyEvent),
+    /// A mouse event (only arrives with mouse capture on).
+    Mouse(MouseEvent),
+    /// The terminal now has this many columns and rows.
+    Resize(u16, u16),
+    /// The plan file was saved, replaced or removed.
+    FileChanged,
+    /// The file watch failed (the reason); live reload may have stopped.
+    WatchFailed(String),
+    /// Reading the terminal failed (the reason): nothing more will arrive.
+    InputFailed(String),
+    /// SIGTERM, SIGINT or SIGQUIT (the signal number): restore and leave.
+    Terminate(i32),
+    /// SIGTSTP: give the terminal back and stop until continued.
+    Suspend,
+    /// SIGCONT: the process runs again; the terminal may have been reset.
+    Continued,
+}
+
+/// The receiving end of the channel, and the handles that keep its sources
+/// alive.
+pub struct Events {
+    rx: Receiver<Event>,
+    tx: Sender<Event>,
+    input: Arc<Gate>,
+    watch: Option<FileWatch>,
+}
+
+impl Events {
+    /// Starts the input, hangup and signal threads. `mouse` tells whether
+    /// mouse events are wanted.
+    pub fn start(mouse: bool) -> std::io::Result<Events> {
+        let (tx, rx) = channel();
+        watch_hangup()?;
+        watch_signals(tx.clone())?;
+        let input = Arc::new(Gate::default());
+        read_input(tx.clone(), Arc::clone(&input), mouse)?;
+        Ok(Events {
+            rx,
+            tx,
+            input,
+            watch: None,
+        })
+    }
+
+    /// Watches `path` for saves; a failure is returned so the caller can say
+    /// that live reload is off (`r` still works).
+    pub fn watch_file(&mut self, path: &Path) -> Result<(), String> {
+        let tx = self.tx.clone();
+        let watch = watch::watch(path, move |change| {
+            let _ = tx.send(match change {
+                Ok(()) => Event::FileChanged,
+                Err(reason) => Event::WatchFailed(reason),
+            });
+        })
+        .map_err(|err| err.to_string())?;
+        self.watch = Some(watch);
+        Ok(())
+    }
+
+    /// Blocks until the next event; `None` when every source is gone.
+    pub fn next(&self) -> Option<Event> {
+        self.rx.recv().ok()
+    }
+
+    /// Takes the next event if one is already waiting (to merge a burst of
+    /// events into one draw).
+    pub fn try_next(&self) -> Option<Event> {
+        self.rx.try_recv().ok()
+    }
+
+    /// Stops reading the terminal, so that a program run in the foreground
+    /// (the editor) gets every key. Returns once the input thread has parked.
+    pub fn pause_input(&self) {
+        self.input.pause();
+    }
+
+    /// Lets the input thread read the terminal again.
+    pub fn resume_input(&self) {
+        self.input.resume();
+    }
+
+    /// Drops the job-control signals that reached the whole foreground group
+    /// while a child ran (Ctrl-Z or Ctrl-C typed in the editor were meant
+    /// for it, not for the review screen); other events stay, in order.
+    pub fn forget_child_signals(&self) {
+        let kept: Vec<Event> = std::iter::from_fn(|| self.try_next())
+            .filter(|event| {
+                !matches!(
+                    event,
+                    Event::Suspend | Event::Continued | Event::Terminate(SIGINT | SIGQUIT)
+                )
+            })
+            .collect();
+        for event in kept {
+            let _ = self.tx.send(event);
+        }
+    }
+}
+
+/// Lets the event loop park the input thread, which is otherwise blocked in
+/// `event::read` and would race the editor for every key.
+#[derive(Default)]
+struct Gate {
+    state: Mutex<GateState>,
+    changed: Condvar,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum GateState {
+    #[default]
+    Reading,
+    PauseAsked,
+    Parked,
+    Stopped,
+}
+
+impl Gate {
+    fn lock(&self) -> std::sync::MutexGuard<'_, GateState> {
+        self.state
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    fn set(&self, state: GateState) {
+        *self.lock() = state;
+        self.changed.notify_all();
+    }
+
+    fn pause(&self) {
+        {
+            let mut state = self.lock();
+            if *state != GateState::Reading {
+                return;
+            }
+            *state = GateState::PauseAsked;
+        }
+        // `event::read` cannot be interrupted, but crossterm wakes it with a
+        // resize event on SIGWINCH; the thread then sees the request and parks.
+        // SAFETY: `raise` takes a signal number and nothing else.
+        unsafe {
+            libc::raise(SIGWINCH);
+        }
+        let mut state = self.lock();
+        while *state == GateState::PauseAsked {
+            state = self
+                .changed
+                .wait(state)
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+        }
+    }
+
+    fn resume(&self) {
+        let mut state = self.lock();
+        if matches!(*state, GateState::PauseAsked | GateState::Parked) {
+            *state = GateState::Reading;
+            self.changed.notify_all();
+        }
+    }
+
+    /// Called by the input thread between reads: parks while a pause is asked
+    /// for or in force.
+    fn wait_until_reading(&self) {
+        let mut state = self.lock();
+        if *state == GateState::PauseAsked {
+            *state = GateState::Parked;
+            self.changed.notify_all();
+        }
+        while *state == GateState::Parked {
+            state = self
+                .changed
+                .wait(state)
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+        }
+    }
+}
+
+fn read_input(tx: Sender<Event>, gate: Arc<Gate>, mouse: bool) -> std::io::Result<()> {
+    thread::Builder::new()
+        .name("input".into())
+        .spawn(move || {
+            loop {
+                gate.wait_until_reading();
+                let event = match input::read() {
+                    Ok(event) => event,
+                    Err(_) if terminal::hung_up() => terminal::exit_on_hangup(),
+                    Err(err) => {
+                        gate.set(GateState::Stopped);
+                        let _ = tx.send(Event::InputFailed(err.to_string()));
+                        return;
+                    }
+                };
+                let event = match event {
+                    input::Event::Key(key) if key.kind != KeyEventKind::Release => Event::Key(key),
+                    input::Event::Mouse(event) if mouse => Event::Mouse(event),
+                    input::Event::Resize(columns, rows) => Event::Resize(columns, rows),
+                    _ => continue,
+                };
+                if tx.send(event).is_err() {
+                    gate.set(GateState::Stopped);
+                    return;
+                }
+            }
+        })
+        .map(drop)
+}
+
+/// The terminal crossterm reads: standard input when it is a terminal, else
+/// `/dev/tty`.
+fn open_tty() -> std::io::Result<Option<File>> {
+    // SAFETY: `isatty` only inspects the descriptor.
+    if unsafe { libc::isatty(libc::STDIN_FILENO) } == 1 {
+        return Ok(None);
+    }
+    File::options()
+        .read(true)
+        .write(true)
+        .open("/dev/tty")
+        .map(Some)
+}
+
+/// Exits with code 129 as soon as the terminal hangs up. crossterm 0.29's
+/// reader spins at full CPU on a closed terminal when SIGHUP never comes
+/// (crossterm#793); `poll(2)` with no requested events still reports POLLHUP
+/// and POLLERR, and blocks without waking until then.
+fn watch_hangup() -> std::io::Result<()> {
+    let tty = open_tty()?;
+    thread::Builder::new()
+        .name("hangup".into())
+        .spawn(move || {
+            let fd: RawFd = tty.as_ref().map_or(libc::STDIN_FILENO, AsRawFd::as_raw_fd);
+            loop {
+                let mut watched = libc::pollfd {
+                    fd,
+                    events: 0,
+                    revents: 0,
+                };
+                // SAFETY: one valid pollfd, no timeout.
+                let ready = unsafe { libc::poll(&mut watched, 1, -1) };
+                if ready < 0 {
+                    if std::io::Error::last_os_error().kind() == std::io::ErrorKind::Interrupted {
+                        continue;
+                    }
+                    return;
+                }
+                if watched.revents & (libc::POLLHUP | libc::POLLERR) != 0 {
+                    terminal::exit_on_hangup();
+                }
+                if watched.revents & libc::POLLNVAL != 0 {
+                    // Not a terminal we can watch: nothing to catch here.
+                    return;
+                }
+            }
+        })
+        .map(drop)
+}
+
+/// SIGHUP exits at once without touching the terminal; the others become
+/// events. (Ctrl-C in raw mode is a key, not SIGINT.)
+fn watch_signals(tx: Sender<Event>) -> std::io::Result<()> {
+    let mut signals = Signals::new([SIGHUP, SIGTERM, SIGINT, SIGQUIT, SIGTSTP, SIGCONT])?;
+    thread::Builder::new()
+        .name("signals".into())
+        .spawn(move || {
+            for signal in signals.forever() {
+                let event = match signal {
+                    SIGHUP => terminal::exit_on_hangup(),
+                    SIGTSTP => Event::Suspend,
+                    SIGCONT => Event::Continued,
+                    other => Event::Terminate(other),
+                };
+                if tx.send(event).is_err() {
+                    return;
+                }
+            }
+        })
+        .map(drop)
+}

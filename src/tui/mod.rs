@@ -1,0 +1,19 @@
+//! The review screen. The screen side (state, keys, drawing) is pure and
+//! testable without a terminal; the terminal side (event loop, setup and
+//! restore, signals, file watching, editor) drives it.
+
+pub mod action;
+pub mod app;
+pub mod editor;
+pub mod event;
+pub mod keymap;
+pub mod render;
+pub mod rows;
+pub mod run;
+mod settings;
+pub mod terminal;
+pub mod theme;
+pub mod ui;
+
+pub use action::{Action, Command};
+pub use app::{App, Effect, Settings};

@@ -1,0 +1,240 @@
+//! The campaign view's rows: which tasks and indicators are shown, in which
+//! order. Computed when the campaign, sort, filter, language or data
+//! change — never while drawing.
+
+use crate::model::{Campaign, CampaignStatus, Lang, Status};
+
+/// One row of the campaign list: an index into the campaign's tasks or
+/// indicators.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Item {
+    Task(usize),
+    Indicator(usize),
+}
+
+/// What identifies an item across reloads: its kind and its id.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ItemKey {
+    pub task: bool,
+    pub id: String,
+}
+
+impl Item {
+    pub fn key(self, campaign: &Campaign) -> Option<ItemKey> {
+        match self {
+            Item::Task(i) => campaign.tasks.get(i).map(|t| ItemKey {
+                task: true,
+                id: t.id.clone(),
+            }),
+            Item::Indicator(i) => campaign.indicators.get(i).map(|ind| ItemKey {
+                task: false,
+                id: ind.id.clone(),
+            }),
+        }
+    }
+
+    pub fn status(self, status: &CampaignStatus) -> Status {
+        match self {
+            Item::Task(i) => status.tasks.get(i).map_or(Status::Count, |s| s.status),
+            Item::Indicator(i) => status
+                .indicators
+                .get(i)
+                .copied()
+                .unwrap_or(Status::NoTarget),
+        }
+    }
+}
+
+/// The orders `s` cycles through, in that order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum SortKey {
+    /// Worst status first: what needs attention is on top.
+    #[default]
+    Status,
+    /// Least progress first.
+    Progress,
+    /// Soonest due first.
+    Due,
+    /// By name in the shown language.
+    Name,
+}
+
+impl SortKey {
+    pub fn next(self) -> SortKey {
+        match self {
+            SortKey::Status => SortKey::Progress,
+            SortKey::Progress => SortKey::Due,
+            SortKey::Due => SortKey::Name,
+            SortKey::Name => SortKey::Status,
+        }
+    }
+}
+
+/// The rows to show: tasks first, then indicators, each sorted by `sort`
+/// (stable, so ties keep the file's order) and kept when they match
+/// `filter` (case-insensitive, on the name in either language or the id).
+pub fn rows(
+    campaign: &Campaign,
+    status: &CampaignStatus,
+    sort: SortKey,
+    filter: &str,
+    lang: Lang,
+) -> Vec<Item> {
+    let needle = filter.trim().to_lowercase();
+    let matches = |name: &crate::model::Text, id: &str| {
+        needle.is_empty()
+            || contains_folded(id, &needle)
+            || contains_folded(name.get(lang), &needle)
+            || contains_folded(name.get(lang.other()), &needle)
+    };
+    let mut tasks: Vec<usize> = (0..campaign.tasks.len())
+        .filter(|&i| matches(&campaign.tasks[i].name, &campaign.tasks[i].id))
+        .collect();
+    let mut indicators: Vec<usize> = (0..campaign.indicators.len())
+        .filter(|&i| matches(&campaign.indicators[i].name, &campaign.indicators[i].id))
+        .collect();
+    let task_name = |i: &usize| campaign.tasks[*i].name.get(lang);
+    let indicator_name = |i: &usize| campaign.indicators[*i].name.get(lang);
+    let indicator_status = |i: &usize| status.indicators.get(*i).copied();
+    match sort {
+        SortKey::Status => {
+            tasks.sort_by_key(|i| status.tasks.get(*i).map(|s| s.status));
+            indicators.sort_by_key(indicator_status);
+        }
+        SortKey::Progress => {
+            // Plain counts (no fraction) after every task with a gauge.
+            tasks.sort_by(|a, b| {
+                let fraction = |i: &usize| status.tasks.get(*i).and_then(|s| s.fraction);
+                match (fraction(a), fraction(b)) {
+                    (Some(x), Some(y)) => x.total_cmp(&y),
+                    (Some(_), None) => std::cmp::Ordering::Less,
+                    (None, Some(_)) => std::cmp::Ordering::Greater,
+                    (None, None) => std::cmp::Ordering::Equal,
+                }
+            });
+            indicators.sort_by_key(indicator_status);
+        }
+        SortKey::Due => {
+            tasks.sort_by_key(|i| {
+                let due = status.tasks.get(*i).and_then(|s| s.due);
+                (due.is_none(), due)
+            });
+            indicators.sort_by_key(indicator_status);
+        }
+        SortKey::Name => {
+            tasks.sort_by(|a, b| task_name(a).cmp(task_name(b)));
+            indicators.sort_by(|a, b| indicator_name(a).cmp(indicator_name(b)));
+        }
+    }
+    tasks
+        .into_iter()
+        .map(Item::Task)
+        .chain(indicators.into_iter().map(Item::Indicator))
+        .collect()
+}
+
+/// The items that need attention (overdue, behind, at-risk tasks and
+/// not-met indicators), worst status first, then least progress.
+pub fn attention(campaign: &Campaign, status: &CampaignStatus) -> Vec<Item> {
+    let mut tasks: Vec<usize> = (0..campaign.tasks.len())
+        .filter(|&i| {
+            status
+                .tasks
+                .get(i)
+                .is_some_and(|s| s.status.needs_attention())
+        })
+        .collect();
+    tasks.sort_by(|a, b| {
+        let key = |i: &usize| {
+            let s = &status.tasks[*i];
+            (s.status, s.fraction.unwrap_or(0.0))
+        };
+        let (sa, fa) = key(a);
+        let (sb, fb) = key(b);
+        sa.cmp(&sb).then(fa.total_cmp(&fb))
+    });
+    let indicators = (0..campaign.indicators.len())
+        .filter(|&i| status.indicators.get(i) == Some(&Status::NotMet))
+        .map(Item::Indicator);
+    tasks
+        .into_iter()
+        .map(Item::Task)
+        .chain(indicators)
+        .collect()
+}
+
+/// The widest status word and task figure of a campaign, in each language,
+/// so the list's columns stay put while scrolling and filtering.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ListWidths {
+    zh: (u16, u16),
+    en: (u16, u16),
+}
+
+impl ListWidths {
+    pub fn measure(campaign: &Campaign, status: &CampaignStatus) -> ListWidths {
+        let measure = |lang: Lang| {
+            let statuses = status
+                .tasks
+                .iter()
+                .map(|s| s.status)
+                .chain(status.indicators.iter().copied());
+            let word = statuses
+                .map(|s| crate::text::width(crate::i18n::status_word(s, lang)))
+                .max()
+                .unwrap_or(0);
+            let figure = campaign
+                .tasks
+                .iter()
+                .map(|task| crate::text::width(&crate::tui::ui::campaign::task_figure(task, lang)))
+                .max()
+                .unwrap_or(0);
+            (clamp_u16(word), clamp_u16(figure))
+        };
+        ListWidths {
+            zh: measure(Lang::Zh),
+            en: measure(Lang::En),
+        }
+    }
+
+    /// (status word, figure) widths in `lang`.
+    pub fn get(&self, lang: Lang) -> (u16, u16) {
+        match lang {
+            Lang::Zh => self.zh,
+            Lang::En => self.en,
+        }
+    }
+}
+
+fn clamp_u16(n: usize) -> u16 {
+    u16::try_from(n).unwrap_or(u16::MAX)
+}
+
+/// Whether `hay` contains `needle` (already lower-case), ignoring case.
+/// An ASCII needle is compared in place without allocating: in UTF-8 its
+/// bytes can only match ASCII characters.
+fn contains_folded(hay: &str, needle: &str) -> bool {
+    if needle.is_ascii() {
+        let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
+        return needle.is_empty()
+            || hay
+                .windows(needle.len())
+                .any(|window| window.eq_ignore_ascii_case(needle));
+    }
+    hay.to_lowercase().contains(needle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matching_ignores_case_in_ascii_and_beyond() {
+        assert!(contains_folded("Yangtze Outfalls", "outfall"));
+        assert!(contains_folded("yangtze-outfalls", "yangtze-"));
+        assert!(!contains_folded("Yangtze", "yangtzee"));
+        assert!(contains_folded("长江入河排污口整治", "排污口"));
+        assert!(contains_folded("ÉCOLE", "école"));
+        assert!(contains_folded("abc", ""));
+    }
+}

@@ -1,0 +1,271 @@
+//! The event loop of the review screen: one channel in, one draw out.
+//!
+//! It blocks on the channel and draws only when `App::update` asks for it (or
+//! after a resize, a reload or the editor), so an idle screen neither wakes
+//! nor writes. Everything that touches the OS happens here; `App` stays pure.
+
+use std::io::{self, IsTerminal};
+use std::path::PathBuf;
+
+use anyhow::Context;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::action::Action;
+use super::app::{App, Change, Edit, Effect, Settings};
+use super::event::{Event, Events};
+use super::terminal::{self, Screen};
+use super::{editor, ui};
+use crate::edit;
+use crate::load::{self, Document, ReadError};
+
+/// How the loop ended.
+enum Exit {
+    /// `q` / Ctrl-C: exit code 0.
+    Quit,
+    /// A terminating signal: exit code 128 + its number, as shells report it.
+    Signal(i32),
+}
+
+/// Opens the review screen on `path` and runs it until the user quits. Gives
+/// the exit code: 0 after `q`, 128 + the signal after SIGTERM or SIGINT.
+/// (After SIGHUP or a closed terminal the process has already exited, 129.)
+pub fn run(path: PathBuf, settings: Settings) -> anyhow::Result<u8> {
+    if !io::stdout().is_terminal() {
+        anyhow::bail!(
+            "the review screen needs a terminal; for text use `campaigns render` or `campaigns report`"
+        );
+    }
+    let options = load::Options {
+        as_of: settings.as_of,
+        today: settings.today,
+    };
+    let mouse = settings.mouse;
+    let first = Document::load(&path, options);
+    let source = first.as_ref().ok().map(|doc| doc.source.clone());
+    let mut events = Events::start(mouse).context("could not start reading the terminal")?;
+    // Without a watch the screen still works; `r` reloads by hand.
+    let _ = events.watch_file(&path);
+    let mut app = App::new(path.clone(), first, settings);
+    app.update(Action::LoadedAt(now()));
+    let screen = terminal::setup(mouse).context("could not set up the terminal")?;
+    let mut session = Session {
+        path,
+        options,
+        app,
+        events,
+        screen,
+        source,
+        dirty: true,
+    };
+    let ended = session.run().and_then(|exit| {
+        terminal::restore(&mut session.screen).context("could not restore the terminal")?;
+        Ok(exit)
+    });
+    match ended {
+        Ok(Exit::Quit) => Ok(0),
+        Ok(Exit::Signal(signal)) => Ok(128u8.saturating_add(u8::try_from(signal).unwrap_or(0))),
+        // A failed read or write may be the first sign of a hangup: then
+        // the terminal must not be touched again, not even by the error
+        // message.
+        Err(_) if terminal::hung_up() => terminal::exit_on_hangup(),
+        Err(err) => {
+            terminal::try_restore();
+            Err(err)
+        }
+    }
+}
+
+fn now() -> chrono::NaiveTime {
+    chrono::Local::now().time()
+}
+
+struct Session {
+    path: PathBuf,
+    options: load::Options,
+    app: App,
+    events: Events,
+    screen: Screen,
+    /// The text last loaded: a change event with the same bytes (the app's own
+    /// save, an editor writing unchanged text) is not reloaded.
+    source: Option<String>,
+    /// Whether the screen must be drawn before waiting again.
+    dirty: bool,
+}
+
+impl Session {
+    fn run(&mut self) -> anyhow::Result<Exit> {
+        loop {
+            if self.dirty {
+                self.draw()?;
+            }
+            let Some(event) = self.events.next() else {
+                anyhow::bail!("every event source stopped");
+            };
+            if let Some(exit) = self.handle(event)? {
+                return Ok(exit);
+            }
+            // Handle what is already waiting (a held key, a paste) before
+            // drawing once for all of it.
+            while let Some(event) = self.events.try_next() {
+                if let Some(exit) = self.handle(event)? {
+                    return Ok(exit);
+                }
+            }
+        }
+    }
+
+    fn draw(&mut self) -> anyhow::Result<()> {
+        let app = &self.app;
+        self.screen
+            .draw(|frame| ui::draw(frame, app))
+            .context("could not draw")?;
+        self.dirty = false;
+        Ok(())
+    }
+
+    fn handle(&mut self, event: Event) -> anyhow::Result<Option<Exit>> {
+        match event {
+            Event::Key(key) if is_suspend_key(&key) => self.suspend()?,
+            Event::Key(key) => return self.update(Action::Key(key)),
+            Event::Mouse(mouse) => return self.update(Action::Mouse(mouse)),
+            Event::Resize(columns, rows) => {
+                self.dirty = true;
+                return self.update(Action::Resize(columns, rows));
+            }
+            Event::FileChanged => return self.reload(false),
+            // Live reload may have stopped; `r` still reloads.
+            Event::WatchFailed(_) => {}
+            Event::InputFailed(reason) => anyhow::bail!("could not read the terminal: {reason}"),
+            Event::Terminate(signal) => return Ok(Some(Exit::Signal(signal))),
+            Event::Suspend => self.suspend()?,
+            Event::Continued => self.resume()?,
+        }
+        Ok(None)
+    }
+
+    /// Applies an action and does what its effect asks.
+    fn update(&mut self, action: Action) -> anyhow::Result<Option<Exit>> {
+        match self.app.update(action) {
+            Effect::None => {}
+            Effect::Redraw => self.dirty = true,
+            Effect::Quit => return Ok(Some(Exit::Quit)),
+            Effect::Reload => return self.reload(true),
+            Effect::OpenEditor { line } => return self.open_editor(line),
+            Effect::Save(edit) => return self.save(edit),
+        }
+        Ok(None)
+    }
+
+    /// Re-reads the file. Unless `forced` (the `r` key), text identical to
+    /// what was last loaded is skipped: no reload, no redraw.
+    fn reload(&mut self, forced: bool) -> anyhow::Result<Option<Exit>> {
+        let loaded = match load::read(&self.path) {
+            Ok(text) if !forced && self.source.as_deref() == Some(text.as_str()) => {
+                return Ok(None);
+            }
+            Ok(text) => {
+                self.source = Some(text.clone());
+                Ok(Document {
+                    path: self.path.clone(),
+                    loaded: load::parse(&text, self.options),
+                    source: text,
+                })
+            }
+            Err(ReadError::NotFound { .. }) => {
+                // Whatever comes back next is new, even the same bytes.
+                self.source = None;
+                return self.update(Action::FileMissing);
+            }
+            Err(err) => {
+                self.source = None;
+                Err(err)
+            }
+        };
+        self.dirty = true;
+        if let Some(exit) = self.update(Action::Loaded(Box::new(loaded)))? {
+            return Ok(Some(exit));
+        }
+        self.update(Action::LoadedAt(now()))
+    }
+
+    /// Hands the terminal to the editor, takes it back, and reloads.
+    fn open_editor(&mut self, line: usize) -> anyhow::Result<Option<Exit>> {
+        // Park the input thread first, or it would race the editor for keys.
+        self.events.pause_input();
+        terminal::restore(&mut self.screen).context("could not restore the terminal")?;
+        let outcome = editor::run(&self.path, line);
+        terminal::enter().context("could not take the terminal back")?;
+        terminal::redraw_all(&mut self.screen).context("could not clear the screen")?;
+        self.events.forget_child_signals();
+        self.events.resume_input();
+        self.dirty = true;
+        if let Err(reason) = outcome {
+            if let Some(exit) = self.update(Action::EditorFailed(reason))? {
+                return Ok(Some(exit));
+            }
+        }
+        self.reload(false)
+    }
+
+    /// Records progress through the one write-back path, shows the new
+    /// figures at once, and remembers the text written so that the watch
+    /// event of this very save is not a reload.
+    fn save(&mut self, edit: Edit) -> anyhow::Result<Option<Exit>> {
+        let edit = edit::Edit {
+            campaign: edit.campaign,
+            item: edit.item,
+            change: edit.change.map(|change| match change {
+                Change::SetDone(done) => edit::Change::SetDone(done),
+                Change::AddDone(add) => edit::Change::AddDone(add),
+                Change::SetValue(value) => edit::Change::SetValue(value),
+            }),
+            note: edit.note,
+            record: edit.record,
+        };
+        let saved = match edit::apply(&self.path, &edit, self.options) {
+            Ok(saved) => saved,
+            Err(err) => return self.update(Action::Saved(Err(err.to_string()))),
+        };
+        let document = Document {
+            path: self.path.clone(),
+            loaded: load::parse(&saved.new_source, self.options),
+            source: saved.new_source.clone(),
+        };
+        self.source = Some(saved.new_source);
+        self.dirty = true;
+        if let Some(exit) = self.update(Action::Loaded(Box::new(Ok(document))))? {
+            return Ok(Some(exit));
+        }
+        if let Some(exit) = self.update(Action::LoadedAt(now()))? {
+            return Ok(Some(exit));
+        }
+        self.update(Action::Saved(Ok(saved.summary)))
+    }
+
+    /// SIGTSTP or Ctrl-Z: give the terminal back and stop. SIGCONT arrives as
+    /// `Event::Continued`, which takes it over again.
+    fn suspend(&mut self) -> anyhow::Result<()> {
+        terminal::restore(&mut self.screen).context("could not restore the terminal")?;
+        // SAFETY: `raise` takes a signal number; SIGSTOP stops every thread
+        // until SIGCONT.
+        unsafe {
+            libc::raise(libc::SIGSTOP);
+        }
+        Ok(())
+    }
+
+    /// After SIGCONT: the shell may have reset the terminal while we were
+    /// stopped, so set it up again and send the whole frame.
+    fn resume(&mut self) -> anyhow::Result<()> {
+        terminal::enter().context("could not take the terminal back")?;
+        terminal::redraw_all(&mut self.screen).context("could not clear the screen")?;
+        self.dirty = true;
+        Ok(())
+    }
+}
+
+/// Ctrl-Z: raw mode turns off the terminal's own suspend key, so the screen
+/// does what the shell would.
+fn is_suspend_key(key: &KeyEvent) -> bool {
+    key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('z')
+}

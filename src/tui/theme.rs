@@ -1,0 +1,274 @@
+//! Colours and symbols. Colours are the 16 ANSI ones, drawn on the
+//! terminal's own background (no background colour is ever set for the
+//! screen); the monochrome theme carries everything with symbols, words and
+//! bold/reverse; ASCII mode swaps every symbol, border and gauge.
+
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::symbols::border;
+
+use crate::model::{Status, Theme as CampaignTheme};
+
+/// How the screen looks: colour or monochrome, Unicode or ASCII.
+#[derive(Clone, Copy, Debug)]
+pub struct Theme {
+    pub color: bool,
+    pub ascii: bool,
+}
+
+/// Borders drawn with `+ - |` only.
+pub const ASCII_BORDER: border::Set = border::Set {
+    top_left: "+",
+    top_right: "+",
+    bottom_left: "+",
+    bottom_right: "+",
+    vertical_left: "|",
+    vertical_right: "|",
+    horizontal_top: "-",
+    horizontal_bottom: "-",
+};
+
+/// The characters a gauge is drawn with.
+#[derive(Clone, Copy, Debug)]
+pub struct GaugeSymbols {
+    pub filled: &'static str,
+    pub empty: &'static str,
+    /// Where the task should be by now.
+    pub expected: &'static str,
+}
+
+impl Theme {
+    pub fn new(color: bool, ascii: bool) -> Theme {
+        Theme { color, ascii }
+    }
+
+    fn fg(&self, color: Color) -> Style {
+        if self.color {
+            Style::new().fg(color)
+        } else {
+            Style::new()
+        }
+    }
+
+    /// A status in its colour; in monochrome the statuses that need
+    /// attention are bold, the rest plain (the symbol and word carry them).
+    pub fn status(&self, status: Status) -> Style {
+        if !self.color {
+            return if status.needs_attention() {
+                Style::new().add_modifier(Modifier::BOLD)
+            } else {
+                Style::new()
+            };
+        }
+        match status {
+            Status::Overdue => Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+            Status::Behind => Style::new().fg(Color::LightRed),
+            Status::AtRisk => Style::new().fg(Color::Yellow),
+            Status::InProgress => Style::new().fg(Color::Cyan),
+            Status::OnTrack => Style::new().fg(Color::Green),
+            Status::NotStarted => Style::new().fg(Color::DarkGray),
+            Status::Done => Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),
+            Status::Count => Style::new(),
+            Status::Met => Style::new().fg(Color::Green),
+            Status::NotMet => Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+            Status::NoTarget => Style::new(),
+        }
+    }
+
+    /// A campaign's own colour (air, water, soil, other).
+    pub fn accent(&self, theme: CampaignTheme) -> Style {
+        self.fg(match theme {
+            CampaignTheme::Air => Color::Cyan,
+            CampaignTheme::Water => Color::Blue,
+            CampaignTheme::Soil => Color::Yellow,
+            CampaignTheme::Other => Color::Magenta,
+        })
+    }
+
+    /// A small mark for a campaign's theme, beside its name.
+    pub fn theme_mark(&self, theme: CampaignTheme) -> &'static str {
+        match (theme, self.ascii) {
+            (CampaignTheme::Air, false) => "☁",
+            (CampaignTheme::Water, false) => "≈",
+            (CampaignTheme::Soil, false) => "▤",
+            (CampaignTheme::Other, false) => "◆",
+            (CampaignTheme::Air, true) => "A",
+            (CampaignTheme::Water, true) => "W",
+            (CampaignTheme::Soil, true) => "S",
+            (CampaignTheme::Other, true) => "O",
+        }
+    }
+
+    /// The selected row or card: reverse video reads in every terminal.
+    pub fn selected(&self) -> Style {
+        Style::new().add_modifier(Modifier::REVERSED)
+    }
+
+    pub fn title(&self) -> Style {
+        Style::new().add_modifier(Modifier::BOLD)
+    }
+
+    /// Secondary text (labels, hints). Monochrome keeps it plain.
+    pub fn dim(&self) -> Style {
+        self.fg(Color::DarkGray)
+    }
+
+    pub fn key(&self) -> Style {
+        if self.color {
+            Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD)
+        } else {
+            Style::new().add_modifier(Modifier::BOLD)
+        }
+    }
+
+    pub fn error(&self) -> Style {
+        if self.color {
+            Style::new().fg(Color::Red).add_modifier(Modifier::BOLD)
+        } else {
+            Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED)
+        }
+    }
+
+    pub fn notice(&self) -> Style {
+        if self.color {
+            Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD)
+        } else {
+            Style::new().add_modifier(Modifier::BOLD)
+        }
+    }
+
+    pub fn ok(&self) -> Style {
+        self.fg(Color::Green)
+    }
+
+    /// A focused pane's border stands out; an unfocused one recedes.
+    pub fn border(&self, focused: bool) -> Style {
+        match (focused, self.color) {
+            (true, true) => Style::new().fg(Color::Cyan),
+            (true, false) => Style::new().add_modifier(Modifier::BOLD),
+            (false, _) => self.dim(),
+        }
+    }
+
+    pub fn border_set(&self) -> border::Set<'static> {
+        if self.ascii {
+            ASCII_BORDER
+        } else {
+            border::ROUNDED
+        }
+    }
+
+    pub fn gauge(&self) -> GaugeSymbols {
+        if self.ascii {
+            GaugeSymbols {
+                filled: "#",
+                empty: ".",
+                expected: "|",
+            }
+        } else {
+            GaugeSymbols {
+                filled: "█",
+                empty: "░",
+                expected: "┃",
+            }
+        }
+    }
+
+    pub fn ellipsis(&self) -> &'static str {
+        if self.ascii { "~" } else { "…" }
+    }
+
+    /// Separates fields on one line.
+    pub fn dot(&self) -> &'static str {
+        if self.ascii { " - " } else { " · " }
+    }
+
+    /// Marks the selected row for readers without reverse video.
+    pub fn pointer(&self) -> &'static str {
+        if self.ascii { ">" } else { "▸" }
+    }
+
+    /// Marks a level on the water-class scale.
+    pub fn marker(&self) -> (&'static str, &'static str) {
+        if self.ascii {
+            ("^", "T")
+        } else {
+            ("▲", "△")
+        }
+    }
+
+    /// A sparkline's eight levels.
+    pub fn spark_levels(&self) -> [&'static str; 9] {
+        if self.ascii {
+            [" ", ".", ".", "-", "-", "=", "=", "#", "#"]
+        } else {
+            [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+        }
+    }
+
+    /// A water class as shown: `劣V` is `>V` in ASCII mode.
+    pub fn water_class(&self, class: crate::model::WaterClass) -> &'static str {
+        match (class, self.ascii) {
+            (crate::model::WaterClass::WorseThanV, true) => ">V",
+            (class, _) => class.as_str(),
+        }
+    }
+
+    pub fn warning_mark(&self) -> &'static str {
+        if self.ascii { "!" } else { "⚠" }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn monochrome_sets_no_colour() {
+        let mono = Theme::new(false, false);
+        for status in Status::TASK.iter().chain(Status::INDICATOR.iter()) {
+            let style = mono.status(*status);
+            assert_eq!(style.fg, None);
+            assert_eq!(style.bg, None);
+        }
+        assert_eq!(mono.accent(CampaignTheme::Water).fg, None);
+        assert_eq!(mono.dim().fg, None);
+    }
+
+    #[test]
+    fn no_style_sets_a_background() {
+        for theme in [Theme::new(true, false), Theme::new(false, true)] {
+            for status in Status::TASK.iter().chain(Status::INDICATOR.iter()) {
+                assert_eq!(theme.status(*status).bg, None);
+            }
+            for style in [theme.title(), theme.dim(), theme.error(), theme.key()] {
+                assert_eq!(style.bg, None);
+            }
+        }
+    }
+
+    #[test]
+    fn ascii_symbols_are_ascii() {
+        let ascii = Theme::new(true, true);
+        let g = ascii.gauge();
+        let mut all = vec![
+            g.filled,
+            g.empty,
+            g.expected,
+            ascii.ellipsis(),
+            ascii.pointer(),
+        ];
+        all.extend(ascii.spark_levels());
+        all.extend([
+            ascii.marker().0,
+            ascii.marker().1,
+            ascii.warning_mark(),
+            ascii.dot(),
+        ]);
+        let b = ascii.border_set();
+        all.extend([b.top_left, b.horizontal_top, b.vertical_left]);
+        for theme in crate::model::Theme::ALL {
+            all.push(ascii.theme_mark(theme));
+        }
+        assert!(all.iter().all(|s| s.is_ascii()), "{all:?}");
+    }
+}

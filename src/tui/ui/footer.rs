@@ -1,0 +1,134 @@
+//! The bottom line: a transient message or the open prompt, the keys that
+//! work here (labels taken from the key table), warnings and the time of
+//! the last load.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+
+use super::cells::{put, put_right};
+use crate::i18n;
+use crate::model::Lang;
+use crate::text;
+use crate::tui::action::Command;
+use crate::tui::app::{App, Prompt};
+use crate::tui::keymap::{self, Context};
+use crate::tui::theme::Theme;
+
+/// The few keys worth a hint in each context, with a short word.
+fn hints(context: Context) -> &'static [(Command, &'static str, &'static str)] {
+    match context {
+        Context::Overview => &[
+            (Command::Enter, "打开", "open"),
+            (Command::Jump(0), "跳转", "jump"),
+            (Command::Reload, "重载", "reload"),
+            (Command::ToggleLang, "EN", "中文"),
+            (Command::ToggleHelp, "帮助", "help"),
+            (Command::BackOrQuit, "退出", "quit"),
+        ],
+        Context::Campaign => &[
+            (Command::Back, "返回", "back"),
+            (Command::StartFilter, "筛选", "filter"),
+            (Command::CycleSort, "排序", "sort"),
+            (Command::Increment, "加一", "add 1"),
+            (Command::StartUpdate, "更新", "update"),
+            (Command::OpenEditor, "编辑", "edit"),
+            (Command::ToggleHelp, "帮助", "help"),
+        ],
+        Context::Help => &[(Command::Back, "关闭", "close")],
+        Context::Filter => &[
+            (Command::Submit, "保留", "keep"),
+            (Command::Back, "清除", "clear"),
+        ],
+        Context::Update => &[
+            (Command::Submit, "保存", "save"),
+            (Command::Back, "取消", "cancel"),
+        ],
+        Context::Global | Context::Always => &[],
+    }
+}
+
+/// The first key the table binds to `command` in `context` (or globally).
+fn key_for(command: Command, context: Context, ascii: bool) -> Option<&'static str> {
+    [context, Context::Global]
+        .into_iter()
+        .flat_map(keymap::bindings_in)
+        .find(|b| b.command == command)
+        .and_then(|b| b.keys.first())
+        .map(|k| k.shown(ascii))
+}
+
+pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
+    if area.height == 0 {
+        return;
+    }
+    let lang = app.settings().lang;
+    let s = i18n::strings(lang);
+    let ell = theme.ellipsis();
+    let y = area.y;
+
+    // Right: warnings and the last load.
+    let mut status = Vec::new();
+    if let Some(data) = app.data.as_ref().filter(|d| d.warnings > 0) {
+        status.push(format!(
+            "{} {}",
+            theme.warning_mark(),
+            i18n::warnings(data.warnings, lang)
+        ));
+    }
+    if let Some(time) = app.loaded_at {
+        status.push(format!("{} {}", s.loaded_at, time.format("%H:%M:%S")));
+    }
+    let status = status.join(theme.dot());
+    let right_room = area.width / 3;
+    let start = if status.is_empty() {
+        area.right()
+    } else {
+        put_right(buf, area.right(), y, right_room, &status, theme.dim(), ell)
+    };
+    let room = start.saturating_sub(area.x + 1);
+    let mut x = area.x;
+
+    // Left: the prompt, or a message, then the hints.
+    if let Some(Prompt::Filter { input }) = &app.prompt {
+        let label = format!("{}: ", s.filter);
+        x += put(buf, x, y, room, &label, theme.key(), ell);
+        let cursor = if theme.ascii { "_" } else { "▏" };
+        let shown = format!("{}{cursor}", text::sanitize_line(input));
+        x += put(
+            buf,
+            x,
+            y,
+            room.saturating_sub(x - area.x),
+            &shown,
+            Style::new(),
+            ell,
+        );
+        x += 2;
+    } else if let Some(message) = &app.message {
+        let style = if message.error {
+            theme.error()
+        } else {
+            theme.ok()
+        };
+        x += put(buf, x, y, room, &message.text, style, ell);
+        x += 2;
+    }
+    for (command, zh, en) in hints(app.context()) {
+        let Some(key) = key_for(*command, app.context(), theme.ascii) else {
+            continue;
+        };
+        let word = match lang {
+            Lang::Zh => zh,
+            Lang::En => en,
+        };
+        let needed = (text::width(key) + 1 + text::width(word)) as u16;
+        if x + needed > area.x + room {
+            break;
+        }
+        x += put(buf, x, y, needed, key, theme.key(), ell);
+        x += 1;
+        x += put(buf, x, y, needed, word, theme.dim(), ell);
+        x += 2;
+    }
+}

@@ -1,0 +1,137 @@
+//! Hand-drawn gauges and sparklines: plain characters, so they read without
+//! colour and switch to ASCII with the theme. The figure is always printed
+//! beside them as text.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+
+use crate::tui::theme::Theme;
+
+/// Draws a bar across the first row of `area`: `ratio` of it filled (capped
+/// at 1), and a marker at `expected` (where it should be by now) if given.
+pub fn bar(
+    buf: &mut Buffer,
+    area: Rect,
+    ratio: f64,
+    expected: Option<f64>,
+    style: Style,
+    theme: &Theme,
+) {
+    let (x, y, width) = (area.x, area.y, area.width);
+    let symbols = theme.gauge();
+    let filled = filled_cells(ratio, width);
+    let marker = expected.map(|e| marker_cell(e, width));
+    for i in 0..width {
+        let (symbol, cell_style) = if marker == Some(i) {
+            (symbols.expected, theme.title())
+        } else if i < filled {
+            (symbols.filled, style)
+        } else {
+            (symbols.empty, theme.dim())
+        };
+        if let Some(cell) = buf.cell_mut((x + i, y)) {
+            cell.set_symbol(symbol).set_style(cell_style);
+        }
+    }
+}
+
+/// How many of `width` cells a ratio fills: a partial cell shows as empty,
+/// so a bar is only full when the task is done.
+pub fn filled_cells(ratio: f64, width: u16) -> u16 {
+    if !ratio.is_finite() || ratio <= 0.0 {
+        return 0;
+    }
+    let cells = (ratio.min(1.0) * f64::from(width)).floor() as u16;
+    if ratio < 1.0 {
+        cells.min(width.saturating_sub(1))
+    } else {
+        width
+    }
+}
+
+/// The cell that stands for `expected` (0..=1).
+pub fn marker_cell(expected: f64, width: u16) -> u16 {
+    let e = if expected.is_finite() {
+        expected.clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    ((e * f64::from(width)).round() as u16).min(width.saturating_sub(1))
+}
+
+/// A percentage as shown beside a gauge: floored below 100 so "100%"
+/// always means done.
+pub fn percent(ratio: f64) -> String {
+    if !ratio.is_finite() {
+        return "—".to_owned();
+    }
+    let p = ratio * 100.0;
+    let shown = if p < 100.0 { p.floor() } else { p.round() };
+    format!("{shown:.0}%")
+}
+
+/// A sparkline of `values` (oldest first), scaled from zero to the largest
+/// value; the last `width` values if there are more. A few values get up to
+/// three characters each so the shape is readable.
+pub fn sparkline(values: &[f64], width: usize, theme: &Theme) -> String {
+    let levels = theme.spark_levels();
+    let shown = &values[values.len().saturating_sub(width)..];
+    let each = (width / shown.len().max(1)).clamp(1, 3);
+    let max = shown
+        .iter()
+        .copied()
+        .filter(|v| v.is_finite())
+        .fold(0.0_f64, f64::max);
+    shown
+        .iter()
+        .map(|v| {
+            if max <= 0.0 || !v.is_finite() {
+                return levels[1];
+            }
+            let level = ((v.max(0.0) / max) * 7.0).round() as usize + 1;
+            levels[level.min(8)]
+        })
+        .flat_map(|level| std::iter::repeat_n(level, each))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bar_is_full_only_when_done() {
+        assert_eq!(filled_cells(0.99, 10), 9);
+        assert_eq!(filled_cells(0.999, 10), 9);
+        assert_eq!(filled_cells(1.0, 10), 10);
+        assert_eq!(filled_cells(1.5, 10), 10);
+        assert_eq!(filled_cells(0.0, 10), 0);
+        assert_eq!(filled_cells(f64::NAN, 10), 0);
+        assert_eq!(filled_cells(0.5, 0), 0);
+    }
+
+    #[test]
+    fn percent_never_rounds_up_to_done() {
+        assert_eq!(percent(110.0 / 113.0), "97%");
+        assert_eq!(percent(0.999), "99%");
+        assert_eq!(percent(1.0), "100%");
+        assert_eq!(percent(1.2), "120%");
+    }
+
+    #[test]
+    fn sparkline_scales_to_the_largest() {
+        let theme = Theme::new(false, true);
+        assert_eq!(sparkline(&[0.0, 50.0, 100.0], 3, &theme), ".=#");
+        assert_eq!(sparkline(&[0.0, 50.0, 100.0], 10, &theme), "...===###");
+        assert_eq!(sparkline(&[1.0, 2.0, 3.0], 2, &theme).len(), 2);
+        assert_eq!(sparkline(&[], 5, &theme), "");
+    }
+
+    #[test]
+    fn marker_stays_inside() {
+        assert_eq!(marker_cell(1.0, 10), 9);
+        assert_eq!(marker_cell(0.0, 10), 0);
+        assert_eq!(marker_cell(0.5, 0), 0);
+    }
+}

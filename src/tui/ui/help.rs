@@ -1,0 +1,185 @@
+//! The help overlay: every key, by context, generated from the key table.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Clear, Widget};
+
+use super::cells::{centered, inner, put};
+use crate::i18n;
+use crate::model::Lang;
+use crate::text;
+use crate::tui::app::App;
+use crate::tui::keymap::{self, Context};
+use crate::tui::theme::Theme;
+
+/// One line of the help: a context heading, a binding, or a gap.
+enum HelpLine {
+    Heading(Context),
+    Binding(&'static keymap::Binding),
+    Gap,
+}
+
+fn help_lines() -> Vec<HelpLine> {
+    let mut out = Vec::new();
+    for (i, context) in Context::HELP_ORDER.into_iter().enumerate() {
+        if i > 0 {
+            out.push(HelpLine::Gap);
+        }
+        out.push(HelpLine::Heading(context));
+        out.extend(keymap::bindings_in(context).map(HelpLine::Binding));
+    }
+    out
+}
+
+fn heading(context: Context, lang: Lang) -> &'static str {
+    let s = i18n::strings(lang);
+    match context {
+        Context::Always => s.context_always,
+        Context::Global => s.context_global,
+        Context::Overview => s.context_overview,
+        Context::Campaign => s.context_campaign,
+        Context::Help => s.context_help,
+        Context::Filter => s.context_filter,
+        Context::Update => s.context_update,
+    }
+}
+
+/// The widest key column, so the descriptions line up.
+fn key_column(ascii: bool) -> usize {
+    keymap::BINDINGS
+        .iter()
+        .map(|b| text::width(&b.keys_shown(ascii)))
+        .max()
+        .unwrap_or(0)
+        + 2
+}
+
+/// The help's lines split into columns: two side by side when the frame
+/// is wide (Overview and Campaign on the left, the rest on the right).
+fn columns(width: u16) -> Vec<Vec<HelpLine>> {
+    let lines = help_lines();
+    if width < TWO_COLUMN_WIDTH {
+        return vec![lines];
+    }
+    let split = lines
+        .iter()
+        .position(|l| matches!(l, HelpLine::Heading(Context::Global)))
+        .unwrap_or(lines.len());
+    let mut left = lines;
+    let mut right = left.split_off(split);
+    // The gap before the right column's first heading is not needed.
+    if let Some(HelpLine::Gap) = left.last() {
+        left.pop();
+    }
+    if let Some(HelpLine::Gap) = right.first() {
+        right.remove(0);
+    }
+    vec![left, right]
+}
+
+const TWO_COLUMN_WIDTH: u16 = 120;
+const COLUMN_WIDTH: u16 = 58;
+
+/// The overlay's box in a frame of `area`.
+fn box_area(area: Rect) -> Rect {
+    let columns = columns(area.width);
+    let tallest = columns.iter().map(Vec::len).max().unwrap_or(0) as u16;
+    let width = COLUMN_WIDTH * columns.len() as u16 + 4;
+    let height = tallest + 2;
+    // Nearly the whole frame: take all of it rather than leave slivers.
+    let width = if width + 4 > area.width {
+        area.width
+    } else {
+        width
+    };
+    let height = if height + 2 > area.height {
+        area.height
+    } else {
+        height
+    };
+    centered(area, width, height)
+}
+
+/// How far the help can scroll at the app's last known size.
+pub fn max_scroll(app: &App) -> u16 {
+    let area = super::frame_area(app);
+    let tallest = columns(area.width).iter().map(Vec::len).max().unwrap_or(0) as u16;
+    tallest.saturating_sub(inner(box_area(area)).height)
+}
+
+pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
+    let lang = app.settings().lang;
+    let s = i18n::strings(lang);
+    let ell = theme.ellipsis();
+    let columns = columns(area.width);
+    let box_area = box_area(area);
+    let tallest = columns.iter().map(Vec::len).max().unwrap_or(0) as u16;
+    let inner = inner(box_area);
+    let scroll = app.help_scroll.min(tallest.saturating_sub(inner.height));
+    let close = if tallest > inner.height {
+        format!(" {}{}{} ", s.scroll_hint, theme.dot(), s.help_close)
+    } else {
+        format!(" {} ", s.help_close)
+    };
+    Clear.render(box_area, buf);
+    Block::bordered()
+        .border_set(theme.border_set())
+        .border_style(theme.border(true))
+        .title(Line::styled(format!(" {} ", s.help_title), theme.title()))
+        .title_bottom(Line::styled(close, theme.dim()).right_aligned())
+        .render(box_area, buf);
+    if inner.width < 2 || inner.height == 0 {
+        return;
+    }
+    let keys_width = key_column(theme.ascii) as u16;
+    let column_width = inner.width / columns.len() as u16;
+    for (c, lines) in columns.iter().enumerate() {
+        let x = inner.x + 1 + c as u16 * column_width;
+        let width = column_width.saturating_sub(1);
+        for (row, line) in lines
+            .iter()
+            .skip(usize::from(scroll))
+            .take(usize::from(inner.height))
+            .enumerate()
+        {
+            let y = inner.y + row as u16;
+            match line {
+                HelpLine::Heading(context) => {
+                    put(
+                        buf,
+                        x,
+                        y,
+                        width,
+                        heading(*context, lang),
+                        theme.title(),
+                        ell,
+                    );
+                }
+                HelpLine::Binding(binding) => {
+                    let keys = binding.keys_shown(theme.ascii);
+                    let used = put(
+                        buf,
+                        x + 2,
+                        y,
+                        width.saturating_sub(2),
+                        &keys,
+                        theme.key(),
+                        ell,
+                    );
+                    let start = (2 + keys_width).max(used + 3);
+                    put(
+                        buf,
+                        x + start,
+                        y,
+                        width.saturating_sub(start),
+                        binding.help(lang),
+                        Default::default(),
+                        ell,
+                    );
+                }
+                HelpLine::Gap => {}
+            }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+//! Lays the panes out; each pane draws itself (one file per pane).
+
+pub mod banner;
+pub mod campaign;
+pub mod cells;
+pub mod detail;
+pub mod footer;
+pub mod gauge;
+pub mod header;
+pub mod help;
+pub mod overview;
+pub mod prompt;
+pub mod too_small;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use super::app::{App, Prompt, View};
+use super::theme::Theme;
+
+/// The smallest frame the screen is laid out in; below it a notice says so.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 10;
+
+/// Where each part of the screen goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Areas {
+    pub header: Rect,
+    pub banner: Rect,
+    pub body: Rect,
+    pub footer: Rect,
+}
+
+/// The screen's parts for a frame of `area`. `update` uses the same function
+/// for page sizes, so paging matches what is drawn.
+pub fn areas(area: Rect, app: &App) -> Areas {
+    let banner_lines = banner::height(app).min(area.height.saturating_sub(3));
+    let header = Rect {
+        height: 1.min(area.height),
+        ..area
+    };
+    let banner = Rect {
+        y: area.y + header.height,
+        height: banner_lines,
+        ..area
+    };
+    let footer_y = area.bottom().saturating_sub(1).max(banner.bottom());
+    let footer = Rect {
+        y: footer_y,
+        height: area.bottom().saturating_sub(footer_y),
+        ..area
+    };
+    let body = Rect {
+        y: banner.bottom(),
+        height: footer.y.saturating_sub(banner.bottom()),
+        ..area
+    };
+    Areas {
+        header,
+        banner,
+        body,
+        footer,
+    }
+}
+
+/// The frame area `update` assumes: the last size the terminal reported.
+pub(crate) fn frame_area(app: &App) -> Rect {
+    Rect::new(0, 0, app.size.0, app.size.1)
+}
+
+pub fn theme(app: &App) -> Theme {
+    Theme::new(app.settings().color, app.settings().ascii)
+}
+
+pub fn draw(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    let buf = frame.buffer_mut();
+    let theme = theme(app);
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small::draw(buf, area, app, &theme);
+        return;
+    }
+    let areas = areas(area, app);
+    header::draw(buf, areas.header, app, &theme);
+    banner::draw(buf, areas.banner, app, &theme);
+    match app.view() {
+        View::Overview => overview::draw(buf, areas.body, app, &theme),
+        View::Campaign => campaign::draw(buf, areas.body, app, &theme),
+    }
+    footer::draw(buf, areas.footer, app, &theme);
+    if let Some(Prompt::Update { .. }) = &app.prompt {
+        prompt::draw_update(buf, areas.body, app, &theme);
+    }
+    if app.help_open() {
+        help::draw(buf, area, app, &theme);
+    }
+}

@@ -1,0 +1,111 @@
+//! The update prompt: a small box asking for a task's new done count or an
+//! indicator's new value, with the validation error when there is one. (The
+//! filter prompt lives in the footer line.)
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Clear, Widget};
+
+use super::cells::{centered, inner, put};
+use crate::i18n;
+use crate::text;
+use crate::tui::app::{App, Prompt};
+use crate::tui::rows::Item;
+use crate::tui::theme::Theme;
+
+pub fn draw_update(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
+    let Some(Prompt::Update {
+        item,
+        input,
+        pristine,
+        error,
+    }) = &app.prompt
+    else {
+        return;
+    };
+    let Some((campaign, _)) = app.open_campaign() else {
+        return;
+    };
+    let lang = app.settings().lang;
+    let s = i18n::strings(lang);
+    let ell = theme.ellipsis();
+    let (title, name, current) = match *item {
+        Item::Task(i) => match campaign.tasks.get(i) {
+            Some(task) => (
+                s.update_done,
+                task.name.get(lang),
+                super::campaign::task_figure(task, lang),
+            ),
+            None => return,
+        },
+        Item::Indicator(i) => match campaign.indicators.get(i) {
+            Some(ind) => (
+                s.update_value,
+                ind.name.get(lang),
+                super::campaign::indicator_figure(ind, lang, theme.ascii),
+            ),
+            None => return,
+        },
+    };
+    let box_area = centered(area, 56, 6);
+    Clear.render(box_area, buf);
+    Block::bordered()
+        .border_set(theme.border_set())
+        .border_style(theme.border(true))
+        .title(Line::styled(format!(" {title} "), theme.title()))
+        .render(box_area, buf);
+    let inner = inner(box_area);
+    if inner.width < 2 {
+        return;
+    }
+    let x = inner.x + 1;
+    let width = inner.width - 1;
+    // The input line: the figure shown selected until the first key replaces it.
+    if inner.height > 1 {
+        let y = inner.y + 1;
+        let used = put(buf, x, y, width, "> ", theme.title(), ell);
+        let input_style = if *pristine {
+            theme.selected()
+        } else {
+            theme.title()
+        };
+        let shown = text::sanitize_line(input);
+        let used = used
+            + put(
+                buf,
+                x + used,
+                y,
+                width.saturating_sub(used),
+                &shown,
+                input_style,
+                ell,
+            );
+        let cursor = if theme.ascii { "_" } else { "▏" };
+        put(
+            buf,
+            x + used,
+            y,
+            width.saturating_sub(used),
+            cursor,
+            theme.title(),
+            ell,
+        );
+    }
+    put(
+        buf,
+        x,
+        inner.y,
+        width,
+        &format!("{name}: {current}"),
+        theme.dim(),
+        ell,
+    );
+    let (hint, style) = match error {
+        Some(error) => (*error, theme.error()),
+        None => (s.update_hint, theme.dim()),
+    };
+    if inner.height > 2 {
+        put(buf, x, inner.y + 2, width, hint, style, ell);
+    }
+}

@@ -1,0 +1,156 @@
+//! `campaigns render`: the real binary draws one frame as text.
+
+use assert_cmd::Command;
+
+const FIXTURE: &str = "tests/fixtures/tui/plan.toml";
+
+fn render(args: &[&str]) -> assert_cmd::assert::Assert {
+    Command::cargo_bin("campaigns")
+        .unwrap()
+        .env_remove("NO_COLOR")
+        .env("LANG", "en_GB.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_CTYPE")
+        .arg("render")
+        .arg(FIXTURE)
+        .args(args)
+        .assert()
+}
+
+fn stdout(assert: &assert_cmd::assert::Assert) -> String {
+    String::from_utf8(assert.get_output().stdout.clone()).unwrap()
+}
+
+#[test]
+fn prints_a_frame_of_the_asked_size_as_plain_text() {
+    let assert = render(&["--size", "80x24", "--lang", "en"]).success();
+    let out = stdout(&assert);
+    assert_eq!(out.lines().count(), 24);
+    assert!(out.lines().all(|l| l.chars().count() <= 80), "{out}");
+    assert!(
+        out.lines().all(|l| !l.ends_with(' ')),
+        "trailing spaces trimmed"
+    );
+    assert!(out.contains("☁ Blue Sky"), "{out}");
+    assert!(out.contains("as of 2024-12-31"), "{out}");
+    assert!(!out.contains('\x1b'), "no escapes without --color");
+}
+
+#[test]
+fn draws_a_campaign_in_chinese() {
+    let assert = render(&["--size", "120x40", "--view", "clear-water", "--lang", "zh"]).success();
+    let out = stdout(&assert);
+    assert!(out.contains("碧水保卫战"), "{out}");
+    assert!(out.contains("110/113 个"), "{out}");
+    assert!(out.contains("97%"), "{out}");
+}
+
+#[test]
+fn help_view_lists_the_keys() {
+    let out = stdout(&render(&["--view", "help", "--lang", "en"]).success());
+    for key in ["Enter", "PgDn", "Ctrl-C", "Shift-Tab"] {
+        assert!(out.contains(key), "{key}: {out}");
+    }
+}
+
+#[test]
+fn ascii_and_as_of_are_honoured() {
+    let out = stdout(
+        &render(&[
+            "--size",
+            "80x24",
+            "--ascii",
+            "--as-of",
+            "2024-06-30",
+            "--lang",
+            "en",
+        ])
+        .success(),
+    );
+    assert!(out.contains("as of 2024-06-30"), "{out}");
+    assert!(out.contains("+ A Blue Sky"), "{out}");
+    assert!(!out.contains('│') && !out.contains('█'), "{out}");
+}
+
+#[test]
+fn color_keeps_styles_as_ansi_and_no_color_drops_colours() {
+    let out = stdout(&render(&["--size", "80x24", "--view", "blue-sky", "--color"]).success());
+    assert!(out.contains("\x1b[0;7"), "selection reversed: {out:?}");
+    assert!(out.contains(";91m"), "behind in light red");
+    let mono = stdout(
+        &render(&[
+            "--size",
+            "80x24",
+            "--view",
+            "blue-sky",
+            "--color",
+            "--no-color",
+        ])
+        .success(),
+    );
+    assert!(mono.contains("\x1b[0;7"), "still reversed");
+    for code in [";31m", ";32m", ";91m", ";33m"] {
+        assert!(!mono.contains(code), "{code} in monochrome");
+    }
+}
+
+#[test]
+fn an_unknown_view_lists_the_campaigns() {
+    let assert = render(&["--view", "nowhere"]).code(1);
+    let err = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert!(
+        err.contains("blue-sky, clear-water, clean-soil, inspection"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_missing_or_invalid_file_fails_with_the_reason() {
+    Command::cargo_bin("campaigns")
+        .unwrap()
+        .args(["render", "no/such/file.toml"])
+        .assert()
+        .code(2);
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(&bad, "[meta]\ntitel = 1\n").unwrap();
+    let assert = Command::cargo_bin("campaigns")
+        .unwrap()
+        .arg("render")
+        .arg(&bad)
+        .assert()
+        .code(1);
+    let err = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert!(err.contains("bad.toml:2:1"), "{err}");
+}
+
+#[test]
+fn tiny_sizes_print_the_notice() {
+    let out = stdout(&render(&["--size", "20x3", "--lang", "en"]).success());
+    assert!(out.contains("too small"), "{out}");
+    let out = stdout(&render(&["--size", "0x0"]).success());
+    assert_eq!(out, "");
+}
+
+/// The shipped file, as the README shows it: a change to either shows here.
+#[test]
+fn shipped_file_frames() {
+    for lang in ["zh", "en"] {
+        for size in ["120x40", "80x24"] {
+            for view in ["overview", "clear-water"] {
+                let assert = Command::cargo_bin("campaigns")
+                    .unwrap()
+                    .env_remove("NO_COLOR")
+                    .env("LANG", "en_GB.UTF-8")
+                    .env_remove("LC_ALL")
+                    .env_remove("LC_CTYPE")
+                    .args(["render", "campaigns.toml", "--size", size, "--view", view])
+                    .args(["--lang", lang, "--as-of", "2024-12-31"])
+                    .assert()
+                    .success();
+                let name = format!("shipped_{view}_{size}_{lang}");
+                insta::assert_snapshot!(name, stdout(&assert));
+            }
+        }
+    }
+}

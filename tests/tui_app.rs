@@ -1,0 +1,634 @@
+//! The review screen's state machine, driven with keys and actions, no
+//! terminal: navigation, filter, sort, language, selection kept by id,
+//! updates that produce the right save, and reloads that fail or vanish.
+
+use std::path::PathBuf;
+
+use campaigns::load::{self, Document, ReadError};
+use campaigns::model::Lang;
+use campaigns::tui::app::{Change, Edit, Pane, View};
+use campaigns::tui::rows::SortKey;
+use campaigns::tui::{Action, App, Command, Effect, Settings};
+use chrono::{NaiveDate, NaiveTime};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+const FIXTURE: &str = "tests/fixtures/tui/plan.toml";
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 29).unwrap()
+}
+
+fn settings(lang: Lang) -> Settings {
+    Settings {
+        lang,
+        ascii: false,
+        color: true,
+        mouse: false,
+        as_of: None,
+        today: today(),
+    }
+}
+
+fn options() -> load::Options {
+    load::Options {
+        as_of: None,
+        today: today(),
+    }
+}
+
+fn document(source: &str) -> Document {
+    Document {
+        path: PathBuf::from(FIXTURE),
+        source: source.to_owned(),
+        loaded: load::parse(source, options()),
+    }
+}
+
+fn fixture_source() -> String {
+    std::fs::read_to_string(FIXTURE).unwrap()
+}
+
+fn app(lang: Lang) -> App {
+    let mut app = App::new(
+        PathBuf::from(FIXTURE),
+        Ok(document(&fixture_source())),
+        settings(lang),
+    );
+    app.update(Action::Resize(120, 40));
+    app
+}
+
+fn key(app: &mut App, code: KeyCode) -> Effect {
+    app.update(Action::Key(KeyEvent::new(code, KeyModifiers::NONE)))
+}
+
+fn ch(app: &mut App, c: char) -> Effect {
+    key(app, KeyCode::Char(c))
+}
+
+fn typed(app: &mut App, text: &str) {
+    for c in text.chars() {
+        ch(app, c);
+    }
+}
+
+#[test]
+fn walks_from_overview_into_a_campaign_and_back() {
+    let mut app = app(Lang::En);
+    assert_eq!(app.view(), View::Overview);
+    assert_eq!(app.overview_selected(), 0);
+    assert_eq!(ch(&mut app, 'l'), Effect::Redraw);
+    assert_eq!(app.overview_selected(), 1);
+    assert_eq!(key(&mut app, KeyCode::Enter), Effect::Redraw);
+    assert_eq!(app.view(), View::Campaign);
+    assert_eq!(app.campaign_id(), Some("clear-water"));
+    // Sorted by status: the behind tasks first, the worst progress among them first.
+    assert_eq!(app.selected_id(), Some("canal-outfalls"));
+    ch(&mut app, 'j');
+    assert_eq!(app.selected_id(), Some("lake-outfalls"));
+    key(&mut app, KeyCode::Down);
+    ch(&mut app, 'k');
+    assert_eq!(app.selected_id(), Some("lake-outfalls"));
+    ch(&mut app, 'G');
+    assert_eq!(app.selected_id(), Some("han-river"));
+    key(&mut app, KeyCode::Home);
+    assert_eq!(app.selected_id(), Some("canal-outfalls"));
+    // Enter goes into the detail pane, Esc comes out, then back to the overview.
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.focus(), Pane::Detail);
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.focus(), Pane::List);
+    key(&mut app, KeyCode::Backspace);
+    assert_eq!(app.view(), View::Overview);
+    assert_eq!(app.overview_selected(), 1, "the card stays selected");
+}
+
+#[test]
+fn digits_jump_and_q_backs_out_then_quits() {
+    let mut app = app(Lang::Zh);
+    assert_eq!(ch(&mut app, '3'), Effect::Redraw);
+    assert_eq!(app.campaign_id(), Some("clean-soil"));
+    assert_eq!(ch(&mut app, '9'), Effect::None, "no ninth campaign");
+    assert_eq!(ch(&mut app, 'q'), Effect::Redraw);
+    assert_eq!(app.view(), View::Overview);
+    assert_eq!(ch(&mut app, 'q'), Effect::Quit);
+    let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert_eq!(app.update(Action::Key(ctrl_c)), Effect::Quit);
+}
+
+#[test]
+fn a_key_that_changes_nothing_asks_for_no_redraw() {
+    let mut app = app(Lang::En);
+    assert_eq!(ch(&mut app, 'k'), Effect::None, "already on the first card");
+    assert_eq!(ch(&mut app, 'x'), Effect::None, "unbound");
+    let ctrl_l = KeyEvent::new(KeyCode::Char('l'), KeyModifiers::CONTROL);
+    assert_eq!(app.update(Action::Key(ctrl_l)), Effect::None);
+    ch(&mut app, '2');
+    assert_eq!(ch(&mut app, 'g'), Effect::None, "already on the first row");
+    assert_eq!(app.update(Action::Resize(120, 40)), Effect::None);
+    assert_eq!(app.update(Action::Resize(80, 24)), Effect::Redraw);
+}
+
+#[test]
+fn overview_moves_by_rows_of_cards() {
+    let mut app = app(Lang::En);
+    // Three cards a row at 120 columns: down goes to the fourth.
+    ch(&mut app, 'j');
+    assert_eq!(app.overview_selected(), 3);
+    assert_eq!(ch(&mut app, 'j'), Effect::None);
+    ch(&mut app, 'k');
+    assert_eq!(app.overview_selected(), 0);
+    key(&mut app, KeyCode::End);
+    assert_eq!(app.overview_selected(), 3);
+    // Stacked at 60 columns: down is the next campaign.
+    app.update(Action::Resize(60, 20));
+    ch(&mut app, 'g');
+    ch(&mut app, 'j');
+    assert_eq!(app.overview_selected(), 1);
+}
+
+#[test]
+fn filter_is_live_and_esc_clears_it() {
+    let mut app = app(Lang::En);
+    ch(&mut app, '2');
+    assert_eq!(app.row_ids().len(), 7);
+    ch(&mut app, '/');
+    assert!(app.prompt_open());
+    typed(&mut app, "outfall");
+    assert_eq!(app.filter(), "outfall");
+    assert_eq!(
+        app.row_ids(),
+        ["canal-outfalls", "lake-outfalls", "yangtze-outfalls"]
+    );
+    // Keys are text in the prompt: `q` does not quit, `j` does not move.
+    typed(&mut app, "qj");
+    assert_eq!(app.row_ids().len(), 0);
+    key(&mut app, KeyCode::Backspace);
+    key(&mut app, KeyCode::Backspace);
+    assert_eq!(app.row_ids().len(), 3);
+    // Chinese names match too, in either language.
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.filter(), "");
+    assert_eq!(app.row_ids().len(), 7);
+    ch(&mut app, '/');
+    typed(&mut app, "水质");
+    assert_eq!(app.row_ids(), ["tianguan-river", "han-river"]);
+    key(&mut app, KeyCode::Enter);
+    assert!(!app.prompt_open());
+    assert_eq!(app.filter(), "水质", "Enter keeps the filter");
+    // Esc in the list clears a kept filter before it leaves the campaign.
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.filter(), "");
+    assert_eq!(app.view(), View::Campaign);
+}
+
+#[test]
+fn selection_survives_filter_by_id() {
+    let mut app = app(Lang::En);
+    ch(&mut app, '2');
+    ch(&mut app, 'j');
+    ch(&mut app, 'j');
+    ch(&mut app, 'j');
+    assert_eq!(app.selected_id(), Some("village-sewage"));
+    ch(&mut app, '/');
+    typed(&mut app, "village");
+    assert_eq!(app.selected_id(), Some("village-sewage"));
+    // Filtered out, then back: the selection returns to it.
+    typed(&mut app, "zzz");
+    assert_eq!(app.selected_id(), None);
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.selected_id(), Some("village-sewage"));
+}
+
+#[test]
+fn sort_cycles_and_keeps_the_selection() {
+    let mut app = app(Lang::En);
+    ch(&mut app, '2');
+    ch(&mut app, 'j');
+    let selected = app.selected_id().map(str::to_owned);
+    assert_eq!(app.sort(), SortKey::Status);
+    ch(&mut app, 's');
+    assert_eq!(app.sort(), SortKey::Progress);
+    assert_eq!(
+        &app.row_ids()[..5],
+        [
+            "lake-outfalls",
+            "watershed-projects",
+            "canal-outfalls",
+            "village-sewage",
+            "yangtze-outfalls"
+        ]
+    );
+    assert_eq!(app.selected_id().map(str::to_owned), selected);
+    ch(&mut app, 's');
+    assert_eq!(app.sort(), SortKey::Due);
+    assert_eq!(app.row_ids()[0], "canal-outfalls");
+    assert_eq!(app.row_ids()[4], "watershed-projects");
+    ch(&mut app, 's');
+    assert_eq!(app.sort(), SortKey::Name);
+    assert_eq!(
+        app.row_ids()[0],
+        "canal-outfalls",
+        "Main Canal… first in English"
+    );
+    assert_eq!(app.selected_id().map(str::to_owned), selected);
+    ch(&mut app, 's');
+    assert_eq!(app.sort(), SortKey::Status);
+    // Indicators always follow the tasks.
+    assert_eq!(app.row_ids()[5..], ["tianguan-river", "han-river"]);
+}
+
+#[test]
+fn language_toggle_changes_words_and_name_order() {
+    let mut app = app(Lang::En);
+    ch(&mut app, '2');
+    for _ in 0..3 {
+        ch(&mut app, 's');
+    }
+    assert_eq!(app.sort(), SortKey::Name);
+    let english = app.row_ids()[..5].to_vec().join(",");
+    assert_eq!(ch(&mut app, 'L'), Effect::Redraw);
+    assert_eq!(app.settings().lang, Lang::Zh);
+    let chinese = app.row_ids()[..5].to_vec().join(",");
+    assert_ne!(english, chinese, "names sort differently in Chinese");
+    ch(&mut app, 'L');
+    assert_eq!(app.settings().lang, Lang::En);
+}
+
+#[test]
+fn selection_and_place_survive_a_reload() {
+    let mut app = app(Lang::En);
+    ch(&mut app, '2');
+    ch(&mut app, 'j');
+    ch(&mut app, 'j');
+    assert_eq!(app.selected_id(), Some("watershed-projects"));
+    // The campaigns come back in another order, with a figure changed.
+    let source = fixture_source();
+    let blue = source.find("[[campaign]]\nid = \"blue-sky\"").unwrap();
+    let clear = source.find("[[campaign]]\nid = \"clear-water\"").unwrap();
+    let reordered = format!(
+        "{}{}{}",
+        &source[..blue],
+        &source[clear..],
+        &source[blue..clear]
+    )
+    .replace("done = 2\n", "done = 4\n");
+    assert_eq!(
+        app.update(Action::Loaded(Box::new(Ok(document(&reordered))))),
+        Effect::Redraw
+    );
+    assert_eq!(app.campaign_id(), Some("clear-water"));
+    assert_eq!(app.selected_id(), Some("watershed-projects"));
+    assert_eq!(
+        app.task_done("clear-water", "watershed-projects"),
+        Some(4.0)
+    );
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(
+        app.overview_selected(),
+        0,
+        "clear-water is now the first card"
+    );
+}
+
+#[test]
+fn a_failed_reload_keeps_the_data_and_shows_the_banner() {
+    let mut app = app(Lang::En);
+    ch(&mut app, '2');
+    let broken = fixture_source().replace("done = 110", "done = -110");
+    app.update(Action::Loaded(Box::new(Ok(document(&broken)))));
+    let banner = app.banner().expect("a banner");
+    assert!(banner.starts_with(&format!("{FIXTURE}:")), "{banner}");
+    assert!(banner.contains("error"), "{banner}");
+    assert_eq!(
+        app.task_done("clear-water", "yangtze-outfalls"),
+        Some(110.0)
+    );
+    assert_eq!(app.campaign_id(), Some("clear-water"));
+    // The line and column of the problem are in it.
+    let line = fixture_source()
+        .lines()
+        .position(|l| l == "done = 110")
+        .unwrap()
+        + 1;
+    assert!(banner.contains(&format!(":{line}:")), "{banner}");
+    // Fixing the file clears it.
+    app.update(Action::Loaded(Box::new(Ok(document(&fixture_source())))));
+    assert_eq!(app.banner(), None);
+}
+
+#[test]
+fn a_syntax_error_and_an_unreadable_file_also_keep_the_data() {
+    let mut app = app(Lang::En);
+    app.update(Action::Loaded(Box::new(Ok(document("[meta\n")))));
+    assert!(app.banner().is_some_and(|b| b.contains(":1:")));
+    assert!(app.task_done("blue-sky", "alerts").is_some());
+    let denied = ReadError::PermissionDenied {
+        path: FIXTURE.into(),
+    };
+    app.update(Action::Loaded(Box::new(Err(denied))));
+    assert!(
+        app.banner()
+            .is_some_and(|b| b.contains("permission denied"))
+    );
+    assert!(app.task_done("blue-sky", "alerts").is_some());
+}
+
+#[test]
+fn a_vanished_file_shows_a_notice_and_keeps_the_data() {
+    let mut app = app(Lang::En);
+    assert_eq!(app.update(Action::FileMissing), Effect::Redraw);
+    assert!(app.file_missing());
+    assert_eq!(app.update(Action::FileMissing), Effect::None);
+    assert!(app.task_done("blue-sky", "alerts").is_some());
+    let gone = ReadError::NotFound {
+        path: FIXTURE.into(),
+    };
+    app.update(Action::Loaded(Box::new(Err(gone))));
+    assert!(app.file_missing());
+    assert_eq!(app.banner(), None);
+    app.update(Action::Loaded(Box::new(Ok(document(&fixture_source())))));
+    assert!(!app.file_missing());
+}
+
+fn select(app: &mut App, id: &str) {
+    for _ in 0..20 {
+        if app.selected_id() == Some(id) {
+            return;
+        }
+        ch(app, 'j');
+    }
+    panic!("{id} not found");
+}
+
+fn save(campaign: &str, item: &str, change: Change) -> Effect {
+    Effect::Save(Edit {
+        campaign: campaign.into(),
+        item: item.into(),
+        change: Some(change),
+        note: None,
+        record: None,
+    })
+}
+
+#[test]
+fn plus_and_minus_save_a_step_of_one() {
+    let mut app = app(Lang::En);
+    ch(&mut app, '2');
+    select(&mut app, "yangtze-outfalls");
+    assert_eq!(
+        ch(&mut app, '+'),
+        save("clear-water", "yangtze-outfalls", Change::AddDone(1.0))
+    );
+    assert_eq!(
+        ch(&mut app, '-'),
+        save("clear-water", "yangtze-outfalls", Change::AddDone(-1.0))
+    );
+    // An indicator has no done count: a message, no save.
+    select(&mut app, "han-river");
+    assert_eq!(ch(&mut app, '+'), Effect::Redraw);
+    assert!(app.message().is_some());
+    // A task at zero cannot go below.
+    ch(&mut app, '3');
+    select(&mut app, "farmland");
+    assert_eq!(ch(&mut app, '-'), Effect::Redraw);
+    assert!(app.message().is_some_and(|m| m.contains("negative")));
+}
+
+#[test]
+fn the_update_prompt_validates_before_it_saves() {
+    let mut app = app(Lang::En);
+    ch(&mut app, '2');
+    select(&mut app, "yangtze-outfalls");
+    assert_eq!(ch(&mut app, 'u'), Effect::Redraw);
+    assert!(app.prompt_open());
+    // It starts from the current figure.
+    for _ in 0..3 {
+        key(&mut app, KeyCode::Backspace);
+    }
+    typed(&mut app, "abc");
+    assert_eq!(key(&mut app, KeyCode::Enter), Effect::Redraw);
+    assert!(app.prompt_open(), "refused: not a number");
+    for _ in 0..3 {
+        key(&mut app, KeyCode::Backspace);
+    }
+    typed(&mut app, "-3");
+    assert_eq!(key(&mut app, KeyCode::Enter), Effect::Redraw);
+    assert!(app.prompt_open(), "refused: negative");
+    key(&mut app, KeyCode::Backspace);
+    key(&mut app, KeyCode::Backspace);
+    typed(&mut app, "112");
+    assert_eq!(
+        key(&mut app, KeyCode::Enter),
+        save("clear-water", "yangtze-outfalls", Change::SetDone(112.0))
+    );
+    assert!(!app.prompt_open());
+    // The figure is shown selected: typing replaces it.
+    ch(&mut app, 'u');
+    typed(&mut app, "111");
+    assert_eq!(
+        key(&mut app, KeyCode::Enter),
+        save("clear-water", "yangtze-outfalls", Change::SetDone(111.0))
+    );
+    // Esc cancels without saving.
+    ch(&mut app, 'u');
+    typed(&mut app, "5");
+    assert_eq!(key(&mut app, KeyCode::Esc), Effect::Redraw);
+    assert!(!app.prompt_open());
+}
+
+#[test]
+fn the_update_prompt_takes_a_water_class_for_a_class_indicator() {
+    let mut app = app(Lang::En);
+    ch(&mut app, '2');
+    select(&mut app, "tianguan-river");
+    ch(&mut app, 'u');
+    key(&mut app, KeyCode::Backspace);
+    key(&mut app, KeyCode::Backspace);
+    typed(&mut app, "VII");
+    key(&mut app, KeyCode::Enter);
+    assert!(app.prompt_open(), "VII is not a class");
+    key(&mut app, KeyCode::Backspace);
+    key(&mut app, KeyCode::Backspace);
+    assert_eq!(
+        key(&mut app, KeyCode::Enter),
+        save(
+            "clear-water",
+            "tianguan-river",
+            Change::SetValue("V".into())
+        )
+    );
+}
+
+#[test]
+fn a_save_outcome_shows_in_the_footer() {
+    let mut app = app(Lang::En);
+    assert_eq!(
+        app.update(Action::Saved(Ok("yangtze-outfalls: done 111".into()))),
+        Effect::Reload,
+        "read back what was written"
+    );
+    assert!(app.message().is_some_and(|m| m.contains("111")));
+    // The next key clears it (and so redraws even if it does nothing else).
+    assert_eq!(ch(&mut app, 'k'), Effect::Redraw);
+    assert_eq!(app.message(), None);
+    assert_eq!(
+        app.update(Action::Saved(Err("the file changed\x1b[2J".into()))),
+        Effect::Redraw
+    );
+    let message = app.message().unwrap();
+    assert!(
+        message.contains("save failed") && !message.contains('\x1b'),
+        "{message}"
+    );
+    app.update(Action::EditorFailed("vi: not found".into()));
+    assert!(app.message().is_some_and(|m| m.contains("vi: not found")));
+}
+
+#[test]
+fn reload_editor_help_and_load_time() {
+    let mut app = app(Lang::En);
+    assert_eq!(ch(&mut app, 'r'), Effect::Reload);
+    assert!(matches!(ch(&mut app, 'e'), Effect::OpenEditor { line } if line > 1));
+    ch(&mut app, '2');
+    select(&mut app, "yangtze-outfalls");
+    let line = fixture_source()
+        .lines()
+        .position(|l| l == "id = \"yangtze-outfalls\"")
+        .unwrap();
+    // The item's table header is the line before its id.
+    assert_eq!(ch(&mut app, 'e'), Effect::OpenEditor { line });
+    assert_eq!(ch(&mut app, '?'), Effect::Redraw);
+    assert!(app.help_open());
+    assert_eq!(
+        ch(&mut app, 'j'),
+        Effect::None,
+        "help fits at 120x40 and does not scroll"
+    );
+    assert_eq!(ch(&mut app, 'q'), Effect::Redraw);
+    assert!(!app.help_open());
+    assert_eq!(app.view(), View::Campaign, "q closed the help only");
+    let time = NaiveTime::from_hms_opt(10, 42, 5).unwrap();
+    assert_eq!(app.update(Action::LoadedAt(time)), Effect::Redraw);
+}
+
+#[test]
+fn help_scrolls_when_it_does_not_fit() {
+    let mut app = app(Lang::En);
+    app.update(Action::Resize(80, 24));
+    ch(&mut app, '?');
+    assert_eq!(ch(&mut app, 'j'), Effect::Redraw);
+    assert_eq!(ch(&mut app, 'k'), Effect::Redraw);
+    assert_eq!(ch(&mut app, 'k'), Effect::None);
+}
+
+#[test]
+fn paging_moves_by_the_visible_rows() {
+    // A campaign with 60 tasks.
+    let mut source = String::from(
+        "[meta]\ntitle = \"t\"\nas_of = 2024-06-30\n[[campaign]]\nid = \"c\"\nname = \"C\"\nstart = 2024-01-01\nend = 2024-12-31\n",
+    );
+    for i in 0..60 {
+        source.push_str(&format!(
+            "[[campaign.task]]\nid = \"t{i:02}\"\nname = \"Task {i:02}\"\ndone = {i}\ntotal = 100\n"
+        ));
+    }
+    let mut app = App::new(
+        PathBuf::from("many.toml"),
+        Ok(document(&source)),
+        settings(Lang::En),
+    );
+    app.update(Action::Resize(80, 24));
+    ch(&mut app, '1');
+    ch(&mut app, 's'); // by progress: t00 first
+    assert_eq!(app.selected_id(), Some("t00"));
+    key(&mut app, KeyCode::PageDown);
+    let after_page: usize = app.selected_id().unwrap()[1..].parse().unwrap();
+    assert!((5..=20).contains(&after_page), "moved {after_page}");
+    key(&mut app, KeyCode::End);
+    assert_eq!(app.selected_id(), Some("t59"));
+    key(&mut app, KeyCode::PageUp);
+    let back: usize = app.selected_id().unwrap()[1..].parse().unwrap();
+    assert_eq!(back, 59 - after_page);
+}
+
+#[test]
+fn mouse_wheel_moves_only_with_mouse_enabled() {
+    use crossterm::event::{MouseEvent, MouseEventKind};
+    let wheel = MouseEvent {
+        kind: MouseEventKind::ScrollDown,
+        column: 0,
+        row: 0,
+        modifiers: KeyModifiers::NONE,
+    };
+    let mut app = app(Lang::En);
+    ch(&mut app, '2');
+    assert_eq!(app.update(Action::Mouse(wheel)), Effect::None);
+    let mut with_mouse = App::new(
+        PathBuf::from(FIXTURE),
+        Ok(document(&fixture_source())),
+        Settings {
+            mouse: true,
+            ..settings(Lang::En)
+        },
+    );
+    with_mouse.update(Command::Jump(2).into());
+    assert_eq!(with_mouse.update(Action::Mouse(wheel)), Effect::Redraw);
+    assert_eq!(with_mouse.selected_id(), Some("lake-outfalls"));
+}
+
+#[test]
+fn starts_without_a_plan_when_the_file_is_broken() {
+    let mut app = App::new(
+        PathBuf::from(FIXTURE),
+        Ok(document("[meta]\ntitel = 1\n")),
+        settings(Lang::En),
+    );
+    assert!(
+        app.banner()
+            .is_some_and(|b| b.contains(":1:1:") && b.ends_with("(+1)"))
+    );
+    assert_eq!(ch(&mut app, 'j'), Effect::None);
+    assert_eq!(ch(&mut app, '1'), Effect::None);
+    assert_eq!(ch(&mut app, 'q'), Effect::Quit);
+}
+
+#[test]
+fn clicks_select_cards_rows_and_panes_with_mouse_enabled() {
+    use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    let click = |column, row| {
+        Action::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    let mut app = App::new(
+        PathBuf::from(FIXTURE),
+        Ok(document(&fixture_source())),
+        Settings {
+            mouse: true,
+            ..settings(Lang::En)
+        },
+    );
+    app.update(Action::Resize(120, 40));
+    // Three cards of 40 columns under the header: the second is Clear Water.
+    assert_eq!(app.update(click(45, 3)), Effect::Redraw);
+    assert_eq!(app.overview_selected(), 1);
+    assert_eq!(app.view(), View::Overview);
+    assert_eq!(app.update(click(45, 3)), Effect::Redraw);
+    assert_eq!(app.campaign_id(), Some("clear-water"));
+    // The list's third row (header, border, then rows).
+    assert_eq!(app.update(click(10, 4)), Effect::Redraw);
+    assert_eq!(app.selected_id(), Some("watershed-projects"));
+    assert_eq!(app.update(click(10, 4)), Effect::None);
+    // The detail pane below the list (stacked at 120 columns).
+    assert_eq!(app.update(click(100, 15)), Effect::Redraw);
+    assert_eq!(app.focus(), Pane::Detail);
+    assert_eq!(app.update(click(10, 2)), Effect::Redraw);
+    assert_eq!(app.focus(), Pane::List);
+    assert_eq!(app.selected_id(), Some("canal-outfalls"));
+    // On the list's border: nothing.
+    assert_eq!(app.update(click(10, 9)), Effect::None);
+}
