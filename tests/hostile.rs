@@ -1,7 +1,7 @@
 //! The adversarial corpus in `tests/fixtures/hostile/` (and the big or
-//! unreadable files built here in a temporary directory): for each, `check`
-//! and `report` in every format answer with the right exit code and a clear
-//! message, in bounded time, and no control character, escape sequence or
+//! unreadable files built here in a temporary directory): for each, `check`,
+//! `report` in every format and `render` answer with the right exit code and
+//! a clear message, in bounded time, and no control character, escape sequence or
 //! bidi control from the data reaches standard output or standard error.
 
 use std::collections::BTreeSet;
@@ -164,8 +164,10 @@ enum Expect {
     CouldNotRun { says: &'static str },
 }
 
-/// Runs `check` and `report` in every format on `path` and asserts `expect`.
+/// Runs `check`, `report` in every format and `render` on `path` and
+/// asserts `expect`.
 fn assert_fixture(path: &Path, expect: &Expect, limit: Duration) {
+    assert_render(path, expect, limit);
     let shown = path.display().to_string();
     let check = run([OsStr::new("check"), path.as_os_str()]);
     assert_run_clean(&format!("check {shown}"), &check, limit);
@@ -241,6 +243,61 @@ fn assert_fixture(path: &Path, expect: &Expect, limit: Duration) {
                     report.stderr().contains(says),
                     "{what}: {}",
                     report.stderr()
+                );
+            }
+        }
+    }
+}
+
+/// The first campaign's id, for `render --view`.
+fn first_campaign(path: &Path) -> String {
+    let document = campaigns::load::Document::load(path, options()).unwrap();
+    document.loaded.plan.unwrap().campaigns[0].id.clone()
+}
+
+/// `render` at 120×40: the overview, and (for a valid plan) the first
+/// campaign's view, as plain text.
+fn assert_render(path: &Path, expect: &Expect, limit: Duration) {
+    let shown = path.display().to_string();
+    let mut views = vec!["overview".to_owned()];
+    if let Expect::Valid { .. } = expect {
+        views.push(first_campaign(path));
+    }
+    for view in views {
+        let what = format!("render --view {view} {shown}");
+        let render = run([
+            OsStr::new("render"),
+            path.as_os_str(),
+            OsStr::new("--size"),
+            OsStr::new("120x40"),
+            OsStr::new("--view"),
+            OsStr::new(&view),
+        ]);
+        assert_run_clean(&what, &render, limit);
+        match expect {
+            Expect::Valid { .. } => {
+                assert_eq!(render.code, 0, "{what}: {}", render.stderr());
+                let stdout = render.stdout();
+                assert_eq!(stdout.lines().count(), 40, "{what}:\n{stdout}");
+                for line in stdout.lines() {
+                    let width = campaigns::text::width(line);
+                    assert!(width <= 120, "{what}: a line {width} wide:\n{line}");
+                }
+            }
+            Expect::Invalid { says, .. } => {
+                assert_eq!(render.code, 1, "{what}: {}", render.stderr());
+                assert!(
+                    render.stderr().contains(says),
+                    "{what}: {}",
+                    render.stderr()
+                );
+            }
+            Expect::CouldNotRun { says } => {
+                assert_eq!(render.code, 2, "{what}: {}", render.stderr());
+                assert!(
+                    render.stderr().contains(says),
+                    "{what}: {}",
+                    render.stderr()
                 );
             }
         }
