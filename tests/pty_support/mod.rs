@@ -303,6 +303,27 @@ impl Pty {
         self.master = None;
     }
 
+    /// Resizes the terminal (the app gets SIGWINCH); the screen model takes
+    /// the new size too, except a size of 0 (a pty may be 0×0, the model may
+    /// not), which leaves the model as it was.
+    pub fn resize(&mut self, (columns, rows): (u16, u16)) {
+        let master = self.master.as_ref().expect("the pty is open");
+        master
+            .resize(PtySize {
+                rows,
+                cols: columns,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        if let (Some(rows), Some(columns)) = (
+            std::num::NonZeroU16::new(rows),
+            std::num::NonZeroU16::new(columns),
+        ) {
+            self.lock().parser.set_size(rows, columns);
+        }
+    }
+
     /// Sends a signal to the app.
     pub fn signal(&self, signal: i32) {
         // SAFETY: kill takes a pid and a signal number.
