@@ -732,6 +732,228 @@ fn assert_valid(source: &str) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// The shipped file with its comments marked `#~` for the oracle.
+fn shipped_with_marked_comments() -> String {
+    include_str!("../campaigns.toml")
+        .lines()
+        .map(|line| match line.strip_prefix('#') {
+            Some(rest) => format!("#~{rest}\n"),
+            None => format!("{line}\n"),
+        })
+        .collect()
+}
+
+/// A small change to a text: bytes deleted, a fragment inserted, a line
+/// dropped or repeated.
+#[derive(Clone, Debug)]
+enum Mutation {
+    Delete { at: usize, len: usize },
+    Insert { at: usize, fragment: usize },
+    DropLine(usize),
+    RepeatLine(usize),
+}
+
+const FRAGMENTS: &[&str] = &[
+    "=",
+    "[",
+    "]",
+    "{",
+    "}",
+    "\"",
+    "'",
+    ",",
+    "#",
+    "\n",
+    "\r\n",
+    "-",
+    "0",
+    "1e400",
+    "nan",
+    "\u{1b}[2J",
+    "\u{202e}",
+    "\u{0}",
+    "[[campaign.task]]\n",
+    "done = -1\n",
+    "history = [",
+    "total = 0\n",
+    "id = \"x\"\n",
+    "note = \"n\"\n",
+];
+
+fn mutation() -> impl Strategy<Value = Mutation> {
+    prop_oneof![
+        (any::<usize>(), 1usize..40).prop_map(|(at, len)| Mutation::Delete { at, len }),
+        (any::<usize>(), 0..FRAGMENTS.len())
+            .prop_map(|(at, fragment)| Mutation::Insert { at, fragment }),
+        any::<usize>().prop_map(Mutation::DropLine),
+        any::<usize>().prop_map(Mutation::RepeatLine),
+    ]
+}
+
+fn mutate(text: &str, mutation: &Mutation) -> String {
+    let floor = |mut at: usize| {
+        at %= text.len() + 1;
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    };
+    match mutation {
+        Mutation::Delete { at, len } => {
+            let start = floor(*at);
+            let mut end = (start + len).min(text.len());
+            while !text.is_char_boundary(end) {
+                end += 1;
+            }
+            format!("{}{}", &text[..start], &text[end..])
+        }
+        Mutation::Insert { at, fragment } => {
+            let at = floor(*at);
+            format!("{}{}{}", &text[..at], FRAGMENTS[*fragment], &text[at..])
+        }
+        Mutation::DropLine(line) | Mutation::RepeatLine(line) => {
+            let mut lines: Vec<&str> = text.split_inclusive('\n').collect();
+            let index = line % lines.len();
+            if matches!(mutation, Mutation::DropLine(_)) {
+                lines.remove(index);
+            } else {
+                lines.insert(index, lines[index]);
+            }
+            lines.concat()
+        }
+    }
+}
+
+/// Edits of the shipped file's items, by id.
+const SHIPPED_TARGETS: &[(&str, &str)] = &[
+    ("blue-sky", "pm25"),
+    ("blue-sky", "key-tasks"),
+    ("clear-water", "han-river"),
+    ("clear-water", "yangtze-outfalls"),
+];
+
+/// Runs the real `campaigns set` for `request`: its exit code.
+fn set_through_the_binary(path: &std::path::Path, request: &Edit) -> (i32, String) {
+    let mut command = std::process::Command::new(assert_cmd::cargo::cargo_bin("campaigns"));
+    command
+        .arg("set")
+        .arg(path)
+        .arg(format!("{}/{}", request.campaign, request.item));
+    match &request.change {
+        Some(Change::SetDone(n)) => command.arg(format!("--done={n}")),
+        Some(Change::AddDone(n)) => command.arg(format!("--add={n}")),
+        Some(Change::SetValue(text)) => command.arg(format!("--value={text}")),
+        None => &mut command,
+    };
+    if let Some(note) = &request.note {
+        command.arg(format!("--note={note}"));
+    }
+    if let Some(date) = request.record {
+        command.arg("--record").arg(format!("--as-of={date}"));
+    }
+    let output = command.output().unwrap();
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 24,
+        ..ProptestConfig::default()
+    })]
+
+    /// The same round trip through the real binary: `set` exits 0 exactly
+    /// when the library writes, the oracle holds, and `check` then passes.
+    #[test]
+    fn set_and_check_through_the_binary(plan in plan(), wanted in gen_edit()) {
+        let before = toml(&plan);
+        let current = load::parse(&before, edit_oracle::options()).plan.unwrap();
+        let Some((mut request, must_write)) = request(&plan, &wanted, &current) else {
+            return Ok(());
+        };
+        // A command line cannot carry NUL.
+        request.note = request.note.map(|note| note.replace('\0', ""));
+        if let Some(Change::SetValue(text)) = &mut request.change {
+            *text = text.replace('\0', "");
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("campaigns.toml");
+        std::fs::write(&path, &before).unwrap();
+        let (code, stderr) = set_through_the_binary(&path, &request);
+        let after = std::fs::read_to_string(&path).unwrap();
+        prop_assert!(code == 0 || code == 1, "exit {code}: {stderr}");
+        if code == 0 {
+            // What the library would have answered: written.
+            let written = edit_oracle::written(&before, &after, &request);
+            prop_assert!(written.is_ok(), "{:?}\n{request:?}", written);
+        } else {
+            prop_assert_eq!(&after, &before, "refused, yet changed: {}", stderr);
+        }
+        // A refusal the generator did not expect may only be a value that
+        // lost its NUL and became acceptable; nothing else.
+        if must_write {
+            prop_assert_eq!(code, 0, "{}", stderr);
+        }
+        let check = std::process::Command::new(assert_cmd::cargo::cargo_bin("campaigns"))
+            .arg("check")
+            .arg(&path)
+            .output()
+            .unwrap();
+        prop_assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stderr));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 128,
+        ..ProptestConfig::default()
+    })]
+
+    /// The shipped file with a few mutations, then an edit: a file with
+    /// errors is refused untouched; a valid one is edited as asked.
+    #[test]
+    fn edits_of_a_mutated_shipped_file(
+        mutations in prop::collection::vec(mutation(), 1..4),
+        target in 0..SHIPPED_TARGETS.len(),
+        note in prop::option::of(words()),
+        add in -5i32..50,
+    ) {
+        let mut before = shipped_with_marked_comments();
+        for mutation in &mutations {
+            before = mutate(&before, mutation);
+        }
+        let (campaign, item) = SHIPPED_TARGETS[target];
+        let change = if item == "han-river" {
+            Change::SetValue("III".into())
+        } else if item == "pm25" {
+            Change::SetValue(format!("{}.5", 20 + add))
+        } else {
+            Change::AddDone(f64::from(add))
+        };
+        let request = Edit {
+            campaign: campaign.into(),
+            item: item.into(),
+            change: Some(change),
+            note,
+            record: Some(NaiveDate::from_ymd_opt(2024, 12, 31).unwrap()),
+        };
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("campaigns.toml");
+        std::fs::write(&path, &before).unwrap();
+        let outcome = edit::apply(&path, &request, edit_oracle::options());
+        let after = std::fs::read_to_string(&path).unwrap();
+        if let Err(problem) = edit_oracle::check(&before, &after, &request, &outcome) {
+            return Err(TestCaseError::fail(format!("{problem}\nrequest {request:?}\nmutations {mutations:?}")));
+        }
+        let valid_before = load::parse(&before, edit_oracle::options()).plan.is_some();
+        if !valid_before {
+            prop_assert!(outcome.is_err(), "an invalid file was written");
+        }
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig {
         cases: CASES,

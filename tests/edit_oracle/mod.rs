@@ -115,6 +115,12 @@ pub fn check(
             saved.summary
         ));
     }
+    written(before, after, edit)
+}
+
+/// Checks a written edit from the file's text before and after alone (the
+/// binary's run gives no `Saved`).
+pub fn written(before: &str, after: &str, edit: &Edit) -> Result<(), String> {
     let old = load::parse(before, options())
         .plan
         .ok_or("written although the old file had errors")?;
