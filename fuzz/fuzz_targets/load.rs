@@ -34,9 +34,15 @@ fuzz_target!(|data: &[u8]| {
     let loaded = load::parse(&source, options());
     for diagnostic in &loaded.diagnostics {
         let span = &diagnostic.span;
-        assert!(span.start <= span.end && span.end <= source.len(), "{span:?}");
+        assert!(
+            span.start <= span.end && span.end <= source.len(),
+            "{span:?}"
+        );
         assert!(source.is_char_boundary(span.start), "{span:?}");
-        assert_clean("diagnostic", &diagnostic.render(&source, "fuzz.toml", false));
+        assert_clean(
+            "diagnostic",
+            &diagnostic.render(&source, "fuzz.toml", false),
+        );
         assert_clean("headline", &diagnostic.headline(&source, "fuzz.toml"));
     }
     assert_eq!(loaded.plan.is_none(), loaded.errors().next().is_some());

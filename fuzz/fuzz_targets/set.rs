@@ -63,7 +63,9 @@ fn commented(text: &str) -> String {
     out
 }
 
-const CLASSES: [&str; 11] = ["I", "II", "III", "IV", "V", "劣V", "Ⅰ", "Ⅱ", "Ⅲ", "劣Ⅴ", " ii "];
+const CLASSES: [&str; 11] = [
+    "I", "II", "III", "IV", "V", "劣V", "Ⅰ", "Ⅱ", "Ⅲ", "劣Ⅴ", " ii ",
+];
 
 fuzz_target!(|input: Input| {
     let shape = Shape {
