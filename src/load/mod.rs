@@ -5,6 +5,7 @@ mod diagnostic;
 mod fields;
 pub mod keys;
 mod plan_reader;
+pub mod tree;
 pub mod watch;
 
 use std::io::{self, Read};

@@ -1,0 +1,903 @@
+//! A lean spanned TOML document, built straight from `toml_parser`'s events:
+//! one arena of nodes, each table a short list of keys in file order, strings
+//! borrowed from the source unless they hold escapes, a span on every key and
+//! value. It follows the table rules of the `toml` crate (headers, arrays of
+//! tables, dotted keys, inline tables, implicit tables) and reports the first
+//! error as `toml` would, so a file reads the same as with `toml::from_str`,
+//! at a fraction of the cost of `toml`'s own tree.
+
+use std::borrow::Cow;
+use std::cell::Cell;
+use std::ops::Range;
+
+use toml_datetime::Datetime;
+use toml_parser::decoder::{Encoding, ScalarKind};
+use toml_parser::parser::{EventReceiver, RecursionGuard, ValidateWhitespace};
+use toml_parser::{ErrorSink, Expected, ParseError, Raw, Source, Span};
+
+/// How deep arrays, inline tables and dotted keys may nest, as in `toml`.
+const RECURSION_LIMIT: u32 = 80;
+
+type NodeId = u32;
+
+/// The first problem that stops a document from being read: a syntax error or
+/// a broken table rule, worded as `toml` words it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SyntaxError {
+    pub message: String,
+    pub span: Option<Range<usize>>,
+}
+
+impl SyntaxError {
+    fn from_parse_error(error: &ParseError) -> Self {
+        let mut message = error.description().to_owned();
+        if let Some(expected) = error.expected() {
+            message.push_str(", expected ");
+            if expected.is_empty() {
+                message.push_str("nothing");
+            }
+            for (i, expected) in expected.iter().enumerate() {
+                if i != 0 {
+                    message.push_str(", ");
+                }
+                match expected {
+                    Expected::Literal(literal) => message.push_str(&render_literal(literal)),
+                    Expected::Description(description) => message.push_str(description),
+                    _ => message.push_str("etc"),
+                }
+            }
+        }
+        SyntaxError {
+            message,
+            span: error.unexpected().map(|span| span.start()..span.end()),
+        }
+    }
+}
+
+fn render_literal(literal: &str) -> String {
+    match literal {
+        "\n" => "newline".to_owned(),
+        "`" => "'`'".to_owned(),
+        s if s.chars().all(|c| c.is_ascii_control()) => format!("`{}`", s.escape_debug()),
+        s => format!("`{s}`"),
+    }
+}
+
+/// A parsed document; the root table is its first node.
+pub struct Tree<'i> {
+    nodes: Vec<Node<'i>>,
+}
+
+#[derive(Clone, Copy, Default, PartialEq, Eq, Debug)]
+struct Span32 {
+    start: u32,
+    end: u32,
+}
+
+impl Span32 {
+    fn of(span: Span) -> Self {
+        // `parse` refuses sources longer than u32::MAX, so offsets fit.
+        Span32 {
+            start: span.start() as u32,
+            end: span.end() as u32,
+        }
+    }
+
+    fn range(self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    fn toml(self) -> Span {
+        Span::new_unchecked(self.start as usize, self.end as usize)
+    }
+}
+
+struct Node<'i> {
+    span: Span32,
+    kind: Kind<'i>,
+}
+
+enum Kind<'i> {
+    String(Cow<'i, str>),
+    /// `None` when the digits do not fit an i64.
+    Integer(Option<i64>),
+    /// `None` when the text is no f64 or overflows one (`1e400`).
+    Float(Option<f64>),
+    Boolean(bool),
+    Datetime(Datetime),
+    Array(ArrayNode),
+    Table(TableNode<'i>),
+}
+
+impl Kind<'_> {
+    fn type_str(&self) -> &'static str {
+        match self {
+            Kind::String(_) => "string",
+            Kind::Integer(_) => "integer",
+            Kind::Float(_) => "float",
+            Kind::Boolean(_) => "boolean",
+            Kind::Datetime(_) => "datetime",
+            Kind::Array(_) => "array",
+            Kind::Table(_) => "table",
+        }
+    }
+}
+
+struct ArrayNode {
+    items: Vec<NodeId>,
+    /// Made by `[[header]]`s, so more headers may append to it.
+    of_tables: bool,
+}
+
+#[derive(Default)]
+struct TableNode<'i> {
+    entries: Vec<Entry<'i>>,
+    /// Made on the way to a deeper key, not (yet) defined itself.
+    implicit: bool,
+    /// Made by a dotted key, so no `[header]` may define it later.
+    dotted: bool,
+    /// Written `{ ... }`, or made inside one: closed to later keys.
+    inline: bool,
+}
+
+struct Entry<'i> {
+    key: Cow<'i, str>,
+    key_span: Span32,
+    value: NodeId,
+}
+
+#[derive(Clone)]
+struct Key<'i> {
+    name: Cow<'i, str>,
+    span: Span32,
+}
+
+/// A value of the tree with its span; cheap to copy.
+#[derive(Clone, Copy)]
+pub struct Value<'a, 'i> {
+    tree: &'a Tree<'i>,
+    id: NodeId,
+}
+
+/// What a value holds.
+pub enum Item<'a, 'i> {
+    String(&'a str),
+    /// `None` when the integer does not fit an i64.
+    Integer(Option<i64>),
+    /// `None` when the float overflows an f64 (inf and nan are kept).
+    Float(Option<f64>),
+    Boolean(bool),
+    Datetime(&'a Datetime),
+    Array(Array<'a, 'i>),
+    Table(Table<'a, 'i>),
+}
+
+#[derive(Clone, Copy)]
+pub struct Array<'a, 'i> {
+    tree: &'a Tree<'i>,
+    items: &'a [NodeId],
+}
+
+#[derive(Clone, Copy)]
+pub struct Table<'a, 'i> {
+    tree: &'a Tree<'i>,
+    entries: &'a [Entry<'i>],
+}
+
+impl<'i> Tree<'i> {
+    pub fn root(&self) -> Value<'_, 'i> {
+        Value { tree: self, id: 0 }
+    }
+}
+
+impl<'a, 'i> Value<'a, 'i> {
+    fn node(&self) -> &'a Node<'i> {
+        &self.tree.nodes[self.id as usize]
+    }
+
+    /// Where the value is written: for a `[table]` its header, for an
+    /// implicit table the key that made it.
+    pub fn span(&self) -> Range<usize> {
+        self.node().span.range()
+    }
+
+    pub fn item(&self) -> Item<'a, 'i> {
+        let tree = self.tree;
+        match &self.node().kind {
+            Kind::String(text) => Item::String(text),
+            Kind::Integer(integer) => Item::Integer(*integer),
+            Kind::Float(float) => Item::Float(*float),
+            Kind::Boolean(boolean) => Item::Boolean(*boolean),
+            Kind::Datetime(datetime) => Item::Datetime(datetime),
+            Kind::Array(array) => Item::Array(Array {
+                tree,
+                items: &array.items,
+            }),
+            Kind::Table(table) => Item::Table(Table {
+                tree,
+                entries: &table.entries,
+            }),
+        }
+    }
+
+    /// How a message names the kind of value, e.g. "a string".
+    pub fn describe(&self) -> &'static str {
+        match self.node().kind {
+            Kind::String(_) => "a string",
+            Kind::Integer(_) => "an integer",
+            Kind::Float(_) => "a float",
+            Kind::Boolean(_) => "a boolean",
+            Kind::Datetime(_) => "a date",
+            Kind::Array(_) => "an array",
+            Kind::Table(_) => "a table",
+        }
+    }
+}
+
+impl<'a, 'i> Array<'a, 'i> {
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = Value<'a, 'i>> {
+        let tree = self.tree;
+        self.items.iter().map(move |&id| Value { tree, id })
+    }
+}
+
+impl<'a, 'i> Table<'a, 'i> {
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    pub fn get(&self, key: &str) -> Option<Value<'a, 'i>> {
+        self.entries
+            .iter()
+            .find(|entry| entry.key == key)
+            .map(|entry| Value {
+                tree: self.tree,
+                id: entry.value,
+            })
+    }
+
+    /// The keys in the order written, each with its span and value.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = (&'a str, Range<usize>, Value<'a, 'i>)> {
+        let tree = self.tree;
+        self.entries.iter().map(move |entry| {
+            (
+                entry.key.as_ref(),
+                entry.key_span.range(),
+                Value {
+                    tree,
+                    id: entry.value,
+                },
+            )
+        })
+    }
+}
+
+/// Parses a whole document; on error, gives the first one `toml` would give.
+pub fn parse(input: &str) -> Result<Tree<'_>, SyntaxError> {
+    if u32::try_from(input.len()).is_err() {
+        return Err(SyntaxError {
+            message: "the document is larger than 4 GiB".into(),
+            span: None,
+        });
+    }
+    let source = Source::new(input);
+    let tokens = source.lex().into_vec();
+    let failed = Cell::new(false);
+    let mut syntax = FirstError {
+        first: None,
+        failed: &failed,
+    };
+    let mut builder = Builder::new(source, &failed, tokens.len());
+    {
+        let mut validate = ValidateWhitespace::new(&mut builder, source);
+        let mut guard = RecursionGuard::new(&mut validate, RECURSION_LIMIT);
+        toml_parser::parser::parse_document(&tokens, &mut guard, &mut syntax);
+    }
+    drop(tokens);
+    // `toml` lists the parser's errors before those of its walk over the events.
+    if let Some(error) = syntax.first {
+        return Err(SyntaxError::from_parse_error(&error));
+    }
+    if builder.active() {
+        builder.finish_table();
+    }
+    if let Some(error) = builder.error {
+        return Err(SyntaxError::from_parse_error(&error));
+    }
+    Ok(Tree {
+        nodes: builder.nodes,
+    })
+}
+
+/// Keeps the parser's first error and flags the builder to stop.
+struct FirstError<'f> {
+    first: Option<ParseError>,
+    failed: &'f Cell<bool>,
+}
+
+impl ErrorSink for FirstError<'_> {
+    fn report_error(&mut self, error: ParseError) {
+        self.failed.set(true);
+        if self.first.is_none() {
+            self.first = Some(error);
+        }
+    }
+}
+
+/// An open array or inline table.
+enum Frame {
+    Array(NodeId),
+    /// `keys_from`: where this table's keys start on the key stack.
+    Inline {
+        table: NodeId,
+        keys_from: usize,
+    },
+}
+
+struct Header {
+    span: Span32,
+    is_array: bool,
+}
+
+/// Table rules differ slightly between the document and an inline table.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Place {
+    Document,
+    Inline,
+}
+
+struct Builder<'i, 'f> {
+    source: Source<'i>,
+    nodes: Vec<Node<'i>>,
+    /// Set by the parser's sink on its first error: the tree is lost then.
+    failed: &'f Cell<bool>,
+    /// The first error of the tree itself (a decoding or a table rule).
+    error: Option<ParseError>,
+    /// Keys read and not yet used: the document's pending key at the
+    /// bottom, then each open inline table's.
+    keys: Vec<Key<'i>>,
+    stack: Vec<Frame>,
+    /// The table that key-values go into.
+    current: NodeId,
+    /// The header being read or the last one read, with its keys.
+    header: Option<Header>,
+    header_keys: Vec<Key<'i>>,
+    in_header: bool,
+    header_start: u32,
+}
+
+impl<'i, 'f> Builder<'i, 'f> {
+    fn new(source: Source<'i>, failed: &'f Cell<bool>, tokens: usize) -> Self {
+        // About one value for every four tokens in a typical file.
+        let mut nodes = Vec::with_capacity(tokens / 4 + 1);
+        nodes.push(Node {
+            span: Span32::default(),
+            kind: Kind::Table(TableNode::default()),
+        });
+        Builder {
+            source,
+            nodes,
+            failed,
+            error: None,
+            keys: Vec::new(),
+            stack: Vec::new(),
+            current: 0,
+            header: None,
+            header_keys: Vec::new(),
+            in_header: false,
+            header_start: 0,
+        }
+    }
+
+    fn active(&self) -> bool {
+        !self.failed.get() && self.error.is_none()
+    }
+
+    fn fail(&mut self, error: ParseError) {
+        if self.error.is_none() {
+            self.error = Some(error);
+        }
+    }
+
+    fn push(&mut self, span: Span32, kind: Kind<'i>) -> NodeId {
+        push_node(&mut self.nodes, span, kind)
+    }
+
+    fn raw(&self, span: Span, encoding: Option<Encoding>) -> Option<Raw<'i>> {
+        let text = self.source.input().get(span.start()..span.end())?;
+        Some(Raw::new_unchecked(text, encoding, span))
+    }
+
+    fn on_key(&mut self, span: Span, encoding: Option<Encoding>) {
+        let Some(raw) = self.raw(span, encoding) else {
+            return;
+        };
+        let mut name = Cow::Borrowed("");
+        let mut error = None;
+        raw.decode_key(&mut name, &mut error);
+        if let Some(error) = error {
+            self.fail(error);
+            return;
+        }
+        self.keys.push(Key {
+            name,
+            span: Span32::of(span),
+        });
+    }
+
+    /// Keys of the level now being read (the document, or the innermost inline table).
+    fn keys_from(&self) -> usize {
+        match self.stack.last() {
+            Some(Frame::Inline { keys_from, .. }) => *keys_from,
+            _ => 0,
+        }
+    }
+
+    fn check_key_depth(&mut self, from: usize) {
+        // `toml` counts the parts before the last one.
+        let parts = self.keys.len().saturating_sub(from);
+        if parts >= RECURSION_LIMIT as usize {
+            self.fail(ParseError::new("recursion limit"));
+        }
+    }
+
+    fn on_scalar(&mut self, span: Span, encoding: Option<Encoding>) {
+        let Some(raw) = self.raw(span, encoding) else {
+            return;
+        };
+        let mut decoded = Cow::Borrowed("");
+        let mut error = None;
+        let kind = raw.decode_scalar(&mut decoded, &mut error);
+        if let Some(error) = error {
+            self.fail(error);
+            return;
+        }
+        let kind = match kind {
+            ScalarKind::String => Kind::String(decoded),
+            ScalarKind::Boolean(value) => Kind::Boolean(value),
+            ScalarKind::DateTime => match decoded.parse::<Datetime>() {
+                Ok(datetime) => Kind::Datetime(datetime),
+                Err(err) => {
+                    self.fail(ParseError::new(err.to_string()).with_unexpected(span));
+                    return;
+                }
+            },
+            ScalarKind::Float => Kind::Float(decoded.parse::<f64>().ok().filter(|float| {
+                // As `toml`: an infinity is only written `inf`, never by overflow.
+                !float.is_infinite() || decoded.contains("inf")
+            })),
+            ScalarKind::Integer(radix) => {
+                Kind::Integer(i64::from_str_radix(&decoded, radix.value()).ok())
+            }
+        };
+        let id = self.push(Span32::of(span), kind);
+        self.complete(id);
+    }
+
+    /// Puts a finished value where it belongs: in the open array, under the
+    /// pending key of the open inline table, or under the document's pending key.
+    fn complete(&mut self, value: NodeId) {
+        let result = match self.stack.last() {
+            Some(&Frame::Array(array)) => {
+                if let Kind::Array(array) = &mut self.nodes[array as usize].kind {
+                    array.items.push(value);
+                }
+                Ok(())
+            }
+            Some(&Frame::Inline { table, keys_from }) => {
+                self.insert_key_value(table, keys_from, value, Place::Inline)
+            }
+            None => self.insert_key_value(self.current, 0, value, Place::Document),
+        };
+        if let Err(error) = result {
+            self.fail(error);
+        }
+    }
+
+    /// `keys[from..]` = value in `table`, creating the tables of a dotted key.
+    fn insert_key_value(
+        &mut self,
+        table: NodeId,
+        from: usize,
+        value: NodeId,
+        place: Place,
+    ) -> Result<(), ParseError> {
+        if self.keys.len() <= from {
+            return Ok(());
+        }
+        let Some(key) = self.keys.pop() else {
+            return Ok(());
+        };
+        let path = &self.keys[from..];
+        let dotted = !path.is_empty();
+        let result = descend(&mut self.nodes, table, path, dotted, place).and_then(|parent| {
+            let Kind::Table(parent) = &mut self.nodes[parent as usize].kind else {
+                return Err(duplicate(&key, None));
+            };
+            let mixed = match place {
+                // Dotted keys may not add to a table defined by a header.
+                Place::Document => dotted && !parent.implicit,
+                Place::Inline => parent.dotted != dotted,
+            };
+            if mixed {
+                return Err(duplicate(&key, None));
+            }
+            if let Some(old) = parent.entries.iter().find(|entry| entry.key == key.name) {
+                return Err(duplicate(&key, Some(old.key_span)));
+            }
+            parent.entries.push(Entry {
+                key: key.name,
+                key_span: key.span,
+                value,
+            });
+            Ok(())
+        });
+        self.keys.truncate(from);
+        result
+    }
+
+    fn open_header(&mut self, span: Span) {
+        self.finish_table();
+        self.keys.clear();
+        self.in_header = true;
+        self.header_start = span.start() as u32;
+    }
+
+    fn close_header(&mut self, span: Span, is_array: bool) {
+        self.in_header = false;
+        let header = Header {
+            span: Span32 {
+                start: self.header_start,
+                end: span.end() as u32,
+            },
+            is_array,
+        };
+        std::mem::swap(&mut self.keys, &mut self.header_keys);
+        self.keys.clear();
+        self.check_header_depth();
+        if !self.active() || self.header_keys.is_empty() {
+            return;
+        }
+        if let Err(error) = self.start_table(&header) {
+            self.fail(error);
+        }
+        self.header = Some(header);
+    }
+
+    fn check_header_depth(&mut self) {
+        if self.header_keys.len() > RECURSION_LIMIT as usize {
+            self.fail(ParseError::new("recursion limit"));
+        }
+    }
+
+    /// Opens the table a header names. A `[table]` goes into place at once
+    /// (reusing an implicit table of that name); a `[[table]]` is built
+    /// apart and appended to its array when the next header comes.
+    fn start_table(&mut self, header: &Header) -> Result<(), ParseError> {
+        let Some((key, path)) = self.header_keys.split_last() else {
+            return Ok(());
+        };
+        if header.is_array {
+            self.current = push_node(
+                &mut self.nodes,
+                header.span,
+                Kind::Table(TableNode::default()),
+            );
+            return Ok(());
+        }
+        let parent = descend(&mut self.nodes, 0, path, false, Place::Document)?;
+        let existing = match &self.nodes[parent as usize].kind {
+            Kind::Table(table) => table.entries.iter().position(|entry| entry.key == key.name),
+            _ => None,
+        };
+        let table = match existing {
+            Some(index) => {
+                let (child, old_key_span) = match &self.nodes[parent as usize].kind {
+                    Kind::Table(parent_table) => {
+                        let entry = &parent_table.entries[index];
+                        (entry.value, entry.key_span)
+                    }
+                    _ => return Ok(()),
+                };
+                let reusable = matches!(
+                    &self.nodes[child as usize].kind,
+                    Kind::Table(table) if table.implicit && !table.dotted
+                );
+                if !reusable {
+                    return Err(duplicate(key, Some(old_key_span)));
+                }
+                // `toml` takes the implicit table out and puts it back under
+                // this header's key: it is now spanned by the header.
+                if let Kind::Table(parent_table) = &mut self.nodes[parent as usize].kind {
+                    let entry = &mut parent_table.entries[index];
+                    entry.key = key.name.clone();
+                    entry.key_span = key.span;
+                }
+                child
+            }
+            None => {
+                let child = push_node(
+                    &mut self.nodes,
+                    header.span,
+                    Kind::Table(TableNode::default()),
+                );
+                if let Kind::Table(parent_table) = &mut self.nodes[parent as usize].kind {
+                    parent_table.entries.push(Entry {
+                        key: key.name.clone(),
+                        key_span: key.span,
+                        value: child,
+                    });
+                }
+                child
+            }
+        };
+        let node = &mut self.nodes[table as usize];
+        node.span = header.span;
+        if let Kind::Table(table) = &mut node.kind {
+            table.implicit = false;
+            table.dotted = false;
+        }
+        self.current = table;
+        Ok(())
+    }
+
+    /// Appends the table of a finished `[[header]]` to its array.
+    fn finish_table(&mut self) {
+        let Some(header) = self.header.take() else {
+            return;
+        };
+        if !header.is_array {
+            return;
+        }
+        let Some((key, path)) = self.header_keys.split_last() else {
+            return;
+        };
+        let result = descend(&mut self.nodes, 0, path, false, Place::Document).and_then(|parent| {
+            let existing = match &self.nodes[parent as usize].kind {
+                Kind::Table(table) => table.entries.iter().find(|e| e.key == key.name),
+                _ => None,
+            }
+            .map(|entry| entry.value);
+            let array = match existing {
+                Some(array) => array,
+                None => {
+                    let id = self.nodes.len() as NodeId;
+                    self.nodes.push(Node {
+                        span: header.span,
+                        kind: Kind::Array(ArrayNode {
+                            items: Vec::new(),
+                            of_tables: true,
+                        }),
+                    });
+                    if let Kind::Table(table) = &mut self.nodes[parent as usize].kind {
+                        table.entries.push(Entry {
+                            key: key.name.clone(),
+                            key_span: key.span,
+                            value: id,
+                        });
+                    }
+                    id
+                }
+            };
+            let old_span = self.nodes[array as usize].span;
+            match &mut self.nodes[array as usize].kind {
+                Kind::Array(array) if array.of_tables => {
+                    array.items.push(self.current);
+                    Ok(())
+                }
+                _ => Err(duplicate(key, Some(old_span))),
+            }
+        });
+        if let Err(error) = result {
+            self.fail(error);
+        }
+    }
+}
+
+fn push_node<'i>(nodes: &mut Vec<Node<'i>>, span: Span32, kind: Kind<'i>) -> NodeId {
+    let id = nodes.len() as NodeId;
+    nodes.push(Node { span, kind });
+    id
+}
+
+fn duplicate(key: &Key<'_>, old: Option<Span32>) -> ParseError {
+    let error = ParseError::new("duplicate key").with_unexpected(key.span.toml());
+    match old {
+        Some(old) => error.with_context(old.toml()),
+        None => error,
+    }
+}
+
+/// Walks `path` down from `table`, making implicit tables as needed and
+/// stepping into the last table of an array of tables, as `toml` does.
+fn descend<'i>(
+    nodes: &mut Vec<Node<'i>>,
+    mut table: NodeId,
+    path: &[Key<'i>],
+    dotted: bool,
+    place: Place,
+) -> Result<NodeId, ParseError> {
+    for key in path {
+        let found = match &nodes[table as usize].kind {
+            Kind::Table(node) => node
+                .entries
+                .iter()
+                .find(|entry| entry.key == key.name)
+                .map(|entry| entry.value),
+            _ => None,
+        };
+        let Some(child) = found else {
+            let id = nodes.len() as NodeId;
+            nodes.push(Node {
+                span: key.span,
+                kind: Kind::Table(TableNode {
+                    entries: Vec::new(),
+                    implicit: true,
+                    dotted,
+                    inline: place == Place::Inline,
+                }),
+            });
+            if let Kind::Table(node) = &mut nodes[table as usize].kind {
+                node.entries.push(Entry {
+                    key: key.name.clone(),
+                    key_span: key.span,
+                    value: id,
+                });
+            }
+            table = id;
+            continue;
+        };
+        let old_span = nodes[child as usize].span;
+        let cannot_extend = |what: &str| {
+            ParseError::new(format!(
+                "cannot extend value of type {what} with a dotted key"
+            ))
+            .with_unexpected(key.span.toml())
+            .with_context(old_span.toml())
+        };
+        table = match &mut nodes[child as usize].kind {
+            Kind::Array(array) if place == Place::Document => {
+                if !array.of_tables {
+                    return Err(cannot_extend("array"));
+                }
+                let Some(&last) = array.items.last() else {
+                    return Err(cannot_extend("array"));
+                };
+                match &nodes[last as usize].kind {
+                    Kind::Table(_) => last,
+                    other => return Err(cannot_extend(other.type_str())),
+                }
+            }
+            Kind::Table(node) => {
+                if place == Place::Document {
+                    if node.inline {
+                        return Err(ParseError::new(
+                            "cannot extend value of type inline table with a dotted key",
+                        )
+                        .with_unexpected(key.span.toml()));
+                    }
+                    if dotted && node.implicit {
+                        node.dotted = true;
+                    }
+                }
+                if dotted && !node.implicit {
+                    return Err(ParseError::new("duplicate key").with_unexpected(key.span.toml()));
+                }
+                child
+            }
+            other => return Err(cannot_extend(other.type_str())),
+        };
+    }
+    Ok(table)
+}
+
+impl EventReceiver for Builder<'_, '_> {
+    fn std_table_open(&mut self, span: Span, _error: &mut dyn ErrorSink) {
+        if self.active() {
+            self.open_header(span);
+        }
+    }
+
+    fn std_table_close(&mut self, span: Span, _error: &mut dyn ErrorSink) {
+        if self.active() && self.in_header {
+            self.close_header(span, false);
+        }
+    }
+
+    fn array_table_open(&mut self, span: Span, _error: &mut dyn ErrorSink) {
+        if self.active() {
+            self.open_header(span);
+        }
+    }
+
+    fn array_table_close(&mut self, span: Span, _error: &mut dyn ErrorSink) {
+        if self.active() && self.in_header {
+            self.close_header(span, true);
+        }
+    }
+
+    fn inline_table_open(&mut self, span: Span, _error: &mut dyn ErrorSink) -> bool {
+        if self.active() {
+            let table = self.push(
+                Span32::of(span),
+                Kind::Table(TableNode {
+                    inline: true,
+                    ..TableNode::default()
+                }),
+            );
+            let keys_from = self.keys.len();
+            self.stack.push(Frame::Inline { table, keys_from });
+        }
+        true
+    }
+
+    fn inline_table_close(&mut self, span: Span, _error: &mut dyn ErrorSink) {
+        if !self.active() {
+            return;
+        }
+        if let Some(Frame::Inline { table, keys_from }) = self.stack.pop() {
+            self.keys.truncate(keys_from);
+            self.nodes[table as usize].span.end = span.end() as u32;
+            self.complete(table);
+        }
+    }
+
+    fn array_open(&mut self, span: Span, _error: &mut dyn ErrorSink) -> bool {
+        if self.active() {
+            let array = self.push(
+                Span32::of(span),
+                Kind::Array(ArrayNode {
+                    items: Vec::new(),
+                    of_tables: false,
+                }),
+            );
+            self.stack.push(Frame::Array(array));
+        }
+        true
+    }
+
+    fn array_close(&mut self, span: Span, _error: &mut dyn ErrorSink) {
+        if !self.active() {
+            return;
+        }
+        if let Some(Frame::Array(array)) = self.stack.pop() {
+            self.nodes[array as usize].span.end = span.end() as u32;
+            self.complete(array);
+        }
+    }
+
+    fn simple_key(&mut self, span: Span, encoding: Option<Encoding>, _error: &mut dyn ErrorSink) {
+        if self.active() {
+            self.on_key(span, encoding);
+        }
+    }
+
+    fn key_val_sep(&mut self, _span: Span, _error: &mut dyn ErrorSink) {
+        if self.active() {
+            // A dotted key of more than the limit's parts is refused, as in `toml`.
+            self.check_key_depth(self.keys_from() + 1);
+        }
+    }
+
+    fn scalar(&mut self, span: Span, encoding: Option<Encoding>, _error: &mut dyn ErrorSink) {
+        if self.active() {
+            self.on_scalar(span, encoding);
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "tree_tests.rs"]
+mod tests;
