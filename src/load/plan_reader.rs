@@ -4,16 +4,15 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use chrono::NaiveDate;
-use toml::de::DeValue;
-
 use super::fields::{Collector, Fields, Value};
 use super::keys::*;
+use super::tree::Item;
 use super::{Diagnostic, LineIndex};
 use crate::model::{
     Better, Campaign, DEFAULT_AT_RISK_MARGIN, Indicator, IndicatorPoint, Level, Meta, Plan, Scale,
     SourceLine, Task, TaskPoint, Text, Theme, WaterClass,
 };
+use chrono::NaiveDate;
 
 pub struct PlanReader {
     lines: LineIndex,
@@ -33,7 +32,7 @@ impl PlanReader {
         }
     }
 
-    pub fn read(&mut self, root: &Value<'_>) -> Option<Plan> {
+    pub fn read(&mut self, root: Value<'_, '_>) -> Option<Plan> {
         let root = self.out.table(root, "the file", ROOT_KEYS)?;
         let meta = match root.get("meta") {
             Some(meta) => self.meta(meta),
@@ -52,7 +51,12 @@ impl PlanReader {
         let mut campaigns = Vec::new();
         let mut campaign_ids = IdSet::default();
         if let Some(list) = root.get("campaign") {
-            for value in self.out.array(list, "campaign").unwrap_or_default() {
+            for value in self
+                .out
+                .array(list, "campaign")
+                .into_iter()
+                .flat_map(|items| items.iter())
+            {
                 if let Some(campaign) = self.campaign(value, as_of, &mut campaign_ids) {
                     campaigns.push(campaign);
                 }
@@ -64,7 +68,7 @@ impl PlanReader {
         })
     }
 
-    fn meta(&mut self, value: &Value<'_>) -> Option<Meta> {
+    fn meta(&mut self, value: Value<'_, '_>) -> Option<Meta> {
         let fields = self.out.table(value, "[meta]", META_KEYS)?;
         let title = self
             .out
@@ -111,7 +115,7 @@ impl PlanReader {
 
     fn campaign(
         &mut self,
-        value: &Value<'_>,
+        value: Value<'_, '_>,
         as_of: NaiveDate,
         ids: &mut IdSet,
     ) -> Option<Campaign> {
@@ -155,7 +159,12 @@ impl PlanReader {
         let mut item_ids = IdSet::default();
         let mut indicators = Vec::new();
         if let Some(list) = fields.get("indicator") {
-            for value in self.out.array(list, "indicator").unwrap_or_default() {
+            for value in self
+                .out
+                .array(list, "indicator")
+                .into_iter()
+                .flat_map(|items| items.iter())
+            {
                 if let Some(indicator) = self.indicator(value, as_of, &mut item_ids) {
                     indicators.push(indicator);
                 }
@@ -163,7 +172,12 @@ impl PlanReader {
         }
         let mut tasks = Vec::new();
         if let Some(list) = fields.get("task") {
-            for value in self.out.array(list, "task").unwrap_or_default() {
+            for value in self
+                .out
+                .array(list, "task")
+                .into_iter()
+                .flat_map(|items| items.iter())
+            {
                 if let Some(task) = self.task(value, (start, end), as_of, &mut item_ids) {
                     tasks.push(task);
                 }
@@ -212,7 +226,7 @@ impl PlanReader {
 
     fn task(
         &mut self,
-        value: &Value<'_>,
+        value: Value<'_, '_>,
         campaign_window: (Option<NaiveDate>, Option<NaiveDate>),
         as_of: NaiveDate,
         ids: &mut IdSet,
@@ -306,7 +320,7 @@ impl PlanReader {
         })
     }
 
-    fn non_negative(&mut self, value: &Value<'_>, key: &str, number: f64) -> Option<f64> {
+    fn non_negative(&mut self, value: Value<'_, '_>, key: &str, number: f64) -> Option<f64> {
         if number < 0.0 {
             self.out.error(Diagnostic::error(
                 value.span(),
@@ -320,7 +334,7 @@ impl PlanReader {
 
     fn indicator(
         &mut self,
-        value: &Value<'_>,
+        value: Value<'_, '_>,
         as_of: NaiveDate,
         ids: &mut IdSet,
     ) -> Option<Indicator> {
@@ -416,10 +430,10 @@ impl PlanReader {
         })
     }
 
-    fn level(&mut self, value: &Value<'_>, key: &str, scale: Scale) -> Option<Level> {
+    fn level(&mut self, value: Value<'_, '_>, key: &str, scale: Scale) -> Option<Level> {
         match scale {
             Scale::Number => {
-                if let DeValue::String(text) = value.get_ref() {
+                if let Item::String(text) = value.item() {
                     if WaterClass::parse(text).is_some() {
                         self.out.error(
                             Diagnostic::error(
@@ -435,7 +449,7 @@ impl PlanReader {
                 self.out.number(value, key).map(Level::Number)
             }
             Scale::WaterClass => {
-                let DeValue::String(text) = value.get_ref() else {
+                let Item::String(text) = value.item() else {
                     self.out.wrong_type(
                         value,
                         &format!("`{key}` must be a water class"),
@@ -466,7 +480,7 @@ impl PlanReader {
     /// A history array of `{ date = ..., <figure> = ... }` in date order.
     fn history<T>(
         &mut self,
-        list: &Value<'_>,
+        list: Value<'_, '_>,
         as_of: NaiveDate,
         point_keys: &'static [&'static str],
         mut figure: impl FnMut(&mut Self, &Fields<'_, '_>) -> Option<T>,
@@ -475,7 +489,7 @@ impl PlanReader {
         let mut points = Vec::with_capacity(items.len());
         let mut ok = true;
         let mut previous: Option<NaiveDate> = None;
-        for item in items {
+        for item in items.iter() {
             let Some(point) = self.out.table(item, "a history point", point_keys) else {
                 ok = false;
                 continue;

@@ -243,7 +243,7 @@ impl<'a, 'i> Array<'a, 'i> {
         self.items.is_empty()
     }
 
-    pub fn iter(&self) -> impl ExactSizeIterator<Item = Value<'a, 'i>> {
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = Value<'a, 'i>> + use<'a, 'i> {
         let tree = self.tree;
         self.items.iter().map(move |&id| Value { tree, id })
     }
@@ -269,7 +269,9 @@ impl<'a, 'i> Table<'a, 'i> {
     }
 
     /// The keys in the order written, each with its span and value.
-    pub fn iter(&self) -> impl ExactSizeIterator<Item = (&'a str, Range<usize>, Value<'a, 'i>)> {
+    pub fn iter(
+        &self,
+    ) -> impl ExactSizeIterator<Item = (&'a str, Range<usize>, Value<'a, 'i>)> + use<'a, 'i> {
         let tree = self.tree;
         self.entries.iter().map(move |entry| {
             (
