@@ -91,9 +91,18 @@ fn shape_of_de_table(table: &DeTable<'_>) -> Vec<(String, Range<usize>, Shaped)>
     entries
 }
 
+/// Checks the tree as the loader parses (in large chunks) and cut before
+/// every header, which must not change a thing.
 fn check(text: &str) -> Result<(), TestCaseError> {
+    check_with(text, tree::parse(text))?;
+    check_with(text, tree::parse_in_chunks_of(text, 1))
+}
+
+fn check_with(
+    text: &str,
+    parsed: Result<tree::Tree<'_>, tree::SyntaxError>,
+) -> Result<(), TestCaseError> {
     let expected = toml::from_str::<toml::Table>(text);
-    let parsed = tree::parse(text);
     match (&parsed, &expected) {
         (Ok(tree), Ok(expected)) => {
             let converted = convert(tree.root());

@@ -12,6 +12,7 @@ use std::ops::Range;
 
 use toml_datetime::Datetime;
 use toml_parser::decoder::{Encoding, ScalarKind};
+use toml_parser::lexer::{Token, TokenKind};
 use toml_parser::parser::{EventReceiver, RecursionGuard, ValidateWhitespace};
 use toml_parser::{ErrorSink, Expected, ParseError, Raw, Source, Span};
 
@@ -288,6 +289,21 @@ impl<'a, 'i> Table<'a, 'i> {
 
 /// Parses a whole document; on error, gives the first one `toml` would give.
 pub fn parse(input: &str) -> Result<Tree<'_>, SyntaxError> {
+    parse_in_chunks_of(input, CHUNK_TOKENS)
+}
+
+/// Tokens lexed before the parser runs over them: the document is never
+/// lexed whole, which would take more memory than the tree itself.
+const CHUNK_TOKENS: usize = 4096;
+
+/// `parse`, handing the parser at least `chunk_tokens` tokens at a time.
+///
+/// A chunk ends only before a `[` that starts a line outside any array or
+/// inline table, i.e. before a header, where the parser starts afresh; so
+/// the events, and the first error, are those of one pass over the whole
+/// document. Exposed so tests can cut documents into the smallest chunks.
+#[doc(hidden)]
+pub fn parse_in_chunks_of(input: &str, chunk_tokens: usize) -> Result<Tree<'_>, SyntaxError> {
     if u32::try_from(input.len()).is_err() {
         return Err(SyntaxError {
             message: "the document is larger than 4 GiB".into(),
@@ -295,19 +311,37 @@ pub fn parse(input: &str) -> Result<Tree<'_>, SyntaxError> {
         });
     }
     let source = Source::new(input);
-    let tokens = source.lex().into_vec();
     let failed = Cell::new(false);
     let mut syntax = FirstError {
         first: None,
         failed: &failed,
     };
-    let mut builder = Builder::new(source, &failed, tokens.len());
+    // About one value for every 16 bytes in a typical plan.
+    let mut builder = Builder::new(source, &failed, input.len() / 16);
     {
         let mut validate = ValidateWhitespace::new(&mut builder, source);
         let mut guard = RecursionGuard::new(&mut validate, RECURSION_LIMIT);
-        toml_parser::parser::parse_document(&tokens, &mut guard, &mut syntax);
+        let mut chunk: Vec<Token> = Vec::with_capacity(chunk_tokens.min(input.len() / 2) + 1);
+        let mut depth = 0i64;
+        let mut after_newline = false;
+        for token in source.lex() {
+            match token.kind() {
+                TokenKind::LeftSquareBracket => {
+                    if depth == 0 && after_newline && chunk.len() >= chunk_tokens {
+                        toml_parser::parser::parse_document(&chunk, &mut guard, &mut syntax);
+                        chunk.clear();
+                    }
+                    depth += 1;
+                }
+                TokenKind::LeftCurlyBracket => depth += 1,
+                TokenKind::RightSquareBracket | TokenKind::RightCurlyBracket => depth -= 1,
+                _ => {}
+            }
+            after_newline = token.kind() == TokenKind::Newline;
+            chunk.push(token);
+        }
+        toml_parser::parser::parse_document(&chunk, &mut guard, &mut syntax);
     }
-    drop(tokens);
     // `toml` lists the parser's errors before those of its walk over the events.
     if let Some(error) = syntax.first {
         return Err(SyntaxError::from_parse_error(&error));
@@ -381,9 +415,8 @@ struct Builder<'i, 'f> {
 }
 
 impl<'i, 'f> Builder<'i, 'f> {
-    fn new(source: Source<'i>, failed: &'f Cell<bool>, tokens: usize) -> Self {
-        // About one value for every four tokens in a typical file.
-        let mut nodes = Vec::with_capacity(tokens / 4 + 1);
+    fn new(source: Source<'i>, failed: &'f Cell<bool>, expected_nodes: usize) -> Self {
+        let mut nodes = Vec::with_capacity(expected_nodes + 1);
         nodes.push(Node {
             span: Span32::default(),
             kind: Kind::Table(TableNode::default()),
