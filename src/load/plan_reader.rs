@@ -4,28 +4,32 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+use super::Diagnostic;
 use super::fields::{Collector, Fields, Value};
 use super::keys::*;
 use super::tree::Item;
-use super::{Diagnostic, LineIndex};
 use crate::model::{
     Better, Campaign, DEFAULT_AT_RISK_MARGIN, Indicator, IndicatorPoint, Level, Meta, Plan, Scale,
     SourceLine, Task, TaskPoint, Text, Theme, WaterClass,
 };
 use chrono::NaiveDate;
 
-pub struct PlanReader {
-    lines: LineIndex,
+pub struct PlanReader<'s> {
+    lines: LineCursor<'s>,
     /// The date statuses are computed at, for the "history after as_of" warning.
     as_of_override: Option<NaiveDate>,
     today: NaiveDate,
     pub out: Collector,
 }
 
-impl PlanReader {
-    pub fn new(source: &str, as_of_override: Option<NaiveDate>, today: NaiveDate) -> Self {
+impl<'s> PlanReader<'s> {
+    pub fn new(source: &'s str, as_of_override: Option<NaiveDate>, today: NaiveDate) -> Self {
         PlanReader {
-            lines: LineIndex::new(source),
+            lines: LineCursor {
+                source,
+                offset: 0,
+                line: 1,
+            },
             as_of_override,
             today,
             out: Collector::default(),
@@ -109,7 +113,7 @@ impl PlanReader {
         fields.get(key).and_then(|v| self.out.date(v, key))
     }
 
-    fn line_of(&self, span: &Range<usize>) -> SourceLine {
+    fn line_of(&mut self, span: &Range<usize>) -> SourceLine {
         SourceLine(self.lines.line(span.start))
     }
 
@@ -526,6 +530,31 @@ impl PlanReader {
     }
 }
 
+/// The line of an offset, counted on from the last one asked: the reader
+/// asks in file order, so the whole file is scanned about once, and no
+/// index of every line is built for the few lines a plan records.
+struct LineCursor<'s> {
+    source: &'s str,
+    offset: usize,
+    line: usize,
+}
+
+impl LineCursor<'_> {
+    /// The 1-based line that byte `offset` is on.
+    fn line(&mut self, offset: usize) -> usize {
+        let bytes = self.source.as_bytes();
+        let offset = offset.min(bytes.len());
+        let newlines = |range: &[u8]| range.iter().filter(|&&b| b == b'\n').count();
+        if offset >= self.offset {
+            self.line += newlines(&bytes[self.offset..offset]);
+        } else {
+            self.line -= newlines(&bytes[offset..self.offset]);
+        }
+        self.offset = offset;
+        self.line
+    }
+}
+
 /// Ids seen so far in one namespace, with where each was first written.
 #[derive(Default)]
 struct IdSet(HashMap<String, Range<usize>>);
@@ -538,5 +567,25 @@ impl IdSet {
         }
         self.0.insert(id.to_owned(), span);
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::LineIndex;
+
+    #[test]
+    fn line_cursor_agrees_with_the_line_index_in_any_order() {
+        let source = "a\nbb\n\nccc\r\nd\n";
+        let index = LineIndex::new(source);
+        let mut cursor = LineCursor {
+            source,
+            offset: 0,
+            line: 1,
+        };
+        for offset in [0, 1, 2, 5, 6, 4, 0, 12, 13, 99, 3, 10] {
+            assert_eq!(cursor.line(offset), index.line(offset), "offset {offset}");
+        }
     }
 }

@@ -16,6 +16,9 @@ use toml_parser::lexer::{Token, TokenKind};
 use toml_parser::parser::{EventReceiver, RecursionGuard, ValidateWhitespace};
 use toml_parser::{ErrorSink, Expected, ParseError, Raw, Source, Span};
 
+/// The most keys a header's table is made room for before it is read.
+const MAX_TABLE_CAPACITY: usize = 32;
+
 /// How deep arrays, inline tables and dotted keys may nest, as in `toml`.
 const RECURSION_LIMIT: u32 = 80;
 
@@ -412,6 +415,9 @@ struct Builder<'i, 'f> {
     header_keys: Vec<Key<'i>>,
     in_header: bool,
     header_start: u32,
+    /// Keys of the last table a header opened: the next one likely has as
+    /// many (every task has much the same keys), so its list is made that size.
+    table_capacity: usize,
 }
 
 impl<'i, 'f> Builder<'i, 'f> {
@@ -433,6 +439,7 @@ impl<'i, 'f> Builder<'i, 'f> {
             header_keys: Vec::new(),
             in_header: false,
             header_start: 0,
+            table_capacity: 0,
         }
     }
 
@@ -584,6 +591,11 @@ impl<'i, 'f> Builder<'i, 'f> {
     }
 
     fn open_header(&mut self, span: Span) {
+        if self.header.is_some() {
+            if let Kind::Table(table) = &self.nodes[self.current as usize].kind {
+                self.table_capacity = table.entries.len().min(MAX_TABLE_CAPACITY);
+            }
+        }
         self.finish_table();
         self.keys.clear();
         self.in_header = true;
@@ -624,12 +636,12 @@ impl<'i, 'f> Builder<'i, 'f> {
         let Some((key, path)) = self.header_keys.split_last() else {
             return Ok(());
         };
+        let new_table = TableNode {
+            entries: Vec::with_capacity(self.table_capacity),
+            ..TableNode::default()
+        };
         if header.is_array {
-            self.current = push_node(
-                &mut self.nodes,
-                header.span,
-                Kind::Table(TableNode::default()),
-            );
+            self.current = push_node(&mut self.nodes, header.span, Kind::Table(new_table));
             return Ok(());
         }
         let parent = descend(&mut self.nodes, 0, path, false, Place::Document)?;
@@ -663,11 +675,7 @@ impl<'i, 'f> Builder<'i, 'f> {
                 child
             }
             None => {
-                let child = push_node(
-                    &mut self.nodes,
-                    header.span,
-                    Kind::Table(TableNode::default()),
-                );
+                let child = push_node(&mut self.nodes, header.span, Kind::Table(new_table));
                 if let Kind::Table(parent_table) = &mut self.nodes[parent as usize].kind {
                     parent_table.entries.push(Entry {
                         key: key.name.clone(),
