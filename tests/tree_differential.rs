@@ -431,6 +431,38 @@ fn table_rules_match_toml() {
     }
 }
 
+/// Tables of many keys are indexed: the index must keep toml's rules.
+#[test]
+fn wide_tables_match_toml() {
+    let keys: String = (0..60).map(|i| format!("k{i} = {i}\n")).collect();
+    let headers: String = (0..60).map(|i| format!("[t.k{i}.x]\n")).collect();
+    let dotted: String = (0..60).map(|i| format!("a.k{i}.x = {i}\n")).collect();
+    let inline = format!(
+        "i = {{ {} }}",
+        (0..60)
+            .map(|i| format!("k{i}.x = 1"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    for case in [
+        keys.clone(),
+        format!("{keys}k59 = 0"),
+        format!("{keys}k0.x = 0"),
+        headers.clone(),
+        format!("{headers}[t.k30]\ny = 1"),
+        format!("{headers}[t.k30]\n[t.k30]"),
+        format!("{headers}[[t.k30]]"),
+        dotted.clone(),
+        format!("{dotted}a.k40.y = 1\n[a.k40]"),
+        format!("{dotted}[a]"),
+        inline.clone(),
+        format!("{} , k3.y = 2 }}", inline.trim_end_matches('}')),
+        format!("{} , k3 = 2 }}", inline.trim_end_matches('}')),
+    ] {
+        check(&case).unwrap_or_else(|e| panic!("{case:?}: {e}"));
+    }
+}
+
 #[test]
 fn nesting_limits_match_toml() {
     let deep_array = format!("a = {}{}", "[".repeat(81), "]".repeat(81));

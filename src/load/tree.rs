@@ -8,6 +8,7 @@
 
 use std::borrow::Cow;
 use std::cell::Cell;
+use std::collections::HashMap;
 use std::ops::Range;
 
 use toml_datetime::Datetime;
@@ -356,7 +357,7 @@ pub fn parse_in_chunks_of(input: &str, chunk_tokens: usize) -> Result<Tree<'_>, 
         return Err(SyntaxError::from_parse_error(&error));
     }
     Ok(Tree {
-        nodes: builder.nodes,
+        nodes: builder.arena.nodes,
     })
 }
 
@@ -399,7 +400,7 @@ enum Place {
 
 struct Builder<'i, 'f> {
     source: Source<'i>,
-    nodes: Vec<Node<'i>>,
+    arena: Arena<'i>,
     /// Set by the parser's sink on its first error: the tree is lost then.
     failed: &'f Cell<bool>,
     /// The first error of the tree itself (a decoding or a table rule).
@@ -429,7 +430,10 @@ impl<'i, 'f> Builder<'i, 'f> {
         });
         Builder {
             source,
-            nodes,
+            arena: Arena {
+                nodes,
+                wide: HashMap::new(),
+            },
             failed,
             error: None,
             keys: Vec::new(),
@@ -454,7 +458,7 @@ impl<'i, 'f> Builder<'i, 'f> {
     }
 
     fn push(&mut self, span: Span32, kind: Kind<'i>) -> NodeId {
-        push_node(&mut self.nodes, span, kind)
+        push_node(&mut self.arena.nodes, span, kind)
     }
 
     fn raw(&self, span: Span, encoding: Option<Encoding>) -> Option<Raw<'i>> {
@@ -533,7 +537,7 @@ impl<'i, 'f> Builder<'i, 'f> {
     fn complete(&mut self, value: NodeId) {
         let result = match self.stack.last() {
             Some(&Frame::Array(array)) => {
-                if let Kind::Array(array) = &mut self.nodes[array as usize].kind {
+                if let Kind::Array(array) = &mut self.arena.nodes[array as usize].kind {
                     array.items.push(value);
                 }
                 Ok(())
@@ -564,26 +568,30 @@ impl<'i, 'f> Builder<'i, 'f> {
         };
         let path = &self.keys[from..];
         let dotted = !path.is_empty();
-        let result = descend(&mut self.nodes, table, path, dotted, place).and_then(|parent| {
-            let Kind::Table(parent) = &mut self.nodes[parent as usize].kind else {
+        let arena = &mut self.arena;
+        let result = descend(arena, table, path, dotted, place).and_then(|parent| {
+            let Kind::Table(parent_table) = &arena.nodes[parent as usize].kind else {
                 return Err(duplicate(&key, None));
             };
             let mixed = match place {
                 // Dotted keys may not add to a table defined by a header.
-                Place::Document => dotted && !parent.implicit,
-                Place::Inline => parent.dotted != dotted,
+                Place::Document => dotted && !parent_table.implicit,
+                Place::Inline => parent_table.dotted != dotted,
             };
             if mixed {
                 return Err(duplicate(&key, None));
             }
-            if let Some(old) = parent.entries.iter().find(|entry| entry.key == key.name) {
+            if let Some(old) = arena.find(parent, &key.name) {
                 return Err(duplicate(&key, Some(old.key_span)));
             }
-            parent.entries.push(Entry {
-                key: key.name,
-                key_span: key.span,
-                value,
-            });
+            arena.add(
+                parent,
+                Entry {
+                    key: key.name,
+                    key_span: key.span,
+                    value,
+                },
+            );
             Ok(())
         });
         self.keys.truncate(from);
@@ -592,7 +600,7 @@ impl<'i, 'f> Builder<'i, 'f> {
 
     fn open_header(&mut self, span: Span) {
         if self.header.is_some() {
-            if let Kind::Table(table) = &self.nodes[self.current as usize].kind {
+            if let Kind::Table(table) = &self.arena.nodes[self.current as usize].kind {
                 self.table_capacity = table.entries.len().min(MAX_TABLE_CAPACITY);
             }
         }
@@ -641,17 +649,14 @@ impl<'i, 'f> Builder<'i, 'f> {
             ..TableNode::default()
         };
         if header.is_array {
-            self.current = push_node(&mut self.nodes, header.span, Kind::Table(new_table));
+            self.current = push_node(&mut self.arena.nodes, header.span, Kind::Table(new_table));
             return Ok(());
         }
-        let parent = descend(&mut self.nodes, 0, path, false, Place::Document)?;
-        let existing = match &self.nodes[parent as usize].kind {
-            Kind::Table(table) => table.entries.iter().position(|entry| entry.key == key.name),
-            _ => None,
-        };
+        let parent = descend(&mut self.arena, 0, path, false, Place::Document)?;
+        let existing = self.arena.position(parent, &key.name);
         let table = match existing {
             Some(index) => {
-                let (child, old_key_span) = match &self.nodes[parent as usize].kind {
+                let (child, old_key_span) = match &self.arena.nodes[parent as usize].kind {
                     Kind::Table(parent_table) => {
                         let entry = &parent_table.entries[index];
                         (entry.value, entry.key_span)
@@ -659,7 +664,7 @@ impl<'i, 'f> Builder<'i, 'f> {
                     _ => return Ok(()),
                 };
                 let reusable = matches!(
-                    &self.nodes[child as usize].kind,
+                    &self.arena.nodes[child as usize].kind,
                     Kind::Table(table) if table.implicit && !table.dotted
                 );
                 if !reusable {
@@ -667,7 +672,7 @@ impl<'i, 'f> Builder<'i, 'f> {
                 }
                 // `toml` takes the implicit table out and puts it back under
                 // this header's key: it is now spanned by the header.
-                if let Kind::Table(parent_table) = &mut self.nodes[parent as usize].kind {
+                if let Kind::Table(parent_table) = &mut self.arena.nodes[parent as usize].kind {
                     let entry = &mut parent_table.entries[index];
                     entry.key = key.name.clone();
                     entry.key_span = key.span;
@@ -675,18 +680,19 @@ impl<'i, 'f> Builder<'i, 'f> {
                 child
             }
             None => {
-                let child = push_node(&mut self.nodes, header.span, Kind::Table(new_table));
-                if let Kind::Table(parent_table) = &mut self.nodes[parent as usize].kind {
-                    parent_table.entries.push(Entry {
+                let child = push_node(&mut self.arena.nodes, header.span, Kind::Table(new_table));
+                self.arena.add(
+                    parent,
+                    Entry {
                         key: key.name.clone(),
                         key_span: key.span,
                         value: child,
-                    });
-                }
+                    },
+                );
                 child
             }
         };
-        let node = &mut self.nodes[table as usize];
+        let node = &mut self.arena.nodes[table as usize];
         node.span = header.span;
         if let Kind::Table(table) = &mut node.kind {
             table.implicit = false;
@@ -707,37 +713,36 @@ impl<'i, 'f> Builder<'i, 'f> {
         let Some((key, path)) = self.header_keys.split_last() else {
             return;
         };
-        let result = descend(&mut self.nodes, 0, path, false, Place::Document).and_then(|parent| {
-            let existing = match &self.nodes[parent as usize].kind {
-                Kind::Table(table) => table.entries.iter().find(|e| e.key == key.name),
-                _ => None,
-            }
-            .map(|entry| entry.value);
+        let arena = &mut self.arena;
+        let current = self.current;
+        let result = descend(arena, 0, path, false, Place::Document).and_then(|parent| {
+            let existing = arena.find(parent, &key.name).map(|entry| entry.value);
             let array = match existing {
                 Some(array) => array,
                 None => {
-                    let id = self.nodes.len() as NodeId;
-                    self.nodes.push(Node {
-                        span: header.span,
-                        kind: Kind::Array(ArrayNode {
+                    let id = push_node(
+                        &mut arena.nodes,
+                        header.span,
+                        Kind::Array(ArrayNode {
                             items: Vec::new(),
                             of_tables: true,
                         }),
-                    });
-                    if let Kind::Table(table) = &mut self.nodes[parent as usize].kind {
-                        table.entries.push(Entry {
+                    );
+                    arena.add(
+                        parent,
+                        Entry {
                             key: key.name.clone(),
                             key_span: key.span,
                             value: id,
-                        });
-                    }
+                        },
+                    );
                     id
                 }
             };
-            let old_span = self.nodes[array as usize].span;
-            match &mut self.nodes[array as usize].kind {
+            let old_span = arena.nodes[array as usize].span;
+            match &mut arena.nodes[array as usize].kind {
                 Kind::Array(array) if array.of_tables => {
-                    array.items.push(self.current);
+                    array.items.push(current);
                     Ok(())
                 }
                 _ => Err(duplicate(key, Some(old_span))),
@@ -746,6 +751,62 @@ impl<'i, 'f> Builder<'i, 'f> {
         if let Err(error) = result {
             self.fail(error);
         }
+    }
+}
+
+/// The nodes being built, with a key index for the few tables too wide to
+/// search key by key.
+struct Arena<'i> {
+    nodes: Vec<Node<'i>>,
+    wide: HashMap<NodeId, HashMap<String, u32>>,
+}
+
+/// Tables with more keys than this get an index: a file may hold one table
+/// of thousands of keys, and checking each new key against all the others
+/// would take quadratic time.
+const WIDE_TABLE: usize = 32;
+
+impl<'i> Arena<'i> {
+    fn entries(&self, table: NodeId) -> &[Entry<'i>] {
+        match &self.nodes[table as usize].kind {
+            Kind::Table(node) => &node.entries,
+            _ => &[],
+        }
+    }
+
+    fn position(&self, table: NodeId, name: &str) -> Option<usize> {
+        match self.wide.get(&table) {
+            Some(index) => index.get(name).map(|&i| i as usize),
+            None => self
+                .entries(table)
+                .iter()
+                .position(|entry| entry.key == name),
+        }
+    }
+
+    fn find(&self, table: NodeId, name: &str) -> Option<&Entry<'i>> {
+        let index = self.position(table, name)?;
+        self.entries(table).get(index)
+    }
+
+    fn add(&mut self, table: NodeId, entry: Entry<'i>) {
+        let Kind::Table(node) = &mut self.nodes[table as usize].kind else {
+            return;
+        };
+        let index = node.entries.len() as u32;
+        if let Some(keys) = self.wide.get_mut(&table) {
+            keys.insert(entry.key.to_string(), index);
+        } else if node.entries.len() >= WIDE_TABLE {
+            let mut keys: HashMap<String, u32> = node
+                .entries
+                .iter()
+                .enumerate()
+                .map(|(i, entry)| (entry.key.to_string(), i as u32))
+                .collect();
+            keys.insert(entry.key.to_string(), index);
+            self.wide.insert(table, keys);
+        }
+        node.entries.push(entry);
     }
 }
 
@@ -766,42 +827,37 @@ fn duplicate(key: &Key<'_>, old: Option<Span32>) -> ParseError {
 /// Walks `path` down from `table`, making implicit tables as needed and
 /// stepping into the last table of an array of tables, as `toml` does.
 fn descend<'i>(
-    nodes: &mut Vec<Node<'i>>,
+    arena: &mut Arena<'i>,
     mut table: NodeId,
     path: &[Key<'i>],
     dotted: bool,
     place: Place,
 ) -> Result<NodeId, ParseError> {
     for key in path {
-        let found = match &nodes[table as usize].kind {
-            Kind::Table(node) => node
-                .entries
-                .iter()
-                .find(|entry| entry.key == key.name)
-                .map(|entry| entry.value),
-            _ => None,
-        };
+        let found = arena.find(table, &key.name).map(|entry| entry.value);
         let Some(child) = found else {
-            let id = nodes.len() as NodeId;
-            nodes.push(Node {
-                span: key.span,
-                kind: Kind::Table(TableNode {
+            let id = push_node(
+                &mut arena.nodes,
+                key.span,
+                Kind::Table(TableNode {
                     entries: Vec::new(),
                     implicit: true,
                     dotted,
                     inline: place == Place::Inline,
                 }),
-            });
-            if let Kind::Table(node) = &mut nodes[table as usize].kind {
-                node.entries.push(Entry {
+            );
+            arena.add(
+                table,
+                Entry {
                     key: key.name.clone(),
                     key_span: key.span,
                     value: id,
-                });
-            }
+                },
+            );
             table = id;
             continue;
         };
+        let nodes = &mut arena.nodes;
         let old_span = nodes[child as usize].span;
         let cannot_extend = |what: &str| {
             ParseError::new(format!(
@@ -892,7 +948,7 @@ impl EventReceiver for Builder<'_, '_> {
         }
         if let Some(Frame::Inline { table, keys_from }) = self.stack.pop() {
             self.keys.truncate(keys_from);
-            self.nodes[table as usize].span.end = span.end() as u32;
+            self.arena.nodes[table as usize].span.end = span.end() as u32;
             self.complete(table);
         }
     }
@@ -916,7 +972,7 @@ impl EventReceiver for Builder<'_, '_> {
             return;
         }
         if let Some(Frame::Array(array)) = self.stack.pop() {
-            self.nodes[array as usize].span.end = span.end() as u32;
+            self.arena.nodes[array as usize].span.end = span.end() as u32;
             self.complete(array);
         }
     }

@@ -185,3 +185,25 @@ fn nesting_is_limited() {
     );
     assert!(parse(&format!("{} = 1", vec!["k"; 80].join("."))).is_ok());
 }
+
+#[test]
+fn wide_tables_still_refuse_duplicates() {
+    let mut text: String = (0..100).map(|i| format!("k{i} = {i}\n")).collect();
+    text.push_str("k7 = 0\n");
+    let error = error_of(&text);
+    assert_eq!(error.message, "duplicate key");
+    assert_eq!(&text[error.span.unwrap_or(0..0)], "k7");
+    let wide: String = (0..100).map(|i| format!("[t.k{i}]\nx = {i}\n")).collect();
+    let tree = parse(&wide).expect("valid");
+    let Item::Table(root) = tree.root().item() else {
+        panic!("root is a table");
+    };
+    let Some(Item::Table(t)) = root.get("t").map(|v| v.item()) else {
+        panic!("t is a table");
+    };
+    assert_eq!(t.len(), 100);
+    assert_eq!(
+        error_at(&format!("{wide}[t.k42]")),
+        ("duplicate key".into(), "k42")
+    );
+}
