@@ -124,6 +124,8 @@ impl<'s> PlanReader<'s> {
         ids: &mut IdSet,
     ) -> Option<Campaign> {
         let fields = self.out.table(value, "[[campaign]]", CAMPAIGN_KEYS)?;
+        // Asked before the tasks are read, so the line count runs through the file once.
+        let line = self.line_of(&fields.span);
         let id = self.required_id(&fields, ids);
         let name = self
             .out
@@ -208,7 +210,7 @@ impl<'s> PlanReader<'s> {
             summary,
             indicators,
             tasks,
-            line: self.line_of(&fields.span),
+            line,
         })
     }
 

@@ -143,6 +143,8 @@ struct TableNode<'i> {
     dotted: bool,
     /// Written `{ ... }`, or made inside one: closed to later keys.
     inline: bool,
+    /// Its keys are in the arena's index of wide tables.
+    indexed: bool,
 }
 
 struct Entry<'i> {
@@ -775,13 +777,14 @@ impl<'i> Arena<'i> {
     }
 
     fn position(&self, table: NodeId, name: &str) -> Option<usize> {
-        match self.wide.get(&table) {
-            Some(index) => index.get(name).map(|&i| i as usize),
-            None => self
-                .entries(table)
-                .iter()
-                .position(|entry| entry.key == name),
+        let Kind::Table(node) = &self.nodes[table as usize].kind else {
+            return None;
+        };
+        if node.indexed {
+            let index = self.wide.get(&table)?;
+            return index.get(name).map(|&i| i as usize);
         }
+        node.entries.iter().position(|entry| entry.key == name)
     }
 
     fn find(&self, table: NodeId, name: &str) -> Option<&Entry<'i>> {
@@ -794,8 +797,10 @@ impl<'i> Arena<'i> {
             return;
         };
         let index = node.entries.len() as u32;
-        if let Some(keys) = self.wide.get_mut(&table) {
-            keys.insert(entry.key.to_string(), index);
+        if node.indexed {
+            if let Some(keys) = self.wide.get_mut(&table) {
+                keys.insert(entry.key.to_string(), index);
+            }
         } else if node.entries.len() >= WIDE_TABLE {
             let mut keys: HashMap<String, u32> = node
                 .entries
@@ -805,6 +810,7 @@ impl<'i> Arena<'i> {
                 .collect();
             keys.insert(entry.key.to_string(), index);
             self.wide.insert(table, keys);
+            node.indexed = true;
         }
         node.entries.push(entry);
     }
@@ -844,6 +850,7 @@ fn descend<'i>(
                     implicit: true,
                     dotted,
                     inline: place == Place::Inline,
+                    indexed: false,
                 }),
             );
             arena.add(
