@@ -322,8 +322,9 @@ pub fn parse_in_chunks_of(input: &str, chunk_tokens: usize) -> Result<Tree<'_>, 
         first: None,
         failed: &failed,
     };
-    // About one value for every 16 bytes in a typical plan.
-    let mut builder = Builder::new(source, &failed, input.len() / 16);
+    // About one value for every 16 bytes in a typical plan; a huge file
+    // grows its list rather than claim it all up front.
+    let mut builder = Builder::new(source, &failed, (input.len() / 16).min(1 << 22));
     {
         let mut validate = ValidateWhitespace::new(&mut builder, source);
         let mut guard = RecursionGuard::new(&mut validate, RECURSION_LIMIT);
