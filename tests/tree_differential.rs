@@ -1,5 +1,6 @@
 //! The loader's own TOML tree against the `toml` crate: for random documents
-//! and random damage to a real plan, the tree must accept exactly what
+//! and random damage to a real plan (the shipped campaigns.toml when the
+//! repository has one, and a generated plan), the tree must accept exactly what
 //! `toml::from_str::<toml::Table>` accepts, hold the same values, put the same
 //! spans on keys and values as `toml`'s `DeTable`, and give the same first error.
 
@@ -371,6 +372,16 @@ fn plan() -> &'static str {
     PLAN.get_or_init(|| plan_text(Shape::tasks(20)))
 }
 
+/// The campaigns.toml shipped at the root of the repository, when there is one.
+fn shipped() -> Option<&'static str> {
+    static SHIPPED: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+    SHIPPED
+        .get_or_init(|| {
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/campaigns.toml")).ok()
+        })
+        .as_deref()
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 350, ..ProptestConfig::default() })]
 
@@ -384,14 +395,21 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 150, ..ProptestConfig::default() })]
 
     #[test]
-    fn damaged_plans_read_as_toml_reads_them(mutations in prop::collection::vec(mutation(), 1..4)) {
-        check(&mutate(plan(), &mutations))?;
+    fn damaged_plans_read_as_toml_reads_them(
+        use_shipped in any::<bool>(),
+        mutations in prop::collection::vec(mutation(), 1..4),
+    ) {
+        let base = if use_shipped { shipped().unwrap_or(plan()) } else { plan() };
+        check(&mutate(base, &mutations))?;
     }
 }
 
 #[test]
 fn the_plan_itself_reads_as_toml_reads_it() {
     check(plan()).expect("same reading");
+    if let Some(shipped) = shipped() {
+        check(shipped).expect("same reading of the shipped plan");
+    }
 }
 
 /// Table rules that random documents hit rarely, each beside `toml`.
