@@ -404,6 +404,18 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    /// Token soup: mostly broken documents, to drive the parser's recovery.
+    #[test]
+    fn token_soup_reads_as_toml_reads_it(
+        text in "([\\[\\]{}=,.\"'#ab1 \n\t_:+-]|\r\n|\"\"\"|'''|\\[\\[|\\]\\]|2024-01-01|true|inf){0,40}"
+    ) {
+        check(&text)?;
+    }
+}
+
 #[test]
 fn the_plan_itself_reads_as_toml_reads_it() {
     check(plan()).expect("same reading");
