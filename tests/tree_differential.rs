@@ -268,6 +268,8 @@ fn line() -> impl Strategy<Value = String> {
         2 => key().prop_map(|k| format!("[[{k}]]")),
         1 => key().prop_map(|k| format!("[ {k} ]  # header")),
         1 => Just("# a comment é".to_owned()),
+        1 => Just("# a bell \u{7} in a comment".to_owned()),
+        1 => Just("a = 1 # tab\there, delete \u{7f}".to_owned()),
         1 => Just(String::new()),
         1 => Just("   ".to_owned()),
     ]
@@ -495,11 +497,17 @@ fn wide_tables_match_toml() {
 
 #[test]
 fn nesting_limits_match_toml() {
+    let array_80 = format!("a = {}{}", "[".repeat(80), "]".repeat(80));
+    let mixed_80 = format!("a = {}1{}", "[{b = ".repeat(40), "}]".repeat(40));
+    let mixed_81 = format!("a = [{}1{}]", "[{b = ".repeat(40), "}]".repeat(40));
     let deep_array = format!("a = {}{}", "[".repeat(81), "]".repeat(81));
     let deep_inline = format!("a = {}{}", "{b = ".repeat(81), "}".repeat(81));
     let key_80 = vec!["k"; 80].join(".");
     let key_81 = vec!["k"; 81].join(".");
     for case in [
+        array_80,
+        mixed_80,
+        mixed_81,
         deep_array,
         deep_inline,
         format!("{key_80} = 1"),

@@ -14,7 +14,7 @@ use std::ops::Range;
 use toml_datetime::Datetime;
 use toml_parser::decoder::{Encoding, ScalarKind};
 use toml_parser::lexer::{Token, TokenKind};
-use toml_parser::parser::{EventReceiver, RecursionGuard, ValidateWhitespace};
+use toml_parser::parser::EventReceiver;
 use toml_parser::{ErrorSink, Expected, ParseError, Raw, Source, Span};
 
 /// The most keys a header's table is made room for before it is read.
@@ -268,7 +268,7 @@ impl<'a, 'i> Table<'a, 'i> {
     pub fn get(&self, key: &str) -> Option<Value<'a, 'i>> {
         self.entries
             .iter()
-            .find(|entry| entry.key == key)
+            .find(|entry| same_key(&entry.key, key))
             .map(|entry| Value {
                 tree: self.tree,
                 id: entry.value,
@@ -326,8 +326,6 @@ pub fn parse_in_chunks_of(input: &str, chunk_tokens: usize) -> Result<Tree<'_>, 
     // grows its list rather than claim it all up front.
     let mut builder = Builder::new(source, &failed, (input.len() / 16).min(1 << 22));
     {
-        let mut validate = ValidateWhitespace::new(&mut builder, source);
-        let mut guard = RecursionGuard::new(&mut validate, RECURSION_LIMIT);
         let mut chunk: Vec<Token> = Vec::with_capacity(chunk_tokens.min(input.len() / 2) + 1);
         let mut depth = 0i64;
         let mut after_newline = false;
@@ -335,7 +333,7 @@ pub fn parse_in_chunks_of(input: &str, chunk_tokens: usize) -> Result<Tree<'_>, 
             match token.kind() {
                 TokenKind::LeftSquareBracket => {
                     if depth == 0 && after_newline && chunk.len() >= chunk_tokens {
-                        toml_parser::parser::parse_document(&chunk, &mut guard, &mut syntax);
+                        toml_parser::parser::parse_document(&chunk, &mut builder, &mut syntax);
                         chunk.clear();
                     }
                     depth += 1;
@@ -347,7 +345,7 @@ pub fn parse_in_chunks_of(input: &str, chunk_tokens: usize) -> Result<Tree<'_>, 
             after_newline = token.kind() == TokenKind::Newline;
             chunk.push(token);
         }
-        toml_parser::parser::parse_document(&chunk, &mut guard, &mut syntax);
+        toml_parser::parser::parse_document(&chunk, &mut builder, &mut syntax);
     }
     // `toml` lists the parser's errors before those of its walk over the events.
     if let Some(error) = syntax.first {
@@ -419,6 +417,10 @@ struct Builder<'i, 'f> {
     header_keys: Vec<Key<'i>>,
     in_header: bool,
     header_start: u32,
+    /// Open arrays and inline tables, counted as `toml`'s `RecursionGuard`
+    /// counts them (the builder does its checks itself, saving two
+    /// indirect calls per token).
+    depth: i64,
     /// Keys of the last table a header opened: the next one likely has as
     /// many (every task has much the same keys), so its list is made that size.
     table_capacity: usize,
@@ -446,6 +448,7 @@ impl<'i, 'f> Builder<'i, 'f> {
             header_keys: Vec::new(),
             in_header: false,
             header_start: 0,
+            depth: 0,
             table_capacity: 0,
         }
     }
@@ -785,7 +788,9 @@ impl<'i> Arena<'i> {
             let index = self.wide.get(&table)?;
             return index.get(name).map(|&i| i as usize);
         }
-        node.entries.iter().position(|entry| entry.key == name)
+        node.entries
+            .iter()
+            .position(|entry| same_key(&entry.key, name))
     }
 
     fn find(&self, table: NodeId, name: &str) -> Option<&Entry<'i>> {
@@ -815,6 +820,11 @@ impl<'i> Arena<'i> {
         }
         node.entries.push(entry);
     }
+}
+
+/// Key equality inlined: keys are a few bytes, shorter than a call to `memcmp`.
+fn same_key(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y)
 }
 
 fn push_node<'i>(nodes: &mut Vec<Node<'i>>, span: Span32, kind: Kind<'i>) -> NodeId {
@@ -910,7 +920,36 @@ fn descend<'i>(
     Ok(table)
 }
 
+impl Builder<'_, '_> {
+    /// One more array or inline table; past the limit it is refused, as in
+    /// `toml`, and the parser skips it.
+    fn deeper(&mut self, span: Span, error: &mut dyn ErrorSink) -> bool {
+        self.depth += 1;
+        if self.depth > i64::from(RECURSION_LIMIT) {
+            error.report_error(
+                ParseError::new("cannot recurse further; max recursion depth met")
+                    .with_unexpected(span),
+            );
+            return false;
+        }
+        true
+    }
+}
+
 impl EventReceiver for Builder<'_, '_> {
+    fn comment(&mut self, span: Span, error: &mut dyn ErrorSink) {
+        // The checks of `toml_parser`'s `ValidateWhitespace`.
+        if let Some(raw) = self.source.get(span) {
+            raw.decode_comment(error);
+        }
+    }
+
+    fn newline(&mut self, span: Span, error: &mut dyn ErrorSink) {
+        if let Some(raw) = self.source.get(span) {
+            raw.decode_newline(error);
+        }
+    }
+
     fn std_table_open(&mut self, span: Span, _error: &mut dyn ErrorSink) {
         if self.active() {
             self.open_header(span);
@@ -935,7 +974,10 @@ impl EventReceiver for Builder<'_, '_> {
         }
     }
 
-    fn inline_table_open(&mut self, span: Span, _error: &mut dyn ErrorSink) -> bool {
+    fn inline_table_open(&mut self, span: Span, error: &mut dyn ErrorSink) -> bool {
+        if !self.deeper(span, error) {
+            return false;
+        }
         if self.active() {
             let table = self.push(
                 Span32::of(span),
@@ -951,6 +993,7 @@ impl EventReceiver for Builder<'_, '_> {
     }
 
     fn inline_table_close(&mut self, span: Span, _error: &mut dyn ErrorSink) {
+        self.depth -= 1;
         if !self.active() {
             return;
         }
@@ -961,7 +1004,10 @@ impl EventReceiver for Builder<'_, '_> {
         }
     }
 
-    fn array_open(&mut self, span: Span, _error: &mut dyn ErrorSink) -> bool {
+    fn array_open(&mut self, span: Span, error: &mut dyn ErrorSink) -> bool {
+        if !self.deeper(span, error) {
+            return false;
+        }
         if self.active() {
             let array = self.push(
                 Span32::of(span),
@@ -976,6 +1022,7 @@ impl EventReceiver for Builder<'_, '_> {
     }
 
     fn array_close(&mut self, span: Span, _error: &mut dyn ErrorSink) {
+        self.depth -= 1;
         if !self.active() {
             return;
         }

@@ -178,6 +178,13 @@ fn nesting_is_limited() {
         error_of(&deep).message,
         "cannot recurse further; max recursion depth met"
     );
+    // Arrays and inline tables count alike: 80 levels pass, 81 do not.
+    let nested = |depth: usize| "[{b = ".repeat(depth) + "1" + &"}]".repeat(depth);
+    assert!(parse(&format!("a = {}", nested(40))).is_ok());
+    assert_eq!(
+        error_of(&format!("a = [{}]", nested(40))).message,
+        "cannot recurse further; max recursion depth met"
+    );
     let long_key = vec!["k"; 81].join(".");
     assert_eq!(
         error_of(&format!("{long_key} = 1")).message,
