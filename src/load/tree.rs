@@ -71,6 +71,8 @@ fn render_literal(literal: &str) -> String {
 /// A parsed document; the root table is its first node.
 pub struct Tree<'i> {
     nodes: Vec<Node<'i>>,
+    /// The keys of closed inline tables.
+    shared: Vec<Entry<'i>>,
 }
 
 #[derive(Clone, Copy, Default, PartialEq, Eq, Debug)]
@@ -136,7 +138,7 @@ struct ArrayNode {
 
 #[derive(Default)]
 struct TableNode<'i> {
-    entries: Vec<Entry<'i>>,
+    entries: Entries<'i>,
     /// Made on the way to a deeper key, not (yet) defined itself.
     implicit: bool,
     /// Made by a dotted key, so no `[header]` may define it later.
@@ -145,6 +147,26 @@ struct TableNode<'i> {
     inline: bool,
     /// Its keys are in the arena's index of wide tables.
     indexed: bool,
+}
+
+/// Where a table's keys are. Most inline tables (a name's translations, a
+/// history point) are closed once read, so their keys go into one shared
+/// list rather than a list of their own each.
+enum Entries<'i> {
+    Own(Vec<Entry<'i>>),
+    /// An inline table being read: its keys are the open list from here on.
+    Open(u32),
+    /// A closed inline table: `len` keys of the shared list from `start`.
+    Shared {
+        start: u32,
+        len: u32,
+    },
+}
+
+impl Default for Entries<'_> {
+    fn default() -> Self {
+        Entries::Own(Vec::new())
+    }
 }
 
 struct Entry<'i> {
@@ -222,7 +244,14 @@ impl<'a, 'i> Value<'a, 'i> {
             }),
             Kind::Table(table) => Item::Table(Table {
                 tree,
-                entries: &table.entries,
+                entries: match table.entries {
+                    Entries::Own(ref entries) => entries,
+                    Entries::Shared { start, len } => tree
+                        .shared
+                        .get(start as usize..(start + len) as usize)
+                        .unwrap_or_default(),
+                    Entries::Open(_) => &[],
+                },
             }),
         }
     }
@@ -359,6 +388,7 @@ pub fn parse_in_chunks_of(input: &str, chunk_tokens: usize) -> Result<Tree<'_>, 
     }
     Ok(Tree {
         nodes: builder.arena.nodes,
+        shared: builder.arena.shared,
     })
 }
 
@@ -438,6 +468,8 @@ impl<'i, 'f> Builder<'i, 'f> {
             arena: Arena {
                 nodes,
                 wide: HashMap::new(),
+                open: Vec::new(),
+                shared: Vec::with_capacity(expected_nodes),
             },
             failed,
             error: None,
@@ -606,9 +638,8 @@ impl<'i, 'f> Builder<'i, 'f> {
 
     fn open_header(&mut self, span: Span) {
         if self.header.is_some() {
-            if let Kind::Table(table) = &self.arena.nodes[self.current as usize].kind {
-                self.table_capacity = table.entries.len().min(MAX_TABLE_CAPACITY);
-            }
+            let keys = self.arena.entries(self.current).len();
+            self.table_capacity = keys.min(MAX_TABLE_CAPACITY);
         }
         self.finish_table();
         self.keys.clear();
@@ -651,7 +682,7 @@ impl<'i, 'f> Builder<'i, 'f> {
             return Ok(());
         };
         let new_table = TableNode {
-            entries: Vec::with_capacity(self.table_capacity),
+            entries: Entries::Own(Vec::with_capacity(self.table_capacity)),
             ..TableNode::default()
         };
         if header.is_array {
@@ -662,13 +693,10 @@ impl<'i, 'f> Builder<'i, 'f> {
         let existing = self.arena.position(parent, &key.name);
         let table = match existing {
             Some(index) => {
-                let (child, old_key_span) = match &self.arena.nodes[parent as usize].kind {
-                    Kind::Table(parent_table) => {
-                        let entry = &parent_table.entries[index];
-                        (entry.value, entry.key_span)
-                    }
-                    _ => return Ok(()),
+                let Some(entry) = self.arena.entries(parent).get(index) else {
+                    return Ok(());
                 };
+                let (child, old_key_span) = (entry.value, entry.key_span);
                 let reusable = matches!(
                     &self.arena.nodes[child as usize].kind,
                     Kind::Table(table) if table.implicit && !table.dotted
@@ -678,8 +706,7 @@ impl<'i, 'f> Builder<'i, 'f> {
                 }
                 // `toml` takes the implicit table out and puts it back under
                 // this header's key: it is now spanned by the header.
-                if let Kind::Table(parent_table) = &mut self.arena.nodes[parent as usize].kind {
-                    let entry = &mut parent_table.entries[index];
+                if let Some(entry) = self.arena.entry_mut(parent, index) {
                     entry.key = key.name.clone();
                     entry.key_span = key.span;
                 }
@@ -765,6 +792,10 @@ impl<'i, 'f> Builder<'i, 'f> {
 struct Arena<'i> {
     nodes: Vec<Node<'i>>,
     wide: HashMap<NodeId, HashMap<String, u32>>,
+    /// Keys of the inline tables being read, innermost last.
+    open: Vec<Entry<'i>>,
+    /// Keys of the closed inline tables.
+    shared: Vec<Entry<'i>>,
 }
 
 /// Tables with more keys than this get an index: a file may hold one table
@@ -773,10 +804,32 @@ struct Arena<'i> {
 const WIDE_TABLE: usize = 32;
 
 impl<'i> Arena<'i> {
+    fn keys_of<'s>(&'s self, node: &'s TableNode<'i>) -> &'s [Entry<'i>] {
+        match node.entries {
+            Entries::Own(ref entries) => entries,
+            Entries::Open(from) => self.open.get(from as usize..).unwrap_or_default(),
+            Entries::Shared { start, len } => self
+                .shared
+                .get(start as usize..(start + len) as usize)
+                .unwrap_or_default(),
+        }
+    }
+
     fn entries(&self, table: NodeId) -> &[Entry<'i>] {
         match &self.nodes[table as usize].kind {
-            Kind::Table(node) => &node.entries,
+            Kind::Table(node) => self.keys_of(node),
             _ => &[],
+        }
+    }
+
+    fn entry_mut(&mut self, table: NodeId, index: usize) -> Option<&mut Entry<'i>> {
+        let Kind::Table(node) = &mut self.nodes[table as usize].kind else {
+            return None;
+        };
+        match &mut node.entries {
+            Entries::Own(entries) => entries.get_mut(index),
+            Entries::Open(from) => self.open.get_mut(*from as usize + index),
+            Entries::Shared { start, .. } => self.shared.get_mut(*start as usize + index),
         }
     }
 
@@ -788,7 +841,7 @@ impl<'i> Arena<'i> {
             let index = self.wide.get(&table)?;
             return index.get(name).map(|&i| i as usize);
         }
-        node.entries
+        self.keys_of(node)
             .iter()
             .position(|entry| same_key(&entry.key, name))
     }
@@ -802,23 +855,61 @@ impl<'i> Arena<'i> {
         let Kind::Table(node) = &mut self.nodes[table as usize].kind else {
             return;
         };
-        let index = node.entries.len() as u32;
-        if node.indexed {
-            if let Some(keys) = self.wide.get_mut(&table) {
-                keys.insert(entry.key.to_string(), index);
+        let len = match &mut node.entries {
+            Entries::Own(entries) => {
+                entries.push(entry);
+                entries.len()
             }
-        } else if node.entries.len() >= WIDE_TABLE {
-            let mut keys: HashMap<String, u32> = node
-                .entries
-                .iter()
-                .enumerate()
-                .map(|(i, entry)| (entry.key.to_string(), i as u32))
-                .collect();
-            keys.insert(entry.key.to_string(), index);
-            self.wide.insert(table, keys);
+            Entries::Open(from) => {
+                self.open.push(entry);
+                self.open.len() - *from as usize
+            }
+            // Closed tables take no more keys; the parser never asks.
+            Entries::Shared { .. } => return,
+        };
+        if len > WIDE_TABLE {
+            self.index_last_key(table, len);
+        }
+    }
+
+    /// Keeps the index of a wide table up to date with its last key, making
+    /// the index when the table first grows wide.
+    #[cold]
+    fn index_last_key(&mut self, table: NodeId, len: usize) {
+        let entries = self.entries(table);
+        if self.wide.contains_key(&table) {
+            let key = entries.last().map(|entry| entry.key.to_string());
+            if let (Some(key), Some(index)) = (key, self.wide.get_mut(&table)) {
+                index.insert(key, len as u32 - 1);
+            }
+            return;
+        }
+        let index: HashMap<String, u32> = entries
+            .iter()
+            .enumerate()
+            .map(|(i, entry)| (entry.key.to_string(), i as u32))
+            .collect();
+        self.wide.insert(table, index);
+        if let Kind::Table(node) = &mut self.nodes[table as usize].kind {
             node.indexed = true;
         }
-        node.entries.push(entry);
+    }
+
+    /// Moves the keys of a closing inline table to the shared list.
+    fn close_inline(&mut self, table: NodeId) {
+        let Kind::Table(node) = &mut self.nodes[table as usize].kind else {
+            return;
+        };
+        let Entries::Open(from) = node.entries else {
+            return;
+        };
+        let start = self.shared.len() as u32;
+        let from = (from as usize).min(self.open.len());
+        self.shared.extend(self.open.drain(from..));
+        node.entries = Entries::Shared {
+            start,
+            len: self.shared.len() as u32 - start,
+        };
     }
 }
 
@@ -857,7 +948,7 @@ fn descend<'i>(
                 &mut arena.nodes,
                 key.span,
                 Kind::Table(TableNode {
-                    entries: Vec::new(),
+                    entries: Entries::Own(Vec::new()),
                     implicit: true,
                     dotted,
                     inline: place == Place::Inline,
@@ -982,6 +1073,7 @@ impl EventReceiver for Builder<'_, '_> {
             let table = self.push(
                 Span32::of(span),
                 Kind::Table(TableNode {
+                    entries: Entries::Open(self.arena.open.len() as u32),
                     inline: true,
                     ..TableNode::default()
                 }),
@@ -999,6 +1091,7 @@ impl EventReceiver for Builder<'_, '_> {
         }
         if let Some(Frame::Inline { table, keys_from }) = self.stack.pop() {
             self.keys.truncate(keys_from);
+            self.arena.close_inline(table);
             self.arena.nodes[table as usize].span.end = span.end() as u32;
             self.complete(table);
         }

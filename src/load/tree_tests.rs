@@ -214,3 +214,42 @@ fn wide_tables_still_refuse_duplicates() {
         ("duplicate key".into(), "k42")
     );
 }
+
+#[test]
+fn inline_tables_keep_their_keys_nested_or_not() {
+    let text = "a = { p = 1, q = { r = [ { x = 1 }, { y = 2, z = 3 } ], s.t = 4 }, u = 5 }";
+    let tree = parse(text).expect("valid");
+    let keys = |value: Value<'_, '_>| -> Vec<String> {
+        match value.item() {
+            Item::Table(table) => table.iter().map(|(key, _, _)| key.to_owned()).collect(),
+            _ => Vec::new(),
+        }
+    };
+    let Item::Table(root) = tree.root().item() else {
+        panic!("root is a table");
+    };
+    let a = root.get("a").expect("a");
+    assert_eq!(keys(a), ["p", "q", "u"]);
+    let Item::Table(a) = a.item() else {
+        panic!("a is a table");
+    };
+    let q = a.get("q").expect("q");
+    assert_eq!(keys(q), ["r", "s"]);
+    let Item::Table(q) = q.item() else {
+        panic!("q is a table");
+    };
+    let Some(Item::Array(r)) = q.get("r").map(|v| v.item()) else {
+        panic!("r is an array");
+    };
+    let points: Vec<Vec<String>> = r.iter().map(keys).collect();
+    assert_eq!(points, [vec!["x"], vec!["y", "z"]]);
+    let many: Vec<String> = (0..50).map(|i| format!("k{i} = {i}")).collect();
+    let wide = format!("w = {{ {} }}", many.join(", "));
+    let tree = parse(&wide).expect("valid");
+    let Item::Table(root) = tree.root().item() else {
+        panic!("root is a table");
+    };
+    assert_eq!(keys(root.get("w").expect("w")).len(), 50);
+    let twice = format!("w = {{ {}, k49 = 0 }}", many.join(", "));
+    assert_eq!(error_at(&twice), ("duplicate key".into(), "k49"));
+}
