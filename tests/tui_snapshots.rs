@@ -104,6 +104,11 @@ fn a_detail_pane_for_an_indicator_shows_the_class_scale() {
     }
     assert_eq!(app.selected_id(), Some("tianguan-river"));
     insta::assert_snapshot!("indicator_detail_120x40_en", text(&app, (120, 40)));
+    // A numeric indicator with history: the trend scaled to its own range.
+    let mut app = app_with(settings(Lang::Zh, false, true), (80, 24), "blue-sky");
+    app.update(Command::Bottom.into());
+    assert_eq!(app.selected_id(), Some("pm25"));
+    insta::assert_snapshot!("indicator_history_80x24_zh", text(&app, (80, 24)));
 }
 
 #[test]
@@ -225,6 +230,7 @@ fn one_selection_move_changes_few_cells() {
     app.update(Command::Down.into());
     let after = frame(&app, (120, 40));
     let changed = before.diff(&after).len();
+    eprintln!("one move at 120x40: {changed} cells changed");
     // Two list rows change style, and the detail pane shows another task.
     assert!(changed < 120 * 40 / 4, "{changed} cells changed");
 }

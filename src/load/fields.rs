@@ -5,14 +5,13 @@
 use std::ops::Range;
 
 use chrono::NaiveDate;
-use toml::Spanned;
-use toml::de::{DeTable, DeValue};
 
 use super::Diagnostic;
+use super::tree::{Array, Item, Table};
 use crate::model::Text;
 use crate::text::sanitize;
 
-pub type Value<'i> = Spanned<DeValue<'i>>;
+pub use super::tree::Value;
 
 /// Collects the diagnostics of one pass over a document.
 #[derive(Default)]
@@ -22,7 +21,7 @@ pub struct Collector {
 
 /// A table of the file with the keys it may hold.
 pub struct Fields<'a, 'i> {
-    entries: &'a DeTable<'i>,
+    entries: Table<'a, 'i>,
     /// Where the table is written: its `[header]` or `{ ... }`.
     pub span: Range<usize>,
     /// How a message names the table, e.g. "[[campaign.task]]".
@@ -37,11 +36,11 @@ impl Collector {
     /// Opens `value` as a table holding only `known` keys; reports every other key.
     pub fn table<'a, 'i>(
         &mut self,
-        value: &'a Value<'i>,
+        value: Value<'a, 'i>,
         what: &'static str,
         known: &[&str],
     ) -> Option<Fields<'a, 'i>> {
-        let DeValue::Table(entries) = value.get_ref() else {
+        let Item::Table(entries) = value.item() else {
             self.wrong_type(value, &format!("{what} must be a table"), "a table");
             return None;
         };
@@ -50,13 +49,12 @@ impl Collector {
             span: value.span(),
             what,
         };
-        for (key, _) in entries.iter() {
-            let name = key.get_ref().as_ref();
+        for (name, key_span, _) in entries.iter() {
             if known.contains(&name) {
                 continue;
             }
             let mut diagnostic = Diagnostic::error(
-                key.span(),
+                key_span,
                 format!("unknown key `{name}` in {what}"),
                 "unknown key",
             );
@@ -74,7 +72,7 @@ impl Collector {
         &mut self,
         fields: &Fields<'a, 'i>,
         key: &str,
-    ) -> Option<&'a Value<'i>> {
+    ) -> Option<Value<'a, 'i>> {
         let value = fields.get(key);
         if value.is_none() {
             self.error(Diagnostic::error(
@@ -86,17 +84,17 @@ impl Collector {
         value
     }
 
-    pub fn wrong_type(&mut self, value: &Value<'_>, message: &str, expected: &str) {
+    pub fn wrong_type(&mut self, value: Value<'_, '_>, message: &str, expected: &str) {
         self.error(Diagnostic::error(
             value.span(),
             message.to_owned(),
-            format!("expected {expected}, found {}", describe(value.get_ref())),
+            format!("expected {expected}, found {}", value.describe()),
         ));
     }
 
-    pub fn string(&mut self, value: &Value<'_>, key: &str) -> Option<String> {
-        match value.get_ref() {
-            DeValue::String(text) => Some(sanitize(text)),
+    pub fn string(&mut self, value: Value<'_, '_>, key: &str) -> Option<String> {
+        match value.item() {
+            Item::String(text) => Some(sanitize(text)),
             _ => {
                 self.wrong_type(value, &format!("`{key}` must be a string"), "a string");
                 None
@@ -105,34 +103,29 @@ impl Collector {
     }
 
     /// A plain string or a table of translations `{ zh = "...", en = "..." }`.
-    pub fn text(&mut self, value: &Value<'_>, key: &str) -> Option<Text> {
-        match value.get_ref() {
-            DeValue::String(text) => Some(Text::Plain(sanitize(text))),
-            DeValue::Table(entries) if !entries.is_empty() => {
-                let mut translations = Vec::new();
+    pub fn text(&mut self, value: Value<'_, '_>, key: &str) -> Option<Text> {
+        match value.item() {
+            Item::String(text) => Some(Text::Plain(sanitize(text))),
+            Item::Table(entries) if !entries.is_empty() => {
+                // The tree keeps keys as written, so translations keep their order.
+                let mut translations = Vec::with_capacity(entries.len());
                 let mut ok = true;
-                for (lang, text) in entries.iter() {
-                    match text.get_ref() {
-                        DeValue::String(text) => {
-                            translations.push((lang.get_ref().to_string(), sanitize(text)))
+                for (lang, _, text) in entries.iter() {
+                    match text.item() {
+                        Item::String(text) if ok => {
+                            translations.push((lang.to_owned(), sanitize(text)))
                         }
+                        Item::String(_) => {}
                         _ => {
                             self.wrong_type(
                                 text,
-                                &format!("translation `{key}.{}` must be a string", lang.get_ref()),
+                                &format!("translation `{key}.{lang}` must be a string"),
                                 "a string",
                             );
                             ok = false;
                         }
                     }
                 }
-                // The map is ordered by key; order translations as written.
-                translations.sort_by_key(|(lang, _)| {
-                    entries
-                        .iter()
-                        .find(|(k, _)| k.get_ref() == lang)
-                        .map_or(0, |(k, _)| k.span().start)
-                });
                 ok.then_some(Text::Translated(translations))
             }
             _ => {
@@ -146,12 +139,10 @@ impl Collector {
         }
     }
 
-    pub fn number(&mut self, value: &Value<'_>, key: &str) -> Option<f64> {
-        let number = match value.get_ref() {
-            DeValue::Integer(integer) => i64::from_str_radix(integer.as_str(), integer.radix())
-                .ok()
-                .map(|n| n as f64),
-            DeValue::Float(float) => float.as_str().replace('_', "").parse::<f64>().ok(),
+    pub fn number(&mut self, value: Value<'_, '_>, key: &str) -> Option<f64> {
+        let number = match value.item() {
+            Item::Integer(integer) => integer.map(|n| n as f64),
+            Item::Float(float) => float,
             _ => {
                 self.wrong_type(value, &format!("`{key}` must be a number"), "a number");
                 return None;
@@ -171,8 +162,8 @@ impl Collector {
     }
 
     /// A bare TOML date (`2024-12-31`); a time or an offset is an error.
-    pub fn date(&mut self, value: &Value<'_>, key: &str) -> Option<NaiveDate> {
-        let DeValue::Datetime(datetime) = value.get_ref() else {
+    pub fn date(&mut self, value: Value<'_, '_>, key: &str) -> Option<NaiveDate> {
+        let Item::Datetime(datetime) = value.item() else {
             self.wrong_type(
                 value,
                 &format!("`{key}` must be a date like 2024-12-31"),
@@ -205,13 +196,13 @@ impl Collector {
     }
 
     /// An id: `[a-z0-9-]+`.
-    pub fn id(&mut self, value: &Value<'_>) -> Option<String> {
-        let DeValue::String(id) = value.get_ref() else {
+    pub fn id(&mut self, value: Value<'_, '_>) -> Option<String> {
+        let Item::String(id) = value.item() else {
             self.wrong_type(value, "`id` must be a string", "a string like \"blue-sky\"");
             return None;
         };
         if is_valid_id(id) {
-            Some(id.to_string())
+            Some(id.to_owned())
         } else {
             self.error(
                 Diagnostic::error(
@@ -225,9 +216,9 @@ impl Collector {
         }
     }
 
-    pub fn array<'a, 'i>(&mut self, value: &'a Value<'i>, key: &str) -> Option<&'a [Value<'i>]> {
-        match value.get_ref() {
-            DeValue::Array(items) => Some(items.as_ref()),
+    pub fn array<'a, 'i>(&mut self, value: Value<'a, 'i>, key: &str) -> Option<Array<'a, 'i>> {
+        match value.item() {
+            Item::Array(items) => Some(items),
             _ => {
                 self.wrong_type(
                     value,
@@ -241,7 +232,7 @@ impl Collector {
 }
 
 impl<'a, 'i> Fields<'a, 'i> {
-    pub fn get(&self, key: &str) -> Option<&'a Value<'i>> {
+    pub fn get(&self, key: &str) -> Option<Value<'a, 'i>> {
         self.entries.get(key)
     }
 }
@@ -275,18 +266,6 @@ pub fn did_you_mean<'k>(name: &str, known: &[&'k str]) -> Option<&'k str> {
         .filter(|(score, _)| *score > 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, candidate)| candidate)
-}
-
-fn describe(value: &DeValue<'_>) -> &'static str {
-    match value {
-        DeValue::String(_) => "a string",
-        DeValue::Integer(_) => "an integer",
-        DeValue::Float(_) => "a float",
-        DeValue::Boolean(_) => "a boolean",
-        DeValue::Datetime(_) => "a date",
-        DeValue::Array(_) => "an array",
-        DeValue::Table(_) => "a table",
-    }
 }
 
 #[cfg(test)]

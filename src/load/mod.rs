@@ -5,14 +5,13 @@ mod diagnostic;
 mod fields;
 pub mod keys;
 mod plan_reader;
+pub mod tree;
 pub mod watch;
 
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use toml::Spanned;
-use toml::de::{DeTable, DeValue};
 
 pub use diagnostic::{Diagnostic, LineIndex, Position, Severity, summary};
 pub use fields::{did_you_mean, is_valid_id};
@@ -143,30 +142,26 @@ pub fn parse(source: &str, options: Options) -> Loaded {
     // A byte-order mark is legal in UTF-8 files but not in TOML.
     let body = source.strip_prefix('\u{FEFF}').unwrap_or(source);
     let shift = source.len() - body.len();
-    let (root, syntax_errors) = DeTable::parse_recoverable(body);
-    // The parser does not list its errors in file order (an error in a
-    // string can come after one on a later line): the first is the earliest.
-    let first = syntax_errors
-        .iter()
-        .min_by_key(|error| error.span().map_or(usize::MAX, |span| span.start));
-    if let Some(first) = first {
-        // After the first syntax error the parser's recovery guesses; the
-        // guesses would only add noise, so report the first one alone.
-        let span = first.span().unwrap_or(0..0);
-        let diagnostic = Diagnostic::error(
-            span.start + shift..span.end + shift,
-            format!("TOML syntax: {}", first.message().trim_end()),
-            "here",
-        );
-        return Loaded {
-            plan: None,
-            diagnostics: vec![diagnostic],
-        };
-    }
-    let span = root.span();
-    let root = Spanned::new(span, DeValue::Table(root.into_inner()));
+    let tree = match tree::parse(body) {
+        Ok(tree) => tree,
+        Err(first) => {
+            // After the first syntax error the parser's recovery guesses; the
+            // guesses would only add noise, so report the first one alone.
+            let span = first.span.unwrap_or(0..0);
+            let diagnostic = Diagnostic::error(
+                span.start + shift..span.end + shift,
+                format!("TOML syntax: {}", first.message.trim_end()),
+                "here",
+            );
+            return Loaded {
+                plan: None,
+                diagnostics: vec![diagnostic],
+            };
+        }
+    };
     let mut reader = PlanReader::new(body, options.as_of, options.today);
-    let plan = reader.read(&root);
+    let plan = reader.read(tree.root());
+    drop(tree);
     let mut diagnostics = reader.out.diagnostics;
     if shift > 0 {
         for diagnostic in &mut diagnostics {

@@ -4,36 +4,39 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use chrono::NaiveDate;
-use toml::de::DeValue;
-
+use super::Diagnostic;
 use super::fields::{Collector, Fields, Value};
 use super::keys::*;
-use super::{Diagnostic, LineIndex};
+use super::tree::Item;
 use crate::model::{
     Better, Campaign, DEFAULT_AT_RISK_MARGIN, Indicator, IndicatorPoint, Level, Meta, Plan, Scale,
     SourceLine, Task, TaskPoint, Text, Theme, WaterClass,
 };
+use chrono::NaiveDate;
 
-pub struct PlanReader {
-    lines: LineIndex,
+pub struct PlanReader<'s> {
+    lines: LineCursor<'s>,
     /// The date statuses are computed at, for the "history after as_of" warning.
     as_of_override: Option<NaiveDate>,
     today: NaiveDate,
     pub out: Collector,
 }
 
-impl PlanReader {
-    pub fn new(source: &str, as_of_override: Option<NaiveDate>, today: NaiveDate) -> Self {
+impl<'s> PlanReader<'s> {
+    pub fn new(source: &'s str, as_of_override: Option<NaiveDate>, today: NaiveDate) -> Self {
         PlanReader {
-            lines: LineIndex::new(source),
+            lines: LineCursor {
+                source,
+                offset: 0,
+                line: 1,
+            },
             as_of_override,
             today,
             out: Collector::default(),
         }
     }
 
-    pub fn read(&mut self, root: &Value<'_>) -> Option<Plan> {
+    pub fn read(&mut self, root: Value<'_, '_>) -> Option<Plan> {
         let root = self.out.table(root, "the file", ROOT_KEYS)?;
         let meta = match root.get("meta") {
             Some(meta) => self.meta(meta),
@@ -52,7 +55,12 @@ impl PlanReader {
         let mut campaigns = Vec::new();
         let mut campaign_ids = IdSet::default();
         if let Some(list) = root.get("campaign") {
-            for value in self.out.array(list, "campaign").unwrap_or_default() {
+            for value in self
+                .out
+                .array(list, "campaign")
+                .into_iter()
+                .flat_map(|items| items.iter())
+            {
                 if let Some(campaign) = self.campaign(value, as_of, &mut campaign_ids) {
                     campaigns.push(campaign);
                 }
@@ -64,7 +72,7 @@ impl PlanReader {
         })
     }
 
-    fn meta(&mut self, value: &Value<'_>) -> Option<Meta> {
+    fn meta(&mut self, value: Value<'_, '_>) -> Option<Meta> {
         let fields = self.out.table(value, "[meta]", META_KEYS)?;
         let title = self
             .out
@@ -105,17 +113,19 @@ impl PlanReader {
         fields.get(key).and_then(|v| self.out.date(v, key))
     }
 
-    fn line_of(&self, span: &Range<usize>) -> SourceLine {
+    fn line_of(&mut self, span: &Range<usize>) -> SourceLine {
         SourceLine(self.lines.line(span.start))
     }
 
     fn campaign(
         &mut self,
-        value: &Value<'_>,
+        value: Value<'_, '_>,
         as_of: NaiveDate,
         ids: &mut IdSet,
     ) -> Option<Campaign> {
         let fields = self.out.table(value, "[[campaign]]", CAMPAIGN_KEYS)?;
+        // Asked before the tasks are read, so the line count runs through the file once.
+        let line = self.line_of(&fields.span);
         let id = self.required_id(&fields, ids);
         let name = self
             .out
@@ -155,7 +165,12 @@ impl PlanReader {
         let mut item_ids = IdSet::default();
         let mut indicators = Vec::new();
         if let Some(list) = fields.get("indicator") {
-            for value in self.out.array(list, "indicator").unwrap_or_default() {
+            for value in self
+                .out
+                .array(list, "indicator")
+                .into_iter()
+                .flat_map(|items| items.iter())
+            {
                 if let Some(indicator) = self.indicator(value, as_of, &mut item_ids) {
                     indicators.push(indicator);
                 }
@@ -163,7 +178,12 @@ impl PlanReader {
         }
         let mut tasks = Vec::new();
         if let Some(list) = fields.get("task") {
-            for value in self.out.array(list, "task").unwrap_or_default() {
+            for value in self
+                .out
+                .array(list, "task")
+                .into_iter()
+                .flat_map(|items| items.iter())
+            {
                 if let Some(task) = self.task(value, (start, end), as_of, &mut item_ids) {
                     tasks.push(task);
                 }
@@ -190,7 +210,7 @@ impl PlanReader {
             summary,
             indicators,
             tasks,
-            line: self.line_of(&fields.span),
+            line,
         })
     }
 
@@ -212,7 +232,7 @@ impl PlanReader {
 
     fn task(
         &mut self,
-        value: &Value<'_>,
+        value: Value<'_, '_>,
         campaign_window: (Option<NaiveDate>, Option<NaiveDate>),
         as_of: NaiveDate,
         ids: &mut IdSet,
@@ -306,7 +326,7 @@ impl PlanReader {
         })
     }
 
-    fn non_negative(&mut self, value: &Value<'_>, key: &str, number: f64) -> Option<f64> {
+    fn non_negative(&mut self, value: Value<'_, '_>, key: &str, number: f64) -> Option<f64> {
         if number < 0.0 {
             self.out.error(Diagnostic::error(
                 value.span(),
@@ -320,7 +340,7 @@ impl PlanReader {
 
     fn indicator(
         &mut self,
-        value: &Value<'_>,
+        value: Value<'_, '_>,
         as_of: NaiveDate,
         ids: &mut IdSet,
     ) -> Option<Indicator> {
@@ -416,10 +436,10 @@ impl PlanReader {
         })
     }
 
-    fn level(&mut self, value: &Value<'_>, key: &str, scale: Scale) -> Option<Level> {
+    fn level(&mut self, value: Value<'_, '_>, key: &str, scale: Scale) -> Option<Level> {
         match scale {
             Scale::Number => {
-                if let DeValue::String(text) = value.get_ref() {
+                if let Item::String(text) = value.item() {
                     if WaterClass::parse(text).is_some() {
                         self.out.error(
                             Diagnostic::error(
@@ -435,7 +455,7 @@ impl PlanReader {
                 self.out.number(value, key).map(Level::Number)
             }
             Scale::WaterClass => {
-                let DeValue::String(text) = value.get_ref() else {
+                let Item::String(text) = value.item() else {
                     self.out.wrong_type(
                         value,
                         &format!("`{key}` must be a water class"),
@@ -466,7 +486,7 @@ impl PlanReader {
     /// A history array of `{ date = ..., <figure> = ... }` in date order.
     fn history<T>(
         &mut self,
-        list: &Value<'_>,
+        list: Value<'_, '_>,
         as_of: NaiveDate,
         point_keys: &'static [&'static str],
         mut figure: impl FnMut(&mut Self, &Fields<'_, '_>) -> Option<T>,
@@ -475,7 +495,7 @@ impl PlanReader {
         let mut points = Vec::with_capacity(items.len());
         let mut ok = true;
         let mut previous: Option<NaiveDate> = None;
-        for item in items {
+        for item in items.iter() {
             let Some(point) = self.out.table(item, "a history point", point_keys) else {
                 ok = false;
                 continue;
@@ -512,6 +532,49 @@ impl PlanReader {
     }
 }
 
+/// The line of an offset, counted on from the last one asked: the reader
+/// asks in file order, so the whole file is scanned about once, and no
+/// index of every line is built for the few lines a plan records.
+struct LineCursor<'s> {
+    source: &'s str,
+    offset: usize,
+    line: usize,
+}
+
+impl LineCursor<'_> {
+    /// The 1-based line that byte `offset` is on.
+    fn line(&mut self, offset: usize) -> usize {
+        let bytes = self.source.as_bytes();
+        let offset = offset.min(bytes.len());
+        if offset >= self.offset {
+            self.line += count_newlines(&bytes[self.offset..offset]);
+        } else {
+            self.line -= count_newlines(&bytes[offset..self.offset]);
+        }
+        self.offset = offset;
+        self.line
+    }
+}
+
+/// Counts `\n` eight bytes at a time: a byte-by-byte count costs more than
+/// the rest of the reader.
+fn count_newlines(bytes: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut count = 0;
+    for chunk in &mut chunks {
+        let Ok(chunk) = <[u8; 8]>::try_from(chunk) else {
+            continue;
+        };
+        // Bytes equal to `\n` become zero; the high bit of each zero byte is set below.
+        let x = u64::from_le_bytes(chunk) ^ (ONES * u64::from(b'\n'));
+        let zero_bytes = !(((x & LOW7).wrapping_add(LOW7)) | x | LOW7);
+        count += zero_bytes.count_ones() as usize;
+    }
+    count + chunks.remainder().iter().filter(|&&b| b == b'\n').count()
+}
+
 /// Ids seen so far in one namespace, with where each was first written.
 #[derive(Default)]
 struct IdSet(HashMap<String, Range<usize>>);
@@ -524,5 +587,35 @@ impl IdSet {
         }
         self.0.insert(id.to_owned(), span);
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::LineIndex;
+
+    #[test]
+    fn line_cursor_agrees_with_the_line_index_in_any_order() {
+        let source = "a\nbb\n\nccc\r\nd\n";
+        let index = LineIndex::new(source);
+        let mut cursor = LineCursor {
+            source,
+            offset: 0,
+            line: 1,
+        };
+        for offset in [0, 1, 2, 5, 6, 4, 0, 12, 13, 99, 3, 10] {
+            assert_eq!(cursor.line(offset), index.line(offset), "offset {offset}");
+        }
+    }
+
+    #[test]
+    fn counts_newlines_across_words_and_tails() {
+        let text = "x\n\n\u{a0a}\n中\n\x0b\u{8a}\x7f\n".repeat(7) + "\n\n";
+        for start in 0..9 {
+            let bytes = &text.as_bytes()[start..];
+            let expected = bytes.iter().filter(|&&b| b == b'\n').count();
+            assert_eq!(count_newlines(bytes), expected);
+        }
     }
 }

@@ -11,7 +11,7 @@ use anyhow::Context;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
-use super::app::{App, Change, Edit, Effect, Settings};
+use super::app::{App, Effect, Settings};
 use super::event::{Event, Events};
 use super::terminal::{self, Screen};
 use super::{editor, ui};
@@ -210,18 +210,7 @@ impl Session {
     /// Records progress through the one write-back path, shows the new
     /// figures at once, and remembers the text written so that the watch
     /// event of this very save is not a reload.
-    fn save(&mut self, edit: Edit) -> anyhow::Result<Option<Exit>> {
-        let edit = edit::Edit {
-            campaign: edit.campaign,
-            item: edit.item,
-            change: edit.change.map(|change| match change {
-                Change::SetDone(done) => edit::Change::SetDone(done),
-                Change::AddDone(add) => edit::Change::AddDone(add),
-                Change::SetValue(value) => edit::Change::SetValue(value),
-            }),
-            note: edit.note,
-            record: edit.record,
-        };
+    fn save(&mut self, edit: edit::Edit) -> anyhow::Result<Option<Exit>> {
         let saved = match edit::apply(&self.path, &edit, self.options) {
             Ok(saved) => saved,
             Err(err) => return self.update(Action::Saved(Err(err.to_string()))),

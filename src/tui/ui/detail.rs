@@ -96,7 +96,10 @@ fn lines(app: &App, width: u16, theme: &Theme) -> Vec<Line<'static>> {
         },
         Some(Item::Indicator(i)) => {
             match (campaign.indicators.get(*i), status.indicators.get(*i)) {
-                (Some(indicator), Some(st)) => indicator_lines(indicator, *st, lang, width, theme),
+                (Some(indicator), Some(st)) => {
+                    let as_of = app.data.as_ref().map(|d| d.status.as_of);
+                    indicator_lines(indicator, *st, as_of, lang, width, theme)
+                }
                 _ => Vec::new(),
             }
         }
@@ -287,7 +290,7 @@ fn task_lines(
         let room = usize::from(width)
             .saturating_sub(text::width(s.history) + 1)
             .max(1);
-        let spark = gauge::sparkline(&values, room.min(60), theme);
+        let spark = gauge::sparkline(&values, room.min(60), true, theme);
         out.push(Line::from(vec![
             label(s.history, theme),
             Span::styled(spark, theme.status(schedule.status)),
@@ -345,6 +348,7 @@ fn gauge_line(
 fn indicator_lines(
     indicator: &Indicator,
     status: Status,
+    as_of: Option<chrono::NaiveDate>,
     lang: Lang,
     width: u16,
     theme: &Theme,
@@ -413,37 +417,41 @@ fn indicator_lines(
             Span::raw(lead.get(lang).to_owned()),
         ]));
     }
-    let numbers: Vec<f64> = indicator
-        .history
-        .iter()
-        .map(|p| p.value)
-        .chain([indicator.value])
-        .filter_map(|l| match l {
-            Level::Number(v) => Some(v),
-            Level::WaterClass(_) => None,
-        })
-        .collect();
-    if numbers.len() > 1 {
-        let room = usize::from(width)
-            .saturating_sub(text::width(s.history) + 1)
-            .max(1);
+    // History: the recorded points, then the value now at the reporting date.
+    if !indicator.history.is_empty() {
         out.push(Line::raw(""));
-        out.push(Line::from(vec![
-            label(s.history, theme),
-            Span::raw(gauge::sparkline(&numbers, room.min(60), theme)),
-        ]));
-    } else if !indicator.history.is_empty() {
-        let classes = indicator
+        let numbers: Vec<f64> = indicator
+            .history
+            .iter()
+            .map(|p| p.value)
+            .chain([indicator.value])
+            .filter_map(|l| match l {
+                Level::Number(v) => Some(v),
+                Level::WaterClass(_) => None,
+            })
+            .collect();
+        let mut spans = vec![label(s.history, theme)];
+        if numbers.len() > 1 {
+            let room = usize::from(width)
+                .saturating_sub(text::width(s.history) + 1)
+                .max(1);
+            spans.push(Span::raw(gauge::sparkline(
+                &numbers,
+                room.min(60),
+                false,
+                theme,
+            )));
+        }
+        out.push(Line::from(spans));
+        let arrow = if theme.ascii { " -> " } else { " → " };
+        let points = indicator
             .history
             .iter()
             .map(|p| format!("{} {}", date(p.date), level(p.value)))
+            .chain(as_of.map(|d| format!("{} {}", date(d), level(indicator.value))))
             .collect::<Vec<_>>()
-            .join(dot);
-        out.push(Line::raw(""));
-        out.push(Line::from(vec![
-            label(s.history, theme),
-            Span::raw(classes),
-        ]));
+            .join(arrow);
+        out.push(Line::styled(points, theme.dim()));
     }
     if let Some(note) = &indicator.note {
         out.push(Line::raw(""));

@@ -71,25 +71,30 @@ pub fn percent(ratio: f64) -> String {
     format!("{shown:.0}%")
 }
 
-/// A sparkline of `values` (oldest first), scaled from zero to the largest
-/// value; the last `width` values if there are more. A few values get up to
-/// three characters each so the shape is readable.
-pub fn sparkline(values: &[f64], width: usize, theme: &Theme) -> String {
+/// A sparkline of `values` (oldest first); the last `width` values if there
+/// are more. Counts of work done are scaled from zero (`zero_based`); levels
+/// such as a concentration from their lowest to their highest, so a change
+/// of a few units shows. A few values get up to three characters each so the
+/// shape is readable.
+pub fn sparkline(values: &[f64], width: usize, zero_based: bool, theme: &Theme) -> String {
     let levels = theme.spark_levels();
     let shown = &values[values.len().saturating_sub(width)..];
     let each = (width / shown.len().max(1)).clamp(1, 3);
-    let max = shown
-        .iter()
-        .copied()
-        .filter(|v| v.is_finite())
-        .fold(0.0_f64, f64::max);
+    let finite = shown.iter().copied().filter(|v| v.is_finite());
+    let max = finite.clone().fold(f64::NEG_INFINITY, f64::max);
+    let min = if zero_based {
+        0.0
+    } else {
+        finite.fold(f64::INFINITY, f64::min)
+    };
     shown
         .iter()
         .map(|v| {
-            if max <= 0.0 || !v.is_finite() {
-                return levels[1];
+            if !v.is_finite() || max <= min {
+                // Nothing to scale against: a flat line at the middle.
+                return levels[if max > 0.0 || !zero_based { 4 } else { 1 }];
             }
-            let level = ((v.max(0.0) / max) * 7.0).round() as usize + 1;
+            let level = (((v.max(min) - min) / (max - min)) * 7.0).round() as usize + 1;
             levels[level.min(8)]
         })
         .flat_map(|level| std::iter::repeat_n(level, each))
@@ -122,10 +127,17 @@ mod tests {
     #[test]
     fn sparkline_scales_to_the_largest() {
         let theme = Theme::new(false, true);
-        assert_eq!(sparkline(&[0.0, 50.0, 100.0], 3, &theme), ".=#");
-        assert_eq!(sparkline(&[0.0, 50.0, 100.0], 10, &theme), "...===###");
-        assert_eq!(sparkline(&[1.0, 2.0, 3.0], 2, &theme).len(), 2);
-        assert_eq!(sparkline(&[], 5, &theme), "");
+        assert_eq!(sparkline(&[0.0, 50.0, 100.0], 3, true, &theme), ".=#");
+        assert_eq!(
+            sparkline(&[0.0, 50.0, 100.0], 10, true, &theme),
+            "...===###"
+        );
+        assert_eq!(sparkline(&[1.0, 2.0, 3.0], 2, true, &theme).len(), 2);
+        assert_eq!(sparkline(&[], 5, true, &theme), "");
+        // From zero, 36 → 31 is nearly flat; from the lowest it is a fall.
+        assert_eq!(sparkline(&[36.0, 33.0, 31.0], 3, true, &theme), "###");
+        assert_eq!(sparkline(&[36.0, 33.0, 31.0], 3, false, &theme), "#-.");
+        assert_eq!(sparkline(&[5.0, 5.0], 2, false, &theme), "--");
     }
 
     #[test]

@@ -35,24 +35,67 @@ fn status_lines(
     theme: &Theme,
 ) -> Vec<Vec<(String, Status)>> {
     let mut lines: Vec<Vec<(String, Status)>> = Vec::new();
-    let mut used = 0usize;
-    for (s, n) in &status.rollup.status_counts {
+    let entries = status.rollup.status_counts.iter().map(|(s, n)| {
         let entry = format!(
             "{} {} {n}",
             s.symbol(theme.ascii),
             i18n::status_word(*s, lang)
         );
-        let w = text::width(&entry) + 2;
-        if lines.is_empty() || used + w > usize::from(width) + 2 {
+        (entry, *s)
+    });
+    let widths = status_entry_widths(status, lang, theme);
+    for ((entry, s), line) in entries.zip(wrap(widths, width)) {
+        if line == lines.len() {
             lines.push(Vec::new());
-            used = 0;
         }
-        used += w;
-        if let Some(line) = lines.last_mut() {
-            line.push((entry, *s));
+        if let Some(last) = lines.last_mut() {
+            last.push((entry, s));
         }
     }
     lines
+}
+
+/// How many lines [`status_lines`] takes, without formatting: the grid asks
+/// this of every campaign on every frame.
+fn status_line_count(status: &CampaignStatus, lang: Lang, width: u16, theme: &Theme) -> usize {
+    wrap(status_entry_widths(status, lang, theme), width)
+        .last()
+        .map_or(0, |line| line + 1)
+}
+
+/// The display width of each "symbol word count" entry, with its gap.
+fn status_entry_widths<'a>(
+    status: &'a CampaignStatus,
+    lang: Lang,
+    theme: &'a Theme,
+) -> impl Iterator<Item = usize> + 'a {
+    status.rollup.status_counts.iter().map(move |(s, n)| {
+        let digits = n.checked_ilog10().map_or(1, |d| d as usize + 1);
+        text::width(s.symbol(theme.ascii))
+            + 1
+            + text::width(i18n::status_word(*s, lang))
+            + 1
+            + digits
+            + 2
+    })
+}
+
+/// The line each entry of `widths` goes on, wrapping at `width`.
+fn wrap(widths: impl Iterator<Item = usize>, width: u16) -> impl Iterator<Item = usize> {
+    let mut used = 0usize;
+    let mut line: Option<usize> = None;
+    widths.map(move |w| match line {
+        Some(current) if used + w <= usize::from(width) + 2 => {
+            used += w;
+            current
+        }
+        _ => {
+            let next = line.map_or(0, |l| l + 1);
+            line = Some(next);
+            used = w;
+            next
+        }
+    })
 }
 
 /// Lines every card needs besides its statuses: border ×2, gauge, period,
@@ -75,7 +118,7 @@ fn grid(app: &App, body: &Rect, theme: &Theme) -> Grid {
         data.status
             .campaigns
             .iter()
-            .map(|c| status_lines(c, lang, card_width.saturating_sub(2), theme).len())
+            .map(|c| status_line_count(c, lang, card_width.saturating_sub(2), theme))
             .max()
             .unwrap_or(1)
             .max(1)

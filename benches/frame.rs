@@ -1,0 +1,106 @@
+//! What the screen costs: one frame at 120×40 for the overview and a campaign
+//! view, at 100 and at 100 000 tasks (cost should follow what is visible, not
+//! what is loaded); filter and sort over 100 000 tasks; a reload.
+
+use std::hint::black_box;
+use std::path::PathBuf;
+
+use criterion::{BatchSize, BenchmarkId, Criterion, criterion_group, criterion_main};
+
+use campaigns::load::{self, Document, Options};
+use campaigns::model::Lang;
+use campaigns::synthetic::{Shape, plan_text};
+use campaigns::tui::action::{Action, Command};
+use campaigns::tui::app::{App, Settings};
+use campaigns::tui::render::frame;
+
+const SIZE: (u16, u16) = (120, 40);
+
+fn today() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2024, 12, 31).expect("a date")
+}
+
+fn settings() -> Settings {
+    Settings {
+        lang: Lang::En,
+        ascii: false,
+        color: true,
+        mouse: false,
+        as_of: None,
+        today: today(),
+    }
+}
+
+fn document(text: &str) -> Document {
+    Document {
+        path: PathBuf::from("bench.toml"),
+        source: text.to_owned(),
+        loaded: load::parse(
+            text,
+            Options {
+                as_of: None,
+                today: today(),
+            },
+        ),
+    }
+}
+
+/// An app on a plan of `tasks` tasks, `per_campaign` to a campaign, sized 120×40.
+fn app(tasks: usize, per_campaign: usize) -> (App, String) {
+    let text = plan_text(Shape {
+        tasks,
+        tasks_per_campaign: per_campaign,
+        seed: 2024,
+    });
+    let mut app = App::new(PathBuf::from("bench.toml"), Ok(document(&text)), settings());
+    app.update(Action::Resize(SIZE.0, SIZE.1));
+    (app, text)
+}
+
+fn frames(c: &mut Criterion) {
+    let mut group = c.benchmark_group("frame-120x40");
+    for tasks in [100, 100_000] {
+        // The overview: campaigns of 1 000 tasks (100 cards at 100 000 tasks).
+        let (overview, _) = app(tasks, 1000);
+        group.bench_function(BenchmarkId::new("overview", tasks), |b| {
+            b.iter(|| black_box(frame(&overview, SIZE)))
+        });
+        // A campaign view holding every task.
+        let (mut campaign, _) = app(tasks, tasks);
+        campaign.update(Command::Jump(1).into());
+        group.bench_function(BenchmarkId::new("campaign", tasks), |b| {
+            b.iter(|| black_box(frame(&campaign, SIZE)))
+        });
+    }
+    group.finish();
+}
+
+fn filter_sort_reload(c: &mut Criterion) {
+    let mut group = c.benchmark_group("100k-tasks");
+    group.sample_size(10);
+    let (mut base, text) = app(100_000, 100_000);
+    base.update(Command::Jump(1).into());
+    group.bench_function("filter", |b| {
+        b.iter(|| {
+            base.update(Command::StartFilter.into());
+            for c in "batch 7".chars() {
+                base.update(Command::Input(c).into());
+            }
+            base.update(Command::Back.into());
+        })
+    });
+    group.bench_function("sort", |b| {
+        b.iter(|| black_box(base.update(Command::CycleSort.into())))
+    });
+    group.bench_function("reload", |b| {
+        b.iter_batched(
+            || text.clone(),
+            |text| base.update(Action::Loaded(Box::new(Ok(document(&text))))),
+            BatchSize::PerIteration,
+        )
+    });
+    group.finish();
+}
+
+criterion_group!(benches, frames, filter_sort_reload);
+criterion_main!(benches);

@@ -1,0 +1,26 @@
+//! `campaigns render`: one frame of the screen as text.
+
+use std::path::Path;
+
+use super::{VALID, screen_settings, to_stderr, to_stdout};
+use crate::cli::Common;
+
+pub fn render(
+    file: &Path,
+    common: &Common,
+    size: (u16, u16),
+    view: &str,
+    ansi: bool,
+) -> anyhow::Result<u8> {
+    let settings = screen_settings(common, false);
+    match campaigns::tui::render::render(file, settings, size, view, ansi) {
+        Ok(frame) => {
+            to_stdout(frame.as_bytes())?;
+            Ok(VALID)
+        }
+        Err(failure) => {
+            to_stderr(&format!("campaigns: {}", failure.message));
+            Ok(failure.code)
+        }
+    }
+}

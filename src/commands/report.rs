@@ -1,0 +1,78 @@
+//! `campaigns report`, `schema` and `completions`: text for other tools.
+
+use std::path::Path;
+
+use clap::CommandFactory;
+
+use campaigns::model::Lang;
+use campaigns::report::{Format, Report};
+use campaigns::text::sanitize_line;
+
+use super::{
+    INVALID, VALID, lang, load_reporting_problems, options, problems_summary, to_stderr, to_stdout,
+};
+use crate::cli::{Cli, Common, ReportFormat};
+
+/// The figures as markdown, JSON, CSV or text, on stdout or into `--output`.
+/// A file with errors gets its diagnostics and exit 1.
+pub fn report(
+    file: &Path,
+    format: ReportFormat,
+    campaigns: &[String],
+    output: Option<&Path>,
+    common: &Common,
+) -> anyhow::Result<u8> {
+    let document = match load_reporting_problems(file, common) {
+        Ok(document) => document,
+        Err(code) => return Ok(code),
+    };
+    let Some(plan) = &document.loaded.plan else {
+        to_stderr(&format!(
+            "campaigns: {}: {}; no report written",
+            sanitize_line(&document.shown_path()),
+            problems_summary(&document)
+        ));
+        return Ok(INVALID);
+    };
+    let options = options(common);
+    let as_of = plan.as_of(options.as_of, options.today);
+    let lang = lang(common).unwrap_or_else(Lang::from_env);
+    let report = match Report::new(plan, as_of, lang)
+        .ascii(common.ascii)
+        .only(campaigns)
+    {
+        Ok(report) => report,
+        Err(unknown) => {
+            to_stderr(&format!("campaigns: {unknown}"));
+            return Ok(INVALID);
+        }
+    };
+    let format = match format {
+        ReportFormat::Md => Format::Markdown,
+        ReportFormat::Json => Format::Json,
+        ReportFormat::Csv => Format::Csv,
+        ReportFormat::Text => Format::Text,
+    };
+    let text = report.render(format);
+    match output {
+        Some(path) => std::fs::write(path, text).map_err(|err| {
+            anyhow::anyhow!("{}: {err}", sanitize_line(&path.display().to_string()))
+        })?,
+        None => to_stdout(text.as_bytes())?,
+    }
+    Ok(VALID)
+}
+
+/// The JSON Schema of the file format.
+pub fn schema() -> anyhow::Result<u8> {
+    to_stdout(campaigns::report::schema::render().as_bytes())?;
+    Ok(VALID)
+}
+
+/// A completion script for the shell.
+pub fn completions(shell: clap_complete::Shell) -> anyhow::Result<u8> {
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "campaigns", &mut script);
+    to_stdout(&script)?;
+    Ok(VALID)
+}

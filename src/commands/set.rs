@@ -1,0 +1,57 @@
+//! `campaigns set`: one update through the write-back path; the summary on
+//! stdout, a refusal or failure on stderr.
+
+use campaigns::edit;
+use campaigns::load::Document;
+use campaigns::text::sanitize_line;
+
+use super::{COULD_NOT_RUN, INVALID, VALID, options, to_stderr, to_stdout};
+use crate::cli::{Common, SetArgs};
+
+pub fn set(args: &SetArgs, common: &Common) -> anyhow::Result<u8> {
+    let Some((campaign, item)) = args.target.split_once('/') else {
+        to_stderr(&format!(
+            "campaigns: `{}` is not CAMPAIGN/ITEM, e.g. clear-water/yangtze-outfalls",
+            sanitize_line(&args.target)
+        ));
+        return Ok(INVALID);
+    };
+    let change = match (args.done, args.add, &args.value) {
+        (Some(done), _, _) => Some(edit::Change::SetDone(done)),
+        (_, Some(add), _) => Some(edit::Change::AddDone(add)),
+        (_, _, Some(value)) => Some(edit::Change::SetValue(value.clone())),
+        _ => None,
+    };
+    let options = options(common);
+    // The reporting date: --as-of, else the file's meta.as_of, else today.
+    let record = args.record.then(|| {
+        common.as_of.unwrap_or_else(|| {
+            Document::load(&args.file, options)
+                .ok()
+                .and_then(|document| document.loaded.plan)
+                .and_then(|plan| plan.meta.as_of)
+                .unwrap_or(options.today)
+        })
+    });
+    let request = edit::Edit {
+        campaign: campaign.to_owned(),
+        item: item.to_owned(),
+        change,
+        note: args.note.clone(),
+        record,
+    };
+    match edit::apply(&args.file, &request, options) {
+        Ok(saved) => {
+            to_stdout(format!("{}\n", saved.summary).as_bytes())?;
+            Ok(VALID)
+        }
+        Err(err) => {
+            to_stderr(&format!("campaigns: {err}"));
+            Ok(if err.is_refusal() {
+                INVALID
+            } else {
+                COULD_NOT_RUN
+            })
+        }
+    }
+}
