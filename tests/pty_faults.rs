@@ -1,8 +1,9 @@
 //! The live screen under faults the other pty tests leave out (SIGHUP,
 //! SIGTERM, a closed pty and one suspend are in `pty_screen.rs`): storms of
 //! SIGWINCH over sizes from 0×0 to 300×100, SIGINT in the middle of one, a
-//! resize while suspended and several suspend cycles, and hostile text from
-//! the file on the screen. No panic, the terminal restored, the process
+//! resize while suspended and several suspend cycles, hostile text from
+//! the file on the screen, and the file replaced while the update prompt is
+//! open. No panic, the terminal restored, the process
 //! gone when asked, no CPU spin, and no control sequence from the data.
 
 mod pty_support;
@@ -246,4 +247,49 @@ fn hostile_text_never_reaches_the_terminal() {
         }
         assert_restored(&pty);
     }
+}
+
+/// The file replaced by someone else (saved by rename) while the update
+/// prompt is open: the figure typed is written into the new content, whose
+/// other changes all stay; nothing of the old file comes back.
+#[test]
+fn the_file_replaced_while_the_prompt_is_open() {
+    let (dir, path) = plan_in_tempdir();
+    let before = std::fs::read_to_string(&path).unwrap();
+    let mut pty = Pty::spawn(Options {
+        args: &["--lang", "en", path.to_str().unwrap()],
+        ..Options::default()
+    });
+    pty.wait_for("Blue Sky");
+    pty.send("\r");
+    pty.wait_for("41/57");
+    // The prompt opens with the current figure.
+    pty.send("u");
+    pty.settle(Duration::from_millis(300));
+    let replaced = before
+        .replace("done = 41", "done = 45")
+        .replace("# A small plan", "# Replaced by a colleague. A small plan")
+        .replace("Seventeen left", "Twelve left");
+    let staged = dir.path().join("staged.toml");
+    std::fs::write(&staged, &replaced).unwrap();
+    std::fs::rename(&staged, &path).unwrap();
+    pty.settle(Duration::from_millis(500));
+    let started = Instant::now();
+    pty.send("\u{7f}\u{7f}\u{7f}\u{7f}50\r");
+    pty.wait_for(" 50/57");
+    assert!(started.elapsed() < PATIENCE);
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        replaced.replace("done = 45", "done = 50")
+    );
+    // `+` counts from the file as it is now.
+    pty.send("+");
+    pty.wait_for(" 51/57");
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        replaced.replace("done = 45", "done = 51")
+    );
+    pty.send("q");
+    pty.wait_for("Enter open");
+    quit(&mut pty);
 }
