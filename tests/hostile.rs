@@ -860,3 +860,59 @@ fn hostile_file_names() {
     assert_run_clean("report --output to a hostile path", &report, SMALL);
     assert_eq!(report.code, 2);
 }
+
+/// `set` on every fixture, with a hostile note: a valid plan is updated
+/// and still valid, a file with errors is refused (exit 1) and one that
+/// cannot be read could not run (exit 2), both with the bytes untouched.
+#[test]
+fn set_on_every_fixture() {
+    let note = "\u{1b}]52;c;cm0gLXJm\u{7}\u{202E}note\u{9b}";
+    for (name, expect) in CORPUS {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("campaigns.toml");
+        fs::copy(Path::new(HOSTILE).join(name), &path).unwrap();
+        let before = fs::read(&path).unwrap();
+        let set = run([
+            OsStr::new("set"),
+            path.as_os_str(),
+            OsStr::new("c/t"),
+            OsStr::new("--add"),
+            OsStr::new("1"),
+            OsStr::new("--note"),
+            OsStr::new(note),
+            OsStr::new("--record"),
+        ]);
+        assert_run_clean(&format!("set {name}"), &set, SMALL);
+        match expect {
+            Expect::Valid { .. } => {
+                assert_eq!(set.code, 0, "{name}: {}", set.stderr());
+                assert!(
+                    set.stdout().starts_with("c/t: done 3 → 4"),
+                    "{}",
+                    set.stdout()
+                );
+                let after = fs::read_to_string(&path).unwrap();
+                let plan = campaigns::load::parse(&after, options())
+                    .plan
+                    .unwrap_or_else(|| panic!("{name}: invalid after set:\n{after}"));
+                let task = &plan.campaigns[0].tasks[0];
+                assert_eq!(task.done, 4.0, "{name}");
+                let shown = task.note.as_ref().unwrap().get(campaigns::model::Lang::En);
+                assert_eq!(shown, "]52;c;cm0gLXJmnote", "{name}");
+            }
+            Expect::Invalid { .. } => {
+                assert_eq!(set.code, 1, "{name}: {}", set.stderr());
+                assert!(
+                    set.stderr().contains("the file has errors"),
+                    "{}",
+                    set.stderr()
+                );
+                assert_eq!(fs::read(&path).unwrap(), before, "{name}");
+            }
+            Expect::CouldNotRun { .. } => {
+                assert_eq!(set.code, 2, "{name}: {}", set.stderr());
+                assert_eq!(fs::read(&path).unwrap(), before, "{name}");
+            }
+        }
+    }
+}
