@@ -12,7 +12,10 @@ fn readme_screenshots_match_the_app() {
         let rest = &readme[start + marker.len()..];
         let args_end = rest.find(" -->").expect("a closed marker");
         let args: Vec<&str> = rest[..args_end].split_whitespace().collect();
-        let body_start = rest.find("```text\n").expect("a text block after the marker") + 8;
+        let body_start = rest
+            .find("```text\n")
+            .expect("a text block after the marker")
+            + 8;
         let body_len = rest[body_start..].find("```").expect("a closed block");
         let shown = &rest[body_start..body_start + body_len];
         let output = Command::cargo_bin("campaigns")
@@ -24,7 +27,8 @@ fn readme_screenshots_match_the_app() {
         assert!(output.status.success(), "campaigns {args:?} failed");
         let drawn = String::from_utf8(output.stdout).expect("UTF-8");
         assert_eq!(
-            shown, drawn,
+            shown,
+            drawn,
             "README screenshot for `campaigns {}` is out of date",
             args.join(" ")
         );
