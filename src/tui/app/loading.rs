@@ -153,7 +153,10 @@ fn drop_aside<T: Send + 'static>(tasks: usize, value: T) {
     // dropped right here instead.
     let _ = std::thread::Builder::new()
         .name("drop-plan".into())
-        .spawn(move || drop(value));
+        .spawn(move || {
+            drop(value);
+            trim_heap();
+        });
 }
 
 /// The first row to show so that `selected` is visible, moving as little
@@ -167,4 +170,16 @@ pub(crate) fn scrolled(offset: usize, selected: usize, page: usize, len: usize) 
         offset = selected + 1 - page;
     }
     offset
+}
+
+/// Hands the freed plan's memory back: glibc otherwise keeps a million small
+/// free chunks, merges them at the next large allocation (the next parse, on
+/// the way to the screen) and keeps the pages.
+fn trim_heap() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim takes a byte count to keep and touches only the
+    // allocator's own state, under its lock.
+    unsafe {
+        libc::malloc_trim(0);
+    }
 }
