@@ -463,7 +463,7 @@ mod tests {
             f64::MIN_POSITIVE,
             4503599627370495.5,
         ];
-        for _ in 0..200_000 {
+        for _ in 0..50_000 {
             let bits = next();
             values.push(f64::from_bits(bits));
             values.push((bits % 2_000_000) as f64 / 1000.0 - 1000.0);
