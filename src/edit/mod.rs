@@ -164,14 +164,24 @@ fn edited(
 /// any reason (an error included): the whole file is then parsed, which
 /// gives the same result and words the error the same way.
 fn planned_in_section(body: &str, edit: &Edit, lang: Lang) -> Option<change::Planned> {
-    let section = section::campaign_section(body, &edit.campaign)?;
-    let text = &body[section.clone()];
-    let document = toml_edit::Document::parse(text).ok()?;
-    let mut planned = change::plan(text, document.as_table(), edit, lang).ok()?;
-    for splice in &mut planned.splices {
-        splice.range = splice.range.start + section.start..splice.range.end + section.start;
+    for section in section::campaign_sections(body, &edit.campaign) {
+        let text = &body[section.clone()];
+        let document = toml_edit::Document::parse(text).ok()?;
+        let campaigns = document.get("campaign").map(locate::tables);
+        let holds = campaigns
+            .unwrap_or_default()
+            .iter()
+            .any(|node| node.str("id") == Some(edit.campaign.as_str()));
+        if !holds {
+            continue;
+        }
+        let mut planned = change::plan(text, document.as_table(), edit, lang).ok()?;
+        for splice in &mut planned.splices {
+            splice.range = splice.range.start + section.start..splice.range.end + section.start;
+        }
+        return Some(planned);
     }
-    Some(planned)
+    None
 }
 
 /// The spliced text, once `load::parse` accepts it.
