@@ -5,9 +5,9 @@
 //! toml_edit parses the campaign's section (keeping spans) to find the value;
 //! the edit is then a splice of the original text at that span, so comments,
 //! layout and line endings (CRLF included, which toml_edit's own printer
-//! turns into LF) are untouched. The lean tree finds that section, so a big
-//! file is never parsed whole by toml_edit; the parsed section lives only
-//! inside `apply`.
+//! turns into LF) are untouched. Lexing the file finds that section, so a
+//! big file is never parsed whole by toml_edit; the parsed section lives
+//! only inside `apply`.
 
 mod change;
 mod error;
@@ -137,8 +137,8 @@ fn edited(
     options: Options,
     shown: &str,
 ) -> Result<(String, String), EditError> {
-    // The common path parses the file once with the lean tree, the
-    // campaign's section with toml_edit, and the result once.
+    // The common path lexes the file once, parses the campaign's section
+    // with toml_edit, and parses the result once.
     let body = source.strip_prefix('\u{FEFF}').unwrap_or(source);
     let bom = &source[..source.len() - body.len()];
     let lang = Lang::from_env();
