@@ -1,6 +1,7 @@
 //! What the screen costs: one frame at 120×40 for the overview and a campaign
 //! view, at 100 and at 100 000 tasks (cost should follow what is visible, not
-//! what is loaded); filter and sort over 100 000 tasks; a reload.
+//! what is loaded); filter and sort over 100 000 tasks; a reload, whole and
+//! without its parse.
 
 use std::hint::black_box;
 use std::path::PathBuf;
@@ -96,6 +97,14 @@ fn filter_sort_reload(c: &mut Criterion) {
         b.iter_batched(
             || text.clone(),
             |text| base.update(Action::Loaded(Box::new(Ok(document(&text))))),
+            BatchSize::PerIteration,
+        )
+    });
+    // The part the screen owns: the plan parsed beforehand, only taken in.
+    group.bench_function("reload-take-in", |b| {
+        b.iter_batched(
+            || Action::Loaded(Box::new(Ok(document(&text)))),
+            |loaded| base.update(loaded),
             BatchSize::PerIteration,
         )
     });

@@ -270,3 +270,61 @@ mod properties {
         }
     }
 }
+
+/// The splices planned on the campaign's section alone, against those
+/// planned on the whole file, for every kind of change on every item.
+#[test]
+fn a_section_plans_the_same_splices_as_the_whole_file() {
+    let text = crate::synthetic::plan_text(crate::synthetic::Shape {
+        tasks: 40,
+        tasks_per_campaign: 10,
+        seed: 7,
+    });
+    let sources = [PLAN.to_owned(), PLAN.replace('\n', "\r\n"), text];
+    let document_changes = |kind_is_task: bool| -> Vec<Edit> {
+        let change = if kind_is_task {
+            Change::AddDone(2.0)
+        } else {
+            Change::SetValue("33.5".to_owned())
+        };
+        vec![
+            Edit {
+                campaign: String::new(),
+                item: String::new(),
+                change: Some(change),
+                note: None,
+                record: None,
+            },
+            Edit {
+                campaign: String::new(),
+                item: String::new(),
+                change: None,
+                note: Some("checked on site".to_owned()),
+                record: NaiveDate::from_ymd_opt(2024, 12, 31),
+            },
+        ]
+    };
+    let mut compared = 0;
+    for source in &sources {
+        let whole = toml_edit::Document::parse(source.as_str()).unwrap();
+        for campaign in locate::tables(&whole["campaign"]) {
+            let campaign_id = campaign.str("id").unwrap();
+            for (key, task) in [("task", true), ("indicator", false)] {
+                for item in campaign.get(key).map(locate::tables).unwrap_or_default() {
+                    for mut edit in document_changes(task) {
+                        edit.campaign = campaign_id.to_owned();
+                        edit.item = item.str("id").unwrap().to_owned();
+                        let expected = change::plan(source, whole.as_table(), &edit, Lang::En).ok();
+                        let Some(expected) = expected else { continue };
+                        let planned =
+                            planned_in_section(source, &edit, Lang::En).expect("a section plan");
+                        assert_eq!(planned.splices, expected.splices, "{edit:?}");
+                        assert_eq!(planned.summary, expected.summary);
+                        compared += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert!(compared > 40, "only {compared} edits compared");
+}

@@ -2,10 +2,12 @@
 //! re-read, change one value of what is on disk now, validate, replace the
 //! file atomically. Every byte other than the changed value stays as it was.
 //!
-//! toml_edit parses the file (keeping spans) to find the value; the edit is
-//! then a splice of the original text at that span, so comments, layout and
-//! line endings (CRLF included, which toml_edit's own printer turns into LF)
-//! are untouched. The parsed document lives only inside `apply`.
+//! toml_edit parses the campaign's section (keeping spans) to find the value;
+//! the edit is then a splice of the original text at that span, so comments,
+//! layout and line endings (CRLF included, which toml_edit's own printer
+//! turns into LF) are untouched. Lexing the file finds that section, so a
+//! big file is never parsed whole by toml_edit; the parsed section lives
+//! only inside `apply`.
 
 mod change;
 mod error;
@@ -13,6 +15,7 @@ mod literal;
 mod locate;
 mod lock;
 mod save;
+mod section;
 mod splice;
 
 use std::fs;
@@ -134,21 +137,16 @@ fn edited(
     options: Options,
     shown: &str,
 ) -> Result<(String, String), EditError> {
-    // The original is validated only when something fails, to tell "the
-    // file was already wrong" from "this change would make it wrong"; the
-    // common path parses it once with toml_edit and the result once.
-    let already_invalid = || {
-        load::parse(source, options)
-            .errors()
-            .next()
-            .map(|error| EditError::FileInvalid {
-                headline: error.headline(source, shown),
-            })
-    };
+    // The common path lexes the file once, parses the campaign's section
+    // with toml_edit, and parses the result once.
     let body = source.strip_prefix('\u{FEFF}').unwrap_or(source);
     let bom = &source[..source.len() - body.len()];
+    let lang = Lang::from_env();
+    if let Some(planned) = planned_in_section(body, edit, lang) {
+        return validated(source, bom, body, planned, options, shown);
+    }
     let planned = match toml_edit::Document::parse(body) {
-        Ok(document) => change::plan(body, document.as_table(), edit, Lang::from_env()),
+        Ok(document) => change::plan(body, document.as_table(), edit, lang),
         Err(err) => Err(EditError::FileInvalid {
             headline: format!(
                 "{}: {}",
@@ -157,16 +155,64 @@ fn edited(
             ),
         }),
     };
-    let planned = planned.map_err(|err| already_invalid().unwrap_or(err))?;
+    let planned = planned.map_err(|err| already_invalid(source, options, shown).unwrap_or(err))?;
+    validated(source, bom, body, planned, options, shown)
+}
+
+/// The edit planned on the campaign's own section, its splices moved to
+/// where that section is in `body`. `None` when that does not work out for
+/// any reason (an error included): the whole file is then parsed, which
+/// gives the same result and words the error the same way.
+fn planned_in_section(body: &str, edit: &Edit, lang: Lang) -> Option<change::Planned> {
+    for section in section::campaign_sections(body, &edit.campaign) {
+        let text = &body[section.clone()];
+        let document = toml_edit::Document::parse(text).ok()?;
+        let campaigns = document.get("campaign").map(locate::tables);
+        let holds = campaigns
+            .unwrap_or_default()
+            .iter()
+            .any(|node| node.str("id") == Some(edit.campaign.as_str()));
+        if !holds {
+            continue;
+        }
+        let mut planned = change::plan(text, document.as_table(), edit, lang).ok()?;
+        for splice in &mut planned.splices {
+            splice.range = splice.range.start + section.start..splice.range.end + section.start;
+        }
+        return Some(planned);
+    }
+    None
+}
+
+/// The spliced text, once `load::parse` accepts it.
+fn validated(
+    source: &str,
+    bom: &str,
+    body: &str,
+    planned: change::Planned,
+    options: Options,
+    shown: &str,
+) -> Result<(String, String), EditError> {
     let new_source = format!("{bom}{}", splice::apply(body, planned.splices));
     if let Some(error) = load::parse(&new_source, options).errors().next() {
-        return Err(
-            already_invalid().unwrap_or_else(|| EditError::WouldBeInvalid {
+        return Err(already_invalid(source, options, shown).unwrap_or_else(|| {
+            EditError::WouldBeInvalid {
                 headline: error.headline(&new_source, shown),
-            }),
-        );
+            }
+        }));
     }
     Ok((new_source, planned.summary))
+}
+
+/// The original is validated only when something fails, to tell "the file
+/// was already wrong" from "this change would make it wrong".
+fn already_invalid(source: &str, options: Options, shown: &str) -> Option<EditError> {
+    load::parse(source, options)
+        .errors()
+        .next()
+        .map(|error| EditError::FileInvalid {
+            headline: error.headline(source, shown),
+        })
 }
 
 fn metadata_mode(metadata: &fs::Metadata) -> u32 {

@@ -53,13 +53,16 @@ impl App {
             .map(|(campaign, status)| rows::ListWidths::measure(campaign, status))
             .collect();
         self.banner = None;
-        let data = self.data.insert(Data {
+        let old = self.data.replace(Data {
             plan,
             status,
             warnings,
             attention,
             widths,
         });
+        let Some(data) = self.data.as_ref() else {
+            return;
+        };
         let plan = &data.plan;
         if let Some(id) = previous_card {
             self.overview_selected = plan
@@ -81,6 +84,18 @@ impl App {
             }
         }
         self.rebuild_rows();
+        // Freeing the last plan and the text it came from is a million frees
+        // at 100 000 tasks: done aside once the new rows are ready, so that
+        // it is not on the way to the screen (any earlier, it would hold the
+        // allocator's lock while the rows are computed).
+        let tasks = old.as_ref().map_or(0, |d| {
+            d.plan
+                .campaigns
+                .iter()
+                .map(|c| c.tasks.len())
+                .sum::<usize>()
+        });
+        drop_aside(tasks, (old, document.source, document.loaded.diagnostics));
     }
 
     /// Recomputes the open campaign's rows and finds the selection again by id.
@@ -103,7 +118,7 @@ impl App {
         let found = view.selected_key.as_ref().and_then(|key| {
             view.rows
                 .iter()
-                .position(|item| item.key(campaign).as_ref() == Some(key))
+                .position(|item| item.has_key(campaign, key))
         });
         match found {
             Some(index) => view.selected = index,
@@ -125,6 +140,25 @@ impl App {
     }
 }
 
+/// Plans at least this big are dropped on a thread of their own.
+const DROP_ASIDE_TASKS: usize = 10_000;
+
+/// Drops `value` on a short-lived thread when the plan it holds has
+/// `tasks` tasks or more.
+fn drop_aside<T: Send + 'static>(tasks: usize, value: T) {
+    if tasks < DROP_ASIDE_TASKS {
+        return;
+    }
+    // Should no thread be had, the closure, and the value with it, is
+    // dropped right here instead.
+    let _ = std::thread::Builder::new()
+        .name("drop-plan".into())
+        .spawn(move || {
+            drop(value);
+            trim_heap();
+        });
+}
+
 /// The first row to show so that `selected` is visible, moving as little
 /// as possible from `offset`.
 pub(crate) fn scrolled(offset: usize, selected: usize, page: usize, len: usize) -> usize {
@@ -136,4 +170,16 @@ pub(crate) fn scrolled(offset: usize, selected: usize, page: usize, len: usize) 
         offset = selected + 1 - page;
     }
     offset
+}
+
+/// Hands the freed plan's memory back: glibc otherwise keeps a million small
+/// free chunks, merges them at the next large allocation (the next parse, on
+/// the way to the screen) and keeps the pages.
+fn trim_heap() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim takes a byte count to keep and touches only the
+    // allocator's own state, under its lock.
+    unsafe {
+        libc::malloc_trim(0);
+    }
 }
