@@ -62,6 +62,9 @@ pub struct Saved {
     pub new_source: String,
     /// One line, e.g. "clear-water/yangtze-outfalls: done 110 → 111".
     pub summary: String,
+    /// `new_source` as the loader read it when validating the change, so a
+    /// caller can show it without parsing it again.
+    pub loaded: load::Loaded,
 }
 
 /// How many times the edit is re-applied when the file changes between the
@@ -103,11 +106,12 @@ pub fn apply(path: &Path, edit: &Edit, options: Options) -> Result<Saved, EditEr
     for _ in 0..ATTEMPTS {
         let before = fs::metadata(&target).map_err(|err| read_error(&shown, err))?;
         let source = load::read(&target)?;
-        let (new_source, summary) = edited(&source, edit, options, &shown)?;
+        let (new_source, summary, loaded) = edited(&source, edit, options, &shown)?;
         let saved = Saved {
             path: target.clone(),
             new_source,
             summary,
+            loaded,
         };
         if saved.new_source == source {
             return Ok(saved);
@@ -129,14 +133,14 @@ pub fn apply(path: &Path, edit: &Edit, options: Options) -> Result<Saved, EditEr
     Err(EditError::Conflict { path: shown })
 }
 
-/// The file's text with the edit made, and the summary line; refused when
-/// the file or the result does not validate.
+/// The file's text with the edit made, the summary line, and the new text
+/// as loaded; refused when the file or the result does not validate.
 fn edited(
     source: &str,
     edit: &Edit,
     options: Options,
     shown: &str,
-) -> Result<(String, String), EditError> {
+) -> Result<(String, String, load::Loaded), EditError> {
     // The common path lexes the file once, parses the campaign's section
     // with toml_edit, and parses the result once.
     let body = source.strip_prefix('\u{FEFF}').unwrap_or(source);
@@ -192,16 +196,17 @@ fn validated(
     planned: change::Planned,
     options: Options,
     shown: &str,
-) -> Result<(String, String), EditError> {
+) -> Result<(String, String, load::Loaded), EditError> {
     let new_source = format!("{bom}{}", splice::apply(body, planned.splices));
-    if let Some(error) = load::parse(&new_source, options).errors().next() {
+    let loaded = load::parse(&new_source, options);
+    if let Some(error) = loaded.errors().next() {
         return Err(already_invalid(source, options, shown).unwrap_or_else(|| {
             EditError::WouldBeInvalid {
                 headline: error.headline(&new_source, shown),
             }
         }));
     }
-    Ok((new_source, planned.summary))
+    Ok((new_source, planned.summary, loaded))
 }
 
 /// The original is validated only when something fails, to tell "the file

@@ -48,7 +48,7 @@ pub enum ReadError {
 
 /// What loading a text gave: the plan when there was no error, and every
 /// diagnostic (errors and warnings), in file order.
-#[derive(Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Loaded {
     pub plan: Option<Plan>,
     pub diagnostics: Vec<Diagnostic>,

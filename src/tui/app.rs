@@ -52,7 +52,8 @@ pub enum Effect {
     OpenEditor {
         line: usize,
     },
-    /// Apply via the write-back path, then send `Action::Saved`.
+    /// Apply via the write-back path, then send `Action::Loaded` with the
+    /// text written (so the screen shows it) and `Action::Saved`.
     Save(Edit),
 }
 
@@ -315,9 +316,9 @@ impl App {
                 let s = i18n::strings(self.settings.lang);
                 match outcome {
                     Ok(summary) => {
+                        // The loop has already sent the written text as `Loaded`.
                         self.set_message(format!("{}: {summary}", s.saved), false);
-                        // Show the figure as written: read the file back.
-                        Effect::Reload
+                        Effect::Redraw
                     }
                     Err(reason) => {
                         self.set_message(format!("{}: {reason}", s.save_failed), true);

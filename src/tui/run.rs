@@ -215,9 +215,10 @@ impl Session {
             Ok(saved) => saved,
             Err(err) => return self.update(Action::Saved(Err(err.to_string()))),
         };
+        // The write-back already parsed the new text to validate it.
         let document = Document {
             path: self.path.clone(),
-            loaded: load::parse(&saved.new_source, self.options),
+            loaded: saved.loaded,
             source: saved.new_source.clone(),
         };
         self.source = Some(saved.new_source);
