@@ -13,5 +13,5 @@ pub use plan::{
 };
 pub use schedule::{CampaignStatus, Pace, PaceBasis, PlanStatus, Rollup, TaskSchedule};
 pub use status::Status;
-pub use text::{Lang, Text};
+pub use text::{Lang, Text, text_or_empty};
 pub use water_class::WaterClass;

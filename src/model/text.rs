@@ -83,6 +83,11 @@ impl Text {
     }
 }
 
+/// An optional text in `lang`, or "" when it is absent (units, leads, notes).
+pub fn text_or_empty(text: Option<&Text>, lang: Lang) -> &str {
+    text.map_or("", |text| text.get(lang))
+}
+
 impl From<&str> for Text {
     fn from(text: &str) -> Self {
         Text::Plain(text.to_owned())

@@ -10,7 +10,9 @@ use ratatui::widgets::{Block, Widget};
 use super::cells::{inner, put, put_right};
 use super::{detail, gauge};
 use crate::i18n;
-use crate::model::{Campaign, CampaignStatus, Indicator, Lang, Level, Status, Task, TaskSchedule};
+use crate::model::{
+    Campaign, CampaignStatus, Indicator, Lang, Level, Status, Task, TaskSchedule, text_or_empty,
+};
 use crate::text;
 use crate::tui::app::{App, CampaignView, Pane, number};
 use crate::tui::rows::{Item, SortKey};
@@ -430,7 +432,7 @@ fn task_row(
 
 /// "110/113 个" for a task with a total, "39 个" for a plain count.
 pub fn task_figure(task: &Task, lang: Lang) -> String {
-    let unit = task.unit.as_ref().map(|u| u.get(lang)).unwrap_or("");
+    let unit = text_or_empty(task.unit.as_ref(), lang);
     let figure = match task.total {
         Some(total) => format!("{}/{}", number(task.done), number(total)),
         None => number(task.done),
@@ -448,7 +450,7 @@ fn water_class(class: crate::model::WaterClass, ascii: bool) -> &'static str {
 
 /// "31 μg/m³ ≤ 35", "94% ≥ 95%", "IV ≤ III", or the bare value without a target.
 pub fn indicator_figure(indicator: &Indicator, lang: Lang, ascii: bool) -> String {
-    let unit = indicator.unit.as_ref().map(|u| u.get(lang)).unwrap_or("");
+    let unit = text_or_empty(indicator.unit.as_ref(), lang);
     let level = |level: Level| match level {
         Level::Number(v) => i18n::with_unit(&number(v), unit),
         Level::WaterClass(class) => water_class(class, ascii).to_owned(),

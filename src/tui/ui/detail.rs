@@ -14,7 +14,7 @@ use super::gauge;
 use crate::i18n;
 use crate::model::schedule::pace;
 use crate::model::{
-    Campaign, Indicator, Lang, Level, Scale, Status, Task, TaskSchedule, WaterClass,
+    Campaign, Indicator, Lang, Level, Scale, Status, Task, TaskSchedule, WaterClass, text_or_empty,
 };
 use crate::text;
 use crate::tui::app::{App, Pane, number};
@@ -159,11 +159,7 @@ fn task_lines(
 ) -> Vec<Line<'static>> {
     let s = i18n::strings(lang);
     let dot = theme.dot();
-    let unit = task
-        .unit
-        .as_ref()
-        .map(|u| u.get(lang).to_owned())
-        .unwrap_or_default();
+    let unit = text_or_empty(task.unit.as_ref(), lang).to_owned();
     let mut out = vec![Line::styled(task.name.get(lang).to_owned(), theme.title())];
     let mut summary = vec![status_span(schedule.status, lang, theme), Span::raw(dot)];
     summary.push(Span::raw(task_figure(task, lang)));
@@ -355,11 +351,7 @@ fn indicator_lines(
 ) -> Vec<Line<'static>> {
     let s = i18n::strings(lang);
     let dot = theme.dot();
-    let unit = indicator
-        .unit
-        .as_ref()
-        .map(|u| u.get(lang).to_owned())
-        .unwrap_or_default();
+    let unit = text_or_empty(indicator.unit.as_ref(), lang).to_owned();
     let level = |level: Level| match level {
         Level::Number(v) => number(v),
         Level::WaterClass(class) => theme.water_class(class).to_owned(),
