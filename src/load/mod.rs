@@ -3,6 +3,7 @@
 
 mod diagnostic;
 mod fields;
+mod incremental;
 pub mod keys;
 mod plan_reader;
 pub mod tree;
@@ -15,6 +16,7 @@ use chrono::NaiveDate;
 
 pub use diagnostic::{Diagnostic, LineIndex, Position, Severity, summary};
 pub use fields::{did_you_mean, is_valid_id};
+pub use incremental::{Baseline, CampaignPatch};
 
 use crate::model::Plan;
 use plan_reader::PlanReader;
@@ -52,6 +54,9 @@ pub enum ReadError {
 pub struct Loaded {
     pub plan: Option<Plan>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Where each campaign's `[[campaign]]` section is, for [`Baseline`]:
+    /// empty when there is no plan or a campaign is written otherwise.
+    pub sections: Vec<std::ops::Range<usize>>,
 }
 
 impl Loaded {
@@ -156,11 +161,16 @@ pub fn parse(source: &str, options: Options) -> Loaded {
             return Loaded {
                 plan: None,
                 diagnostics: vec![diagnostic],
+                sections: Vec::new(),
             };
         }
     };
     let mut reader = PlanReader::new(body, options.as_of, options.today);
     let plan = reader.read(tree.root());
+    let sections = match plan {
+        Some(_) => incremental::campaign_sections(&tree, body.len()),
+        None => Vec::new(),
+    };
     drop(tree);
     let mut diagnostics = reader.out.diagnostics;
     if shift > 0 {
@@ -170,7 +180,18 @@ pub fn parse(source: &str, options: Options) -> Loaded {
     }
     diagnostics.sort_by_key(|d| (d.span.start, d.severity));
     let plan = plan.filter(|_| !diagnostics.iter().any(Diagnostic::is_error));
-    Loaded { plan, diagnostics }
+    let sections = match plan {
+        Some(_) => sections
+            .into_iter()
+            .map(|section| section.start + shift..section.end + shift)
+            .collect(),
+        None => Vec::new(),
+    };
+    Loaded {
+        plan,
+        diagnostics,
+        sections,
+    }
 }
 
 /// A file read and parsed: what every command starts from.

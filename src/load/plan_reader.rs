@@ -24,11 +24,21 @@ pub struct PlanReader<'s> {
 
 impl<'s> PlanReader<'s> {
     pub fn new(source: &'s str, as_of_override: Option<NaiveDate>, today: NaiveDate) -> Self {
+        Self::starting_at_line(source, 1, as_of_override, today)
+    }
+
+    /// A reader of a piece of a file that starts on line `first_line`.
+    pub fn starting_at_line(
+        source: &'s str,
+        first_line: usize,
+        as_of_override: Option<NaiveDate>,
+        today: NaiveDate,
+    ) -> Self {
         PlanReader {
             lines: LineCursor {
                 source,
                 offset: 0,
-                line: 1,
+                line: first_line,
             },
             as_of_override,
             today,
@@ -70,6 +80,24 @@ impl<'s> PlanReader<'s> {
             meta: meta?,
             campaigns,
         })
+    }
+
+    /// Reads a text that holds one `[[campaign]]` table and nothing else
+    /// (one campaign's section, re-read alone): `None` when it holds more,
+    /// or less, or the campaign has an error.
+    pub fn read_one_campaign(&mut self, root: Value<'_, '_>, as_of: NaiveDate) -> Option<Campaign> {
+        let Item::Table(table) = root.item() else {
+            return None;
+        };
+        let list = table.get("campaign").filter(|_| table.len() == 1)?;
+        let Item::Array(list) = list.item() else {
+            return None;
+        };
+        let mut items = list.iter();
+        let (Some(value), None) = (items.next(), items.next()) else {
+            return None;
+        };
+        self.campaign(value, as_of, &mut IdSet::default())
     }
 
     fn meta(&mut self, value: Value<'_, '_>) -> Option<Meta> {
@@ -558,7 +586,7 @@ impl LineCursor<'_> {
 
 /// Counts `\n` eight bytes at a time: a byte-by-byte count costs more than
 /// the rest of the reader.
-fn count_newlines(bytes: &[u8]) -> usize {
+pub(super) fn count_newlines(bytes: &[u8]) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
     let mut chunks = bytes.chunks_exact(8);

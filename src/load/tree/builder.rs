@@ -65,6 +65,10 @@ pub(super) struct Builder<'i, 'f> {
     /// Keys of the last table a header opened: the next one likely has as
     /// many (every task has much the same keys), so its list is made that size.
     table_capacity: usize,
+    /// Where each top-level section starts (see `Tree::section_starts`),
+    /// and the first key of the section being read.
+    pub(super) section_starts: Vec<u32>,
+    section_key: Option<Cow<'i, str>>,
 }
 
 impl<'i, 'f> Builder<'i, 'f> {
@@ -93,6 +97,8 @@ impl<'i, 'f> Builder<'i, 'f> {
             header_start: 0,
             depth: 0,
             table_capacity: 0,
+            section_starts: Vec::new(),
+            section_key: None,
         }
     }
 
@@ -276,7 +282,21 @@ impl<'i, 'f> Builder<'i, 'f> {
         if let Err(error) = self.start_table(&header) {
             self.fail(error);
         }
+        self.note_section(header.span.start);
         self.header = Some(header);
+    }
+
+    /// A header of one key starts a section, and so does a deeper header
+    /// under another first key than the section before it (a `[meta.x]`
+    /// after the campaigns).
+    fn note_section(&mut self, start: u32) {
+        let Some(first) = self.header_keys.first() else {
+            return;
+        };
+        if self.header_keys.len() == 1 || self.section_key.as_ref() != Some(&first.name) {
+            self.section_key = Some(first.name.clone());
+            self.section_starts.push(start);
+        }
     }
 
     fn check_header_depth(&mut self) {

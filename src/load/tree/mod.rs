@@ -70,6 +70,7 @@ pub struct Tree<'i> {
     nodes: Vec<Node<'i>>,
     /// The keys of closed inline tables.
     shared: Vec<Entry<'i>>,
+    section_starts: Vec<u32>,
 }
 
 #[derive(Clone, Copy, Default, PartialEq, Eq, Debug)]
@@ -213,6 +214,15 @@ pub struct Table<'a, 'i> {
 impl<'i> Tree<'i> {
     pub fn root(&self) -> Value<'_, 'i> {
         Value { tree: self, id: 0 }
+    }
+
+    /// Where each top-level section starts, in order: the byte offset of
+    /// the `[` of a header of one key (`[meta]`, `[[campaign]]`), or of a
+    /// deeper header whose first key differs from that of the section
+    /// before it. Everything from one start to the next belongs to the
+    /// first key's value, which is what lets one section be re-read alone.
+    pub fn section_starts(&self) -> &[u32] {
+        &self.section_starts
     }
 }
 
@@ -386,6 +396,7 @@ pub fn parse_in_chunks_of(input: &str, chunk_tokens: usize) -> Result<Tree<'_>, 
     Ok(Tree {
         nodes: builder.arena.nodes,
         shared: builder.arena.shared,
+        section_starts: builder.section_starts,
     })
 }
 

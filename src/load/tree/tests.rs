@@ -253,3 +253,19 @@ fn inline_tables_keep_their_keys_nested_or_not() {
     let twice = format!("w = {{ {}, k49 = 0 }}", many.join(", "));
     assert_eq!(error_at(&twice), ("duplicate key".into(), "k49"));
 }
+
+#[test]
+fn a_section_starts_at_each_top_level_header_and_where_the_first_key_changes() {
+    let text = "a = 1\n[meta]\nx = 1\n[[campaign]]\n[[campaign.task]]\n  [campaign.name]\n\
+                [meta.more]\n[[campaign]]\ns = \"\"\"\n[[campaign]]\n\"\"\"\n";
+    let tree = parse_in_chunks_of(text, 1).expect("valid");
+    let starts: Vec<&str> = tree
+        .section_starts()
+        .iter()
+        .map(|&at| text[at as usize..].lines().next().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        starts,
+        ["[meta]", "[[campaign]]", "[meta.more]", "[[campaign]]"]
+    );
+}

@@ -1,0 +1,268 @@
+//! Re-reading one campaign (`load::Baseline::reread`, what the screen does
+//! on a save) must give exactly what a whole parse of the new text gives:
+//! the same plan, the same diagnostics at the same places, the same
+//! sections. Checked over arbitrary plans in every layout and chains of
+//! arbitrary edits, valid or not; and a figure changed in place must be
+//! re-read alone, or the fast path would be dead code.
+
+mod plan_gen;
+
+use campaigns::load::{self, Baseline, Loaded, Options};
+use chrono::NaiveDate;
+use plan_gen::*;
+use proptest::prelude::*;
+use proptest::sample::Index;
+
+const CASES: u32 = 300;
+
+fn options() -> Options {
+    Options {
+        as_of: None,
+        today: NaiveDate::from_ymd_opt(2024, 12, 31).unwrap(),
+    }
+}
+
+/// Texts an editor might put anywhere: some keep the file valid, some
+/// break it, some open or close a string or a bracket, some add a header.
+const SNIPPETS: &[&str] = &[
+    "\n",
+    "\r\n",
+    "# a note [[campaign]]\n",
+    "  ",
+    "x = 1\n",
+    "done = 3\n",
+    "id = \"c0\"\n",
+    "[[campaign]]\nid = \"extra\"\nname = \"E\"\ntask = []\n",
+    "[[campaign]]\nid = \"c0\"\nname = \"E\"\n",
+    "[meta.more]\n",
+    "[campaign.x]\n",
+    "[[campaign.task]]\nid = \"added\"\nname = \"N\"\ndone = 1\ntotal = 4\n",
+    "[[campaign.task]]\nid = \"t0\"\nname = \"N\"\ndone = 1\n",
+    "[[campaign.task]]\nid = \"late\"\nname = \"L\"\ndone = 1\nhistory = [{ date = 2025-06-01, done = 1 }]\n",
+    "\"\"\"",
+    "'''",
+    "\"",
+    "[",
+    "]",
+    "{",
+    "}",
+    "=",
+    "\u{FEFF}",
+    "名",
+];
+
+#[derive(Clone, Debug)]
+enum Change {
+    /// Replace a digit with another.
+    Digit(Index, u8),
+    /// Insert a snippet at the start of a line.
+    AtLineStart(Index, usize),
+    /// Insert a snippet at any character boundary.
+    Anywhere(Index, usize),
+    /// Delete up to this many bytes from a character boundary.
+    Delete(Index, usize),
+    DeleteLine(Index),
+    DuplicateLine(Index),
+}
+
+fn change() -> impl Strategy<Value = Change> {
+    prop_oneof![
+        3 => (any::<Index>(), 0u8..10).prop_map(|(at, d)| Change::Digit(at, d)),
+        2 => (any::<Index>(), 0..SNIPPETS.len()).prop_map(|(at, s)| Change::AtLineStart(at, s)),
+        1 => (any::<Index>(), 0..SNIPPETS.len()).prop_map(|(at, s)| Change::Anywhere(at, s)),
+        1 => (any::<Index>(), 1usize..40).prop_map(|(at, n)| Change::Delete(at, n)),
+        1 => any::<Index>().prop_map(Change::DeleteLine),
+        1 => any::<Index>().prop_map(Change::DuplicateLine),
+    ]
+}
+
+fn line_starts(text: &str) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(at, _)| at + 1))
+        .filter(|&at| at < text.len())
+        .collect()
+}
+
+fn boundaries(text: &str) -> Vec<usize> {
+    text.char_indices()
+        .map(|(at, _)| at)
+        .chain([text.len()])
+        .collect()
+}
+
+fn applied(text: &str, change: &Change) -> String {
+    let mut out = text.to_owned();
+    match change {
+        Change::Digit(at, digit) => {
+            let digits: Vec<usize> = text
+                .bytes()
+                .enumerate()
+                .filter(|(_, b)| b.is_ascii_digit())
+                .map(|(i, _)| i)
+                .collect();
+            if !digits.is_empty() {
+                let i = digits[at.index(digits.len())];
+                out.replace_range(i..i + 1, &char::from(b'0' + digit).to_string());
+            }
+        }
+        Change::AtLineStart(at, snippet) => {
+            let starts = line_starts(text);
+            if !starts.is_empty() {
+                out.insert_str(starts[at.index(starts.len())], SNIPPETS[*snippet]);
+            }
+        }
+        Change::Anywhere(at, snippet) => {
+            let all = boundaries(text);
+            out.insert_str(all[at.index(all.len())], SNIPPETS[*snippet]);
+        }
+        Change::Delete(at, len) => {
+            let all = boundaries(text);
+            let from = at.index(all.len());
+            let to = (from + len).min(all.len() - 1);
+            out.replace_range(all[from]..all[to], "");
+        }
+        Change::DeleteLine(at) | Change::DuplicateLine(at) => {
+            let starts = line_starts(text);
+            if !starts.is_empty() {
+                let k = at.index(starts.len());
+                let line = starts[k]..starts.get(k + 1).copied().unwrap_or(text.len());
+                let copy = text[line.clone()].to_owned();
+                match change {
+                    Change::DeleteLine(_) => out.replace_range(line, ""),
+                    _ => out.insert_str(line.start, &copy),
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Follows `changes` from `text`, re-reading whenever the baseline allows
+/// and checking each re-read against a whole parse; gives how many edits
+/// were re-read.
+fn follow(text: String, changes: &[Change]) -> Result<usize, TestCaseError> {
+    let mut old = text;
+    let mut loaded: Loaded = load::parse(&old, options());
+    let mut baseline = Baseline::new(&loaded, options());
+    let mut reread = 0;
+    for change in changes {
+        let new = applied(&old, change);
+        let whole = load::parse(&new, options());
+        let patch = baseline.as_mut().and_then(|b| b.reread(&old, &new));
+        match (patch, baseline.as_ref()) {
+            (Some(patch), Some(baseline)) => {
+                reread += 1;
+                let mut plan = loaded.plan.clone().expect("a baseline comes with a plan");
+                prop_assert_eq!(patch.warnings, whole.warnings().count());
+                patch.apply(&mut plan);
+                prop_assert_eq!(Some(&plan), whole.plan.as_ref(), "after {:?}", change);
+                prop_assert_eq!(baseline.diagnostics(), &whole.diagnostics[..]);
+                prop_assert_eq!(baseline.sections(), &whole.sections[..]);
+            }
+            _ => baseline = Baseline::new(&whole, options()),
+        }
+        loaded = whole;
+        old = new;
+    }
+    Ok(reread)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: CASES, ..ProptestConfig::default() })]
+
+    #[test]
+    fn a_reread_gives_what_a_whole_parse_gives(
+        plan in plan(),
+        changes in prop::collection::vec(change(), 1..8),
+    ) {
+        follow(toml(&plan), &changes)?;
+    }
+
+    #[test]
+    fn a_figure_changed_in_a_campaign_is_reread_alone(
+        plan in plan(),
+        picks in prop::collection::vec((any::<Index>(), 0u8..10), 1..5),
+    ) {
+        // Digits of `done = N` figures: inside a campaign whatever the layout.
+        let mut old = toml(&plan);
+        let loaded = load::parse(&old, options());
+        prop_assert!(loaded.plan.is_some(), "a generated plan is valid");
+        let mut baseline = Baseline::new(&loaded, options()).expect("every campaign is a section");
+        let mut plan_now = loaded.plan.unwrap();
+        for (at, digit) in picks {
+            let figures: Vec<usize> = old
+                .match_indices("done = ")
+                .map(|(i, m)| i + m.len())
+                .collect();
+            if figures.is_empty() {
+                break;
+            }
+            let i = figures[at.index(figures.len())];
+            let mut new = old.clone();
+            new.replace_range(i..i + 1, &char::from(b'1' + digit % 9).to_string());
+            if new == old {
+                continue;
+            }
+            let whole = load::parse(&new, options());
+            if whole.errors().next().is_some() {
+                // (a done above the total): a whole parse says where.
+                prop_assert!(baseline.clone().reread(&old, &new).is_none());
+                continue;
+            }
+            let patch = baseline.reread(&old, &new);
+            prop_assert!(patch.is_some(), "a figure in a campaign is re-read alone");
+            patch.unwrap().apply(&mut plan_now);
+            prop_assert_eq!(Some(&plan_now), whole.plan.as_ref());
+            old = new;
+        }
+    }
+}
+
+#[test]
+fn the_shipped_file_rereads_an_edit_in_each_campaign() {
+    let old = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/campaigns.toml"))
+        .expect("the shipped file");
+    let loaded = load::parse(&old, options());
+    let plan = loaded.plan.clone().expect("the shipped file is valid");
+    for (index, campaign) in plan.campaigns.iter().enumerate() {
+        // A comment line added after the campaign's header moves every
+        // later line by one.
+        let header = old
+            .match_indices("[[campaign]]\n")
+            .nth(index)
+            .map(|(at, m)| at + m.len())
+            .expect("each campaign has its header");
+        let mut new = old.clone();
+        new.insert_str(header, "# reviewed\n");
+        let mut baseline = Baseline::new(&loaded, options()).expect("sections");
+        let patch = baseline.reread(&old, &new).expect("one campaign changed");
+        assert_eq!(patch.index, index, "{}", campaign.id);
+        assert_eq!(patch.line_delta, 1);
+        let mut patched = plan.clone();
+        patch.apply(&mut patched);
+        assert_eq!(Some(patched), load::parse(&new, options()).plan);
+    }
+}
+
+#[test]
+fn a_change_outside_the_campaigns_is_left_to_a_whole_parse() {
+    let old = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/campaigns.toml"))
+        .expect("the shipped file");
+    let loaded = load::parse(&old, options());
+    let mut baseline = Baseline::new(&loaded, options()).expect("sections");
+    let cases = [
+        old.replace("as_of = 2024-12-31", "as_of = 2024-06-30"),
+        old.replacen(
+            "[[campaign]]\nid = \"blue-sky\"",
+            "[[campaign]]\nid = \"x\"\nname = \"X\"\n[[campaign]]\nid = \"blue-sky\"",
+            1,
+        ),
+        old.replacen("id = \"blue-sky\"", "id = \"clear-water\"", 1),
+        format!("{old}\n[meta.more]\n"),
+    ];
+    for new in cases {
+        assert_ne!(new, old);
+        assert!(baseline.reread(&old, &new).is_none(), "{new:.200}");
+    }
+    assert!(baseline.reread(&old, &old).is_none(), "nothing changed");
+}
