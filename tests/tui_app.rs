@@ -632,3 +632,78 @@ fn clicks_select_cards_rows_and_panes_with_mouse_enabled() {
     // On the list's border: nothing.
     assert_eq!(app.update(click(10, 9)), Effect::None);
 }
+
+/// Two apps in the same place, one given the new text whole and one given
+/// only the campaign it changes, must show the same screens from then on.
+fn assert_reread_matches_whole_reload(view: &str, keys: &str, edit: impl Fn(&str) -> String) {
+    use campaigns::tui::render::{frame, show};
+    let old = fixture_source();
+    let new = edit(&old);
+    assert_ne!(new, old, "the edit changes the text");
+    let mut whole = app(Lang::En);
+    let mut reread = app(Lang::En);
+    for app in [&mut whole, &mut reread] {
+        show(app, view).unwrap();
+        typed(app, keys);
+    }
+    let mut baseline = load::Baseline::new(&load::parse(&old, options()), options()).unwrap();
+    let patch = baseline.reread(&old, &new).expect("one campaign changed");
+    assert_eq!(
+        reread.update(Action::Reread(Box::new(patch))),
+        Effect::Redraw
+    );
+    whole.update(Action::Loaded(Box::new(Ok(document(&new)))));
+    for step in ["", "j", "\t", "k", "\x1b", "l", "\n", "G"] {
+        for app in [&mut whole, &mut reread] {
+            match step {
+                "\t" => key(app, KeyCode::Tab),
+                "\x1b" => key(app, KeyCode::Esc),
+                "\n" => key(app, KeyCode::Enter),
+                "" => Effect::None,
+                c => ch(app, c.chars().next().unwrap()),
+            };
+        }
+        assert_eq!(whole.view(), reread.view(), "after {step:?}");
+        assert_eq!(
+            frame(&whole, (120, 40)),
+            frame(&reread, (120, 40)),
+            "after {step:?}"
+        );
+    }
+}
+
+#[test]
+fn a_campaign_reread_alone_shows_what_a_whole_reload_shows() {
+    // A figure of the open campaign, the selected item's.
+    assert_reread_matches_whole_reload("clear-water", "j", |s| {
+        s.replacen("done = 53", "done = 60", 1)
+    });
+    // Another campaign's figure, seen on the overview's cards.
+    assert_reread_matches_whole_reload("overview", "", |s| s.replacen("done = 40", "done = 54", 1));
+    // Lines added to an earlier campaign move every later line (the editor opens there).
+    assert_reread_matches_whole_reload("clean-soil", "j", |s| {
+        s.replacen(
+            "lead = \"市生态环境局\"",
+            "lead = \"市生态环境局\"\n# checked\n\n",
+            1,
+        )
+    });
+    // A task added before the selected one, and one removed.
+    assert_reread_matches_whole_reload("clear-water", "jj", |s| {
+        s.replacen(
+            "[[campaign.task]]\nid = \"canal-outfalls\"",
+            "[[campaign.task]]\nid = \"new-outfalls\"\nname = \"New\"\ndone = 1\ntotal = 9\n\n\
+             [[campaign.task]]\nid = \"canal-outfalls\"",
+            1,
+        )
+    });
+    assert_reread_matches_whole_reload("clear-water", "jjj", |s| {
+        let start = s.find("[[campaign.task]]\nid = \"lake-outfalls\"").unwrap();
+        let end = s[start..].find("\n\n").unwrap() + start + 2;
+        format!("{}{}", &s[..start], &s[end..])
+    });
+    // The open campaign renamed: both go back to the overview.
+    assert_reread_matches_whole_reload("clear-water", "", |s| {
+        s.replacen("id = \"clear-water\"", "id = \"clean-water\"", 1)
+    });
+}

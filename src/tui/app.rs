@@ -301,6 +301,10 @@ impl App {
                 self.loaded(*loaded);
                 Effect::Redraw
             }
+            Action::Reread(patch) => {
+                self.reread(*patch);
+                Effect::Redraw
+            }
             Action::LoadedAt(time) => {
                 self.loaded_at = Some(time);
                 Effect::Redraw

@@ -16,7 +16,7 @@ use super::event::{Event, Events};
 use super::terminal::{self, Screen};
 use super::{editor, ui};
 use crate::edit;
-use crate::load::{self, Document, ReadError};
+use crate::load::{self, Baseline, CampaignPatch, Document, ReadError};
 
 /// How the loop ended.
 enum Exit {
@@ -42,6 +42,10 @@ pub fn run(path: PathBuf, settings: Settings) -> anyhow::Result<u8> {
     let mouse = settings.mouse;
     let first = Document::load(&path, options);
     let source = first.as_ref().ok().map(|doc| doc.source.clone());
+    let baseline = first
+        .as_ref()
+        .ok()
+        .and_then(|doc| Baseline::new(&doc.loaded, options));
     let mut events = Events::start(mouse).context("could not start reading the terminal")?;
     // Without a watch the screen still works; `r` reloads by hand.
     let _ = events.watch_file(&path);
@@ -55,6 +59,7 @@ pub fn run(path: PathBuf, settings: Settings) -> anyhow::Result<u8> {
         events,
         screen,
         source,
+        baseline,
         dirty: true,
     };
     let ended = session.run().and_then(|exit| {
@@ -88,6 +93,9 @@ struct Session {
     /// The text last loaded: a change event with the same bytes (the app's own
     /// save, an editor writing unchanged text) is not reloaded.
     source: Option<String>,
+    /// What re-reading one changed campaign of the next text needs, while
+    /// the screen shows the plan of `source`.
+    baseline: Option<Baseline>,
     /// Whether the screen must be drawn before waiting again.
     dirty: bool,
 }
@@ -164,20 +172,32 @@ impl Session {
                 return Ok(None);
             }
             Ok(text) => {
+                if let Some(patch) = self.reread(&text) {
+                    self.source = Some(text);
+                    self.dirty = true;
+                    if let Some(exit) = self.update(Action::Reread(Box::new(patch)))? {
+                        return Ok(Some(exit));
+                    }
+                    return self.update(Action::LoadedAt(now()));
+                }
+                let loaded = load::parse(&text, self.options);
+                self.baseline = Baseline::new(&loaded, self.options);
                 self.source = Some(text.clone());
                 Ok(Document {
                     path: self.path.clone(),
-                    loaded: load::parse(&text, self.options),
+                    loaded,
                     source: text,
                 })
             }
             Err(ReadError::NotFound { .. }) => {
                 // Whatever comes back next is new, even the same bytes.
                 self.source = None;
+                self.baseline = None;
                 return self.update(Action::FileMissing);
             }
             Err(err) => {
                 self.source = None;
+                self.baseline = None;
                 Err(err)
             }
         };
@@ -186,6 +206,13 @@ impl Session {
             return Ok(Some(exit));
         }
         self.update(Action::LoadedAt(now()))
+    }
+
+    /// The one campaign `text` changes, re-read alone, when the change
+    /// allows it (see `load::Baseline`).
+    fn reread(&mut self, text: &str) -> Option<CampaignPatch> {
+        let old = self.source.as_deref()?;
+        self.baseline.as_mut()?.reread(old, text)
     }
 
     /// Hands the terminal to the editor, takes it back, and reloads.
@@ -216,6 +243,7 @@ impl Session {
             Err(err) => return self.update(Action::Saved(Err(err.to_string()))),
         };
         // The write-back already parsed the new text to validate it.
+        self.baseline = Baseline::new(&saved.loaded, self.options);
         let document = Document {
             path: self.path.clone(),
             loaded: saved.loaded,

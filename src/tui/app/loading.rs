@@ -2,6 +2,8 @@
 //! again by id on success, and recompute the rows shown.
 
 use super::*;
+use crate::load::CampaignPatch;
+use crate::model::CampaignStatus;
 
 impl App {
     /// Takes in a load's result. A good plan replaces the data and clears the
@@ -96,6 +98,43 @@ impl App {
                 .sum::<usize>()
         });
         drop_aside(tasks, (old, document.source, document.loaded.diagnostics));
+    }
+
+    /// Takes in one campaign re-read after a save: only its statuses, cards
+    /// and widths are computed again.
+    pub(super) fn reread(&mut self, patch: CampaignPatch) {
+        let Some(data) = self.data.as_mut() else {
+            return;
+        };
+        let index = patch.index;
+        let warnings = patch.warnings;
+        let Some(old) = patch.apply(&mut data.plan) else {
+            return;
+        };
+        let (Some(campaign), Some(status)) = (
+            data.plan.campaigns.get(index),
+            data.status.campaigns.get_mut(index),
+        ) else {
+            return;
+        };
+        *status =
+            CampaignStatus::compute(campaign, data.status.as_of, data.plan.meta.at_risk_margin);
+        data.attention[index] = rows::attention(campaign, status);
+        data.widths[index] = rows::ListWidths::measure(campaign, status);
+        data.warnings = warnings;
+        self.banner = None;
+        self.file_missing = false;
+        // A campaign whose id changed is another campaign, as after a whole load.
+        let renamed = self
+            .campaign
+            .as_ref()
+            .is_some_and(|view| view.index == index && view.id != campaign.id);
+        if renamed {
+            self.campaign = None;
+            self.view = View::Overview;
+        }
+        self.rebuild_rows();
+        drop_aside(old.tasks.len(), old);
     }
 
     /// Recomputes the open campaign's rows and finds the selection again by id.
