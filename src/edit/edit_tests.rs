@@ -272,7 +272,8 @@ mod properties {
 }
 
 /// The splices planned on the campaign's section alone, against those
-/// planned on the whole file, for every kind of change on every item.
+/// planned on the whole file, for every kind of change on every item; the
+/// section found by lexing and the one a loaded baseline gives.
 #[test]
 fn a_section_plans_the_same_splices_as_the_whole_file() {
     let text = crate::synthetic::plan_text(crate::synthetic::Shape {
@@ -307,6 +308,8 @@ fn a_section_plans_the_same_splices_as_the_whole_file() {
     let mut compared = 0;
     for source in &sources {
         let whole = toml_edit::Document::parse(source.as_str()).unwrap();
+        let baseline = load::Baseline::new(&load::parse(source, options()), options())
+            .expect("every campaign is a section");
         for campaign in locate::tables(&whole["campaign"]) {
             let campaign_id = campaign.str("id").unwrap();
             for (key, task) in [("task", true), ("indicator", false)] {
@@ -316,10 +319,14 @@ fn a_section_plans_the_same_splices_as_the_whole_file() {
                         edit.item = item.str("id").unwrap().to_owned();
                         let expected = change::plan(source, whole.as_table(), &edit, Lang::En).ok();
                         let Some(expected) = expected else { continue };
-                        let planned =
-                            planned_in_section(source, &edit, Lang::En).expect("a section plan");
-                        assert_eq!(planned.splices, expected.splices, "{edit:?}");
-                        assert_eq!(planned.summary, expected.summary);
+                        let lexed = section::campaign_sections(source, &edit.campaign);
+                        let known = baseline.section_of(&edit.campaign);
+                        for sections in [lexed, known.into_iter().collect()] {
+                            let planned = planned_in_sections(source, sections, &edit, Lang::En)
+                                .expect("a section plan");
+                            assert_eq!(planned.splices, expected.splices, "{edit:?}");
+                            assert_eq!(planned.summary, expected.summary);
+                        }
                         compared += 1;
                     }
                 }
@@ -327,4 +334,94 @@ fn a_section_plans_the_same_splices_as_the_whole_file() {
         }
     }
     assert!(compared > 40, "only {compared} edits compared");
+}
+
+/// With what the caller knows of the file, the same edit writes the same
+/// bytes, says the same, refuses the same; the one campaign re-read gives
+/// the plan and diagnostics a whole parse gives. A file changed behind the
+/// caller's back is parsed whole.
+#[test]
+fn a_known_text_is_checked_by_rereading_one_campaign() {
+    use crate::model::Level;
+    let shipped =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/campaigns.toml")).unwrap();
+    let loaded = load::parse(&shipped, options());
+    let plan = loaded.plan.clone().expect("the shipped file is valid");
+    let baseline = load::Baseline::new(&loaded, options()).expect("sections");
+    let known = Known {
+        source: &shipped,
+        baseline: &baseline,
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("campaigns.toml");
+    let mut edits = Vec::new();
+    for campaign in &plan.campaigns {
+        let at = |item: &str, change| Edit {
+            campaign: campaign.id.clone(),
+            ..edit(item, change)
+        };
+        for task in &campaign.tasks {
+            edits.push(at(&task.id, Some(Change::AddDone(1.0))));
+            edits.push(at(&task.id, Some(Change::AddDone(-1e6))));
+        }
+        for indicator in &campaign.indicators {
+            let value = match indicator.value {
+                Level::Number(_) => "12.5",
+                Level::WaterClass(_) => "III",
+            };
+            let mut edit = at(&indicator.id, Some(Change::SetValue(value.into())));
+            edit.note = Some("checked".into());
+            edit.record = NaiveDate::from_ymd_opt(2024, 12, 31);
+            edits.push(edit);
+        }
+    }
+    let mut reread = 0;
+    for edit in &edits {
+        std::fs::write(&path, &shipped).unwrap();
+        let whole = apply(&path, edit, options());
+        let whole_text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(&path, &shipped).unwrap();
+        let fast = apply_known(&path, edit, options(), Some(known));
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            whole_text,
+            "{edit:?}"
+        );
+        let (whole, fast) = match (whole, fast) {
+            (Ok(whole), Ok(fast)) => (whole, fast),
+            (Err(whole), Err(fast)) => {
+                assert_eq!(whole.to_string(), fast.to_string());
+                continue;
+            }
+            (whole, fast) => panic!("{edit:?}: {whole:?} against {fast:?}"),
+        };
+        assert_eq!(whole.new_source, fast.new_source);
+        assert_eq!(whole.summary, fast.summary);
+        let loaded = whole.validated.whole().expect("parsed whole");
+        let Validated::Campaign { patch, baseline } = fast.validated else {
+            panic!("{edit:?} was not re-read alone");
+        };
+        let mut patched = plan.clone();
+        patch.apply(&mut patched);
+        assert_eq!(Some(patched), loaded.plan);
+        assert_eq!(baseline.diagnostics(), &loaded.diagnostics[..]);
+        reread += 1;
+    }
+    assert!(
+        reread * 2 > edits.len(),
+        "{reread} of {} re-read",
+        edits.len()
+    );
+
+    // Changed on disk since it was loaded: parsed whole, from the disk's text.
+    let elsewhere = shipped.replacen("as_of = 2024-12-31", "as_of = 2024-12-30", 1);
+    std::fs::write(&path, &elsewhere).unwrap();
+    let first = &plan.campaigns[0];
+    let edit = Edit {
+        campaign: first.id.clone(),
+        ..edit(&first.tasks[0].id, Some(Change::AddDone(1.0)))
+    };
+    let saved = apply_known(&path, &edit, options(), Some(known)).unwrap();
+    assert!(saved.new_source.contains("as_of = 2024-12-30"));
+    assert!(matches!(saved.validated, Validated::Whole(_)));
 }

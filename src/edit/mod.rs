@@ -55,7 +55,7 @@ pub struct Edit {
 }
 
 /// What was written.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Debug)]
 pub struct Saved {
     /// The real file written (symlinks resolved).
     pub path: PathBuf,
@@ -64,7 +64,43 @@ pub struct Saved {
     pub summary: String,
     /// `new_source` as the loader read it when validating the change, so a
     /// caller can show it without parsing it again.
-    pub loaded: load::Loaded,
+    pub validated: Validated,
+}
+
+/// How the change was checked, and what the check read.
+#[derive(Debug)]
+pub enum Validated {
+    /// The whole new text, parsed.
+    Whole(load::Loaded),
+    /// Only the changed campaign, re-read against what the caller knew
+    /// ([`Known`]); `baseline` describes the new text.
+    Campaign {
+        patch: load::CampaignPatch,
+        baseline: load::Baseline,
+    },
+    /// The file already held the figures asked for: nothing was written.
+    Unchanged,
+}
+
+impl Validated {
+    /// The whole load, when the text was parsed whole.
+    pub fn whole(self) -> Option<load::Loaded> {
+        match self {
+            Validated::Whole(loaded) => Some(loaded),
+            _ => None,
+        }
+    }
+}
+
+/// What a caller that keeps the file loaded knows of it: the text it last
+/// read and that load's baseline. While the file on disk still holds that
+/// text, the campaign's section is taken from the baseline (no lexing of
+/// the whole file) and the change is checked by re-reading that campaign
+/// alone (no parse of the whole file).
+#[derive(Clone, Copy)]
+pub struct Known<'a> {
+    pub source: &'a str,
+    pub baseline: &'a load::Baseline,
 }
 
 /// How many times the edit is re-applied when the file changes between the
@@ -73,6 +109,16 @@ const ATTEMPTS: usize = 3;
 
 /// Applies `edit` to the plan at `path` and writes it back.
 pub fn apply(path: &Path, edit: &Edit, options: Options) -> Result<Saved, EditError> {
+    apply_known(path, edit, options, None)
+}
+
+/// [`apply`], for a caller that keeps the file loaded (see [`Known`]).
+pub fn apply_known(
+    path: &Path,
+    edit: &Edit,
+    options: Options,
+    known: Option<Known<'_>>,
+) -> Result<Saved, EditError> {
     let shown = crate::text::sanitize_line(&path.display().to_string());
     // Renaming over a symlink would replace the link with a file.
     let target = fs::canonicalize(path).map_err(|err| read_error(&shown, err))?;
@@ -106,12 +152,16 @@ pub fn apply(path: &Path, edit: &Edit, options: Options) -> Result<Saved, EditEr
     for _ in 0..ATTEMPTS {
         let before = fs::metadata(&target).map_err(|err| read_error(&shown, err))?;
         let source = load::read(&target)?;
-        let (new_source, summary, loaded) = edited(&source, edit, options, &shown)?;
+        let known = known.filter(|known| known.source == source);
+        let (new_source, summary, validated) = match known.and_then(|k| edited_known(k, edit)) {
+            Some(done) => done,
+            None => edited(&source, edit, options, &shown)?,
+        };
         let saved = Saved {
             path: target.clone(),
             new_source,
             summary,
-            loaded,
+            validated,
         };
         if saved.new_source == source {
             return Ok(saved);
@@ -133,6 +183,22 @@ pub fn apply(path: &Path, edit: &Edit, options: Options) -> Result<Saved, EditEr
     Err(EditError::Conflict { path: shown })
 }
 
+/// The known text with the edit made, the summary line, and the campaign
+/// re-read. `None` for anything else, errors included: `edited` then does
+/// it all on the whole file and words any error.
+fn edited_known(known: Known<'_>, edit: &Edit) -> Option<(String, String, Validated)> {
+    let section = known.baseline.section_of(&edit.campaign)?;
+    let planned = planned_in_sections(known.source, [section], edit, Lang::from_env())?;
+    let new_source = splice::apply(known.source, planned.splices);
+    if new_source == known.source {
+        return Some((new_source, planned.summary, Validated::Unchanged));
+    }
+    let mut baseline = known.baseline.clone();
+    let patch = baseline.reread(known.source, &new_source)?;
+    let validated = Validated::Campaign { patch, baseline };
+    Some((new_source, planned.summary, validated))
+}
+
 /// The file's text with the edit made, the summary line, and the new text
 /// as loaded; refused when the file or the result does not validate.
 fn edited(
@@ -140,13 +206,14 @@ fn edited(
     edit: &Edit,
     options: Options,
     shown: &str,
-) -> Result<(String, String, load::Loaded), EditError> {
+) -> Result<(String, String, Validated), EditError> {
     // The common path lexes the file once, parses the campaign's section
     // with toml_edit, and parses the result once.
     let body = source.strip_prefix('\u{FEFF}').unwrap_or(source);
     let bom = &source[..source.len() - body.len()];
     let lang = Lang::from_env();
-    if let Some(planned) = planned_in_section(body, edit, lang) {
+    let sections = section::campaign_sections(body, &edit.campaign);
+    if let Some(planned) = planned_in_sections(body, sections, edit, lang) {
         return validated(source, bom, body, planned, options, shown);
     }
     let planned = match toml_edit::Document::parse(body) {
@@ -163,13 +230,19 @@ fn edited(
     validated(source, bom, body, planned, options, shown)
 }
 
-/// The edit planned on the campaign's own section, its splices moved to
-/// where that section is in `body`. `None` when that does not work out for
-/// any reason (an error included): the whole file is then parsed, which
-/// gives the same result and words the error the same way.
-fn planned_in_section(body: &str, edit: &Edit, lang: Lang) -> Option<change::Planned> {
-    for section in section::campaign_sections(body, &edit.campaign) {
-        let text = &body[section.clone()];
+/// The edit planned on the campaign's own section (the first of
+/// `sections` that holds it), its splices moved to where that section is in
+/// `body`. `None` when that does not work out for any reason (an error
+/// included): the whole file is then parsed, which gives the same result
+/// and words the error the same way.
+fn planned_in_sections(
+    body: &str,
+    sections: impl IntoIterator<Item = std::ops::Range<usize>>,
+    edit: &Edit,
+    lang: Lang,
+) -> Option<change::Planned> {
+    for section in sections {
+        let text = body.get(section.clone())?;
         let document = toml_edit::Document::parse(text).ok()?;
         let campaigns = document.get("campaign").map(locate::tables);
         let holds = campaigns
@@ -196,7 +269,7 @@ fn validated(
     planned: change::Planned,
     options: Options,
     shown: &str,
-) -> Result<(String, String, load::Loaded), EditError> {
+) -> Result<(String, String, Validated), EditError> {
     let new_source = format!("{bom}{}", splice::apply(body, planned.splices));
     let loaded = load::parse(&new_source, options);
     if let Some(error) = loaded.errors().next() {
@@ -206,7 +279,7 @@ fn validated(
             }
         }));
     }
-    Ok((new_source, planned.summary, loaded))
+    Ok((new_source, planned.summary, Validated::Whole(loaded)))
 }
 
 /// The original is validated only when something fails, to tell "the file

@@ -98,6 +98,12 @@ impl Baseline {
         &self.sections
     }
 
+    /// Where the campaign `id` is written in the text last read.
+    pub fn section_of(&self, id: &str) -> Option<Range<usize>> {
+        let index = self.ids.iter().position(|known| known == id)?;
+        self.sections.get(index).cloned()
+    }
+
     /// Re-reads the one campaign that `new` changes from `old` (the text
     /// this baseline was made from, or last re-read). `None` when the
     /// change needs a whole parse; the baseline is then unchanged.

@@ -238,24 +238,39 @@ impl Session {
     /// figures at once, and remembers the text written so that the watch
     /// event of this very save is not a reload.
     fn save(&mut self, edit: edit::Edit) -> anyhow::Result<Option<Exit>> {
-        let saved = match edit::apply(&self.path, &edit, self.options) {
+        let known = match (self.source.as_deref(), self.baseline.as_ref()) {
+            (Some(source), Some(baseline)) => Some(edit::Known { source, baseline }),
+            _ => None,
+        };
+        let saved = match edit::apply_known(&self.path, &edit, self.options, known) {
             Ok(saved) => saved,
             Err(err) => return self.update(Action::Saved(Err(err.to_string()))),
         };
-        // The write-back already parsed the new text to validate it.
-        self.baseline = Baseline::new(&saved.loaded, self.options);
-        let document = Document {
-            path: self.path.clone(),
-            loaded: saved.loaded,
-            source: saved.new_source.clone(),
+        // The write-back already read the new text to validate it.
+        let taken = match saved.validated {
+            edit::Validated::Whole(loaded) => {
+                self.baseline = Baseline::new(&loaded, self.options);
+                Some(Action::Loaded(Box::new(Ok(Document {
+                    path: self.path.clone(),
+                    loaded,
+                    source: saved.new_source.clone(),
+                }))))
+            }
+            edit::Validated::Campaign { patch, baseline } => {
+                self.baseline = Some(baseline);
+                Some(Action::Reread(Box::new(patch)))
+            }
+            edit::Validated::Unchanged => None,
         };
         self.source = Some(saved.new_source);
         self.dirty = true;
-        if let Some(exit) = self.update(Action::Loaded(Box::new(Ok(document))))? {
-            return Ok(Some(exit));
-        }
-        if let Some(exit) = self.update(Action::LoadedAt(now()))? {
-            return Ok(Some(exit));
+        if let Some(action) = taken {
+            if let Some(exit) = self.update(action)? {
+                return Ok(Some(exit));
+            }
+            if let Some(exit) = self.update(Action::LoadedAt(now()))? {
+                return Ok(Some(exit));
+            }
         }
         self.update(Action::Saved(Ok(saved.summary)))
     }
