@@ -7,7 +7,7 @@
 
 mod plan_gen;
 
-use campaigns::load::{self, Baseline, Loaded, Options};
+use campaigns::load::{self, Baseline, Loaded, Options, Replacement};
 use chrono::NaiveDate;
 use plan_gen::*;
 use proptest::prelude::*;
@@ -148,7 +148,11 @@ fn follow(text: String, changes: &[Change]) -> Result<usize, TestCaseError> {
     for change in changes {
         let new = applied(&old, change);
         let whole = load::parse(&new, options());
-        let patch = baseline.as_mut().and_then(|b| b.reread(&old, &new));
+        let plan = loaded.plan.as_ref();
+        let patch = baseline
+            .as_mut()
+            .zip(plan)
+            .and_then(|(b, plan)| b.reread(plan, &old, &new));
         match (patch, baseline.as_ref()) {
             (Some(patch), Some(baseline)) => {
                 reread += 1;
@@ -157,7 +161,7 @@ fn follow(text: String, changes: &[Change]) -> Result<usize, TestCaseError> {
                 patch.apply(&mut plan);
                 prop_assert_eq!(Some(&plan), whole.plan.as_ref(), "after {:?}", change);
                 prop_assert_eq!(baseline.diagnostics(), &whole.diagnostics[..]);
-                prop_assert_eq!(baseline.sections(), &whole.sections[..]);
+                prop_assert_eq!(baseline.sections(), &whole.sections);
             }
             _ => baseline = Baseline::new(&whole, options()),
         }
@@ -206,12 +210,16 @@ proptest! {
             let whole = load::parse(&new, options());
             if whole.errors().next().is_some() {
                 // (a done above the total): a whole parse says where.
-                prop_assert!(baseline.clone().reread(&old, &new).is_none());
+                prop_assert!(baseline.clone().reread(&plan_now, &old, &new).is_none());
                 continue;
             }
-            let patch = baseline.reread(&old, &new);
+            let patch = baseline.reread(&plan_now, &old, &new);
             prop_assert!(patch.is_some(), "a figure in a campaign is re-read alone");
-            patch.unwrap().apply(&mut plan_now);
+            let patch = patch.unwrap();
+            // In a task's own section, the task alone is re-read.
+            let alone = matches!(patch.replacement, Replacement::Task(..));
+            prop_assert_eq!(alone, !plan.layout.inline_items);
+            patch.apply(&mut plan_now);
             prop_assert_eq!(Some(&plan_now), whole.plan.as_ref());
             old = new;
         }
@@ -235,7 +243,9 @@ fn the_shipped_file_rereads_an_edit_in_each_campaign() {
         let mut new = old.clone();
         new.insert_str(header, "# reviewed\n");
         let mut baseline = Baseline::new(&loaded, options()).expect("sections");
-        let patch = baseline.reread(&old, &new).expect("one campaign changed");
+        let patch = baseline
+            .reread(&plan, &old, &new)
+            .expect("one campaign changed");
         assert_eq!(patch.index, index, "{}", campaign.id);
         assert_eq!(patch.line_delta, 1);
         let mut patched = plan.clone();
@@ -245,10 +255,51 @@ fn the_shipped_file_rereads_an_edit_in_each_campaign() {
 }
 
 #[test]
-fn a_change_outside_the_campaigns_is_left_to_a_whole_parse() {
+fn the_shipped_file_rereads_an_edit_in_each_task_alone() {
+    let mut old = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/campaigns.toml"))
+        .expect("the shipped file");
+    let loaded = load::parse(&old, options());
+    let mut plan = loaded.plan.clone().expect("the shipped file is valid");
+    let mut baseline = Baseline::new(&loaded, options()).expect("sections");
+    let tasks: Vec<(String, String)> = plan
+        .campaigns
+        .iter()
+        .flat_map(|c| c.tasks.iter().map(|t| (c.id.clone(), t.id.clone())))
+        .collect();
+    for (campaign, task) in tasks {
+        // A note line added after the task's id: every later line moves.
+        let id_line = format!("id = \"{task}\"");
+        let at = old.find(&id_line).expect("the task's id") + id_line.len();
+        let new = format!("{}\n# seen{}", &old[..at], &old[at..]);
+        let patch = baseline
+            .reread(&plan, &old, &new)
+            .expect("one task changed");
+        let index = plan
+            .campaigns
+            .iter()
+            .position(|c| c.id == campaign)
+            .unwrap();
+        assert_eq!(patch.index, index);
+        assert!(
+            matches!(&patch.replacement, Replacement::Task(_, t) if t.id == task),
+            "{campaign}/{task}: {:?}",
+            patch.replacement
+        );
+        assert_eq!(patch.line_delta, 1);
+        patch.apply(&mut plan);
+        let whole = load::parse(&new, options());
+        assert_eq!(Some(&plan), whole.plan.as_ref(), "{campaign}/{task}");
+        assert_eq!(baseline.sections(), &whole.sections);
+        old = new;
+    }
+}
+
+#[test]
+fn changes_no_one_section_can_take_are_left_to_a_whole_parse() {
     let old = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/campaigns.toml"))
         .expect("the shipped file");
     let loaded = load::parse(&old, options());
+    let plan = loaded.plan.clone().expect("the shipped file is valid");
     let mut baseline = Baseline::new(&loaded, options()).expect("sections");
     let cases = [
         old.replace("as_of = 2024-12-31", "as_of = 2024-06-30"),
@@ -259,10 +310,21 @@ fn a_change_outside_the_campaigns_is_left_to_a_whole_parse() {
         ),
         old.replacen("id = \"blue-sky\"", "id = \"clear-water\"", 1),
         format!("{old}\n[meta.more]\n"),
+        // A comment that now swallows the next task's header: the change is
+        // at the end of one task's section, and the next one's keys fall
+        // into it (a duplicate `id`).
+        old.replacen(
+            "\n[[campaign.task]]\nid = \"yangtze",
+            "\n#[[campaign.task]]\nid = \"yangtze",
+            1,
+        ),
     ];
     for new in cases {
         assert_ne!(new, old);
-        assert!(baseline.reread(&old, &new).is_none(), "{new:.200}");
+        assert!(baseline.reread(&plan, &old, &new).is_none(), "{new:.200}");
     }
-    assert!(baseline.reread(&old, &old).is_none(), "nothing changed");
+    assert!(
+        baseline.reread(&plan, &old, &old).is_none(),
+        "nothing changed"
+    );
 }

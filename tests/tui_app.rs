@@ -646,8 +646,12 @@ fn assert_reread_matches_whole_reload(view: &str, keys: &str, edit: impl Fn(&str
         show(app, view).unwrap();
         typed(app, keys);
     }
-    let mut baseline = load::Baseline::new(&load::parse(&old, options()), options()).unwrap();
-    let patch = baseline.reread(&old, &new).expect("one campaign changed");
+    let loaded = load::parse(&old, options());
+    let mut baseline = load::Baseline::new(&loaded, options()).unwrap();
+    let plan = loaded.plan.as_ref().unwrap();
+    let patch = baseline
+        .reread(plan, &old, &new)
+        .expect("one campaign changed");
     assert_eq!(
         reread.update(Action::Reread(Box::new(patch))),
         Effect::Redraw

@@ -308,8 +308,10 @@ fn a_section_plans_the_same_splices_as_the_whole_file() {
     let mut compared = 0;
     for source in &sources {
         let whole = toml_edit::Document::parse(source.as_str()).unwrap();
-        let baseline = load::Baseline::new(&load::parse(source, options()), options())
-            .expect("every campaign is a section");
+        let loaded = load::parse(source, options());
+        let baseline =
+            load::Baseline::new(&loaded, options()).expect("every campaign is a section");
+        let plan = loaded.plan.as_ref().unwrap();
         for campaign in locate::tables(&whole["campaign"]) {
             let campaign_id = campaign.str("id").unwrap();
             for (key, task) in [("task", true), ("indicator", false)] {
@@ -320,7 +322,7 @@ fn a_section_plans_the_same_splices_as_the_whole_file() {
                         let expected = change::plan(source, whole.as_table(), &edit, Lang::En).ok();
                         let Some(expected) = expected else { continue };
                         let lexed = section::campaign_sections(source, &edit.campaign);
-                        let known = baseline.section_of(&edit.campaign);
+                        let known = baseline.section_of(plan, &edit.campaign);
                         for sections in [lexed, known.into_iter().collect()] {
                             let planned = planned_in_sections(source, sections, &edit, Lang::En)
                                 .expect("a section plan");
@@ -350,6 +352,7 @@ fn a_known_text_is_checked_by_rereading_one_campaign() {
     let baseline = load::Baseline::new(&loaded, options()).expect("sections");
     let known = Known {
         source: &shipped,
+        plan: &plan,
         baseline: &baseline,
     };
     let dir = tempfile::tempdir().unwrap();

@@ -93,13 +93,14 @@ impl Validated {
 }
 
 /// What a caller that keeps the file loaded knows of it: the text it last
-/// read and that load's baseline. While the file on disk still holds that
+/// read, its plan and that load's baseline. While the file on disk still holds that
 /// text, the campaign's section is taken from the baseline (no lexing of
 /// the whole file) and the change is checked by re-reading that campaign
 /// alone (no parse of the whole file).
 #[derive(Clone, Copy)]
 pub struct Known<'a> {
     pub source: &'a str,
+    pub plan: &'a crate::model::Plan,
     pub baseline: &'a load::Baseline,
 }
 
@@ -187,14 +188,14 @@ pub fn apply_known(
 /// re-read. `None` for anything else, errors included: `edited` then does
 /// it all on the whole file and words any error.
 fn edited_known(known: Known<'_>, edit: &Edit) -> Option<(String, String, Validated)> {
-    let section = known.baseline.section_of(&edit.campaign)?;
+    let section = known.baseline.section_of(known.plan, &edit.campaign)?;
     let planned = planned_in_sections(known.source, [section], edit, Lang::from_env())?;
     let new_source = splice::apply(known.source, planned.splices);
     if new_source == known.source {
         return Some((new_source, planned.summary, Validated::Unchanged));
     }
     let mut baseline = known.baseline.clone();
-    let patch = baseline.reread(known.source, &new_source)?;
+    let patch = baseline.reread(known.plan, known.source, &new_source)?;
     let validated = Validated::Campaign { patch, baseline };
     Some((new_source, planned.summary, validated))
 }

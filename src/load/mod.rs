@@ -16,7 +16,7 @@ use chrono::NaiveDate;
 
 pub use diagnostic::{Diagnostic, LineIndex, Position, Severity, summary};
 pub use fields::{did_you_mean, is_valid_id};
-pub use incremental::{Baseline, CampaignPatch};
+pub use incremental::{Baseline, CampaignPatch, ItemKind, ItemSection, Replacement, Sections};
 
 use crate::model::Plan;
 use plan_reader::PlanReader;
@@ -54,9 +54,9 @@ pub enum ReadError {
 pub struct Loaded {
     pub plan: Option<Plan>,
     pub diagnostics: Vec<Diagnostic>,
-    /// Where each campaign's `[[campaign]]` section is, for [`Baseline`]:
-    /// empty when there is no plan or a campaign is written otherwise.
-    pub sections: Vec<std::ops::Range<usize>>,
+    /// Where each campaign, task and indicator is written, for
+    /// [`Baseline`]: empty when there is no plan.
+    pub sections: Sections,
 }
 
 impl Loaded {
@@ -161,15 +161,15 @@ pub fn parse(source: &str, options: Options) -> Loaded {
             return Loaded {
                 plan: None,
                 diagnostics: vec![diagnostic],
-                sections: Vec::new(),
+                sections: Sections::default(),
             };
         }
     };
     let mut reader = PlanReader::new(body, options.as_of, options.today);
     let plan = reader.read(tree.root());
     let sections = match plan {
-        Some(_) => incremental::campaign_sections(&tree, body.len()),
-        None => Vec::new(),
+        Some(_) => incremental::sections(&tree, body.len()),
+        None => Sections::default(),
     };
     drop(tree);
     let mut diagnostics = reader.out.diagnostics;
@@ -181,11 +181,8 @@ pub fn parse(source: &str, options: Options) -> Loaded {
     diagnostics.sort_by_key(|d| (d.span.start, d.severity));
     let plan = plan.filter(|_| !diagnostics.iter().any(Diagnostic::is_error));
     let sections = match plan {
-        Some(_) => sections
-            .into_iter()
-            .map(|section| section.start + shift..section.end + shift)
-            .collect(),
-        None => Vec::new(),
+        Some(_) => sections.shifted(shift),
+        None => Sections::default(),
     };
     Loaded {
         plan,

@@ -14,6 +14,12 @@ use crate::model::{
 };
 use chrono::NaiveDate;
 
+/// A task or an indicator read alone.
+pub enum OneItem {
+    Task(Task),
+    Indicator(Indicator),
+}
+
 pub struct PlanReader<'s> {
     lines: LineCursor<'s>,
     /// The date statuses are computed at, for the "history after as_of" warning.
@@ -98,6 +104,45 @@ impl<'s> PlanReader<'s> {
             return None;
         };
         self.campaign(value, as_of, &mut IdSet::default())
+    }
+
+    /// Reads a text that holds one `[[campaign.task]]` or
+    /// `[[campaign.indicator]]` table and nothing else (one item's section,
+    /// re-read alone) as an item of `campaign`: `None` when it holds more,
+    /// or less. The id is not checked against the campaign's other items.
+    pub fn read_one_item(
+        &mut self,
+        root: Value<'_, '_>,
+        campaign: &Campaign,
+        as_of: NaiveDate,
+    ) -> Option<OneItem> {
+        let Item::Table(table) = root.item() else {
+            return None;
+        };
+        let inner = table.get("campaign").filter(|_| table.len() == 1)?;
+        let Item::Table(inner) = inner.item() else {
+            return None;
+        };
+        let mut keys = inner.iter();
+        let (Some((key, _, list)), None) = (keys.next(), keys.next()) else {
+            return None;
+        };
+        let Item::Array(list) = list.item() else {
+            return None;
+        };
+        let mut items = list.iter();
+        let (Some(value), None) = (items.next(), items.next()) else {
+            return None;
+        };
+        let ids = &mut IdSet::default();
+        match key {
+            "task" => {
+                let window = (campaign.start, campaign.end);
+                self.task(value, window, as_of, ids).map(OneItem::Task)
+            }
+            "indicator" => self.indicator(value, as_of, ids).map(OneItem::Indicator),
+            _ => None,
+        }
     }
 
     fn meta(&mut self, value: Value<'_, '_>) -> Option<Meta> {

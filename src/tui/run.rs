@@ -212,7 +212,8 @@ impl Session {
     /// allows it (see `load::Baseline`).
     fn reread(&mut self, text: &str) -> Option<CampaignPatch> {
         let old = self.source.as_deref()?;
-        self.baseline.as_mut()?.reread(old, text)
+        let plan = self.app.plan()?;
+        self.baseline.as_mut()?.reread(plan, old, text)
     }
 
     /// Hands the terminal to the editor, takes it back, and reloads.
@@ -238,8 +239,16 @@ impl Session {
     /// figures at once, and remembers the text written so that the watch
     /// event of this very save is not a reload.
     fn save(&mut self, edit: edit::Edit) -> anyhow::Result<Option<Exit>> {
-        let known = match (self.source.as_deref(), self.baseline.as_ref()) {
-            (Some(source), Some(baseline)) => Some(edit::Known { source, baseline }),
+        let known = match (
+            self.source.as_deref(),
+            self.app.plan(),
+            self.baseline.as_ref(),
+        ) {
+            (Some(source), Some(plan), Some(baseline)) => Some(edit::Known {
+                source,
+                plan,
+                baseline,
+            }),
             _ => None,
         };
         let saved = match edit::apply_known(&self.path, &edit, self.options, known) {

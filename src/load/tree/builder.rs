@@ -69,6 +69,8 @@ pub(super) struct Builder<'i, 'f> {
     /// and the first key of the section being read.
     pub(super) section_starts: Vec<u32>,
     section_key: Option<Cow<'i, str>>,
+    /// Where each header of one or two keys starts.
+    pub(super) shallow_starts: Vec<u32>,
 }
 
 impl<'i, 'f> Builder<'i, 'f> {
@@ -99,6 +101,7 @@ impl<'i, 'f> Builder<'i, 'f> {
             table_capacity: 0,
             section_starts: Vec::new(),
             section_key: None,
+            shallow_starts: Vec::new(),
         }
     }
 
@@ -288,11 +291,15 @@ impl<'i, 'f> Builder<'i, 'f> {
 
     /// A header of one key starts a section, and so does a deeper header
     /// under another first key than the section before it (a `[meta.x]`
-    /// after the campaigns).
+    /// after the campaigns). Headers of one or two keys are noted apart:
+    /// they start the sections of a campaign's tasks and indicators.
     fn note_section(&mut self, start: u32) {
         let Some(first) = self.header_keys.first() else {
             return;
         };
+        if self.header_keys.len() <= 2 {
+            self.shallow_starts.push(start);
+        }
         if self.header_keys.len() == 1 || self.section_key.as_ref() != Some(&first.name) {
             self.section_key = Some(first.name.clone());
             self.section_starts.push(start);

@@ -71,6 +71,7 @@ pub struct Tree<'i> {
     /// The keys of closed inline tables.
     shared: Vec<Entry<'i>>,
     section_starts: Vec<u32>,
+    shallow_starts: Vec<u32>,
 }
 
 #[derive(Clone, Copy, Default, PartialEq, Eq, Debug)]
@@ -223,6 +224,13 @@ impl<'i> Tree<'i> {
     /// first key's value, which is what lets one section be re-read alone.
     pub fn section_starts(&self) -> &[u32] {
         &self.section_starts
+    }
+
+    /// Where each header of one or two keys starts (`[[campaign]]`,
+    /// `[[campaign.task]]`, but not `[[campaign.task.history]]`): a task's
+    /// section runs from its header to the next of these.
+    pub fn shallow_starts(&self) -> &[u32] {
+        &self.shallow_starts
     }
 }
 
@@ -397,6 +405,7 @@ pub fn parse_in_chunks_of(input: &str, chunk_tokens: usize) -> Result<Tree<'_>, 
         nodes: builder.arena.nodes,
         shared: builder.arena.shared,
         section_starts: builder.section_starts,
+        shallow_starts: builder.shallow_starts,
     })
 }
 

@@ -100,17 +100,16 @@ impl App {
         drop_aside(tasks, (old, document.source, document.loaded.diagnostics));
     }
 
-    /// Takes in one campaign re-read after a save: only its statuses, cards
-    /// and widths are computed again.
+    /// Takes in what a save changed, re-read alone (a task, an indicator or
+    /// a campaign): only that campaign's statuses, cards and widths are
+    /// computed again.
     pub(super) fn reread(&mut self, patch: CampaignPatch) {
         let Some(data) = self.data.as_mut() else {
             return;
         };
         let index = patch.index;
         let warnings = patch.warnings;
-        let Some(old) = patch.apply(&mut data.plan) else {
-            return;
-        };
+        let old = patch.apply(&mut data.plan);
         let (Some(campaign), Some(status)) = (
             data.plan.campaigns.get(index),
             data.status.campaigns.get_mut(index),
@@ -134,7 +133,9 @@ impl App {
             self.view = View::Overview;
         }
         self.rebuild_rows();
-        drop_aside(old.tasks.len(), old);
+        if let Some(old) = old {
+            drop_aside(old.tasks.len(), old);
+        }
     }
 
     /// Recomputes the open campaign's rows and finds the selection again by id.
