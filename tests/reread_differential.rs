@@ -217,7 +217,11 @@ proptest! {
             prop_assert!(patch.is_some(), "a figure in a campaign is re-read alone");
             let patch = patch.unwrap();
             // In a task's own section, the task alone is re-read.
-            let alone = matches!(patch.replacement, Replacement::Task(..));
+            let alone = matches!(
+                &patch.replacement,
+                Replacement::Items { new_tasks, new_indicators, .. }
+                    if new_tasks.len() == 1 && new_indicators.is_empty()
+            );
             prop_assert_eq!(alone, !plan.layout.inline_items);
             patch.apply(&mut plan_now);
             prop_assert_eq!(Some(&plan_now), whole.plan.as_ref());
@@ -246,7 +250,8 @@ fn the_shipped_file_rereads_an_edit_in_each_campaign() {
         let patch = baseline
             .reread(&plan, &old, &new)
             .expect("one campaign changed");
-        assert_eq!(patch.index, index, "{}", campaign.id);
+        assert_eq!(patch.campaign(), Some(index), "{}", campaign.id);
+        assert!(matches!(patch.replacement, Replacement::Head(..)));
         assert_eq!(patch.line_delta, 1);
         let mut patched = plan.clone();
         patch.apply(&mut patched);
@@ -279,9 +284,10 @@ fn the_shipped_file_rereads_an_edit_in_each_task_alone() {
             .iter()
             .position(|c| c.id == campaign)
             .unwrap();
-        assert_eq!(patch.index, index);
+        assert_eq!(patch.campaign(), Some(index));
         assert!(
-            matches!(&patch.replacement, Replacement::Task(_, t) if t.id == task),
+            matches!(&patch.replacement, Replacement::Items { new_tasks, .. }
+                if new_tasks.len() == 1 && new_tasks[0].id == task),
             "{campaign}/{task}: {:?}",
             patch.replacement
         );
@@ -292,6 +298,97 @@ fn the_shipped_file_rereads_an_edit_in_each_task_alone() {
         assert_eq!(baseline.sections(), &whole.sections);
         old = new;
     }
+}
+
+/// Re-reads `new` against `old` and checks the result against a whole parse;
+/// gives the kind of part re-read.
+fn reread_kind(old: &str, new: &str) -> Option<&'static str> {
+    let loaded = load::parse(old, options());
+    let mut plan = loaded.plan.clone().expect("valid before");
+    let mut baseline = Baseline::new(&loaded, options()).expect("sections");
+    let patch = baseline.reread(&plan, old, new)?;
+    let kind = match &patch.replacement {
+        Replacement::Meta(_) => "meta",
+        Replacement::Campaign(..) => "campaign",
+        Replacement::Head(..) => "head",
+        Replacement::Items { .. } => "items",
+    };
+    assert_eq!(
+        patch.warnings,
+        load::parse(new, options()).warnings().count()
+    );
+    patch.apply(&mut plan);
+    let whole = load::parse(new, options());
+    assert_eq!(Some(&plan), whole.plan.as_ref(), "{kind}");
+    assert_eq!(baseline.diagnostics(), &whole.diagnostics[..], "{kind}");
+    assert_eq!(baseline.sections(), &whole.sections, "{kind}");
+    Some(kind)
+}
+
+#[test]
+fn each_kind_of_part_is_reread_alone() {
+    let old = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/campaigns.toml"))
+        .expect("the shipped file");
+    let task = "[[campaign.task]]\nid = \"yangtze-outfalls\"";
+    let cases = [
+        (
+            "meta",
+            old.replacen(
+                "en = \"Qianjiang pollution-control campaigns\"",
+                "en = \"Qianjiang\"",
+                1,
+            ),
+        ),
+        (
+            "meta",
+            old.replacen("at_risk_margin = 0.10", "at_risk_margin = 0.25", 1),
+        ),
+        (
+            "head",
+            old.replacen(
+                "name = { zh = \"蓝天保卫战\", en = \"Blue Sky\" }",
+                "name = { zh = \"蓝天保卫战\", en = \"Blue Sky 2024\" }\n# renamed",
+                1,
+            ),
+        ),
+        // New dates for a campaign: its tasks are checked against them again.
+        (
+            "campaign",
+            old.replacen("start = 2024-01-01", "start = 2024-02-01", 1),
+        ),
+        // A task added before another, and one taken out.
+        (
+            "items",
+            old.replacen(
+                task,
+                &format!("[[campaign.task]]\nid = \"new\"\nname = \"N\"\ndone = 1\n\n{task}"),
+                1,
+            ),
+        ),
+        ("items", {
+            let start = old.find(task).unwrap();
+            let end = start + old[start..].find("\n\n").unwrap() + 2;
+            format!("{}{}", &old[..start], &old[end..])
+        }),
+    ];
+    for (kind, new) in cases {
+        assert_ne!(new, old);
+        assert_eq!(reread_kind(&old, &new), Some(kind));
+    }
+}
+
+#[test]
+fn an_item_whose_history_lies_past_another_item_is_reread_with_its_campaign() {
+    // `[[campaign.indicator.history]]` after a task still belongs to the
+    // indicator: the indicator's own section does not hold all of it.
+    let old = "[meta]\ntitle = \"t\"\nas_of = 2024-12-31\n\n[[campaign]]\nid = \"c\"\nname = \"C\"\n\n\
+               [[campaign.indicator]]\nid = \"i\"\nname = \"I\"\nvalue = 3\n\n\
+               [[campaign.task]]\nid = \"t\"\nname = \"T\"\ndone = 1\n\n\
+               [[campaign.indicator.history]]\ndate = 2024-06-30\nvalue = 2\n";
+    let new = old.replace("value = 3", "value = 4");
+    assert_eq!(reread_kind(old, &new), Some("campaign"));
+    let new = old.replace("done = 1", "done = 2");
+    assert_eq!(reread_kind(old, &new), Some("campaign"));
 }
 
 #[test]

@@ -706,6 +706,23 @@ fn a_campaign_reread_alone_shows_what_a_whole_reload_shows() {
         let end = s[start..].find("\n\n").unwrap() + start + 2;
         format!("{}{}", &s[..start], &s[end..])
     });
+    // `[meta]`: a new title, and a wider at-risk margin that every status uses.
+    assert_reread_matches_whole_reload("clear-water", "j", |s| {
+        s.replacen(
+            "as_of = 2024-12-31",
+            "as_of = 2024-12-31\nat_risk_margin = 0.5",
+            1,
+        )
+        .replacen(
+            "Qianjiang pollution-control campaigns",
+            "Qianjiang campaigns",
+            1,
+        )
+    });
+    // A campaign's own name, its tasks kept.
+    assert_reread_matches_whole_reload("clear-water", "j", |s| {
+        s.replacen("en = \"Clear Water\"", "en = \"Clear Water 2025\"", 1)
+    });
     // The open campaign renamed: both go back to the overview.
     assert_reread_matches_whole_reload("clear-water", "", |s| {
         s.replacen("id = \"clear-water\"", "id = \"clean-water\"", 1)

@@ -75,7 +75,7 @@ pub enum Validated {
     /// Only the changed campaign, re-read against what the caller knew
     /// ([`Known`]); `baseline` describes the new text.
     Campaign {
-        patch: load::CampaignPatch,
+        patch: load::Patch,
         baseline: load::Baseline,
     },
     /// The file already held the figures asked for: nothing was written.

@@ -1,33 +1,38 @@
-//! Re-reading what a save changed: when the change lies inside one task's
-//! or indicator's section, only that section is parsed and checked again;
-//! inside one `[[campaign]]` section, only that campaign. The rest of the
-//! plan is kept. At 100 000 tasks a whole parse takes longer than the
-//! screen may take to show a change.
+//! Re-reading what a save changed, and no more: at 100 000 tasks a whole
+//! parse takes longer than the screen may take to show a change.
 //!
-//! A campaign's section runs from its `[[campaign]]` header to the next
-//! top-level section (or the end of the file); an item's, from its
-//! `[[campaign.task]]` or `[[campaign.indicator]]` header to the next
-//! header of one or two keys. The bytes before and after the section are
-//! unchanged, and a section that parses on its own and ends with a line
+//! The file is cut into sections, each from a header to the next header
+//! that is not under it: `[meta]`; each `[[campaign]]`, and inside it its
+//! head (its own keys) and each `[[campaign.task]]` and
+//! `[[campaign.indicator]]` with its histories. When the bytes that differ
+//! lie inside one section, or one run of items, only that part is parsed
+//! and checked again and the rest of the plan is kept.
+//!
+//! Why that gives what a whole parse gives: the bytes before and after the
+//! part are unchanged; a part that parses on its own and ends with a line
 //! break ends outside any comment, string or bracket, so the rest of the
-//! file reads as it did; a section holding
-//! exactly one campaign (or item) and nothing else means in the whole file
-//! what it means alone. Anything else (a change across sections, in
-//! `[meta]`, a section that now holds a second header of its own, any
-//! error, an id that is taken) is left to a wider re-read or a whole parse,
-//! which gives the full messages.
+//! file reads as it did; and a part that holds only what it held before
+//! (one campaign, a campaign's own keys, items, `[meta]`) means in the whole
+//! file what it means alone. Everything else (a change across campaigns, a
+//! part that now holds another header, any error, an id that is taken, a
+//! new reporting date) is left to a wider part or a whole parse, which also
+//! words the errors. `tests/reread_differential.rs` checks it against a
+//! whole parse over arbitrary plans and edits.
 
+use std::collections::HashSet;
 use std::ops::Range;
 
 use chrono::NaiveDate;
 
-use super::plan_reader::{OneItem, PlanReader};
+use super::plan_reader::{PlanReader, count_newlines};
 use super::{Diagnostic, Loaded, Options, tree};
-use crate::model::{Campaign, Indicator, Plan, SourceLine, Task};
+use crate::model::{Campaign, Indicator, Meta, Plan, SourceLine, Task};
 
-/// Where each campaign, task and indicator is written.
+/// Where `[meta]`, each campaign and each of their items is written.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Sections {
+    /// `[meta]`, when it is written as a section.
+    pub meta: Option<Range<usize>>,
     /// Each campaign's section: the `[` of its header to the start of the
     /// next top-level section. Empty when a campaign is not written as a
     /// `[[campaign]]` section of its own.
@@ -55,67 +60,99 @@ pub enum ItemKind {
 impl Sections {
     /// The same sections in a text that has `by` more bytes in front.
     pub(super) fn shifted(mut self, by: usize) -> Sections {
-        for campaign in &mut self.campaigns {
-            *campaign = campaign.start + by..campaign.end + by;
-        }
-        for item in &mut self.items {
-            item.range = item.range.start + by..item.range.end + by;
-        }
+        self.move_from(0, by as isize);
         self
+    }
+
+    /// Moves every boundary at or after `offset` by `delta` bytes.
+    fn move_from(&mut self, offset: usize, delta: isize) {
+        let moved = |range: &mut Range<usize>| {
+            if range.start >= offset {
+                range.start = shift(range.start, delta);
+            }
+            if range.end >= offset {
+                range.end = shift(range.end, delta);
+            }
+        };
+        self.meta.iter_mut().for_each(moved);
+        self.campaigns.iter_mut().for_each(moved);
+        self.items
+            .iter_mut()
+            .for_each(|item| moved(&mut item.range));
+    }
+
+    /// The places in `items` of campaign `index`'s items.
+    fn items_of(&self, index: usize) -> Range<usize> {
+        let from = self.items.partition_point(|item| item.campaign < index);
+        let to = self.items.partition_point(|item| item.campaign <= index);
+        from..to
     }
 }
 
 /// The sections of a parsed text of `len` bytes.
 pub(super) fn sections(tree: &tree::Tree<'_>, len: usize) -> Sections {
     let starts = tree.section_starts();
+    let section_at = |start: usize| {
+        let at = starts.binary_search_by_key(&start, |&s| s as usize).ok()?;
+        Some(start..starts.get(at + 1).map_or(len, |&next| next as usize))
+    };
     let tree::Item::Table(root) = tree.root().item() else {
         return Sections::default();
     };
-    let Some(tree::Item::Array(list)) = root.get("campaign").map(|list| list.item()) else {
-        return Sections::default();
+    let mut sections = Sections {
+        meta: root
+            .get("meta")
+            .and_then(|meta| section_at(meta.span().start)),
+        ..Sections::default()
     };
-    let mut sections = Sections::default();
+    let Some(tree::Item::Array(list)) = root.get("campaign").map(|list| list.item()) else {
+        return sections;
+    };
     for (index, campaign) in list.iter().enumerate() {
-        let start = campaign.span().start;
-        let Ok(at) = starts.binary_search_by_key(&start, |&s| s as usize) else {
+        let Some(section) = section_at(campaign.span().start) else {
             return Sections::default();
         };
-        let end = starts.get(at + 1).map_or(len, |&next| next as usize);
-        sections.campaigns.push(start..end);
-        item_sections(tree, campaign, index, end, &mut sections.items);
+        let items = item_sections(tree, campaign, index, section.clone());
+        sections.items.extend(items.unwrap_or_default());
+        sections.campaigns.push(section);
+    }
+    // Every section is `[meta]` or a campaign's: a `[meta.title]` after
+    // the campaigns would be part of `[meta]` that its section does not hold.
+    if starts.len() != sections.campaigns.len() + usize::from(sections.meta.is_some()) {
+        return Sections::default();
     }
     sections
 }
 
-/// Appends the sections of one campaign's items, if each has its own.
+/// The sections of one campaign's items (`campaign` is its table, written
+/// in `section`), if each has its own and nothing else has one there: in
+/// file order, each to the start of the next part.
 fn item_sections(
     tree: &tree::Tree<'_>,
     campaign: tree::Value<'_, '_>,
     index: usize,
-    campaign_end: usize,
-    out: &mut Vec<ItemSection>,
-) {
+    section: Range<usize>,
+) -> Option<Vec<ItemSection>> {
+    let campaign_end = section.end;
     let shallow = tree.shallow_starts();
     let tree::Item::Table(table) = campaign.item() else {
-        return;
+        return None;
     };
-    let mut mine = Vec::new();
+    let mut items = Vec::new();
     for (key, kind) in [("indicator", ItemKind::Indicator), ("task", ItemKind::Task)] {
         let Some(list) = table.get(key) else {
             continue;
         };
         let tree::Item::Array(list) = list.item() else {
-            return;
+            return None;
         };
         for (place, item) in list.iter().enumerate() {
             let start = item.span().start;
-            let Ok(at) = shallow.binary_search_by_key(&start, |&s| s as usize) else {
-                return;
-            };
+            let at = shallow.binary_search_by_key(&start, |&s| s as usize).ok()?;
             let end = shallow
                 .get(at + 1)
                 .map_or(campaign_end, |&next| (next as usize).min(campaign_end));
-            mine.push(ItemSection {
+            items.push(ItemSection {
                 range: start..end,
                 campaign: index,
                 kind,
@@ -123,13 +160,23 @@ fn item_sections(
             });
         }
     }
-    mine.sort_by_key(|item| item.range.start);
-    out.extend(mine);
+    items.sort_by_key(|item| item.range.start);
+    // Any other part (an indicator's history after a task, a
+    // `[campaign.name]`) would hold what no item's section holds.
+    let from = shallow.partition_point(|&s| (s as usize) < section.start);
+    let to = shallow.partition_point(|&s| (s as usize) < section.end);
+    let header = campaign.span().start;
+    let own = usize::from(
+        shallow[from..to]
+            .binary_search_by_key(&header, |&s| s as usize)
+            .is_ok(),
+    );
+    (to - from - own == items.len()).then_some(items)
 }
 
 /// What a re-read needs from the last load besides its text and its plan:
 /// the diagnostics (warnings only: a load with errors has no plan to keep)
-/// and where each campaign and item is.
+/// and where everything is.
 #[derive(Clone, Debug)]
 pub struct Baseline {
     diagnostics: Vec<Diagnostic>,
@@ -137,14 +184,14 @@ pub struct Baseline {
     options: Options,
 }
 
-/// What a re-read changed: put it in place with [`CampaignPatch::apply`].
+/// What a re-read changed: put it in place with [`Patch::apply`].
 #[derive(Debug)]
-pub struct CampaignPatch {
-    /// The campaign changed.
-    pub index: usize,
+pub struct Patch {
     pub replacement: Replacement,
-    /// How many lines the change added (or, negative, removed): the lines
-    /// recorded after it move by as much.
+    /// The line the re-read part starts on: the lines recorded after it
+    /// move by `line_delta`.
+    pub from_line: usize,
+    /// How many lines the change added (or, negative, removed).
     pub line_delta: isize,
     /// The warnings of the whole file after the change.
     pub warnings: usize,
@@ -152,10 +199,94 @@ pub struct CampaignPatch {
 
 #[derive(Debug)]
 pub enum Replacement {
-    Campaign(Campaign),
-    /// The campaign's task at this place.
-    Task(usize, Task),
-    Indicator(usize, Indicator),
+    Meta(Meta),
+    /// A whole campaign, at its place.
+    Campaign(usize, Campaign),
+    /// A campaign's own keys; its tasks and indicators stay.
+    Head(usize, Campaign),
+    /// A run of a campaign's items: its tasks at `tasks` give way to
+    /// `new_tasks`, its indicators at `indicators` to `new_indicators`.
+    Items {
+        campaign: usize,
+        tasks: Range<usize>,
+        new_tasks: Vec<Task>,
+        indicators: Range<usize>,
+        new_indicators: Vec<Indicator>,
+    },
+}
+
+impl Patch {
+    /// The campaign changed; `None` for `[meta]`, which touches them all.
+    pub fn campaign(&self) -> Option<usize> {
+        match self.replacement {
+            Replacement::Meta(_) => None,
+            Replacement::Campaign(index, _) | Replacement::Head(index, _) => Some(index),
+            Replacement::Items { campaign, .. } => Some(campaign),
+        }
+    }
+
+    /// Puts the re-read part in place and moves the lines recorded after
+    /// it; gives back a campaign it replaced whole.
+    pub fn apply(self, plan: &mut Plan) -> Option<Campaign> {
+        if self.line_delta != 0 {
+            move_lines(plan, self.from_line, self.line_delta);
+        }
+        match self.replacement {
+            Replacement::Meta(meta) => {
+                plan.meta = meta;
+                None
+            }
+            Replacement::Campaign(index, campaign) => {
+                Some(std::mem::replace(plan.campaigns.get_mut(index)?, campaign))
+            }
+            Replacement::Head(index, mut head) => {
+                let campaign = plan.campaigns.get_mut(index)?;
+                head.tasks = std::mem::take(&mut campaign.tasks);
+                head.indicators = std::mem::take(&mut campaign.indicators);
+                *campaign = head;
+                None
+            }
+            Replacement::Items {
+                campaign,
+                tasks,
+                new_tasks,
+                indicators,
+                new_indicators,
+            } => {
+                let campaign = plan.campaigns.get_mut(campaign)?;
+                campaign.tasks.splice(tasks, new_tasks);
+                campaign.indicators.splice(indicators, new_indicators);
+                None
+            }
+        }
+    }
+}
+
+/// Moves every line recorded after `line` by `delta`.
+fn move_lines(plan: &mut Plan, line: usize, delta: isize) {
+    let moved = |at: &mut SourceLine| {
+        if at.0 > line {
+            at.0 = shift(at.0, delta);
+        }
+    };
+    for campaign in &mut plan.campaigns {
+        moved(&mut campaign.line);
+        campaign
+            .tasks
+            .iter_mut()
+            .for_each(|task| moved(&mut task.line));
+        campaign
+            .indicators
+            .iter_mut()
+            .for_each(|indicator| moved(&mut indicator.line));
+    }
+}
+
+/// One part re-read: its range in the old text, in the new, and its text.
+struct Part<'n> {
+    old: Range<usize>,
+    text: &'n str,
+    first_line: usize,
 }
 
 impl Baseline {
@@ -194,178 +325,267 @@ impl Baseline {
     /// baseline describes (made from, or last re-read) and `plan` its plan.
     /// `None` when the change needs a whole parse; the baseline is then
     /// unchanged.
-    pub fn reread(&mut self, plan: &Plan, old: &str, new: &str) -> Option<CampaignPatch> {
-        let change = Change::between(old, new)?;
-        let index = last_starting_before(&self.sections.campaigns, change.start, |r| r.start)?;
-        let section = self.sections.campaigns[index].clone();
-        if change.old_end > section.end || plan.campaigns.len() != self.sections.campaigns.len() {
+    pub fn reread(&mut self, plan: &Plan, old: &str, new: &str) -> Option<Patch> {
+        if plan.campaigns.len() != self.sections.campaigns.len() {
             return None;
         }
-        let as_of = plan.as_of(self.options.as_of, self.options.today);
-        let item = last_starting_before(&self.sections.items, change.start, |i| i.range.start)
-            .filter(|&i| {
-                let item = &self.sections.items[i];
-                item.campaign == index && change.old_end <= item.range.end
-            });
-        if let Some(item) = item {
-            if let Some(patch) = self.reread_item(plan, item, &change, old, new, as_of) {
-                return Some(patch);
+        let change = Change::between(old, new)?;
+        if let Some(meta) = self.sections.meta.clone() {
+            if change.within(&meta) {
+                return self.reread_meta(plan, meta, &change, old, new);
             }
         }
-        self.reread_campaign(plan, index, &change, old, new, as_of)
+        let campaigns = &self.sections.campaigns;
+        let index = campaigns
+            .partition_point(|c| c.start < change.start)
+            .checked_sub(1)?;
+        let section = campaigns[index].clone();
+        if !change.within(&section) {
+            return None;
+        }
+        let items = self.sections.items_of(index);
+        if let Some(first) = self
+            .sections
+            .items
+            .get(items.start)
+            .filter(|_| !items.is_empty())
+        {
+            let patch = if change.start > first.range.start {
+                self.reread_items(plan, index, items, &change, old, new)
+            } else if change.old_end <= first.range.start {
+                let head = section.start..first.range.start;
+                self.reread_head(plan, index, head, &change, old, new)
+            } else {
+                None
+            };
+            if patch.is_some() {
+                return patch;
+            }
+        }
+        self.reread_campaign(plan, index, section, &change, old, new)
     }
 
-    fn reread_item(
+    fn reread_meta(
         &mut self,
         plan: &Plan,
-        at: usize,
+        meta: Range<usize>,
         change: &Change,
         old: &str,
         new: &str,
-        as_of: NaiveDate,
-    ) -> Option<CampaignPatch> {
-        let item = self.sections.items[at].clone();
-        let campaign = plan.campaigns.get(item.campaign)?;
-        let new_end = change.moved(item.range.end);
-        let text = new.get(item.range.start..new_end)?;
-        if !ends_a_line(text, new_end == new.len()) {
+    ) -> Option<Patch> {
+        let first_line = count_newlines(old.get(..meta.start)?.as_bytes()) + 1;
+        let part = part(meta, first_line, change, new)?;
+        let parsed = tree::parse(part.text).ok()?;
+        if parsed.section_starts() != [0] {
             return None;
         }
-        let parsed = tree::parse(text).ok()?;
-        if parsed.section_starts() != [0] || parsed.shallow_starts() != [0] {
+        let mut reader = self.reader(&part);
+        let meta = reader.read_meta_alone(parsed.root())?;
+        let found = without_errors(reader.out.diagnostics)?;
+        // Histories are checked against the reporting date.
+        if meta.as_of != plan.meta.as_of && self.options.as_of.is_none() {
             return None;
         }
-        let (old_id, first_line) = match item.kind {
-            ItemKind::Task => campaign.tasks.get(item.index).map(|t| (&t.id, t.line.0))?,
-            ItemKind::Indicator => campaign
-                .indicators
-                .get(item.index)
-                .map(|i| (&i.id, i.line.0))?,
-        };
-        let mut reader =
-            PlanReader::starting_at_line(text, first_line, self.options.as_of, self.options.today);
-        let read = reader.read_one_item(parsed.root(), campaign, as_of)?;
-        drop(parsed);
-        let found = reader.out.diagnostics;
-        let (id, replacement) = match (read, item.kind) {
-            (OneItem::Task(task), ItemKind::Task) => {
-                (task.id.clone(), Replacement::Task(item.index, task))
-            }
-            (OneItem::Indicator(indicator), ItemKind::Indicator) => (
-                indicator.id.clone(),
-                Replacement::Indicator(item.index, indicator),
-            ),
-            _ => return None,
-        };
-        // Tasks and indicators share one namespace of ids.
-        if id != *old_id {
-            let ids = campaign.tasks.iter().map(|t| &t.id);
-            if ids
-                .chain(campaign.indicators.iter().map(|i| &i.id))
-                .any(|other| *other == id)
-            {
-                return None;
-            }
-        }
-        let line_delta = line_delta(&old[item.range.clone()], text);
-        self.take_diagnostics(found, item.range.clone(), change)?;
-        let delta = change.delta;
-        self.sections.items[at].range.end = new_end;
-        for later in &mut self.sections.items[at + 1..] {
-            later.range = shift(later.range.start, delta)..shift(later.range.end, delta);
-        }
-        self.move_campaigns_after(item.campaign, delta);
-        Some(CampaignPatch {
-            index: item.campaign,
-            replacement,
-            line_delta,
-            warnings: self.warnings(),
-        })
+        self.take(found, &part, change, Vec::new());
+        Some(self.patch(Replacement::Meta(meta), &part, old))
     }
 
     fn reread_campaign(
         &mut self,
         plan: &Plan,
         index: usize,
+        section: Range<usize>,
         change: &Change,
         old: &str,
         new: &str,
-        as_of: NaiveDate,
-    ) -> Option<CampaignPatch> {
-        let section = self.sections.campaigns[index].clone();
-        let new_end = change.moved(section.end);
-        let text = new.get(section.start..new_end)?;
-        if !ends_a_line(text, new_end == new.len()) {
-            return None;
-        }
-        let parsed = tree::parse(text).ok()?;
+    ) -> Option<Patch> {
+        let first_line = plan.campaigns.get(index)?.line.0;
+        let part = part(section, first_line, change, new)?;
+        let parsed = tree::parse(part.text).ok()?;
         if parsed.section_starts() != [0] {
             return None;
         }
-        // The section starts with its header, on the campaign's line.
-        let first_line = plan.campaigns.get(index)?.line.0;
-        let mut reader =
-            PlanReader::starting_at_line(text, first_line, self.options.as_of, self.options.today);
-        let campaign = reader.read_one_campaign(parsed.root(), as_of)?;
-        let inner = sections(&parsed, text.len());
+        let mut reader = self.reader(&part);
+        let campaign = reader.read_one_campaign(parsed.root(), self.as_of(plan))?;
+        let found = without_errors(reader.out.diagnostics)?;
+        let inner = sections(&parsed, part.text.len());
         drop(parsed);
-        let taken = plan
-            .campaigns
-            .iter()
-            .enumerate()
-            .any(|(other, c)| other != index && c.id == campaign.id);
-        if taken {
+        if taken_by_another(plan, index, &campaign.id) {
             return None;
         }
-        let line_delta = line_delta(&old[section.clone()], text);
-        self.take_diagnostics(reader.out.diagnostics, section.clone(), change)?;
-        let delta = change.delta;
-        // The campaign's items as the section now has them.
-        let items = &mut self.sections.items;
-        let from = items.partition_point(|i| i.range.start < section.start);
-        let to = items.partition_point(|i| i.range.start < section.end);
-        let mine: Vec<ItemSection> = inner
-            .items
-            .into_iter()
-            .map(|item| ItemSection {
-                range: item.range.start + section.start..item.range.end + section.start,
-                campaign: index,
-                ..item
-            })
-            .collect();
-        let later = from + mine.len();
-        items.splice(from..to, mine);
-        for item in &mut items[later..] {
-            item.range = shift(item.range.start, delta)..shift(item.range.end, delta);
-        }
-        self.move_campaigns_after(index, delta);
-        Some(CampaignPatch {
-            index,
-            replacement: Replacement::Campaign(campaign),
-            line_delta,
-            warnings: self.warnings(),
-        })
+        let items = inner.items.into_iter().map(|item| ItemSection {
+            range: item.range.start + part.old.start..item.range.end + part.old.start,
+            campaign: index,
+            ..item
+        });
+        self.take(found, &part, change, items.collect());
+        Some(self.patch(Replacement::Campaign(index, campaign), &part, old))
     }
 
-    /// Puts the diagnostics found in `section` (relative to it) in place of
-    /// those it had; those after it move. `None` when any is an error.
-    fn take_diagnostics(
+    fn reread_head(
         &mut self,
-        mut found: Vec<Diagnostic>,
-        section: Range<usize>,
+        plan: &Plan,
+        index: usize,
+        head: Range<usize>,
         change: &Change,
-    ) -> Option<()> {
-        if found.iter().any(Diagnostic::is_error) {
+        old: &str,
+        new: &str,
+    ) -> Option<Patch> {
+        let campaign = plan.campaigns.get(index)?;
+        let part = part(head, campaign.line.0, change, new)?;
+        let parsed = tree::parse(part.text).ok()?;
+        if parsed.section_starts() != [0] || parsed.shallow_starts() != [0] {
             return None;
         }
+        let mut reader = self.reader(&part);
+        let head = reader.read_campaign_head(parsed.root(), self.as_of(plan))?;
+        let found = without_errors(reader.out.diagnostics)?;
+        drop(parsed);
+        // The tasks were checked against the campaign's dates.
+        let same_dates = (head.start, head.end) == (campaign.start, campaign.end);
+        if !same_dates || taken_by_another(plan, index, &head.id) {
+            return None;
+        }
+        self.take(found, &part, change, Vec::new());
+        Some(self.patch(Replacement::Head(index, head), &part, old))
+    }
+
+    /// Re-reads the items from the one the change starts in to the one it
+    /// ends in (`items`: the places of the campaign's items).
+    fn reread_items(
+        &mut self,
+        plan: &Plan,
+        index: usize,
+        items: Range<usize>,
+        change: &Change,
+        old: &str,
+        new: &str,
+    ) -> Option<Patch> {
+        let all = &self.sections.items[items.clone()];
+        let first = all
+            .partition_point(|i| i.range.start < change.start)
+            .checked_sub(1)?;
+        let last = all
+            .partition_point(|i| i.range.start < change.old_end)
+            .saturating_sub(1)
+            .max(first);
+        if change.old_end > all[last].range.end {
+            return None;
+        }
+        let run = &all[first..=last];
+        let campaign = plan.campaigns.get(index)?;
+        let places = |kind: ItemKind, len: usize| {
+            let mine = || run.iter().filter(move |i| i.kind == kind).map(|i| i.index);
+            let before = all[..first].iter().filter(|i| i.kind == kind).count();
+            let from = mine().next().unwrap_or(before);
+            let to = mine().next_back().map_or(from, |last| last + 1);
+            from.min(len)..to.min(len)
+        };
+        let tasks = places(ItemKind::Task, campaign.tasks.len());
+        let indicators = places(ItemKind::Indicator, campaign.indicators.len());
+        let first_line = match run[0].kind {
+            ItemKind::Task => campaign.tasks.get(run[0].index)?.line.0,
+            ItemKind::Indicator => campaign.indicators.get(run[0].index)?.line.0,
+        };
+        let range = run[0].range.start..run[run.len() - 1].range.end;
+        let part = part(range, first_line, change, new)?;
+        let parsed = tree::parse(part.text).ok()?;
+        if parsed.section_starts() != [0] {
+            return None;
+        }
+        let mut reader = self.reader(&part);
+        let (new_indicators, new_tasks) =
+            reader.read_items(parsed.root(), campaign, self.as_of(plan))?;
+        let found = without_errors(reader.out.diagnostics)?;
+        // Every item of the part is a section of its own, and nothing else is.
+        let tree::Item::Table(root) = parsed.root().item() else {
+            return None;
+        };
+        let inner = item_sections(&parsed, root.get("campaign")?, index, 0..part.text.len())?;
+        if inner.len() != new_tasks.len() + new_indicators.len() {
+            return None;
+        }
+        drop(parsed);
+        // Tasks and indicators share one namespace of ids.
+        let new_ids: HashSet<&str> = new_tasks
+            .iter()
+            .map(|t| t.id.as_str())
+            .chain(new_indicators.iter().map(|i| i.id.as_str()))
+            .collect();
+        let others = campaign
+            .tasks
+            .iter()
+            .enumerate()
+            .filter(|(at, _)| !tasks.contains(at))
+            .map(|(_, t)| t.id.as_str())
+            .chain(
+                campaign
+                    .indicators
+                    .iter()
+                    .enumerate()
+                    .filter(|(at, _)| !indicators.contains(at))
+                    .map(|(_, i)| i.id.as_str()),
+            );
+        if others.into_iter().any(|id| new_ids.contains(id)) {
+            return None;
+        }
+        // The items after the run in this campaign change places.
+        let task_shift = new_tasks.len() as isize - tasks.len() as isize;
+        let indicator_shift = new_indicators.len() as isize - indicators.len() as isize;
+        for item in &mut self.sections.items[items.start + last + 1..items.end] {
+            let by = match item.kind {
+                ItemKind::Task => task_shift,
+                ItemKind::Indicator => indicator_shift,
+            };
+            item.index = shift(item.index, by);
+        }
+        let placed = inner.into_iter().map(|item| ItemSection {
+            range: item.range.start + part.old.start..item.range.end + part.old.start,
+            index: item.index
+                + match item.kind {
+                    ItemKind::Task => tasks.start,
+                    ItemKind::Indicator => indicators.start,
+                },
+            ..item
+        });
+        self.take(found, &part, change, placed.collect());
+        let replacement = Replacement::Items {
+            campaign: index,
+            tasks,
+            new_tasks,
+            indicators,
+            new_indicators,
+        };
+        Some(self.patch(replacement, &part, old))
+    }
+
+    fn reader<'n>(&self, part: &Part<'n>) -> PlanReader<'n> {
+        let Options { as_of, today } = self.options;
+        PlanReader::starting_at_line(part.text, part.first_line, as_of, today)
+    }
+
+    fn as_of(&self, plan: &Plan) -> NaiveDate {
+        plan.as_of(self.options.as_of, self.options.today)
+    }
+
+    /// Takes in a part read without errors: its diagnostics (relative to
+    /// it) in place of those it had, its items' sections (already placed)
+    /// in place of the old ones, everything after it moved.
+    fn take(
+        &mut self,
+        mut found: Vec<Diagnostic>,
+        part: &Part<'_>,
+        change: &Change,
+        items: Vec<ItemSection>,
+    ) {
+        let Range { start, end } = part.old;
         for diagnostic in &mut found {
-            diagnostic.span =
-                diagnostic.span.start + section.start..diagnostic.span.end + section.start;
+            diagnostic.span = diagnostic.span.start + start..diagnostic.span.end + start;
         }
         found.sort_by_key(|d| (d.span.start, d.severity));
         let all = &mut self.diagnostics;
-        let before = all.partition_point(|d| d.span.start < section.start);
-        let after = all.partition_point(|d| d.span.start < section.end);
+        let before = all.partition_point(|d| d.span.start < start);
+        let after = all.partition_point(|d| d.span.start < end);
         let mut moved: Vec<Diagnostic> = all.drain(after..).collect();
         for diagnostic in &mut moved {
             diagnostic.span = shift(diagnostic.span.start, change.delta)
@@ -374,88 +594,60 @@ impl Baseline {
         all.truncate(before);
         all.extend(found);
         all.extend(moved);
-        Some(())
+
+        let listed = &mut self.sections.items;
+        let from = listed.partition_point(|i| i.range.start < start);
+        let to = listed.partition_point(|i| i.range.start < end);
+        self.sections.move_from(end, change.delta);
+        self.sections.items.splice(from..to, items);
     }
 
-    fn move_campaigns_after(&mut self, index: usize, delta: isize) {
-        let campaigns = &mut self.sections.campaigns;
-        campaigns[index].end = shift(campaigns[index].end, delta);
-        for later in &mut campaigns[index + 1..] {
-            *later = shift(later.start, delta)..shift(later.end, delta);
+    fn patch(&self, replacement: Replacement, part: &Part<'_>, old: &str) -> Patch {
+        Patch {
+            replacement,
+            from_line: part.first_line,
+            line_delta: line_delta(&old[part.old.clone()], part.text),
+            warnings: self.diagnostics.iter().filter(|d| !d.is_error()).count(),
         }
     }
+}
 
-    fn warnings(&self) -> usize {
-        self.diagnostics.iter().filter(|d| !d.is_error()).count()
+/// The part of the new text that `range` of the old one became, if the
+/// change lies inside it and what follows it still starts a line.
+fn part<'n>(
+    range: Range<usize>,
+    first_line: usize,
+    change: &Change,
+    new: &'n str,
+) -> Option<Part<'n>> {
+    if !change.within(&range) {
+        return None;
     }
+    let new_end = shift(range.end, change.delta);
+    let text = new.get(range.start..new_end)?;
+    let at_the_end = new_end == new.len();
+    // A comment or a value left open at its end would run on into the next header.
+    let ends_a_line = text
+        .rsplit_once('\n')
+        .is_some_and(|(_, last)| last.bytes().all(|b| b == b' ' || b == b'\t'));
+    (at_the_end || ends_a_line).then_some(Part {
+        old: range,
+        text,
+        first_line,
+    })
 }
 
-impl CampaignPatch {
-    /// Puts the re-read campaign or item in place and moves the lines
-    /// recorded after it; gives back the campaign it replaced, or `None`
-    /// for an item.
-    pub fn apply(self, plan: &mut Plan) -> Option<Campaign> {
-        let campaign = plan.campaigns.get_mut(self.index)?;
-        let delta = self.line_delta;
-        let replaced = match self.replacement {
-            Replacement::Campaign(new) => Some(std::mem::replace(campaign, new)),
-            Replacement::Task(at, task) => {
-                let old_line = std::mem::replace(campaign.tasks.get_mut(at)?, task).line;
-                move_lines_after(campaign, old_line, delta);
-                None
-            }
-            Replacement::Indicator(at, indicator) => {
-                let old_line = std::mem::replace(campaign.indicators.get_mut(at)?, indicator).line;
-                move_lines_after(campaign, old_line, delta);
-                None
-            }
-        };
-        if delta != 0 {
-            for later in &mut plan.campaigns[self.index + 1..] {
-                move_lines_after(later, SourceLine(0), delta);
-            }
-        }
-        replaced
-    }
+/// The diagnostics of a part, if none is an error: an error is left to a
+/// whole parse, which words it with all its context.
+fn without_errors(found: Vec<Diagnostic>) -> Option<Vec<Diagnostic>> {
+    (!found.iter().any(Diagnostic::is_error)).then_some(found)
 }
 
-/// Moves the campaign's lines that come after `line` (all of them when it is 0).
-fn move_lines_after(campaign: &mut Campaign, line: SourceLine, delta: isize) {
-    if delta == 0 {
-        return;
-    }
-    let moved = |at: &mut SourceLine| {
-        if at.0 > line.0 {
-            at.0 = shift(at.0, delta);
-        }
-    };
-    moved(&mut campaign.line);
-    campaign
-        .tasks
-        .iter_mut()
-        .for_each(|task| moved(&mut task.line));
-    campaign
-        .indicators
-        .iter_mut()
-        .for_each(|indicator| moved(&mut indicator.line));
-}
-
-/// Whether what follows `text` starts a line, as the next section's header
-/// did: a comment or a value left open at its end would run on into it.
-fn ends_a_line(text: &str, at_the_end: bool) -> bool {
-    at_the_end
-        || text
-            .rsplit_once('\n')
-            .is_some_and(|(_, last)| last.bytes().all(|b| b == b' ' || b == b'\t'))
-}
-
-/// The last of `sorted` that starts before `offset`.
-fn last_starting_before<T>(
-    sorted: &[T],
-    offset: usize,
-    start: impl Fn(&T) -> usize,
-) -> Option<usize> {
-    sorted.partition_point(|s| start(s) < offset).checked_sub(1)
+fn taken_by_another(plan: &Plan, index: usize, id: &str) -> bool {
+    plan.campaigns
+        .iter()
+        .enumerate()
+        .any(|(other, c)| other != index && c.id == id)
 }
 
 /// Where two texts differ.
@@ -484,9 +676,10 @@ impl Change {
         })
     }
 
-    /// Where an offset of the old text at or after the change is in the new.
-    fn moved(&self, offset: usize) -> usize {
-        shift(offset, self.delta)
+    /// Whether the change lies inside `range` and after its first byte (the
+    /// `[` of the header that starts it).
+    fn within(&self, range: &Range<usize>) -> bool {
+        self.start > range.start && self.old_end <= range.end
     }
 }
 
@@ -495,7 +688,7 @@ fn shift(value: usize, delta: isize) -> usize {
 }
 
 fn line_delta(old: &str, new: &str) -> isize {
-    let count = |text: &str| super::plan_reader::count_newlines(text.as_bytes()) as isize;
+    let count = |text: &str| count_newlines(text.as_bytes()) as isize;
     count(new) - count(old)
 }
 

@@ -16,7 +16,7 @@ use chrono::NaiveDate;
 
 pub use diagnostic::{Diagnostic, LineIndex, Position, Severity, summary};
 pub use fields::{did_you_mean, is_valid_id};
-pub use incremental::{Baseline, CampaignPatch, ItemKind, ItemSection, Replacement, Sections};
+pub use incremental::{Baseline, ItemKind, ItemSection, Patch, Replacement, Sections};
 
 use crate::model::Plan;
 use plan_reader::PlanReader;

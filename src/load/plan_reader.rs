@@ -14,12 +14,6 @@ use crate::model::{
 };
 use chrono::NaiveDate;
 
-/// A task or an indicator read alone.
-pub enum OneItem {
-    Task(Task),
-    Indicator(Indicator),
-}
-
 pub struct PlanReader<'s> {
     lines: LineCursor<'s>,
     /// The date statuses are computed at, for the "history after as_of" warning.
@@ -77,7 +71,7 @@ impl<'s> PlanReader<'s> {
                 .into_iter()
                 .flat_map(|items| items.iter())
             {
-                if let Some(campaign) = self.campaign(value, as_of, &mut campaign_ids) {
+                if let Some(campaign) = self.campaign(value, as_of, &mut campaign_ids, false) {
                     campaigns.push(campaign);
                 }
             }
@@ -89,60 +83,58 @@ impl<'s> PlanReader<'s> {
     }
 
     /// Reads a text that holds one `[[campaign]]` table and nothing else
-    /// (one campaign's section, re-read alone): `None` when it holds more,
-    /// or less, or the campaign has an error.
+    /// (one campaign's section, re-read alone). `None` when it holds more,
+    /// or less; the caller looks for errors.
     pub fn read_one_campaign(&mut self, root: Value<'_, '_>, as_of: NaiveDate) -> Option<Campaign> {
-        let Item::Table(table) = root.item() else {
-            return None;
-        };
-        let list = table.get("campaign").filter(|_| table.len() == 1)?;
-        let Item::Array(list) = list.item() else {
-            return None;
-        };
-        let mut items = list.iter();
-        let (Some(value), None) = (items.next(), items.next()) else {
-            return None;
-        };
-        self.campaign(value, as_of, &mut IdSet::default())
+        let value = only_element(only_key(root, "campaign")?)?;
+        self.campaign(value, as_of, &mut IdSet::default(), false)
     }
 
-    /// Reads a text that holds one `[[campaign.task]]` or
-    /// `[[campaign.indicator]]` table and nothing else (one item's section,
-    /// re-read alone) as an item of `campaign`: `None` when it holds more,
-    /// or less. The id is not checked against the campaign's other items.
-    pub fn read_one_item(
+    /// Reads a text that holds the head of one `[[campaign]]` table: its
+    /// own keys, none of its tasks or indicators (they are kept).
+    pub fn read_campaign_head(
+        &mut self,
+        root: Value<'_, '_>,
+        as_of: NaiveDate,
+    ) -> Option<Campaign> {
+        let value = only_element(only_key(root, "campaign")?)?;
+        let Item::Table(table) = value.item() else {
+            return None;
+        };
+        if table.get("task").is_some() || table.get("indicator").is_some() {
+            return None;
+        }
+        self.campaign(value, as_of, &mut IdSet::default(), true)
+    }
+
+    /// Reads a text that holds `[[campaign.task]]` and
+    /// `[[campaign.indicator]]` tables and nothing else (a run of items
+    /// re-read alone) as items of `campaign`. Their ids are checked against
+    /// each other, not against the campaign's other items.
+    pub fn read_items(
         &mut self,
         root: Value<'_, '_>,
         campaign: &Campaign,
         as_of: NaiveDate,
-    ) -> Option<OneItem> {
-        let Item::Table(table) = root.item() else {
+    ) -> Option<(Vec<Indicator>, Vec<Task>)> {
+        let inner = only_key(root, "campaign")?;
+        let Item::Table(table) = inner.item() else {
             return None;
         };
-        let inner = table.get("campaign").filter(|_| table.len() == 1)?;
-        let Item::Table(inner) = inner.item() else {
+        let known = table
+            .iter()
+            .all(|(key, _, _)| key == "task" || key == "indicator");
+        if table.is_empty() || !known {
             return None;
-        };
-        let mut keys = inner.iter();
-        let (Some((key, _, list)), None) = (keys.next(), keys.next()) else {
-            return None;
-        };
-        let Item::Array(list) = list.item() else {
-            return None;
-        };
-        let mut items = list.iter();
-        let (Some(value), None) = (items.next(), items.next()) else {
-            return None;
-        };
-        let ids = &mut IdSet::default();
-        match key {
-            "task" => {
-                let window = (campaign.start, campaign.end);
-                self.task(value, window, as_of, ids).map(OneItem::Task)
-            }
-            "indicator" => self.indicator(value, as_of, ids).map(OneItem::Indicator),
-            _ => None,
         }
+        let fields = self.out.table(inner, "[[campaign]]", CAMPAIGN_KEYS)?;
+        let window = (campaign.start, campaign.end);
+        Some(self.items(&fields, window, as_of, &mut IdSet::default()))
+    }
+
+    /// Reads a text that holds the `[meta]` table and nothing else.
+    pub fn read_meta_alone(&mut self, root: Value<'_, '_>) -> Option<Meta> {
+        self.meta(only_key(root, "meta")?)
     }
 
     fn meta(&mut self, value: Value<'_, '_>) -> Option<Meta> {
@@ -190,11 +182,14 @@ impl<'s> PlanReader<'s> {
         SourceLine(self.lines.line(span.start))
     }
 
+    /// Reads a campaign; `items_elsewhere` when its tasks and indicators are
+    /// not in `value` (its head re-read alone), so it is not "empty".
     fn campaign(
         &mut self,
         value: Value<'_, '_>,
         as_of: NaiveDate,
         ids: &mut IdSet,
+        items_elsewhere: bool,
     ) -> Option<Campaign> {
         let fields = self.out.table(value, "[[campaign]]", CAMPAIGN_KEYS)?;
         // Asked before the tasks are read, so the line count runs through the file once.
@@ -235,35 +230,9 @@ impl<'s> PlanReader<'s> {
         let lead = self.optional_text(&fields, "lead");
         let summary = self.optional_text(&fields, "summary");
         // Ids of tasks and indicators share one namespace: `set` addresses both as CAMPAIGN/ITEM.
-        let mut item_ids = IdSet::default();
-        let mut indicators = Vec::new();
-        if let Some(list) = fields.get("indicator") {
-            for value in self
-                .out
-                .array(list, "indicator")
-                .into_iter()
-                .flat_map(|items| items.iter())
-            {
-                if let Some(indicator) = self.indicator(value, as_of, &mut item_ids) {
-                    indicators.push(indicator);
-                }
-            }
-        }
-        let mut tasks = Vec::new();
-        if let Some(list) = fields.get("task") {
-            for value in self
-                .out
-                .array(list, "task")
-                .into_iter()
-                .flat_map(|items| items.iter())
-            {
-                if let Some(task) = self.task(value, (start, end), as_of, &mut item_ids) {
-                    tasks.push(task);
-                }
-            }
-        }
+        let (indicators, tasks) = self.items(&fields, (start, end), as_of, &mut IdSet::default());
         let empty = fields.get("task").is_none() && fields.get("indicator").is_none();
-        if empty && id.is_some() {
+        if empty && id.is_some() && !items_elsewhere {
             self.out.error(Diagnostic::warning(
                 fields.span.clone(),
                 format!(
@@ -285,6 +254,43 @@ impl<'s> PlanReader<'s> {
             tasks,
             line,
         })
+    }
+
+    /// A campaign's indicators and tasks, as far as they are right.
+    fn items(
+        &mut self,
+        fields: &Fields<'_, '_>,
+        window: (Option<NaiveDate>, Option<NaiveDate>),
+        as_of: NaiveDate,
+        ids: &mut IdSet,
+    ) -> (Vec<Indicator>, Vec<Task>) {
+        let mut indicators = Vec::new();
+        if let Some(list) = fields.get("indicator") {
+            for value in self
+                .out
+                .array(list, "indicator")
+                .into_iter()
+                .flat_map(|items| items.iter())
+            {
+                if let Some(indicator) = self.indicator(value, as_of, ids) {
+                    indicators.push(indicator);
+                }
+            }
+        }
+        let mut tasks = Vec::new();
+        if let Some(list) = fields.get("task") {
+            for value in self
+                .out
+                .array(list, "task")
+                .into_iter()
+                .flat_map(|items| items.iter())
+            {
+                if let Some(task) = self.task(value, window, as_of, ids) {
+                    tasks.push(task);
+                }
+            }
+        }
+        (indicators, tasks)
     }
 
     fn required_id(&mut self, fields: &Fields<'_, '_>, ids: &mut IdSet) -> Option<String> {
@@ -646,6 +652,26 @@ pub(super) fn count_newlines(bytes: &[u8]) -> usize {
         count += zero_bytes.count_ones() as usize;
     }
     count + chunks.remainder().iter().filter(|&&b| b == b'\n').count()
+}
+
+/// The value of the root's one key `key`.
+fn only_key<'a, 'i>(root: Value<'a, 'i>, key: &str) -> Option<Value<'a, 'i>> {
+    let Item::Table(table) = root.item() else {
+        return None;
+    };
+    table.get(key).filter(|_| table.len() == 1)
+}
+
+/// The one element of an array.
+fn only_element<'a, 'i>(list: Value<'a, 'i>) -> Option<Value<'a, 'i>> {
+    let Item::Array(list) = list.item() else {
+        return None;
+    };
+    let mut items = list.iter();
+    match (items.next(), items.next()) {
+        (Some(value), None) => Some(value),
+        _ => None,
+    }
 }
 
 /// Ids seen so far in one namespace, with where each was first written.

@@ -4,7 +4,7 @@
 use chrono::NaiveTime;
 use crossterm::event::{KeyEvent, MouseEvent};
 
-use crate::load::{CampaignPatch, Document, ReadError};
+use crate::load::{Document, Patch, ReadError};
 
 /// What a key (or a mouse wheel) asks for; the key table maps keys to these.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -81,7 +81,7 @@ pub enum Action {
     Loaded(Box<Result<Document, ReadError>>),
     /// A save changed one campaign, re-read alone (see `load::Baseline`):
     /// the rest of the last good plan stays.
-    Reread(Box<CampaignPatch>),
+    Reread(Box<Patch>),
     /// The wall-clock time of the load just reported, for the footer. The
     /// event loop sends it after `Loaded`: the app itself reads no clock.
     LoadedAt(NaiveTime),

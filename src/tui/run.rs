@@ -16,7 +16,7 @@ use super::event::{Event, Events};
 use super::terminal::{self, Screen};
 use super::{editor, ui};
 use crate::edit;
-use crate::load::{self, Baseline, CampaignPatch, Document, ReadError};
+use crate::load::{self, Baseline, Document, Patch, ReadError};
 
 /// How the loop ended.
 enum Exit {
@@ -210,7 +210,7 @@ impl Session {
 
     /// The one campaign `text` changes, re-read alone, when the change
     /// allows it (see `load::Baseline`).
-    fn reread(&mut self, text: &str) -> Option<CampaignPatch> {
+    fn reread(&mut self, text: &str) -> Option<Patch> {
         let old = self.source.as_deref()?;
         let plan = self.app.plan()?;
         self.baseline.as_mut()?.reread(plan, old, text)

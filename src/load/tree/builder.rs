@@ -69,8 +69,10 @@ pub(super) struct Builder<'i, 'f> {
     /// and the first key of the section being read.
     pub(super) section_starts: Vec<u32>,
     section_key: Option<Cow<'i, str>>,
-    /// Where each header of one or two keys starts.
+    /// Where each part starts (see `Tree::shallow_starts`), and the first
+    /// two keys of the part being read.
     pub(super) shallow_starts: Vec<u32>,
+    shallow_key: Option<(Cow<'i, str>, Cow<'i, str>)>,
 }
 
 impl<'i, 'f> Builder<'i, 'f> {
@@ -102,6 +104,7 @@ impl<'i, 'f> Builder<'i, 'f> {
             section_starts: Vec::new(),
             section_key: None,
             shallow_starts: Vec::new(),
+            shallow_key: None,
         }
     }
 
@@ -291,15 +294,21 @@ impl<'i, 'f> Builder<'i, 'f> {
 
     /// A header of one key starts a section, and so does a deeper header
     /// under another first key than the section before it (a `[meta.x]`
-    /// after the campaigns). Headers of one or two keys are noted apart:
-    /// they start the sections of a campaign's tasks and indicators.
+    /// after the campaigns). Parts are noted apart, one level deeper: a
+    /// header of one or two keys starts one, and so does a deeper header
+    /// under other first two keys than the part before it.
     fn note_section(&mut self, start: u32) {
         let Some(first) = self.header_keys.first() else {
             return;
         };
-        if self.header_keys.len() <= 2 {
+        let prefix = match &self.header_keys[..] {
+            [first, second, ..] => Some((first.name.clone(), second.name.clone())),
+            _ => None,
+        };
+        if self.header_keys.len() <= 2 || prefix != self.shallow_key {
             self.shallow_starts.push(start);
         }
+        self.shallow_key = prefix;
         if self.header_keys.len() == 1 || self.section_key.as_ref() != Some(&first.name) {
             self.section_key = Some(first.name.clone());
             self.section_starts.push(start);

@@ -226,9 +226,12 @@ impl<'i> Tree<'i> {
         &self.section_starts
     }
 
-    /// Where each header of one or two keys starts (`[[campaign]]`,
-    /// `[[campaign.task]]`, but not `[[campaign.task.history]]`): a task's
-    /// section runs from its header to the next of these.
+    /// Where each part starts, in order: a header of one or two keys
+    /// (`[[campaign]]`, `[[campaign.task]]`), or a deeper one under other
+    /// first two keys than the part before it (an indicator's
+    /// `[[campaign.indicator.history]]` after a task). Not a task's own
+    /// `[[campaign.task.history]]`: a task's part runs from its header to
+    /// the next of these, and holds all of it.
     pub fn shallow_starts(&self) -> &[u32] {
         &self.shallow_starts
     }

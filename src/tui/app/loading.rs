@@ -2,7 +2,7 @@
 //! again by id on success, and recompute the rows shown.
 
 use super::*;
-use crate::load::CampaignPatch;
+use crate::load::Patch;
 use crate::model::CampaignStatus;
 
 impl App {
@@ -100,34 +100,37 @@ impl App {
         drop_aside(tasks, (old, document.source, document.loaded.diagnostics));
     }
 
-    /// Takes in what a save changed, re-read alone (a task, an indicator or
-    /// a campaign): only that campaign's statuses, cards and widths are
-    /// computed again.
-    pub(super) fn reread(&mut self, patch: CampaignPatch) {
+    /// Takes in what a save changed, re-read alone (a run of items, a
+    /// campaign's head, a campaign, `[meta]`): only the campaign it is in
+    /// has its statuses, cards and widths computed again (all of them after
+    /// `[meta]`, whose at-risk margin they use).
+    pub(super) fn reread(&mut self, patch: Patch) {
         let Some(data) = self.data.as_mut() else {
             return;
         };
-        let index = patch.index;
-        let warnings = patch.warnings;
+        let changed = patch.campaign();
+        data.warnings = patch.warnings;
         let old = patch.apply(&mut data.plan);
-        let (Some(campaign), Some(status)) = (
-            data.plan.campaigns.get(index),
-            data.status.campaigns.get_mut(index),
-        ) else {
-            return;
-        };
-        *status =
-            CampaignStatus::compute(campaign, data.status.as_of, data.plan.meta.at_risk_margin);
-        data.attention[index] = rows::attention(campaign, status);
-        data.widths[index] = rows::ListWidths::measure(campaign, status);
-        data.warnings = warnings;
+        let margin = data.plan.meta.at_risk_margin;
+        let indexes = changed.map_or(0..data.plan.campaigns.len(), |index| index..index + 1);
+        for index in indexes {
+            let (Some(campaign), Some(status)) = (
+                data.plan.campaigns.get(index),
+                data.status.campaigns.get_mut(index),
+            ) else {
+                continue;
+            };
+            *status = CampaignStatus::compute(campaign, data.status.as_of, margin);
+            data.attention[index] = rows::attention(campaign, status);
+            data.widths[index] = rows::ListWidths::measure(campaign, status);
+        }
         self.banner = None;
         self.file_missing = false;
         // A campaign whose id changed is another campaign, as after a whole load.
-        let renamed = self
-            .campaign
-            .as_ref()
-            .is_some_and(|view| view.index == index && view.id != campaign.id);
+        let renamed = self.campaign.as_ref().is_some_and(|view| {
+            Some(view.index) == changed
+                && data.plan.campaigns.get(view.index).map(|c| &c.id) != Some(&view.id)
+        });
         if renamed {
             self.campaign = None;
             self.view = View::Overview;
