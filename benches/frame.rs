@@ -1,14 +1,14 @@
 //! What the screen costs: one frame at 120×40 for the overview and a campaign
 //! view, at 100 and at 100 000 tasks (cost should follow what is visible, not
 //! what is loaded); filter and sort over 100 000 tasks; a reload, whole and
-//! without its parse.
+//! without its parse; a save that changes one task, re-read alone.
 
 use std::hint::black_box;
 use std::path::PathBuf;
 
 use criterion::{BatchSize, BenchmarkId, Criterion, criterion_group, criterion_main};
 
-use campaigns::load::{self, Document, Options};
+use campaigns::load::{self, Baseline, Document, Options};
 use campaigns::model::Lang;
 use campaigns::synthetic::{Shape, plan_text};
 use campaigns::tui::action::{Action, Command};
@@ -111,5 +111,44 @@ fn filter_sort_reload(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, frames, filter_sort_reload);
+/// A saved change to one task's figure, re-read alone and taken in (what
+/// the screen does after a save: the file read and compared, the task's
+/// section parsed, its campaign's statuses, cards and rows recomputed), at
+/// 100 000 tasks in one campaign and in 100 campaigns of 1 000.
+fn reread(c: &mut Criterion) {
+    let mut group = c.benchmark_group("100k-tasks");
+    group.sample_size(20);
+    let options = Options {
+        as_of: None,
+        today: today(),
+    };
+    for per_campaign in [100_000, 1000] {
+        let (mut app, text) = app(100_000, per_campaign);
+        app.update(Command::Jump(1).into());
+        // The middle task's figure, changed and changed back in turn.
+        let middle = (text.len() / 2..)
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap_or(0);
+        let at = middle + text[middle..].find("\ndone = ").expect("a task") + 8;
+        let digit = text.as_bytes()[at];
+        let other = if digit == b'9' { "8" } else { "9" };
+        let mut texts = [text.clone(), text.clone()];
+        texts[1].replace_range(at..at + 1, other);
+        let mut baseline = Baseline::new(&load::parse(&text, options), options).expect("sections");
+        let mut turn = 0;
+        group.bench_function(BenchmarkId::new("reread-one-task", per_campaign), |b| {
+            b.iter(|| {
+                let (old, new) = (&texts[turn % 2], &texts[(turn + 1) % 2]);
+                let patch = baseline
+                    .reread(app.plan().expect("a plan"), old, new)
+                    .expect("one task changed");
+                app.update(Action::Reread(Box::new(patch)));
+                turn += 1;
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, frames, filter_sort_reload, reread);
 criterion_main!(benches);

@@ -92,6 +92,26 @@ fn measure(label: &str, plan: &std::path::Path, first: &str) {
         };
         println!("{label}: rename-save to redraw {took:?}");
     }
+    // The same for the plan's title, in `[meta]`: every campaign's statuses
+    // are taken in again.
+    for round in 0..2 {
+        let (from, to) = if round % 2 == 0 {
+            ("Province pollution-control", "Province retitled")
+        } else {
+            ("Province retitled", "Province pollution-control")
+        };
+        let current = std::fs::read_to_string(plan).unwrap();
+        assert!(current.contains(from), "the plan's title");
+        std::fs::write(&tmp, current.replacen(from, to, 1)).unwrap();
+        pty.settle(quiet);
+        std::fs::rename(&tmp, plan).unwrap();
+        let took = if round % 2 == 0 {
+            pty.wait_for("retitled")
+        } else {
+            pty.wait_gone("retitled")
+        };
+        println!("{label}: title rename-save to redraw {took:?}");
+    }
     // `+` on the selected task: written through the write-back path, read
     // back, and the outcome in the footer.
     for _ in 0..2 {
@@ -114,14 +134,19 @@ fn main() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    for tasks in [100, 100_000] {
+    for (tasks, per_campaign) in [(100, 1000), (100_000, 1000), (100_000, 100_000)] {
         let text = campaigns::synthetic::plan_text(campaigns::synthetic::Shape {
             tasks,
-            tasks_per_campaign: 1000,
+            tasks_per_campaign: per_campaign,
             seed: 2024,
         });
-        let plan = dir.path().join(format!("plan-{tasks}.toml"));
+        let plan = dir.path().join(format!("plan-{tasks}-{per_campaign}.toml"));
         std::fs::write(&plan, text).unwrap();
-        measure(&format!("{tasks} tasks"), &plan, "campaign 0");
+        let campaigns = tasks.div_ceil(per_campaign);
+        measure(
+            &format!("{tasks} tasks in {campaigns} campaigns"),
+            &plan,
+            "campaign 0",
+        );
     }
 }

@@ -25,13 +25,36 @@ struct Figure {
 }
 
 pub fn plan(body: &str, root: &Table, edit: &Edit, lang: Lang) -> Result<Planned, EditError> {
-    let target = format!("{}/{}", edit.campaign, edit.item);
+    asks_for_something(edit)?;
+    let located = locate::find(root, &edit.campaign, &edit.item)?;
+    plan_located(body, located, edit, lang)
+}
+
+/// `plan` on a text that holds the item's own section alone (its
+/// `[[campaign.task]]` or `[[campaign.indicator]]` and its history).
+/// `None` when anything is amiss: the caller then plans on more.
+pub fn plan_in_item(body: &str, root: &Table, edit: &Edit, lang: Lang) -> Option<Planned> {
+    asks_for_something(edit).ok()?;
+    let located = locate::find_alone(root, &edit.item)?;
+    plan_located(body, located, edit, lang).ok()
+}
+
+fn asks_for_something(edit: &Edit) -> Result<(), EditError> {
     if edit.change.is_none() && edit.note.is_none() && edit.record.is_none() {
         return Err(EditError::NothingToChange {
-            target: sanitize_line(&target),
+            target: sanitize_line(&format!("{}/{}", edit.campaign, edit.item)),
         });
     }
-    let located = locate::find(root, &edit.campaign, &edit.item)?;
+    Ok(())
+}
+
+fn plan_located(
+    body: &str,
+    located: locate::Located<'_>,
+    edit: &Edit,
+    lang: Lang,
+) -> Result<Planned, EditError> {
+    let target = format!("{}/{}", edit.campaign, edit.item);
     let key = match located.kind {
         Kind::Task => "done",
         Kind::Indicator => "value",

@@ -273,7 +273,8 @@ mod properties {
 
 /// The splices planned on the campaign's section alone, against those
 /// planned on the whole file, for every kind of change on every item; the
-/// section found by lexing and the one a loaded baseline gives.
+/// section found by lexing, the one a loaded baseline gives, and the item's
+/// own section.
 #[test]
 fn a_section_plans_the_same_splices_as_the_whole_file() {
     let text = crate::synthetic::plan_text(crate::synthetic::Shape {
@@ -329,6 +330,16 @@ fn a_section_plans_the_same_splices_as_the_whole_file() {
                             assert_eq!(planned.splices, expected.splices, "{edit:?}");
                             assert_eq!(planned.summary, expected.summary);
                         }
+                        let item = baseline.item_section_of(plan, &edit.campaign, &edit.item);
+                        let planned = planned_in_item(
+                            source,
+                            item.expect("its own section"),
+                            &edit,
+                            Lang::En,
+                        )
+                        .expect("an item plan");
+                        assert_eq!(planned.splices, expected.splices, "{edit:?}");
+                        assert_eq!(planned.summary, expected.summary);
                         compared += 1;
                     }
                 }

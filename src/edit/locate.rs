@@ -137,6 +137,20 @@ pub fn find<'d>(root: &'d Table, campaign: &str, item: &str) -> Result<Located<'
     })
 }
 
+/// The task or indicator `item` in a text that holds its section alone:
+/// `[[campaign.task]]` makes `campaign` a plain table there.
+pub fn find_alone<'d>(root: &'d Table, item: &str) -> Option<Located<'d>> {
+    let campaign = root.get("campaign")?.as_table()?;
+    [("task", Kind::Task), ("indicator", Kind::Indicator)]
+        .into_iter()
+        .flat_map(|(key, kind)| {
+            let nodes = campaign.get(key).map(tables).unwrap_or_default();
+            nodes.into_iter().map(move |node| (kind, node))
+        })
+        .find(|(_, node)| node.str("id") == Some(item))
+        .map(|(kind, node)| Located { kind, node })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

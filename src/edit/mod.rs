@@ -188,8 +188,17 @@ pub fn apply_known(
 /// re-read. `None` for anything else, errors included: `edited` then does
 /// it all on the whole file and words any error.
 fn edited_known(known: Known<'_>, edit: &Edit) -> Option<(String, String, Validated)> {
-    let section = known.baseline.section_of(known.plan, &edit.campaign)?;
-    let planned = planned_in_sections(known.source, [section], edit, Lang::from_env())?;
+    let lang = Lang::from_env();
+    let item = known
+        .baseline
+        .item_section_of(known.plan, &edit.campaign, &edit.item);
+    let planned = match item.and_then(|item| planned_in_item(known.source, item, edit, lang)) {
+        Some(planned) => planned,
+        None => {
+            let section = known.baseline.section_of(known.plan, &edit.campaign)?;
+            planned_in_sections(known.source, [section], edit, lang)?
+        }
+    };
     let new_source = splice::apply(known.source, planned.splices);
     if new_source == known.source {
         return Some((new_source, planned.summary, Validated::Unchanged));
@@ -260,6 +269,24 @@ fn planned_in_sections(
         return Some(planned);
     }
     None
+}
+
+/// The edit planned on the item's own section (a campaign of 100 000 tasks
+/// is too big a section to hand to toml_edit), its splices moved to where
+/// that section is in `body`.
+fn planned_in_item(
+    body: &str,
+    item: std::ops::Range<usize>,
+    edit: &Edit,
+    lang: Lang,
+) -> Option<change::Planned> {
+    let text = body.get(item.clone())?;
+    let document = toml_edit::Document::parse(text).ok()?;
+    let mut planned = change::plan_in_item(text, document.as_table(), edit, lang)?;
+    for splice in &mut planned.splices {
+        splice.range = splice.range.start + item.start..splice.range.end + item.start;
+    }
+    Some(planned)
 }
 
 /// The spliced text, once `load::parse` accepts it.

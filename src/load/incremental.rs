@@ -321,6 +321,24 @@ impl Baseline {
         self.sections.campaigns.get(index).cloned()
     }
 
+    /// Where item `item` of campaign `campaign` is written, if it has a
+    /// section of its own.
+    pub fn item_section_of(&self, plan: &Plan, campaign: &str, item: &str) -> Option<Range<usize>> {
+        let index = plan.campaigns.iter().position(|c| c.id == campaign)?;
+        let found = &plan.campaigns[index];
+        let (kind, place) = match found.tasks.iter().position(|t| t.id == item) {
+            Some(at) => (ItemKind::Task, at),
+            None => (
+                ItemKind::Indicator,
+                found.indicators.iter().position(|i| i.id == item)?,
+            ),
+        };
+        self.sections.items[self.sections.items_of(index)]
+            .iter()
+            .find(|section| section.kind == kind && section.index == place)
+            .map(|section| section.range.clone())
+    }
+
     /// Re-reads what `new` changes from `old`: `old` is the text this
     /// baseline describes (made from, or last re-read) and `plan` its plan.
     /// `None` when the change needs a whole parse; the baseline is then

@@ -259,7 +259,7 @@ impl App {
         self.prompt.is_some()
     }
 
-    pub(crate) fn plan(&self) -> Option<&Plan> {
+    pub fn plan(&self) -> Option<&Plan> {
         self.data.as_ref().map(|d| &d.plan)
     }
 
