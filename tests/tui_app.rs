@@ -728,3 +728,22 @@ fn a_campaign_reread_alone_shows_what_a_whole_reload_shows() {
         s.replacen("id = \"clear-water\"", "id = \"clean-water\"", 1)
     });
 }
+
+#[test]
+fn a_failed_watch_is_said_in_the_footer_once() {
+    let mut app = app(Lang::En);
+    let reason = "inotify watch limit reached\x1b[2J".to_owned();
+    assert_eq!(
+        app.update(Action::WatchFailed(reason.clone())),
+        Effect::Redraw
+    );
+    assert_eq!(
+        app.message(),
+        Some("live reload failed (r reloads): inotify watch limit reached\u{FFFD}[2J")
+    );
+    // The same failure again changes nothing on screen.
+    assert_eq!(app.update(Action::WatchFailed(reason)), Effect::None);
+    let mut zh = self::app(Lang::Zh);
+    zh.update(Action::WatchFailed("gone".into()));
+    assert_eq!(zh.message(), Some("自动重新加载出错 (按 r 重新加载): gone"));
+}

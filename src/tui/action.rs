@@ -91,6 +91,9 @@ pub enum Action {
     Saved(Result<String, String>),
     /// The editor could not be run (the reason).
     EditorFailed(String),
+    /// Watching the file for saves could not start, or reported an error
+    /// (the reason): the footer says so; `r` still reloads.
+    WatchFailed(String),
 }
 
 impl From<Command> for Action {

@@ -335,6 +335,19 @@ impl App {
                 self.set_message(format!("{}: {reason}", s.editor_failed), true);
                 Effect::Redraw
             }
+            Action::WatchFailed(reason) => {
+                let s = i18n::strings(self.settings.lang);
+                let text = format!("{}: {reason}", s.watch_failed);
+                // A watch that keeps failing must not keep redrawing.
+                if self
+                    .message()
+                    .is_some_and(|shown| shown == crate::text::sanitize_line(&text))
+                {
+                    return Effect::None;
+                }
+                self.set_message(text, true);
+                Effect::Redraw
+            }
         }
     }
 

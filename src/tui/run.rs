@@ -47,10 +47,13 @@ pub fn run(path: PathBuf, settings: Settings) -> anyhow::Result<u8> {
         .ok()
         .and_then(|doc| Baseline::new(&doc.loaded, options));
     let mut events = Events::start(mouse).context("could not start reading the terminal")?;
-    // Without a watch the screen still works; `r` reloads by hand.
-    let _ = events.watch_file(&path);
+    // Without a watch the screen still works (`r` reloads by hand) and says so.
+    let watched = events.watch_file(&path);
     let mut app = App::new(path.clone(), first, settings);
     app.update(Action::LoadedAt(now()));
+    if let Err(reason) = watched {
+        app.update(Action::WatchFailed(reason));
+    }
     let screen = terminal::setup(mouse).context("could not set up the terminal")?;
     let mut session = Session {
         path,
@@ -141,8 +144,7 @@ impl Session {
                 return self.update(Action::Resize(columns, rows));
             }
             Event::FileChanged => return self.reload(false),
-            // Live reload may have stopped; `r` still reloads.
-            Event::WatchFailed(_) => {}
+            Event::WatchFailed(reason) => return self.update(Action::WatchFailed(reason)),
             Event::InputFailed(reason) => anyhow::bail!("could not read the terminal: {reason}"),
             Event::Terminate(signal) => return Ok(Some(Exit::Signal(signal))),
             Event::Suspend => self.suspend()?,
