@@ -46,6 +46,8 @@ pub enum Ended {
 
 /// How to start the binary.
 pub struct Options<'a> {
+    /// Another program than `campaigns` (a test binary running itself).
+    pub program: Option<&'a Path>,
     pub size: (u16, u16),
     pub args: &'a [&'a str],
     pub env: &'a [(&'a str, &'a str)],
@@ -58,6 +60,7 @@ pub struct Options<'a> {
 impl Default for Options<'_> {
     fn default() -> Self {
         Options {
+            program: None,
             size: (120, 40),
             args: &[],
             env: &[],
@@ -90,7 +93,11 @@ impl Pty {
                 pixel_height: 0,
             })
             .unwrap();
-        let mut command = CommandBuilder::new(assert_cmd::cargo::cargo_bin("campaigns"));
+        let program = match options.program {
+            Some(program) => program.to_owned(),
+            None => assert_cmd::cargo::cargo_bin("campaigns"),
+        };
+        let mut command = CommandBuilder::new(program);
         command.args(options.args);
         command.env("TERM", "xterm-256color");
         command.env("LANG", "C.UTF-8");
