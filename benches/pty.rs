@@ -71,45 +71,18 @@ fn measure(label: &str, plan: &std::path::Path, first: &str) {
         pty.cpu_ticks() - ticks,
         cs2 - cs,
     );
-    // Rename-save: a changed name in the open campaign's header.
+    // Rename-save: a changed name in the open campaign's head, then the
+    // plan's title in `[meta]` (every campaign's statuses taken in again).
     let text = std::fs::read_to_string(plan).unwrap();
     assert!(text.contains("campaign 0\""), "the plan names campaign 0");
-    let tmp = plan.with_extension("tmp");
     for round in 0..3 {
-        let (from, to) = if round % 2 == 0 {
-            ("campaign 0\"", "campaign 0 renamed\"")
-        } else {
-            ("campaign 0 renamed\"", "campaign 0\"")
-        };
-        let current = std::fs::read_to_string(plan).unwrap();
-        std::fs::write(&tmp, current.replacen(from, to, 1)).unwrap();
-        pty.settle(quiet);
-        std::fs::rename(&tmp, plan).unwrap();
-        let took = if round % 2 == 0 {
-            pty.wait_for("renamed")
-        } else {
-            pty.wait_gone("renamed")
-        };
+        let name = ("campaign 0\"", "campaign 0 renamed\"");
+        let took = rename_save(&pty, plan, round, name, "renamed");
         println!("{label}: rename-save to redraw {took:?}");
     }
-    // The same for the plan's title, in `[meta]`: every campaign's statuses
-    // are taken in again.
     for round in 0..2 {
-        let (from, to) = if round % 2 == 0 {
-            ("Province pollution-control", "Province retitled")
-        } else {
-            ("Province retitled", "Province pollution-control")
-        };
-        let current = std::fs::read_to_string(plan).unwrap();
-        assert!(current.contains(from), "the plan's title");
-        std::fs::write(&tmp, current.replacen(from, to, 1)).unwrap();
-        pty.settle(quiet);
-        std::fs::rename(&tmp, plan).unwrap();
-        let took = if round % 2 == 0 {
-            pty.wait_for("retitled")
-        } else {
-            pty.wait_gone("retitled")
-        };
+        let title = ("Province pollution-control", "Province retitled");
+        let took = rename_save(&pty, plan, round, title, "retitled");
         println!("{label}: title rename-save to redraw {took:?}");
     }
     // `+` on the selected task: written through the write-back path, read
@@ -125,6 +98,33 @@ fn measure(label: &str, plan: &std::path::Path, first: &str) {
     }
     pty.send("qq");
     pty.wait_exit(Duration::from_secs(10));
+}
+
+/// Saves `plan` as editors do (a new file renamed over it) with `from`
+/// replaced by `to` on even rounds and back on odd ones (`to` ends in
+/// "renamed"); gives the time until the screen shows it.
+fn rename_save(
+    pty: &Pty,
+    plan: &std::path::Path,
+    round: usize,
+    (from, to): (&str, &str),
+) -> Duration {
+    let (from, to) = if round % 2 == 0 {
+        (from, to)
+    } else {
+        (to, from)
+    };
+    let current = std::fs::read_to_string(plan).unwrap();
+    assert!(current.contains(from), "the plan holds {from}");
+    let tmp = plan.with_extension("tmp");
+    std::fs::write(&tmp, current.replacen(from, to, 1)).unwrap();
+    pty.settle(Duration::from_millis(400));
+    std::fs::rename(&tmp, plan).unwrap();
+    if round % 2 == 0 {
+        pty.wait_for(marker)
+    } else {
+        pty.wait_gone(marker)
+    }
 }
 
 fn main() {

@@ -15,6 +15,11 @@ use proptest::sample::Index;
 
 const CASES: u32 = 300;
 
+fn shipped() -> String {
+    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/campaigns.toml"))
+        .expect("the shipped file")
+}
+
 fn options() -> Options {
     Options {
         as_of: None,
@@ -232,8 +237,7 @@ proptest! {
 
 #[test]
 fn the_shipped_file_rereads_an_edit_in_each_campaign() {
-    let old = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/campaigns.toml"))
-        .expect("the shipped file");
+    let old = shipped();
     let loaded = load::parse(&old, options());
     let plan = loaded.plan.clone().expect("the shipped file is valid");
     for (index, campaign) in plan.campaigns.iter().enumerate() {
@@ -261,8 +265,7 @@ fn the_shipped_file_rereads_an_edit_in_each_campaign() {
 
 #[test]
 fn the_shipped_file_rereads_an_edit_in_each_task_alone() {
-    let mut old = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/campaigns.toml"))
-        .expect("the shipped file");
+    let mut old = shipped();
     let loaded = load::parse(&old, options());
     let mut plan = loaded.plan.clone().expect("the shipped file is valid");
     let mut baseline = Baseline::new(&loaded, options()).expect("sections");
@@ -327,8 +330,7 @@ fn reread_kind(old: &str, new: &str) -> Option<&'static str> {
 
 #[test]
 fn each_kind_of_part_is_reread_alone() {
-    let old = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/campaigns.toml"))
-        .expect("the shipped file");
+    let old = shipped();
     let task = "[[campaign.task]]\nid = \"yangtze-outfalls\"";
     let cases = [
         (
@@ -393,8 +395,7 @@ fn an_item_whose_history_lies_past_another_item_is_reread_with_its_campaign() {
 
 #[test]
 fn changes_no_one_section_can_take_are_left_to_a_whole_parse() {
-    let old = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/campaigns.toml"))
-        .expect("the shipped file");
+    let old = shipped();
     let loaded = load::parse(&old, options());
     let plan = loaded.plan.clone().expect("the shipped file is valid");
     let mut baseline = Baseline::new(&loaded, options()).expect("sections");
