@@ -101,13 +101,14 @@ fn measure(label: &str, plan: &std::path::Path, first: &str) {
 }
 
 /// Saves `plan` as editors do (a new file renamed over it) with `from`
-/// replaced by `to` on even rounds and back on odd ones (`to` ends in
-/// "renamed"); gives the time until the screen shows it.
+/// replaced by `to` on even rounds and back on odd ones; gives the time
+/// until the screen shows `marker` (a word of `to`), or no longer shows it.
 fn rename_save(
     pty: &Pty,
     plan: &std::path::Path,
     round: usize,
     (from, to): (&str, &str),
+    marker: &str,
 ) -> Duration {
     let (from, to) = if round % 2 == 0 {
         (from, to)
