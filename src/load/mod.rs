@@ -3,9 +3,9 @@
 
 mod diagnostic;
 mod fields;
-mod incremental;
 pub mod keys;
 mod plan_reader;
+mod reread;
 pub mod tree;
 pub mod watch;
 
@@ -16,7 +16,7 @@ use chrono::NaiveDate;
 
 pub use diagnostic::{Diagnostic, LineIndex, Position, Severity, summary};
 pub use fields::{did_you_mean, is_valid_id};
-pub use incremental::{Baseline, ItemKind, ItemSection, Patch, Replacement, Sections};
+pub use reread::{Baseline, ItemKind, ItemSection, Patch, Replacement, Sections};
 
 use crate::model::Plan;
 use plan_reader::PlanReader;
@@ -168,7 +168,7 @@ pub fn parse(source: &str, options: Options) -> Loaded {
     let mut reader = PlanReader::new(body, options.as_of, options.today);
     let plan = reader.read(tree.root());
     let sections = match plan {
-        Some(_) => incremental::sections(&tree, body.len()),
+        Some(_) => reread::sections(&tree, body.len()),
         None => Sections::default(),
     };
     drop(tree);

@@ -19,6 +19,10 @@
 //! words the errors. `tests/reread_differential.rs` checks it against a
 //! whole parse over arbitrary plans and edits.
 
+mod change;
+mod patch;
+mod sections;
+
 use std::collections::HashSet;
 use std::ops::Range;
 
@@ -26,153 +30,13 @@ use chrono::NaiveDate;
 
 use super::plan_reader::{PlanReader, count_newlines};
 use super::{Diagnostic, Loaded, Options, tree};
-use crate::model::{Campaign, Indicator, Meta, Plan, SourceLine, Task};
+use crate::model::Plan;
+use change::{Change, line_delta, shift};
+use sections::item_sections;
 
-/// Where `[meta]`, each campaign and each of their items is written.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Sections {
-    /// `[meta]`, when it is written as a section.
-    pub meta: Option<Range<usize>>,
-    /// Each campaign's section: the `[` of its header to the start of the
-    /// next top-level section. Empty when a campaign is not written as a
-    /// `[[campaign]]` section of its own.
-    pub campaigns: Vec<Range<usize>>,
-    /// The items' sections, in file order, of the campaigns whose items are
-    /// all written as sections of their own.
-    pub items: Vec<ItemSection>,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct ItemSection {
-    pub range: Range<usize>,
-    pub campaign: usize,
-    pub kind: ItemKind,
-    /// Its place among the campaign's tasks, or among its indicators.
-    pub index: usize,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ItemKind {
-    Task,
-    Indicator,
-}
-
-impl Sections {
-    /// The same sections in a text that has `by` more bytes in front.
-    pub(super) fn shifted(mut self, by: usize) -> Sections {
-        self.move_from(0, by as isize);
-        self
-    }
-
-    /// Moves every boundary at or after `offset` by `delta` bytes.
-    fn move_from(&mut self, offset: usize, delta: isize) {
-        let moved = |range: &mut Range<usize>| {
-            if range.start >= offset {
-                range.start = shift(range.start, delta);
-            }
-            if range.end >= offset {
-                range.end = shift(range.end, delta);
-            }
-        };
-        self.meta.iter_mut().for_each(moved);
-        self.campaigns.iter_mut().for_each(moved);
-        self.items
-            .iter_mut()
-            .for_each(|item| moved(&mut item.range));
-    }
-
-    /// The places in `items` of campaign `index`'s items.
-    fn items_of(&self, index: usize) -> Range<usize> {
-        let from = self.items.partition_point(|item| item.campaign < index);
-        let to = self.items.partition_point(|item| item.campaign <= index);
-        from..to
-    }
-}
-
-/// The sections of a parsed text of `len` bytes.
-pub(super) fn sections(tree: &tree::Tree<'_>, len: usize) -> Sections {
-    let starts = tree.section_starts();
-    let section_at = |start: usize| {
-        let at = starts.binary_search_by_key(&start, |&s| s as usize).ok()?;
-        Some(start..starts.get(at + 1).map_or(len, |&next| next as usize))
-    };
-    let tree::Item::Table(root) = tree.root().item() else {
-        return Sections::default();
-    };
-    let mut sections = Sections {
-        meta: root
-            .get("meta")
-            .and_then(|meta| section_at(meta.span().start)),
-        ..Sections::default()
-    };
-    let Some(tree::Item::Array(list)) = root.get("campaign").map(|list| list.item()) else {
-        return sections;
-    };
-    for (index, campaign) in list.iter().enumerate() {
-        let Some(section) = section_at(campaign.span().start) else {
-            return Sections::default();
-        };
-        let items = item_sections(tree, campaign, index, section.clone());
-        sections.items.extend(items.unwrap_or_default());
-        sections.campaigns.push(section);
-    }
-    // Every section is `[meta]` or a campaign's: a `[meta.title]` after
-    // the campaigns would be part of `[meta]` that its section does not hold.
-    if starts.len() != sections.campaigns.len() + usize::from(sections.meta.is_some()) {
-        return Sections::default();
-    }
-    sections
-}
-
-/// The sections of one campaign's items (`campaign` is its table, written
-/// in `section`), if each has its own and nothing else has one there: in
-/// file order, each to the start of the next part.
-fn item_sections(
-    tree: &tree::Tree<'_>,
-    campaign: tree::Value<'_, '_>,
-    index: usize,
-    section: Range<usize>,
-) -> Option<Vec<ItemSection>> {
-    let campaign_end = section.end;
-    let shallow = tree.shallow_starts();
-    let tree::Item::Table(table) = campaign.item() else {
-        return None;
-    };
-    let mut items = Vec::new();
-    for (key, kind) in [("indicator", ItemKind::Indicator), ("task", ItemKind::Task)] {
-        let Some(list) = table.get(key) else {
-            continue;
-        };
-        let tree::Item::Array(list) = list.item() else {
-            return None;
-        };
-        for (place, item) in list.iter().enumerate() {
-            let start = item.span().start;
-            let at = shallow.binary_search_by_key(&start, |&s| s as usize).ok()?;
-            let end = shallow
-                .get(at + 1)
-                .map_or(campaign_end, |&next| (next as usize).min(campaign_end));
-            items.push(ItemSection {
-                range: start..end,
-                campaign: index,
-                kind,
-                index: place,
-            });
-        }
-    }
-    items.sort_by_key(|item| item.range.start);
-    // Any other part (an indicator's history after a task, a
-    // `[campaign.name]`) would hold what no item's section holds.
-    let from = shallow.partition_point(|&s| (s as usize) < section.start);
-    let to = shallow.partition_point(|&s| (s as usize) < section.end);
-    let header = campaign.span().start;
-    let own = usize::from(
-        shallow[from..to]
-            .binary_search_by_key(&header, |&s| s as usize)
-            .is_ok(),
-    );
-    (to - from - own == items.len()).then_some(items)
-}
+pub use patch::{Patch, Replacement};
+pub(crate) use sections::sections;
+pub use sections::{ItemKind, ItemSection, Sections};
 
 /// What a re-read needs from the last load besides its text and its plan:
 /// the diagnostics (warnings only: a load with errors has no plan to keep)
@@ -182,104 +46,6 @@ pub struct Baseline {
     diagnostics: Vec<Diagnostic>,
     sections: Sections,
     options: Options,
-}
-
-/// What a re-read changed: put it in place with [`Patch::apply`].
-#[derive(Debug)]
-pub struct Patch {
-    pub replacement: Replacement,
-    /// The line the re-read part starts on: the lines recorded after it
-    /// move by `line_delta`.
-    pub from_line: usize,
-    /// How many lines the change added (or, negative, removed).
-    pub line_delta: isize,
-    /// The warnings of the whole file after the change.
-    pub warnings: usize,
-}
-
-#[derive(Debug)]
-pub enum Replacement {
-    Meta(Meta),
-    /// A whole campaign, at its place.
-    Campaign(usize, Campaign),
-    /// A campaign's own keys; its tasks and indicators stay.
-    Head(usize, Campaign),
-    /// A run of a campaign's items: its tasks at `tasks` give way to
-    /// `new_tasks`, its indicators at `indicators` to `new_indicators`.
-    Items {
-        campaign: usize,
-        tasks: Range<usize>,
-        new_tasks: Vec<Task>,
-        indicators: Range<usize>,
-        new_indicators: Vec<Indicator>,
-    },
-}
-
-impl Patch {
-    /// The campaign changed; `None` for `[meta]`, which touches them all.
-    pub fn campaign(&self) -> Option<usize> {
-        match self.replacement {
-            Replacement::Meta(_) => None,
-            Replacement::Campaign(index, _) | Replacement::Head(index, _) => Some(index),
-            Replacement::Items { campaign, .. } => Some(campaign),
-        }
-    }
-
-    /// Puts the re-read part in place and moves the lines recorded after
-    /// it; gives back a campaign it replaced whole.
-    pub fn apply(self, plan: &mut Plan) -> Option<Campaign> {
-        if self.line_delta != 0 {
-            move_lines(plan, self.from_line, self.line_delta);
-        }
-        match self.replacement {
-            Replacement::Meta(meta) => {
-                plan.meta = meta;
-                None
-            }
-            Replacement::Campaign(index, campaign) => {
-                Some(std::mem::replace(plan.campaigns.get_mut(index)?, campaign))
-            }
-            Replacement::Head(index, mut head) => {
-                let campaign = plan.campaigns.get_mut(index)?;
-                head.tasks = std::mem::take(&mut campaign.tasks);
-                head.indicators = std::mem::take(&mut campaign.indicators);
-                *campaign = head;
-                None
-            }
-            Replacement::Items {
-                campaign,
-                tasks,
-                new_tasks,
-                indicators,
-                new_indicators,
-            } => {
-                let campaign = plan.campaigns.get_mut(campaign)?;
-                campaign.tasks.splice(tasks, new_tasks);
-                campaign.indicators.splice(indicators, new_indicators);
-                None
-            }
-        }
-    }
-}
-
-/// Moves every line recorded after `line` by `delta`.
-fn move_lines(plan: &mut Plan, line: usize, delta: isize) {
-    let moved = |at: &mut SourceLine| {
-        if at.0 > line {
-            at.0 = shift(at.0, delta);
-        }
-    };
-    for campaign in &mut plan.campaigns {
-        moved(&mut campaign.line);
-        campaign
-            .tasks
-            .iter_mut()
-            .for_each(|task| moved(&mut task.line));
-        campaign
-            .indicators
-            .iter_mut()
-            .for_each(|indicator| moved(&mut indicator.line));
-    }
 }
 
 /// One part re-read: its range in the old text, in the new, and its text.
@@ -666,78 +432,4 @@ fn taken_by_another(plan: &Plan, index: usize, id: &str) -> bool {
         .iter()
         .enumerate()
         .any(|(other, c)| other != index && c.id == id)
-}
-
-/// Where two texts differ.
-struct Change {
-    /// The first byte that differs.
-    start: usize,
-    /// Where the unchanged rest starts in the old text.
-    old_end: usize,
-    /// How much longer the new text is.
-    delta: isize,
-}
-
-impl Change {
-    fn between(old: &str, new: &str) -> Option<Change> {
-        let (old, new) = (old.as_bytes(), new.as_bytes());
-        let prefix = common_prefix(old, new);
-        if prefix == old.len() && prefix == new.len() {
-            return None;
-        }
-        let room = old.len().min(new.len()) - prefix;
-        let suffix = common_suffix(&old[old.len() - room..], &new[new.len() - room..]);
-        Some(Change {
-            start: prefix,
-            old_end: old.len() - suffix,
-            delta: new.len() as isize - old.len() as isize,
-        })
-    }
-
-    /// Whether the change lies inside `range` and after its first byte (the
-    /// `[` of the header that starts it).
-    fn within(&self, range: &Range<usize>) -> bool {
-        self.start > range.start && self.old_end <= range.end
-    }
-}
-
-fn shift(value: usize, delta: isize) -> usize {
-    value.saturating_add_signed(delta)
-}
-
-fn line_delta(old: &str, new: &str) -> isize {
-    let count = |text: &str| count_newlines(text.as_bytes()) as isize;
-    count(new) - count(old)
-}
-
-/// Compared a block at a time: slices' `==` is a `memcmp`.
-const BLOCK: usize = 4096;
-
-fn common_prefix(a: &[u8], b: &[u8]) -> usize {
-    let len = a.len().min(b.len());
-    let mut at = 0;
-    while at + BLOCK <= len && a[at..at + BLOCK] == b[at..at + BLOCK] {
-        at += BLOCK;
-    }
-    at + a[at..len]
-        .iter()
-        .zip(&b[at..len])
-        .take_while(|(x, y)| x == y)
-        .count()
-}
-
-fn common_suffix(a: &[u8], b: &[u8]) -> usize {
-    let len = a.len().min(b.len());
-    let (a, b) = (&a[a.len() - len..], &b[b.len() - len..]);
-    let mut at = len;
-    while at >= BLOCK && a[at - BLOCK..at] == b[at - BLOCK..at] {
-        at -= BLOCK;
-    }
-    len - at
-        + a[..at]
-            .iter()
-            .rev()
-            .zip(b[..at].iter().rev())
-            .take_while(|(x, y)| x == y)
-            .count()
 }
