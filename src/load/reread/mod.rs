@@ -48,7 +48,8 @@ pub struct Baseline {
     options: Options,
 }
 
-/// One part re-read: its range in the old text, in the new, and its text.
+/// One part re-read: its range in the old text, its text in the new one,
+/// and the line it starts on.
 struct Part<'n> {
     old: Range<usize>,
     text: &'n str,
