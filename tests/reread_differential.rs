@@ -312,7 +312,8 @@ fn reread_kind(old: &str, new: &str) -> Option<&'static str> {
     let patch = baseline.reread(&plan, old, new)?;
     let kind = match &patch.replacement {
         Replacement::Meta(_) => "meta",
-        Replacement::Campaign(..) => "campaign",
+        Replacement::Campaigns { range, new } if range.len() == 1 && new.len() == 1 => "campaign",
+        Replacement::Campaigns { .. } => "campaigns",
         Replacement::Head(..) => "head",
         Replacement::Items { .. } => "items",
     };
@@ -380,6 +381,32 @@ fn each_kind_of_part_is_reread_alone() {
 }
 
 #[test]
+fn campaigns_added_removed_or_changed_together_are_reread_as_a_run() {
+    let old = shipped();
+    let blue_sky = "[[campaign]]\nid = \"blue-sky\"";
+    let second = old.match_indices("\n[[campaign]]\n").nth(1).unwrap().0 + 1;
+    let third = old.match_indices("\n[[campaign]]\n").nth(2).unwrap().0 + 1;
+    let cases = [
+        // A campaign added before the first one's keys, and one at the end.
+        old.replacen(
+            blue_sky,
+            &format!("[[campaign]]\nid = \"x\"\nname = \"X\"\n{blue_sky}"),
+            1,
+        ),
+        format!("{old}\n[[campaign]]\nid = \"new\"\nname = \"New\"\ntask = []\n"),
+        // The second campaign taken out.
+        format!("{}{}", &old[..second], &old[third..]),
+        // One save that touches two campaigns.
+        old.replacen("done = 53", "done = 54", 1)
+            .replacen("done = 13", "done = 14", 1),
+    ];
+    for new in cases {
+        assert_ne!(new, old);
+        assert_eq!(reread_kind(&old, &new), Some("campaigns"));
+    }
+}
+
+#[test]
 fn an_item_whose_history_lies_past_another_item_is_reread_with_its_campaign() {
     // `[[campaign.indicator.history]]` after a task still belongs to the
     // indicator: the indicator's own section does not hold all of it.
@@ -401,11 +428,6 @@ fn changes_no_one_section_can_take_are_left_to_a_whole_parse() {
     let mut baseline = Baseline::new(&loaded, options()).expect("sections");
     let cases = [
         old.replace("as_of = 2024-12-31", "as_of = 2024-06-30"),
-        old.replacen(
-            "[[campaign]]\nid = \"blue-sky\"",
-            "[[campaign]]\nid = \"x\"\nname = \"X\"\n[[campaign]]\nid = \"blue-sky\"",
-            1,
-        ),
         old.replacen("id = \"blue-sky\"", "id = \"clear-water\"", 1),
         format!("{old}\n[meta.more]\n"),
         // A comment that now swallows the next task's header: the change is

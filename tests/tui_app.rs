@@ -723,6 +723,18 @@ fn a_campaign_reread_alone_shows_what_a_whole_reload_shows() {
     assert_reread_matches_whole_reload("clear-water", "j", |s| {
         s.replacen("en = \"Clear Water\"", "en = \"Clear Water 2025\"", 1)
     });
+    // A campaign added at the end; one taken out before the open one (the
+    // open one moves up a place); the open one taken out.
+    assert_reread_matches_whole_reload("clean-soil", "j", |s| {
+        format!("{s}\n[[campaign]]\nid = \"noise\"\nname = \"Noise\"\ntask = []\n")
+    });
+    let without = |s: &str, id: &str| {
+        let start = s.find(&format!("[[campaign]]\nid = \"{id}\"")).unwrap();
+        let end = start + 1 + s[start + 1..].find("[[campaign]]\n").unwrap();
+        format!("{}{}", &s[..start], &s[end..])
+    };
+    assert_reread_matches_whole_reload("clean-soil", "j", |s| without(s, "clear-water"));
+    assert_reread_matches_whole_reload("clear-water", "j", |s| without(s, "clear-water"));
     // The open campaign renamed: both go back to the overview.
     assert_reread_matches_whole_reload("clear-water", "", |s| {
         s.replacen("id = \"clear-water\"", "id = \"clean-water\"", 1)

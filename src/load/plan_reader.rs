@@ -82,12 +82,22 @@ impl<'s> PlanReader<'s> {
         })
     }
 
-    /// Reads a text that holds one `[[campaign]]` table and nothing else
-    /// (one campaign's section, re-read alone). `None` when it holds more,
-    /// or less; the caller looks for errors.
-    pub fn read_one_campaign(&mut self, root: Value<'_, '_>, as_of: NaiveDate) -> Option<Campaign> {
-        let value = only_element(only_key(root, "campaign")?)?;
-        self.campaign(value, as_of, &mut IdSet::default(), false)
+    /// Reads a text that holds `[[campaign]]` tables and nothing else (a
+    /// run of campaigns' sections, re-read alone). Their ids are checked
+    /// against each other, not against the plan's other campaigns; the
+    /// caller looks for errors.
+    pub fn read_campaigns(
+        &mut self,
+        root: Value<'_, '_>,
+        as_of: NaiveDate,
+    ) -> Option<Vec<Campaign>> {
+        let Item::Array(list) = only_key(root, "campaign")?.item() else {
+            return None;
+        };
+        let ids = &mut IdSet::default();
+        list.iter()
+            .map(|value| self.campaign(value, as_of, ids, false))
+            .collect()
     }
 
     /// Reads a text that holds the head of one `[[campaign]]` table: its

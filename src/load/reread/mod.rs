@@ -120,34 +120,49 @@ impl Baseline {
                 return self.reread_meta(plan, meta, &change, old, new);
             }
         }
+        // The campaigns the change starts and ends in.
         let campaigns = &self.sections.campaigns;
-        let index = campaigns
+        let first = campaigns
             .partition_point(|c| c.start < change.start)
             .checked_sub(1)?;
-        let section = campaigns[index].clone();
-        if !change.within(&section) {
-            return None;
+        let last = campaigns
+            .partition_point(|c| c.start < change.old_end)
+            .saturating_sub(1)
+            .max(first);
+        if last == first {
+            if let Some(patch) = self.reread_in_campaign(plan, first, &change, old, new) {
+                return Some(patch);
+            }
         }
+        self.reread_campaigns(plan, first..last + 1, &change, old, new)
+    }
+
+    /// Re-reads a change inside one campaign's items, or inside its head.
+    fn reread_in_campaign(
+        &mut self,
+        plan: &Plan,
+        index: usize,
+        change: &Change,
+        old: &str,
+        new: &str,
+    ) -> Option<Patch> {
+        let section = self.sections.campaigns[index].clone();
         let items = self.sections.items_of(index);
-        if let Some(first) = self
+        let first = self
             .sections
             .items
             .get(items.start)
-            .filter(|_| !items.is_empty())
-        {
-            let patch = if change.start > first.range.start {
-                self.reread_items(plan, index, items, &change, old, new)
-            } else if change.old_end <= first.range.start {
-                let head = section.start..first.range.start;
-                self.reread_head(plan, index, head, &change, old, new)
-            } else {
-                None
-            };
-            if patch.is_some() {
-                return patch;
-            }
+            .filter(|_| !items.is_empty())?;
+        if !change.within(&section) {
+            None
+        } else if change.start > first.range.start {
+            self.reread_items(plan, index, items, change, old, new)
+        } else if change.old_end <= first.range.start {
+            let head = section.start..first.range.start;
+            self.reread_head(plan, index, head, change, old, new)
+        } else {
+            None
         }
-        self.reread_campaign(plan, index, section, &change, old, new)
     }
 
     fn reread_meta(
@@ -175,36 +190,56 @@ impl Baseline {
         Some(self.patch(Replacement::Meta(meta), &part, old))
     }
 
-    fn reread_campaign(
+    /// Re-reads the campaigns at `run` (one or more), which may now be more
+    /// or fewer.
+    fn reread_campaigns(
         &mut self,
         plan: &Plan,
-        index: usize,
-        section: Range<usize>,
+        run: Range<usize>,
         change: &Change,
         old: &str,
         new: &str,
     ) -> Option<Patch> {
-        let first_line = plan.campaigns.get(index)?.line.0;
-        let part = part(section, first_line, change, new)?;
+        let campaigns = &self.sections.campaigns;
+        let range = campaigns[run.start].start..campaigns[run.end - 1].end;
+        let first_line = plan.campaigns.get(run.start)?.line.0;
+        let part = part(range, first_line, change, new)?;
         let parsed = tree::parse(part.text).ok()?;
-        if parsed.section_starts() != [0] {
-            return None;
-        }
         let mut reader = self.reader(&part);
-        let campaign = reader.read_one_campaign(parsed.root(), self.as_of(plan))?;
+        let read = reader.read_campaigns(parsed.root(), self.as_of(plan))?;
         let found = without_errors(reader.out.diagnostics)?;
+        // Each campaign has its section, and nothing else has one.
         let inner = sections(&parsed, part.text.len());
         drop(parsed);
-        if taken_by_another(plan, index, &campaign.id) {
+        if inner.campaigns.len() != read.len() {
             return None;
         }
+        let ids: HashSet<&str> = read.iter().map(|c| c.id.as_str()).collect();
+        let others = plan.campaigns.iter().enumerate();
+        if others
+            .filter(|(at, _)| !run.contains(at))
+            .any(|(_, c)| ids.contains(c.id.as_str()))
+        {
+            return None;
+        }
+        let at = |range: Range<usize>| range.start + part.old.start..range.end + part.old.start;
         let items = inner.items.into_iter().map(|item| ItemSection {
-            range: item.range.start + part.old.start..item.range.end + part.old.start,
-            campaign: index,
+            range: at(item.range),
+            campaign: item.campaign + run.start,
             ..item
         });
-        self.take(found, &part, change, items.collect());
-        Some(self.patch(Replacement::Campaign(index, campaign), &part, old))
+        let after = self.take(found, &part, change, items.collect());
+        let more = read.len() as isize - run.len() as isize;
+        for item in &mut self.sections.items[after..] {
+            item.campaign = shift(item.campaign, more);
+        }
+        let placed = inner.campaigns.into_iter().map(at);
+        self.sections.campaigns.splice(run.clone(), placed);
+        let replacement = Replacement::Campaigns {
+            range: run,
+            new: read,
+        };
+        Some(self.patch(replacement, &part, old))
     }
 
     fn reread_head(
@@ -355,14 +390,15 @@ impl Baseline {
 
     /// Takes in a part read without errors: its diagnostics (relative to
     /// it) in place of those it had, its items' sections (already placed)
-    /// in place of the old ones, everything after it moved.
+    /// in place of the old ones, everything after it moved. Gives where
+    /// the items after the part now start in the list.
     fn take(
         &mut self,
         mut found: Vec<Diagnostic>,
         part: &Part<'_>,
         change: &Change,
         items: Vec<ItemSection>,
-    ) {
+    ) -> usize {
         let Range { start, end } = part.old;
         for diagnostic in &mut found {
             diagnostic.span = diagnostic.span.start + start..diagnostic.span.end + start;
@@ -384,7 +420,9 @@ impl Baseline {
         let from = listed.partition_point(|i| i.range.start < start);
         let to = listed.partition_point(|i| i.range.start < end);
         self.sections.move_from(end, change.delta);
+        let after = from + items.len();
         self.sections.items.splice(from..to, items);
+        after
     }
 
     fn patch(&self, replacement: Replacement, part: &Part<'_>, old: &str) -> Patch {

@@ -21,8 +21,12 @@ pub struct Patch {
 #[derive(Debug)]
 pub enum Replacement {
     Meta(Meta),
-    /// A whole campaign, at its place.
-    Campaign(usize, Campaign),
+    /// A run of whole campaigns, from one to a few: those at `range` give
+    /// way to `new` (as many, or more, or fewer).
+    Campaigns {
+        range: Range<usize>,
+        new: Vec<Campaign>,
+    },
     /// A campaign's own keys; its tasks and indicators stay.
     Head(usize, Campaign),
     /// A run of a campaign's items: its tasks at `tasks` give way to
@@ -37,35 +41,38 @@ pub enum Replacement {
 }
 
 impl Patch {
-    /// The campaign changed; `None` for `[meta]`, which touches them all.
+    /// The one campaign changed, still at its place; `None` when the change
+    /// touches them all (`[meta]`) or adds or removes campaigns.
     pub fn campaign(&self) -> Option<usize> {
-        match self.replacement {
+        match &self.replacement {
             Replacement::Meta(_) => None,
-            Replacement::Campaign(index, _) | Replacement::Head(index, _) => Some(index),
-            Replacement::Items { campaign, .. } => Some(campaign),
+            Replacement::Campaigns { range, new } => {
+                (range.len() == 1 && new.len() == 1).then_some(range.start)
+            }
+            Replacement::Head(index, _) => Some(*index),
+            Replacement::Items { campaign, .. } => Some(*campaign),
         }
     }
 
     /// Puts the re-read part in place and moves the lines recorded after
-    /// it; gives back a campaign it replaced whole.
-    pub fn apply(self, plan: &mut Plan) -> Option<Campaign> {
+    /// it; gives back the campaigns it replaced whole.
+    pub fn apply(self, plan: &mut Plan) -> Vec<Campaign> {
         if self.line_delta != 0 {
             move_lines(plan, self.from_line, self.line_delta);
         }
         match self.replacement {
-            Replacement::Meta(meta) => {
-                plan.meta = meta;
-                None
-            }
-            Replacement::Campaign(index, campaign) => {
-                Some(std::mem::replace(plan.campaigns.get_mut(index)?, campaign))
+            Replacement::Meta(meta) => plan.meta = meta,
+            Replacement::Campaigns { range, new } => {
+                if range.end <= plan.campaigns.len() {
+                    return plan.campaigns.splice(range, new).collect();
+                }
             }
             Replacement::Head(index, mut head) => {
-                let campaign = plan.campaigns.get_mut(index)?;
-                head.tasks = std::mem::take(&mut campaign.tasks);
-                head.indicators = std::mem::take(&mut campaign.indicators);
-                *campaign = head;
-                None
+                if let Some(campaign) = plan.campaigns.get_mut(index) {
+                    head.tasks = std::mem::take(&mut campaign.tasks);
+                    head.indicators = std::mem::take(&mut campaign.indicators);
+                    *campaign = head;
+                }
             }
             Replacement::Items {
                 campaign,
@@ -74,12 +81,13 @@ impl Patch {
                 indicators,
                 new_indicators,
             } => {
-                let campaign = plan.campaigns.get_mut(campaign)?;
-                campaign.tasks.splice(tasks, new_tasks);
-                campaign.indicators.splice(indicators, new_indicators);
-                None
+                if let Some(campaign) = plan.campaigns.get_mut(campaign) {
+                    campaign.tasks.splice(tasks, new_tasks);
+                    campaign.indicators.splice(indicators, new_indicators);
+                }
             }
         }
+        Vec::new()
     }
 }
 

@@ -35,13 +35,76 @@ impl App {
             });
             return;
         };
+        // Keep the place by id: the overview card and the open campaign.
+        let card = self.selected_card_id();
+        let old = self.show(plan, warnings, card);
+        // Freeing the last plan and the text it came from is a million frees
+        // at 100 000 tasks: done aside once the new rows are ready, so that
+        // it is not on the way to the screen (any earlier, it would hold the
+        // allocator's lock while the rows are computed).
+        let tasks = old.as_ref().map_or(0, |d| count_tasks(&d.plan.campaigns));
+        drop_aside(tasks, (old, document.source, document.loaded.diagnostics));
+    }
+
+    /// Takes in what a save changed, re-read alone (a run of items, a
+    /// campaign's head, campaigns, `[meta]`): when it is one campaign, only
+    /// that campaign's statuses, cards and widths are computed again; else
+    /// all of them (`[meta]` holds the at-risk margin they use), and the
+    /// place is found again by id as after a whole load.
+    pub(super) fn reread(&mut self, patch: Patch) {
+        let warnings = patch.warnings;
+        let Some(index) = patch.campaign() else {
+            let card = self.selected_card_id();
+            let Some(mut data) = self.data.take() else {
+                return;
+            };
+            let replaced = patch.apply(&mut data.plan);
+            self.show(data.plan, warnings, card);
+            drop_aside(count_tasks(&replaced), replaced);
+            return;
+        };
+        let Some(data) = self.data.as_mut() else {
+            return;
+        };
+        data.warnings = warnings;
+        let replaced = patch.apply(&mut data.plan);
+        let margin = data.plan.meta.at_risk_margin;
+        let (Some(campaign), Some(status)) = (
+            data.plan.campaigns.get(index),
+            data.status.campaigns.get_mut(index),
+        ) else {
+            return;
+        };
+        *status = CampaignStatus::compute(campaign, data.status.as_of, margin);
+        data.attention[index] = rows::attention(campaign, status);
+        data.widths[index] = rows::ListWidths::measure(campaign, status);
+        self.banner = None;
+        self.file_missing = false;
+        // A campaign whose id changed is another campaign, as after a whole load.
+        let renamed = self
+            .campaign
+            .as_ref()
+            .is_some_and(|view| view.index == index && view.id != campaign.id);
+        if renamed {
+            self.campaign = None;
+            self.view = View::Overview;
+        }
+        self.rebuild_rows();
+        drop_aside(count_tasks(&replaced), replaced);
+    }
+
+    fn selected_card_id(&self) -> Option<String> {
+        self.plan()
+            .and_then(|p| p.campaigns.get(self.overview_selected))
+            .map(|c| c.id.clone())
+    }
+
+    /// Shows `plan`: computes every campaign's statuses, cards and widths,
+    /// clears the banner, and finds the place again (the overview card
+    /// `card`, the open campaign) by id. Gives back the data it replaced.
+    fn show(&mut self, plan: Plan, warnings: usize, card: Option<String>) -> Option<Data> {
         let as_of = plan.as_of(self.settings.as_of, self.settings.today);
         let status = PlanStatus::compute(&plan, as_of);
-        // Keep the place by id: the overview card and the open campaign.
-        let previous_card = self
-            .plan()
-            .and_then(|p| p.campaigns.get(self.overview_selected))
-            .map(|c| c.id.clone());
         let attention = plan
             .campaigns
             .iter()
@@ -55,6 +118,7 @@ impl App {
             .map(|(campaign, status)| rows::ListWidths::measure(campaign, status))
             .collect();
         self.banner = None;
+        self.file_missing = false;
         let old = self.data.replace(Data {
             plan,
             status,
@@ -62,11 +126,8 @@ impl App {
             attention,
             widths,
         });
-        let Some(data) = self.data.as_ref() else {
-            return;
-        };
-        let plan = &data.plan;
-        if let Some(id) = previous_card {
+        let plan = &self.data.as_ref()?.plan;
+        if let Some(id) = card {
             self.overview_selected = plan
                 .campaigns
                 .iter()
@@ -86,59 +147,7 @@ impl App {
             }
         }
         self.rebuild_rows();
-        // Freeing the last plan and the text it came from is a million frees
-        // at 100 000 tasks: done aside once the new rows are ready, so that
-        // it is not on the way to the screen (any earlier, it would hold the
-        // allocator's lock while the rows are computed).
-        let tasks = old.as_ref().map_or(0, |d| {
-            d.plan
-                .campaigns
-                .iter()
-                .map(|c| c.tasks.len())
-                .sum::<usize>()
-        });
-        drop_aside(tasks, (old, document.source, document.loaded.diagnostics));
-    }
-
-    /// Takes in what a save changed, re-read alone (a run of items, a
-    /// campaign's head, a campaign, `[meta]`): only the campaign it is in
-    /// has its statuses, cards and widths computed again (all of them after
-    /// `[meta]`, whose at-risk margin they use).
-    pub(super) fn reread(&mut self, patch: Patch) {
-        let Some(data) = self.data.as_mut() else {
-            return;
-        };
-        let changed = patch.campaign();
-        data.warnings = patch.warnings;
-        let old = patch.apply(&mut data.plan);
-        let margin = data.plan.meta.at_risk_margin;
-        let indexes = changed.map_or(0..data.plan.campaigns.len(), |index| index..index + 1);
-        for index in indexes {
-            let (Some(campaign), Some(status)) = (
-                data.plan.campaigns.get(index),
-                data.status.campaigns.get_mut(index),
-            ) else {
-                continue;
-            };
-            *status = CampaignStatus::compute(campaign, data.status.as_of, margin);
-            data.attention[index] = rows::attention(campaign, status);
-            data.widths[index] = rows::ListWidths::measure(campaign, status);
-        }
-        self.banner = None;
-        self.file_missing = false;
-        // A campaign whose id changed is another campaign, as after a whole load.
-        let renamed = self.campaign.as_ref().is_some_and(|view| {
-            Some(view.index) == changed
-                && data.plan.campaigns.get(view.index).map(|c| &c.id) != Some(&view.id)
-        });
-        if renamed {
-            self.campaign = None;
-            self.view = View::Overview;
-        }
-        self.rebuild_rows();
-        if let Some(old) = old {
-            drop_aside(old.tasks.len(), old);
-        }
+        old
     }
 
     /// Recomputes the open campaign's rows and finds the selection again by id.
@@ -181,6 +190,10 @@ impl App {
             view.offset = scrolled(view.offset, view.selected, page, view.rows.len());
         }
     }
+}
+
+fn count_tasks(campaigns: &[Campaign]) -> usize {
+    campaigns.iter().map(|c| c.tasks.len()).sum()
 }
 
 /// Plans at least this big are dropped on a thread of their own.
