@@ -1,0 +1,135 @@
+//! A valid generated plan (`campaigns::synthetic::plan_text`, at random with
+//! CRLF line ends, a byte-order mark and its items' histories written as
+//! `[[campaign.task.history]]` sections) and a chain of arbitrary edits
+//! (bytes cut and bytes put anywhere) → after each edit, what
+//! `load::Baseline::reread` gives, when it gives anything, is exactly what
+//! a whole `load::parse` of the new text gives: the plan, the diagnostics,
+//! the sections and the count of warnings. The property test
+//! `tests/reread_differential.rs` checks the same in CI, bounded.
+
+#![no_main]
+
+use arbitrary::Arbitrary;
+use campaigns::load::{self, Baseline, Options};
+use campaigns::synthetic::{Shape, plan_text};
+use chrono::NaiveDate;
+use libfuzzer_sys::fuzz_target;
+
+#[derive(Arbitrary, Debug)]
+struct Edit {
+    /// Where, as a share of the text's length (0 to 65 535).
+    at: u16,
+    cut: u8,
+    put: Vec<u8>,
+}
+
+#[derive(Arbitrary, Debug)]
+struct Input {
+    tasks: u8,
+    per_campaign: u8,
+    seed: u64,
+    crlf: bool,
+    bom: bool,
+    history_sections: bool,
+    edits: Vec<Edit>,
+}
+
+fn options() -> Options {
+    Options {
+        as_of: None,
+        today: NaiveDate::from_ymd_opt(2024, 12, 31).unwrap(),
+    }
+}
+
+/// Histories as `[[campaign.task.history]]` (or indicator) sections: the
+/// generator writes them inline, one line per item.
+fn history_sections(text: &str) -> String {
+    let mut out = String::new();
+    let mut points: Vec<String> = Vec::new();
+    let mut kind = "task";
+    for line in text.lines() {
+        if let Some(list) = line
+            .strip_prefix("history = [ ")
+            .and_then(|l| l.strip_suffix(" ]"))
+        {
+            points.extend(
+                list.split("}, ")
+                    .map(|p| p.trim_matches(['{', '}', ' ']).to_owned()),
+            );
+            continue;
+        }
+        if line.starts_with('[') || line.is_empty() {
+            flush(&mut out, &mut points, kind);
+        }
+        if line.starts_with("[[campaign.indicator]]") {
+            kind = "indicator";
+        } else if line.starts_with("[[campaign.task]]") {
+            kind = "task";
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    flush(&mut out, &mut points, kind);
+    out
+}
+
+/// Writes the points read as sections of the item's `kind`.
+fn flush(out: &mut String, points: &mut Vec<String>, kind: &str) {
+    for point in points.drain(..) {
+        out.push_str(&format!("\n[[campaign.{kind}.history]]\n"));
+        for field in point.split(", ") {
+            out.push_str(field);
+            out.push('\n');
+        }
+    }
+}
+
+fuzz_target!(|input: Input| {
+    let shape = Shape {
+        tasks: usize::from(input.tasks % 40),
+        tasks_per_campaign: usize::from(input.per_campaign % 12) + 1,
+        seed: input.seed,
+    };
+    let mut text = plan_text(shape);
+    if input.history_sections {
+        text = history_sections(&text);
+    }
+    if input.crlf {
+        text = text.replace('\n', "\r\n");
+    }
+    if input.bom {
+        text.insert(0, '\u{FEFF}');
+    }
+    let mut loaded = load::parse(&text, options());
+    assert!(loaded.plan.is_some(), "the generated plan is valid");
+    let mut baseline = Baseline::new(&loaded, options());
+    for edit in input.edits.iter().take(8) {
+        let at = text.len() * usize::from(edit.at) / usize::from(u16::MAX);
+        let at = (at..=text.len())
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap_or(text.len());
+        let end = (at + usize::from(edit.cut)).min(text.len());
+        let end = (end..=text.len())
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap_or(text.len());
+        let mut new = text.clone();
+        new.replace_range(at..end, &String::from_utf8_lossy(&edit.put));
+        let whole = load::parse(&new, options());
+        let patch = match (baseline.as_mut(), loaded.plan.as_ref()) {
+            (Some(baseline), Some(plan)) => baseline.reread(plan, &text, &new),
+            _ => None,
+        };
+        match (patch, baseline.as_ref(), loaded.plan.clone()) {
+            (Some(patch), Some(baseline), Some(mut plan)) => {
+                assert_eq!(patch.warnings, whole.warnings().count());
+                patch.apply(&mut plan);
+                assert_eq!(Some(&plan), whole.plan.as_ref());
+                assert_eq!(baseline.diagnostics(), &whole.diagnostics[..]);
+                assert_eq!(baseline.sections(), &whole.sections);
+            }
+            _ => baseline = Baseline::new(&whole, options()),
+        }
+        loaded = whole;
+        text = new;
+    }
+});
