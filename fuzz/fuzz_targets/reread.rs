@@ -11,9 +11,12 @@
 
 use arbitrary::Arbitrary;
 use campaigns::load::{self, Baseline, Options};
-use campaigns::synthetic::{Shape, plan_text};
 use chrono::NaiveDate;
 use libfuzzer_sys::fuzz_target;
+
+mod generated;
+
+use generated::GeneratedPlan;
 
 #[derive(Arbitrary, Debug)]
 struct Edit {
@@ -25,11 +28,7 @@ struct Edit {
 
 #[derive(Arbitrary, Debug)]
 struct Input {
-    tasks: u8,
-    per_campaign: u8,
-    seed: u64,
-    crlf: bool,
-    bom: bool,
+    plan: GeneratedPlan,
     history_sections: bool,
     edits: Vec<Edit>,
 }
@@ -85,21 +84,10 @@ fn flush(out: &mut String, points: &mut Vec<String>, kind: &str) {
 }
 
 fuzz_target!(|input: Input| {
-    let shape = Shape {
-        tasks: usize::from(input.tasks % 40),
-        tasks_per_campaign: usize::from(input.per_campaign % 12) + 1,
-        seed: input.seed,
-    };
-    let mut text = plan_text(shape);
-    if input.history_sections {
-        text = history_sections(&text);
-    }
-    if input.crlf {
-        text = text.replace('\n', "\r\n");
-    }
-    if input.bom {
-        text.insert(0, '\u{FEFF}');
-    }
+    let mut text = input.plan.text(|text| match input.history_sections {
+        true => history_sections(text),
+        false => text.to_owned(),
+    });
     let mut loaded = load::parse(&text, options());
     assert!(loaded.plan.is_some(), "the generated plan is valid");
     let mut baseline = Baseline::new(&loaded, options());

@@ -10,12 +10,14 @@
 
 use arbitrary::Arbitrary;
 use campaigns::edit::{self, Change, Edit};
-use campaigns::synthetic::{Shape, plan_text};
 use chrono::NaiveDate;
 use libfuzzer_sys::fuzz_target;
 
 #[path = "../../tests/edit_oracle/mod.rs"]
 mod edit_oracle;
+mod generated;
+
+use generated::GeneratedPlan;
 
 #[derive(Arbitrary, Debug)]
 enum Figure {
@@ -31,11 +33,7 @@ enum Figure {
 
 #[derive(Arbitrary, Debug)]
 struct Input {
-    tasks: u8,
-    per_campaign: u8,
-    seed: u64,
-    crlf: bool,
-    bom: bool,
+    plan: GeneratedPlan,
     /// An index into the plan's campaigns, or an arbitrary id.
     campaign: Result<u8, String>,
     /// An index into the campaign's tasks then indicators, or an arbitrary id.
@@ -68,18 +66,7 @@ const CLASSES: [&str; 11] = [
 ];
 
 fuzz_target!(|input: Input| {
-    let shape = Shape {
-        tasks: usize::from(input.tasks % 40),
-        tasks_per_campaign: usize::from(input.per_campaign % 12) + 1,
-        seed: input.seed,
-    };
-    let mut text = commented(&plan_text(shape));
-    if input.crlf {
-        text = text.replace('\n', "\r\n");
-    }
-    if input.bom {
-        text.insert(0, '\u{FEFF}');
-    }
+    let text = input.plan.text(commented);
     let plan = campaigns::load::parse(&text, edit_oracle::options())
         .plan
         .expect("the generated plan is valid");
