@@ -350,11 +350,11 @@ fn a_section_plans_the_same_splices_as_the_whole_file() {
 }
 
 /// With what the caller knows of the file, the same edit writes the same
-/// bytes, says the same, refuses the same; the one campaign re-read gives
-/// the plan and diagnostics a whole parse gives. A file changed behind the
+/// bytes, says the same, refuses the same; the part re-read gives the plan
+/// and diagnostics a whole parse gives. A file changed behind the
 /// caller's back is parsed whole.
 #[test]
-fn a_known_text_is_checked_by_rereading_one_campaign() {
+fn a_known_text_is_checked_by_rereading_what_changed() {
     use crate::model::Level;
     let shipped =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/campaigns.toml")).unwrap();
@@ -412,7 +412,7 @@ fn a_known_text_is_checked_by_rereading_one_campaign() {
         assert_eq!(whole.new_source, fast.new_source);
         assert_eq!(whole.summary, fast.summary);
         let loaded = whole.validated.whole().expect("parsed whole");
-        let Validated::Campaign { patch, baseline } = fast.validated else {
+        let Validated::Reread { patch, baseline } = fast.validated else {
             panic!("{edit:?} was not re-read alone");
         };
         let mut patched = plan.clone();

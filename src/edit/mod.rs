@@ -72,9 +72,10 @@ pub struct Saved {
 pub enum Validated {
     /// The whole new text, parsed.
     Whole(load::Loaded),
-    /// Only the changed campaign, re-read against what the caller knew
-    /// ([`Known`]); `baseline` describes the new text.
-    Campaign {
+    /// Only the part that changed (the item, or its campaign), re-read
+    /// against what the caller knew ([`Known`]); `baseline` describes the
+    /// new text.
+    Reread {
         patch: load::Patch,
         baseline: load::Baseline,
     },
@@ -184,8 +185,8 @@ pub fn apply_known(
     Err(EditError::Conflict { path: shown })
 }
 
-/// The known text with the edit made, the summary line, and the campaign
-/// re-read. `None` for anything else, errors included: `edited` then does
+/// The known text with the edit made, the summary line, and the item (or
+/// its campaign) re-read. `None` for anything else, errors included: `edited` then does
 /// it all on the whole file and words any error.
 fn edited_known(known: Known<'_>, edit: &Edit) -> Option<(String, String, Validated)> {
     let lang = Lang::from_env();
@@ -205,7 +206,7 @@ fn edited_known(known: Known<'_>, edit: &Edit) -> Option<(String, String, Valida
     }
     let mut baseline = known.baseline.clone();
     let patch = baseline.reread(known.plan, known.source, &new_source)?;
-    let validated = Validated::Campaign { patch, baseline };
+    let validated = Validated::Reread { patch, baseline };
     Some((new_source, planned.summary, validated))
 }
 

@@ -96,8 +96,8 @@ struct Session {
     /// The text last loaded: a change event with the same bytes (the app's own
     /// save, an editor writing unchanged text) is not reloaded.
     source: Option<String>,
-    /// What re-reading one changed campaign of the next text needs, while
-    /// the screen shows the plan of `source`.
+    /// What re-reading only the part of the next text that changed needs,
+    /// while the screen shows the plan of `source`.
     baseline: Option<Baseline>,
     /// Whether the screen must be drawn before waiting again.
     dirty: bool,
@@ -210,8 +210,8 @@ impl Session {
         self.update(Action::LoadedAt(now()))
     }
 
-    /// The one campaign `text` changes, re-read alone, when the change
-    /// allows it (see `load::Baseline`).
+    /// What `text` changed (items, a campaign's head, campaigns, `[meta]`),
+    /// re-read alone, when the change allows it (see `load::Baseline`).
     fn reread(&mut self, text: &str) -> Option<Patch> {
         let old = self.source.as_deref()?;
         let plan = self.app.plan()?;
@@ -267,7 +267,7 @@ impl Session {
                     source: saved.new_source.clone(),
                 }))))
             }
-            edit::Validated::Campaign { patch, baseline } => {
+            edit::Validated::Reread { patch, baseline } => {
                 self.baseline = Some(baseline);
                 Some(Action::Reread(Box::new(patch)))
             }

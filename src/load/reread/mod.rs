@@ -5,19 +5,19 @@
 //! that is not under it: `[meta]`; each `[[campaign]]`, and inside it its
 //! head (its own keys) and each `[[campaign.task]]` and
 //! `[[campaign.indicator]]` with its histories. When the bytes that differ
-//! lie inside one section, or one run of items, only that part is parsed
-//! and checked again and the rest of the plan is kept.
+//! lie inside one section, or a run of items or of campaigns, only that
+//! part is parsed and checked again and the rest of the plan is kept.
 //!
 //! Why that gives what a whole parse gives: the bytes before and after the
 //! part are unchanged; a part that parses on its own and ends with a line
 //! break ends outside any comment, string or bracket, so the rest of the
 //! file reads as it did; and a part that holds only what it held before
-//! (one campaign, a campaign's own keys, items, `[meta]`) means in the whole
-//! file what it means alone. Everything else (a change across campaigns, a
-//! part that now holds another header, any error, an id that is taken, a
-//! new reporting date) is left to a wider part or a whole parse, which also
-//! words the errors. `tests/reread_differential.rs` checks it against a
-//! whole parse over arbitrary plans and edits.
+//! (campaigns, a campaign's own keys, items, `[meta]`) means in the whole
+//! file what it means alone. Everything else (a part that now holds another
+//! kind of header, any error, an id that is taken, a new reporting date) is
+//! left to a wider part or a whole parse, which also words the errors.
+//! `tests/reread_differential.rs` checks it against a whole parse over
+//! arbitrary plans and edits.
 
 mod change;
 mod patch;
