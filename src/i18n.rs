@@ -206,8 +206,9 @@ pub fn strings(lang: Lang) -> &'static Strings {
     }
 }
 
-/// The status word shown on screen: the contract's kebab-case word in
-/// English, its usual Chinese term in Chinese.
+/// A status in words, on screen and in the human reports alike: the
+/// contract's kebab-case word in English, the words of the bureau's own
+/// reports in Chinese.
 pub fn status_word(status: Status, lang: Lang) -> &'static str {
     match lang {
         Lang::En => status.as_str(),
@@ -216,7 +217,7 @@ pub fn status_word(status: Status, lang: Lang) -> &'static str {
             Status::NotStarted => "未开始",
             Status::Overdue => "逾期",
             Status::InProgress => "进行中",
-            Status::OnTrack => "正常",
+            Status::OnTrack => "按期",
             Status::AtRisk => "有风险",
             Status::Behind => "滞后",
             Status::Count => "计数",
@@ -227,17 +228,18 @@ pub fn status_word(status: Status, lang: Lang) -> &'static str {
     }
 }
 
-/// "181 days left" / "剩余 181 天", or how long ago it was due.
+/// How far the due date is, on screen and in running text: "181 days
+/// left" / "剩余181天", or how long ago it was due.
 pub fn days_left(days: i64, lang: Lang) -> String {
     match (lang, days) {
-        (Lang::Zh, 0) => "今天到期".to_owned(),
-        (Lang::Zh, d) if d > 0 => format!("剩余 {d} 天"),
-        (Lang::Zh, d) => format!("逾期 {} 天", -d),
+        (Lang::Zh, 0) => "今日到期".to_owned(),
+        (Lang::Zh, d) if d > 0 => format!("剩余{d}天"),
+        (Lang::Zh, d) => format!("逾期{}天", -d),
         (Lang::En, 0) => "due today".to_owned(),
         (Lang::En, 1) => "1 day left".to_owned(),
         (Lang::En, d) if d > 0 => format!("{d} days left"),
-        (Lang::En, -1) => "1 day late".to_owned(),
-        (Lang::En, d) => format!("{} days late", -d),
+        (Lang::En, -1) => "1 day past due".to_owned(),
+        (Lang::En, d) => format!("{} days past due", -d),
     }
 }
 
@@ -297,9 +299,11 @@ mod tests {
 
     #[test]
     fn days_left_reads_naturally() {
-        assert_eq!(days_left(181, Lang::Zh), "剩余 181 天");
-        assert_eq!(days_left(-3, Lang::En), "3 days late");
+        assert_eq!(days_left(181, Lang::Zh), "剩余181天");
+        assert_eq!(days_left(181, Lang::En), "181 days left");
+        assert_eq!(days_left(-3, Lang::En), "3 days past due");
+        assert_eq!(days_left(-3, Lang::Zh), "逾期3天");
         assert_eq!(days_left(1, Lang::En), "1 day left");
-        assert_eq!(days_left(0, Lang::Zh), "今天到期");
+        assert_eq!(days_left(0, Lang::Zh), "今日到期");
     }
 }

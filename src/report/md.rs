@@ -6,6 +6,7 @@ use std::fmt::Write;
 
 use super::words::{self, Words, status_with_symbol};
 use super::{Report, figures};
+use crate::i18n;
 use crate::model::{Campaign, CampaignStatus, Indicator, Lang, Rollup, Status, Task, TaskSchedule};
 
 pub fn render(report: &Report<'_>) -> String {
@@ -87,7 +88,7 @@ fn task_summary(task: &Task, schedule: &TaskSchedule, lang: Lang, w: &Words) -> 
         let _ = write!(text, "{}{} {due}", w.comma, w.due_inline);
     }
     if let Some(days) = schedule.days_left {
-        let _ = write!(text, "{}{}", w.comma, words::days_left(days, lang));
+        let _ = write!(text, "{}{}", w.comma, i18n::days_left(days, lang));
     }
     text
 }

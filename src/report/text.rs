@@ -4,9 +4,10 @@
 
 use std::fmt::Write;
 
+use super::Report;
 use super::figures::{self, one_line};
 use super::words::{self, Words};
-use super::{Report, words::status};
+use crate::i18n::{self, status_word};
 use crate::model::{Indicator, Lang, Level, Rollup, Status, Task, TaskSchedule};
 
 pub fn render(report: &Report<'_>) -> String {
@@ -63,12 +64,12 @@ fn campaign_summary(rollup: &Rollup, tasks: usize, lang: Lang, w: &Words) -> Str
             Lang::Zh => format!(
                 "总体进度{}，最差状态{}",
                 figures::percent(progress),
-                status(worst, lang)
+                status_word(worst, lang)
             ),
             Lang::En => format!(
                 "{} overall, worst {}",
                 figures::percent(progress),
-                status(worst, lang)
+                status_word(worst, lang)
             ),
         }),
         (Some(progress), None) => parts.push(match lang {
@@ -82,8 +83,8 @@ fn campaign_summary(rollup: &Rollup, tasks: usize, lang: Lang, w: &Words) -> Str
             .status_counts
             .iter()
             .map(|(s, n)| match lang {
-                Lang::Zh => format!("{}{n}项", status(*s, lang)),
-                Lang::En => format!("{n} {}", status(*s, lang)),
+                Lang::Zh => format!("{}{n}项", status_word(*s, lang)),
+                Lang::En => format!("{n} {}", status_word(*s, lang)),
             })
             .collect();
         let counts = counts.join(w.list_separator);
@@ -139,12 +140,12 @@ fn task_line(task: &Task, schedule: &TaskSchedule, lang: Lang, w: &Words) -> Str
     if let Some(fraction) = schedule.fraction {
         details.push(figures::percent(fraction));
     }
-    details.push(status(schedule.status, lang).to_owned());
+    details.push(status_word(schedule.status, lang).to_owned());
     if let Some(due) = schedule.due {
         let days = schedule
             .days_left
             .filter(|_| schedule.status != Status::Done)
-            .map(|days| words::days_left(days, lang));
+            .map(|days| i18n::days_left(days, lang));
         details.push(match (lang, days) {
             (Lang::Zh, Some(days)) => format!("{due}截止，{days}"),
             (Lang::Zh, None) => format!("{due}截止"),
@@ -193,14 +194,14 @@ fn indicator_line(
         (Lang::Zh, Some(target)) => {
             format!(
                 "{name}为{value}（目标{target}，{}）",
-                words::status(status, lang)
+                status_word(status, lang)
             )
         }
         (Lang::Zh, None) => format!("{name}为{value}"),
         (Lang::En, Some(target)) => format!(
             "{name}{}{value}, target {target}, {}",
             w.colon,
-            words::status(status, lang)
+            status_word(status, lang)
         ),
         (Lang::En, None) => format!("{name}{}{value}", w.colon),
     }

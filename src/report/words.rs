@@ -1,32 +1,16 @@
 //! The words of the human formats (markdown and text) in Chinese and English.
 //! Machine formats (JSON, CSV) use the kebab-case status words of DESIGN.md.
 
+use crate::i18n;
 use crate::model::{Lang, Status};
-
-/// A status as a reader of the bulletin says it. English keeps the status
-/// words of the contract; Chinese uses the words of the bureau's reports.
-pub fn status(status: Status, lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => status.as_str(),
-        Lang::Zh => match status {
-            Status::Done => "已完成",
-            Status::NotStarted => "未开始",
-            Status::Overdue => "已逾期",
-            Status::InProgress => "进行中",
-            Status::OnTrack => "按期推进",
-            Status::AtRisk => "有风险",
-            Status::Behind => "滞后",
-            Status::Count => "计数",
-            Status::Met => "达标",
-            Status::NotMet => "未达标",
-            Status::NoTarget => "无目标",
-        },
-    }
-}
 
 /// A status with its symbol, so it never depends on colour: `▲ at-risk`.
 pub fn status_with_symbol(status: Status, lang: Lang, ascii: bool) -> String {
-    format!("{} {}", status.symbol(ascii), self::status(status, lang))
+    format!(
+        "{} {}",
+        status.symbol(ascii),
+        i18n::status_word(status, lang)
+    )
 }
 
 /// Labels of the human formats.
@@ -126,39 +110,3 @@ const ZH: Words = Words {
     close: "）",
     full_stop: "。",
 };
-
-/// How far the due date is, for running text: `181 days left`, `12 days overdue`.
-pub fn days_left(days: i64, lang: Lang) -> String {
-    match (lang, days) {
-        (Lang::En, 0) => "due today".to_owned(),
-        (Lang::En, 1) => "1 day left".to_owned(),
-        (Lang::En, -1) => "1 day past due".to_owned(),
-        (Lang::En, d) if d > 0 => format!("{d} days left"),
-        (Lang::En, d) => format!("{} days past due", -d),
-        (Lang::Zh, 0) => "今日到期".to_owned(),
-        (Lang::Zh, d) if d > 0 => format!("剩余{d}天"),
-        (Lang::Zh, d) => format!("逾期{}天", -d),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_status_has_a_chinese_word() {
-        for status in Status::TASK.iter().chain(Status::INDICATOR.iter()) {
-            let word = self::status(*status, Lang::Zh);
-            assert!(!word.is_empty() && !word.is_ascii(), "{status}");
-            assert_eq!(self::status(*status, Lang::En), status.as_str());
-        }
-    }
-
-    #[test]
-    fn days_read_naturally() {
-        assert_eq!(days_left(181, Lang::En), "181 days left");
-        assert_eq!(days_left(-12, Lang::En), "12 days past due");
-        assert_eq!(days_left(0, Lang::Zh), "今日到期");
-        assert_eq!(days_left(-3, Lang::Zh), "逾期3天");
-    }
-}
