@@ -411,7 +411,9 @@ fn a_known_text_is_checked_by_rereading_what_changed() {
         };
         assert_eq!(whole.new_source, fast.new_source);
         assert_eq!(whole.summary, fast.summary);
-        let loaded = whole.validated.whole().expect("parsed whole");
+        let Validated::Whole(loaded) = whole.validated else {
+            panic!("{edit:?} was not parsed whole");
+        };
         let Validated::Reread { patch, baseline } = fast.validated else {
             panic!("{edit:?} was not re-read alone");
         };

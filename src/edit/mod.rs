@@ -83,16 +83,6 @@ pub enum Validated {
     Unchanged,
 }
 
-impl Validated {
-    /// The whole load, when the text was parsed whole.
-    pub fn whole(self) -> Option<load::Loaded> {
-        match self {
-            Validated::Whole(loaded) => Some(loaded),
-            _ => None,
-        }
-    }
-}
-
 /// What a caller that keeps the file loaded knows of it: the text it last
 /// read, its plan and that load's baseline. While the file on disk still holds that
 /// text, the campaign's section is taken from the baseline (no lexing of

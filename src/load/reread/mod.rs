@@ -332,7 +332,7 @@ impl Baseline {
             .map(|t| t.id.as_str())
             .chain(new_indicators.iter().map(|i| i.id.as_str()))
             .collect();
-        let others = campaign
+        let mut others = campaign
             .tasks
             .iter()
             .enumerate()
@@ -346,7 +346,7 @@ impl Baseline {
                     .filter(|(at, _)| !indicators.contains(at))
                     .map(|(_, i)| i.id.as_str()),
             );
-        if others.into_iter().any(|id| new_ids.contains(id)) {
+        if others.any(|id| new_ids.contains(id)) {
             return None;
         }
         // The items after the run in this campaign change places.

@@ -53,8 +53,8 @@ impl App {
     /// place is found again by id as after a whole load.
     pub(super) fn reread(&mut self, patch: Patch) {
         let warnings = patch.warnings;
+        let card = self.selected_card_id();
         let Some(index) = patch.campaign() else {
-            let card = self.selected_card_id();
             let Some(mut data) = self.data.take() else {
                 return;
             };
@@ -78,18 +78,7 @@ impl App {
         *status = CampaignStatus::compute(campaign, data.status.as_of, margin);
         data.attention[index] = rows::attention(campaign, status);
         data.widths[index] = rows::ListWidths::measure(campaign, status);
-        self.banner = None;
-        self.file_missing = false;
-        // A campaign whose id changed is another campaign, as after a whole load.
-        let renamed = self
-            .campaign
-            .as_ref()
-            .is_some_and(|view| view.index == index && view.id != campaign.id);
-        if renamed {
-            self.campaign = None;
-            self.view = View::Overview;
-        }
-        self.rebuild_rows();
+        self.find_place(card);
         drop_aside(count_tasks(&replaced), replaced);
     }
 
@@ -100,8 +89,8 @@ impl App {
     }
 
     /// Shows `plan`: computes every campaign's statuses, cards and widths,
-    /// clears the banner, and finds the place again (the overview card
-    /// `card`, the open campaign) by id. Gives back the data it replaced.
+    /// and finds the place again (see `find_place`). Gives back the data it
+    /// replaced.
     fn show(&mut self, plan: Plan, warnings: usize, card: Option<String>) -> Option<Data> {
         let as_of = plan.as_of(self.settings.as_of, self.settings.today);
         let status = PlanStatus::compute(&plan, as_of);
@@ -117,8 +106,6 @@ impl App {
             .zip(&status.campaigns)
             .map(|(campaign, status)| rows::ListWidths::measure(campaign, status))
             .collect();
-        self.banner = None;
-        self.file_missing = false;
         let old = self.data.replace(Data {
             plan,
             status,
@@ -126,7 +113,19 @@ impl App {
             attention,
             widths,
         });
-        let plan = &self.data.as_ref()?.plan;
+        self.find_place(card);
+        old
+    }
+
+    /// After new data: clears the banner and finds the place again by id,
+    /// the overview card `card` and the open campaign (a campaign whose id
+    /// is gone, or changed, closes and the overview shows), then the rows.
+    fn find_place(&mut self, card: Option<String>) {
+        self.banner = None;
+        self.file_missing = false;
+        let Some(plan) = self.data.as_ref().map(|data| &data.plan) else {
+            return;
+        };
         if let Some(id) = card {
             self.overview_selected = plan
                 .campaigns
@@ -147,7 +146,6 @@ impl App {
             }
         }
         self.rebuild_rows();
-        old
     }
 
     /// Recomputes the open campaign's rows and finds the selection again by id.
