@@ -15,7 +15,7 @@ fn main() -> ExitCode {
     let common = &cli.common;
     let result = match &cli.command {
         None => {
-            let settings = commands::screen_settings(common, cli.mouse);
+            let settings = commands::settings::screen(common, cli.mouse);
             campaigns::tui::run::run(cli.file.clone(), settings)
         }
         Some(Command::Check { file }) => commands::check(file, common),

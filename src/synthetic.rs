@@ -163,7 +163,8 @@ mod tests {
     #[test]
     fn generated_plans_load_without_errors() {
         let text = plan_text(Shape::tasks(2500));
-        let loaded = parse(&text, Options::default());
+        let today = chrono::NaiveDate::from_ymd_opt(2024, 12, 31).expect("a date");
+        let loaded = parse(&text, Options { as_of: None, today });
         let errors: Vec<_> = loaded.errors().map(|d| d.headline(&text, "gen")).collect();
         assert!(errors.is_empty(), "{errors:?}");
         let plan = loaded.plan.unwrap();

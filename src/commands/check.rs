@@ -8,18 +8,19 @@ use super::{INVALID, VALID, load_reporting_problems, plural, problems_summary, t
 use crate::cli::Common;
 
 pub fn check(file: &Path, common: &Common) -> anyhow::Result<u8> {
-    let document = match load_reporting_problems(file, common) {
-        Ok(document) => document,
+    let opened = match load_reporting_problems(file, common) {
+        Ok(opened) => opened,
         Err(code) => return Ok(code),
     };
-    let path = sanitize_line(&document.shown_path());
-    let Some(plan) = &document.loaded.plan else {
-        to_stdout(format!("{path}: {}\n", problems_summary(&document)).as_bytes())?;
+    let path = sanitize_line(&opened.shown_path());
+    let Some(document) = opened.document() else {
+        to_stdout(format!("{path}: {}\n", problems_summary(&opened)).as_bytes())?;
         return Ok(INVALID);
     };
+    let plan = document.plan();
     let tasks: usize = plan.campaigns.iter().map(|c| c.tasks.len()).sum();
     let indicators: usize = plan.campaigns.iter().map(|c| c.indicators.len()).sum();
-    let warnings = document.loaded.warnings().count();
+    let warnings = document.warnings().len();
     let line = format!(
         "{path}: valid: {} {}, {tasks} {}, {indicators} {}, {warnings} {}\n",
         plan.campaigns.len(),

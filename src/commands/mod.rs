@@ -5,14 +5,14 @@ mod check;
 mod render;
 mod report;
 mod set;
+pub mod settings;
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 use std::path::Path;
 
-use campaigns::load::{self, Document};
-use campaigns::model::Lang;
+use campaigns::load::{self, Opened};
 
-use crate::cli::{Common, LangArg};
+use crate::cli::Common;
 
 pub use check::check;
 pub use render::render;
@@ -27,57 +27,26 @@ pub const COULD_NOT_RUN: u8 = 2;
 /// Warnings beyond this many are counted, not printed.
 const MAX_WARNINGS_SHOWN: usize = 50;
 
-pub fn options(common: &Common) -> load::Options {
-    load::Options {
-        as_of: common.as_of,
-        ..load::Options::default()
-    }
-}
-
-pub fn lang(common: &Common) -> Option<Lang> {
-    common.lang.map(|lang| match lang {
-        LangArg::Zh => Lang::Zh,
-        LangArg::En => Lang::En,
-    })
-}
-
-fn use_color(common: &Common, stream_is_terminal: bool) -> bool {
-    stream_is_terminal
-        && !common.no_color
-        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-}
-
-/// The screen's settings from the common flags and the environment.
-pub fn screen_settings(common: &Common, mouse: bool) -> campaigns::tui::Settings {
-    campaigns::tui::Settings::from_env(
-        lang(common),
-        common.ascii,
-        common.no_color,
-        mouse,
-        common.as_of,
-    )
-}
-
 /// Loads `file` and prints its diagnostics on stderr. `Err` carries the exit
 /// code when the file could not be read.
-fn load_reporting_problems(file: &Path, common: &Common) -> Result<Document, u8> {
-    let document = Document::load(file, options(common)).map_err(|err| {
+fn load_reporting_problems(file: &Path, common: &Common) -> Result<Opened, u8> {
+    let opened = Opened::load(file, settings::dates(common)).map_err(|err| {
         to_stderr(&format!("campaigns: {err}"));
         COULD_NOT_RUN
     })?;
-    if !document.loaded.diagnostics.is_empty() {
-        let color = use_color(common, io::stderr().is_terminal());
+    if !opened.diagnostics().is_empty() {
+        let color = settings::stderr_color(common);
         to_stderr(&format!(
             "{}\n",
-            document.render_diagnostics(color, MAX_WARNINGS_SHOWN)
+            opened.render_diagnostics(color, MAX_WARNINGS_SHOWN)
         ));
     }
-    Ok(document)
+    Ok(opened)
 }
 
 /// "3 errors, 1 warning" for a file that did not load.
-fn problems_summary(document: &Document) -> String {
-    let (errors, warnings) = load::summary(&document.loaded.diagnostics);
+fn problems_summary(opened: &Opened) -> String {
+    let (errors, warnings) = load::summary(opened.diagnostics());
     format!(
         "{errors} {}, {warnings} {}",
         plural(errors, "error"),

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use super::{VALID, screen_settings, to_stderr, to_stdout};
+use super::{VALID, settings, to_stderr, to_stdout};
 use crate::cli::Common;
 
 pub fn render(
@@ -12,7 +12,7 @@ pub fn render(
     view: &str,
     ansi: bool,
 ) -> anyhow::Result<u8> {
-    let settings = screen_settings(common, false);
+    let settings = settings::screen(common, false);
     match campaigns::tui::render::render(file, settings, size, view, ansi) {
         Ok(frame) => {
             to_stdout(frame.as_bytes())?;

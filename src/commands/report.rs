@@ -4,12 +4,11 @@ use std::path::Path;
 
 use clap::CommandFactory;
 
-use campaigns::model::Lang;
 use campaigns::report::{Format, Report};
 use campaigns::text::sanitize_line;
 
 use super::{
-    INVALID, VALID, lang, load_reporting_problems, options, problems_summary, to_stderr, to_stdout,
+    INVALID, VALID, load_reporting_problems, problems_summary, settings, to_stderr, to_stdout,
 };
 use crate::cli::{Cli, Common, ReportFormat};
 
@@ -22,22 +21,20 @@ pub fn report(
     output: Option<&Path>,
     common: &Common,
 ) -> anyhow::Result<u8> {
-    let document = match load_reporting_problems(file, common) {
-        Ok(document) => document,
+    let opened = match load_reporting_problems(file, common) {
+        Ok(opened) => opened,
         Err(code) => return Ok(code),
     };
-    let Some(plan) = &document.loaded.plan else {
+    let Some(document) = opened.document() else {
         to_stderr(&format!(
             "campaigns: {}: {}; no report written",
-            sanitize_line(&document.shown_path()),
-            problems_summary(&document)
+            sanitize_line(&opened.shown_path()),
+            problems_summary(&opened)
         ));
         return Ok(INVALID);
     };
-    let options = options(common);
-    let as_of = plan.as_of(options.as_of, options.today);
-    let lang = lang(common).unwrap_or_else(Lang::from_env);
-    let report = match Report::new(plan, as_of, lang)
+    let lang = settings::lang(common);
+    let report = match Report::new(document.plan(), document.as_of(), lang)
         .ascii(common.ascii)
         .only(campaigns)
     {

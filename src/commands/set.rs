@@ -2,10 +2,9 @@
 //! stdout, a refusal or failure on stderr.
 
 use campaigns::edit;
-use campaigns::load::Document;
 use campaigns::text::sanitize_line;
 
-use super::{COULD_NOT_RUN, INVALID, VALID, options, to_stderr, to_stdout};
+use super::{COULD_NOT_RUN, INVALID, VALID, settings, to_stderr, to_stdout};
 use crate::cli::{Common, SetArgs};
 
 pub fn set(args: &SetArgs, common: &Common) -> anyhow::Result<u8> {
@@ -22,25 +21,15 @@ pub fn set(args: &SetArgs, common: &Common) -> anyhow::Result<u8> {
         (_, _, Some(value)) => Some(edit::Change::SetValue(value.clone())),
         _ => None,
     };
-    let options = options(common);
-    // The reporting date: --as-of, else the file's meta.as_of, else today.
-    let record = args.record.then(|| {
-        common.as_of.unwrap_or_else(|| {
-            Document::load(&args.file, options)
-                .ok()
-                .and_then(|document| document.loaded.plan)
-                .and_then(|plan| plan.meta.as_of)
-                .unwrap_or(options.today)
-        })
-    });
     let request = edit::Edit {
         campaign: campaign.to_owned(),
         item: item.to_owned(),
         change,
         note: args.note.clone(),
-        record,
+        lang: settings::lang(common),
+        record: args.record.then_some(edit::Record::ReportingDate),
     };
-    match edit::apply(&args.file, &request, options) {
+    match edit::apply(&args.file, &request, settings::dates(common), None) {
         Ok(saved) => {
             to_stdout(format!("{}\n", saved.summary).as_bytes())?;
             Ok(VALID)

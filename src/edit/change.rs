@@ -24,19 +24,30 @@ struct Figure {
     shown: String,
 }
 
-pub fn plan(body: &str, root: &Table, edit: &Edit, lang: Lang) -> Result<Planned, EditError> {
+/// `record`: the date of the history point `edit.record` asks for.
+pub fn plan(
+    body: &str,
+    root: &Table,
+    edit: &Edit,
+    record: Option<NaiveDate>,
+) -> Result<Planned, EditError> {
     asks_for_something(edit)?;
     let located = locate::find(root, &edit.campaign, &edit.item)?;
-    plan_located(body, located, edit, lang)
+    plan_located(body, located, edit, record)
 }
 
 /// `plan` on a text that holds the item's own section alone (its
 /// `[[campaign.task]]` or `[[campaign.indicator]]` and its history).
 /// `None` when anything is amiss: the caller then plans on more.
-pub fn plan_in_item(body: &str, root: &Table, edit: &Edit, lang: Lang) -> Option<Planned> {
+pub fn plan_in_item(
+    body: &str,
+    root: &Table,
+    edit: &Edit,
+    record: Option<NaiveDate>,
+) -> Option<Planned> {
     asks_for_something(edit).ok()?;
     let located = locate::find_alone(root, &edit.item)?;
-    plan_located(body, located, edit, lang).ok()
+    plan_located(body, located, edit, record).ok()
 }
 
 fn asks_for_something(edit: &Edit) -> Result<(), EditError> {
@@ -52,7 +63,7 @@ fn plan_located(
     body: &str,
     located: locate::Located<'_>,
     edit: &Edit,
-    lang: Lang,
+    record: Option<NaiveDate>,
 ) -> Result<Planned, EditError> {
     let target = format!("{}/{}", edit.campaign, edit.item);
     let key = match located.kind {
@@ -80,12 +91,12 @@ fn plan_located(
         }
     };
     if let Some(note) = &edit.note {
-        let (splice, replaced) = note_splice(body, located.node, note, lang, &target)?;
+        let (splice, replaced) = note_splice(body, located.node, note, edit.lang, &target)?;
         splices.push(splice);
         let what = if replaced { "replaced" } else { "added" };
         said.push(format!("note {what}"));
     }
-    if let Some(date) = edit.record {
+    if let Some(date) = record {
         let (record, replaced) = record_splice(body, located.node, key, date, &figure, &target)?;
         splices.extend(record);
         let date = literal::date_literal(date);

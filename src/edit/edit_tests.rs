@@ -47,6 +47,7 @@ fn edit(item: &str, change: Option<Change>) -> Edit {
         item: item.into(),
         change,
         note: None,
+        lang: Lang::En,
         record: None,
     }
 }
@@ -82,25 +83,53 @@ fn number_value_stays_a_float() {
 }
 
 #[test]
-fn note_in_translations_replaces_one_language() {
+fn note_in_translations_replaces_the_entry_of_the_edit_language() {
     let mut e = edit("pm25", None);
     e.note = Some("新 \"说明\"".into());
+    e.lang = Lang::Zh;
     let (text, summary) = run(&e).unwrap();
-    let lang = Lang::from_env().code();
-    let old = if lang == "zh" {
-        "zh = \"旧\""
-    } else {
-        "en = \"old\""
-    };
-    let new = format!("{lang} = \"新 \\\"说明\\\"\"");
-    assert_eq!(text, PLAN.replace(old, &new));
+    assert_eq!(
+        text,
+        PLAN.replace("zh = \"旧\"", "zh = \"新 \\\"说明\\\"\"")
+    );
     assert_eq!(summary, "clear-water/pm25: note replaced");
+    e.lang = Lang::En;
+    let (text, _) = run(&e).unwrap();
+    assert_eq!(
+        text,
+        PLAN.replace("en = \"old\"", "en = \"新 \\\"说明\\\"\"")
+    );
+}
+
+#[test]
+fn record_at_the_reporting_date_reads_meta_or_takes_as_of() {
+    let mut e = edit("outfalls", None);
+    e.record = Some(Record::ReportingDate);
+    let (text, summary) = run(&e).unwrap();
+    assert_eq!(
+        summary,
+        "clear-water/outfalls: history 2024-12-31 replaced with 110"
+    );
+    assert!(text.contains("{ date = 2024-12-31, done = 110 }"), "{text}");
+    let later = Options {
+        as_of: Some(date("2025-01-31")),
+        ..options()
+    };
+    let (_, summary, _) = edited(PLAN, &e, later, "plan.toml").unwrap();
+    assert_eq!(summary, "clear-water/outfalls: recorded 110 at 2025-01-31");
+    let without = PLAN.replace("as_of = 2024-12-31\n", "");
+    let today = Options {
+        as_of: None,
+        today: date("2025-02-28"),
+    };
+    let (_, summary, _) = edited(&without, &e, today, "plan.toml").unwrap();
+    assert_eq!(summary, "clear-water/outfalls: recorded 110 at 2025-02-28");
 }
 
 #[test]
 fn record_replaces_the_same_date_and_inserts_in_order() {
     let mut e = edit("outfalls", Some(Change::SetDone(112.0)));
-    e.record = Some(date("2024-12-31"));
+    e.record = Some(Record::At(date("2024-12-31")));
     let (text, summary) = run(&e).unwrap();
     let expected = PLAN
         .replace("done = 110 #", "done = 112 #")
@@ -111,7 +140,7 @@ fn record_replaces_the_same_date_and_inserts_in_order() {
         "clear-water/outfalls: done 110 → 112, history 2024-12-31 replaced with 112"
     );
     let mut e = edit("outfalls", None);
-    e.record = Some(date("2024-09-30"));
+    e.record = Some(Record::At(date("2024-09-30")));
     let (text, summary) = run(&e).unwrap();
     assert_eq!(
         text,
@@ -126,7 +155,7 @@ fn record_replaces_the_same_date_and_inserts_in_order() {
 #[test]
 fn record_starts_a_history() {
     let mut e = edit("han-river", None);
-    e.record = Some(date("2024-12-31"));
+    e.record = Some(Record::At(date("2024-12-31")));
     let (text, _) = run(&e).unwrap();
     assert_eq!(
         text,
@@ -295,6 +324,7 @@ fn a_section_plans_the_same_splices_as_the_whole_file() {
                 item: String::new(),
                 change: Some(change),
                 note: None,
+                lang: Lang::En,
                 record: None,
             },
             Edit {
@@ -302,17 +332,18 @@ fn a_section_plans_the_same_splices_as_the_whole_file() {
                 item: String::new(),
                 change: None,
                 note: Some("checked on site".to_owned()),
-                record: NaiveDate::from_ymd_opt(2024, 12, 31),
+                lang: Lang::En,
+                record: Some(Record::At(date("2024-12-31"))),
             },
         ]
     };
     let mut compared = 0;
     for source in &sources {
         let whole = toml_edit::Document::parse(source.as_str()).unwrap();
-        let loaded = load::parse(source, options());
-        let baseline =
-            load::Baseline::new(&loaded, options()).expect("every campaign is a section");
-        let plan = loaded.plan.as_ref().unwrap();
+        let document = load::Opened::parse(Path::new("plan.toml"), source.clone(), options())
+            .into_document()
+            .expect("a valid plan");
+        let record = Some(date("2024-12-31"));
         for campaign in locate::tables(&whole["campaign"]) {
             let campaign_id = campaign.str("id").unwrap();
             for (key, task) in [("task", true), ("indicator", false)] {
@@ -320,22 +351,22 @@ fn a_section_plans_the_same_splices_as_the_whole_file() {
                     for mut edit in document_changes(task) {
                         edit.campaign = campaign_id.to_owned();
                         edit.item = item.str("id").unwrap().to_owned();
-                        let expected = change::plan(source, whole.as_table(), &edit, Lang::En).ok();
+                        let expected = change::plan(source, whole.as_table(), &edit, record).ok();
                         let Some(expected) = expected else { continue };
                         let lexed = section::campaign_sections(source, &edit.campaign);
-                        let known = baseline.section_of(plan, &edit.campaign);
+                        let known = document.section_of(&edit.campaign);
                         for sections in [lexed, known.into_iter().collect()] {
-                            let planned = planned_in_sections(source, sections, &edit, Lang::En)
+                            let planned = planned_in_sections(source, sections, &edit, record)
                                 .expect("a section plan");
                             assert_eq!(planned.splices, expected.splices, "{edit:?}");
                             assert_eq!(planned.summary, expected.summary);
                         }
-                        let item = baseline.item_section_of(plan, &edit.campaign, &edit.item);
+                        let item = document.item_section_of(&edit.campaign, &edit.item);
                         let planned = planned_in_item(
                             source,
                             item.expect("its own section"),
                             &edit,
-                            Lang::En,
+                            record,
                         )
                         .expect("an item plan");
                         assert_eq!(planned.splices, expected.splices, "{edit:?}");
@@ -358,16 +389,12 @@ fn a_known_text_is_checked_by_rereading_what_changed() {
     use crate::model::Level;
     let shipped =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/campaigns.toml")).unwrap();
-    let loaded = load::parse(&shipped, options());
-    let plan = loaded.plan.clone().expect("the shipped file is valid");
-    let baseline = load::Baseline::new(&loaded, options()).expect("sections");
-    let known = Known {
-        source: &shipped,
-        plan: &plan,
-        baseline: &baseline,
-    };
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("campaigns.toml");
+    let known = load::Opened::parse(&path, shipped.clone(), options())
+        .into_document()
+        .expect("the shipped file is valid");
+    let plan = known.plan();
     let mut edits = Vec::new();
     for campaign in &plan.campaigns {
         let at = |item: &str, change| Edit {
@@ -385,17 +412,17 @@ fn a_known_text_is_checked_by_rereading_what_changed() {
             };
             let mut edit = at(&indicator.id, Some(Change::SetValue(value.into())));
             edit.note = Some("checked".into());
-            edit.record = NaiveDate::from_ymd_opt(2024, 12, 31);
+            edit.record = Some(Record::At(date("2024-12-31")));
             edits.push(edit);
         }
     }
     let mut reread = 0;
     for edit in &edits {
         std::fs::write(&path, &shipped).unwrap();
-        let whole = apply(&path, edit, options());
+        let whole = apply(&path, edit, options(), None);
         let whole_text = std::fs::read_to_string(&path).unwrap();
         std::fs::write(&path, &shipped).unwrap();
-        let fast = apply_known(&path, edit, options(), Some(known));
+        let fast = apply(&path, edit, options(), Some(&known));
         assert_eq!(
             std::fs::read_to_string(&path).unwrap(),
             whole_text,
@@ -409,18 +436,17 @@ fn a_known_text_is_checked_by_rereading_what_changed() {
             }
             (whole, fast) => panic!("{edit:?}: {whole:?} against {fast:?}"),
         };
-        assert_eq!(whole.new_source, fast.new_source);
+        assert_eq!(whole.written.text(), fast.written.text());
         assert_eq!(whole.summary, fast.summary);
-        let Validated::Whole(loaded) = whole.validated else {
+        let Written::Whole(loaded) = whole.written else {
             panic!("{edit:?} was not parsed whole");
         };
-        let Validated::Reread { patch, baseline } = fast.validated else {
+        let Written::Reread { reread: part, text } = fast.written else {
             panic!("{edit:?} was not re-read alone");
         };
-        let mut patched = plan.clone();
-        patch.apply(&mut patched);
-        assert_eq!(Some(patched), loaded.plan);
-        assert_eq!(baseline.diagnostics(), &loaded.diagnostics[..]);
+        let mut patched = known.clone();
+        patched.take(part, text);
+        assert_eq!(patched, loaded);
         reread += 1;
     }
     assert!(
@@ -437,7 +463,7 @@ fn a_known_text_is_checked_by_rereading_what_changed() {
         campaign: first.id.clone(),
         ..edit(&first.tasks[0].id, Some(Change::AddDone(1.0)))
     };
-    let saved = apply_known(&path, &edit, options(), Some(known)).unwrap();
-    assert!(saved.new_source.contains("as_of = 2024-12-30"));
-    assert!(matches!(saved.validated, Validated::Whole(_)));
+    let saved = apply(&path, &edit, options(), Some(&known)).unwrap();
+    assert!(saved.written.text().contains("as_of = 2024-12-30"));
+    assert!(matches!(saved.written, Written::Whole(_)));
 }

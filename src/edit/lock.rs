@@ -3,9 +3,8 @@
 //! ends, so a crash never leaves a lock that blocks the next writer; the
 //! lock file itself may stay and is harmless.
 
-use std::fs::{File, OpenOptions};
+use std::fs::{File, OpenOptions, TryLockError};
 use std::io;
-use std::os::fd::AsRawFd;
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -59,16 +58,12 @@ pub fn acquire(target: &Path, mode: u32, timeout: Duration) -> Result<Lock, Lock
     let deadline = Instant::now() + timeout;
     let mut pause = Duration::from_millis(1);
     loop {
-        // SAFETY: flock on a descriptor this function owns; no memory is shared.
-        let result = unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) };
-        if result == 0 {
-            return Ok(Lock { _file: file });
-        }
-        let err = io::Error::last_os_error();
-        match err.raw_os_error() {
-            Some(libc::EWOULDBLOCK) => {}
-            Some(libc::EINTR) => continue,
-            _ => return Err(io_error(err)),
+        // `flock(LOCK_EX | LOCK_NB)` on Unix.
+        match file.try_lock() {
+            Ok(()) => return Ok(Lock { _file: file }),
+            Err(TryLockError::WouldBlock) => {}
+            Err(TryLockError::Error(err)) if err.kind() == io::ErrorKind::Interrupted => continue,
+            Err(TryLockError::Error(err)) => return Err(io_error(err)),
         }
         let now = Instant::now();
         if now >= deadline {

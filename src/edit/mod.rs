@@ -27,7 +27,7 @@ use chrono::NaiveDate;
 pub use error::EditError;
 pub use lock::{LOCK_TIMEOUT, lock_path};
 
-use crate::load::{self, Options, ReadError};
+use crate::load::{self, Document, Options, ReadError};
 use crate::model::Lang;
 use save::Stamp;
 
@@ -42,16 +42,28 @@ pub enum Change {
     SetValue(String),
 }
 
+/// When a history point is recorded.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Record {
+    At(NaiveDate),
+    /// At the reporting date of the file as it is when written: `--as-of`,
+    /// else its `meta.as_of`, else today.
+    ReportingDate,
+}
+
 /// One update of one item, addressed as CAMPAIGN/ITEM.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Edit {
     pub campaign: String,
     pub item: String,
     pub change: Option<Change>,
-    /// Sets the note (in a table of translations, the interface language's entry).
+    /// Sets the note: a plain string, or in a table of translations the
+    /// entry of `lang`.
     pub note: Option<String>,
-    /// Appends a history point at this date, replacing one of the same date.
-    pub record: Option<NaiveDate>,
+    /// The language of the note: the caller's (`--lang`, the screen's).
+    pub lang: Lang,
+    /// Appends a history point, replacing one of the same date.
+    pub record: Option<Record>,
 }
 
 /// What was written.
@@ -59,57 +71,51 @@ pub struct Edit {
 pub struct Saved {
     /// The real file written (symlinks resolved).
     pub path: PathBuf,
-    pub new_source: String,
     /// One line, e.g. "clear-water/yangtze-outfalls: done 110 → 111".
     pub summary: String,
-    /// `new_source` as the loader read it when validating the change, so a
-    /// caller can show it without parsing it again.
-    pub validated: Validated,
+    pub written: Written,
 }
 
-/// How the change was checked, and what the check read.
+/// The file as the edit left it, as the loader read it when validating
+/// the change, so that a caller can show it without parsing it again.
 #[derive(Debug)]
-pub enum Validated {
-    /// The whole new text, parsed.
-    Whole(load::Loaded),
+pub enum Written {
+    /// The whole new text, loaded (under the path the caller gave).
+    Whole(Document),
     /// Only the part that changed (the item, or its campaign), re-read
-    /// against what the caller knew ([`Known`]); `baseline` describes the
-    /// new text.
-    Reread {
-        patch: load::Patch,
-        baseline: load::Baseline,
-    },
+    /// against the caller's document: take it in with
+    /// [`Document::take`] and `text`.
+    Reread { reread: load::Reread, text: String },
     /// The file already held the figures asked for: nothing was written.
-    Unchanged,
+    Unchanged { text: String },
 }
 
-/// What a caller that keeps the file loaded knows of it: the text it last
-/// read, its plan and that load's baseline. While the file on disk still holds that
-/// text, the campaign's section is taken from the baseline (no lexing of
-/// the whole file) and the change is checked by re-reading that campaign
-/// alone (no parse of the whole file).
-#[derive(Clone, Copy)]
-pub struct Known<'a> {
-    pub source: &'a str,
-    pub plan: &'a crate::model::Plan,
-    pub baseline: &'a load::Baseline,
+impl Written {
+    /// The text now in the file.
+    pub fn text(&self) -> &str {
+        match self {
+            Written::Whole(document) => document.text(),
+            Written::Reread { text, .. } | Written::Unchanged { text } => text,
+        }
+    }
 }
 
 /// How many times the edit is re-applied when the file changes between the
 /// read and the rename (a writer that does not take the lock, such as an editor).
 const ATTEMPTS: usize = 3;
 
-/// Applies `edit` to the plan at `path` and writes it back.
-pub fn apply(path: &Path, edit: &Edit, options: Options) -> Result<Saved, EditError> {
-    apply_known(path, edit, options, None)
-}
-
-/// [`apply`], for a caller that keeps the file loaded (see [`Known`]).
-pub fn apply_known(
+/// Applies `edit` to the plan at `path` and writes it back: the one
+/// write-back path, for the screen's `+` and for `campaigns set`.
+///
+/// `document` is what a caller that keeps the file loaded has of it: while
+/// the file on disk still holds its text, the item's section is taken from
+/// it (no lexing of the whole file) and the change is checked by re-reading
+/// that item alone (no parse of the whole file).
+pub fn apply(
     path: &Path,
     edit: &Edit,
     options: Options,
-    known: Option<Known<'_>>,
+    document: Option<&Document>,
 ) -> Result<Saved, EditError> {
     let shown = crate::text::sanitize_line(&path.display().to_string());
     // Renaming over a symlink would replace the link with a file.
@@ -144,18 +150,31 @@ pub fn apply_known(
     for _ in 0..ATTEMPTS {
         let before = fs::metadata(&target).map_err(|err| read_error(&shown, err))?;
         let source = load::read(&target)?;
-        let known = known.filter(|known| known.source == source);
-        let (new_source, summary, validated) = match known.and_then(|k| edited_known(k, edit)) {
+        let known = document.filter(|document| document.text() == source);
+        let (summary, written) = match known.and_then(|document| edited_known(document, edit)) {
             Some(done) => done,
-            None => edited(&source, edit, options, &shown)?,
+            None => {
+                let (new_source, summary, loaded) = edited(&source, edit, options, &shown)?;
+                let written = if new_source == source {
+                    Written::Unchanged { text: new_source }
+                } else {
+                    // `edited` refuses a text with errors, so this is a document.
+                    match load::Opened::from_loaded(path, new_source, loaded, options) {
+                        load::Opened::Valid(document) => Written::Whole(document),
+                        load::Opened::Invalid(_) => {
+                            return Err(EditError::Conflict { path: shown });
+                        }
+                    }
+                };
+                (summary, written)
+            }
         };
         let saved = Saved {
             path: target.clone(),
-            new_source,
             summary,
-            validated,
+            written,
         };
-        if saved.new_source == source {
+        if matches!(saved.written, Written::Unchanged { .. }) {
             return Ok(saved);
         }
         let io_error = |(action, source): save::StepError| EditError::Io {
@@ -163,7 +182,8 @@ pub fn apply_known(
             action,
             source,
         };
-        let prepared = save::prepare(&target, &saved.new_source, &before).map_err(io_error)?;
+        let prepared =
+            save::prepare(&target, saved.written.text(), &before).map_err(io_error)?;
         let now = fs::metadata(&target).map_err(|err| read_error(&shown, err))?;
         if Stamp::of(&now) != Stamp::of(&before) {
             // Written behind the lock's back: start again from the new content.
@@ -175,29 +195,29 @@ pub fn apply_known(
     Err(EditError::Conflict { path: shown })
 }
 
-/// The known text with the edit made, the summary line, and the item (or
-/// its campaign) re-read. `None` for anything else, errors included: `edited` then does
-/// it all on the whole file and words any error.
-fn edited_known(known: Known<'_>, edit: &Edit) -> Option<(String, String, Validated)> {
-    let lang = Lang::from_env();
-    let item = known
-        .baseline
-        .item_section_of(known.plan, &edit.campaign, &edit.item);
-    let planned = match item.and_then(|item| planned_in_item(known.source, item, edit, lang)) {
+/// The document's text with the edit made, re-read: the summary line and
+/// what was written. `None` for anything else, errors included: `edited`
+/// then does it all on the whole file and words any error.
+fn edited_known(document: &Document, edit: &Edit) -> Option<(String, Written)> {
+    let record = edit.record.map(|record| match record {
+        Record::At(date) => date,
+        Record::ReportingDate => document.as_of(),
+    });
+    let source = document.text();
+    let item = document.item_section_of(&edit.campaign, &edit.item);
+    let planned = match item.and_then(|item| planned_in_item(source, item, edit, record)) {
         Some(planned) => planned,
         None => {
-            let section = known.baseline.section_of(known.plan, &edit.campaign)?;
-            planned_in_sections(known.source, [section], edit, lang)?
+            let section = document.section_of(&edit.campaign)?;
+            planned_in_sections(source, [section], edit, record)?
         }
     };
-    let new_source = splice::apply(known.source, planned.splices);
-    if new_source == known.source {
-        return Some((new_source, planned.summary, Validated::Unchanged));
+    let text = splice::apply(source, planned.splices);
+    if text == source {
+        return Some((planned.summary, Written::Unchanged { text }));
     }
-    let mut baseline = known.baseline.clone();
-    let patch = baseline.reread(known.plan, known.source, &new_source)?;
-    let validated = Validated::Reread { patch, baseline };
-    Some((new_source, planned.summary, validated))
+    let reread = document.reread(&text)?;
+    Some((planned.summary, Written::Reread { reread, text }))
 }
 
 /// The file's text with the edit made, the summary line, and the new text
@@ -207,18 +227,21 @@ fn edited(
     edit: &Edit,
     options: Options,
     shown: &str,
-) -> Result<(String, String, Validated), EditError> {
+) -> Result<(String, String, load::Loaded), EditError> {
     // The common path lexes the file once, parses the campaign's section
     // with toml_edit, and parses the result once.
     let body = source.strip_prefix('\u{FEFF}').unwrap_or(source);
     let bom = &source[..source.len() - body.len()];
-    let lang = Lang::from_env();
+    let record = edit.record.map(|record| match record {
+        Record::At(date) => date,
+        Record::ReportingDate => options.reporting_date(meta_as_of(source, body, options)),
+    });
     let sections = section::campaign_sections(body, &edit.campaign);
-    if let Some(planned) = planned_in_sections(body, sections, edit, lang) {
+    if let Some(planned) = planned_in_sections(body, sections, edit, record) {
         return validated(source, bom, body, planned, options, shown);
     }
     let planned = match toml_edit::Document::parse(body) {
-        Ok(document) => change::plan(body, document.as_table(), edit, lang),
+        Ok(document) => change::plan(body, document.as_table(), edit, record),
         Err(err) => Err(EditError::FileInvalid {
             headline: format!(
                 "{}: {}",
@@ -240,7 +263,7 @@ fn planned_in_sections(
     body: &str,
     sections: impl IntoIterator<Item = std::ops::Range<usize>>,
     edit: &Edit,
-    lang: Lang,
+    record: Option<NaiveDate>,
 ) -> Option<change::Planned> {
     for section in sections {
         let text = body.get(section.clone())?;
@@ -253,7 +276,7 @@ fn planned_in_sections(
         if !holds {
             continue;
         }
-        let mut planned = change::plan(text, document.as_table(), edit, lang).ok()?;
+        let mut planned = change::plan(text, document.as_table(), edit, record).ok()?;
         for splice in &mut planned.splices {
             splice.range = splice.range.start + section.start..splice.range.end + section.start;
         }
@@ -269,11 +292,11 @@ fn planned_in_item(
     body: &str,
     item: std::ops::Range<usize>,
     edit: &Edit,
-    lang: Lang,
+    record: Option<NaiveDate>,
 ) -> Option<change::Planned> {
     let text = body.get(item.clone())?;
     let document = toml_edit::Document::parse(text).ok()?;
-    let mut planned = change::plan_in_item(text, document.as_table(), edit, lang)?;
+    let mut planned = change::plan_in_item(text, document.as_table(), edit, record)?;
     for splice in &mut planned.splices {
         splice.range = splice.range.start + item.start..splice.range.end + item.start;
     }
@@ -288,7 +311,7 @@ fn validated(
     planned: change::Planned,
     options: Options,
     shown: &str,
-) -> Result<(String, String, Validated), EditError> {
+) -> Result<(String, String, load::Loaded), EditError> {
     let new_source = format!("{bom}{}", splice::apply(body, planned.splices));
     let loaded = load::parse(&new_source, options);
     if let Some(error) = loaded.errors().next() {
@@ -298,7 +321,7 @@ fn validated(
             }
         }));
     }
-    Ok((new_source, planned.summary, Validated::Whole(loaded)))
+    Ok((new_source, planned.summary, loaded))
 }
 
 /// The original is validated only when something fails, to tell "the file
@@ -312,18 +335,25 @@ fn already_invalid(source: &str, options: Options, shown: &str) -> Option<EditEr
         })
 }
 
+/// The file's `meta.as_of`, read from its `[meta]` section alone (a
+/// `[meta]` written otherwise, with dotted keys or inline, is found by a
+/// whole parse).
+fn meta_as_of(source: &str, body: &str, options: Options) -> Option<NaiveDate> {
+    match section::meta_section(body) {
+        Some(meta) => section::as_of_in_meta(&body[meta]),
+        None => load::parse(source, options).plan?.meta.as_of,
+    }
+}
+
 fn metadata_mode(metadata: &fs::Metadata) -> u32 {
     use std::os::unix::fs::PermissionsExt;
     metadata.permissions().mode()
 }
 
+/// Whether this process may write `path`, as the kernel decides (root
+/// included): `access(2)`.
 fn writable(path: &Path) -> bool {
-    use std::os::unix::ffi::OsStrExt;
-    let Ok(path) = std::ffi::CString::new(path.as_os_str().as_bytes()) else {
-        return false;
-    };
-    // SAFETY: `path` is a NUL-terminated string that outlives the call.
-    unsafe { libc::access(path.as_ptr(), libc::W_OK) == 0 }
+    rustix::fs::access(path, rustix::fs::Access::WRITE_OK).is_ok()
 }
 
 fn read_error(shown: &str, err: io::Error) -> EditError {

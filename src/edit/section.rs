@@ -1,4 +1,4 @@
-//! The `[[campaign]]` sections of a file, found by lexing it (strings and
+//! The `[[campaign]]` sections and the `[meta]` section of a file, found by lexing it (strings and
 //! comments are tokens, so a header-like line inside a string is not taken
 //! for one), so that toml_edit parses a few hundred lines rather than the
 //! whole file (on a 100 000-task file its full parse takes a second and a
@@ -6,6 +6,7 @@
 
 use std::ops::Range;
 
+use chrono::NaiveDate;
 use toml_parser::Source;
 use toml_parser::lexer::TokenKind;
 
@@ -16,7 +17,11 @@ use toml_parser::lexer::TokenKind;
 /// whole file would; when none is, it parses the whole file, which also
 /// words the error.
 pub fn campaign_sections(body: &str, campaign: &str) -> Vec<Range<usize>> {
-    let starts = campaign_headers(body);
+    let starts: Vec<usize> = headers(body)
+        .into_iter()
+        .filter(|&(_, header)| is_campaign_header(header))
+        .map(|(start, _)| start)
+        .collect();
     let ends = starts.iter().skip(1).copied().chain([body.len()]);
     starts
         .iter()
@@ -26,9 +31,28 @@ pub fn campaign_sections(body: &str, campaign: &str) -> Vec<Range<usize>> {
         .collect()
 }
 
-/// Where each `[[campaign]]` header's line starts: a `[` at the start of a
-/// line (after spaces), outside any array or inline table.
-fn campaign_headers(body: &str) -> Vec<usize> {
+/// The `[meta]` section: from its header's line to the next header's.
+pub fn meta_section(body: &str) -> Option<Range<usize>> {
+    let headers = headers(body);
+    let at = headers.iter().position(|&(_, header)| is_meta_header(header))?;
+    let end = headers.get(at + 1).map_or(body.len(), |&(start, _)| start);
+    Some(headers[at].0..end)
+}
+
+/// `as_of` in the text of a `[meta]` section, when it is a plain date.
+pub fn as_of_in_meta(meta: &str) -> Option<NaiveDate> {
+    let document = toml_edit::Document::parse(meta).ok()?;
+    let date = document.get("meta")?.get("as_of")?.as_datetime()?;
+    if date.time.is_some() || date.offset.is_some() {
+        return None;
+    }
+    let day = date.date?;
+    NaiveDate::from_ymd_opt(i32::from(day.year), u32::from(day.month), u32::from(day.day))
+}
+
+/// Where each header's line starts (a `[` at the start of a line, after
+/// spaces, outside any array or inline table), and the header.
+fn headers(body: &str) -> Vec<(usize, &str)> {
     let mut starts = Vec::new();
     let mut depth = 0i64;
     let mut line_start = Some(0);
@@ -43,11 +67,9 @@ fn campaign_headers(body: &str) -> Vec<usize> {
             TokenKind::LeftSquareBracket => {
                 if depth == 0
                     && let Some(line) = line_start
-                    && body
-                        .get(span.start()..)
-                        .is_some_and(|rest| is_campaign_header(header_text(rest)))
+                    && let Some(rest) = body.get(span.start()..)
                 {
-                    starts.push(line);
+                    starts.push((line, header_text(rest)));
                 }
                 depth += 1;
             }
@@ -60,9 +82,16 @@ fn campaign_headers(body: &str) -> Vec<usize> {
     starts
 }
 
-/// `[[...]]` at the start of `rest`, up to its closing brackets.
+/// `[[...]]` or `[...]` at the start of `rest`, up to its closing brackets.
 fn header_text(rest: &str) -> &str {
-    rest.find("]]").map_or("", |end| &rest[..end + 2])
+    let close = if rest.starts_with("[[") { "]]" } else { "]" };
+    rest.find(close).map_or("", |end| &rest[..end + close.len()])
+}
+
+/// `[meta]`, spaces inside the brackets allowed.
+fn is_meta_header(text: &str) -> bool {
+    let inner = text.strip_prefix('[').and_then(|t| t.strip_suffix(']'));
+    inner.is_some_and(|key| !key.starts_with('[') && key.trim() == "meta")
 }
 
 /// `[[campaign]]`, spaces inside the brackets allowed.
@@ -94,10 +123,25 @@ mod tests {
     #[test]
     fn headers_inside_strings_and_arrays_are_not_headers() {
         let plan = "[[campaign]]\nid = \"a\"\nnote = \"\"\"\n[[campaign]]\nid = \"b\"\n\"\"\"\nx = [\n[[1]]]\n";
-        assert_eq!(campaign_headers(plan), [0]);
+        let campaigns: Vec<usize> = headers(plan)
+            .into_iter()
+            .filter(|&(_, header)| is_campaign_header(header))
+            .map(|(start, _)| start)
+            .collect();
+        assert_eq!(campaigns, [0]);
         let sections = campaign_sections(plan, "b");
         assert_eq!(sections.len(), 1);
         assert_eq!(sections[0], 0..plan.len());
+    }
+
+    #[test]
+    fn the_reporting_date_is_read_from_meta_alone() {
+        let plan = "[meta]\ntitle = \"t\" # [x]\nas_of = 2024-12-31\n\n[meta.source]\nzh = \"s\"\n[[campaign]]\nid = \"a\"\n";
+        let meta = meta_section(plan).expect("a [meta] section");
+        assert_eq!(&plan[meta.clone()], "[meta]\ntitle = \"t\" # [x]\nas_of = 2024-12-31\n\n");
+        assert_eq!(as_of_in_meta(&plan[meta]), NaiveDate::from_ymd_opt(2024, 12, 31));
+        assert_eq!(meta_section("meta.as_of = 2024-12-31\n[[campaign]]\n"), None);
+        assert_eq!(as_of_in_meta("[meta]\nas_of = 2024-12-31T10:00:00\n"), None);
     }
 
     #[test]

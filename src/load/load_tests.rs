@@ -749,19 +749,19 @@ fn text_from_the_file_is_sanitised() {
 fn files_that_cannot_be_read_say_why_in_one_line() {
     let dir = tempfile::tempdir().unwrap();
     let missing = dir.path().join("missing.toml");
-    let err = Document::load(&missing, options()).unwrap_err();
+    let err = Opened::load(&missing, options()).unwrap_err();
     assert!(matches!(err, ReadError::NotFound { .. }), "{err}");
     assert!(
         err.to_string().ends_with("missing.toml: no such file"),
         "{err}"
     );
 
-    let err = Document::load(dir.path(), options()).unwrap_err();
+    let err = Opened::load(dir.path(), options()).unwrap_err();
     assert!(matches!(err, ReadError::IsDirectory { .. }), "{err}");
 
     let latin1 = dir.path().join("latin1.toml");
     std::fs::write(&latin1, b"[meta]\ntitle = \"\xe9t\xe9\"\n").unwrap();
-    let err = Document::load(&latin1, options()).unwrap_err();
+    let err = Opened::load(&latin1, options()).unwrap_err();
     assert!(
         matches!(
             err,
@@ -777,8 +777,8 @@ fn files_that_cannot_be_read_say_why_in_one_line() {
 
     let good = dir.path().join("campaigns.toml");
     std::fs::write(&good, task("done = 1\n")).unwrap();
-    let document = Document::load(&good, options()).unwrap();
-    assert!(document.loaded.plan.is_some());
+    let document = Opened::load(&good, options()).unwrap();
+    assert!(document.document().is_some());
     assert_eq!(document.render_diagnostics(false, usize::MAX), "");
 }
 
@@ -787,7 +787,7 @@ fn rendered_diagnostics_name_the_file_line_and_column() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("plan.toml");
     std::fs::write(&path, task("done = 1\ntotl = 3\n")).unwrap();
-    let document = Document::load(&path, options()).unwrap();
+    let document = Opened::load(&path, options()).unwrap();
     let text = document.render_diagnostics(false, usize::MAX);
     assert!(
         text.contains(&format!("--> {}:11:1", path.display())),
@@ -795,9 +795,9 @@ fn rendered_diagnostics_name_the_file_line_and_column() {
     );
     assert!(text.contains("totl = 3"), "{text}");
     assert!(text.contains("did you mean `total`?"), "{text}");
-    let diagnostic = &document.loaded.diagnostics[0];
+    let diagnostic = &document.diagnostics()[0];
     assert_eq!(
-        diagnostic.headline(&document.source, "plan.toml"),
+        diagnostic.headline(document.text(), "plan.toml"),
         "plan.toml:11:1: error: unknown key `totl` in [[campaign.task]]"
     );
 }

@@ -2,6 +2,7 @@
 //! every problem found, each tied to `file:line:col`.
 
 mod diagnostic;
+mod document;
 mod fields;
 pub mod keys;
 mod plan_reader;
@@ -10,13 +11,14 @@ pub mod tree;
 pub mod watch;
 
 use std::io::{self, Read};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use chrono::NaiveDate;
 
 pub use diagnostic::{Diagnostic, LineIndex, Position, Severity, summary};
 pub use fields::{did_you_mean, is_valid_id};
-pub use reread::{Baseline, ItemKind, ItemSection, Patch, Replacement, Sections};
+pub use document::{Document, Invalid, Opened};
+pub use reread::{ItemKind, ItemSection, Patch, Replacement, Reread, Sections};
 
 use crate::model::Plan;
 use plan_reader::PlanReader;
@@ -54,8 +56,8 @@ pub enum ReadError {
 pub struct Loaded {
     pub plan: Option<Plan>,
     pub diagnostics: Vec<Diagnostic>,
-    /// Where each campaign, task and indicator is written, for
-    /// [`Baseline`]: empty when there is no plan.
+    /// Where each campaign, task and indicator is written, for the
+    /// re-read: empty when there is no plan.
     pub sections: Sections,
 }
 
@@ -69,8 +71,9 @@ impl Loaded {
     }
 }
 
-/// How to read the dates of a file.
-#[derive(Clone, Copy, Debug)]
+/// How to read the dates of a file; both come from the command line and
+/// the clock, read once where the program starts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Options {
     /// `--as-of`: overrides `meta.as_of`.
     pub as_of: Option<NaiveDate>,
@@ -78,12 +81,11 @@ pub struct Options {
     pub today: NaiveDate,
 }
 
-impl Default for Options {
-    fn default() -> Self {
-        Options {
-            as_of: None,
-            today: chrono::Local::now().date_naive(),
-        }
+impl Options {
+    /// The reporting date, the one rule: `--as-of`, else the file's
+    /// `meta.as_of`, else today.
+    pub fn reporting_date(&self, meta_as_of: Option<NaiveDate>) -> NaiveDate {
+        self.as_of.or(meta_as_of).unwrap_or(self.today)
     }
 }
 
@@ -188,50 +190,6 @@ pub fn parse(source: &str, options: Options) -> Loaded {
         plan,
         diagnostics,
         sections,
-    }
-}
-
-/// A file read and parsed: what every command starts from.
-#[derive(Debug)]
-pub struct Document {
-    pub path: PathBuf,
-    pub source: String,
-    pub loaded: Loaded,
-}
-
-impl Document {
-    pub fn load(path: &Path, options: Options) -> Result<Document, ReadError> {
-        let source = read(path)?;
-        let loaded = parse(&source, options);
-        Ok(Document {
-            path: path.to_owned(),
-            source,
-            loaded,
-        })
-    }
-
-    /// The path as messages show it.
-    pub fn shown_path(&self) -> String {
-        self.path.display().to_string()
-    }
-
-    /// The diagnostics rendered rustc-style, one block after another: every
-    /// error, and at most `max_warnings` warnings (a generated file can have
-    /// thousands) followed by a line saying how many were left out.
-    pub fn render_diagnostics(&self, color: bool, max_warnings: usize) -> String {
-        let path = self.shown_path();
-        let index = LineIndex::new(&self.source);
-        let mut blocks: Vec<String> = self
-            .loaded
-            .errors()
-            .chain(self.loaded.warnings().take(max_warnings))
-            .map(|d| d.render_indexed(&self.source, &index, &path, color))
-            .collect();
-        let hidden = self.loaded.warnings().count().saturating_sub(max_warnings);
-        if hidden > 0 {
-            blocks.push(format!("... and {hidden} more warnings"));
-        }
-        blocks.join("\n\n")
     }
 }
 

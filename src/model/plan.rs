@@ -157,12 +157,6 @@ pub struct IndicatorPoint {
 }
 
 impl Plan {
-    /// The reporting date: `override_date` (from `--as-of`), else the file's
-    /// `meta.as_of`, else `today`.
-    pub fn as_of(&self, override_date: Option<NaiveDate>, today: NaiveDate) -> NaiveDate {
-        override_date.or(self.meta.as_of).unwrap_or(today)
-    }
-
     pub fn campaign(&self, id: &str) -> Option<&Campaign> {
         self.campaigns.iter().find(|campaign| campaign.id == id)
     }

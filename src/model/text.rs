@@ -35,16 +35,6 @@ impl Lang {
         }
     }
 
-    /// The language named by `LC_ALL`, `LC_MESSAGES` or `LANG`, in that order.
-    pub fn from_env() -> Lang {
-        ["LC_ALL", "LC_MESSAGES", "LANG"]
-            .iter()
-            .filter_map(|var| std::env::var(var).ok())
-            .find(|value| !value.is_empty())
-            .map(|value| Lang::from_locale(&value))
-            .unwrap_or(Lang::En)
-    }
-
     pub fn other(self) -> Lang {
         match self {
             Lang::Zh => Lang::En,

@@ -4,7 +4,7 @@
 use chrono::NaiveTime;
 use crossterm::event::{KeyEvent, MouseEvent};
 
-use crate::load::{Document, Patch, ReadError};
+use crate::load::{Opened, ReadError, Reread};
 
 /// What a key (or a mouse wheel) asks for; the key table maps keys to these.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -78,10 +78,10 @@ pub enum Action {
     Resize(u16, u16),
     /// A (re)load finished. A failed parse keeps the last good plan on screen
     /// and shows the error banner with file:line:col; a good one clears it.
-    Loaded(Box<Result<Document, ReadError>>),
-    /// A save changed one campaign, re-read alone (see `load::Baseline`):
-    /// the rest of the last good plan stays.
-    Reread(Box<Patch>),
+    Loaded(Box<Result<Opened, ReadError>>),
+    /// The file now holds `text`, whose change from the document shown was
+    /// re-read alone (see `Document::reread`): the rest of the plan stays.
+    Reread { reread: Box<Reread>, text: String },
     /// The wall-clock time of the load just reported, for the footer. The
     /// event loop sends it after `Loaded`: the app itself reads no clock.
     LoadedAt(NaiveTime),

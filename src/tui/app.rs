@@ -8,32 +8,20 @@ mod progress;
 
 use std::path::{Path, PathBuf};
 
-use chrono::{NaiveDate, NaiveTime};
+use chrono::NaiveTime;
 use crossterm::event::{
     KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 
 use super::action::{Action, Command};
 use super::keymap::{self, Context};
+pub use super::settings::Settings;
 use super::rows::{self, Item, ItemKey, SortKey};
 use crate::i18n;
-use crate::load::{Document, ReadError};
-use crate::model::{Campaign, Lang, Level, Plan, PlanStatus, Scale, WaterClass};
+use crate::load::{Document, Opened, ReadError};
+use crate::model::{Campaign, Level, Plan, PlanStatus, Scale, WaterClass};
 
 pub(crate) use loading::scrolled;
-
-/// How the screen is shown; fixed at start except the language (`L`).
-#[derive(Clone, Debug, PartialEq)]
-pub struct Settings {
-    pub lang: Lang,
-    pub ascii: bool,
-    pub color: bool,
-    pub mouse: bool,
-    /// `--as-of`: overrides the file's reporting date.
-    pub as_of: Option<NaiveDate>,
-    /// The date used when neither `--as-of` nor the file gives one.
-    pub today: NaiveDate,
-}
 
 /// A progress update to write back, through the one write-back path.
 pub use crate::edit::{Change, Edit};
@@ -46,7 +34,7 @@ pub enum Effect {
     /// State changed: draw once.
     Redraw,
     Quit,
-    /// Re-read the file (the loop calls `Document::load` and sends `Action::Loaded`).
+    /// Re-read the file (the loop reads it and sends `Action::Reread` or `Action::Loaded`).
     Reload,
     /// Suspend, run the editor at this line, resume, then reload.
     OpenEditor {
@@ -57,15 +45,38 @@ pub enum Effect {
     Save(Edit),
 }
 
-/// The last good plan and what was computed from it at load time.
+/// The last good document and what was computed from it at load time.
 pub(crate) struct Data {
-    pub plan: Plan,
+    pub document: Document,
     pub status: PlanStatus,
-    pub warnings: usize,
     /// Per campaign, the items that need attention, worst first (for the cards).
     pub attention: Vec<Vec<Item>>,
     /// Per campaign, the list's column widths.
     pub widths: Vec<rows::ListWidths>,
+}
+
+impl Data {
+    pub fn plan(&self) -> &Plan {
+        self.document.plan()
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.document.warnings().len()
+    }
+}
+
+/// The text the file held when it was last read, to tell a change event
+/// that brings the same bytes (the app's own save, an editor writing the
+/// text unchanged) from a real change.
+#[derive(Debug)]
+pub(crate) enum LastRead {
+    /// The text of the document shown.
+    Shown,
+    /// A text with errors: the banner says the first.
+    Rejected(String),
+    /// Nothing: the file is missing or could not be read, so whatever
+    /// comes next is new, even the same bytes.
+    Nothing,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -122,6 +133,7 @@ pub struct App {
     pub(crate) path: PathBuf,
     pub(crate) settings: Settings,
     pub(crate) data: Option<Data>,
+    pub(crate) last_read: LastRead,
     /// A failed (re)load: its first error as `file:line:col: message`.
     pub(crate) banner: Option<String>,
     pub(crate) file_missing: bool,
@@ -139,12 +151,13 @@ pub struct App {
 }
 
 impl App {
-    /// `loaded` is the result of `Document::load` on `path`.
-    pub fn new(path: PathBuf, loaded: Result<Document, ReadError>, settings: Settings) -> App {
+    /// `loaded` is the result of `Opened::load` on `path`.
+    pub fn new(path: PathBuf, loaded: Result<Opened, ReadError>, settings: Settings) -> App {
         let mut app = App {
             path,
             settings,
             data: None,
+            last_read: LastRead::Nothing,
             banner: None,
             file_missing: false,
             loaded_at: None,
@@ -190,7 +203,7 @@ impl App {
             .as_ref()
             .filter(|_| self.view == View::Campaign)?;
         let item = *view.rows.get(view.selected)?;
-        let campaign = self.data.as_ref()?.plan.campaigns.get(view.index)?;
+        let campaign = self.data.as_ref()?.plan().campaigns.get(view.index)?;
         Some(match item {
             Item::Task(i) => campaign.tasks.get(i)?.id.as_str(),
             Item::Indicator(i) => campaign.indicators.get(i)?.id.as_str(),
@@ -202,7 +215,7 @@ impl App {
         let (Some(view), Some(data)) = (self.campaign.as_ref(), self.data.as_ref()) else {
             return Vec::new();
         };
-        let Some(campaign) = data.plan.campaigns.get(view.index) else {
+        let Some(campaign) = data.plan().campaigns.get(view.index) else {
             return Vec::new();
         };
         view.rows
@@ -250,7 +263,7 @@ impl App {
 
     /// The done count of a task as the screen has it (for tests).
     pub fn task_done(&self, campaign: &str, task: &str) -> Option<f64> {
-        let plan = &self.data.as_ref()?.plan;
+        let plan = self.data.as_ref()?.plan();
         Some(plan.campaign(campaign)?.task(task)?.done)
     }
 
@@ -260,7 +273,21 @@ impl App {
     }
 
     pub fn plan(&self) -> Option<&Plan> {
-        self.data.as_ref().map(|d| &d.plan)
+        self.data.as_ref().map(Data::plan)
+    }
+
+    /// The document shown: what a re-read or a save starts from.
+    pub fn document(&self) -> Option<&Document> {
+        self.data.as_ref().map(|data| &data.document)
+    }
+
+    /// The text the file held when it was last read, if it was.
+    pub fn last_read(&self) -> Option<&str> {
+        match &self.last_read {
+            LastRead::Shown => self.document().map(Document::text),
+            LastRead::Rejected(text) => Some(text),
+            LastRead::Nothing => None,
+        }
     }
 
     pub(crate) fn open_campaign(&self) -> Option<(&Campaign, &CampaignView)> {
@@ -301,8 +328,8 @@ impl App {
                 self.loaded(*loaded);
                 Effect::Redraw
             }
-            Action::Reread(patch) => {
-                self.reread(*patch);
+            Action::Reread { reread, text } => {
+                self.reread(*reread, text);
                 Effect::Redraw
             }
             Action::LoadedAt(time) => {
@@ -310,6 +337,7 @@ impl App {
                 Effect::Redraw
             }
             Action::FileMissing => {
+                self.last_read = LastRead::Nothing;
                 if self.file_missing {
                     return Effect::None;
                 }

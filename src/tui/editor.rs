@@ -79,12 +79,22 @@ fn file_argument(path: &Path) -> OsString {
     }
 }
 
+/// The values of `$VISUAL` and `$EDITOR`, read where the program starts.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Editor {
+    pub visual: Option<OsString>,
+    pub editor: Option<OsString>,
+}
+
 /// Runs the editor on the terminal and waits for it. The caller has given the
 /// terminal back first. `Err` says why it could not run or how it failed.
-pub fn run(path: &Path, line: usize) -> Result<(), String> {
-    let visual = std::env::var_os("VISUAL");
-    let editor = std::env::var_os("EDITOR");
-    let argv = command_line(visual.as_deref(), editor.as_deref(), path, line)?;
+pub fn run(editor: &Editor, path: &Path, line: usize) -> Result<(), String> {
+    let argv = command_line(
+        editor.visual.as_deref(),
+        editor.editor.as_deref(),
+        path,
+        line,
+    )?;
     spawn(&argv)
 }
 

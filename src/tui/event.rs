@@ -6,13 +6,15 @@
 //! in signal-hook's pipe, and the file watcher in notify's inotify read.
 
 use std::fs::File;
-use std::os::fd::{AsRawFd, RawFd};
+use std::io::IsTerminal;
+use std::os::fd::{AsFd, BorrowedFd};
 use std::path::Path;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Condvar, Mutex};
 use std::thread;
 
 use crossterm::event::{self as input, KeyEvent, KeyEventKind, MouseEvent};
+use rustix::event::{PollFd, PollFlags};
 use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGWINCH};
 use signal_hook::iterator::Signals;
 
@@ -162,10 +164,8 @@ impl Gate {
         }
         // `event::read` cannot be interrupted, but crossterm wakes it with a
         // resize event on SIGWINCH; the thread then sees the request and parks.
-        // SAFETY: `raise` takes a signal number and nothing else.
-        unsafe {
-            libc::raise(SIGWINCH);
-        }
+        // Failing to raise it leaves the reader where it is: nothing to undo.
+        let _ = signal_hook::low_level::raise(SIGWINCH);
         let mut state = self.lock();
         while *state == GateState::PauseAsked {
             state = self
@@ -233,8 +233,7 @@ fn read_input(tx: Sender<Event>, gate: Arc<Gate>, mouse: bool) -> std::io::Resul
 /// The terminal crossterm reads: standard input when it is a terminal, else
 /// `/dev/tty`.
 fn open_tty() -> std::io::Result<Option<File>> {
-    // SAFETY: `isatty` only inspects the descriptor.
-    if unsafe { libc::isatty(libc::STDIN_FILENO) } == 1 {
+    if std::io::stdin().is_terminal() {
         return Ok(None);
     }
     File::options()
@@ -253,25 +252,20 @@ fn watch_hangup() -> std::io::Result<()> {
     thread::Builder::new()
         .name("hangup".into())
         .spawn(move || {
-            let fd: RawFd = tty.as_ref().map_or(libc::STDIN_FILENO, AsRawFd::as_raw_fd);
+            let stdin = std::io::stdin();
+            let fd: BorrowedFd<'_> = tty.as_ref().map_or(stdin.as_fd(), AsFd::as_fd);
             loop {
-                let mut watched = libc::pollfd {
-                    fd,
-                    events: 0,
-                    revents: 0,
-                };
-                // SAFETY: one valid pollfd, no timeout.
-                let ready = unsafe { libc::poll(&mut watched, 1, -1) };
-                if ready < 0 {
-                    if std::io::Error::last_os_error().kind() == std::io::ErrorKind::Interrupted {
-                        continue;
-                    }
-                    return;
+                let mut watched = [PollFd::new(&fd, PollFlags::empty())];
+                match rustix::event::poll(&mut watched, None) {
+                    Ok(_) => {}
+                    Err(rustix::io::Errno::INTR) => continue,
+                    Err(_) => return,
                 }
-                if watched.revents & (libc::POLLHUP | libc::POLLERR) != 0 {
+                let revents = watched[0].revents();
+                if revents.intersects(PollFlags::HUP | PollFlags::ERR) {
                     terminal::exit_on_hangup();
                 }
-                if watched.revents & libc::POLLNVAL != 0 {
+                if revents.contains(PollFlags::NVAL) {
                     // Not a terminal we can watch: nothing to catch here.
                     return;
                 }

@@ -12,7 +12,7 @@ use ratatui::style::{Color, Modifier, Style};
 
 use super::action::{Action, Command};
 use super::app::{App, Settings};
-use crate::load::{self, Document};
+use crate::load::Opened;
 
 /// Why a frame could not be drawn, with the exit code to end with.
 #[derive(Debug)]
@@ -31,21 +31,17 @@ pub fn render(
     view: &str,
     ansi: bool,
 ) -> Result<String, RenderFailure> {
-    let options = load::Options {
-        as_of: settings.as_of,
-        today: settings.today,
-    };
-    let document = Document::load(path, options).map_err(|err| RenderFailure {
+    let opened = Opened::load(path, settings.dates).map_err(|err| RenderFailure {
         message: err.to_string(),
         code: 2,
     })?;
-    if document.loaded.plan.is_none() {
+    if opened.document().is_none() {
         return Err(RenderFailure {
-            message: document.render_diagnostics(false, 0),
+            message: opened.render_diagnostics(false, 0),
             code: 1,
         });
     }
-    let mut app = App::new(path.to_owned(), Ok(document), settings);
+    let mut app = App::new(path.to_owned(), Ok(opened), settings);
     app.update(Action::Resize(size.0, size.1));
     show(&mut app, view)?;
     let buffer = frame(&app, size);

@@ -16,7 +16,7 @@ use super::event::{Event, Events};
 use super::terminal::{self, Screen};
 use super::{editor, ui};
 use crate::edit;
-use crate::load::{self, Baseline, Document, Patch, ReadError};
+use crate::load::{self, Opened, ReadError};
 
 /// How the loop ended.
 enum Exit {
@@ -35,17 +35,9 @@ pub fn run(path: PathBuf, settings: Settings) -> anyhow::Result<u8> {
             "the review screen needs a terminal; for text use `campaigns render` or `campaigns report`"
         );
     }
-    let options = load::Options {
-        as_of: settings.as_of,
-        today: settings.today,
-    };
+    let options = settings.dates;
     let mouse = settings.mouse;
-    let first = Document::load(&path, options);
-    let source = first.as_ref().ok().map(|doc| doc.source.clone());
-    let baseline = first
-        .as_ref()
-        .ok()
-        .and_then(|doc| Baseline::new(&doc.loaded, options));
+    let first = Opened::load(&path, options);
     let mut events = Events::start(mouse).context("could not start reading the terminal")?;
     // Without a watch the screen still works (`r` reloads by hand) and says so.
     let watched = events.watch_file(&path);
@@ -61,8 +53,6 @@ pub fn run(path: PathBuf, settings: Settings) -> anyhow::Result<u8> {
         app,
         events,
         screen,
-        source,
-        baseline,
         dirty: true,
     };
     let ended = session.run().and_then(|exit| {
@@ -93,12 +83,6 @@ struct Session {
     app: App,
     events: Events,
     screen: Screen,
-    /// The text last loaded: a change event with the same bytes (the app's own
-    /// save, an editor writing unchanged text) is not reloaded.
-    source: Option<String>,
-    /// What re-reading only the part of the next text that changed needs,
-    /// while the screen shows the plan of `source`.
-    baseline: Option<Baseline>,
     /// Whether the screen must be drawn before waiting again.
     dirty: bool,
 }
@@ -167,41 +151,31 @@ impl Session {
     }
 
     /// Re-reads the file. Unless `forced` (the `r` key), text identical to
-    /// what was last loaded is skipped: no reload, no redraw.
+    /// what was last read is skipped: no reload, no redraw. A change the
+    /// document shown can take by re-reading only what changed is re-read
+    /// alone (see `Document::reread`); anything else is loaded whole.
     fn reload(&mut self, forced: bool) -> anyhow::Result<Option<Exit>> {
         let loaded = match load::read(&self.path) {
-            Ok(text) if !forced && self.source.as_deref() == Some(text.as_str()) => {
+            Ok(text) if !forced && self.app.last_read() == Some(text.as_str()) => {
                 return Ok(None);
             }
             Ok(text) => {
-                if let Some(patch) = self.reread(&text) {
-                    self.source = Some(text);
+                let reread = self.app.document().and_then(|shown| shown.reread(&text));
+                if let Some(reread) = reread {
                     self.dirty = true;
-                    if let Some(exit) = self.update(Action::Reread(Box::new(patch)))? {
+                    let action = Action::Reread {
+                        reread: Box::new(reread),
+                        text,
+                    };
+                    if let Some(exit) = self.update(action)? {
                         return Ok(Some(exit));
                     }
                     return self.update(Action::LoadedAt(now()));
                 }
-                let loaded = load::parse(&text, self.options);
-                self.baseline = Baseline::new(&loaded, self.options);
-                self.source = Some(text.clone());
-                Ok(Document {
-                    path: self.path.clone(),
-                    loaded,
-                    source: text,
-                })
+                Ok(Opened::parse(&self.path, text, self.options))
             }
-            Err(ReadError::NotFound { .. }) => {
-                // Whatever comes back next is new, even the same bytes.
-                self.source = None;
-                self.baseline = None;
-                return self.update(Action::FileMissing);
-            }
-            Err(err) => {
-                self.source = None;
-                self.baseline = None;
-                Err(err)
-            }
+            Err(ReadError::NotFound { .. }) => return self.update(Action::FileMissing),
+            Err(err) => Err(err),
         };
         self.dirty = true;
         if let Some(exit) = self.update(Action::Loaded(Box::new(loaded)))? {
@@ -210,20 +184,12 @@ impl Session {
         self.update(Action::LoadedAt(now()))
     }
 
-    /// What `text` changed (items, a campaign's head, campaigns, `[meta]`),
-    /// re-read alone, when the change allows it (see `load::Baseline`).
-    fn reread(&mut self, text: &str) -> Option<Patch> {
-        let old = self.source.as_deref()?;
-        let plan = self.app.plan()?;
-        self.baseline.as_mut()?.reread(plan, old, text)
-    }
-
     /// Hands the terminal to the editor, takes it back, and reloads.
     fn open_editor(&mut self, line: usize) -> anyhow::Result<Option<Exit>> {
         // Park the input thread first, or it would race the editor for keys.
         self.events.pause_input();
         terminal::restore(&mut self.screen).context("could not restore the terminal")?;
-        let outcome = editor::run(&self.path, line);
+        let outcome = editor::run(&self.app.settings().editor, &self.path, line);
         terminal::enter().context("could not take the terminal back")?;
         terminal::redraw_all(&mut self.screen).context("could not clear the screen")?;
         self.events.forget_child_signals();
@@ -237,43 +203,26 @@ impl Session {
         self.reload(false)
     }
 
-    /// Records progress through the one write-back path, shows the new
-    /// figures at once, and remembers the text written so that the watch
-    /// event of this very save is not a reload.
+    /// Records progress through the one write-back path and shows the new
+    /// figures at once; the text written becomes the last read, so that
+    /// the watch event of this very save is not a reload.
     fn save(&mut self, edit: edit::Edit) -> anyhow::Result<Option<Exit>> {
-        let known = match (
-            self.source.as_deref(),
-            self.app.plan(),
-            self.baseline.as_ref(),
-        ) {
-            (Some(source), Some(plan), Some(baseline)) => Some(edit::Known {
-                source,
-                plan,
-                baseline,
-            }),
-            _ => None,
-        };
-        let saved = match edit::apply_known(&self.path, &edit, self.options, known) {
+        let document = self.app.document();
+        let saved = match edit::apply(&self.path, &edit, self.options, document) {
             Ok(saved) => saved,
             Err(err) => return self.update(Action::Saved(Err(err.to_string()))),
         };
         // The write-back already read the new text to validate it.
-        let taken = match saved.validated {
-            edit::Validated::Whole(loaded) => {
-                self.baseline = Baseline::new(&loaded, self.options);
-                Some(Action::Loaded(Box::new(Ok(Document {
-                    path: self.path.clone(),
-                    loaded,
-                    source: saved.new_source.clone(),
-                }))))
+        let taken = match saved.written {
+            edit::Written::Whole(document) => {
+                Some(Action::Loaded(Box::new(Ok(Opened::Valid(document)))))
             }
-            edit::Validated::Reread { patch, baseline } => {
-                self.baseline = Some(baseline);
-                Some(Action::Reread(Box::new(patch)))
-            }
-            edit::Validated::Unchanged => None,
+            edit::Written::Reread { reread, text } => Some(Action::Reread {
+                reread: Box::new(reread),
+                text,
+            }),
+            edit::Written::Unchanged { .. } => None,
         };
-        self.source = Some(saved.new_source);
         self.dirty = true;
         if let Some(action) = taken {
             if let Some(exit) = self.update(action)? {
@@ -290,11 +239,9 @@ impl Session {
     /// `Event::Continued`, which takes it over again.
     fn suspend(&mut self) -> anyhow::Result<()> {
         terminal::restore(&mut self.screen).context("could not restore the terminal")?;
-        // SAFETY: `raise` takes a signal number; SIGSTOP stops every thread
-        // until SIGCONT.
-        unsafe {
-            libc::raise(libc::SIGSTOP);
-        }
+        // SIGSTOP stops every thread until SIGCONT.
+        signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)
+            .context("could not stop")?;
         Ok(())
     }
 

@@ -105,6 +105,8 @@ pub fn redraw_all(screen: &mut Screen) -> io::Result<()> {
 /// Leaves at once after a hangup, writing nothing: the terminal is gone, and
 /// a write to it could fail, panic, and abort. No destructor runs.
 pub fn exit_on_hangup() -> ! {
+    // Neither std nor rustix has a safe `_exit(2)`: `process::exit` runs
+    // the C `atexit` handlers and flushes, which may write to the terminal.
     // SAFETY: `_exit` takes no pointers and never returns.
     unsafe { libc::_exit(HANGUP_EXIT) }
 }
@@ -112,17 +114,20 @@ pub fn exit_on_hangup() -> ! {
 /// Whether the terminal has hung up (checked without waiting): an error
 /// while it has is a symptom of the hangup, to be handled as one.
 pub fn hung_up() -> bool {
-    let mut fds = [libc::STDIN_FILENO, libc::STDOUT_FILENO].map(|fd| libc::pollfd {
-        fd,
-        events: 0,
-        revents: 0,
-    });
-    // SAFETY: two valid pollfds, no waiting.
-    let ready = unsafe { libc::poll(fds.as_mut_ptr(), 2, 0) };
-    ready > 0
+    use rustix::event::{PollFd, PollFlags, Timespec};
+    let (stdin, stdout) = (io::stdin(), io::stdout());
+    let mut fds = [
+        PollFd::new(&stdin, PollFlags::empty()),
+        PollFd::new(&stdout, PollFlags::empty()),
+    ];
+    let now = Timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    rustix::event::poll(&mut fds, Some(&now)).is_ok_and(|ready| ready > 0)
         && fds
             .iter()
-            .any(|fd| fd.revents & (libc::POLLHUP | libc::POLLERR) != 0)
+            .any(|fd| fd.revents().intersects(PollFlags::HUP | PollFlags::ERR))
 }
 
 fn install_panic_hook() {

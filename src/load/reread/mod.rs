@@ -16,36 +16,50 @@
 //! file what it means alone. Everything else (a part that now holds another
 //! kind of header, any error, an id that is taken, a new reporting date) is
 //! left to a wider part or a whole parse, which also words the errors.
-//! `tests/reread_differential.rs` checks it against a whole parse over
+//! The re-read is pure ([`Document::reread`]): it reads the document and
+//! the new text and says what changes; [`Document::take`] puts that in
+//! place. A differential test checks it against a whole parse over
 //! arbitrary plans and edits.
 
 mod change;
+mod moves;
 mod patch;
 mod sections;
 
 use std::collections::HashSet;
 use std::ops::Range;
 
-use chrono::NaiveDate;
-
 use super::plan_reader::{PlanReader, count_newlines};
-use super::{Diagnostic, Loaded, Options, tree};
-use crate::model::Plan;
-use change::{Change, line_delta, shift};
+use super::{Diagnostic, Document, Options, tree};
+use crate::model::{Campaign, Plan};
+use change::{Change, line_delta};
+use moves::{Moves, Renumber};
 use sections::item_sections;
 
 pub use patch::{Patch, Replacement};
 pub(crate) use sections::sections;
 pub use sections::{ItemKind, ItemSection, Sections};
 
-/// What a re-read needs from the last load besides its text and its plan:
-/// the diagnostics (warnings only: a load with errors has no plan to keep)
-/// and where everything is.
-#[derive(Clone, Debug)]
-pub struct Baseline {
-    diagnostics: Vec<Diagnostic>,
-    sections: Sections,
-    options: Options,
+/// What a new text changes in a document: the plan's part that changed,
+/// and how its diagnostics and sections move. Put in place with
+/// [`Document::take`].
+#[derive(Debug)]
+pub struct Reread {
+    pub patch: Patch,
+    moves: Moves,
+}
+
+impl Reread {
+    /// The one campaign changed, still at its place; `None` when the change
+    /// touches them all (`[meta]`) or adds or removes campaigns.
+    pub fn campaign(&self) -> Option<usize> {
+        self.patch.campaign()
+    }
+
+    /// The warnings of the whole file after the change.
+    pub fn warnings(&self) -> usize {
+        self.patch.warnings
+    }
 }
 
 /// One part re-read: its range in the old text, its text in the new one,
@@ -56,68 +70,19 @@ struct Part<'n> {
     first_line: usize,
 }
 
-impl Baseline {
-    /// What the load of a text leaves for the next re-read, if it gave a
-    /// plan whose campaigns are all `[[campaign]]` sections.
-    pub fn new(loaded: &Loaded, options: Options) -> Option<Baseline> {
-        let plan = loaded.plan.as_ref()?;
-        let campaigns = loaded.sections.campaigns.len();
-        if campaigns != plan.campaigns.len() || campaigns == 0 {
+impl Document {
+    /// What `new` changes from this document's text, when that part can be
+    /// read alone (see the module's doc); `None` when the change needs a
+    /// whole parse. Reads nothing but its arguments.
+    pub fn reread(&self, new: &str) -> Option<Reread> {
+        if !self.rereadable() {
             return None;
         }
-        Some(Baseline {
-            diagnostics: loaded.diagnostics.clone(),
-            sections: loaded.sections.clone(),
-            options,
-        })
-    }
-
-    /// Every diagnostic of the text last read, in file order.
-    pub fn diagnostics(&self) -> &[Diagnostic] {
-        &self.diagnostics
-    }
-
-    /// Where things are in the text last read.
-    pub fn sections(&self) -> &Sections {
-        &self.sections
-    }
-
-    /// Where the campaign `id` of `plan` is written in the text last read.
-    pub fn section_of(&self, plan: &Plan, id: &str) -> Option<Range<usize>> {
-        let index = plan.campaigns.iter().position(|c| c.id == id)?;
-        self.sections.campaigns.get(index).cloned()
-    }
-
-    /// Where item `item` of campaign `campaign` is written, if it has a
-    /// section of its own.
-    pub fn item_section_of(&self, plan: &Plan, campaign: &str, item: &str) -> Option<Range<usize>> {
-        let index = plan.campaigns.iter().position(|c| c.id == campaign)?;
-        let found = &plan.campaigns[index];
-        let (kind, place) = match found.tasks.iter().position(|t| t.id == item) {
-            Some(at) => (ItemKind::Task, at),
-            None => (
-                ItemKind::Indicator,
-                found.indicators.iter().position(|i| i.id == item)?,
-            ),
-        };
-        self.sections.items[self.sections.items_of(index)]
-            .iter()
-            .find(|section| section.kind == kind && section.index == place)
-            .map(|section| section.range.clone())
-    }
-
-    /// Re-reads what `new` changes from `old`: `old` is the text this
-    /// baseline describes (made from, or last re-read) and `plan` its plan.
-    /// `None` when the change needs a whole parse; the baseline is then
-    /// unchanged.
-    pub fn reread(&mut self, plan: &Plan, old: &str, new: &str) -> Option<Patch> {
-        if plan.campaigns.len() != self.sections.campaigns.len() {
-            return None;
-        }
+        let old = self.text.as_str();
         let change = Change::between(old, new)?;
         if let Some(meta) = self.sections.meta.clone() {
             if change.within(&meta) {
-                return self.reread_meta(plan, meta, &change, old, new);
+                return self.reread_meta(meta, &change, new);
             }
         }
         // The campaigns the change starts and ends in.
@@ -130,22 +95,24 @@ impl Baseline {
             .saturating_sub(1)
             .max(first);
         if last == first {
-            if let Some(patch) = self.reread_in_campaign(plan, first, &change, old, new) {
-                return Some(patch);
+            if let Some(reread) = self.reread_in_campaign(first, &change, new) {
+                return Some(reread);
             }
         }
-        self.reread_campaigns(plan, first..last + 1, &change, old, new)
+        self.reread_campaigns(first..last + 1, &change, new)
+    }
+
+    /// Puts a re-read of `text` in place: the document then describes
+    /// `text`. Gives back the campaigns it replaced whole (for the caller
+    /// to drop where it likes: a big plan takes a while to free).
+    pub fn take(&mut self, reread: Reread, text: String) -> Vec<Campaign> {
+        reread.moves.apply(&mut self.diagnostics, &mut self.sections);
+        self.text = text;
+        reread.patch.apply(&mut self.plan)
     }
 
     /// Re-reads a change inside one campaign's items, or inside its head.
-    fn reread_in_campaign(
-        &mut self,
-        plan: &Plan,
-        index: usize,
-        change: &Change,
-        old: &str,
-        new: &str,
-    ) -> Option<Patch> {
+    fn reread_in_campaign(&self, index: usize, change: &Change, new: &str) -> Option<Reread> {
         let section = self.sections.campaigns[index].clone();
         let items = self.sections.items_of(index);
         let first = self
@@ -156,24 +123,17 @@ impl Baseline {
         if !change.within(&section) {
             None
         } else if change.start > first.range.start {
-            self.reread_items(plan, index, items, change, old, new)
+            self.reread_items(index, items, change, new)
         } else if change.old_end <= first.range.start {
             let head = section.start..first.range.start;
-            self.reread_head(plan, index, head, change, old, new)
+            self.reread_head(index, head, change, new)
         } else {
             None
         }
     }
 
-    fn reread_meta(
-        &mut self,
-        plan: &Plan,
-        meta: Range<usize>,
-        change: &Change,
-        old: &str,
-        new: &str,
-    ) -> Option<Patch> {
-        let first_line = count_newlines(old.get(..meta.start)?.as_bytes()) + 1;
+    fn reread_meta(&self, meta: Range<usize>, change: &Change, new: &str) -> Option<Reread> {
+        let first_line = count_newlines(self.text.get(..meta.start)?.as_bytes()) + 1;
         let part = part(meta, first_line, change, new)?;
         let parsed = tree::parse(part.text).ok()?;
         if parsed.section_starts() != [0] {
@@ -183,30 +143,24 @@ impl Baseline {
         let meta = reader.read_meta_alone(parsed.root())?;
         let found = without_errors(reader.out.diagnostics)?;
         // Histories are checked against the reporting date.
-        if meta.as_of != plan.meta.as_of && self.options.as_of.is_none() {
+        if meta.as_of != self.plan.meta.as_of && self.options.as_of.is_none() {
             return None;
         }
-        self.take(found, &part, change, Vec::new());
-        Some(self.patch(Replacement::Meta(meta), &part, old))
+        let moves = self.moves(found, &part, change, Vec::new(), Renumber::None);
+        Some(self.reread_of(Replacement::Meta(meta), &part, moves))
     }
 
     /// Re-reads the campaigns at `run` (one or more), which may now be more
     /// or fewer.
-    fn reread_campaigns(
-        &mut self,
-        plan: &Plan,
-        run: Range<usize>,
-        change: &Change,
-        old: &str,
-        new: &str,
-    ) -> Option<Patch> {
+    fn reread_campaigns(&self, run: Range<usize>, change: &Change, new: &str) -> Option<Reread> {
+        let plan = &self.plan;
         let campaigns = &self.sections.campaigns;
         let range = campaigns[run.start].start..campaigns[run.end - 1].end;
         let first_line = plan.campaigns.get(run.start)?.line.0;
         let part = part(range, first_line, change, new)?;
         let parsed = tree::parse(part.text).ok()?;
         let mut reader = self.reader(&part);
-        let read = reader.read_campaigns(parsed.root(), self.as_of(plan))?;
+        let read = reader.read_campaigns(parsed.root(), self.as_of)?;
         let found = without_errors(reader.out.diagnostics)?;
         // Each campaign has its section, and nothing else has one.
         let inner = sections(&parsed, part.text.len());
@@ -228,59 +182,54 @@ impl Baseline {
             campaign: item.campaign + run.start,
             ..item
         });
-        let after = self.take(found, &part, change, items.collect());
-        let more = read.len() as isize - run.len() as isize;
-        for item in &mut self.sections.items[after..] {
-            item.campaign = shift(item.campaign, more);
-        }
-        let placed = inner.campaigns.into_iter().map(at);
-        self.sections.campaigns.splice(run.clone(), placed);
+        let renumber = Renumber::Campaigns {
+            run: run.clone(),
+            placed: inner.campaigns.into_iter().map(at).collect(),
+            more: read.len() as isize - run.len() as isize,
+        };
+        let moves = self.moves(found, &part, change, items.collect(), renumber);
         let replacement = Replacement::Campaigns {
             range: run,
             new: read,
         };
-        Some(self.patch(replacement, &part, old))
+        Some(self.reread_of(replacement, &part, moves))
     }
 
     fn reread_head(
-        &mut self,
-        plan: &Plan,
+        &self,
         index: usize,
         head: Range<usize>,
         change: &Change,
-        old: &str,
         new: &str,
-    ) -> Option<Patch> {
-        let campaign = plan.campaigns.get(index)?;
+    ) -> Option<Reread> {
+        let campaign = self.plan.campaigns.get(index)?;
         let part = part(head, campaign.line.0, change, new)?;
         let parsed = tree::parse(part.text).ok()?;
         if parsed.section_starts() != [0] || parsed.shallow_starts() != [0] {
             return None;
         }
         let mut reader = self.reader(&part);
-        let head = reader.read_campaign_head(parsed.root(), self.as_of(plan))?;
+        let head = reader.read_campaign_head(parsed.root(), self.as_of)?;
         let found = without_errors(reader.out.diagnostics)?;
         drop(parsed);
         // The tasks were checked against the campaign's dates.
         let same_dates = (head.start, head.end) == (campaign.start, campaign.end);
-        if !same_dates || taken_by_another(plan, index, &head.id) {
+        if !same_dates || taken_by_another(&self.plan, index, &head.id) {
             return None;
         }
-        self.take(found, &part, change, Vec::new());
-        Some(self.patch(Replacement::Head(index, head), &part, old))
+        let moves = self.moves(found, &part, change, Vec::new(), Renumber::None);
+        Some(self.reread_of(Replacement::Head(index, head), &part, moves))
     }
 
     /// Re-reads the items from the one the change starts in to the one it
     /// ends in (`items`: the places of the campaign's items).
     fn reread_items(
-        &mut self,
-        plan: &Plan,
+        &self,
         index: usize,
         items: Range<usize>,
         change: &Change,
-        old: &str,
         new: &str,
-    ) -> Option<Patch> {
+    ) -> Option<Reread> {
         let all = &self.sections.items[items.clone()];
         let first = all
             .partition_point(|i| i.range.start < change.start)
@@ -293,7 +242,7 @@ impl Baseline {
             return None;
         }
         let run = &all[first..=last];
-        let campaign = plan.campaigns.get(index)?;
+        let campaign = self.plan.campaigns.get(index)?;
         let places = |kind: ItemKind, len: usize| {
             let mine = || run.iter().filter(move |i| i.kind == kind).map(|i| i.index);
             let before = all[..first].iter().filter(|i| i.kind == kind).count();
@@ -314,8 +263,7 @@ impl Baseline {
             return None;
         }
         let mut reader = self.reader(&part);
-        let (new_indicators, new_tasks) =
-            reader.read_items(parsed.root(), campaign, self.as_of(plan))?;
+        let (new_indicators, new_tasks) = reader.read_items(parsed.root(), campaign, self.as_of)?;
         let found = without_errors(reader.out.diagnostics)?;
         // Every item of the part is a section of its own, and nothing else is.
         let tree::Item::Table(root) = parsed.root().item() else {
@@ -326,38 +274,8 @@ impl Baseline {
             return None;
         }
         drop(parsed);
-        // Tasks and indicators share one namespace of ids.
-        let new_ids: HashSet<&str> = new_tasks
-            .iter()
-            .map(|t| t.id.as_str())
-            .chain(new_indicators.iter().map(|i| i.id.as_str()))
-            .collect();
-        let mut others = campaign
-            .tasks
-            .iter()
-            .enumerate()
-            .filter(|(at, _)| !tasks.contains(at))
-            .map(|(_, t)| t.id.as_str())
-            .chain(
-                campaign
-                    .indicators
-                    .iter()
-                    .enumerate()
-                    .filter(|(at, _)| !indicators.contains(at))
-                    .map(|(_, i)| i.id.as_str()),
-            );
-        if others.any(|id| new_ids.contains(id)) {
+        if ids_taken(campaign, &tasks, &indicators, &new_tasks, &new_indicators) {
             return None;
-        }
-        // The items after the run in this campaign change places.
-        let task_shift = new_tasks.len() as isize - tasks.len() as isize;
-        let indicator_shift = new_indicators.len() as isize - indicators.len() as isize;
-        for item in &mut self.sections.items[items.start + last + 1..items.end] {
-            let by = match item.kind {
-                ItemKind::Task => task_shift,
-                ItemKind::Indicator => indicator_shift,
-            };
-            item.index = shift(item.index, by);
         }
         let placed = inner.into_iter().map(|item| ItemSection {
             range: item.range.start + part.old.start..item.range.end + part.old.start,
@@ -368,7 +286,13 @@ impl Baseline {
                 },
             ..item
         });
-        self.take(found, &part, change, placed.collect());
+        // The items after the run in this campaign change places.
+        let renumber = Renumber::InCampaign {
+            after: items.start + last + 1..items.end,
+            tasks: new_tasks.len() as isize - tasks.len() as isize,
+            indicators: new_indicators.len() as isize - indicators.len() as isize,
+        };
+        let moves = self.moves(found, &part, change, placed.collect(), renumber);
         let replacement = Replacement::Items {
             campaign: index,
             tasks,
@@ -376,7 +300,7 @@ impl Baseline {
             indicators,
             new_indicators,
         };
-        Some(self.patch(replacement, &part, old))
+        Some(self.reread_of(replacement, &part, moves))
     }
 
     fn reader<'n>(&self, part: &Part<'n>) -> PlanReader<'n> {
@@ -384,54 +308,45 @@ impl Baseline {
         PlanReader::starting_at_line(part.text, part.first_line, as_of, today)
     }
 
-    fn as_of(&self, plan: &Plan) -> NaiveDate {
-        plan.as_of(self.options.as_of, self.options.today)
-    }
-
-    /// Takes in a part read without errors: its diagnostics (relative to
-    /// it) in place of those it had, its items' sections (already placed)
-    /// in place of the old ones, everything after it moved. Gives where
-    /// the items after the part now start in the list.
-    fn take(
-        &mut self,
+    /// How the diagnostics and sections move when a part read without
+    /// errors takes the place of what it was: `found` (relative to the
+    /// part) in place of its old diagnostics, `items` (already placed) in
+    /// place of its old sections, everything after it moved.
+    fn moves(
+        &self,
         mut found: Vec<Diagnostic>,
         part: &Part<'_>,
         change: &Change,
         items: Vec<ItemSection>,
-    ) -> usize {
-        let Range { start, end } = part.old;
+        renumber: Renumber,
+    ) -> Moves {
+        let start = part.old.start;
         for diagnostic in &mut found {
             diagnostic.span = diagnostic.span.start + start..diagnostic.span.end + start;
         }
         found.sort_by_key(|d| (d.span.start, d.severity));
-        let all = &mut self.diagnostics;
-        let before = all.partition_point(|d| d.span.start < start);
-        let after = all.partition_point(|d| d.span.start < end);
-        let mut moved: Vec<Diagnostic> = all.drain(after..).collect();
-        for diagnostic in &mut moved {
-            diagnostic.span = shift(diagnostic.span.start, change.delta)
-                ..shift(diagnostic.span.end, change.delta);
+        Moves {
+            old: part.old.clone(),
+            delta: change.delta,
+            diagnostics: found,
+            items,
+            renumber,
         }
-        all.truncate(before);
-        all.extend(found);
-        all.extend(moved);
-
-        let listed = &mut self.sections.items;
-        let from = listed.partition_point(|i| i.range.start < start);
-        let to = listed.partition_point(|i| i.range.start < end);
-        self.sections.move_from(end, change.delta);
-        let after = from + items.len();
-        self.sections.items.splice(from..to, items);
-        after
     }
 
-    fn patch(&self, replacement: Replacement, part: &Part<'_>, old: &str) -> Patch {
-        Patch {
+    fn reread_of(&self, replacement: Replacement, part: &Part<'_>, moves: Moves) -> Reread {
+        let Range { start, end } = part.old;
+        let all = &self.diagnostics;
+        let replaced = all.partition_point(|d| d.span.start < end)
+            - all.partition_point(|d| d.span.start < start);
+        let patch = Patch {
             replacement,
             from_line: part.first_line,
-            line_delta: line_delta(&old[part.old.clone()], part.text),
-            warnings: self.diagnostics.iter().filter(|d| !d.is_error()).count(),
-        }
+            line_delta: line_delta(&self.text[part.old.clone()], part.text),
+            // A document's diagnostics are all warnings, and so are those found.
+            warnings: all.len() - replaced + moves.diagnostics.len(),
+        };
+        Reread { patch, moves }
     }
 }
 
@@ -446,7 +361,7 @@ fn part<'n>(
     if !change.within(&range) {
         return None;
     }
-    let new_end = shift(range.end, change.delta);
+    let new_end = change::shift(range.end, change.delta);
     let text = new.get(range.start..new_end)?;
     let at_the_end = new_end == new.len();
     // A comment or a value left open at its end would run on into the next header.
@@ -471,4 +386,31 @@ fn taken_by_another(plan: &Plan, index: usize, id: &str) -> bool {
         .iter()
         .enumerate()
         .any(|(other, c)| other != index && c.id == id)
+}
+
+/// Whether an item re-read takes an id of another item of its campaign
+/// (tasks and indicators share one namespace of ids).
+fn ids_taken(
+    campaign: &Campaign,
+    tasks: &Range<usize>,
+    indicators: &Range<usize>,
+    new_tasks: &[crate::model::Task],
+    new_indicators: &[crate::model::Indicator],
+) -> bool {
+    let new_ids: HashSet<&str> = new_tasks
+        .iter()
+        .map(|t| t.id.as_str())
+        .chain(new_indicators.iter().map(|i| i.id.as_str()))
+        .collect();
+    let other_tasks = campaign.tasks.iter().enumerate();
+    let other_indicators = campaign.indicators.iter().enumerate();
+    other_tasks
+        .filter(|(at, _)| !tasks.contains(at))
+        .map(|(_, t)| t.id.as_str())
+        .chain(
+            other_indicators
+                .filter(|(at, _)| !indicators.contains(at))
+                .map(|(_, i)| i.id.as_str()),
+        )
+        .any(|id| new_ids.contains(id))
 }

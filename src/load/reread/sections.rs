@@ -60,7 +60,7 @@ impl Sections {
     }
 
     /// The places in `items` of campaign `index`'s items.
-    pub(super) fn items_of(&self, index: usize) -> Range<usize> {
+    pub(crate) fn items_of(&self, index: usize) -> Range<usize> {
         let from = self.items.partition_point(|item| item.campaign < index);
         let to = self.items.partition_point(|item| item.campaign <= index);
         from..to

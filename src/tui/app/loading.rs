@@ -2,77 +2,84 @@
 //! again by id on success, and recompute the rows shown.
 
 use super::*;
-use crate::load::Patch;
+use crate::load::Reread;
 use crate::model::CampaignStatus;
 
 impl App {
-    /// Takes in a load's result. A good plan replaces the data and clears the
-    /// banner; a bad one keeps the last good plan and sets the banner.
-    pub(super) fn loaded(&mut self, loaded: Result<Document, ReadError>) {
-        let document = match loaded {
-            Ok(document) => document,
+    /// Takes in a load's result. A good document replaces the data and
+    /// clears the banner; a bad one keeps the last good document and sets
+    /// the banner.
+    pub(super) fn loaded(&mut self, loaded: Result<Opened, ReadError>) {
+        let opened = match loaded {
+            Ok(opened) => opened,
             Err(ReadError::NotFound { .. }) => {
+                self.last_read = LastRead::Nothing;
                 self.file_missing = true;
                 return;
             }
             Err(err) => {
+                self.last_read = LastRead::Nothing;
                 self.banner = Some(crate::text::sanitize_line(&err.to_string()));
                 return;
             }
         };
         self.file_missing = false;
-        let path = document.shown_path();
-        let warnings = document.loaded.warnings().count();
-        let Some(plan) = document.loaded.plan else {
-            let errors: Vec<_> = document.loaded.errors().collect();
-            let first = errors
-                .first()
-                .map(|d| d.headline(&document.source, &path))
-                .unwrap_or_default();
-            self.banner = Some(match errors.len() {
-                0 | 1 => first,
-                n => format!("{first} (+{})", n - 1),
-            });
-            return;
+        let document = match opened {
+            Opened::Valid(document) => document,
+            Opened::Invalid(invalid) => {
+                let path = invalid.path.display().to_string();
+                let errors: Vec<_> = invalid.diagnostics.iter().filter(|d| d.is_error()).collect();
+                let first = errors
+                    .first()
+                    .map(|d| d.headline(&invalid.text, &path))
+                    .unwrap_or_default();
+                self.banner = Some(match errors.len() {
+                    0 | 1 => first,
+                    n => format!("{first} (+{})", n - 1),
+                });
+                self.last_read = LastRead::Rejected(invalid.text);
+                return;
+            }
         };
+        self.last_read = LastRead::Shown;
         // Keep the place by id: the overview card and the open campaign.
         let card = self.selected_card_id();
-        let old = self.show(plan, warnings, card);
+        let old = self.show(document, card);
         // Freeing the last plan and the text it came from is a million frees
         // at 100 000 tasks: done aside once the new rows are ready, so that
         // it is not on the way to the screen (any earlier, it would hold the
         // allocator's lock while the rows are computed).
-        let tasks = old.as_ref().map_or(0, |d| count_tasks(&d.plan.campaigns));
-        drop_aside(tasks, (old, document.source, document.loaded.diagnostics));
+        let tasks = old.as_ref().map_or(0, |d| count_tasks(&d.plan().campaigns));
+        drop_aside(tasks, old);
     }
 
-    /// Takes in what a save changed, re-read alone (a run of items, a
-    /// campaign's head, campaigns, `[meta]`): when it is one campaign, only
-    /// that campaign's statuses, cards and widths are computed again; else
-    /// all of them (`[meta]` holds the at-risk margin they use), and the
-    /// place is found again by id as after a whole load.
-    pub(super) fn reread(&mut self, patch: Patch) {
-        let warnings = patch.warnings;
+    /// Takes in a change of the document shown to `text`, re-read alone (a
+    /// run of items, a campaign's head, campaigns, `[meta]`): when it is
+    /// one campaign, only that campaign's statuses, cards and widths are
+    /// computed again; else all of them (`[meta]` holds the at-risk margin
+    /// they use), and the place is found again by id as after a whole load.
+    pub(super) fn reread(&mut self, reread: Reread, text: String) {
         let card = self.selected_card_id();
-        let Some(index) = patch.campaign() else {
+        let Some(index) = reread.campaign() else {
             let Some(mut data) = self.data.take() else {
                 return;
             };
-            let replaced = patch.apply(&mut data.plan);
-            self.show(data.plan, warnings, card);
+            let replaced = data.document.take(reread, text);
+            self.last_read = LastRead::Shown;
+            self.show(data.document, card);
             drop_aside(count_tasks(&replaced), replaced);
             return;
         };
         let Some(data) = self.data.as_mut() else {
             return;
         };
-        data.warnings = warnings;
-        let replaced = patch.apply(&mut data.plan);
-        let margin = data.plan.meta.at_risk_margin;
-        let (Some(campaign), Some(status)) = (
-            data.plan.campaigns.get(index),
-            data.status.campaigns.get_mut(index),
-        ) else {
+        let replaced = data.document.take(reread, text);
+        self.last_read = LastRead::Shown;
+        let plan = data.document.plan();
+        let margin = plan.meta.at_risk_margin;
+        let (Some(campaign), Some(status)) =
+            (plan.campaigns.get(index), data.status.campaigns.get_mut(index))
+        else {
             return;
         };
         *status = CampaignStatus::compute(campaign, data.status.as_of, margin);
@@ -88,12 +95,12 @@ impl App {
             .map(|c| c.id.clone())
     }
 
-    /// Shows `plan`: computes every campaign's statuses, cards and widths,
-    /// and finds the place again (see `find_place`). Gives back the data it
-    /// replaced.
-    fn show(&mut self, plan: Plan, warnings: usize, card: Option<String>) -> Option<Data> {
-        let as_of = plan.as_of(self.settings.as_of, self.settings.today);
-        let status = PlanStatus::compute(&plan, as_of);
+    /// Shows `document`: computes every campaign's statuses, cards and
+    /// widths, and finds the place again (see `find_place`). Gives back the
+    /// data it replaced.
+    fn show(&mut self, document: Document, card: Option<String>) -> Option<Data> {
+        let plan = document.plan();
+        let status = PlanStatus::compute(plan, document.as_of());
         let attention = plan
             .campaigns
             .iter()
@@ -107,9 +114,8 @@ impl App {
             .map(|(campaign, status)| rows::ListWidths::measure(campaign, status))
             .collect();
         let old = self.data.replace(Data {
-            plan,
+            document,
             status,
-            warnings,
             attention,
             widths,
         });
@@ -123,7 +129,7 @@ impl App {
     fn find_place(&mut self, card: Option<String>) {
         self.banner = None;
         self.file_missing = false;
-        let Some(plan) = self.data.as_ref().map(|data| &data.plan) else {
+        let Some(plan) = self.data.as_ref().map(Data::plan) else {
             return;
         };
         if let Some(id) = card {
@@ -159,7 +165,7 @@ impl App {
             return;
         };
         let (Some(campaign), Some(status)) = (
-            data.plan.campaigns.get(view.index),
+            data.plan().campaigns.get(view.index),
             data.status.campaigns.get(view.index),
         ) else {
             return;
@@ -231,6 +237,7 @@ pub(crate) fn scrolled(offset: usize, selected: usize, page: usize, len: usize) 
 /// the way to the screen) and keeps the pages.
 fn trim_heap() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // glibc's own call, which no crate wraps.
     // SAFETY: malloc_trim takes a byte count to keep and touches only the
     // allocator's own state, under its lock.
     unsafe {

@@ -30,6 +30,7 @@ impl App {
             item: task.id.clone(),
             change: Some(Change::AddDone(step)),
             note: None,
+            lang: self.settings.lang,
             record: None,
         })
     }
@@ -181,6 +182,7 @@ impl App {
             item: id,
             change: Some(change),
             note: None,
+            lang: self.settings.lang,
             record: None,
         })
     }

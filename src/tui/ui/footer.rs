@@ -69,11 +69,11 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
 
     // Right: warnings and the last load.
     let mut status = Vec::new();
-    if let Some(data) = app.data.as_ref().filter(|d| d.warnings > 0) {
+    if let Some(data) = app.data.as_ref().filter(|d| d.warnings() > 0) {
         status.push(format!(
             "{} {}",
             theme.warning_mark(),
-            i18n::warnings(data.warnings, lang)
+            i18n::warnings(data.warnings(), lang)
         ));
     }
     if let Some(time) = app.loaded_at {

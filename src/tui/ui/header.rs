@@ -20,8 +20,8 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let file = text::sanitize_line(&app.path().display().to_string());
     let (title, organisation, as_of) = match app.data.as_ref() {
         Some(data) => (
-            data.plan.meta.title.get(lang).to_owned(),
-            data.plan
+            data.plan().meta.title.get(lang).to_owned(),
+            data.plan()
                 .meta
                 .organisation
                 .as_ref()

@@ -189,7 +189,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         );
         return;
     };
-    if data.plan.campaigns.is_empty() {
+    if data.plan().campaigns.is_empty() {
         put(
             buf,
             area.x + 1,
@@ -203,9 +203,9 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     }
     let grid = grid(app, &area, theme);
     let first_row = first_row(app, &grid);
-    let total_rows = data.plan.campaigns.len().div_ceil(grid.columns);
+    let total_rows = data.plan().campaigns.len().div_ceil(grid.columns);
     for (index, campaign) in data
-        .plan
+        .plan()
         .campaigns
         .iter()
         .enumerate()
@@ -250,7 +250,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         let note = format!(
             "{arrows} {}/{}",
             app.overview_selected() + 1,
-            data.plan.campaigns.len()
+            data.plan().campaigns.len()
         );
         put_right(
             buf,
