@@ -32,7 +32,7 @@ fn load_vs_bare_parse(c: &mut Criterion) {
             b.iter(|| {
                 let loaded = load::parse(text, options());
                 let plan = loaded.plan.expect("a valid plan");
-                let status = PlanStatus::compute(&plan, plan.as_of(None, options().today));
+                let status = PlanStatus::compute(&plan, options().reporting_date(plan.meta.as_of));
                 black_box((plan, status))
             })
         });

@@ -16,10 +16,14 @@ fn main() {
         std::process::exit(2)
     });
     let read = started.elapsed();
-    let loaded = load::parse(&source, Options::default());
+    let options = Options {
+        as_of: None,
+        today: chrono::Local::now().date_naive(),
+    };
+    let loaded = load::parse(&source, options);
     let parsed = started.elapsed();
     let plan = loaded.plan.expect("a valid plan");
-    let status = PlanStatus::compute(&plan, plan.as_of(None, chrono::NaiveDate::MIN));
+    let status = PlanStatus::compute(&plan, options.reporting_date(plan.meta.as_of));
     let scheduled = started.elapsed();
     println!(
         "read {read:?}, parse+validate {:?}, schedule {:?}, {} campaigns",

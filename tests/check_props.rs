@@ -38,7 +38,7 @@ fn load_and_check(source: &str) -> Result<Loaded, TestCaseError> {
     let has_errors = loaded.errors().next().is_some();
     prop_assert_eq!(loaded.plan.is_none(), has_errors);
     if let Some(plan) = &loaded.plan {
-        PlanStatus::compute(plan, plan.as_of(None, options().today));
+        PlanStatus::compute(plan, options().reporting_date(plan.meta.as_of));
     }
     Ok(loaded)
 }

@@ -251,8 +251,9 @@ fn assert_fixture(path: &Path, expect: &Expect, limit: Duration) {
 
 /// The first campaign's id, for `render --view`.
 fn first_campaign(path: &Path) -> String {
-    let document = campaigns::load::Document::load(path, options()).unwrap();
-    document.loaded.plan.unwrap().campaigns[0].id.clone()
+    let opened = campaigns::load::Opened::load(path, options()).unwrap();
+    let document = opened.into_document().expect("a valid plan");
+    document.plan().campaigns[0].id.clone()
 }
 
 /// `render` at 120×40: the overview, and (for a valid plan) the first

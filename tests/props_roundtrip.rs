@@ -10,9 +10,10 @@
 mod edit_oracle;
 mod plan_gen;
 
-use campaigns::edit::{self, Change, Edit};
+use campaigns::edit::{self, Change, Edit, Record};
 use campaigns::load;
-use chrono::{Days, NaiveDate};
+use campaigns::model::Lang;
+use chrono::Days;
 use plan_gen::*;
 use proptest::prelude::*;
 
@@ -32,6 +33,8 @@ struct GenEdit {
     note: Option<String>,
     /// Days from 2023-01-01.
     record: Option<u16>,
+    /// The language of the note: Chinese, else English.
+    zh: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -61,13 +64,15 @@ fn gen_edit() -> impl Strategy<Value = GenEdit> {
         figure,
         prop::option::of(words()),
         prop::option::of(0u16..1000),
+        any::<bool>(),
     )
-        .prop_map(|(campaign, item, figure, note, record)| GenEdit {
+        .prop_map(|(campaign, item, figure, note, record, zh)| GenEdit {
             campaign,
             item,
             figure,
             note,
             record,
+            zh,
         })
 }
 
@@ -122,12 +127,13 @@ fn request(
     };
     let record = wanted
         .record
-        .map(|days| history_start() + Days::new(u64::from(days)));
+        .map(|days| Record::At(history_start() + Days::new(u64::from(days))));
     let edit = Edit {
         campaign: format!("c{c}"),
         item,
         change,
         note: wanted.note.clone(),
+        lang: if wanted.zh { Lang::Zh } else { Lang::En },
         record,
     };
     // Nothing asked is refused.
@@ -265,7 +271,8 @@ fn set_through_the_binary(path: &std::path::Path, request: &Edit) -> (i32, Strin
     if let Some(note) = &request.note {
         command.arg(format!("--note={note}"));
     }
-    if let Some(date) = request.record {
+    command.arg(format!("--lang={}", request.lang.code()));
+    if let Some(Record::At(date)) = request.record {
         command.arg("--record").arg(format!("--as-of={date}"));
     }
     let output = command.output().unwrap();
@@ -354,12 +361,13 @@ proptest! {
             item: item.into(),
             change: Some(change),
             note,
-            record: Some(NaiveDate::from_ymd_opt(2024, 12, 31).unwrap()),
+            lang: Lang::Zh,
+            record: Some(Record::ReportingDate),
         };
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("campaigns.toml");
         std::fs::write(&path, &before).unwrap();
-        let outcome = edit::apply(&path, &request, edit_oracle::options());
+        let outcome = edit::apply(&path, &request, edit_oracle::options(), None);
         let after = std::fs::read_to_string(&path).unwrap();
         if let Err(problem) = edit_oracle::check(&before, &after, &request, &outcome) {
             return Err(TestCaseError::fail(format!("{problem}\nrequest {request:?}\nmutations {mutations:?}")));
@@ -414,7 +422,7 @@ proptest! {
         for wanted in &edits {
             let current = load::parse(&before, edit_oracle::options()).plan.unwrap();
             let Some((request, must_write)) = request(&plan, wanted, &current) else { continue };
-            let outcome = edit::apply(&path, &request, edit_oracle::options());
+            let outcome = edit::apply(&path, &request, edit_oracle::options(), None);
             let after = std::fs::read_to_string(&path).unwrap();
             if let Err(problem) = edit_oracle::check(&before, &after, &request, &outcome) {
                 return Err(TestCaseError::fail(format!(

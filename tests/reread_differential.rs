@@ -1,13 +1,15 @@
-//! Re-reading one campaign (`load::Baseline::reread`, what the screen does
-//! on a save) must give exactly what a whole parse of the new text gives:
-//! the same plan, the same diagnostics at the same places, the same
-//! sections. Checked over arbitrary plans in every layout and chains of
+//! Re-reading what changed (`Document::reread`, then `Document::take`,
+//! what the screen does on a save) must give exactly the document a whole
+//! parse of the new text gives: the same plan, the same diagnostics at the
+//! same places, the same sections, the same text. Checked over arbitrary plans in every layout and chains of
 //! arbitrary edits, valid or not; and a figure changed in place must be
 //! re-read alone, or the fast path would be dead code.
 
 mod plan_gen;
 
-use campaigns::load::{self, Baseline, Loaded, Options, Replacement};
+use std::path::Path;
+
+use campaigns::load::{self, Document, Opened, Options, Replacement};
 use chrono::NaiveDate;
 use plan_gen::*;
 use proptest::prelude::*;
@@ -25,6 +27,11 @@ fn options() -> Options {
         as_of: None,
         today: NaiveDate::from_ymd_opt(2024, 12, 31).unwrap(),
     }
+}
+
+/// `text` loaded whole, when it has no errors.
+fn document(text: &str) -> Option<Document> {
+    Opened::parse(Path::new("plan.toml"), text.to_owned(), options()).into_document()
 }
 
 /// Texts an editor might put anywhere: some keep the file valid, some
@@ -142,35 +149,33 @@ fn applied(text: &str, change: &Change) -> String {
     out
 }
 
-/// Follows `changes` from `text`, re-reading whenever the baseline allows
+/// Follows `changes` from `text`, re-reading whenever the document allows
 /// and checking each re-read against a whole parse; gives how many edits
-/// were re-read.
+/// were re-read. A text with errors leaves the last good document shown,
+/// and the next text is re-read against that one, as on the screen.
 fn follow(text: String, changes: &[Change]) -> Result<usize, TestCaseError> {
     let mut old = text;
-    let mut loaded: Loaded = load::parse(&old, options());
-    let mut baseline = Baseline::new(&loaded, options());
+    let mut shown = document(&old);
     let mut reread = 0;
     for change in changes {
         let new = applied(&old, change);
-        let whole = load::parse(&new, options());
-        let plan = loaded.plan.as_ref();
-        let patch = baseline
-            .as_mut()
-            .zip(plan)
-            .and_then(|(b, plan)| b.reread(plan, &old, &new));
-        match (patch, baseline.as_ref()) {
-            (Some(patch), Some(baseline)) => {
+        let whole = document(&new);
+        let part = shown.as_ref().and_then(|shown| shown.reread(&new));
+        match (part, shown.as_mut()) {
+            (Some(part), Some(shown)) => {
                 reread += 1;
-                let mut plan = loaded.plan.clone().expect("a baseline comes with a plan");
-                prop_assert_eq!(patch.warnings, whole.warnings().count());
-                patch.apply(&mut plan);
-                prop_assert_eq!(Some(&plan), whole.plan.as_ref(), "after {:?}", change);
-                prop_assert_eq!(baseline.diagnostics(), &whole.diagnostics[..]);
-                prop_assert_eq!(baseline.sections(), &whole.sections);
+                let whole = whole.as_ref();
+                prop_assert!(whole.is_some(), "re-read, but a whole parse finds errors");
+                prop_assert_eq!(part.warnings(), whole.map_or(0, |w| w.warnings().len()));
+                shown.take(part, new.clone());
+                prop_assert_eq!(Some(&*shown), whole, "after {:?}", change);
             }
-            _ => baseline = Baseline::new(&whole, options()),
+            _ => {
+                if whole.is_some() {
+                    shown = whole;
+                }
+            }
         }
-        loaded = whole;
         old = new;
     }
     Ok(reread)
@@ -194,10 +199,9 @@ proptest! {
     ) {
         // Digits of `done = N` figures: inside a campaign whatever the layout.
         let mut old = toml(&plan);
-        let loaded = load::parse(&old, options());
-        prop_assert!(loaded.plan.is_some(), "a generated plan is valid");
-        let mut baseline = Baseline::new(&loaded, options()).expect("every campaign is a section");
-        let mut plan_now = loaded.plan.unwrap();
+        let shown = document(&old);
+        prop_assert!(shown.is_some(), "a generated plan is valid");
+        let mut shown = shown.unwrap();
         for (at, digit) in picks {
             let figures: Vec<usize> = old
                 .match_indices("done = ")
@@ -212,24 +216,23 @@ proptest! {
             if new == old {
                 continue;
             }
-            let whole = load::parse(&new, options());
-            if whole.errors().next().is_some() {
+            let Some(whole) = document(&new) else {
                 // (a done above the total): a whole parse says where.
-                prop_assert!(baseline.clone().reread(&plan_now, &old, &new).is_none());
+                prop_assert!(shown.reread(&new).is_none());
                 continue;
-            }
-            let patch = baseline.reread(&plan_now, &old, &new);
-            prop_assert!(patch.is_some(), "a figure in a campaign is re-read alone");
-            let patch = patch.unwrap();
+            };
+            let part = shown.reread(&new);
+            prop_assert!(part.is_some(), "a figure in a campaign is re-read alone");
+            let part = part.unwrap();
             // In a task's own section, the task alone is re-read.
             let alone = matches!(
-                &patch.replacement,
+                &part.patch.replacement,
                 Replacement::Items { new_tasks, new_indicators, .. }
                     if new_tasks.len() == 1 && new_indicators.is_empty()
             );
             prop_assert_eq!(alone, !plan.layout.inline_items);
-            patch.apply(&mut plan_now);
-            prop_assert_eq!(Some(&plan_now), whole.plan.as_ref());
+            shown.take(part, new.clone());
+            prop_assert_eq!(&shown, &whole);
             old = new;
         }
     }
@@ -238,9 +241,8 @@ proptest! {
 #[test]
 fn the_shipped_file_rereads_an_edit_in_each_campaign() {
     let old = shipped();
-    let loaded = load::parse(&old, options());
-    let plan = loaded.plan.clone().expect("the shipped file is valid");
-    for (index, campaign) in plan.campaigns.iter().enumerate() {
+    let shown = document(&old).expect("the shipped file is valid");
+    for (index, campaign) in shown.plan().campaigns.iter().enumerate() {
         // A comment line added after the campaign's header moves every
         // later line by one.
         let header = old
@@ -250,26 +252,22 @@ fn the_shipped_file_rereads_an_edit_in_each_campaign() {
             .expect("each campaign has its header");
         let mut new = old.clone();
         new.insert_str(header, "# reviewed\n");
-        let mut baseline = Baseline::new(&loaded, options()).expect("sections");
-        let patch = baseline
-            .reread(&plan, &old, &new)
-            .expect("one campaign changed");
-        assert_eq!(patch.campaign(), Some(index), "{}", campaign.id);
-        assert!(matches!(patch.replacement, Replacement::Head(..)));
-        assert_eq!(patch.line_delta, 1);
-        let mut patched = plan.clone();
-        patch.apply(&mut patched);
-        assert_eq!(Some(patched), load::parse(&new, options()).plan);
+        let part = shown.reread(&new).expect("one campaign changed");
+        assert_eq!(part.campaign(), Some(index), "{}", campaign.id);
+        assert!(matches!(part.patch.replacement, Replacement::Head(..)));
+        assert_eq!(part.patch.line_delta, 1);
+        let mut patched = shown.clone();
+        patched.take(part, new.clone());
+        assert_eq!(Some(patched), document(&new));
     }
 }
 
 #[test]
 fn the_shipped_file_rereads_an_edit_in_each_task_alone() {
     let mut old = shipped();
-    let loaded = load::parse(&old, options());
-    let mut plan = loaded.plan.clone().expect("the shipped file is valid");
-    let mut baseline = Baseline::new(&loaded, options()).expect("sections");
-    let tasks: Vec<(String, String)> = plan
+    let mut shown = document(&old).expect("the shipped file is valid");
+    let tasks: Vec<(String, String)> = shown
+        .plan()
         .campaigns
         .iter()
         .flat_map(|c| c.tasks.iter().map(|t| (c.id.clone(), t.id.clone())))
@@ -279,26 +277,23 @@ fn the_shipped_file_rereads_an_edit_in_each_task_alone() {
         let id_line = format!("id = \"{task}\"");
         let at = old.find(&id_line).expect("the task's id") + id_line.len();
         let new = format!("{}\n# seen{}", &old[..at], &old[at..]);
-        let patch = baseline
-            .reread(&plan, &old, &new)
-            .expect("one task changed");
-        let index = plan
+        let part = shown.reread(&new).expect("one task changed");
+        let index = shown
+            .plan()
             .campaigns
             .iter()
             .position(|c| c.id == campaign)
             .unwrap();
-        assert_eq!(patch.campaign(), Some(index));
+        assert_eq!(part.campaign(), Some(index));
         assert!(
-            matches!(&patch.replacement, Replacement::Items { new_tasks, .. }
+            matches!(&part.patch.replacement, Replacement::Items { new_tasks, .. }
                 if new_tasks.len() == 1 && new_tasks[0].id == task),
             "{campaign}/{task}: {:?}",
-            patch.replacement
+            part.patch.replacement
         );
-        assert_eq!(patch.line_delta, 1);
-        patch.apply(&mut plan);
-        let whole = load::parse(&new, options());
-        assert_eq!(Some(&plan), whole.plan.as_ref(), "{campaign}/{task}");
-        assert_eq!(baseline.sections(), &whole.sections);
+        assert_eq!(part.patch.line_delta, 1);
+        shown.take(part, new.clone());
+        assert_eq!(Some(&shown), document(&new).as_ref(), "{campaign}/{task}");
         old = new;
     }
 }
@@ -306,11 +301,9 @@ fn the_shipped_file_rereads_an_edit_in_each_task_alone() {
 /// Re-reads `new` against `old` and checks the result against a whole parse;
 /// gives the kind of part re-read.
 fn reread_kind(old: &str, new: &str) -> Option<&'static str> {
-    let loaded = load::parse(old, options());
-    let mut plan = loaded.plan.clone().expect("valid before");
-    let mut baseline = Baseline::new(&loaded, options()).expect("sections");
-    let patch = baseline.reread(&plan, old, new)?;
-    let kind = match &patch.replacement {
+    let mut shown = document(old).expect("valid before");
+    let part = shown.reread(new)?;
+    let kind = match &part.patch.replacement {
         Replacement::Meta(_) => "meta",
         Replacement::Campaigns { range, new } if range.len() == 1 && new.len() == 1 => "campaign",
         Replacement::Campaigns { .. } => "campaigns",
@@ -318,14 +311,11 @@ fn reread_kind(old: &str, new: &str) -> Option<&'static str> {
         Replacement::Items { .. } => "items",
     };
     assert_eq!(
-        patch.warnings,
+        part.warnings(),
         load::parse(new, options()).warnings().count()
     );
-    patch.apply(&mut plan);
-    let whole = load::parse(new, options());
-    assert_eq!(Some(&plan), whole.plan.as_ref(), "{kind}");
-    assert_eq!(baseline.diagnostics(), &whole.diagnostics[..], "{kind}");
-    assert_eq!(baseline.sections(), &whole.sections, "{kind}");
+    shown.take(part, new.to_owned());
+    assert_eq!(Some(shown), document(new), "{kind}");
     Some(kind)
 }
 
@@ -423,9 +413,7 @@ fn an_item_whose_history_lies_past_another_item_is_reread_with_its_campaign() {
 #[test]
 fn changes_no_one_section_can_take_are_left_to_a_whole_parse() {
     let old = shipped();
-    let loaded = load::parse(&old, options());
-    let plan = loaded.plan.clone().expect("the shipped file is valid");
-    let mut baseline = Baseline::new(&loaded, options()).expect("sections");
+    let shown = document(&old).expect("the shipped file is valid");
     let cases = [
         old.replace("as_of = 2024-12-31", "as_of = 2024-06-30"),
         old.replacen("id = \"blue-sky\"", "id = \"clear-water\"", 1),
@@ -441,10 +429,7 @@ fn changes_no_one_section_can_take_are_left_to_a_whole_parse() {
     ];
     for new in cases {
         assert_ne!(new, old);
-        assert!(baseline.reread(&plan, &old, &new).is_none(), "{new:.200}");
+        assert!(shown.reread(&new).is_none(), "{new:.200}");
     }
-    assert!(
-        baseline.reread(&plan, &old, &old).is_none(),
-        "nothing changed"
-    );
+    assert!(shown.reread(&old).is_none(), "nothing changed");
 }

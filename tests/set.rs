@@ -290,6 +290,32 @@ fn note_in_translations_replaces_the_interface_language() {
     );
 }
 
+/// `--lang` decides which translation a note replaces, whatever the
+/// locale says: the zh entry changes and the en entry keeps its text.
+#[test]
+fn note_with_lang_zh_replaces_the_zh_entry_whatever_the_locale() {
+    let line = |zh: &str, en: &str| {
+        format!(
+            "  {{ id = \"pm25\", name = \"PM2.5\", unit = \"μg/m³\", value = 31.0, target = 35.0, better = \"lower\", note = {{ zh = \"{zh}\", en = \"{en}\" }} }},\n"
+        )
+    };
+    for locale in ["C.UTF-8", "en_US.UTF-8"] {
+        let plan = plan_file(PLAN);
+        campaigns()
+            .env("LANG", locale)
+            .arg("set")
+            .arg(&plan.path)
+            .args(["blue-sky/pm25", "--note", "年均浓度", "--lang", "zh"])
+            .assert()
+            .success()
+            .stdout("blue-sky/pm25: note replaced\n");
+        let written = fs::read_to_string(&plan.path).unwrap();
+        let (_, was, now) = changed(PLAN, &written);
+        assert_eq!(was, [line("年均", "annual mean")], "LANG={locale}");
+        assert_eq!(now, [line("年均浓度", "annual mean")], "LANG={locale}");
+    }
+}
+
 #[test]
 fn record_a_new_point_and_replace_one_of_the_same_date() {
     golden(

@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use campaigns::load::{self, Document, ReadError};
+use campaigns::load::{self, Opened, ReadError};
 use campaigns::model::Lang;
 use campaigns::tui::app::{Change, Edit, Pane, View};
 use campaigns::tui::rows::SortKey;
@@ -24,8 +24,8 @@ fn settings(lang: Lang) -> Settings {
         ascii: false,
         color: true,
         mouse: false,
-        as_of: None,
-        today: today(),
+        dates: options(),
+        editor: Default::default(),
     }
 }
 
@@ -36,12 +36,8 @@ fn options() -> load::Options {
     }
 }
 
-fn document(source: &str) -> Document {
-    Document {
-        path: PathBuf::from(FIXTURE),
-        source: source.to_owned(),
-        loaded: load::parse(source, options()),
-    }
+fn document(source: &str) -> Opened {
+    Opened::parse(FIXTURE.as_ref(), source.to_owned(), options())
 }
 
 fn fixture_source() -> String {
@@ -367,6 +363,7 @@ fn save(campaign: &str, item: &str, change: Change) -> Effect {
         item: item.into(),
         change: Some(change),
         note: None,
+        lang: Lang::En,
         record: None,
     })
 }
@@ -646,16 +643,13 @@ fn assert_reread_matches_whole_reload(view: &str, keys: &str, edit: impl Fn(&str
         show(app, view).unwrap();
         typed(app, keys);
     }
-    let loaded = load::parse(&old, options());
-    let mut baseline = load::Baseline::new(&loaded, options()).unwrap();
-    let plan = loaded.plan.as_ref().unwrap();
-    let patch = baseline
-        .reread(plan, &old, &new)
-        .expect("one campaign changed");
-    assert_eq!(
-        reread.update(Action::Reread(Box::new(patch))),
-        Effect::Redraw
-    );
+    let shown = reread.document().expect("a document shown");
+    let part = shown.reread(&new).expect("re-read alone");
+    let action = Action::Reread {
+        reread: Box::new(part),
+        text: new.clone(),
+    };
+    assert_eq!(reread.update(action), Effect::Redraw);
     whole.update(Action::Loaded(Box::new(Ok(document(&new)))));
     for step in ["", "j", "\t", "k", "\x1b", "l", "\n", "G"] {
         for app in [&mut whole, &mut reread] {

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use campaigns::load::{self, Document};
+use campaigns::load::{self, Opened};
 use campaigns::model::Lang;
 use campaigns::tui::render::frame;
 use campaigns::tui::{Action, App, Command, Effect, Settings};
@@ -31,19 +31,15 @@ fn a_hundred_thousand_tasks_draw_only_what_is_visible() {
     let source = big_source(TASKS);
     let options = load::Options { as_of: None, today };
     let started = Instant::now();
-    let document = Document {
-        path: PathBuf::from("big.toml"),
-        loaded: load::parse(&source, options),
-        source,
-    };
+    let document = Opened::parse("big.toml".as_ref(), source, options);
     let loaded = started.elapsed();
     let settings = Settings {
         lang: Lang::En,
         ascii: false,
         color: true,
         mouse: false,
-        as_of: None,
-        today,
+        dates: options,
+        editor: Default::default(),
     };
     let mut app = App::new(PathBuf::from("big.toml"), Ok(document), settings);
     app.update(Action::Resize(120, 40));

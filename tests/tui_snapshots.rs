@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use campaigns::load::{self, Document};
+use campaigns::load::{self, Opened};
 use campaigns::model::Lang;
 use campaigns::tui::render::{frame, show, to_text};
 use campaigns::tui::{Action, App, Command, Settings};
@@ -21,17 +21,16 @@ fn settings(lang: Lang, ascii: bool, color: bool) -> Settings {
         ascii,
         color,
         mouse: false,
-        as_of: None,
-        today: NaiveDate::from_ymd_opt(2026, 11, 29).unwrap(),
+        dates: load::Options {
+            as_of: None,
+            today: NaiveDate::from_ymd_opt(2026, 11, 29).unwrap(),
+        },
+        editor: Default::default(),
     }
 }
 
 fn app_with(settings: Settings, size: (u16, u16), view: &str) -> App {
-    let options = load::Options {
-        as_of: settings.as_of,
-        today: settings.today,
-    };
-    let document = Document::load(FIXTURE.as_ref(), options);
+    let document = Opened::load(FIXTURE.as_ref(), settings.dates);
     let mut app = App::new(PathBuf::from(FIXTURE), document, settings);
     app.update(Action::Resize(size.0, size.1));
     show(&mut app, view).unwrap();
@@ -116,18 +115,7 @@ fn prompts_banner_and_notice_are_drawn() {
     let mut app = app_with(settings(Lang::Zh, false, true), (80, 24), "clear-water");
     let source = std::fs::read_to_string(FIXTURE).unwrap();
     let broken = source.replace("done = 110", "done = \"many\"");
-    let loaded = load::parse(
-        &broken,
-        load::Options {
-            as_of: None,
-            today: app.settings().today,
-        },
-    );
-    let document = Document {
-        path: PathBuf::from(FIXTURE),
-        source: broken,
-        loaded,
-    };
+    let document = Opened::parse(FIXTURE.as_ref(), broken, app.settings().dates);
     app.update(Action::Loaded(Box::new(Ok(document))));
     app.update(Action::FileMissing);
     app.update(Command::Bottom.into());
@@ -306,20 +294,13 @@ fn hostile_text_in_the_file_never_reaches_the_screen() {
         );
     assert!(source.contains("\\u001b"));
     let today = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
-    let document = Document {
-        path: PathBuf::from("evil\u{1b}[31m.toml"),
-        loaded: load::parse(&source, load::Options { as_of: None, today }),
-        source,
-    };
-    assert!(document.loaded.plan.is_some());
+    let path = PathBuf::from("evil\u{1b}[31m.toml");
+    let document = Opened::parse(&path, source, load::Options { as_of: None, today });
+    assert!(document.document().is_some());
     for view in ["overview", "clear-water", "help"] {
         let mut app = App::new(
             PathBuf::from("evil\u{1b}[31m.toml"),
-            Ok(Document {
-                path: document.path.clone(),
-                source: document.source.clone(),
-                loaded: load::parse(&document.source, load::Options { as_of: None, today }),
-            }),
+            Ok(document.clone()),
             settings(Lang::En, false, true),
         );
         app.update(Action::Resize(120, 40));
@@ -373,11 +354,11 @@ fn the_detail_pane_scrolls_when_focused() {
 fn empty_plans_and_campaigns_say_so() {
     let today = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
     let make = |source: &str| {
-        let document = Document {
-            path: PathBuf::from("empty.toml"),
-            source: source.to_owned(),
-            loaded: load::parse(source, load::Options { as_of: None, today }),
-        };
+        let document = Opened::parse(
+            "empty.toml".as_ref(),
+            source.to_owned(),
+            load::Options { as_of: None, today },
+        );
         App::new(
             PathBuf::from("empty.toml"),
             Ok(document),
@@ -449,13 +430,12 @@ fn the_footer_counts_warnings_and_shows_the_load_time() {
     let source = std::fs::read_to_string(FIXTURE)
         .unwrap()
         .replace("done = 110\n", "done = 120\n");
-    let loaded = load::parse(&source, load::Options { as_of: None, today });
-    assert_eq!(loaded.warnings().count(), 1, "done > total warns");
-    let document = Document {
-        path: PathBuf::from(FIXTURE),
+    let document = Opened::parse(
+        FIXTURE.as_ref(),
         source,
-        loaded,
-    };
+        load::Options { as_of: None, today },
+    );
+    assert_eq!(document.diagnostics().len(), 1, "done > total warns");
     let mut app = App::new(
         PathBuf::from(FIXTURE),
         Ok(document),

@@ -47,7 +47,7 @@ fuzz_target!(|data: &[u8]| {
     }
     assert_eq!(loaded.plan.is_none(), loaded.errors().next().is_some());
     let Some(plan) = &loaded.plan else { return };
-    let as_of = plan.as_of(None, options().today);
+    let as_of = options().reporting_date(plan.meta.as_of);
     let status = PlanStatus::compute(plan, as_of);
     assert_eq!(status.campaigns.len(), plan.campaigns.len());
     for campaign in &plan.campaigns {

@@ -2,15 +2,19 @@
 //! CRLF line ends, a byte-order mark and its items' histories written as
 //! `[[campaign.task.history]]` sections) and a chain of arbitrary edits
 //! (bytes cut and bytes put anywhere) → after each edit, what
-//! `load::Baseline::reread` gives, when it gives anything, is exactly what
-//! a whole `load::parse` of the new text gives: the plan, the diagnostics,
-//! the sections and the count of warnings. The property test
+//! `Document::reread` gives, when it gives anything, taken in by
+//! `Document::take`, is exactly the document a whole parse of the new text
+//! gives: the plan, the diagnostics, the sections, the text, and the count
+//! of warnings. A text with errors leaves the last good document, as on the
+//! screen. The property test
 //! `tests/reread_differential.rs` checks the same in CI, bounded.
 
 #![no_main]
 
 use arbitrary::Arbitrary;
-use campaigns::load::{self, Baseline, Options};
+use std::path::Path;
+
+use campaigns::load::{Document, Opened, Options};
 use chrono::NaiveDate;
 use libfuzzer_sys::fuzz_target;
 
@@ -88,9 +92,10 @@ fuzz_target!(|input: Input| {
         true => history_sections(text),
         false => text.to_owned(),
     });
-    let mut loaded = load::parse(&text, options());
-    assert!(loaded.plan.is_some(), "the generated plan is valid");
-    let mut baseline = Baseline::new(&loaded, options());
+    let document = |text: &str| -> Option<Document> {
+        Opened::parse(Path::new("plan.toml"), text.to_owned(), options()).into_document()
+    };
+    let mut shown = document(&text).expect("the generated plan is valid");
     for edit in input.edits.iter().take(8) {
         let at = text.len() * usize::from(edit.at) / usize::from(u16::MAX);
         let at = (at..=text.len())
@@ -102,22 +107,20 @@ fuzz_target!(|input: Input| {
             .unwrap_or(text.len());
         let mut new = text.clone();
         new.replace_range(at..end, &String::from_utf8_lossy(&edit.put));
-        let whole = load::parse(&new, options());
-        let patch = match (baseline.as_mut(), loaded.plan.as_ref()) {
-            (Some(baseline), Some(plan)) => baseline.reread(plan, &text, &new),
-            _ => None,
-        };
-        match (patch, baseline.as_ref(), loaded.plan.clone()) {
-            (Some(patch), Some(baseline), Some(mut plan)) => {
-                assert_eq!(patch.warnings, whole.warnings().count());
-                patch.apply(&mut plan);
-                assert_eq!(Some(&plan), whole.plan.as_ref());
-                assert_eq!(baseline.diagnostics(), &whole.diagnostics[..]);
-                assert_eq!(baseline.sections(), &whole.sections);
+        let whole = document(&new);
+        match shown.reread(&new) {
+            Some(part) => {
+                let whole = whole.expect("re-read, so a whole parse has no errors");
+                assert_eq!(part.warnings(), whole.warnings().len());
+                shown.take(part, new.clone());
+                assert_eq!(shown, whole);
             }
-            _ => baseline = Baseline::new(&whole, options()),
+            None => {
+                if let Some(whole) = whole {
+                    shown = whole;
+                }
+            }
         }
-        loaded = whole;
         text = new;
     }
 });

@@ -9,7 +9,8 @@
 #![no_main]
 
 use arbitrary::Arbitrary;
-use campaigns::edit::{self, Change, Edit};
+use campaigns::edit::{self, Change, Edit, Record};
+use campaigns::model::Lang;
 use chrono::NaiveDate;
 use libfuzzer_sys::fuzz_target;
 
@@ -42,6 +43,8 @@ struct Input {
     note: Option<String>,
     /// Days from 2024-01-01.
     record: Option<i16>,
+    /// The note's language: Chinese, else English.
+    zh: bool,
 }
 
 /// The generated text with a `#~` comment before each section and after
@@ -101,19 +104,22 @@ fuzz_target!(|input: Input| {
         )),
     };
     let record = input.record.map(|days| {
-        NaiveDate::from_ymd_opt(2024, 1, 1).unwrap() + chrono::Duration::days(i64::from(days))
+        Record::At(
+            NaiveDate::from_ymd_opt(2024, 1, 1).unwrap() + chrono::Duration::days(i64::from(days)),
+        )
     });
     let request = Edit {
         campaign: campaign.id.clone(),
         item,
         change,
         note: input.note.clone(),
+        lang: if input.zh { Lang::Zh } else { Lang::En },
         record,
     };
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("campaigns.toml");
     std::fs::write(&path, &text).unwrap();
-    let outcome = edit::apply(&path, &request, edit_oracle::options());
+    let outcome = edit::apply(&path, &request, edit_oracle::options(), None);
     let after = std::fs::read_to_string(&path).unwrap();
     if let Err(problem) = edit_oracle::check(&text, &after, &request, &outcome) {
         panic!("{problem}\nrequest: {request:?}\noutcome: {outcome:?}");

@@ -362,13 +362,9 @@ fn a_section_plans_the_same_splices_as_the_whole_file() {
                             assert_eq!(planned.summary, expected.summary);
                         }
                         let item = document.item_section_of(&edit.campaign, &edit.item);
-                        let planned = planned_in_item(
-                            source,
-                            item.expect("its own section"),
-                            &edit,
-                            record,
-                        )
-                        .expect("an item plan");
+                        let planned =
+                            planned_in_item(source, item.expect("its own section"), &edit, record)
+                                .expect("an item plan");
                         assert_eq!(planned.splices, expected.splices, "{edit:?}");
                         assert_eq!(planned.summary, expected.summary);
                         compared += 1;

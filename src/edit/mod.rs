@@ -182,8 +182,7 @@ pub fn apply(
             action,
             source,
         };
-        let prepared =
-            save::prepare(&target, saved.written.text(), &before).map_err(io_error)?;
+        let prepared = save::prepare(&target, saved.written.text(), &before).map_err(io_error)?;
         let now = fs::metadata(&target).map_err(|err| read_error(&shown, err))?;
         if Stamp::of(&now) != Stamp::of(&before) {
             // Written behind the lock's back: start again from the new content.

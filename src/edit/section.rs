@@ -34,7 +34,9 @@ pub fn campaign_sections(body: &str, campaign: &str) -> Vec<Range<usize>> {
 /// The `[meta]` section: from its header's line to the next header's.
 pub fn meta_section(body: &str) -> Option<Range<usize>> {
     let headers = headers(body);
-    let at = headers.iter().position(|&(_, header)| is_meta_header(header))?;
+    let at = headers
+        .iter()
+        .position(|&(_, header)| is_meta_header(header))?;
     let end = headers.get(at + 1).map_or(body.len(), |&(start, _)| start);
     Some(headers[at].0..end)
 }
@@ -47,7 +49,11 @@ pub fn as_of_in_meta(meta: &str) -> Option<NaiveDate> {
         return None;
     }
     let day = date.date?;
-    NaiveDate::from_ymd_opt(i32::from(day.year), u32::from(day.month), u32::from(day.day))
+    NaiveDate::from_ymd_opt(
+        i32::from(day.year),
+        u32::from(day.month),
+        u32::from(day.day),
+    )
 }
 
 /// Where each header's line starts (a `[` at the start of a line, after
@@ -85,7 +91,8 @@ fn headers(body: &str) -> Vec<(usize, &str)> {
 /// `[[...]]` or `[...]` at the start of `rest`, up to its closing brackets.
 fn header_text(rest: &str) -> &str {
     let close = if rest.starts_with("[[") { "]]" } else { "]" };
-    rest.find(close).map_or("", |end| &rest[..end + close.len()])
+    rest.find(close)
+        .map_or("", |end| &rest[..end + close.len()])
 }
 
 /// `[meta]`, spaces inside the brackets allowed.
@@ -138,9 +145,18 @@ mod tests {
     fn the_reporting_date_is_read_from_meta_alone() {
         let plan = "[meta]\ntitle = \"t\" # [x]\nas_of = 2024-12-31\n\n[meta.source]\nzh = \"s\"\n[[campaign]]\nid = \"a\"\n";
         let meta = meta_section(plan).expect("a [meta] section");
-        assert_eq!(&plan[meta.clone()], "[meta]\ntitle = \"t\" # [x]\nas_of = 2024-12-31\n\n");
-        assert_eq!(as_of_in_meta(&plan[meta]), NaiveDate::from_ymd_opt(2024, 12, 31));
-        assert_eq!(meta_section("meta.as_of = 2024-12-31\n[[campaign]]\n"), None);
+        assert_eq!(
+            &plan[meta.clone()],
+            "[meta]\ntitle = \"t\" # [x]\nas_of = 2024-12-31\n\n"
+        );
+        assert_eq!(
+            as_of_in_meta(&plan[meta]),
+            NaiveDate::from_ymd_opt(2024, 12, 31)
+        );
+        assert_eq!(
+            meta_section("meta.as_of = 2024-12-31\n[[campaign]]\n"),
+            None
+        );
         assert_eq!(as_of_in_meta("[meta]\nas_of = 2024-12-31T10:00:00\n"), None);
     }
 

@@ -16,8 +16,8 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 pub use diagnostic::{Diagnostic, LineIndex, Position, Severity, summary};
-pub use fields::{did_you_mean, is_valid_id};
 pub use document::{Document, Invalid, Opened};
+pub use fields::{did_you_mean, is_valid_id};
 pub use reread::{ItemKind, ItemSection, Patch, Replacement, Reread, Sections};
 
 use crate::model::Plan;

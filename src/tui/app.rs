@@ -15,8 +15,8 @@ use crossterm::event::{
 
 use super::action::{Action, Command};
 use super::keymap::{self, Context};
-pub use super::settings::Settings;
 use super::rows::{self, Item, ItemKey, SortKey};
+pub use super::settings::Settings;
 use crate::i18n;
 use crate::load::{Document, Opened, ReadError};
 use crate::model::{Campaign, Level, Plan, PlanStatus, Scale, WaterClass};

@@ -240,8 +240,7 @@ impl Session {
     fn suspend(&mut self) -> anyhow::Result<()> {
         terminal::restore(&mut self.screen).context("could not restore the terminal")?;
         // SIGSTOP stops every thread until SIGCONT.
-        signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)
-            .context("could not stop")?;
+        signal_hook::low_level::raise(signal_hook::consts::SIGSTOP).context("could not stop")?;
         Ok(())
     }
 

@@ -10,7 +10,7 @@
 
 #![allow(dead_code)]
 
-use campaigns::edit::{Change, Edit, EditError, Saved};
+use campaigns::edit::{Change, Edit, EditError, Record, Saved};
 use campaigns::load::{self, Options};
 use campaigns::model::{Lang, Level, Plan, SourceLine, Text, WaterClass};
 use chrono::NaiveDate;
@@ -106,7 +106,7 @@ pub fn check(
         }
         Ok(saved) => saved,
     };
-    if after != saved.new_source {
+    if after != saved.written.text() {
         return Err("the file on disk is not the text `apply` says it saved".into());
     }
     if has_control(&saved.summary) {
@@ -132,12 +132,16 @@ pub fn written(before: &str, after: &str, edit: &Edit) -> Result<(), String> {
         ));
     }
     let new = loaded.plan.ok_or("written, but no plan")?;
+    let record = edit.record.map(|record| match record {
+        Record::At(date) => date,
+        Record::ReportingDate => options().reporting_date(old.meta.as_of),
+    });
     if !is_subsequence(&comments(before), &comments(after)) {
         return Err("a comment was lost or moved".into());
     }
     let old = without_lines(old);
     let new = without_lines(new);
-    let lang = Lang::from_env();
+    let lang = edit.lang;
     let mut expected = old.clone();
     match find(&old, edit).ok_or("written, but the item is not in the old plan")? {
         Item::Task(c, t) => {
@@ -165,7 +169,7 @@ pub fn written(before: &str, after: &str, edit: &Edit) -> Result<(), String> {
                     .collect::<Vec<_>>()
             };
             check_history(
-                edit.record,
+                record,
                 &points(&was.history),
                 &points(&now.history),
                 Level::Number(now.done),
@@ -204,7 +208,7 @@ pub fn written(before: &str, after: &str, edit: &Edit) -> Result<(), String> {
                     .collect::<Vec<_>>()
             };
             check_history(
-                edit.record,
+                record,
                 &points(&was.history),
                 &points(&now.history),
                 now.value,
@@ -235,9 +239,22 @@ fn check_note(
         Some(note) => {
             let wanted = expected_note(note);
             match note_in(now, lang) {
-                Some(found) if found == wanted => Ok(()),
-                found => Err(format!("note is {found:?}, asked {wanted:?}")),
+                Some(found) if found == wanted => {}
+                found => return Err(format!("note is {found:?}, asked {wanted:?}")),
             }
+            // A table of translations changes in the asked language alone.
+            if let (Some(Text::Translated(was)), Some(Text::Translated(now))) = (was, now) {
+                let others = |all: &[(String, String)]| {
+                    all.iter()
+                        .filter(|(code, _)| code != lang.code())
+                        .cloned()
+                        .collect::<Vec<_>>()
+                };
+                if others(was) != others(now) {
+                    return Err(format!("a note in another language changed: {now:?}"));
+                }
+            }
+            Ok(())
         }
     }
 }

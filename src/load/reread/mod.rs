@@ -106,7 +106,9 @@ impl Document {
     /// `text`. Gives back the campaigns it replaced whole (for the caller
     /// to drop where it likes: a big plan takes a while to free).
     pub fn take(&mut self, reread: Reread, text: String) -> Vec<Campaign> {
-        reread.moves.apply(&mut self.diagnostics, &mut self.sections);
+        reread
+            .moves
+            .apply(&mut self.diagnostics, &mut self.sections);
         self.text = text;
         reread.patch.apply(&mut self.plan)
     }

@@ -28,7 +28,11 @@ impl App {
             Opened::Valid(document) => document,
             Opened::Invalid(invalid) => {
                 let path = invalid.path.display().to_string();
-                let errors: Vec<_> = invalid.diagnostics.iter().filter(|d| d.is_error()).collect();
+                let errors: Vec<_> = invalid
+                    .diagnostics
+                    .iter()
+                    .filter(|d| d.is_error())
+                    .collect();
                 let first = errors
                     .first()
                     .map(|d| d.headline(&invalid.text, &path))
@@ -77,9 +81,10 @@ impl App {
         self.last_read = LastRead::Shown;
         let plan = data.document.plan();
         let margin = plan.meta.at_risk_margin;
-        let (Some(campaign), Some(status)) =
-            (plan.campaigns.get(index), data.status.campaigns.get_mut(index))
-        else {
+        let (Some(campaign), Some(status)) = (
+            plan.campaigns.get(index),
+            data.status.campaigns.get_mut(index),
+        ) else {
             return;
         };
         *status = CampaignStatus::compute(campaign, data.status.as_of, margin);
