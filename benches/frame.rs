@@ -11,10 +11,10 @@ use criterion::{BatchSize, BenchmarkId, Criterion, criterion_group, criterion_ma
 
 use campaigns::load::{Opened, Options};
 use campaigns::model::Lang;
-use campaigns::synthetic::{Shape, plan_text};
 use campaigns::tui::action::{Action, Command};
 use campaigns::tui::app::{App, Settings};
 use campaigns::tui::render::frame;
+use campaigns_synthetic::{Shape, plan_text};
 
 const SIZE: (u16, u16) = (120, 40);
 

@@ -7,7 +7,7 @@ use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 
 use campaigns::load::{self, Options};
 use campaigns::model::PlanStatus;
-use campaigns::synthetic::{Shape, plan_text};
+use campaigns_synthetic::{Shape, plan_text};
 
 fn options() -> Options {
     Options {

@@ -136,7 +136,7 @@ fn main() {
     }
     let dir = tempfile::tempdir().unwrap();
     for (tasks, per_campaign) in [(100, 1000), (100_000, 1000), (100_000, 100_000)] {
-        let text = campaigns::synthetic::plan_text(campaigns::synthetic::Shape {
+        let text = campaigns_synthetic::plan_text(campaigns_synthetic::Shape {
             tasks,
             tasks_per_campaign: per_campaign,
             seed: 2024,

@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use campaigns::synthetic::{Shape, plan_text};
+use campaigns_synthetic::{Shape, plan_text};
 
 fn main() -> std::process::ExitCode {
     let mut shape = Shape::tasks(1000);

@@ -6,6 +6,5 @@ pub mod i18n;
 pub mod load;
 pub mod model;
 pub mod report;
-pub mod synthetic;
 pub mod text;
 pub mod tui;

@@ -11,7 +11,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use campaigns::load::tree::{self, Item, Value};
-use campaigns::synthetic::{Shape, plan_text};
+use campaigns_synthetic::{Shape, plan_text};
 
 /// The tree's value as a `toml::Value`, failing where `toml`'s conversion fails.
 fn convert(value: Value<'_, '_>) -> Result<toml::Value, String> {

@@ -1,7 +1,7 @@
 //! The valid generated plan that the `set` and `reread` targets start from.
 
 use arbitrary::Arbitrary;
-use campaigns::synthetic::{Shape, plan_text};
+use campaigns_synthetic::{Shape, plan_text};
 
 #[derive(Arbitrary, Debug)]
 pub struct GeneratedPlan {

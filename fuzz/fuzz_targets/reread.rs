@@ -1,4 +1,4 @@
-//! A valid generated plan (`campaigns::synthetic::plan_text`, at random with
+//! A valid generated plan (`campaigns_synthetic::plan_text`, at random with
 //! CRLF line ends, a byte-order mark and its items' histories written as
 //! `[[campaign.task.history]]` sections) and a chain of arbitrary edits
 //! (bytes cut and bytes put anywhere) → after each edit, what

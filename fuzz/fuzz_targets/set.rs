@@ -1,4 +1,4 @@
-//! A valid generated plan (`campaigns::synthetic::plan_text`, with `#~`
+//! A valid generated plan (`campaigns_synthetic::plan_text`, with `#~`
 //! comments and, at random, CRLF line ends and a byte-order mark) and an
 //! arbitrary edit → `campaigns::edit::apply` on a file in a temporary
 //! directory. Never panics; a written file loads, and only the edited

@@ -306,7 +306,7 @@ mod properties {
 /// own section.
 #[test]
 fn a_section_plans_the_same_splices_as_the_whole_file() {
-    let text = crate::synthetic::plan_text(crate::synthetic::Shape {
+    let text = campaigns_synthetic::plan_text(campaigns_synthetic::Shape {
         tasks: 40,
         tasks_per_campaign: 10,
         seed: 7,

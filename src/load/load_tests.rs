@@ -801,3 +801,20 @@ fn rendered_diagnostics_name_the_file_line_and_column() {
         "plan.toml:11:1: error: unknown key `totl` in [[campaign.task]]"
     );
 }
+
+/// The generator of big plans lives in its own crate, which cannot load
+/// what it writes: the check that its plans are valid is here.
+#[test]
+fn generated_plans_load_without_errors() {
+    use campaigns_synthetic::{Shape, plan_text};
+    let text = plan_text(Shape::tasks(2500));
+    let loaded = parse(&text, options());
+    let errors: Vec<_> = loaded.errors().map(|d| d.headline(&text, "gen")).collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    let plan = loaded.plan.unwrap();
+    assert_eq!(
+        plan.campaigns.iter().map(|c| c.tasks.len()).sum::<usize>(),
+        2500
+    );
+    assert_eq!(plan.campaigns.len(), 3);
+}

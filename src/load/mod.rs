@@ -167,7 +167,7 @@ pub fn parse(source: &str, options: Options) -> Loaded {
             };
         }
     };
-    let mut reader = PlanReader::new(body, options.as_of, options.today);
+    let mut reader = PlanReader::new(body, options);
     let plan = reader.read(tree.root());
     let sections = match plan {
         Some(_) => reread::sections(&tree, body.len()),

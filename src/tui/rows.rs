@@ -271,7 +271,7 @@ mod tests {
 
     #[test]
     fn figure_widths_are_those_of_the_figures_drawn() {
-        let text = crate::synthetic::plan_text(crate::synthetic::Shape {
+        let text = campaigns_synthetic::plan_text(campaigns_synthetic::Shape {
             tasks: 400,
             tasks_per_campaign: 400,
             seed: 11,

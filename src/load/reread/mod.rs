@@ -30,7 +30,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use super::plan_reader::{PlanReader, count_newlines};
-use super::{Diagnostic, Document, Options, tree};
+use super::{Diagnostic, Document, tree};
 use crate::model::{Campaign, Plan};
 use change::{Change, line_delta};
 use moves::{Moves, Renumber};
@@ -306,8 +306,7 @@ impl Document {
     }
 
     fn reader<'n>(&self, part: &Part<'n>) -> PlanReader<'n> {
-        let Options { as_of, today } = self.options;
-        PlanReader::starting_at_line(part.text, part.first_line, as_of, today)
+        PlanReader::starting_at_line(part.text, part.first_line, self.options)
     }
 
     /// How the diagnostics and sections move when a part read without

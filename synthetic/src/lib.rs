@@ -1,7 +1,12 @@
 //! Synthetic plans of any size, deterministic from a seed: realistic enough
 //! (bilingual names, units, histories, every status) to measure load and
 //! draw costs and to feed property tests. Used by `examples/gen.rs`, the
-//! benchmarks and the tests.
+//! benchmarks, the tests and the fuzz targets of `campaigns`; kept out of
+//! its library because the product never needs it.
+//!
+//! It cannot load what it writes (it does not depend on `campaigns`): the
+//! check that generated plans load without errors is among `campaigns`'
+//! own unit tests, in `src/load/load_tests.rs`.
 
 use std::fmt::Write;
 
@@ -158,22 +163,6 @@ pub fn plan_text(shape: Shape) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::{Options, parse};
-
-    #[test]
-    fn generated_plans_load_without_errors() {
-        let text = plan_text(Shape::tasks(2500));
-        let today = chrono::NaiveDate::from_ymd_opt(2024, 12, 31).expect("a date");
-        let loaded = parse(&text, Options { as_of: None, today });
-        let errors: Vec<_> = loaded.errors().map(|d| d.headline(&text, "gen")).collect();
-        assert!(errors.is_empty(), "{errors:?}");
-        let plan = loaded.plan.unwrap();
-        assert_eq!(
-            plan.campaigns.iter().map(|c| c.tasks.len()).sum::<usize>(),
-            2500
-        );
-        assert_eq!(plan.campaigns.len(), 3);
-    }
 
     #[test]
     fn same_seed_same_text() {

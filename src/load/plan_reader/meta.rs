@@ -1,0 +1,45 @@
+//! The `[meta]` table.
+
+use super::PlanReader;
+use crate::load::Diagnostic;
+use crate::load::fields::{Fields, Value};
+use crate::load::keys::META_KEYS;
+use crate::model::{DEFAULT_AT_RISK_MARGIN, Meta};
+
+impl PlanReader<'_> {
+    pub(super) fn meta(&mut self, value: Value<'_, '_>) -> Option<Meta> {
+        let fields = self.out.table(value, "[meta]", META_KEYS)?;
+        let title = self
+            .out
+            .required(&fields, "title")
+            .and_then(|v| self.out.text(v, "title"));
+        let organisation = self.optional_text(&fields, "organisation");
+        let source = self.optional_text(&fields, "source");
+        let as_of = fields.get("as_of").and_then(|v| self.out.date(v, "as_of"));
+        let at_risk_margin = self.at_risk_margin(&fields);
+        Some(Meta {
+            title: title?,
+            organisation,
+            as_of,
+            source,
+            at_risk_margin: at_risk_margin?,
+        })
+    }
+
+    /// `at_risk_margin`, a share between 0 and 1, or the default when it is left out.
+    fn at_risk_margin(&mut self, fields: &Fields<'_, '_>) -> Option<f64> {
+        let Some(v) = fields.get("at_risk_margin") else {
+            return Some(DEFAULT_AT_RISK_MARGIN);
+        };
+        let margin = self.out.number(v, "at_risk_margin")?;
+        if (0.0..=1.0).contains(&margin) {
+            return Some(margin);
+        }
+        self.out.error(Diagnostic::error(
+            v.span(),
+            "`at_risk_margin` must be between 0 and 1",
+            "a share, like 0.10",
+        ));
+        None
+    }
+}

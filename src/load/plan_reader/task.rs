@@ -1,0 +1,134 @@
+//! A `[[campaign.task]]` table: a count done, out of a total or not.
+
+use chrono::NaiveDate;
+
+use super::PlanReader;
+use super::ids::IdSet;
+use crate::load::Diagnostic;
+use crate::load::fields::{Fields, Value};
+use crate::load::keys::{TASK_KEYS, TASK_POINT_KEYS};
+use crate::model::{Task, TaskPoint};
+
+impl PlanReader<'_> {
+    pub(super) fn task(
+        &mut self,
+        value: Value<'_, '_>,
+        campaign_window: (Option<NaiveDate>, Option<NaiveDate>),
+        as_of: NaiveDate,
+        ids: &mut IdSet,
+    ) -> Option<Task> {
+        let fields = self.out.table(value, "[[campaign.task]]", TASK_KEYS)?;
+        let id = self.required_id(&fields, ids);
+        let name = self
+            .out
+            .required(&fields, "name")
+            .and_then(|v| self.out.text(v, "name"));
+        let done = self.out.required(&fields, "done").and_then(|v| {
+            let done = self.out.number(v, "done")?;
+            self.non_negative(v, "done", done)
+        });
+        let total = self.total(&fields);
+        self.check_done_within_total(&fields, done, total);
+        let start = self.optional_date(&fields, "start");
+        let due = self.optional_date(&fields, "due");
+        self.check_task_dates(&fields, (start, due), campaign_window);
+        let weight = match fields.get("weight") {
+            None => Some(1.0),
+            Some(v) => self
+                .out
+                .number(v, "weight")
+                .and_then(|weight| self.non_negative(v, "weight", weight)),
+        };
+        let unit = self.optional_text(&fields, "unit");
+        let lead = self.optional_text(&fields, "lead");
+        let note = self.optional_text(&fields, "note");
+        let history = match fields.get("history") {
+            None => Some(Vec::new()),
+            Some(list) => self.history(list, as_of, TASK_POINT_KEYS, |reader, point| {
+                let done = reader.out.required(point, "done")?;
+                let number = reader.out.number(done, "done")?;
+                reader.non_negative(done, "done", number)
+            }),
+        };
+        Some(Task {
+            id: id?,
+            name: name?,
+            done: done?,
+            total,
+            unit,
+            start,
+            due,
+            weight: weight?,
+            lead,
+            note,
+            history: history?
+                .into_iter()
+                .map(|(date, done)| TaskPoint { date, done })
+                .collect(),
+            line: self.line_of(&fields.span),
+        })
+    }
+
+    /// `total`, which must be positive when it is there.
+    fn total(&mut self, fields: &Fields<'_, '_>) -> Option<f64> {
+        let v = fields.get("total")?;
+        let total = self.out.number(v, "total")?;
+        if total <= 0.0 {
+            self.out.error(
+                Diagnostic::error(
+                    v.span(),
+                    format!("`total` must be more than 0, found {total}"),
+                    "not a positive total",
+                )
+                .with_help("leave `total` out to make the task a plain count"),
+            );
+            return None;
+        }
+        Some(total)
+    }
+
+    /// More done than the total is allowed, with a warning.
+    fn check_done_within_total(
+        &mut self,
+        fields: &Fields<'_, '_>,
+        done: Option<f64>,
+        total: Option<f64>,
+    ) {
+        if let (Some(done), Some(total), Some(v)) = (done, total, fields.get("done")) {
+            if done > total {
+                self.out.error(Diagnostic::warning(
+                    v.span(),
+                    format!("`done` ({done}) is more than `total` ({total})"),
+                    "over-achieved",
+                ));
+            }
+        }
+    }
+
+    /// A task's own dates, with the campaign's filling a gap, must not end
+    /// before they start. Only a task that gives a date of its own is
+    /// checked: the campaign's dates are checked with the campaign.
+    fn check_task_dates(
+        &mut self,
+        fields: &Fields<'_, '_>,
+        (start, due): (Option<NaiveDate>, Option<NaiveDate>),
+        campaign_window: (Option<NaiveDate>, Option<NaiveDate>),
+    ) {
+        let (effective_start, effective_due) =
+            (start.or(campaign_window.0), due.or(campaign_window.1));
+        let own_dates = start.is_some() || due.is_some();
+        if let (true, Some(s), Some(d)) = (own_dates, effective_start, effective_due) {
+            if s > d {
+                let at = fields
+                    .get("due")
+                    .or(fields.get("start"))
+                    .map_or(fields.span.clone(), |v| v.span());
+                self.out.error(Diagnostic::error(
+                    at,
+                    format!("the task is due ({d}) before it starts ({s})"),
+                    "due is before start",
+                ));
+            }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+//! The one key table. `App::update` maps keys through it and the help
+//! overlay is generated from it, so the two cannot drift apart.
+//!
+//! `table` is the table; `key` and `binding` are what it is made of (with
+//! the labels and words the help shows); `lookup` answers from it.
+
+mod binding;
+mod key;
+mod lookup;
+mod table;
+
+pub use binding::Binding;
+pub use key::Key;
+pub use lookup::{bindings_in, lookup};
+pub use table::BINDINGS;
+
+/// Where a binding applies. Lookup tries the current context first, then
+/// `Global` (outside prompts), then `Always`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Context {
+    /// Everywhere, prompts included.
+    Always,
+    /// Everywhere except in a prompt.
+    Global,
+    Overview,
+    Campaign,
+    Help,
+    Filter,
+    Update,
+}
+
+impl Context {
+    /// The order the help overlay lists them in.
+    pub const HELP_ORDER: [Context; 7] = [
+        Context::Overview,
+        Context::Campaign,
+        Context::Global,
+        Context::Always,
+        Context::Help,
+        Context::Filter,
+        Context::Update,
+    ];
+}
+
+#[cfg(test)]
+#[path = "keymap_tests.rs"]
+mod tests;

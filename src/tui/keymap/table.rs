@@ -1,0 +1,291 @@
+//! The table itself: every binding with its help text in both languages;
+//! within a context, the help lists them in this order.
+
+use crossterm::event::KeyCode;
+
+use super::key::{
+    BACKSPACE, DIGITS, DOWN, END, ENTER, ESC, HOME, Key, LEFT, PAGE_DOWN, PAGE_UP, RIGHT, UP,
+};
+use super::{Binding, Context};
+use crate::tui::action::Command as C;
+
+macro_rules! bind {
+    ($context:ident, $command:expr, [$($key:expr),+ $(,)?], $zh:literal, $en:literal) => {
+        Binding {
+            keys: &[$($key),+],
+            context: Context::$context,
+            command: $command,
+            help_zh: $zh,
+            help_en: $en,
+        }
+    };
+}
+
+/// Every key the app answers to. Nothing else is bound (no Ctrl keys but
+/// Ctrl-C: they clash with tmux and shells).
+pub const BINDINGS: &[Binding] = &[
+    // Overview
+    bind!(
+        Overview,
+        C::Up,
+        [Key::ch('k', "k"), UP],
+        "上一行卡片",
+        "card above"
+    ),
+    bind!(
+        Overview,
+        C::Down,
+        [Key::ch('j', "j"), DOWN],
+        "下一行卡片",
+        "card below"
+    ),
+    bind!(
+        Overview,
+        C::Left,
+        [Key::ch('h', "h"), LEFT],
+        "左边的卡片",
+        "card to the left"
+    ),
+    bind!(
+        Overview,
+        C::Right,
+        [Key::ch('l', "l"), RIGHT],
+        "右边的卡片",
+        "card to the right"
+    ),
+    bind!(
+        Overview,
+        C::Enter,
+        [ENTER],
+        "打开攻坚战",
+        "open the campaign"
+    ),
+    bind!(
+        Overview,
+        C::Top,
+        [Key::ch('g', "g"), HOME],
+        "第一个",
+        "first campaign"
+    ),
+    bind!(
+        Overview,
+        C::Bottom,
+        [Key::ch('G', "G"), END],
+        "最后一个",
+        "last campaign"
+    ),
+    bind!(Overview, C::PageUp, [PAGE_UP], "上一页", "page up"),
+    bind!(Overview, C::PageDown, [PAGE_DOWN], "下一页", "page down"),
+    bind!(
+        Overview,
+        C::OpenEditor,
+        [Key::ch('e', "e")],
+        "在编辑器中打开此攻坚战",
+        "edit this campaign in $EDITOR"
+    ),
+    // Campaign view
+    bind!(
+        Campaign,
+        C::Up,
+        [Key::ch('k', "k"), UP],
+        "上一项 (详情中: 向上滚动)",
+        "previous item (detail: scroll up)"
+    ),
+    bind!(
+        Campaign,
+        C::Down,
+        [Key::ch('j', "j"), DOWN],
+        "下一项 (详情中: 向下滚动)",
+        "next item (detail: scroll down)"
+    ),
+    bind!(
+        Campaign,
+        C::Left,
+        [Key::ch('h', "h"), LEFT],
+        "焦点到列表",
+        "focus the list"
+    ),
+    bind!(
+        Campaign,
+        C::Right,
+        [Key::ch('l', "l"), RIGHT],
+        "焦点到详情",
+        "focus the detail"
+    ),
+    bind!(
+        Campaign,
+        C::NextPane,
+        [Key::plain(KeyCode::Tab, "Tab")],
+        "下一个窗格",
+        "next pane"
+    ),
+    bind!(
+        Campaign,
+        C::PrevPane,
+        [Key::plain(KeyCode::BackTab, "Shift-Tab")],
+        "上一个窗格",
+        "previous pane"
+    ),
+    bind!(Campaign, C::Enter, [ENTER], "进入详情", "into the detail"),
+    bind!(
+        Campaign,
+        C::Back,
+        [ESC, BACKSPACE],
+        "返回 (详情 → 列表 → 总览)",
+        "back (detail -> list -> overview)"
+    ),
+    bind!(
+        Campaign,
+        C::Top,
+        [Key::ch('g', "g"), HOME],
+        "第一项",
+        "first item"
+    ),
+    bind!(
+        Campaign,
+        C::Bottom,
+        [Key::ch('G', "G"), END],
+        "最后一项",
+        "last item"
+    ),
+    bind!(Campaign, C::PageUp, [PAGE_UP], "上一页", "page up"),
+    bind!(Campaign, C::PageDown, [PAGE_DOWN], "下一页", "page down"),
+    bind!(
+        Campaign,
+        C::StartFilter,
+        [Key::ch('/', "/")],
+        "筛选 (边输边筛, Esc 清除)",
+        "filter (live; Esc clears)"
+    ),
+    bind!(
+        Campaign,
+        C::CycleSort,
+        [Key::ch('s', "s")],
+        "排序: 状态 → 进度 → 截止 → 名称",
+        "sort: status -> progress -> due -> name"
+    ),
+    bind!(
+        Campaign,
+        C::OpenEditor,
+        [Key::ch('e', "e")],
+        "在编辑器中打开此项",
+        "edit this item in $EDITOR"
+    ),
+    bind!(
+        Campaign,
+        C::Increment,
+        [Key::ch('+', "+")],
+        "完成数加一并保存",
+        "done + 1 and save"
+    ),
+    bind!(
+        Campaign,
+        C::Decrement,
+        [Key::ch('-', "-")],
+        "完成数减一并保存",
+        "done - 1 and save"
+    ),
+    bind!(
+        Campaign,
+        C::StartUpdate,
+        [Key::ch('u', "u")],
+        "输入新的完成数或现值",
+        "enter a new done count or value"
+    ),
+    // Outside prompts
+    Binding {
+        keys: &DIGITS,
+        context: Context::Global,
+        command: C::Jump(0),
+        help_zh: "打开第 1–9 个攻坚战",
+        help_en: "open campaign 1-9",
+    },
+    bind!(
+        Global,
+        C::Reload,
+        [Key::ch('r', "r")],
+        "重新载入文件",
+        "reload the file"
+    ),
+    bind!(
+        Global,
+        C::ToggleLang,
+        [Key::ch('L', "L")],
+        "切换语言 (中/英)",
+        "switch language (zh/en)"
+    ),
+    bind!(
+        Global,
+        C::ToggleHelp,
+        [Key::ch('?', "?")],
+        "显示/隐藏按键帮助",
+        "show/hide this help"
+    ),
+    bind!(
+        Global,
+        C::BackOrQuit,
+        [Key::ch('q', "q")],
+        "返回; 在总览中退出",
+        "back; quit from the overview"
+    ),
+    bind!(
+        Always,
+        C::Quit,
+        [Key {
+            code: KeyCode::Char('c'),
+            ctrl: true,
+            label: "Ctrl-C",
+            ascii_label: "Ctrl-C"
+        }],
+        "退出",
+        "quit"
+    ),
+    // Help overlay
+    bind!(
+        Help,
+        C::Up,
+        [Key::ch('k', "k"), UP],
+        "向上滚动",
+        "scroll up"
+    ),
+    bind!(
+        Help,
+        C::Down,
+        [Key::ch('j', "j"), DOWN],
+        "向下滚动",
+        "scroll down"
+    ),
+    bind!(
+        Help,
+        C::Back,
+        [ESC, BACKSPACE],
+        "关闭帮助",
+        "close the help"
+    ),
+    // Filter prompt
+    bind!(
+        Filter,
+        C::Submit,
+        [ENTER],
+        "保留筛选, 回到列表",
+        "keep the filter, back to the list"
+    ),
+    bind!(Filter, C::Back, [ESC], "清除筛选", "clear the filter"),
+    bind!(
+        Filter,
+        C::DeleteChar,
+        [BACKSPACE],
+        "删除一个字",
+        "delete a character"
+    ),
+    // Update prompt
+    bind!(Update, C::Submit, [ENTER], "保存", "save"),
+    bind!(Update, C::Back, [ESC], "取消", "cancel"),
+    bind!(
+        Update,
+        C::DeleteChar,
+        [BACKSPACE],
+        "删除一个字",
+        "delete a character"
+    ),
+];
