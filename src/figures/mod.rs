@@ -3,8 +3,8 @@
 //! units, a task's `done/total unit`, an indicator's value and target, days
 //! left and pace. One implementation, so a figure reads the same wherever it
 //! appears (DESIGN "Shown figures"). No ratatui here: the headless reports
-//! use it too. JSON and CSV keep exact values and do not go through it,
-//! except [`exact`], the CSV's way of writing a number.
+//! use it too. JSON keeps exact fractions and shows no percentages; the CSV
+//! keeps them too, writing its numbers with [`exact`] and dates with [`date`].
 
 mod days;
 mod indicator;
