@@ -110,7 +110,7 @@ fn rename_save(
     (from, to): (&str, &str),
     marker: &str,
 ) -> Duration {
-    let (from, to) = if round % 2 == 0 {
+    let (from, to) = if round.is_multiple_of(2) {
         (from, to)
     } else {
         (to, from)
@@ -121,7 +121,7 @@ fn rename_save(
     std::fs::write(&tmp, current.replacen(from, to, 1)).unwrap();
     pty.settle(Duration::from_millis(400));
     std::fs::rename(&tmp, plan).unwrap();
-    if round % 2 == 0 {
+    if round.is_multiple_of(2) {
         pty.wait_for(marker)
     } else {
         pty.wait_gone(marker)

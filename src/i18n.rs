@@ -228,35 +228,11 @@ pub fn status_word(status: Status, lang: Lang) -> &'static str {
     }
 }
 
-/// How far the due date is, on screen and in running text: "181 days
-/// left" / "剩余181天", or how long ago it was due.
-pub fn days_left(days: i64, lang: Lang) -> String {
-    match (lang, days) {
-        (Lang::Zh, 0) => "今日到期".to_owned(),
-        (Lang::Zh, d) if d > 0 => format!("剩余{d}天"),
-        (Lang::Zh, d) => format!("逾期{}天", -d),
-        (Lang::En, 0) => "due today".to_owned(),
-        (Lang::En, 1) => "1 day left".to_owned(),
-        (Lang::En, d) if d > 0 => format!("{d} days left"),
-        (Lang::En, -1) => "1 day past due".to_owned(),
-        (Lang::En, d) => format!("{} days past due", -d),
-    }
-}
-
 /// "2 more" / "另有 2 项", under a list cut short.
 pub fn more(n: usize, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("另有 {n} 项"),
         Lang::En => format!("{n} more"),
-    }
-}
-
-/// A value with its unit: "31 μg/m³", but "94%" (no space before a percent sign).
-pub fn with_unit(value: &str, unit: &str) -> String {
-    match unit {
-        "" => value.to_owned(),
-        "%" | "‰" => format!("{value}{unit}"),
-        _ => format!("{value} {unit}"),
     }
 }
 
@@ -277,14 +253,6 @@ pub fn warnings(n: usize, lang: Lang) -> String {
     }
 }
 
-/// A compact days-left cell for list rows: "181d" / "181天", "-3d" when late.
-pub fn days_short(days: i64, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!("{days}天"),
-        Lang::En => format!("{days}d"),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -295,15 +263,5 @@ mod tests {
             assert_eq!(status_word(*status, Lang::En), status.as_str());
             assert!(!status_word(*status, Lang::Zh).is_ascii());
         }
-    }
-
-    #[test]
-    fn days_left_reads_naturally() {
-        assert_eq!(days_left(181, Lang::Zh), "剩余181天");
-        assert_eq!(days_left(181, Lang::En), "181 days left");
-        assert_eq!(days_left(-3, Lang::En), "3 days past due");
-        assert_eq!(days_left(-3, Lang::Zh), "逾期3天");
-        assert_eq!(days_left(1, Lang::En), "1 day left");
-        assert_eq!(days_left(0, Lang::Zh), "今日到期");
     }
 }

@@ -2,6 +2,7 @@
 //! `campaigns.toml`, in the terminal or as reports.
 
 pub mod edit;
+pub mod figures;
 pub mod i18n;
 pub mod load;
 pub mod model;

@@ -696,7 +696,7 @@ fn one_hundred_thousand_campaigns() {
     assert_fixture(
         &path,
         &Expect::Valid {
-            shows: &["Campaign [99999m99999: 67% overall"],
+            shows: &["Campaign [99999m99999: 66% overall"],
         },
         BIG,
     );

@@ -33,6 +33,9 @@ pub struct Invalid {
 }
 
 /// What reading and loading a file gave.
+// Made once per load and unpacked at once: boxing the document would buy
+// nothing but an allocation.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug)]
 pub enum Opened {
     Valid(Document),

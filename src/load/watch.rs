@@ -73,10 +73,9 @@ where
     if let Some(resolved) = std::fs::canonicalize(path)
         .ok()
         .and_then(|p| Target::of(&p))
+        && !targets.contains(&resolved)
     {
-        if !targets.contains(&resolved) {
-            targets.push(resolved);
-        }
+        targets.push(resolved);
     }
     if targets.is_empty() {
         return Err(notify::Error::path_not_found().add_path(path.to_owned()));

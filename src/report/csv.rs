@@ -7,7 +7,7 @@
 //! plain numbers, so a negative number (`days_left = -12`) stays a number.
 
 use super::Report;
-use super::figures;
+use crate::figures;
 use crate::model::{Level, Status};
 
 const HEADER: [&str; 12] = [
@@ -86,9 +86,7 @@ fn optional_text(text: Option<&str>) -> Cell<'_> {
 }
 
 fn date(date: Option<chrono::NaiveDate>) -> Cell<'static> {
-    date.map_or(Cell::Empty, |d| {
-        Cell::Number(d.format("%Y-%m-%d").to_string())
-    })
+    date.map_or(Cell::Empty, |d| Cell::Number(figures::date(d)))
 }
 
 fn level(level: Level) -> Cell<'static> {

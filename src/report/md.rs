@@ -4,10 +4,12 @@
 
 use std::fmt::Write;
 
+use super::Report;
 use super::words::{self, Words, status_with_symbol};
-use super::{Report, figures};
-use crate::i18n;
-use crate::model::{Campaign, CampaignStatus, Indicator, Lang, Rollup, Status, Task, TaskSchedule};
+use crate::figures;
+use crate::model::{
+    Campaign, CampaignStatus, Indicator, Lang, Level, Rollup, Status, Task, TaskSchedule,
+};
 
 pub fn render(report: &Report<'_>) -> String {
     let lang = report.lang;
@@ -80,25 +82,34 @@ fn attention(out: &mut String, report: &Report<'_>, w: &Words) {
 }
 
 fn task_summary(task: &Task, schedule: &TaskSchedule, lang: Lang, w: &Words) -> String {
-    let mut text = escape(&figures::task_figures(task, lang));
-    if let Some(fraction) = schedule.fraction {
-        let _ = write!(text, "{}{}{}", w.open, figures::percent(fraction), w.close);
+    let mut text = escape(&figures::task_figure(task, lang));
+    if let Some(percent) = figures::task_percent(schedule) {
+        let _ = write!(text, "{}{percent}{}", w.open, w.close);
     }
     if let Some(due) = schedule.due {
-        let _ = write!(text, "{}{} {due}", w.comma, w.due_inline);
+        let _ = write!(text, "{}{} {}", w.comma, w.due_inline, figures::date(due));
     }
     if let Some(days) = schedule.days_left {
-        let _ = write!(text, "{}{}", w.comma, i18n::days_left(days, lang));
+        let _ = write!(text, "{}{}", w.comma, figures::days_left(days, lang));
     }
     text
 }
 
 fn indicator_summary(indicator: &Indicator, lang: Lang, ascii: bool, w: &Words) -> String {
-    let mut text = escape(&figures::indicator_value(indicator, lang));
-    if let Some(target) = figures::indicator_target(indicator, lang, ascii) {
+    let mut text = escape(&figures::indicator_value(indicator, lang, ascii));
+    if let Some(target) = target(indicator, lang, ascii) {
         let _ = write!(text, "{}{} {}", w.comma, w.target_inline, escape(&target));
     }
     text
+}
+
+/// The target as the bulletin words it: a comparison and the unit for a
+/// number (`≤ 35 μg/m³`), a class alone (`II`: met by it or a better one).
+fn target(indicator: &Indicator, lang: Lang, ascii: bool) -> Option<String> {
+    match indicator.target? {
+        class @ Level::WaterClass(_) => Some(figures::level(class, ascii)),
+        Level::Number(_) => figures::indicator_target(indicator, lang, ascii),
+    }
 }
 
 fn campaign_section(
@@ -127,10 +138,10 @@ fn campaign_section(
                 out,
                 "| {} | {} | {} | {} | {} | {} |",
                 escape(task.name.get(lang)),
-                escape(&figures::task_figures(task, lang)),
-                figures::task_percent(schedule),
+                escape(&figures::task_figure(task, lang)),
+                figures::task_percent(schedule).unwrap_or_default(),
                 status_with_symbol(schedule.status, lang, ascii),
-                schedule.due.map(|d| d.to_string()).unwrap_or_default(),
+                schedule.due.map(figures::date).unwrap_or_default(),
                 days,
             );
         }
@@ -144,12 +155,12 @@ fn campaign_section(
         );
         out.push_str("| --- | ---: | --- | --- |\n");
         for (indicator, status) in campaign.indicators.iter().zip(&status.indicators) {
-            let target = figures::indicator_target(indicator, lang, ascii);
+            let target = target(indicator, lang, ascii);
             let _ = writeln!(
                 out,
                 "| {} | {} | {} | {} |",
                 escape(indicator.name.get(lang)),
-                escape(&figures::indicator_value(indicator, lang)),
+                escape(&figures::indicator_value(indicator, lang, ascii)),
                 target.as_deref().map(escape).unwrap_or_default(),
                 status_with_symbol(*status, lang, ascii),
             );

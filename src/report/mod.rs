@@ -3,7 +3,6 @@
 //! from `model::schedule` (`PlanStatus`): nothing is computed twice here.
 
 mod csv;
-mod figures;
 mod json;
 mod md;
 pub mod schema;
@@ -13,8 +12,6 @@ mod words;
 use chrono::NaiveDate;
 
 use crate::model::{Campaign, CampaignStatus, Lang, Plan, PlanStatus};
-
-pub use figures::{number, percent};
 
 /// The output formats of `campaigns report`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

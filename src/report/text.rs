@@ -5,9 +5,9 @@
 use std::fmt::Write;
 
 use super::Report;
-use super::figures::{self, one_line};
 use super::words::{self, Words};
-use crate::i18n::{self, status_word};
+use crate::figures;
+use crate::i18n::status_word;
 use crate::model::{Indicator, Lang, Level, Rollup, Status, Task, TaskSchedule};
 
 pub fn render(report: &Report<'_>) -> String {
@@ -141,11 +141,11 @@ fn task_line(task: &Task, schedule: &TaskSchedule, lang: Lang, w: &Words) -> Str
         details.push(figures::percent(fraction));
     }
     details.push(status_word(schedule.status, lang).to_owned());
-    if let Some(due) = schedule.due {
+    if let Some(due) = schedule.due.map(figures::date) {
         let days = schedule
             .days_left
             .filter(|_| schedule.status != Status::Done)
-            .map(|days| i18n::days_left(days, lang));
+            .map(|days| figures::days_left(days, lang));
         details.push(match (lang, days) {
             (Lang::Zh, Some(days)) => format!("{due}截止，{days}"),
             (Lang::Zh, None) => format!("{due}截止"),
@@ -173,15 +173,15 @@ fn indicator_line(
     w: &Words,
 ) -> String {
     let name = one_line(indicator.name.get(lang));
-    let class = |level: Level| match (lang, level) {
-        (Lang::Zh, Level::WaterClass(class)) => format!("{class}类"),
-        // English names already say "water class": the numeral alone reads best.
-        (Lang::En, Level::WaterClass(class)) => class.as_str().to_owned(),
-        (_, Level::Number(_)) => String::new(),
+    // A class is named alone (it is met by that class or a better one):
+    // "III类" in Chinese; English names already say "water class".
+    let class = |level: Level| match lang {
+        Lang::Zh => format!("{}类", figures::level(level, ascii)),
+        Lang::En => figures::level(level, ascii),
     };
     let value = match indicator.value {
         Level::WaterClass(_) => class(indicator.value),
-        Level::Number(_) => one_line(&figures::indicator_value(indicator, lang)),
+        Level::Number(_) => one_line(&figures::indicator_value(indicator, lang, ascii)),
     };
     let target = match indicator.target {
         Some(target @ Level::WaterClass(_)) => Some(class(target)),
@@ -205,4 +205,10 @@ fn indicator_line(
         ),
         (Lang::En, None) => format!("{name}{}{value}", w.colon),
     }
+}
+
+/// Text from the file on one line: line breaks become spaces and anything
+/// unsafe for a terminal (the loader already removes it) a visible U+FFFD.
+fn one_line(text: &str) -> String {
+    crate::text::sanitize_line(&text.trim().replace("\r\n", " ").replace('\n', " "))
 }

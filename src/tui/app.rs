@@ -435,99 +435,9 @@ impl App {
     }
 }
 
-/// A figure as people write it: `110`, `41.41`, never `110.0`.
-pub fn number(value: f64) -> String {
-    if value.fract() == 0.0 && value.abs() < 1e15 {
-        format!("{value:.0}")
-    } else {
-        let text = format!("{value:.2}");
-        text.trim_end_matches('0').trim_end_matches('.').to_owned()
-    }
-}
-
-/// The length of `number(value)`, counted rather than written for the
-/// usual figures (whole numbers, and decimals that do not round on a tie at
-/// the second place); the rest are written and counted.
-pub fn number_width(value: f64) -> usize {
-    let sign = usize::from(value.is_sign_negative());
-    let magnitude = value.abs();
-    if value.fract() == 0.0 && magnitude < 1e15 {
-        return sign + digits(magnitude as u64);
-    }
-    let hundredths = magnitude * 100.0;
-    let tie = (hundredths.fract() - 0.5).abs() < 1e-6;
-    if !hundredths.is_finite() || hundredths >= 1e15 || tie {
-        return number(value).len();
-    }
-    let rounded = hundredths.round() as u64;
-    let decimals = match rounded % 100 {
-        0 => 0,
-        n if n % 10 == 0 => 2,
-        _ => 3,
-    };
-    sign + digits(rounded / 100) + decimals
-}
-
-/// Decimal digits of `n` (one for zero).
-fn digits(n: u64) -> usize {
-    n.checked_ilog10().map_or(1, |log| log as usize + 1)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn number_widths_are_the_lengths_of_the_numbers() {
-        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
-        let mut values = vec![
-            0.0,
-            -0.0,
-            0.005,
-            0.015,
-            0.125,
-            0.105,
-            9.995,
-            99.999,
-            -0.001,
-            0.5,
-            1e15,
-            1e16,
-            -1e15,
-            123.45,
-            1e-9,
-            f64::NAN,
-            f64::INFINITY,
-            f64::NEG_INFINITY,
-            f64::MAX,
-            f64::MIN_POSITIVE,
-            4503599627370495.5,
-        ];
-        for _ in 0..50_000 {
-            let bits = next();
-            values.push(f64::from_bits(bits));
-            values.push((bits % 2_000_000) as f64 / 1000.0 - 1000.0);
-            values.push((bits % 100_000) as f64 / 100.0);
-            values.push((bits % 10_000) as f64 / 8.0);
-        }
-        for value in values {
-            assert_eq!(number_width(value), number(value).len(), "{value:?}");
-        }
-    }
-
-    #[test]
-    fn numbers_read_like_the_report() {
-        assert_eq!(number(110.0), "110");
-        assert_eq!(number(41.41), "41.41");
-        assert_eq!(number(0.5), "0.5");
-        assert_eq!(number(-3.0), "-3");
-    }
 
     #[test]
     fn scrolling_moves_as_little_as_needed() {

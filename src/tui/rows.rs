@@ -2,8 +2,8 @@
 //! order. Computed when the campaign, sort, filter, language or data
 //! change — never while drawing.
 
-use crate::model::{Campaign, CampaignStatus, Lang, Status, Task};
-use crate::tui::app::number_width;
+use crate::figures::task_figure_width;
+use crate::model::{Campaign, CampaignStatus, Lang, Status};
 
 /// One row of the campaign list: an index into the campaign's tasks or
 /// indicators.
@@ -235,18 +235,6 @@ impl ListWidths {
     }
 }
 
-/// The width of `ui::campaign::task_figure(task, lang)` without writing it:
-/// "110/113 个", "7".
-pub fn task_figure_width(task: &Task, lang: Lang) -> usize {
-    let unit = task
-        .unit
-        .as_ref()
-        .map_or(0, |u| crate::text::width(u.get(lang)));
-    let total = task.total.map_or(0, |total| 1 + number_width(total));
-    let unit = if unit == 0 { 0 } else { 1 + unit };
-    number_width(task.done) + total + unit
-}
-
 fn clamp_u16(n: usize) -> u16 {
     u16::try_from(n).unwrap_or(u16::MAX)
 }
@@ -268,30 +256,6 @@ fn contains_folded(hay: &str, needle: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn figure_widths_are_those_of_the_figures_drawn() {
-        let text = campaigns_synthetic::plan_text(campaigns_synthetic::Shape {
-            tasks: 400,
-            tasks_per_campaign: 400,
-            seed: 11,
-        });
-        let today = chrono::NaiveDate::from_ymd_opt(2024, 12, 31).expect("a date");
-        let options = crate::load::Options { as_of: None, today };
-        let plan = crate::load::parse(&text, options).plan.expect("a plan");
-        let mut measured = 0;
-        for mut task in plan.campaigns.into_iter().flat_map(|c| c.tasks) {
-            for (done, total) in [(task.done, task.total), (-0.004, Some(12.5)), (1e20, None)] {
-                (task.done, task.total) = (done, total);
-                for lang in [Lang::Zh, Lang::En] {
-                    let drawn = crate::tui::ui::campaign::task_figure(&task, lang);
-                    assert_eq!(task_figure_width(&task, lang), crate::text::width(&drawn));
-                    measured += 1;
-                }
-            }
-        }
-        assert!(measured >= 2400);
-    }
 
     #[test]
     fn matching_ignores_case_in_ascii_and_beyond() {

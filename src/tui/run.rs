@@ -195,10 +195,10 @@ impl Session {
         self.events.forget_child_signals();
         self.events.resume_input();
         self.dirty = true;
-        if let Err(reason) = outcome {
-            if let Some(exit) = self.update(Action::EditorFailed(reason))? {
-                return Ok(Some(exit));
-            }
+        if let Err(reason) = outcome
+            && let Some(exit) = self.update(Action::EditorFailed(reason))?
+        {
+            return Ok(Some(exit));
         }
         self.reload(false)
     }

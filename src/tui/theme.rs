@@ -205,14 +205,6 @@ impl Theme {
         }
     }
 
-    /// A water class as shown: `劣V` is `>V` in ASCII mode.
-    pub fn water_class(&self, class: crate::model::WaterClass) -> &'static str {
-        match (class, self.ascii) {
-            (crate::model::WaterClass::WorseThanV, true) => ">V",
-            (class, _) => class.as_str(),
-        }
-    }
-
     pub fn warning_mark(&self) -> &'static str {
         if self.ascii { "!" } else { "⚠" }
     }

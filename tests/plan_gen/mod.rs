@@ -307,7 +307,7 @@ pub fn plan() -> impl Strategy<Value = GenPlan> {
 /// basic string with escapes.
 pub fn string(text: &str) -> String {
     let literal_ok = text.chars().all(|c| c == '\t' || !c.is_control()) && !text.contains('\'');
-    if literal_ok && text.len() % 2 == 0 {
+    if literal_ok && text.len().is_multiple_of(2) {
         return format!("'{text}'");
     }
     let mut out = String::from("\"");

@@ -74,14 +74,14 @@ impl PlanReader<'_> {
         start: Option<NaiveDate>,
         end: Option<NaiveDate>,
     ) {
-        if let (Some(start), Some(end), Some(end_value)) = (start, end, fields.get("end")) {
-            if start > end {
-                self.out.error(Diagnostic::error(
-                    end_value.span(),
-                    format!("the campaign ends ({end}) before it starts ({start})"),
-                    "end is before start",
-                ));
-            }
+        if let (Some(start), Some(end), Some(end_value)) = (start, end, fields.get("end"))
+            && start > end
+        {
+            self.out.error(Diagnostic::error(
+                end_value.span(),
+                format!("the campaign ends ({end}) before it starts ({start})"),
+                "end is before start",
+            ));
         }
     }
 

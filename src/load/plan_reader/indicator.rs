@@ -110,17 +110,17 @@ impl PlanReader<'_> {
         target: Option<Level>,
         better: Option<Better>,
     ) {
-        if let (Some(Level::Number(_)), None, Some(v)) = (target, better, fields.get("target")) {
-            if fields.get("better").is_none() {
-                self.out.error(
-                    Diagnostic::error(
-                        v.span(),
-                        "a numeric target needs `better`",
-                        "which way is better?",
-                    )
-                    .with_help("add better = \"higher\" or better = \"lower\""),
-                );
-            }
+        if let (Some(Level::Number(_)), None, Some(v)) = (target, better, fields.get("target"))
+            && fields.get("better").is_none()
+        {
+            self.out.error(
+                Diagnostic::error(
+                    v.span(),
+                    "a numeric target needs `better`",
+                    "which way is better?",
+                )
+                .with_help("add better = \"higher\" or better = \"lower\""),
+            );
         }
     }
 
@@ -133,18 +133,18 @@ impl PlanReader<'_> {
     }
 
     fn number_level(&mut self, value: Value<'_, '_>, key: &str) -> Option<Level> {
-        if let Item::String(text) = value.item() {
-            if WaterClass::parse(text).is_some() {
-                self.out.error(
-                    Diagnostic::error(
-                        value.span(),
-                        format!("`{key}` is a water class but the indicator has no scale"),
-                        "a water class",
-                    )
-                    .with_help("add scale = \"water-class\" to this indicator"),
-                );
-                return None;
-            }
+        if let Item::String(text) = value.item()
+            && WaterClass::parse(text).is_some()
+        {
+            self.out.error(
+                Diagnostic::error(
+                    value.span(),
+                    format!("`{key}` is a water class but the indicator has no scale"),
+                    "a water class",
+                )
+                .with_help("add scale = \"water-class\" to this indicator"),
+            );
+            return None;
         }
         self.out.number(value, key).map(Level::Number)
     }

@@ -94,14 +94,14 @@ impl PlanReader<'_> {
         done: Option<f64>,
         total: Option<f64>,
     ) {
-        if let (Some(done), Some(total), Some(v)) = (done, total, fields.get("done")) {
-            if done > total {
-                self.out.error(Diagnostic::warning(
-                    v.span(),
-                    format!("`done` ({done}) is more than `total` ({total})"),
-                    "over-achieved",
-                ));
-            }
+        if let (Some(done), Some(total), Some(v)) = (done, total, fields.get("done"))
+            && done > total
+        {
+            self.out.error(Diagnostic::warning(
+                v.span(),
+                format!("`done` ({done}) is more than `total` ({total})"),
+                "over-achieved",
+            ));
         }
     }
 
@@ -117,18 +117,18 @@ impl PlanReader<'_> {
         let (effective_start, effective_due) =
             (start.or(campaign_window.0), due.or(campaign_window.1));
         let own_dates = start.is_some() || due.is_some();
-        if let (true, Some(s), Some(d)) = (own_dates, effective_start, effective_due) {
-            if s > d {
-                let at = fields
-                    .get("due")
-                    .or(fields.get("start"))
-                    .map_or(fields.span.clone(), |v| v.span());
-                self.out.error(Diagnostic::error(
-                    at,
-                    format!("the task is due ({d}) before it starts ({s})"),
-                    "due is before start",
-                ));
-            }
+        if let (true, Some(s), Some(d)) = (own_dates, effective_start, effective_due)
+            && s > d
+        {
+            let at = fields
+                .get("due")
+                .or(fields.get("start"))
+                .map_or(fields.span.clone(), |v| v.span());
+            self.out.error(Diagnostic::error(
+                at,
+                format!("the task is due ({d}) before it starts ({s})"),
+                "due is before start",
+            ));
         }
     }
 }

@@ -80,10 +80,10 @@ impl Document {
         }
         let old = self.text.as_str();
         let change = Change::between(old, new)?;
-        if let Some(meta) = self.sections.meta.clone() {
-            if change.within(&meta) {
-                return self.reread_meta(meta, &change, new);
-            }
+        if let Some(meta) = self.sections.meta.clone()
+            && change.within(&meta)
+        {
+            return self.reread_meta(meta, &change, new);
         }
         // The campaigns the change starts and ends in.
         let campaigns = &self.sections.campaigns;
@@ -94,10 +94,10 @@ impl Document {
             .partition_point(|c| c.start < change.old_end)
             .saturating_sub(1)
             .max(first);
-        if last == first {
-            if let Some(reread) = self.reread_in_campaign(first, &change, new) {
-                return Some(reread);
-            }
+        if last == first
+            && let Some(reread) = self.reread_in_campaign(first, &change, new)
+        {
+            return Some(reread);
         }
         self.reread_campaigns(first..last + 1, &change, new)
     }

@@ -2,6 +2,7 @@
 //! validated here, saved by the event loop through the one write-back path.
 
 use super::*;
+use crate::figures;
 
 impl App {
     pub(super) fn step_done(&mut self, command: Command) -> Effect {
@@ -46,9 +47,9 @@ impl App {
         };
         // Start from the current figure: most updates change a digit or two.
         let input = match item {
-            Item::Task(i) => campaign.tasks.get(i).map(|t| number(t.done)),
+            Item::Task(i) => campaign.tasks.get(i).map(|t| figures::number(t.done)),
             Item::Indicator(i) => campaign.indicators.get(i).map(|ind| match ind.value {
-                Level::Number(v) => number(v),
+                Level::Number(v) => figures::number(v),
                 Level::WaterClass(class) => class.as_str().to_owned(),
             }),
         };

@@ -19,28 +19,28 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let s = i18n::strings(app.settings().lang);
     let mark = if theme.ascii { "X " } else { "✖ " };
     let mut y = area.y;
-    if let Some(banner) = app.banner() {
-        if y < area.bottom() {
-            // Where and what first; what the screen shows meanwhile after it.
-            let after = if app.data.is_some() {
-                s.load_failed
-            } else {
-                s.no_plan
-            };
-            let after = format!(" ({after})");
-            put_spans(
-                buf,
-                area,
-                y,
-                &[
-                    (mark, theme.error()),
-                    (banner, theme.error()),
-                    (&after, theme.dim()),
-                ],
-                theme.ellipsis(),
-            );
-            y += 1;
-        }
+    if let Some(banner) = app.banner()
+        && y < area.bottom()
+    {
+        // Where and what first; what the screen shows meanwhile after it.
+        let after = if app.data.is_some() {
+            s.load_failed
+        } else {
+            s.no_plan
+        };
+        let after = format!(" ({after})");
+        put_spans(
+            buf,
+            area,
+            y,
+            &[
+                (mark, theme.error()),
+                (banner, theme.error()),
+                (&after, theme.dim()),
+            ],
+            theme.ellipsis(),
+        );
+        y += 1;
     }
     if app.file_missing() && y < area.bottom() {
         let path = crate::text::sanitize_line(&app.path().display().to_string());

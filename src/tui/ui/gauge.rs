@@ -60,17 +60,6 @@ pub fn marker_cell(expected: f64, width: u16) -> u16 {
     ((e * f64::from(width)).round() as u16).min(width.saturating_sub(1))
 }
 
-/// A percentage as shown beside a gauge: floored below 100 so "100%"
-/// always means done.
-pub fn percent(ratio: f64) -> String {
-    if !ratio.is_finite() {
-        return "—".to_owned();
-    }
-    let p = ratio * 100.0;
-    let shown = if p < 100.0 { p.floor() } else { p.round() };
-    format!("{shown:.0}%")
-}
-
 /// A sparkline of `values` (oldest first); the last `width` values if there
 /// are more. Counts of work done are scaled from zero (`zero_based`); levels
 /// such as a concentration from their lowest to their highest, so a change
@@ -114,14 +103,6 @@ mod tests {
         assert_eq!(filled_cells(0.0, 10), 0);
         assert_eq!(filled_cells(f64::NAN, 10), 0);
         assert_eq!(filled_cells(0.5, 0), 0);
-    }
-
-    #[test]
-    fn percent_never_rounds_up_to_done() {
-        assert_eq!(percent(110.0 / 113.0), "97%");
-        assert_eq!(percent(0.999), "99%");
-        assert_eq!(percent(1.0), "100%");
-        assert_eq!(percent(1.2), "120%");
     }
 
     #[test]

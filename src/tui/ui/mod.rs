@@ -2,12 +2,15 @@
 
 pub mod banner;
 pub mod campaign;
+pub mod card;
 pub mod cells;
 pub mod detail;
 pub mod footer;
 pub mod gauge;
 pub mod header;
 pub mod help;
+pub mod layout;
+pub mod list_row;
 pub mod overview;
 pub mod prompt;
 pub mod too_small;

@@ -5,18 +5,12 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::{Modifier, Style};
-use ratatui::text::Line;
-use ratatui::widgets::{Block, Widget};
+use ratatui::widgets::Widget;
 
-use super::campaign::{indicator_figure, task_figure};
-use super::cells::{inner, put, put_right, put_spans};
-use super::gauge;
+use super::card::{Card, status_line_count};
+use super::cells::{put, put_right};
 use crate::i18n;
-use crate::model::{Campaign, CampaignStatus, Lang, Status};
-use crate::text;
 use crate::tui::app::App;
-use crate::tui::rows::Item;
 use crate::tui::theme::Theme;
 
 /// A card is at least this wide; below it, fewer columns.
@@ -25,77 +19,6 @@ const CARD_MIN_WIDTH: u16 = 38;
 /// How many cards side by side at `width` columns.
 pub fn columns(width: u16, count: usize) -> usize {
     usize::from((width / CARD_MIN_WIDTH).max(1)).min(count.max(1))
-}
-
-/// The statuses present, "✔ done 3" each, flowed across lines of `width`.
-fn status_lines(
-    status: &CampaignStatus,
-    lang: Lang,
-    width: u16,
-    theme: &Theme,
-) -> Vec<Vec<(String, Status)>> {
-    let mut lines: Vec<Vec<(String, Status)>> = Vec::new();
-    let entries = status.rollup.status_counts.iter().map(|(s, n)| {
-        let entry = format!(
-            "{} {} {n}",
-            s.symbol(theme.ascii),
-            i18n::status_word(*s, lang)
-        );
-        (entry, *s)
-    });
-    let widths = status_entry_widths(status, lang, theme);
-    for ((entry, s), line) in entries.zip(wrap(widths, width)) {
-        if line == lines.len() {
-            lines.push(Vec::new());
-        }
-        if let Some(last) = lines.last_mut() {
-            last.push((entry, s));
-        }
-    }
-    lines
-}
-
-/// How many lines [`status_lines`] takes, without formatting: the grid asks
-/// this of every campaign on every frame.
-fn status_line_count(status: &CampaignStatus, lang: Lang, width: u16, theme: &Theme) -> usize {
-    wrap(status_entry_widths(status, lang, theme), width)
-        .last()
-        .map_or(0, |line| line + 1)
-}
-
-/// The display width of each "symbol word count" entry, with its gap.
-fn status_entry_widths<'a>(
-    status: &'a CampaignStatus,
-    lang: Lang,
-    theme: &'a Theme,
-) -> impl Iterator<Item = usize> + 'a {
-    status.rollup.status_counts.iter().map(move |(s, n)| {
-        let digits = n.checked_ilog10().map_or(1, |d| d as usize + 1);
-        text::width(s.symbol(theme.ascii))
-            + 1
-            + text::width(i18n::status_word(*s, lang))
-            + 1
-            + digits
-            + 2
-    })
-}
-
-/// The line each entry of `widths` goes on, wrapping at `width`.
-fn wrap(widths: impl Iterator<Item = usize>, width: u16) -> impl Iterator<Item = usize> {
-    let mut used = 0usize;
-    let mut line: Option<usize> = None;
-    widths.map(move |w| match line {
-        Some(current) if used + w <= usize::from(width) + 2 => {
-            used += w;
-            current
-        }
-        _ => {
-            let next = line.map_or(0, |l| l + 1);
-            line = Some(next);
-            used = w;
-            next
-        }
-    })
 }
 
 /// Lines every card needs besides its statuses: border ×2, gauge, period,
@@ -176,34 +99,16 @@ pub fn card_at(app: &App, column: u16, row: u16) -> Option<usize> {
 
 pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let s = i18n::strings(app.settings().lang);
-    let ell = theme.ellipsis();
     let Some(data) = app.data.as_ref() else {
-        put(
-            buf,
-            area.x + 1,
-            area.y + 1,
-            area.width.saturating_sub(2),
-            s.no_plan,
-            theme.dim(),
-            ell,
-        );
+        notice(buf, area, s.no_plan, theme);
         return;
     };
     if data.plan().campaigns.is_empty() {
-        put(
-            buf,
-            area.x + 1,
-            area.y + 1,
-            area.width.saturating_sub(2),
-            s.no_campaigns,
-            theme.dim(),
-            ell,
-        );
+        notice(buf, area, s.no_campaigns, theme);
         return;
     }
     let grid = grid(app, &area, theme);
     let first_row = first_row(app, &grid);
-    let total_rows = data.plan().campaigns.len().div_ceil(grid.columns);
     for (index, campaign) in data
         .plan()
         .campaigns
@@ -217,20 +122,9 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         else {
             continue;
         };
-        let row = (index / grid.columns - first_row) as u16;
-        let column = (index % grid.columns) as u16;
-        let y = area.y + row * grid.card_height;
-        // The last column takes the remainder, so the cards fill the width.
-        let x = area.x + column * grid.card_width;
-        let width = if usize::from(column) + 1 == grid.columns {
-            area.right() - x
-        } else {
-            grid.card_width
-        };
-        let height = grid.card_height.min(area.bottom().saturating_sub(y));
-        if height < 3 {
+        let Some(card_area) = card_area(area, &grid, index - first_row * grid.columns) else {
             break;
-        }
+        };
         Card {
             campaign,
             status,
@@ -240,271 +134,61 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
             lang: app.settings().lang,
             theme,
         }
-        .render(Rect::new(x, y, width, height), buf);
+        .render(card_area, buf);
     }
-    // Say when cards are scrolled out of view, below the last row shown.
+    scroll_note(buf, area, app, &grid, theme);
+}
+
+/// A line in place of the cards: no plan, or no campaigns in it.
+fn notice(buf: &mut Buffer, area: Rect, text_: &str, theme: &Theme) {
+    let width = area.width.saturating_sub(2);
+    put(
+        buf,
+        area.x + 1,
+        area.y + 1,
+        width,
+        text_,
+        theme.dim(),
+        theme.ellipsis(),
+    );
+}
+
+/// Where the `shown`-th card on screen goes (counted from the first row
+/// shown); `None` when too little of it would fit.
+fn card_area(area: Rect, grid: &Grid, shown: usize) -> Option<Rect> {
+    let row = (shown / grid.columns) as u16;
+    let column = (shown % grid.columns) as u16;
+    let y = area.y + row * grid.card_height;
+    // The last column takes the remainder, so the cards fill the width.
+    let x = area.x + column * grid.card_width;
+    let width = if usize::from(column) + 1 == grid.columns {
+        area.right() - x
+    } else {
+        grid.card_width
+    };
+    let height = grid.card_height.min(area.bottom().saturating_sub(y));
+    (height >= 3).then(|| Rect::new(x, y, width, height))
+}
+
+/// Says when cards are scrolled out of view, below the last row shown.
+fn scroll_note(buf: &mut Buffer, area: Rect, app: &App, grid: &Grid, theme: &Theme) {
+    let count = app.plan().map_or(0, |p| p.campaigns.len());
+    let first_row = first_row(app, grid);
     let last_shown = first_row + grid.visible_rows;
     let bottom = area.y + grid.visible_rows as u16 * grid.card_height;
-    if (first_row > 0 || last_shown < total_rows) && bottom < area.bottom() {
+    let scrolled = first_row > 0 || last_shown < count.div_ceil(grid.columns);
+    if scrolled && bottom < area.bottom() {
         let arrows = if theme.ascii { "^ v" } else { "↑ ↓" };
-        let note = format!(
-            "{arrows} {}/{}",
-            app.overview_selected() + 1,
-            data.plan().campaigns.len()
-        );
+        let note = format!("{arrows} {}/{count}", app.overview_selected() + 1);
+        let (right, width) = (area.right(), area.width);
         put_right(
             buf,
-            area.right(),
+            right,
             bottom,
-            area.width,
+            width,
             &note,
             theme.dim(),
-            ell,
+            theme.ellipsis(),
         );
     }
-}
-
-struct Card<'a> {
-    campaign: &'a Campaign,
-    status: &'a CampaignStatus,
-    attention: &'a [Item],
-    key_number: usize,
-    selected: bool,
-    lang: Lang,
-    theme: &'a Theme,
-}
-
-impl Widget for Card<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
-        let Card {
-            campaign,
-            status,
-            attention,
-            key_number,
-            selected,
-            lang,
-            theme,
-        } = self;
-        let s = i18n::strings(lang);
-        let ell = theme.ellipsis();
-        let accent = theme.accent(campaign.theme);
-        let name = campaign.name.get(lang);
-        let mark = theme.theme_mark(campaign.theme);
-        let title_room = usize::from(area.width.saturating_sub(8));
-        let title = text::truncate_with(&format!("{mark} {name}"), title_room, ell);
-        let mut title_style = accent.add_modifier(Modifier::BOLD);
-        if selected {
-            title_style = title_style.add_modifier(Modifier::REVERSED);
-        }
-        let key = if key_number <= 9 {
-            format!(" {key_number} ")
-        } else {
-            String::new()
-        };
-        Block::bordered()
-            .border_set(theme.border_set())
-            .border_style(theme.border(selected))
-            .title(Line::styled(format!(" {title} "), title_style))
-            .title(Line::styled(key, theme.dim()).right_aligned())
-            .render(area, buf);
-        let inner = inner(area);
-        if inner.width == 0 || inner.height == 0 {
-            return;
-        }
-        let mut y = inner.y;
-        let bottom = inner.bottom();
-        let line = |y: u16| Rect {
-            y,
-            height: 1,
-            ..inner
-        };
-        // Overall gauge and the figure as text.
-        match status.rollup.progress {
-            Some(progress) => {
-                let figure = gauge::percent(progress);
-                let bar_width = inner.width.saturating_sub(text::width(&figure) as u16 + 1);
-                let style = status.rollup.worst.map_or(accent, |w| theme.status(w));
-                gauge::bar(
-                    buf,
-                    Rect {
-                        width: bar_width,
-                        ..line(y)
-                    },
-                    progress,
-                    None,
-                    style,
-                    theme,
-                );
-                put_right(
-                    buf,
-                    inner.right(),
-                    y,
-                    inner.width,
-                    &figure,
-                    theme.title(),
-                    ell,
-                );
-            }
-            None => {
-                put(buf, inner.x, y, inner.width, s.no_tasks, theme.dim(), ell);
-            }
-        }
-        y += 1;
-        // The period and who leads.
-        if y < bottom {
-            let mut period = match (campaign.start, campaign.end) {
-                (Some(a), Some(b)) => format!(
-                    "{} {} {}",
-                    a.format("%Y-%m-%d"),
-                    if theme.ascii { "->" } else { "→" },
-                    b.format("%Y-%m-%d")
-                ),
-                (None, Some(b)) => format!("{} {}", s.due, b.format("%Y-%m-%d")),
-                (Some(a), None) => format!("{} {}", s.start, a.format("%Y-%m-%d")),
-                (None, None) => String::new(),
-            };
-            if let Some(lead) = &campaign.lead {
-                if !period.is_empty() {
-                    period.push_str(theme.dot());
-                }
-                period.push_str(lead.get(lang));
-            }
-            put(buf, inner.x, y, inner.width, &period, theme.dim(), ell);
-            y += 1;
-        }
-        // Tasks per status.
-        for entries in status_lines(status, lang, inner.width, theme) {
-            if y >= bottom {
-                break;
-            }
-            let mut x = inner.x;
-            for (entry, st) in &entries {
-                x += put(
-                    buf,
-                    x,
-                    y,
-                    inner.right().saturating_sub(x),
-                    entry,
-                    theme.status(*st),
-                    ell,
-                );
-                x += 2;
-            }
-            y += 1;
-        }
-        // Indicators met of those with a target.
-        if y < bottom {
-            let rollup = &status.rollup;
-            let (met, style) = if campaign.indicators.is_empty() {
-                (s.no_indicators.to_owned(), theme.dim())
-            } else {
-                let style = if rollup.indicators_met < rollup.indicators_with_target {
-                    theme.status(Status::NotMet)
-                } else {
-                    Style::new()
-                };
-                (
-                    format!(
-                        "{} {}/{}",
-                        s.indicators_met, rollup.indicators_met, rollup.indicators_with_target
-                    ),
-                    style,
-                )
-            };
-            put(buf, inner.x, y, inner.width, &met, style, ell);
-            y += 1;
-        }
-        // What needs attention, worst first, as many as fit.
-        if y >= bottom {
-            return;
-        }
-        if attention.is_empty() {
-            let ok = format!("{} {}", Status::Done.symbol(theme.ascii), s.all_well);
-            put(
-                buf,
-                inner.x,
-                y,
-                inner.width,
-                &ok,
-                theme.status(Status::Done),
-                ell,
-            );
-            return;
-        }
-        put(
-            buf,
-            inner.x,
-            y,
-            inner.width,
-            &format!("{}:", s.worst),
-            theme.dim(),
-            ell,
-        );
-        y += 1;
-        let room = usize::from(bottom.saturating_sub(y));
-        for (n, item) in attention.iter().enumerate().take(room) {
-            let y = y + n as u16;
-            // The last line says how many more there are, if any.
-            if n + 1 == room && attention.len() > room && room > 1 {
-                let more = format!("  {ell} {}", i18n::more(attention.len() - n, lang));
-                put(buf, inner.x, y, inner.width, &more, theme.dim(), ell);
-                break;
-            }
-            attention_line(buf, line(y), campaign, status, *item, lang, theme);
-        }
-    }
-}
-
-/// "▼ 长江入河排污口整治   110/113 个 97%" fitted to one card line.
-fn attention_line(
-    buf: &mut Buffer,
-    line: Rect,
-    campaign: &Campaign,
-    status: &CampaignStatus,
-    item: Item,
-    lang: Lang,
-    theme: &Theme,
-) {
-    let ell = theme.ellipsis();
-    let (st, name, figure) = match item {
-        Item::Task(i) => {
-            let (Some(task), Some(schedule)) = (campaign.tasks.get(i), status.tasks.get(i)) else {
-                return;
-            };
-            let percent = schedule.fraction.map(gauge::percent).unwrap_or_default();
-            (
-                schedule.status,
-                task.name.get(lang),
-                format!("{} {percent}", task_figure(task, lang)),
-            )
-        }
-        Item::Indicator(i) => {
-            let (Some(indicator), Some(st)) =
-                (campaign.indicators.get(i), status.indicators.get(i))
-            else {
-                return;
-            };
-            (
-                *st,
-                indicator.name.get(lang),
-                indicator_figure(indicator, lang, theme.ascii),
-            )
-        }
-    };
-    let style = theme.status(st);
-    // The figure keeps its room; the name takes what is left.
-    let figure_width = (text::width(&figure) as u16).min(line.width / 2);
-    let start = put_right(buf, line.right(), line.y, figure_width, &figure, style, ell);
-    let name_area = Rect {
-        width: start.saturating_sub(line.x + 1),
-        ..line
-    };
-    let symbol = format!("{} ", st.symbol(theme.ascii));
-    put_spans(
-        buf,
-        name_area,
-        line.y,
-        &[(&symbol, style), (name, Style::new())],
-        ell,
-    );
 }

@@ -35,7 +35,7 @@ pub fn draw_update(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
             Some(task) => (
                 s.update_done,
                 task.name.get(lang),
-                super::campaign::task_figure(task, lang),
+                crate::figures::task_figure(task, lang),
             ),
             None => return,
         },
@@ -43,7 +43,7 @@ pub fn draw_update(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
             Some(ind) => (
                 s.update_value,
                 ind.name.get(lang),
-                super::campaign::indicator_figure(ind, lang, theme.ascii),
+                crate::figures::indicator_figure(ind, lang, theme.ascii),
             ),
             None => return,
         },

@@ -1,0 +1,364 @@
+//! A campaign's card on the overview: the overall gauge and figure, the
+//! period and lead, tasks per status, indicators met and the items that
+//! need attention, as many as fit.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Widget};
+
+use super::cells::{inner, put, put_right, put_spans};
+use super::gauge;
+use crate::figures;
+use crate::i18n;
+use crate::model::{Campaign, CampaignStatus, Lang, Status};
+use crate::text;
+use crate::tui::rows::Item;
+use crate::tui::theme::Theme;
+
+pub struct Card<'a> {
+    pub campaign: &'a Campaign,
+    pub status: &'a CampaignStatus,
+    /// The items that need attention, worst first.
+    pub attention: &'a [Item],
+    /// The number key that opens the campaign (1–9; none beyond).
+    pub key_number: usize,
+    pub selected: bool,
+    pub lang: Lang,
+    pub theme: &'a Theme,
+}
+
+impl Widget for Card<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let inner = self.border(area, buf);
+        if inner.width == 0 || inner.height == 0 {
+            return;
+        }
+        let bottom = inner.bottom();
+        let line = |y: u16| Rect {
+            y,
+            height: 1,
+            ..inner
+        };
+        let mut y = inner.y;
+        self.gauge_line(buf, line(y));
+        y += 1;
+        if y < bottom {
+            self.period_line(buf, line(y));
+            y += 1;
+        }
+        y = self.status_count_lines(buf, inner, y);
+        if y < bottom {
+            self.indicators_line(buf, line(y));
+            y += 1;
+        }
+        if y < bottom {
+            let rest = Rect {
+                y,
+                height: bottom - y,
+                ..inner
+            };
+            self.attention_lines(buf, rest);
+        }
+    }
+}
+
+impl Card<'_> {
+    /// The border, with the campaign's mark and name and its number key;
+    /// returns the area inside.
+    fn border(&self, area: Rect, buf: &mut Buffer) -> Rect {
+        let (campaign, theme) = (self.campaign, self.theme);
+        let name = campaign.name.get(self.lang);
+        let mark = theme.theme_mark(campaign.theme);
+        let title_room = usize::from(area.width.saturating_sub(8));
+        let title = text::truncate_with(&format!("{mark} {name}"), title_room, theme.ellipsis());
+        let mut title_style = theme.accent(campaign.theme).add_modifier(Modifier::BOLD);
+        if self.selected {
+            title_style = title_style.add_modifier(Modifier::REVERSED);
+        }
+        let key = if self.key_number <= 9 {
+            format!(" {} ", self.key_number)
+        } else {
+            String::new()
+        };
+        Block::bordered()
+            .border_set(theme.border_set())
+            .border_style(theme.border(self.selected))
+            .title(Line::styled(format!(" {title} "), title_style))
+            .title(Line::styled(key, theme.dim()).right_aligned())
+            .render(area, buf);
+        inner(area)
+    }
+
+    /// The overall gauge and its figure as text, or that no task counts.
+    fn gauge_line(&self, buf: &mut Buffer, line: Rect) {
+        let (status, theme) = (self.status, self.theme);
+        let ell = theme.ellipsis();
+        let Some(progress) = status.rollup.progress else {
+            let s = i18n::strings(self.lang);
+            put(
+                buf,
+                line.x,
+                line.y,
+                line.width,
+                s.no_tasks,
+                theme.dim(),
+                ell,
+            );
+            return;
+        };
+        let figure = figures::percent(progress);
+        let bar = Rect {
+            width: line.width.saturating_sub(text::width(&figure) as u16 + 1),
+            ..line
+        };
+        let accent = theme.accent(self.campaign.theme);
+        let style = status.rollup.worst.map_or(accent, |w| theme.status(w));
+        gauge::bar(buf, bar, progress, None, style, theme);
+        put_right(
+            buf,
+            line.right(),
+            line.y,
+            line.width,
+            &figure,
+            theme.title(),
+            ell,
+        );
+    }
+
+    /// The period and who leads.
+    fn period_line(&self, buf: &mut Buffer, line: Rect) {
+        let (campaign, theme) = (self.campaign, self.theme);
+        let s = i18n::strings(self.lang);
+        let arrow = if theme.ascii { "->" } else { "→" };
+        let mut period = match (campaign.start, campaign.end) {
+            (Some(a), Some(b)) => {
+                format!("{} {arrow} {}", figures::date(a), figures::date(b))
+            }
+            (None, Some(b)) => format!("{} {}", s.due, figures::date(b)),
+            (Some(a), None) => format!("{} {}", s.start, figures::date(a)),
+            (None, None) => String::new(),
+        };
+        if let Some(lead) = &campaign.lead {
+            if !period.is_empty() {
+                period.push_str(theme.dot());
+            }
+            period.push_str(lead.get(self.lang));
+        }
+        let ell = theme.ellipsis();
+        put(buf, line.x, line.y, line.width, &period, theme.dim(), ell);
+    }
+
+    /// Tasks per status from line `y`, as many lines as fit; returns the
+    /// line after them.
+    fn status_count_lines(&self, buf: &mut Buffer, inner: Rect, mut y: u16) -> u16 {
+        let theme = self.theme;
+        for entries in status_lines(self.status, self.lang, inner.width, theme) {
+            if y >= inner.bottom() {
+                break;
+            }
+            let mut x = inner.x;
+            for (entry, st) in &entries {
+                let room = inner.right().saturating_sub(x);
+                x += put(buf, x, y, room, entry, theme.status(*st), theme.ellipsis());
+                x += 2;
+            }
+            y += 1;
+        }
+        y
+    }
+
+    /// Indicators met of those with a target.
+    fn indicators_line(&self, buf: &mut Buffer, line: Rect) {
+        let (rollup, theme) = (&self.status.rollup, self.theme);
+        let s = i18n::strings(self.lang);
+        let (met, style) = if self.campaign.indicators.is_empty() {
+            (s.no_indicators.to_owned(), theme.dim())
+        } else {
+            let style = if rollup.indicators_met < rollup.indicators_with_target {
+                theme.status(Status::NotMet)
+            } else {
+                Style::new()
+            };
+            let (met, of) = (rollup.indicators_met, rollup.indicators_with_target);
+            (format!("{} {met}/{of}", s.indicators_met), style)
+        };
+        put(
+            buf,
+            line.x,
+            line.y,
+            line.width,
+            &met,
+            style,
+            theme.ellipsis(),
+        );
+    }
+
+    /// What needs attention, worst first, as many as fit in `area` under a
+    /// heading; or that nothing does.
+    fn attention_lines(&self, buf: &mut Buffer, area: Rect) {
+        let (lang, theme) = (self.lang, self.theme);
+        let s = i18n::strings(lang);
+        let ell = theme.ellipsis();
+        let (x, width) = (area.x, area.width);
+        if self.attention.is_empty() {
+            let ok = format!("{} {}", Status::Done.symbol(theme.ascii), s.all_well);
+            let style = theme.status(Status::Done);
+            put(buf, x, area.y, width, &ok, style, ell);
+            return;
+        }
+        put(
+            buf,
+            x,
+            area.y,
+            width,
+            &format!("{}:", s.worst),
+            theme.dim(),
+            ell,
+        );
+        let y = area.y + 1;
+        let room = usize::from(area.bottom().saturating_sub(y));
+        let attention = self.attention;
+        for (n, item) in attention.iter().enumerate().take(room) {
+            let y = y + n as u16;
+            // The last line says how many more there are, if any.
+            if n + 1 == room && attention.len() > room && room > 1 {
+                let more = format!("  {ell} {}", i18n::more(attention.len() - n, lang));
+                put(buf, x, y, width, &more, theme.dim(), ell);
+                break;
+            }
+            let line = Rect {
+                y,
+                height: 1,
+                ..area
+            };
+            attention_line(buf, line, self.campaign, self.status, *item, lang, theme);
+        }
+    }
+}
+
+/// The statuses present, "✔ done 3" each, flowed across lines of `width`.
+fn status_lines(
+    status: &CampaignStatus,
+    lang: Lang,
+    width: u16,
+    theme: &Theme,
+) -> Vec<Vec<(String, Status)>> {
+    let mut lines: Vec<Vec<(String, Status)>> = Vec::new();
+    let entries = status.rollup.status_counts.iter().map(|(s, n)| {
+        let entry = format!(
+            "{} {} {n}",
+            s.symbol(theme.ascii),
+            i18n::status_word(*s, lang)
+        );
+        (entry, *s)
+    });
+    let widths = status_entry_widths(status, lang, theme);
+    for ((entry, s), line) in entries.zip(wrap(widths, width)) {
+        if line == lines.len() {
+            lines.push(Vec::new());
+        }
+        if let Some(last) = lines.last_mut() {
+            last.push((entry, s));
+        }
+    }
+    lines
+}
+
+/// How many lines [`status_lines`] takes, without formatting: the grid asks
+/// this of every campaign on every frame.
+pub fn status_line_count(status: &CampaignStatus, lang: Lang, width: u16, theme: &Theme) -> usize {
+    wrap(status_entry_widths(status, lang, theme), width)
+        .last()
+        .map_or(0, |line| line + 1)
+}
+
+/// The display width of each "symbol word count" entry, with its gap.
+fn status_entry_widths<'a>(
+    status: &'a CampaignStatus,
+    lang: Lang,
+    theme: &'a Theme,
+) -> impl Iterator<Item = usize> + 'a {
+    status.rollup.status_counts.iter().map(move |(s, n)| {
+        let digits = n.checked_ilog10().map_or(1, |d| d as usize + 1);
+        text::width(s.symbol(theme.ascii))
+            + 1
+            + text::width(i18n::status_word(*s, lang))
+            + 1
+            + digits
+            + 2
+    })
+}
+
+/// The line each entry of `widths` goes on, wrapping at `width`.
+fn wrap(widths: impl Iterator<Item = usize>, width: u16) -> impl Iterator<Item = usize> {
+    let mut used = 0usize;
+    let mut line: Option<usize> = None;
+    widths.map(move |w| match line {
+        Some(current) if used + w <= usize::from(width) + 2 => {
+            used += w;
+            current
+        }
+        _ => {
+            let next = line.map_or(0, |l| l + 1);
+            line = Some(next);
+            used = w;
+            next
+        }
+    })
+}
+
+/// "▼ 长江入河排污口整治   110/113 个 97%" fitted to one card line.
+fn attention_line(
+    buf: &mut Buffer,
+    line: Rect,
+    campaign: &Campaign,
+    status: &CampaignStatus,
+    item: Item,
+    lang: Lang,
+    theme: &Theme,
+) {
+    let ell = theme.ellipsis();
+    let (st, name, figure) = match item {
+        Item::Task(i) => {
+            let (Some(task), Some(schedule)) = (campaign.tasks.get(i), status.tasks.get(i)) else {
+                return;
+            };
+            let percent = figures::task_percent(schedule).unwrap_or_default();
+            (
+                schedule.status,
+                task.name.get(lang),
+                format!("{} {percent}", figures::task_figure(task, lang)),
+            )
+        }
+        Item::Indicator(i) => {
+            let (Some(indicator), Some(st)) =
+                (campaign.indicators.get(i), status.indicators.get(i))
+            else {
+                return;
+            };
+            (
+                *st,
+                indicator.name.get(lang),
+                figures::indicator_figure(indicator, lang, theme.ascii),
+            )
+        }
+    };
+    let style = theme.status(st);
+    // The figure keeps its room; the name takes what is left.
+    let figure_width = (text::width(&figure) as u16).min(line.width / 2);
+    let start = put_right(buf, line.right(), line.y, figure_width, &figure, style, ell);
+    let name_area = Rect {
+        width: start.saturating_sub(line.x + 1),
+        ..line
+    };
+    let symbol = format!("{} ", st.symbol(theme.ascii));
+    put_spans(
+        buf,
+        name_area,
+        line.y,
+        &[(&symbol, style), (name, Style::new())],
+        ell,
+    );
+}

@@ -1,0 +1,127 @@
+//! The detail pane for the selected task or indicator: full name, status
+//! and figures, a gauge with a marker where it should be by now, dates,
+//! pace, history and the note (wrapped, scrollable).
+
+mod indicator;
+mod parts;
+mod task;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+
+use super::cells::inner;
+use super::layout::split;
+use crate::model::{Campaign, Lang};
+use crate::text;
+use crate::tui::app::{App, Pane};
+use crate::tui::rows::Item;
+use crate::tui::theme::Theme;
+use indicator::IndicatorDetail;
+use task::TaskDetail;
+
+/// The detail pane's area at the app's last known size.
+fn area_for(app: &App) -> Rect {
+    let body = super::areas(super::frame_area(app), app).body;
+    let rows = app.open_campaign().map_or(0, |(_, view)| view.rows.len());
+    split(body, rows).1
+}
+
+/// How far the detail can scroll before its last line reaches the top of
+/// the pane's last row.
+pub fn max_scroll(app: &App) -> u16 {
+    let area = inner(area_for(app));
+    let lines = lines(app, area.width, &super::theme(app));
+    let width = usize::from(area.width.max(1));
+    let wrapped: usize = lines
+        .iter()
+        .map(|line| line.width().div_ceil(width).max(1))
+        .sum();
+    wrapped.saturating_sub(usize::from(area.height)) as u16
+}
+
+pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
+    if area.height == 0 || area.width == 0 {
+        return;
+    }
+    let focus = app.focus() == Pane::Detail;
+    // The item's address, as `campaigns set` and `report --campaign` take it.
+    let address = app
+        .campaign_id()
+        .zip(app.selected_id())
+        .map(|(campaign, item)| format!(" {campaign}/{item} "))
+        .unwrap_or_default();
+    let address = text::truncate_with(
+        &address,
+        usize::from(area.width.saturating_sub(4)),
+        theme.ellipsis(),
+    );
+    Block::bordered()
+        .border_set(theme.border_set())
+        .border_style(theme.border(focus))
+        .title(Line::styled(address, theme.dim()).right_aligned())
+        .render(area, buf);
+    let inner = inner(area);
+    if inner.width == 0 || inner.height == 0 {
+        return;
+    }
+    let scroll = app.campaign.as_ref().map_or(0, |c| c.detail_scroll);
+    Paragraph::new(lines(app, inner.width, theme))
+        .wrap(Wrap { trim: false })
+        .scroll((scroll, 0))
+        .render(inner, buf);
+}
+
+/// The pane's lines for the selected item (one item: cheap at any plan size).
+fn lines(app: &App, width: u16, theme: &Theme) -> Vec<Line<'static>> {
+    let (Some((campaign, view)), Some(data)) = (app.open_campaign(), app.data.as_ref()) else {
+        return Vec::new();
+    };
+    let Some(status) = data.status.campaigns.get(view.index) else {
+        return Vec::new();
+    };
+    let (lang, as_of) = (app.settings().lang, Some(data.status.as_of));
+    match view.rows.get(view.selected) {
+        Some(Item::Task(i)) => match (campaign.tasks.get(*i), status.tasks.get(*i)) {
+            (Some(task), Some(schedule)) => TaskDetail {
+                campaign,
+                task,
+                schedule,
+                as_of,
+                lang,
+                width,
+                theme,
+            }
+            .lines(),
+            _ => Vec::new(),
+        },
+        Some(Item::Indicator(i)) => {
+            match (campaign.indicators.get(*i), status.indicators.get(*i)) {
+                (Some(indicator), Some(status)) => IndicatorDetail {
+                    indicator,
+                    status: *status,
+                    as_of,
+                    lang,
+                    width,
+                    theme,
+                }
+                .lines(),
+                _ => Vec::new(),
+            }
+        }
+        None => campaign_lines(campaign, lang, theme),
+    }
+}
+
+/// With nothing selected (the list is empty), the campaign's name and summary.
+fn campaign_lines(campaign: &Campaign, lang: Lang, theme: &Theme) -> Vec<Line<'static>> {
+    let mut out = vec![Line::styled(
+        campaign.name.get(lang).to_owned(),
+        theme.title(),
+    )];
+    if let Some(summary) = &campaign.summary {
+        out.push(Line::raw(summary.get(lang).to_owned()));
+    }
+    out
+}

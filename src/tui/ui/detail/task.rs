@@ -1,0 +1,259 @@
+//! The detail pane for a task: its figures and gauge, lead and dates, the
+//! pace it keeps and needs, its history and its note.
+
+use chrono::NaiveDate;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use super::parts::{label, note_lines, sparkline_room, status_span};
+use crate::figures;
+use crate::i18n;
+use crate::model::schedule::pace;
+use crate::model::{Campaign, Lang, Pace, Status, Task, TaskSchedule};
+use crate::tui::theme::Theme;
+use crate::tui::ui::gauge;
+
+/// A task as the detail pane shows it.
+pub struct TaskDetail<'a> {
+    pub campaign: &'a Campaign,
+    pub task: &'a Task,
+    pub schedule: &'a TaskSchedule,
+    pub as_of: Option<NaiveDate>,
+    pub lang: Lang,
+    pub width: u16,
+    pub theme: &'a Theme,
+}
+
+impl TaskDetail<'_> {
+    pub fn lines(&self) -> Vec<Line<'static>> {
+        let mut out = self.heading_lines();
+        out.extend(self.gauge_lines());
+        out.push(Line::raw(""));
+        out.extend(self.lead_line());
+        out.extend(self.dates_line());
+        out.extend(self.pace_lines());
+        out.extend(self.history_lines());
+        out.extend(note_lines(self.task.note.as_ref(), self.lang, self.theme));
+        out
+    }
+
+    /// The full name, then the status, the figure and the percentage.
+    fn heading_lines(&self) -> Vec<Line<'static>> {
+        let (task, lang, theme) = (self.task, self.lang, self.theme);
+        let dot = theme.dot();
+        let mut summary = vec![
+            status_span(self.schedule.status, lang, theme),
+            Span::raw(dot),
+            Span::raw(figures::task_figure(task, lang)),
+        ];
+        if let Some(percent) = figures::task_percent(self.schedule) {
+            summary.push(Span::raw(dot));
+            summary.push(Span::styled(percent, theme.title()));
+        }
+        vec![
+            Line::styled(task.name.get(lang).to_owned(), theme.title()),
+            Line::from(summary),
+        ]
+    }
+
+    /// The gauge with its marker, and what the marker stands for.
+    fn gauge_lines(&self) -> Vec<Line<'static>> {
+        let (schedule, theme) = (self.schedule, self.theme);
+        let Some(fraction) = schedule.fraction else {
+            return Vec::new();
+        };
+        let style = theme.status(schedule.status);
+        // Wide enough to read the marker, not so wide it dwarfs the figures.
+        let width = self.width.min(60);
+        let mut out = vec![gauge_line(fraction, schedule.expected, width, style, theme)];
+        if let Some(expected) = schedule.expected {
+            let s = i18n::strings(self.lang);
+            let mark = theme.gauge().expected;
+            out.push(Line::from(vec![
+                Span::styled(format!("{mark} "), theme.title()),
+                Span::styled(
+                    format!("{} {}", s.expected_by_now, figures::percent(expected)),
+                    theme.dim(),
+                ),
+            ]));
+        }
+        out
+    }
+
+    /// Who leads: the task's own lead, else the campaign's.
+    fn lead_line(&self) -> Option<Line<'static>> {
+        let lead = self.task.lead.as_ref().or(self.campaign.lead.as_ref())?;
+        let s = i18n::strings(self.lang);
+        Some(Line::from(vec![
+            label(s.lead, self.theme),
+            Span::raw(lead.get(self.lang).to_owned()),
+        ]))
+    }
+
+    /// Start, due and days left (none for a finished task or a plain count).
+    fn dates_line(&self) -> Option<Line<'static>> {
+        let (schedule, lang, theme) = (self.schedule, self.lang, self.theme);
+        let s = i18n::strings(lang);
+        let mut dates = Vec::new();
+        if let Some(start) = schedule.start {
+            dates.extend([label(s.start, theme), Span::raw(figures::date(start))]);
+        }
+        if let Some(due) = schedule.due {
+            if !dates.is_empty() {
+                dates.push(Span::raw(theme.dot()));
+            }
+            dates.extend([label(s.due, theme), Span::raw(figures::date(due))]);
+        }
+        if let Some(days) = schedule.days_left
+            && !matches!(schedule.status, Status::Done | Status::Count)
+        {
+            let style = if days < 0 {
+                theme.status(Status::Overdue)
+            } else {
+                Style::new()
+            };
+            dates.extend([
+                Span::raw(theme.dot()),
+                Span::styled(figures::days_left(days, lang), style),
+            ]);
+        }
+        (!dates.is_empty()).then(|| Line::from(dates))
+    }
+
+    /// The rates achieved and needed, and the projected finish.
+    fn pace_lines(&self) -> Vec<Line<'static>> {
+        let Some(pace) = self
+            .as_of
+            .and_then(|as_of| pace(self.task, self.campaign, as_of))
+        else {
+            return Vec::new();
+        };
+        let mut out: Vec<Line<'static>> = self.rate_line(&pace).into_iter().collect();
+        if let Some(finish) = pace.projected_finish {
+            let late = self.schedule.due.is_some_and(|due| finish > due);
+            let style = if late {
+                self.theme.status(Status::Behind)
+            } else {
+                Style::new()
+            };
+            out.push(Line::from(vec![
+                label(i18n::strings(self.lang).projected_finish, self.theme),
+                Span::styled(figures::date(finish), style),
+            ]));
+        }
+        out
+    }
+
+    /// "Pace achieved 1.2 个/天 · needed 3.4 个/天".
+    fn rate_line(&self, pace: &Pace) -> Option<Line<'static>> {
+        let (lang, theme) = (self.lang, self.theme);
+        let s = i18n::strings(lang);
+        let unit = figures::task_unit(self.task, lang).unwrap_or_default();
+        let per = format!("{unit}{}", s.per_day);
+        let mut spans = vec![label(s.pace, theme)];
+        if let Some(achieved) = pace.achieved_per_day {
+            let achieved = figures::rate(achieved);
+            spans.push(Span::raw(format!("{} {achieved} {per}", s.achieved_rate)));
+        }
+        let needed = match pace.needed_per_day {
+            Some(needed) => {
+                let style = match pace.achieved_per_day {
+                    Some(achieved) if achieved + 1e-9 < needed => theme.status(Status::Behind),
+                    _ => Style::new(),
+                };
+                let needed = figures::rate(needed);
+                Some(Span::styled(
+                    format!("{} {needed} {per}", s.needed_rate),
+                    style,
+                ))
+            }
+            None => self.remaining_span(),
+        };
+        if let Some(needed) = needed {
+            if spans.len() > 1 {
+                spans.push(Span::raw(theme.dot()));
+            }
+            spans.push(needed);
+        }
+        (spans.len() > 1).then(|| Line::from(spans))
+    }
+
+    /// No rate is left to compute (due today or past due): what remains.
+    fn remaining_span(&self) -> Option<Span<'static>> {
+        let (task, lang) = (self.task, self.lang);
+        let total = task.total.filter(|total| task.done < *total)?;
+        let remaining = figures::task_amount(task, total - task.done, lang);
+        let text_ = match self.schedule.days_left {
+            Some(0) => i18n::to_finish_today(&remaining, lang),
+            _ => i18n::strings(lang).past_due.to_owned(),
+        };
+        Some(Span::styled(text_, self.theme.status(Status::Overdue)))
+    }
+
+    /// The recorded points then today's figure as a sparkline, and the
+    /// figure from the first point to now.
+    fn history_lines(&self) -> Vec<Line<'static>> {
+        let (task, lang, theme) = (self.task, self.lang, self.theme);
+        let s = i18n::strings(lang);
+        let mut out = vec![Line::raw("")];
+        if task.history.is_empty() {
+            out.push(Line::from(vec![
+                label(s.history, theme),
+                Span::styled(s.no_history, theme.dim()),
+            ]));
+            return out;
+        }
+        let values: Vec<f64> = task
+            .history
+            .iter()
+            .map(|p| p.done)
+            .chain([task.done])
+            .collect();
+        let room = sparkline_room(self.width, lang);
+        let spark = gauge::sparkline(&values, room, true, theme);
+        out.push(Line::from(vec![
+            label(s.history, theme),
+            Span::styled(spark, theme.status(self.schedule.status)),
+        ]));
+        // From the first point to the figure now, at the reporting date.
+        if let (Some(first), Some(as_of)) = (task.history.first(), self.as_of) {
+            let arrow = if theme.ascii { "->" } else { "→" };
+            out.push(Line::styled(
+                format!(
+                    "{} {} {arrow} {} {}",
+                    figures::date(first.date),
+                    figures::number(first.done),
+                    figures::date(as_of),
+                    figures::number(task.done)
+                ),
+                theme.dim(),
+            ));
+        }
+        out
+    }
+}
+
+/// A full-width gauge with the "should be here by now" marker.
+fn gauge_line(
+    ratio: f64,
+    expected: Option<f64>,
+    width: u16,
+    style: Style,
+    theme: &Theme,
+) -> Line<'static> {
+    let symbols = theme.gauge();
+    let filled = gauge::filled_cells(ratio, width);
+    let marker = expected.map(|e| gauge::marker_cell(e, width));
+    let spans: Vec<Span<'static>> = (0..width)
+        .map(|i| {
+            if marker == Some(i) {
+                Span::styled(symbols.expected, theme.title())
+            } else if i < filled {
+                Span::styled(symbols.filled, style)
+            } else {
+                Span::styled(symbols.empty, theme.dim())
+            }
+        })
+        .collect();
+    Line::from(spans)
+}

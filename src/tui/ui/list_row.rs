@@ -1,0 +1,230 @@
+//! One row of the campaign list: the status and the name, then a task's
+//! gauge, percentage, figure, due date and days left, or an indicator's
+//! value against its target.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+
+use super::cells::{put, put_right};
+use super::gauge;
+use crate::figures;
+use crate::i18n;
+use crate::model::{Indicator, Lang, Status, Task, TaskSchedule};
+use crate::tui::theme::Theme;
+
+/// Column widths of the list for a given inner width; a zero width means
+/// the column is left out (narrow terminals keep the name and status).
+pub struct Columns {
+    status: u16,
+    name: u16,
+    bar: u16,
+    percent: u16,
+    figure: u16,
+    due: u16,
+    days: u16,
+}
+
+const POINTER: u16 = 2;
+
+enum Slot {
+    Bar,
+    Percent,
+    Figure,
+    Due,
+    Days,
+}
+
+impl Columns {
+    /// Widths for the rows shown: the status column as wide as the widest
+    /// status word among them, the figure as wide as the widest figure.
+    pub fn for_rows(width: u16, status_word: u16, figure: u16) -> Columns {
+        let status = 2 + status_word + 1;
+        let mut c = Columns {
+            status,
+            name: 0,
+            bar: 0,
+            percent: 0,
+            figure: 0,
+            due: 0,
+            days: 0,
+        };
+        let mut left = width.saturating_sub(POINTER + status);
+        // Most useful first; each needs the name to keep some room.
+        for (slot, want, name_min) in [
+            (Slot::Percent, 5u16, 10u16),
+            (Slot::Figure, figure.min(20) + 1, 12),
+            (Slot::Days, 7, 14),
+            (Slot::Bar, 10, 16),
+            (Slot::Due, 11, 26),
+        ] {
+            if left >= want + name_min {
+                left -= want;
+                match slot {
+                    Slot::Bar => c.bar = want,
+                    Slot::Percent => c.percent = want,
+                    Slot::Figure => c.figure = want,
+                    Slot::Due => c.due = want,
+                    Slot::Days => c.days = want,
+                }
+            }
+        }
+        c.name = left;
+        c
+    }
+
+    /// Where the value columns (bar, percent, figure) start and how wide they are together.
+    fn values(&self, line: Rect) -> (u16, u16) {
+        (
+            line.x + POINTER + self.status + self.name,
+            self.bar + self.percent + self.figure,
+        )
+    }
+}
+
+/// How the rows of one frame are drawn: in these columns, language and theme.
+pub struct ListRows<'a> {
+    pub columns: Columns,
+    pub lang: Lang,
+    pub theme: &'a Theme,
+}
+
+impl ListRows<'_> {
+    pub fn task(
+        &self,
+        buf: &mut Buffer,
+        line: Rect,
+        task: &Task,
+        schedule: &TaskSchedule,
+        selected: bool,
+    ) {
+        let name = task.name.get(self.lang);
+        self.lead_cells(buf, line, schedule.status, name, selected);
+        let x = self.value_cells(buf, line, task, schedule);
+        self.date_cells(buf, x, line.y, schedule);
+    }
+
+    pub fn indicator(
+        &self,
+        buf: &mut Buffer,
+        line: Rect,
+        indicator: &Indicator,
+        status: Status,
+        selected: bool,
+    ) {
+        let (lang, theme) = (self.lang, self.theme);
+        self.lead_cells(buf, line, status, indicator.name.get(lang), selected);
+        let (x, width) = self.columns.values(line);
+        let figure = figures::indicator_figure(indicator, lang, theme.ascii);
+        let style = theme.status(status);
+        put(
+            buf,
+            x,
+            line.y,
+            width.saturating_sub(1),
+            &figure,
+            style,
+            theme.ellipsis(),
+        );
+    }
+
+    /// The selection pointer, the status (symbol and word) and the name.
+    fn lead_cells(&self, buf: &mut Buffer, line: Rect, status: Status, name: &str, selected: bool) {
+        let (columns, theme) = (&self.columns, self.theme);
+        let ell = theme.ellipsis();
+        let y = line.y;
+        if selected {
+            put(buf, line.x, y, POINTER, theme.pointer(), theme.title(), ell);
+        }
+        let x = line.x + POINTER;
+        let word = format!(
+            "{} {}",
+            status.symbol(theme.ascii),
+            i18n::status_word(status, self.lang)
+        );
+        let status_width = columns.status.saturating_sub(1);
+        put(buf, x, y, status_width, &word, theme.status(status), ell);
+        let name_width = columns.name.saturating_sub(1);
+        put(
+            buf,
+            x + columns.status,
+            y,
+            name_width,
+            name,
+            Style::new(),
+            ell,
+        );
+    }
+
+    /// A task's gauge, percentage and `done/total unit`; returns where the
+    /// date columns start.
+    fn value_cells(
+        &self,
+        buf: &mut Buffer,
+        line: Rect,
+        task: &Task,
+        schedule: &TaskSchedule,
+    ) -> u16 {
+        let (columns, theme) = (&self.columns, self.theme);
+        let ell = theme.ellipsis();
+        let (mut x, _) = columns.values(line);
+        let y = line.y;
+        if columns.bar > 0 {
+            if let Some(fraction) = schedule.fraction {
+                let bar = Rect::new(x, y, columns.bar - 2, 1);
+                let style = theme.status(schedule.status);
+                gauge::bar(buf, bar, fraction, schedule.expected, style, theme);
+            }
+            x += columns.bar;
+        }
+        if columns.percent > 0 {
+            if let Some(percent) = figures::task_percent(schedule) {
+                let (right, width) = (x + columns.percent - 1, columns.percent - 1);
+                put_right(buf, right, y, width, &percent, theme.title(), ell);
+            }
+            x += columns.percent;
+        }
+        if columns.figure > 0 {
+            let figure = figures::task_figure(task, self.lang);
+            put(buf, x, y, columns.figure - 1, &figure, Style::new(), ell);
+            x += columns.figure;
+        }
+        x
+    }
+
+    /// The due date and the days left, from `x`; a plain count has neither
+    /// and a finished task no days left.
+    fn date_cells(&self, buf: &mut Buffer, mut x: u16, y: u16, schedule: &TaskSchedule) {
+        let (columns, theme) = (&self.columns, self.theme);
+        let ell = theme.ellipsis();
+        let dated = schedule.status != Status::Count;
+        if columns.due > 0 {
+            if let Some(due) = schedule.due.filter(|_| dated) {
+                let due = figures::date(due);
+                put(buf, x, y, columns.due - 1, &due, theme.dim(), ell);
+            }
+            x += columns.due;
+        }
+        if columns.days > 0
+            && dated
+            && schedule.status != Status::Done
+            && let Some(days) = schedule.days_left
+        {
+            let style = if days < 0 {
+                theme.status(Status::Overdue)
+            } else {
+                theme.dim()
+            };
+            let days = figures::days_short(days, self.lang);
+            put_right(
+                buf,
+                x + columns.days,
+                y,
+                columns.days - 1,
+                &days,
+                style,
+                ell,
+            );
+        }
+    }
+}
