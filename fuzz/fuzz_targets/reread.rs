@@ -5,7 +5,7 @@
 //! `load::Baseline::reread` gives, when it gives anything, is exactly what
 //! a whole `load::parse` of the new text gives: the plan, the diagnostics,
 //! the sections and the count of warnings. The property test
-//! `tests/reread_differential.rs` checks the same in CI, bounded.
+//! `tests/it/reread_differential.rs` checks the same in CI, bounded.
 
 #![no_main]
 

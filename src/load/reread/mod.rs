@@ -16,7 +16,7 @@
 //! file what it means alone. Everything else (a part that now holds another
 //! kind of header, any error, an id that is taken, a new reporting date) is
 //! left to a wider part or a whole parse, which also words the errors.
-//! `tests/reread_differential.rs` checks it against a whole parse over
+//! `tests/it/reread_differential.rs` checks it against a whole parse over
 //! arbitrary plans and edits.
 
 mod change;

@@ -6,11 +6,9 @@
 //! open. No panic, the terminal restored, the process
 //! gone when asked, no CPU spin, and no control sequence from the data.
 
-mod pty_support;
-
 use std::time::{Duration, Instant};
 
-use pty_support::{Ended, Options, PATIENCE, Pty, plan_in_tempdir};
+use crate::pty_support::{Ended, Options, PATIENCE, Pty, plan_in_tempdir};
 
 fn open(size: (u16, u16)) -> (tempfile::TempDir, Pty) {
     let (dir, path) = plan_in_tempdir();

@@ -1,14 +1,12 @@
 //! Live reload and the `$EDITOR` round trip, on the real binary in a
 //! pseudo-terminal.
 
-mod pty_support;
-
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 use std::time::Duration;
 
-use pty_support::{Ended, Options, PATIENCE, Pty, plan_in_tempdir};
+use crate::pty_support::{Ended, Options, PATIENCE, Pty, plan_in_tempdir};
 
 /// Saves like vim or `sed -i`: a new file renamed over the old one.
 fn save_by_rename(path: &Path, text: &str) {
