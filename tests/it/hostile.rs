@@ -164,10 +164,24 @@ enum Expect {
     CouldNotRun { says: &'static str },
 }
 
+/// What `assert_fixture` ran, for a test to look further into without
+/// running the binary again on a big file.
+struct Runs {
+    check: Run,
+    /// One for each of `FORMATS`, in that order.
+    reports: Vec<Run>,
+}
+
+impl Runs {
+    fn report(&self, format: &str) -> &Run {
+        let at = FORMATS.iter().position(|f| *f == format).unwrap();
+        &self.reports[at]
+    }
+}
+
 /// Runs `check`, `report` in every format and `render` on `path` and
 /// asserts `expect`.
-fn assert_fixture(path: &Path, expect: &Expect, limit: Duration) {
-    assert_render(path, expect, limit);
+fn assert_fixture(path: &Path, expect: &Expect, limit: Duration) -> Runs {
     let shown = path.display().to_string();
     let check = run([OsStr::new("check"), path.as_os_str()]);
     assert_run_clean(&format!("check {shown}"), &check, limit);
@@ -206,6 +220,7 @@ fn assert_fixture(path: &Path, expect: &Expect, limit: Duration) {
             assert!(stderr.contains(says), "check {shown}: {says:?}:\n{stderr}");
         }
     }
+    let mut reports = Vec::new();
     for format in FORMATS {
         let what = format!("report --format {format} {shown}");
         let report = run([
@@ -246,22 +261,27 @@ fn assert_fixture(path: &Path, expect: &Expect, limit: Duration) {
                 );
             }
         }
+        reports.push(report);
     }
+    let runs = Runs { check, reports };
+    assert_render(path, expect, &runs, limit);
+    runs
 }
 
-/// The first campaign's id, for `render --view`.
-fn first_campaign(path: &Path) -> String {
-    let document = campaigns::load::Document::load(path, options()).unwrap();
-    document.loaded.plan.unwrap().campaigns[0].id.clone()
+/// The first campaign's id, for `render --view`, from the JSON report
+/// (parsing a big file in-process again would cost as much as a run).
+fn first_campaign(runs: &Runs) -> String {
+    let report: serde_json::Value = serde_json::from_slice(&runs.report("json").stdout).unwrap();
+    report["campaigns"][0]["id"].as_str().unwrap().to_owned()
 }
 
 /// `render` at 120×40: the overview, and (for a valid plan) the first
 /// campaign's view, as plain text.
-fn assert_render(path: &Path, expect: &Expect, limit: Duration) {
+fn assert_render(path: &Path, expect: &Expect, runs: &Runs, limit: Duration) {
     let shown = path.display().to_string();
     let mut views = vec!["overview".to_owned()];
     if let Expect::Valid { .. } = expect {
-        views.push(first_campaign(path));
+        views.push(first_campaign(runs));
     }
     for view in views {
         let what = format!("render --view {view} {shown}");
@@ -644,14 +664,8 @@ fn one_megabyte_strings() {
          [[campaign.task]]\nid = \"t\"\nname = \"x{big}\"\ndone = 1\ntotal = 2\nnote = \"{escapes}\"\n"
     );
     let (_dir, path) = temp_plan("big-strings.toml", &text);
-    assert_fixture(&path, &Expect::Valid { shows: &["1 of 2"] }, BIG);
-    let json = run([
-        OsStr::new("report"),
-        path.as_os_str(),
-        OsStr::new("--format"),
-        OsStr::new("json"),
-    ]);
-    let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let runs = assert_fixture(&path, &Expect::Valid { shows: &["1 of 2"] }, BIG);
+    let value: serde_json::Value = serde_json::from_slice(&runs.report("json").stdout).unwrap();
     let name = value["campaigns"][0]["tasks"][0]["name"].as_str().unwrap();
     // Kept whole in a report: cutting is for the screen.
     assert_eq!(name.chars().count(), ONE_MB / 3 + 1);
@@ -667,7 +681,7 @@ fn a_syntax_error_on_a_one_megabyte_line() {
     );
     let (_dir, path) = temp_plan("big-line.toml", &text);
     let column = text.lines().nth(1).unwrap().find(" x").unwrap() + 2;
-    assert_fixture(
+    let runs = assert_fixture(
         &path,
         &Expect::Invalid {
             at: (2, column),
@@ -675,8 +689,8 @@ fn a_syntax_error_on_a_one_megabyte_line() {
         },
         BIG,
     );
-    let check = run([OsStr::new("check"), path.as_os_str()]);
-    assert!(check.stderr.len() < 4096, "{} bytes", check.stderr.len());
+    let stderr = &runs.check.stderr;
+    assert!(stderr.len() < 4096, "{} bytes", stderr.len());
 }
 
 /// 100 000 campaigns of one task each (an 11 MB file).
@@ -692,14 +706,14 @@ fn one_hundred_thousand_campaigns() {
         );
     }
     let (_dir, path) = temp_plan("many.toml", &text);
-    assert_fixture(
+    let runs = assert_fixture(
         &path,
         &Expect::Valid {
             shows: &["Campaign [99999m99999: 67% overall"],
         },
         BIG,
     );
-    let check = run([OsStr::new("check"), path.as_os_str()]);
+    let check = &runs.check;
     assert!(
         check
             .stdout()
