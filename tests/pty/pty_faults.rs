@@ -222,17 +222,14 @@ fn hostile_text_never_reaches_the_terminal() {
         pty.send("?");
         pty.send("L");
         pty.settle(Duration::from_millis(300));
-        // `q` backs out of the detail, the campaign, then quits.
-        let mut ended = None;
-        for _ in 0..5 {
-            pty.send("q");
-            ended = pty.wait_exit(Duration::from_secs(1));
-            if ended.is_some() {
-                break;
-            }
-        }
+        // `q` backs out of the detail, then the campaign to the overview
+        // (in Chinese since `L`), then quits.
+        pty.send("q");
+        pty.send("q");
+        pty.wait_for("Enter 打开");
+        pty.send("q");
         assert_eq!(
-            ended.map(|(ended, _)| ended),
+            pty.wait_exit(PATIENCE).map(|(ended, _)| ended),
             Some(Ended::Code(0)),
             "{name}"
         );
