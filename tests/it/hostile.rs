@@ -124,7 +124,8 @@ fn json_strings(value: &serde_json::Value, out: &mut Vec<String>) {
 
 /// The report formats read back: JSON and CSV parse, and what they decode
 /// to is clean as well (an escaped `\u001b` in JSON would decode to ESC).
-fn assert_report_readable(what: &str, format: &str, stdout: &[u8]) {
+/// Gives the JSON document, for a test to look further into.
+fn assert_report_readable(what: &str, format: &str, stdout: &[u8]) -> Option<serde_json::Value> {
     match format {
         "json" => {
             let value: serde_json::Value = serde_json::from_slice(stdout)
@@ -134,6 +135,7 @@ fn assert_report_readable(what: &str, format: &str, stdout: &[u8]) {
             for s in strings {
                 assert_clean(&format!("{what}: decoded JSON string"), s.as_bytes());
             }
+            return Some(value);
         }
         "csv" => {
             let mut reader = csv::ReaderBuilder::new()
@@ -148,6 +150,7 @@ fn assert_report_readable(what: &str, format: &str, stdout: &[u8]) {
         }
         _ => {}
     }
+    None
 }
 
 /// What a fixture should give.
@@ -168,15 +171,8 @@ enum Expect {
 /// running the binary again on a big file.
 struct Runs {
     check: Run,
-    /// One for each of `FORMATS`, in that order.
-    reports: Vec<Run>,
-}
-
-impl Runs {
-    fn report(&self, format: &str) -> &Run {
-        let at = FORMATS.iter().position(|f| *f == format).unwrap();
-        &self.reports[at]
-    }
+    /// The JSON report as read back, for a valid plan.
+    json: Option<serde_json::Value>,
 }
 
 /// Runs `check`, `report` in every format and `render` on `path` and
@@ -220,7 +216,7 @@ fn assert_fixture(path: &Path, expect: &Expect, limit: Duration) -> Runs {
             assert!(stderr.contains(says), "check {shown}: {says:?}:\n{stderr}");
         }
     }
-    let mut reports = Vec::new();
+    let mut json = None;
     for format in FORMATS {
         let what = format!("report --format {format} {shown}");
         let report = run([
@@ -233,7 +229,9 @@ fn assert_fixture(path: &Path, expect: &Expect, limit: Duration) -> Runs {
         match expect {
             Expect::Valid { shows } => {
                 assert_eq!(report.code, 0, "{what}: {}", report.stderr());
-                assert_report_readable(&what, format, &report.stdout);
+                if let Some(value) = assert_report_readable(&what, format, &report.stdout) {
+                    json = Some(value);
+                }
                 if format == "text" {
                     let stdout = report.stdout();
                     for piece in *shows {
@@ -261,9 +259,8 @@ fn assert_fixture(path: &Path, expect: &Expect, limit: Duration) -> Runs {
                 );
             }
         }
-        reports.push(report);
     }
-    let runs = Runs { check, reports };
+    let runs = Runs { check, json };
     assert_render(path, expect, &runs, limit);
     runs
 }
@@ -271,7 +268,7 @@ fn assert_fixture(path: &Path, expect: &Expect, limit: Duration) -> Runs {
 /// The first campaign's id, for `render --view`, from the JSON report
 /// (parsing a big file in-process again would cost as much as a run).
 fn first_campaign(runs: &Runs) -> String {
-    let report: serde_json::Value = serde_json::from_slice(&runs.report("json").stdout).unwrap();
+    let report = runs.json.as_ref().expect("a JSON report of a valid plan");
     report["campaigns"][0]["id"].as_str().unwrap().to_owned()
 }
 
@@ -665,8 +662,8 @@ fn one_megabyte_strings() {
     );
     let (_dir, path) = temp_plan("big-strings.toml", &text);
     let runs = assert_fixture(&path, &Expect::Valid { shows: &["1 of 2"] }, BIG);
-    let value: serde_json::Value = serde_json::from_slice(&runs.report("json").stdout).unwrap();
-    let name = value["campaigns"][0]["tasks"][0]["name"].as_str().unwrap();
+    let report = runs.json.as_ref().unwrap();
+    let name = report["campaigns"][0]["tasks"][0]["name"].as_str().unwrap();
     // Kept whole in a report: cutting is for the screen.
     assert_eq!(name.chars().count(), ONE_MB / 3 + 1);
 }
