@@ -4,7 +4,9 @@
 //! rename-save takes to reach the screen. `cargo bench --bench pty` (the
 //! release binary); prints the figures for BENCHMARKS.md.
 
-#[path = "../tests/pty_support/mod.rs"]
+// The pty tests' harness, of which this bench uses only a part.
+#[allow(dead_code)]
+#[path = "../tests/pty/pty_support.rs"]
 mod pty_support;
 
 use std::time::{Duration, Instant};

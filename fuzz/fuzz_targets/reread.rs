@@ -7,7 +7,7 @@
 //! gives: the plan, the diagnostics, the sections, the text, and the count
 //! of warnings. A text with errors leaves the last good document, as on the
 //! screen. The property test
-//! `tests/reread_differential.rs` checks the same in CI, bounded.
+//! `tests/it/reread_differential.rs` checks the same in CI, bounded.
 
 #![no_main]
 

@@ -3,8 +3,8 @@
 //! arbitrary edit → `campaigns::edit::apply` on a file in a temporary
 //! directory. Never panics; a written file loads, and only the edited
 //! item's figure, note and history changed, as asked; a refusal leaves
-//! the bytes as they were. The check is `tests/edit_oracle`, shared with
-//! the property tests.
+//! the bytes as they were. The check is `tests/it/edit_oracle.rs`, shared
+//! with the property tests.
 
 #![no_main]
 
@@ -14,7 +14,7 @@ use campaigns::model::Lang;
 use chrono::NaiveDate;
 use libfuzzer_sys::fuzz_target;
 
-#[path = "../../tests/edit_oracle/mod.rs"]
+#[path = "../../tests/it/edit_oracle.rs"]
 mod edit_oracle;
 mod generated;
 

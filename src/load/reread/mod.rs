@@ -18,7 +18,7 @@
 //! left to a wider part or a whole parse, which also words the errors.
 //! The re-read is pure ([`Document::reread`]): it reads the document and
 //! the new text and says what changes; [`Document::take`] puts that in
-//! place. A differential test checks it against a whole parse over
+//! place. `tests/it/reread_differential.rs` checks it against a whole parse over
 //! arbitrary plans and edits.
 
 mod change;

@@ -1,7 +1,6 @@
 //! Arbitrary valid plans, written in every layout the format allows, for
-//! the property tests (`props_roundtrip.rs`, `reread_differential.rs`).
-
-#![allow(dead_code)]
+//! the property tests (`tests/it/props_roundtrip.rs`,
+//! `tests/it/reread_differential.rs`).
 
 use std::fmt::Write as _;
 

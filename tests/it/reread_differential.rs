@@ -5,15 +5,14 @@
 //! arbitrary edits, valid or not; and a figure changed in place must be
 //! re-read alone, or the fast path would be dead code.
 
-mod plan_gen;
-
 use std::path::Path;
 
 use campaigns::load::{self, Document, Opened, Options, Replacement};
 use chrono::NaiveDate;
-use plan_gen::*;
 use proptest::prelude::*;
 use proptest::sample::Index;
+
+use crate::plan_gen::*;
 
 const CASES: u32 = 300;
 

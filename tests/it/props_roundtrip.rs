@@ -4,18 +4,17 @@
 //! mark, comments everywhere) with bilingual names full of hostile
 //! characters: `check` finds them valid, and any edit through the write-back
 //! path leaves a valid file in which only the edited value changed and every
-//! comment survived (the check is `tests/edit_oracle`, shared with the
-//! `set` fuzz target).
-
-mod edit_oracle;
-mod plan_gen;
+//! comment survived (the check is `tests/it/edit_oracle.rs`, shared with
+//! the `set` fuzz target).
 
 use campaigns::edit::{self, Change, Edit, Record};
 use campaigns::load;
 use campaigns::model::Lang;
 use chrono::Days;
-use plan_gen::*;
 use proptest::prelude::*;
+
+use crate::edit_oracle;
+use crate::plan_gen::*;
 
 /// Cases per property: enough to cover every layout and edit kind in CI,
 /// bounded in time (each case writes a file and parses it three times).
@@ -157,7 +156,7 @@ fn assert_valid(source: &str) -> Result<(), TestCaseError> {
 
 /// The shipped file with its comments marked `#~` for the oracle.
 fn shipped_with_marked_comments() -> String {
-    include_str!("../campaigns.toml")
+    include_str!("../../campaigns.toml")
         .lines()
         .map(|line| match line.strip_prefix('#') {
             Some(rest) => format!("#~{rest}\n"),

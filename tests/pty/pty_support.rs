@@ -2,8 +2,6 @@
 //! vt100 model of its screen, to wait for text, send keys and check how the
 //! terminal is left.
 
-#![allow(dead_code)] // each pty test file uses a different part
-
 use std::fs::File;
 use std::io::{Read, Write};
 use std::os::fd::{AsRawFd, FromRawFd};

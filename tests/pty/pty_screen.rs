@@ -1,11 +1,9 @@
 //! The review screen in a real pseudo-terminal: it starts, takes keys, quits
 //! cleanly, and leaves at once when the terminal goes away.
 
-mod pty_support;
-
 use std::time::Duration;
 
-use pty_support::{Ended, Options, Pty, plan_in_tempdir};
+use crate::pty_support::{self, Ended, Options, Pty, plan_in_tempdir};
 
 /// The exit code after SIGHUP or a closed terminal.
 const HANGUP: u32 = 129;

@@ -6,7 +6,7 @@ use campaigns::model::PlanStatus;
 use chrono::NaiveDate;
 use proptest::prelude::*;
 
-const SHIPPED: &str = include_str!("../campaigns.toml");
+const SHIPPED: &str = include_str!("../../campaigns.toml");
 
 fn options() -> Options {
     Options {

@@ -1,14 +1,14 @@
 //! Live reload and the `$EDITOR` round trip, on the real binary in a
 //! pseudo-terminal.
 
-mod pty_support;
-
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 use std::time::Duration;
 
-use pty_support::{Ended, Options, PATIENCE, Pty, plan_in_tempdir};
+use chrono::Timelike;
+
+use crate::pty_support::{Ended, Options, PATIENCE, Pty, plan_in_tempdir};
 
 /// Saves like vim or `sed -i`: a new file renamed over the old one.
 fn save_by_rename(path: &Path, text: &str) {
@@ -28,6 +28,26 @@ fn wait_for_file(path: &Path) {
         );
         std::thread::sleep(Duration::from_millis(10));
     }
+}
+
+/// The load time in the footer (`loaded HH:MM:SS`), once drawn whole.
+fn shown_load_time(screen: &str) -> Option<chrono::NaiveTime> {
+    const LABEL: &str = "loaded ";
+    let at = screen.rfind(LABEL)? + LABEL.len();
+    let time: String = screen[at..].chars().take(8).collect();
+    chrono::NaiveTime::parse_from_str(&time, "%H:%M:%S").ok()
+}
+
+/// Waits until the clock has left the second of the load time in the
+/// footer, so that any reload from now on would show another time.
+fn wait_past_the_shown_load_time(pty: &Pty) {
+    pty.wait_until("the load time in the footer", |screen| {
+        shown_load_time(screen).is_some()
+    });
+    let shown = shown_load_time(&pty.contents()).unwrap();
+    pty.wait_state("the clock past the load time shown", |_| {
+        chrono::Local::now().time().with_nanosecond(0) != Some(shown)
+    });
 }
 
 fn quit(pty: &mut Pty) {
@@ -141,8 +161,7 @@ fn a_save_of_the_same_bytes_redraws_nothing() {
         ..Options::default()
     });
     pty.wait_for("Blue Sky");
-    // Past the second of the load time in the footer, so a reload would show.
-    std::thread::sleep(Duration::from_millis(1100));
+    wait_past_the_shown_load_time(&pty);
     pty.settle(Duration::from_millis(200));
     let bytes = pty.bytes();
     let same = fs::read_to_string(&path).unwrap();
@@ -227,9 +246,13 @@ fn vi_like_editors_are_opened_at_the_selected_line() {
     fs::create_dir(&bin).unwrap();
     let editor = bin.join("vim");
     let args = dir.path().join("editor-args");
+    // Written aside and renamed, so the test never reads it half written.
     fs::write(
         &editor,
-        format!("#!/bin/sh\nprintf '%s\\n' \"$@\" > '{}'\n", args.display()),
+        format!(
+            "#!/bin/sh\nprintf '%s\\n' \"$@\" > '{args}.new'\nmv '{args}.new' '{args}'\n",
+            args = args.display()
+        ),
     )
     .unwrap();
     fs::set_permissions(&editor, fs::Permissions::from_mode(0o755)).unwrap();

@@ -5,11 +5,9 @@
 //! child takes the terminal over with the app's own `terminal::setup`,
 //! panics, and reports the terminal's mode once the hook has run.
 
-mod pty_support;
-
 use std::time::Duration;
 
-use pty_support::{Ended, Options, Pty};
+use crate::pty_support::{Ended, Options, Pty};
 
 const CHILD: &str = "CAMPAIGNS_PANIC_CHILD";
 const NAME: &str = "a_panic_gives_the_terminal_back";
@@ -21,9 +19,10 @@ fn a_panic_gives_the_terminal_back() {
         return;
     }
     let me = std::env::current_exe().expect("the test binary");
+    let name = full_test_name();
     let mut pty = Pty::spawn(Options {
         program: Some(&me),
-        args: &["--exact", NAME, "--nocapture", "--test-threads=1"],
+        args: &["--exact", &name, "--nocapture", "--test-threads=1"],
         env: &[(CHILD, "1"), ("RUST_BACKTRACE", "0")],
         ..Options::default()
     });
@@ -38,6 +37,15 @@ fn a_panic_gives_the_terminal_back() {
         "the panic message is on the main screen:\n{screen}"
     );
     assert!(screen.contains("line mode: true, echo: true"), "{screen}");
+}
+
+/// The test's name as the harness lists it: its module path in the test
+/// crate (without the crate's own name), then the function's name.
+fn full_test_name() -> String {
+    match module_path!().split_once("::") {
+        Some((_crate, module)) => format!("{module}::{NAME}"),
+        None => NAME.to_owned(),
+    }
 }
 
 /// Takes the terminal over as the app does, panics, and prints whether the

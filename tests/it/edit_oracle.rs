@@ -1,5 +1,5 @@
 //! What one `edit::apply` may do to a plan, checked from the outside: the
-//! property tests (`tests/props_roundtrip.rs`) and the `set` fuzz target
+//! property tests (`tests/it/props_roundtrip.rs`) and the `set` fuzz target
 //! (`fuzz/fuzz_targets/set.rs`, which includes this file) share it.
 //!
 //! Written: the file on disk is the saved text, it loads without errors,
@@ -7,8 +7,6 @@
 //! history, each as asked, and every `#~` comment of the old text is still
 //! there, in order. Refused: the file's bytes are the old ones and the
 //! message holds no control character.
-
-#![allow(dead_code)]
 
 use campaigns::edit::{Change, Edit, EditError, Record, Saved};
 use campaigns::load::{self, Options};

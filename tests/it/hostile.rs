@@ -124,7 +124,8 @@ fn json_strings(value: &serde_json::Value, out: &mut Vec<String>) {
 
 /// The report formats read back: JSON and CSV parse, and what they decode
 /// to is clean as well (an escaped `\u001b` in JSON would decode to ESC).
-fn assert_report_readable(what: &str, format: &str, stdout: &[u8]) {
+/// Gives the JSON document, for a test to look further into.
+fn assert_report_readable(what: &str, format: &str, stdout: &[u8]) -> Option<serde_json::Value> {
     match format {
         "json" => {
             let value: serde_json::Value = serde_json::from_slice(stdout)
@@ -134,6 +135,7 @@ fn assert_report_readable(what: &str, format: &str, stdout: &[u8]) {
             for s in strings {
                 assert_clean(&format!("{what}: decoded JSON string"), s.as_bytes());
             }
+            return Some(value);
         }
         "csv" => {
             let mut reader = csv::ReaderBuilder::new()
@@ -148,6 +150,7 @@ fn assert_report_readable(what: &str, format: &str, stdout: &[u8]) {
         }
         _ => {}
     }
+    None
 }
 
 /// What a fixture should give.
@@ -164,10 +167,17 @@ enum Expect {
     CouldNotRun { says: &'static str },
 }
 
+/// What `assert_fixture` ran, for a test to look further into without
+/// running the binary again on a big file.
+struct Runs {
+    check: Run,
+    /// The JSON report as read back, for a valid plan.
+    json: Option<serde_json::Value>,
+}
+
 /// Runs `check`, `report` in every format and `render` on `path` and
 /// asserts `expect`.
-fn assert_fixture(path: &Path, expect: &Expect, limit: Duration) {
-    assert_render(path, expect, limit);
+fn assert_fixture(path: &Path, expect: &Expect, limit: Duration) -> Runs {
     let shown = path.display().to_string();
     let check = run([OsStr::new("check"), path.as_os_str()]);
     assert_run_clean(&format!("check {shown}"), &check, limit);
@@ -206,6 +216,7 @@ fn assert_fixture(path: &Path, expect: &Expect, limit: Duration) {
             assert!(stderr.contains(says), "check {shown}: {says:?}:\n{stderr}");
         }
     }
+    let mut json = None;
     for format in FORMATS {
         let what = format!("report --format {format} {shown}");
         let report = run([
@@ -218,7 +229,9 @@ fn assert_fixture(path: &Path, expect: &Expect, limit: Duration) {
         match expect {
             Expect::Valid { shows } => {
                 assert_eq!(report.code, 0, "{what}: {}", report.stderr());
-                assert_report_readable(&what, format, &report.stdout);
+                if let Some(value) = assert_report_readable(&what, format, &report.stdout) {
+                    json = Some(value);
+                }
                 if format == "text" {
                     let stdout = report.stdout();
                     for piece in *shows {
@@ -247,22 +260,25 @@ fn assert_fixture(path: &Path, expect: &Expect, limit: Duration) {
             }
         }
     }
+    let runs = Runs { check, json };
+    assert_render(path, expect, &runs, limit);
+    runs
 }
 
-/// The first campaign's id, for `render --view`.
-fn first_campaign(path: &Path) -> String {
-    let opened = campaigns::load::Opened::load(path, options()).unwrap();
-    let document = opened.into_document().expect("a valid plan");
-    document.plan().campaigns[0].id.clone()
+/// The first campaign's id, for `render --view`, from the JSON report
+/// (parsing a big file in-process again would cost as much as a run).
+fn first_campaign(runs: &Runs) -> String {
+    let report = runs.json.as_ref().expect("a JSON report of a valid plan");
+    report["campaigns"][0]["id"].as_str().unwrap().to_owned()
 }
 
 /// `render` at 120×40: the overview, and (for a valid plan) the first
 /// campaign's view, as plain text.
-fn assert_render(path: &Path, expect: &Expect, limit: Duration) {
+fn assert_render(path: &Path, expect: &Expect, runs: &Runs, limit: Duration) {
     let shown = path.display().to_string();
     let mut views = vec!["overview".to_owned()];
     if let Expect::Valid { .. } = expect {
-        views.push(first_campaign(path));
+        views.push(first_campaign(runs));
     }
     for view in views {
         let what = format!("render --view {view} {shown}");
@@ -645,15 +661,9 @@ fn one_megabyte_strings() {
          [[campaign.task]]\nid = \"t\"\nname = \"x{big}\"\ndone = 1\ntotal = 2\nnote = \"{escapes}\"\n"
     );
     let (_dir, path) = temp_plan("big-strings.toml", &text);
-    assert_fixture(&path, &Expect::Valid { shows: &["1 of 2"] }, BIG);
-    let json = run([
-        OsStr::new("report"),
-        path.as_os_str(),
-        OsStr::new("--format"),
-        OsStr::new("json"),
-    ]);
-    let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
-    let name = value["campaigns"][0]["tasks"][0]["name"].as_str().unwrap();
+    let runs = assert_fixture(&path, &Expect::Valid { shows: &["1 of 2"] }, BIG);
+    let report = runs.json.as_ref().unwrap();
+    let name = report["campaigns"][0]["tasks"][0]["name"].as_str().unwrap();
     // Kept whole in a report: cutting is for the screen.
     assert_eq!(name.chars().count(), ONE_MB / 3 + 1);
 }
@@ -668,7 +678,7 @@ fn a_syntax_error_on_a_one_megabyte_line() {
     );
     let (_dir, path) = temp_plan("big-line.toml", &text);
     let column = text.lines().nth(1).unwrap().find(" x").unwrap() + 2;
-    assert_fixture(
+    let runs = assert_fixture(
         &path,
         &Expect::Invalid {
             at: (2, column),
@@ -676,8 +686,8 @@ fn a_syntax_error_on_a_one_megabyte_line() {
         },
         BIG,
     );
-    let check = run([OsStr::new("check"), path.as_os_str()]);
-    assert!(check.stderr.len() < 4096, "{} bytes", check.stderr.len());
+    let stderr = &runs.check.stderr;
+    assert!(stderr.len() < 4096, "{} bytes", stderr.len());
 }
 
 /// 100 000 campaigns of one task each (an 11 MB file).
@@ -693,14 +703,14 @@ fn one_hundred_thousand_campaigns() {
         );
     }
     let (_dir, path) = temp_plan("many.toml", &text);
-    assert_fixture(
+    let runs = assert_fixture(
         &path,
         &Expect::Valid {
             shows: &["Campaign [99999m99999: 66% overall"],
         },
         BIG,
     );
-    let check = run([OsStr::new("check"), path.as_os_str()]);
+    let check = &runs.check;
     assert!(
         check
             .stdout()

@@ -1,0 +1,29 @@
+//! The integration tests that run the library in-process or the binary
+//! through `assert_cmd` (plain pipes, no terminal), in one test binary so
+//! that they are compiled and linked once. The pseudo-terminal tests are
+//! the other binary, `tests/pty`.
+
+mod check;
+mod check_props;
+mod figures_agree;
+mod hostile;
+mod props_roundtrip;
+mod readme_screenshots;
+mod render;
+mod report_cli;
+mod report_csv;
+mod report_json;
+mod report_snapshots;
+mod reread_differential;
+mod schema;
+mod set;
+mod set_concurrency;
+mod set_crash;
+mod set_faults;
+mod tree_differential;
+mod tui_app;
+mod tui_large;
+mod tui_snapshots;
+
+mod edit_oracle;
+mod plan_gen;

@@ -1,0 +1,10 @@
+//! The tests that drive the real binary in a pseudo-terminal. They wait on
+//! the screen and check the app's CPU and timing, so they are a binary of
+//! their own, apart from the CPU-heavy in-process tests in `tests/it`.
+
+mod pty_faults;
+mod pty_panic;
+mod pty_reload;
+mod pty_screen;
+
+mod pty_support;
