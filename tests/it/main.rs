@@ -1,7 +1,11 @@
 //! The integration tests that run the library in-process or the binary
-//! through `assert_cmd` (plain pipes, no terminal), in one test binary so
-//! that they are compiled and linked once. The pseudo-terminal tests are
-//! the other binary, `tests/pty`.
+//! over plain pipes (no terminal), in one test binary so that they are
+//! compiled and linked once. The pseudo-terminal tests are the other
+//! binary, `tests/pty`.
+//!
+//! Being modules of this crate places their files: insta's snapshots are
+//! `tests/it/snapshots/it__MODULE__NAME.snap`, and proptest, finding this
+//! `main.rs`, keeps failing seeds in `tests/proptest-regressions/MODULE.txt`.
 
 mod check;
 mod check_props;
@@ -25,5 +29,6 @@ mod tui_app;
 mod tui_large;
 mod tui_snapshots;
 
+// Shared by the property tests.
 mod edit_oracle;
 mod plan_gen;

@@ -7,4 +7,5 @@ mod pty_panic;
 mod pty_reload;
 mod pty_screen;
 
+// The harness all of them use.
 mod pty_support;
