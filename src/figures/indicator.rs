@@ -103,6 +103,7 @@ mod tests {
             lead: None,
             note: None,
             history: Vec::new(),
+            assumed: crate::model::Assumed::NONE,
             line: SourceLine(1),
         }
     }

@@ -11,14 +11,17 @@ pub const CAMPAIGN_KEYS: &[&str] = &[
     "end",
     "lead",
     "summary",
+    "assumed",
     "indicator",
     "task",
 ];
 pub const TASK_KEYS: &[&str] = &[
     "id", "name", "done", "total", "unit", "start", "due", "weight", "lead", "note", "history",
+    "assumed",
 ];
 pub const INDICATOR_KEYS: &[&str] = &[
     "id", "name", "unit", "value", "target", "better", "scale", "lead", "note", "history",
+    "assumed",
 ];
 pub const TASK_POINT_KEYS: &[&str] = &["date", "done"];
 pub const INDICATOR_POINT_KEYS: &[&str] = &["date", "value"];

@@ -1,17 +1,24 @@
 //! The domain: a plan of campaigns, their tasks and indicators, and what the
 //! schedule says of them at a reporting date. Pure: no I/O.
 
+mod assumed;
+pub mod attention;
+mod item;
 mod plan;
+mod rollup;
 pub mod schedule;
 mod status;
 mod text;
 mod water_class;
 
+pub use assumed::{Assumed, Field};
+pub use item::{Item, ItemKey};
 pub use plan::{
     Better, Campaign, DEFAULT_AT_RISK_MARGIN, Indicator, IndicatorPoint, Level, Meta, Plan, Scale,
     SourceLine, Task, TaskPoint, Theme,
 };
-pub use schedule::{CampaignStatus, Pace, PaceBasis, PlanStatus, Rollup, TaskSchedule};
+pub use rollup::Rollup;
+pub use schedule::{CampaignStatus, IndicatorState, Pace, PaceBasis, PlanStatus, TaskSchedule};
 pub use status::Status;
 pub use text::{Lang, Text, text_or_empty};
 pub use water_class::WaterClass;

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Text, WaterClass};
+use super::{Assumed, Text, WaterClass};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Plan {
@@ -14,7 +14,7 @@ pub struct Plan {
 pub struct Meta {
     pub title: Text,
     pub organisation: Option<Text>,
-    /// The reporting date written in the file; `Plan::as_of` resolves it.
+    /// The reporting date written in the file; `load::Options` resolves it.
     pub as_of: Option<NaiveDate>,
     pub source: Option<Text>,
     pub at_risk_margin: f64,
@@ -60,6 +60,7 @@ pub struct Campaign {
     pub end: Option<NaiveDate>,
     pub lead: Option<Text>,
     pub summary: Option<Text>,
+    pub assumed: Assumed,
     pub indicators: Vec<Indicator>,
     pub tasks: Vec<Task>,
     pub line: SourceLine,
@@ -78,6 +79,7 @@ pub struct Task {
     pub lead: Option<Text>,
     pub note: Option<Text>,
     pub history: Vec<TaskPoint>,
+    pub assumed: Assumed,
     pub line: SourceLine,
 }
 
@@ -147,6 +149,7 @@ pub struct Indicator {
     pub lead: Option<Text>,
     pub note: Option<Text>,
     pub history: Vec<IndicatorPoint>,
+    pub assumed: Assumed,
     pub line: SourceLine,
 }
 

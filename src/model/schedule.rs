@@ -1,11 +1,10 @@
 //! Statuses, roll-ups and pace at a reporting date, exactly as DESIGN.md
 //! defines them. Pure functions of the plan and the date.
 
-use std::collections::BTreeMap;
-
 use chrono::{Days, NaiveDate};
 
-use super::{Better, Campaign, Indicator, Level, Plan, Status, Task};
+use super::rollup::{Rollup, rollup};
+use super::{Assumed, Better, Campaign, Field, Indicator, Level, Plan, Status, Task};
 
 /// What the schedule says about one task at the reporting date.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -19,6 +18,11 @@ pub struct TaskSchedule {
     pub due: Option<NaiveDate>,
     /// Days from the reporting date to the due date (negative when past).
     pub days_left: Option<i64>,
+    /// The task's assumed fields, with `start`/`due` when they come from an
+    /// assumed campaign `start`/`end`.
+    pub assumed: Assumed,
+    /// Whether the status rests on an assumed value.
+    pub status_assumed: bool,
 }
 
 /// The start and due date a task runs by: its own, else its campaign's.
@@ -32,18 +36,22 @@ pub fn task_schedule(
     as_of: NaiveDate,
     margin: f64,
 ) -> TaskSchedule {
-    let (start, due) = task_window(task, campaign);
-    let days_left = due.map(|due| (due - as_of).num_days());
+    let assumed = task_assumed(task, campaign);
     let Some(total) = task.total else {
+        // A plain figure: no schedule but what is written on the task itself.
         return TaskSchedule {
             status: Status::Count,
             fraction: None,
             expected: None,
-            start,
-            due,
-            days_left,
+            start: task.start,
+            due: task.due,
+            days_left: task.due.map(|due| (due - as_of).num_days()),
+            assumed,
+            status_assumed: false,
         };
     };
+    let (start, due) = task_window(task, campaign);
+    let days_left = due.map(|due| (due - as_of).num_days());
     let fraction = task.done / total;
     let expected = match (start, due) {
         (Some(start), Some(due)) => Some(expected_fraction(start, due, as_of)),
@@ -63,6 +71,13 @@ pub fn task_schedule(
             Some(_) => Status::Behind,
         }
     };
+    // The fields each status was decided by.
+    let decided_by: &[Field] = match status {
+        Status::Done | Status::InProgress => &[Field::Done, Field::Total],
+        Status::NotStarted => &[Field::Start],
+        Status::Overdue => &[Field::Due, Field::Done, Field::Total],
+        _ => &[Field::Start, Field::Due, Field::Done, Field::Total],
+    };
     TaskSchedule {
         status,
         fraction: Some(fraction),
@@ -70,7 +85,21 @@ pub fn task_schedule(
         start,
         due,
         days_left,
+        assumed,
+        status_assumed: assumed.any(decided_by),
     }
+}
+
+/// A task's assumed fields, with the campaign's assumed dates it runs by.
+fn task_assumed(task: &Task, campaign: &Campaign) -> Assumed {
+    let mut assumed = task.assumed;
+    if task.start.is_none() && campaign.assumed.contains(Field::Start) {
+        assumed = assumed.with(Field::Start);
+    }
+    if task.due.is_none() && campaign.assumed.contains(Field::End) {
+        assumed = assumed.with(Field::Due);
+    }
+    assumed
 }
 
 /// (D − start) / (due − start) in days, clamped to [0, 1]; 1 when start = due.
@@ -97,63 +126,22 @@ pub fn indicator_status(indicator: &Indicator) -> Status {
     if met { Status::Met } else { Status::NotMet }
 }
 
-/// A campaign's figures at the reporting date.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Rollup {
-    /// Weighted mean of task fractions (each capped at 1); `None` when no
-    /// task has a total.
-    pub progress: Option<f64>,
-    pub status_counts: BTreeMap<Status, usize>,
-    pub indicators_met: usize,
-    pub indicators_with_target: usize,
-    /// The first status present in the order overdue … done; `None` when no
-    /// task has a total.
-    pub worst: Option<Status>,
-    /// Index into `Campaign::tasks` of the task that most needs attention.
-    pub worst_task: Option<usize>,
+/// What the target says about one indicator.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct IndicatorState {
+    pub status: Status,
+    /// Whether met or not-met rests on an assumed value or target.
+    pub status_assumed: bool,
 }
 
-/// Rolls a campaign up from its items' statuses (`tasks` and `indicators`
-/// in the campaign's order).
-pub fn rollup(campaign: &Campaign, tasks: &[TaskSchedule], indicators: &[Status]) -> Rollup {
-    let mut weighted = 0.0;
-    let mut weights = 0.0;
-    let mut fractions = Vec::new();
-    let mut status_counts = BTreeMap::new();
-    let mut worst: Option<(Status, f64, usize)> = None;
-    for (index, (task, schedule)) in campaign.tasks.iter().zip(tasks).enumerate() {
-        *status_counts.entry(schedule.status).or_insert(0) += 1;
-        let Some(fraction) = schedule.fraction else {
-            continue;
-        };
-        fractions.push(fraction.min(1.0));
-        weighted += task.weight * fraction.min(1.0);
-        weights += task.weight;
-        let is_worse = worst.is_none_or(|(status, worst_fraction, _)| {
-            (schedule.status, fraction) < (status, worst_fraction)
-        });
-        if is_worse {
-            worst = Some((schedule.status, fraction, index));
+impl IndicatorState {
+    pub fn of(indicator: &Indicator) -> IndicatorState {
+        let status = indicator_status(indicator);
+        IndicatorState {
+            status,
+            status_assumed: status != Status::NoTarget
+                && indicator.assumed.any(&[Field::Value, Field::Target]),
         }
-    }
-    let progress = if fractions.is_empty() {
-        None
-    } else if weights > 0.0 {
-        Some(weighted / weights)
-    } else {
-        // Every weight is zero: fall back to the plain mean.
-        Some(fractions.iter().sum::<f64>() / fractions.len() as f64)
-    };
-    Rollup {
-        progress,
-        status_counts,
-        indicators_met: indicators.iter().filter(|s| **s == Status::Met).count(),
-        indicators_with_target: indicators
-            .iter()
-            .filter(|s| **s != Status::NoTarget)
-            .count(),
-        worst: worst.map(|(status, _, _)| status),
-        worst_task: worst.map(|(_, _, index)| index),
     }
 }
 
@@ -233,7 +221,7 @@ pub struct PlanStatus {
 pub struct CampaignStatus {
     pub rollup: Rollup,
     pub tasks: Vec<TaskSchedule>,
-    pub indicators: Vec<Status>,
+    pub indicators: Vec<IndicatorState>,
 }
 
 impl PlanStatus {
@@ -255,7 +243,8 @@ impl CampaignStatus {
             .iter()
             .map(|task| task_schedule(task, campaign, as_of, margin))
             .collect();
-        let indicators: Vec<Status> = campaign.indicators.iter().map(indicator_status).collect();
+        let indicators: Vec<IndicatorState> =
+            campaign.indicators.iter().map(IndicatorState::of).collect();
         CampaignStatus {
             rollup: rollup(campaign, &tasks, &indicators),
             tasks,

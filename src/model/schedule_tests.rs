@@ -1,5 +1,5 @@
 use super::*;
-use crate::model::{SourceLine, TaskPoint, Text, Theme, WaterClass};
+use crate::model::{Assumed, SourceLine, TaskPoint, Text, Theme, WaterClass};
 
 fn date(text: &str) -> NaiveDate {
     text.parse().unwrap()
@@ -14,6 +14,7 @@ fn campaign(start: Option<&str>, end: Option<&str>) -> Campaign {
         end: end.map(date),
         lead: None,
         summary: None,
+        assumed: Assumed::NONE,
         indicators: vec![],
         tasks: vec![],
         line: SourceLine(1),
@@ -33,6 +34,7 @@ fn task(done: f64, total: Option<f64>) -> Task {
         lead: None,
         note: None,
         history: vec![],
+        assumed: Assumed::NONE,
         line: SourceLine(1),
     }
 }
@@ -171,8 +173,13 @@ fn count_tasks_take_no_part_in_the_rollup() {
     let s = CampaignStatus::compute(&c, date("2024-12-31"), 0.1);
     assert_eq!(s.tasks[0].status, Status::Count);
     assert_eq!(s.rollup.progress, None);
-    assert_eq!(s.rollup.worst, None);
+    assert_eq!(s.rollup.status, None);
     assert_eq!(s.rollup.status_counts.get(&Status::Count), Some(&1));
+    // A plain figure has no dates but its own.
+    assert_eq!(
+        (s.tasks[0].start, s.tasks[0].due, s.tasks[0].days_left),
+        (None, None, None)
+    );
 }
 
 #[test]
@@ -186,8 +193,86 @@ fn rollup_weights_and_worst() {
     c.tasks = vec![heavy, light];
     let s = CampaignStatus::compute(&c, date("2024-12-31"), 0.1);
     assert_eq!(s.rollup.progress, Some(0.75));
-    assert_eq!(s.rollup.worst, Some(Status::Overdue));
-    assert_eq!(s.rollup.worst_task, Some(1));
+    assert_eq!(s.rollup.status, Some(Status::Overdue));
+    // 序时进度 at the year's end: both tasks should be done (1.0).
+    assert_eq!(s.rollup.expected, Some(1.0));
+}
+
+#[test]
+fn planned_tasks_stay_out_of_the_gauge() {
+    let mut c = campaign(YEAR.0, YEAR.1);
+    let mut next_year = task(0.0, Some(4.0));
+    next_year.start = Some(date("2025-01-01"));
+    next_year.due = Some(date("2025-12-31"));
+    c.tasks = vec![task(7.0, None), next_year.clone()];
+    let s = CampaignStatus::compute(&c, date("2024-12-31"), 0.1);
+    // All its measured work lies ahead: no progress, never 0 %.
+    assert_eq!((s.rollup.progress, s.rollup.expected), (None, None));
+    assert_eq!((s.rollup.measured, s.rollup.planned), (0, 1));
+    assert_eq!(s.rollup.planned_from, Some(date("2025-01-01")));
+    assert_eq!(s.rollup.status, Some(Status::NotStarted));
+
+    // Beside a task under way, the planned one does not pull the gauge down.
+    let mut half = task(5.0, Some(10.0));
+    half.id = "half".into();
+    c.tasks.push(half);
+    let s = CampaignStatus::compute(&c, date("2024-07-01"), 0.1);
+    assert_eq!(s.rollup.progress, Some(0.5));
+    assert_eq!(
+        (s.rollup.measured, s.rollup.planned, s.rollup.tasks),
+        (1, 1, 3)
+    );
+}
+
+#[test]
+fn a_missed_target_is_never_hidden_by_done_tasks() {
+    let mut c = campaign(YEAR.0, YEAR.1);
+    c.tasks = vec![task(10.0, Some(10.0))];
+    c.indicators = vec![indicator(
+        Level::Number(94.0),
+        Some(Level::Number(95.0)),
+        Some(Better::Higher),
+    )];
+    let s = CampaignStatus::compute(&c, date("2024-12-31"), 0.1);
+    assert_eq!(s.rollup.progress, Some(1.0));
+    assert_eq!(s.rollup.status, Some(Status::NotMet));
+    assert!(!s.rollup.status_assumed);
+    // Marked assumed when the only item that decides it rests on an assumed target.
+    c.indicators[0].assumed = Assumed::of(&[Field::Target]);
+    let s = CampaignStatus::compute(&c, date("2024-12-31"), 0.1);
+    assert!(s.indicators[0].status_assumed && s.rollup.status_assumed);
+}
+
+#[test]
+fn expected_counts_an_unscheduled_task_as_where_it_should_be() {
+    let mut c = campaign(None, None);
+    let mut scheduled = task(2.0, Some(10.0));
+    scheduled.start = Some(date("2024-01-01"));
+    scheduled.due = Some(date("2024-01-11"));
+    let mut open = task(6.0, Some(10.0));
+    open.id = "open".into();
+    c.tasks = vec![scheduled, open];
+    let s = CampaignStatus::compute(&c, date("2024-01-06"), 0.1);
+    assert_eq!(s.tasks[1].status, Status::InProgress);
+    assert_eq!(s.rollup.progress, Some(0.4));
+    assert_eq!(s.rollup.expected, Some((0.5 + 0.6) / 2.0));
+}
+
+#[test]
+fn a_date_taken_from_an_assumed_campaign_end_is_assumed() {
+    let mut c = campaign(YEAR.0, YEAR.1);
+    c.assumed = Assumed::of(&[Field::End]);
+    c.tasks = vec![task(3.0, Some(10.0))];
+    let s = CampaignStatus::compute(&c, date("2024-12-31"), 0.1);
+    assert!(s.tasks[0].assumed.contains(Field::Due));
+    assert!(!s.tasks[0].assumed.contains(Field::Start));
+    assert_eq!(s.tasks[0].status, Status::Behind);
+    assert!(s.tasks[0].status_assumed && s.rollup.expected_assumed);
+    assert!(!s.rollup.progress_assumed);
+    // A done task is done whatever its dates are.
+    c.tasks[0].done = 10.0;
+    let s = CampaignStatus::compute(&c, date("2024-12-31"), 0.1);
+    assert!(!s.tasks[0].status_assumed);
 }
 
 fn indicator(value: Level, target: Option<Level>, better: Option<Better>) -> Indicator {
@@ -205,6 +290,7 @@ fn indicator(value: Level, target: Option<Level>, better: Option<Better>) -> Ind
         lead: None,
         note: None,
         history: vec![],
+        assumed: Assumed::NONE,
         line: SourceLine(1),
     }
 }

@@ -5,31 +5,33 @@ use std::fmt;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Status {
-    // Task statuses, in roll-up order: the first present is a campaign's worst.
+    // Declared in the campaign roll-up's order (contract 2): the first present
+    // over a campaign's tasks with a total and indicators with a target is the
+    // campaign's status, so a not-met indicator is never hidden by done tasks.
     Overdue,
+    NotMet,
     Behind,
     AtRisk,
     InProgress,
     OnTrack,
-    NotStarted,
     Done,
-    /// A task without a total: a plain count, outside the roll-up.
-    Count,
-    // Indicator statuses.
-    NotMet,
     Met,
+    NotStarted,
+    /// A task without a total: a plain figure, outside the roll-up.
+    Count,
     NoTarget,
 }
 
 impl Status {
+    /// Task statuses, worst first.
     pub const TASK: [Status; 8] = [
         Status::Overdue,
         Status::Behind,
         Status::AtRisk,
         Status::InProgress,
         Status::OnTrack,
-        Status::NotStarted,
         Status::Done,
+        Status::NotStarted,
         Status::Count,
     ];
 
@@ -115,10 +117,11 @@ mod tests {
     }
 
     #[test]
-    fn task_order_is_worst_first() {
+    fn roll_up_order_is_worst_first() {
         let mut sorted = Status::TASK.to_vec();
         sorted.sort();
         assert_eq!(sorted, Status::TASK.to_vec());
-        assert!(Status::Overdue < Status::Behind && Status::NotStarted < Status::Done);
+        assert!(Status::Overdue < Status::NotMet && Status::NotMet < Status::Behind);
+        assert!(Status::Done < Status::Met && Status::Met < Status::NotStarted);
     }
 }

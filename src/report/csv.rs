@@ -8,7 +8,7 @@
 
 use super::Report;
 use crate::figures;
-use crate::model::{Level, Status};
+use crate::model::Level;
 
 const HEADER: [&str; 12] = [
     "campaign",
@@ -70,7 +70,7 @@ pub fn render(report: &Report<'_>) -> String {
                 indicator.target.map_or(Cell::Empty, level),
                 optional_text(indicator.unit.as_ref().map(|u| u.get(lang))),
                 Cell::Empty,
-                Cell::Text(Status::as_str(*status)),
+                Cell::Text(status.status.as_str()),
                 Cell::Empty,
                 Cell::Empty,
                 Cell::Empty,

@@ -112,7 +112,7 @@ fn campaign_json<'a>(
         name: campaign.name.get(lang),
         theme: campaign.theme.as_str(),
         progress: rollup.progress,
-        status: rollup.worst.map(Status::as_str),
+        status: rollup.status.map(Status::as_str),
         status_counts: StatusCounts(rollup.status_counts.iter().map(|(s, n)| (*s, *n)).collect()),
         indicators_met: rollup.indicators_met,
         indicators_with_target: rollup.indicators_with_target,
@@ -126,7 +126,7 @@ fn campaign_json<'a>(
             .indicators
             .iter()
             .zip(&status.indicators)
-            .map(|(indicator, status)| indicator_json(indicator, *status, lang))
+            .map(|(indicator, status)| indicator_json(indicator, status.status, lang))
             .collect(),
     }
 }

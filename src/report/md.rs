@@ -57,15 +57,15 @@ fn attention(out: &mut String, report: &Report<'_>, w: &Words) {
             }
         }
         for (indicator, status) in campaign.indicators.iter().zip(&status.indicators) {
-            if status.needs_attention() {
+            if status.status.needs_attention() {
                 let line = format!(
                     "{} · {campaign_name} / {}{}{}",
-                    status_with_symbol(*status, lang, ascii),
+                    status_with_symbol(status.status, lang, ascii),
                     escape(indicator.name.get(lang)),
                     w.colon,
                     indicator_summary(indicator, lang, ascii, w),
                 );
-                items.push((*status, line));
+                items.push((status.status, line));
             }
         }
     }
@@ -162,7 +162,7 @@ fn campaign_section(
                 escape(indicator.name.get(lang)),
                 escape(&figures::indicator_value(indicator, lang, ascii)),
                 target.as_deref().map(escape).unwrap_or_default(),
-                status_with_symbol(*status, lang, ascii),
+                status_with_symbol(status.status, lang, ascii),
             );
         }
         out.push('\n');
@@ -179,7 +179,7 @@ fn summary_line(rollup: &Rollup, lang: Lang, ascii: bool, w: &Words) -> String {
             w.progress, w.open, w.no_progress, w.close
         )),
     }
-    if let Some(worst) = rollup.worst {
+    if let Some(worst) = rollup.status {
         parts.push(format!(
             "{} {}",
             w.worst,

@@ -10,6 +10,7 @@
 use serde_json::{Map, Value, json};
 
 use crate::load::keys;
+use crate::model::Field;
 
 /// What a key holds.
 #[derive(Clone, Copy, Debug)]
@@ -31,6 +32,8 @@ enum Kind {
     Table(&'static str),
     /// An array of tables described in `$defs`.
     Tables(&'static str),
+    /// `assumed`: the fields of this table that are not from the source.
+    Assumed(&'static [Field]),
 }
 
 struct Key {
@@ -98,6 +101,8 @@ const META: Table = Table {
     required: &["title"],
 };
 
+const ASSUMED: &str = "Which of this table's fields are not from the source (an assumption, an illustrative or estimated value); each is shown with a * marker.";
+
 const CAMPAIGN: Table = Table {
     def: "campaign",
     description: "A campaign: its tasks and indicators.",
@@ -121,6 +126,7 @@ const CAMPAIGN: Table = Table {
         ),
         key("lead", Kind::Text, "The responsible unit."),
         key("summary", Kind::Text, "A short description."),
+        key("assumed", Kind::Assumed(Field::CAMPAIGN), ASSUMED),
         key(
             "indicator",
             Kind::Tables("indicator"),
@@ -170,6 +176,7 @@ const TASK: Table = Table {
             Kind::Tables("task-point"),
             "Earlier figures, oldest first.",
         ),
+        key("assumed", Kind::Assumed(Field::TASK), ASSUMED),
     ],
     required: &["id", "name", "done"],
 };
@@ -204,6 +211,7 @@ const INDICATOR: Table = Table {
             Kind::Tables("indicator-point"),
             "Earlier levels, oldest first.",
         ),
+        key("assumed", Kind::Assumed(Field::INDICATOR), ASSUMED),
     ],
     required: &["id", "name", "value"],
 };
@@ -267,6 +275,11 @@ fn kind_schema(kind: Kind) -> Value {
         Kind::Tables(def) => json!({
             "type": "array",
             "items": { "$ref": format!("#/$defs/{def}") }
+        }),
+        Kind::Assumed(fields) => json!({
+            "type": "array",
+            "uniqueItems": true,
+            "items": { "enum": fields.iter().map(|field| field.as_str()).collect::<Vec<_>>() }
         }),
     }
 }

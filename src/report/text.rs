@@ -49,7 +49,7 @@ pub fn render(report: &Report<'_>) -> String {
             let _ = writeln!(
                 out,
                 "  - {}",
-                indicator_line(indicator, *status, (lang, report.ascii), w)
+                indicator_line(indicator, status.status, (lang, report.ascii), w)
             );
         }
     }
@@ -59,7 +59,7 @@ pub fn render(report: &Report<'_>) -> String {
 /// `97% overall, worst at-risk; 3 tasks (2 done, 1 at-risk); indicators met 2 of 3.`
 fn campaign_summary(rollup: &Rollup, tasks: usize, lang: Lang, w: &Words) -> String {
     let mut parts = Vec::new();
-    match (rollup.progress, rollup.worst) {
+    match (rollup.progress, rollup.status) {
         (Some(progress), Some(worst)) => parts.push(match lang {
             Lang::Zh => format!(
                 "总体进度{}，最差状态{}",

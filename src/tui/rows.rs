@@ -5,60 +5,7 @@
 use crate::figures::task_figure_width;
 use crate::model::{Campaign, CampaignStatus, Lang, Status};
 
-/// One row of the campaign list: an index into the campaign's tasks or
-/// indicators.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Item {
-    Task(usize),
-    Indicator(usize),
-}
-
-/// What identifies an item across reloads: its kind and its id.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ItemKey {
-    pub task: bool,
-    pub id: String,
-}
-
-impl Item {
-    pub fn key(self, campaign: &Campaign) -> Option<ItemKey> {
-        match self {
-            Item::Task(i) => campaign.tasks.get(i).map(|t| ItemKey {
-                task: true,
-                id: t.id.clone(),
-            }),
-            Item::Indicator(i) => campaign.indicators.get(i).map(|ind| ItemKey {
-                task: false,
-                id: ind.id.clone(),
-            }),
-        }
-    }
-
-    /// Whether this is the item `key` names (without copying its id).
-    pub fn has_key(self, campaign: &Campaign, key: &ItemKey) -> bool {
-        match self {
-            Item::Task(i) => key.task && campaign.tasks.get(i).is_some_and(|t| t.id == key.id),
-            Item::Indicator(i) => {
-                !key.task
-                    && campaign
-                        .indicators
-                        .get(i)
-                        .is_some_and(|ind| ind.id == key.id)
-            }
-        }
-    }
-
-    pub fn status(self, status: &CampaignStatus) -> Status {
-        match self {
-            Item::Task(i) => status.tasks.get(i).map_or(Status::Count, |s| s.status),
-            Item::Indicator(i) => status
-                .indicators
-                .get(i)
-                .copied()
-                .unwrap_or(Status::NoTarget),
-        }
-    }
-}
+pub use crate::model::{Item, ItemKey};
 
 /// The orders `s` cycles through, in that order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -110,7 +57,7 @@ pub fn rows(
         .collect();
     let task_name = |i: &usize| campaign.tasks[*i].name.get(lang);
     let indicator_name = |i: &usize| campaign.indicators[*i].name.get(lang);
-    let indicator_status = |i: &usize| status.indicators.get(*i).copied();
+    let indicator_status = |i: &usize| status.indicators.get(*i).map(|s| s.status);
     match sort {
         SortKey::Status => {
             tasks.sort_by_key(|i| status.tasks.get(*i).map(|s| s.status));
@@ -151,33 +98,11 @@ pub fn rows(
         .collect()
 }
 
-/// The items that need attention (overdue, behind, at-risk tasks and
-/// not-met indicators), worst status first, then least progress.
-pub fn attention(campaign: &Campaign, status: &CampaignStatus) -> Vec<Item> {
-    let mut tasks: Vec<usize> = (0..campaign.tasks.len())
-        .filter(|&i| {
-            status
-                .tasks
-                .get(i)
-                .is_some_and(|s| s.status.needs_attention())
-        })
-        .collect();
-    tasks.sort_by(|a, b| {
-        let key = |i: &usize| {
-            let s = &status.tasks[*i];
-            (s.status, s.fraction.unwrap_or(0.0))
-        };
-        let (sa, fa) = key(a);
-        let (sb, fb) = key(b);
-        sa.cmp(&sb).then(fa.total_cmp(&fb))
-    });
-    let indicators = (0..campaign.indicators.len())
-        .filter(|&i| status.indicators.get(i) == Some(&Status::NotMet))
-        .map(Item::Indicator);
-    tasks
+/// The items that need attention, in the attention list's order.
+pub fn attention(status: &CampaignStatus) -> Vec<Item> {
+    crate::model::attention::campaign_attention(0, status)
         .into_iter()
-        .map(Item::Task)
-        .chain(indicators)
+        .map(|attention| attention.item)
         .collect()
 }
 
@@ -200,7 +125,7 @@ impl ListWidths {
             .tasks
             .iter()
             .map(|s| s.status)
-            .chain(status.indicators.iter().copied());
+            .chain(status.indicators.iter().map(|s| s.status));
         for s in statuses {
             present |= 1 << s as u32;
         }

@@ -233,7 +233,7 @@ fn every_status_fixture_shows_every_status() {
             found.insert(task.id.clone(), schedule.status);
         }
         for (indicator, status) in campaign.indicators.iter().zip(&computed.indicators) {
-            found.insert(indicator.id.clone(), *status);
+            found.insert(indicator.id.clone(), status.status);
         }
     }
     // Each item is named after the status it must have.
@@ -272,7 +272,7 @@ fn shipped_file_statuses_at_its_reporting_date() {
             }
         }
         for (indicator, status) in campaign.indicators.iter().zip(&computed.indicators) {
-            found.insert(format!("{}/{}", campaign.id, indicator.id), *status);
+            found.insert(format!("{}/{}", campaign.id, indicator.id), status.status);
         }
     }
     let mut expected: BTreeMap<String, Status> = [

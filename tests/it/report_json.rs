@@ -44,7 +44,9 @@ fn figures_match_hand_computation() {
     // Weighted mean, c capped at 1: (2 × 0.6 + 1 × 0.4 + 1 × 1.0) / 4 = 0.65.
     let progress = work["progress"].as_f64().unwrap();
     assert!((progress - 0.65).abs() < 1e-12, "{progress}");
-    assert_eq!(work["status"], "at-risk");
+    // Contract 2: the campaign's status is over tasks and indicators, and a
+    // not-met indicator (below) comes before an at-risk task.
+    assert_eq!(work["status"], "not-met");
     assert_eq!(
         work["status_counts"],
         serde_json::json!({ "at-risk": 1, "on-track": 1, "done": 1 })
@@ -71,7 +73,8 @@ fn a_later_date_moves_the_statuses() {
         .map(|t| t["status"].as_str().unwrap())
         .collect();
     assert_eq!(statuses, ["behind", "behind", "done"]);
-    assert_eq!(work["status"], "behind");
+    // Behind tasks, but the not-met indicators come first in the roll-up.
+    assert_eq!(work["status"], "not-met");
     // A day later they are overdue, with a day past due.
     let report = json(SMALL, &["--as-of", "2025-01-01"]);
     let work = &report["campaigns"][0];
@@ -180,8 +183,8 @@ fn shape_is_exactly_the_designed_one() {
             "behind",
             "at-risk",
             "on-track",
-            "not-started",
             "done",
+            "not-started",
             "count"
         ]
     );

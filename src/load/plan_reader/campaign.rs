@@ -7,7 +7,7 @@ use super::ids::IdSet;
 use crate::load::Diagnostic;
 use crate::load::fields::{Fields, Value};
 use crate::load::keys::CAMPAIGN_KEYS;
-use crate::model::{Campaign, Indicator, Task, Theme};
+use crate::model::{Campaign, Field, Indicator, Task, Theme};
 
 impl PlanReader<'_> {
     /// Reads a campaign; `items_elsewhere` when its tasks and indicators are
@@ -33,6 +33,7 @@ impl PlanReader<'_> {
         self.check_campaign_dates(&fields, start, end);
         let lead = self.optional_text(&fields, "lead");
         let summary = self.optional_text(&fields, "summary");
+        let assumed = self.assumed(&fields, Field::CAMPAIGN);
         // Ids of tasks and indicators share one namespace: `set` addresses both as CAMPAIGN/ITEM.
         let (indicators, tasks) = self.items(&fields, (start, end), as_of, &mut IdSet::default());
         if !items_elsewhere {
@@ -46,6 +47,7 @@ impl PlanReader<'_> {
             end,
             lead,
             summary,
+            assumed: assumed?,
             indicators,
             tasks,
             line,

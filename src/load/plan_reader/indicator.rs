@@ -9,7 +9,7 @@ use crate::load::Diagnostic;
 use crate::load::fields::{Fields, Value};
 use crate::load::keys::{INDICATOR_KEYS, INDICATOR_POINT_KEYS};
 use crate::load::tree::Item;
-use crate::model::{Better, Indicator, IndicatorPoint, Level, Scale, WaterClass};
+use crate::model::{Better, Field, Indicator, IndicatorPoint, Level, Scale, WaterClass};
 
 impl PlanReader<'_> {
     pub(super) fn indicator(
@@ -44,6 +44,7 @@ impl PlanReader<'_> {
                 reader.level(value, "value", scale_value)
             }),
         };
+        let assumed = self.assumed(&fields, Field::INDICATOR);
         Some(Indicator {
             id: id?,
             name: name?,
@@ -61,6 +62,7 @@ impl PlanReader<'_> {
                 .into_iter()
                 .map(|(date, value)| IndicatorPoint { date, value })
                 .collect(),
+            assumed: assumed?,
             line: self.line_of(&fields.span),
         })
     }

@@ -4,6 +4,7 @@
 //! This file holds the reader and its ways in (a whole file, or one part of
 //! it re-read alone); each table kind is read in a file of its own.
 
+mod assumed;
 mod campaign;
 mod history;
 mod ids;

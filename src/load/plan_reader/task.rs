@@ -7,7 +7,7 @@ use super::ids::IdSet;
 use crate::load::Diagnostic;
 use crate::load::fields::{Fields, Value};
 use crate::load::keys::{TASK_KEYS, TASK_POINT_KEYS};
-use crate::model::{Task, TaskPoint};
+use crate::model::{Field, Task, TaskPoint};
 
 impl PlanReader<'_> {
     pub(super) fn task(
@@ -50,6 +50,7 @@ impl PlanReader<'_> {
                 reader.non_negative(done, "done", number)
             }),
         };
+        let assumed = self.assumed(&fields, Field::TASK);
         Some(Task {
             id: id?,
             name: name?,
@@ -65,6 +66,7 @@ impl PlanReader<'_> {
                 .into_iter()
                 .map(|(date, done)| TaskPoint { date, done })
                 .collect(),
+            assumed: assumed?,
             line: self.line_of(&fields.span),
         })
     }

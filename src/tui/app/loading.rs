@@ -88,7 +88,7 @@ impl App {
             return;
         };
         *status = CampaignStatus::compute(campaign, data.status.as_of, margin);
-        data.attention[index] = rows::attention(campaign, status);
+        data.attention[index] = rows::attention(status);
         data.widths[index] = rows::ListWidths::measure(campaign, status);
         self.find_place(card);
         drop_aside(count_tasks(&replaced), replaced);
@@ -106,12 +106,7 @@ impl App {
     fn show(&mut self, document: Document, card: Option<String>) -> Option<Data> {
         let plan = document.plan();
         let status = PlanStatus::compute(plan, document.as_of());
-        let attention = plan
-            .campaigns
-            .iter()
-            .zip(&status.campaigns)
-            .map(|(campaign, status)| rows::attention(campaign, status))
-            .collect();
+        let attention = status.campaigns.iter().map(rows::attention).collect();
         let widths = plan
             .campaigns
             .iter()

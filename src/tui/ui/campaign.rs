@@ -154,7 +154,7 @@ fn draw_rows(
                 if let (Some(indicator), Some(st)) =
                     (campaign.indicators.get(i), status.indicators.get(i))
                 {
-                    list.indicator(buf, line, indicator, *st, selected);
+                    list.indicator(buf, line, indicator, st.status, selected);
                 }
             }
         }

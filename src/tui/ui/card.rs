@@ -114,7 +114,7 @@ impl Card<'_> {
             ..line
         };
         let accent = theme.accent(self.campaign.theme);
-        let style = status.rollup.worst.map_or(accent, |w| theme.status(w));
+        let style = status.rollup.status.map_or(accent, |w| theme.status(w));
         gauge::bar(buf, bar, progress, None, style, theme);
         put_right(
             buf,
@@ -339,7 +339,7 @@ fn attention_line(
                 return;
             };
             (
-                *st,
+                st.status,
                 indicator.name.get(lang),
                 figures::indicator_figure(indicator, lang, theme.ascii),
             )

@@ -100,7 +100,7 @@ fn lines(app: &App, width: u16, theme: &Theme) -> Vec<Line<'static>> {
             match (campaign.indicators.get(*i), status.indicators.get(*i)) {
                 (Some(indicator), Some(status)) => IndicatorDetail {
                     indicator,
-                    status: *status,
+                    status: status.status,
                     as_of,
                     lang,
                     width,
