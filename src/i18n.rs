@@ -1,6 +1,13 @@
 //! The interface's own words in Chinese and English. Data text (names,
 //! notes) comes from the file; these are the labels around it.
 
+mod rollup;
+
+pub use rollup::{
+    assumed_legend, expected, figures_only, measured, no_gauge, nothing_begun, planned,
+    source_label,
+};
+
 use crate::model::{Lang, Status};
 
 /// Every fixed label of the review screen, in one language.

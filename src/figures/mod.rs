@@ -6,6 +6,7 @@
 //! use it too. JSON keeps exact fractions and shows no percentages; the CSV
 //! keeps them too, writing its numbers with [`exact`] and dates with [`date`].
 
+mod assumed;
 mod days;
 mod indicator;
 mod number;
@@ -13,6 +14,7 @@ mod percent;
 mod task;
 mod unit;
 
+pub use assumed::mark;
 pub use days::{date, days_left, days_short};
 pub use indicator::{indicator_figure, indicator_target, indicator_value, level, water_class};
 pub use number::{exact, number, number_width, rate};

@@ -280,7 +280,10 @@ fn from_csv(csv_text: &str, index: usize) -> (Shown, Option<f64>) {
 /// The campaign's overall percentage on its overview card: the end of the
 /// card's first line (under the header and the card's top border).
 fn rollup_on_screen(frame: &str) -> Option<String> {
-    let gauge = frame.lines().nth(2).expect("the card's gauge line");
+    // The card's gauge line: under the status headline, the one with a bar.
+    let gauge = frame
+        .lines()
+        .find(|line| line.contains('█') || line.contains('░'))?;
     gauge
         .split_whitespace()
         .map(|t| t.trim_end_matches('│'))

@@ -5,7 +5,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Widget};
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use super::cells::{inner, put};
 use super::detail;
@@ -18,11 +18,53 @@ use crate::tui::app::{App, CampaignView, Pane};
 use crate::tui::rows::{Item, SortKey};
 use crate::tui::theme::Theme;
 
+/// Frames whose body is at least this tall show the campaign's summary.
+const SUMMARY_MIN_BODY: u16 = 14;
+
+/// The campaign view's parts in `body`: the summary's lines (none when
+/// there is no summary or no room), the list and the detail pane. Drawing,
+/// paging and clicks all use this, so they agree.
+fn parts(body: Rect, campaign: &Campaign, rows: usize, lang: Lang) -> (Rect, Rect, Rect) {
+    let lines = match &campaign.summary {
+        Some(summary) if body.height >= SUMMARY_MIN_BODY => {
+            if text::width(summary.get(lang)) > usize::from(body.width) {
+                2
+            } else {
+                1
+            }
+        }
+        _ => 0,
+    };
+    let summary = Rect {
+        height: lines,
+        ..body
+    };
+    let rest = Rect {
+        y: body.y + lines,
+        height: body.height - lines,
+        ..body
+    };
+    let (list, detail) = split(rest, rows);
+    (summary, list, detail)
+}
+
+/// The detail pane's area at the app's last known size.
+pub fn detail_area(app: &App) -> Rect {
+    let body = super::areas(super::frame_area(app), app).body;
+    match app.open_campaign() {
+        Some((campaign, view)) => parts(body, campaign, view.rows.len(), app.settings().lang).2,
+        None => split(body, 0).1,
+    }
+}
+
 /// Rows the list shows at the app's last known size (the page for PgUp/PgDn).
 pub fn list_rows(app: &App) -> usize {
     let body = super::areas(super::frame_area(app), app).body;
-    let rows = app.open_campaign().map_or(0, |(_, view)| view.rows.len());
-    usize::from(inner(split(body, rows).0).height)
+    let Some((campaign, view)) = app.open_campaign() else {
+        return usize::from(inner(split(body, 0).0).height);
+    };
+    let (_, list, _) = parts(body, campaign, view.rows.len(), app.settings().lang);
+    usize::from(inner(list).height)
 }
 
 /// What is under a click in the campaign view.
@@ -33,9 +75,10 @@ pub enum Hit {
 }
 
 pub fn hit(app: &App, column: u16, row: u16) -> Option<Hit> {
-    let (_, view) = app.open_campaign()?;
+    let (campaign, view) = app.open_campaign()?;
     let body = super::areas(super::frame_area(app), app).body;
-    let (list, detail_area) = split(body, view.rows.len());
+    let lang = app.settings().lang;
+    let (_, list, detail_area) = parts(body, campaign, view.rows.len(), lang);
     let at = ratatui::layout::Position::new(column, row);
     if detail_area.contains(at) {
         return Some(Hit::Detail);
@@ -65,9 +108,28 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     else {
         return;
     };
-    let (list, detail_area) = split(area, view.rows.len());
+    let lang = app.settings().lang;
+    let (summary, list, detail_area) = parts(area, campaign, view.rows.len(), lang);
+    draw_summary(buf, summary, campaign, lang, theme);
     draw_list(buf, list, app, campaign, status, view, theme);
     detail::draw(buf, detail_area, app, theme);
+}
+
+/// The campaign's `summary` (the source's own sentences), wrapped into the
+/// lines it was given, cut with an ellipsis beyond them.
+fn draw_summary(buf: &mut Buffer, area: Rect, campaign: &Campaign, lang: Lang, theme: &Theme) {
+    let Some(summary) = campaign.summary.as_ref().filter(|_| area.height > 0) else {
+        return;
+    };
+    let line = text::sanitize_line(summary.get(lang));
+    // Leave slack for words that wrap early, so the ellipsis stays in view.
+    let room = usize::from(area.width) * usize::from(area.height);
+    let room = room.saturating_sub(usize::from(area.height - 1) * 12);
+    let fitted = text::truncate_with(&line, room, theme.ellipsis());
+    Paragraph::new(fitted)
+        .style(theme.dim())
+        .wrap(Wrap { trim: true })
+        .render(area, buf);
 }
 
 fn sort_word(sort: SortKey, lang: Lang) -> &'static str {
@@ -154,7 +216,7 @@ fn draw_rows(
                 if let (Some(indicator), Some(st)) =
                     (campaign.indicators.get(i), status.indicators.get(i))
                 {
-                    list.indicator(buf, line, indicator, st.status, selected);
+                    list.indicator(buf, line, indicator, st, selected);
                 }
             }
         }

@@ -42,8 +42,16 @@ impl Widget for Card<'_> {
             ..inner
         };
         let mut y = inner.y;
-        self.gauge_line(buf, line(y));
+        self.headline(buf, line(y));
         y += 1;
+        if y < bottom {
+            self.gauge_line(buf, line(y));
+            y += 1;
+        }
+        if y < bottom && self.status.rollup.measured > 0 {
+            self.measure_line(buf, line(y));
+            y += 1;
+        }
         if y < bottom {
             self.period_line(buf, line(y));
             y += 1;
@@ -91,31 +99,61 @@ impl Card<'_> {
         inner(area)
     }
 
-    /// The overall gauge and its figure as text, or that no task counts.
-    fn gauge_line(&self, buf: &mut Buffer, line: Rect) {
-        let (status, theme) = (self.status, self.theme);
+    /// The campaign's status over its tasks and indicators, `*` when it
+    /// rests on assumed values.
+    fn headline(&self, buf: &mut Buffer, line: Rect) {
+        let (rollup, theme, lang) = (&self.status.rollup, self.theme, self.lang);
         let ell = theme.ellipsis();
-        let Some(progress) = status.rollup.progress else {
-            let s = i18n::strings(self.lang);
-            put(
-                buf,
-                line.x,
-                line.y,
-                line.width,
-                s.no_tasks,
-                theme.dim(),
-                ell,
-            );
+        let Some(status) = rollup.status else {
+            let words = i18n::figures_only(lang);
+            put(buf, line.x, line.y, line.width, words, theme.dim(), ell);
             return;
         };
-        let figure = figures::percent(progress);
+        let headline = format!(
+            "{} {}{}",
+            status.symbol(theme.ascii),
+            i18n::status_word(status, lang),
+            figures::mark(rollup.status_assumed)
+        );
+        let style = theme.status(status).add_modifier(Modifier::BOLD);
+        put(buf, line.x, line.y, line.width, &headline, style, ell);
+    }
+
+    /// The gauge of the measured tasks with its figure and a marker at
+    /// 序时进度; or, without one, why there is none.
+    fn gauge_line(&self, buf: &mut Buffer, line: Rect) {
+        let (rollup, theme, lang) = (&self.status.rollup, self.theme, self.lang);
+        let ell = theme.ellipsis();
+        let Some(progress) = rollup.progress else {
+            let why = match rollup.planned_from {
+                Some(from) if rollup.planned > 0 => {
+                    i18n::nothing_begun(rollup.planned, &figures::date(from), lang)
+                }
+                _ => i18n::no_gauge(lang).to_owned(),
+            };
+            put(buf, line.x, line.y, line.width, &why, theme.dim(), ell);
+            return;
+        };
+        let figure = format!(
+            "{}{}",
+            figures::percent(progress),
+            figures::mark(rollup.progress_assumed)
+        );
         let bar = Rect {
             width: line.width.saturating_sub(text::width(&figure) as u16 + 1),
             ..line
         };
+        // Coloured by the measured tasks alone: the headline says the rest.
+        let tasks_status = self
+            .status
+            .tasks
+            .iter()
+            .filter(|task| task.fraction.is_some() && task.status != Status::NotStarted)
+            .map(|task| task.status)
+            .min();
         let accent = theme.accent(self.campaign.theme);
-        let style = status.rollup.status.map_or(accent, |w| theme.status(w));
-        gauge::bar(buf, bar, progress, None, style, theme);
+        let style = tasks_status.map_or(accent, |st| theme.status(st));
+        gauge::bar(buf, bar, progress, rollup.expected, style, theme);
         put_right(
             buf,
             line.right(),
@@ -123,6 +161,34 @@ impl Card<'_> {
             line.width,
             &figure,
             theme.title(),
+            ell,
+        );
+    }
+
+    /// What the gauge stands for ("1 of 9 tasks measured"), 序时进度 as a
+    /// figure (the gauge's marker in words) and what is planned.
+    fn measure_line(&self, buf: &mut Buffer, line: Rect) {
+        let (rollup, theme, lang) = (&self.status.rollup, self.theme, self.lang);
+        let mut words = vec![i18n::measured(rollup.measured, rollup.tasks, lang)];
+        if let Some(expected) = rollup.expected {
+            let percent = format!(
+                "{}{}",
+                figures::percent(expected),
+                figures::mark(rollup.expected_assumed)
+            );
+            words.push(i18n::expected(&percent, lang));
+        }
+        if let Some(from) = rollup.planned_from.filter(|_| rollup.planned > 0) {
+            words.push(i18n::planned(rollup.planned, &figures::date(from), lang));
+        }
+        let ell = theme.ellipsis();
+        put(
+            buf,
+            line.x,
+            line.y,
+            line.width,
+            &words.join(theme.dot()),
+            theme.dim(),
             ell,
         );
     }

@@ -1,18 +1,55 @@
-//! The top line: title and organisation on the left, reporting date and
-//! file on the right.
+//! The top lines: title and organisation on the left, reporting date and
+//! file on the right; under them, where the figures come from (`source`)
+//! and the legend of the assumed marker, when the plan has either.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::cells::{put, put_right};
 use crate::i18n;
+use crate::model::Plan;
 use crate::text;
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
 
+/// Frames at least this tall give the source its own line.
+const SOURCE_LINE_MIN_HEIGHT: u16 = 16;
+
+/// One line, or two when there is a source or an assumed value to say and
+/// the frame has room.
+pub fn height(app: &App, frame_height: u16) -> u16 {
+    let provenance = app
+        .data
+        .as_ref()
+        .is_some_and(|data| data.plan().meta.source.is_some() || any_assumed(data.plan()));
+    match frame_height {
+        0 => 0,
+        h if provenance && h >= SOURCE_LINE_MIN_HEIGHT => 2,
+        _ => 1,
+    }
+}
+
+/// Whether any value of the plan is marked assumed (a campaign's dates
+/// count: its tasks run by them).
+fn any_assumed(plan: &Plan) -> bool {
+    plan.campaigns.iter().any(|campaign| {
+        !campaign.assumed.is_empty()
+            || campaign.tasks.iter().any(|task| !task.assumed.is_empty())
+            || campaign.indicators.iter().any(|i| !i.assumed.is_empty())
+    })
+}
+
 pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     if area.height == 0 {
         return;
+    }
+    if area.height > 1 {
+        let line = Rect {
+            y: area.y + 1,
+            height: 1,
+            ..area
+        };
+        provenance(buf, line, app, theme);
     }
     let lang = app.settings().lang;
     let s = i18n::strings(lang);
@@ -93,5 +130,34 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
                 ell,
             );
         }
+    }
+}
+
+/// "Source: …" on the left, the legend of `*` on the right when the plan
+/// marks anything assumed.
+fn provenance(buf: &mut Buffer, line: Rect, app: &App, theme: &Theme) {
+    let Some(data) = app.data.as_ref() else {
+        return;
+    };
+    let lang = app.settings().lang;
+    let ell = theme.ellipsis();
+    let start = if any_assumed(data.plan()) {
+        let legend = i18n::assumed_legend(lang);
+        put_right(
+            buf,
+            line.right(),
+            line.y,
+            line.width / 2,
+            legend,
+            theme.dim(),
+            ell,
+        )
+    } else {
+        line.right()
+    };
+    if let Some(source) = &data.plan().meta.source {
+        let source = format!("{}{}", i18n::source_label(lang), source.get(lang));
+        let room = start.saturating_sub(line.x + 2);
+        put(buf, line.x, line.y, room, &source, theme.dim(), ell);
     }
 }

@@ -10,7 +10,7 @@ use super::cells::{put, put_right};
 use super::gauge;
 use crate::figures;
 use crate::i18n;
-use crate::model::{Indicator, Lang, Status, Task, TaskSchedule};
+use crate::model::{Field, Indicator, IndicatorState, Lang, Status, Task, TaskSchedule};
 use crate::tui::theme::Theme;
 
 /// Column widths of the list for a given inner width; a zero width means
@@ -39,7 +39,8 @@ impl Columns {
     /// Widths for the rows shown: the status column as wide as the widest
     /// status word among them, the figure as wide as the widest figure.
     pub fn for_rows(width: u16, status_word: u16, figure: u16) -> Columns {
-        let status = 2 + status_word + 1;
+        // Symbol, space, word, the assumed marker and a gap.
+        let status = 2 + status_word + 2;
         let mut c = Columns {
             status,
             name: 0,
@@ -56,7 +57,7 @@ impl Columns {
             (Slot::Figure, figure.min(20) + 1, 12),
             (Slot::Days, 7, 14),
             (Slot::Bar, 10, 16),
-            (Slot::Due, 11, 26),
+            (Slot::Due, 12, 26),
         ] {
             if left >= want + name_min {
                 left -= want;
@@ -99,7 +100,8 @@ impl ListRows<'_> {
         selected: bool,
     ) {
         let name = task.name.get(self.lang);
-        self.lead_cells(buf, line, schedule.status, name, selected);
+        let status = (schedule.status, schedule.status_assumed);
+        self.lead_cells(buf, line, status, name, selected);
         let x = self.value_cells(buf, line, task, schedule);
         self.date_cells(buf, x, line.y, schedule);
     }
@@ -109,11 +111,13 @@ impl ListRows<'_> {
         buf: &mut Buffer,
         line: Rect,
         indicator: &Indicator,
-        status: Status,
+        state: &IndicatorState,
         selected: bool,
     ) {
         let (lang, theme) = (self.lang, self.theme);
-        self.lead_cells(buf, line, status, indicator.name.get(lang), selected);
+        let status = state.status;
+        let lead = (status, state.status_assumed);
+        self.lead_cells(buf, line, lead, indicator.name.get(lang), selected);
         let (x, width) = self.columns.values(line);
         let figure = figures::indicator_figure(indicator, lang, theme.ascii);
         let style = theme.status(status);
@@ -128,8 +132,16 @@ impl ListRows<'_> {
         );
     }
 
-    /// The selection pointer, the status (symbol and word) and the name.
-    fn lead_cells(&self, buf: &mut Buffer, line: Rect, status: Status, name: &str, selected: bool) {
+    /// The selection pointer, the status (symbol and word, `*` when it rests
+    /// on an assumed value) and the name.
+    fn lead_cells(
+        &self,
+        buf: &mut Buffer,
+        line: Rect,
+        (status, assumed): (Status, bool),
+        name: &str,
+        selected: bool,
+    ) {
         let (columns, theme) = (&self.columns, self.theme);
         let ell = theme.ellipsis();
         let y = line.y;
@@ -138,9 +150,10 @@ impl ListRows<'_> {
         }
         let x = line.x + POINTER;
         let word = format!(
-            "{} {}",
+            "{} {}{}",
             status.symbol(theme.ascii),
-            i18n::status_word(status, self.lang)
+            i18n::status_word(status, self.lang),
+            figures::mark(assumed)
         );
         let status_width = columns.status.saturating_sub(1);
         put(buf, x, y, status_width, &word, theme.status(status), ell);
@@ -192,21 +205,20 @@ impl ListRows<'_> {
         x
     }
 
-    /// The due date and the days left, from `x`; a plain count has neither
-    /// and a finished task no days left.
+    /// The due date (`*` when assumed) and the days left, from `x`; a plain
+    /// count has them only when written on it, a finished task no days left.
     fn date_cells(&self, buf: &mut Buffer, mut x: u16, y: u16, schedule: &TaskSchedule) {
         let (columns, theme) = (&self.columns, self.theme);
         let ell = theme.ellipsis();
-        let dated = schedule.status != Status::Count;
         if columns.due > 0 {
-            if let Some(due) = schedule.due.filter(|_| dated) {
-                let due = figures::date(due);
+            if let Some(due) = schedule.due {
+                let assumed = schedule.assumed.contains(Field::Due);
+                let due = format!("{}{}", figures::date(due), figures::mark(assumed));
                 put(buf, x, y, columns.due - 1, &due, theme.dim(), ell);
             }
             x += columns.due;
         }
         if columns.days > 0
-            && dated
             && schedule.status != Status::Done
             && let Some(days) = schedule.days_left
         {

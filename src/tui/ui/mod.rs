@@ -39,7 +39,7 @@ pub struct Areas {
 pub fn areas(area: Rect, app: &App) -> Areas {
     let banner_lines = banner::height(app).min(area.height.saturating_sub(3));
     let header = Rect {
-        height: 1.min(area.height),
+        height: header::height(app, area.height),
         ..area
     };
     let banner = Rect {

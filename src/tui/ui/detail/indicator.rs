@@ -17,6 +17,8 @@ use crate::tui::ui::gauge;
 pub struct IndicatorDetail<'a> {
     pub indicator: &'a Indicator,
     pub status: Status,
+    /// Whether met or not-met rests on an assumed value or target.
+    pub status_assumed: bool,
     pub as_of: Option<NaiveDate>,
     pub lang: Lang,
     pub width: u16,
@@ -43,7 +45,7 @@ impl IndicatorDetail<'_> {
         vec![
             Line::styled(indicator.name.get(lang).to_owned(), theme.title()),
             Line::from(vec![
-                status_span(self.status, lang, theme),
+                status_span(self.status, self.status_assumed, lang, theme),
                 Span::raw(theme.dot()),
                 Span::styled(figure, theme.status(self.status)),
             ]),

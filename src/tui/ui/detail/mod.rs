@@ -12,7 +12,6 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use super::cells::inner;
-use super::layout::split;
 use crate::model::{Campaign, Lang};
 use crate::text;
 use crate::tui::app::{App, Pane};
@@ -23,9 +22,7 @@ use task::TaskDetail;
 
 /// The detail pane's area at the app's last known size.
 fn area_for(app: &App) -> Rect {
-    let body = super::areas(super::frame_area(app), app).body;
-    let rows = app.open_campaign().map_or(0, |(_, view)| view.rows.len());
-    split(body, rows).1
+    super::campaign::detail_area(app)
 }
 
 /// How far the detail can scroll before its last line reaches the top of
@@ -101,6 +98,7 @@ fn lines(app: &App, width: u16, theme: &Theme) -> Vec<Line<'static>> {
                 (Some(indicator), Some(status)) => IndicatorDetail {
                     indicator,
                     status: status.status,
+                    status_assumed: status.status_assumed,
                     as_of,
                     lang,
                     width,

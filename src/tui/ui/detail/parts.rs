@@ -14,12 +14,14 @@ pub fn label(text_: &str, theme: &Theme) -> Span<'static> {
 }
 
 /// The status as its symbol and word, in its colour.
-pub fn status_span(status: Status, lang: Lang, theme: &Theme) -> Span<'static> {
+/// "▼ behind", with `*` when the status rests on an assumed value.
+pub fn status_span(status: Status, assumed: bool, lang: Lang, theme: &Theme) -> Span<'static> {
     Span::styled(
         format!(
-            "{} {}",
+            "{} {}{}",
             status.symbol(theme.ascii),
-            i18n::status_word(status, lang)
+            i18n::status_word(status, lang),
+            crate::figures::mark(assumed)
         ),
         theme.status(status),
     )

@@ -9,7 +9,7 @@ use super::parts::{label, note_lines, sparkline_room, status_span};
 use crate::figures;
 use crate::i18n;
 use crate::model::schedule::pace;
-use crate::model::{Campaign, Lang, Pace, Status, Task, TaskSchedule};
+use crate::model::{Campaign, Field, Lang, Pace, Status, Task, TaskSchedule};
 use crate::tui::theme::Theme;
 use crate::tui::ui::gauge;
 
@@ -42,7 +42,12 @@ impl TaskDetail<'_> {
         let (task, lang, theme) = (self.task, self.lang, self.theme);
         let dot = theme.dot();
         let mut summary = vec![
-            status_span(self.schedule.status, lang, theme),
+            status_span(
+                self.schedule.status,
+                self.schedule.status_assumed,
+                lang,
+                theme,
+            ),
             Span::raw(dot),
             Span::raw(figures::task_figure(task, lang)),
         ];
@@ -72,7 +77,12 @@ impl TaskDetail<'_> {
             out.push(Line::from(vec![
                 Span::styled(format!("{mark} "), theme.title()),
                 Span::styled(
-                    format!("{} {}", s.expected_by_now, figures::percent(expected)),
+                    format!(
+                        "{} {}{}",
+                        s.expected_by_now,
+                        figures::percent(expected),
+                        figures::mark(schedule.assumed.any(&[Field::Start, Field::Due]))
+                    ),
                     theme.dim(),
                 ),
             ]));
@@ -96,13 +106,16 @@ impl TaskDetail<'_> {
         let s = i18n::strings(lang);
         let mut dates = Vec::new();
         if let Some(start) = schedule.start {
-            dates.extend([label(s.start, theme), Span::raw(figures::date(start))]);
+            dates.extend([
+                label(s.start, theme),
+                Span::raw(self.date(start, Field::Start)),
+            ]);
         }
         if let Some(due) = schedule.due {
             if !dates.is_empty() {
                 dates.push(Span::raw(theme.dot()));
             }
-            dates.extend([label(s.due, theme), Span::raw(figures::date(due))]);
+            dates.extend([label(s.due, theme), Span::raw(self.date(due, Field::Due))]);
         }
         if let Some(days) = schedule.days_left
             && !matches!(schedule.status, Status::Done | Status::Count)
@@ -118,6 +131,12 @@ impl TaskDetail<'_> {
             ]);
         }
         (!dates.is_empty()).then(|| Line::from(dates))
+    }
+
+    /// A date of the task's, `*` after it when it is assumed.
+    fn date(&self, date: NaiveDate, field: Field) -> String {
+        let assumed = self.schedule.assumed.contains(field);
+        format!("{}{}", figures::date(date), figures::mark(assumed))
     }
 
     /// The rates achieved and needed, and the projected finish.

@@ -1,0 +1,93 @@
+//! The words around a campaign's roll-up (contract 2): what its gauge stands
+//! for, what lies ahead, 序时进度, and the legend of the assumed marker.
+//! Shared by the screen and the human reports.
+
+use crate::model::Lang;
+
+/// "1 of 9 tasks measured" / "9项任务中1项计入进度": how many tasks the gauge
+/// stands for.
+pub fn measured(measured: usize, tasks: usize, lang: Lang) -> String {
+    match (lang, tasks) {
+        (Lang::Zh, _) => format!("{tasks}项任务中{measured}项计入进度"),
+        (Lang::En, 1) => format!("{measured} of 1 task measured"),
+        (Lang::En, _) => format!("{measured} of {tasks} tasks measured"),
+    }
+}
+
+/// "1 planned, from 2025-01-01" / "另有1项计划任务，2025-01-01起".
+pub fn planned(planned: usize, from: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("另有{planned}项计划任务，{from}起"),
+        Lang::En => format!("{planned} planned, from {from}"),
+    }
+}
+
+/// Said instead of a gauge when every task with a total starts later:
+/// "not begun: 1 task from 2025-01-01".
+pub fn nothing_begun(planned: usize, from: &str, lang: Lang) -> String {
+    match (lang, planned) {
+        (Lang::Zh, _) => format!("尚未开始：{planned}项任务{from}起"),
+        (Lang::En, 1) => format!("not begun: 1 task from {from}"),
+        (Lang::En, _) => format!("not begun: {planned} tasks from {from}"),
+    }
+}
+
+/// Said instead of a gauge when no task has a total.
+pub fn no_gauge(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "无进度条：任务均无总量",
+        Lang::En => "no gauge: no task has a total",
+    }
+}
+
+/// Said instead of a status when nothing has a total or a target.
+pub fn figures_only(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "仅列数量，无可评判项",
+        Lang::En => "figures only, nothing to judge",
+    }
+}
+
+/// "expected 100%" / "序时进度 100%": where the gauge should be by now.
+pub fn expected(percent: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("序时进度 {percent}"),
+        Lang::En => format!("expected {percent}"),
+    }
+}
+
+/// The legend of the `*` that follows an assumed value.
+pub fn assumed_legend(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "* 示例：非来源数据",
+        Lang::En => "* assumed: not from the source",
+    }
+}
+
+/// What goes before `meta.source`: "Source: " / "来源：".
+pub fn source_label(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "来源：",
+        Lang::En => "Source: ",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_agree_in_number() {
+        assert_eq!(measured(1, 9, Lang::En), "1 of 9 tasks measured");
+        assert_eq!(measured(1, 1, Lang::En), "1 of 1 task measured");
+        assert_eq!(measured(1, 9, Lang::Zh), "9项任务中1项计入进度");
+        assert_eq!(
+            nothing_begun(1, "2025-01-01", Lang::En),
+            "not begun: 1 task from 2025-01-01"
+        );
+        assert_eq!(
+            nothing_begun(2, "2025-01-01", Lang::En),
+            "not begun: 2 tasks from 2025-01-01"
+        );
+    }
+}
