@@ -818,3 +818,61 @@ fn generated_plans_load_without_errors() {
     );
     assert_eq!(plan.campaigns.len(), 3);
 }
+
+#[test]
+fn assumed_names_the_fields_that_are_not_from_the_source() {
+    use crate::model::{Assumed, Field};
+    let source = task("done = 3\ntotal = 10\ndue = 2024-12-31\nassumed = [\"due\", \"total\"]\n");
+    let loaded = load(&source);
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    let plan = loaded.plan.unwrap();
+    assert_eq!(
+        plan.campaigns[0].tasks[0].assumed,
+        Assumed::of(&[Field::Due, Field::Total])
+    );
+    assert!(plan.campaigns[0].assumed.is_empty());
+
+    let source = campaign("end = 2024-12-31\nassumed = [\"end\"]\n");
+    let plan = load(&source).plan.unwrap();
+    assert_eq!(plan.campaigns[0].assumed, Assumed::of(&[Field::End]));
+
+    let source = indicator("value = 3\ntarget = 4\nbetter = \"lower\"\nassumed = [\"target\"]\n");
+    let plan = load(&source).plan.unwrap();
+    assert_eq!(
+        plan.campaigns[0].indicators[0].assumed,
+        Assumed::of(&[Field::Target])
+    );
+}
+
+#[test]
+fn assumed_refuses_what_its_table_cannot_mark() {
+    // A typo gets a "did you mean" among the task's own fields.
+    let source = task("done = 3\ntotal = 4\nassumed = [\"totl\"]\n");
+    error_at(&source, 12, 12, "`assumed` names `totl`");
+    let help = load(&source).diagnostics[0].help.clone();
+    assert_eq!(help.as_deref(), Some("did you mean `total`?"));
+    // An indicator has no due date; the help lists what it can mark.
+    let source = indicator("value = 3\nassumed = [\"due\"]\n");
+    error_at(&source, 11, 12, "[[campaign.indicator]] cannot mark");
+    let help = load(&source).diagnostics[0].help.clone().unwrap();
+    assert!(help.contains("value, target, history"), "{help}");
+    // Not a list of names.
+    error_at(
+        &task("done = 3\nassumed = \"due\"\n"),
+        11,
+        11,
+        "must be an array",
+    );
+    error_at(&task("done = 3\nassumed = [1]\n"), 11, 12, "field name");
+}
+
+#[test]
+fn assumed_warns_of_a_field_the_table_does_not_write() {
+    let source = task("done = 3\nassumed = [\"due\"]\n");
+    warning_at(
+        &source,
+        11,
+        12,
+        "`due` is marked assumed but [[campaign.task]] does not write it",
+    );
+}

@@ -88,3 +88,127 @@ fn sort(items: &mut [Attention]) {
             .then(b.gap.unwrap_or(0.0).total_cmp(&a.gap.unwrap_or(0.0)))
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::model::{Assumed, Better, Campaign, Indicator, Level, Plan, Scale, SourceLine};
+    use crate::model::{Field, Meta, Task, Text, Theme};
+
+    fn date(text: &str) -> NaiveDate {
+        text.parse().unwrap()
+    }
+
+    fn task(id: &str, done: f64, due: &str) -> Task {
+        Task {
+            id: id.into(),
+            name: Text::from(id),
+            done,
+            total: Some(10.0),
+            unit: None,
+            start: Some(date("2024-01-01")),
+            due: Some(date(due)),
+            weight: 1.0,
+            lead: None,
+            note: None,
+            history: vec![],
+            assumed: Assumed::NONE,
+            line: SourceLine(1),
+        }
+    }
+
+    fn campaign(id: &str, tasks: Vec<Task>, indicators: Vec<Indicator>) -> Campaign {
+        Campaign {
+            id: id.into(),
+            name: Text::from(id),
+            theme: Theme::Other,
+            start: None,
+            end: None,
+            lead: None,
+            summary: None,
+            assumed: Assumed::NONE,
+            indicators,
+            tasks,
+            line: SourceLine(1),
+        }
+    }
+
+    fn missed(id: &str, assumed: Assumed) -> Indicator {
+        Indicator {
+            id: id.into(),
+            name: Text::from(id),
+            unit: None,
+            scale: Scale::Number,
+            value: Level::Number(94.0),
+            target: Some(Level::Number(95.0)),
+            better: Some(Better::Higher),
+            lead: None,
+            note: None,
+            history: vec![],
+            assumed,
+            line: SourceLine(1),
+        }
+    }
+
+    #[test]
+    fn worst_first_across_campaigns() {
+        let plan = Plan {
+            meta: Meta {
+                title: Text::from("T"),
+                organisation: None,
+                as_of: None,
+                source: None,
+                at_risk_margin: 0.10,
+            },
+            campaigns: vec![
+                campaign(
+                    "a",
+                    vec![
+                        // Half the year gone at 2024-07-01: 0.1 done is behind by 0.4.
+                        task("slightly-behind", 3.0, "2024-12-31"),
+                        task("far-behind", 1.0, "2024-12-31"),
+                        task("late-2-days", 5.0, "2024-06-29"),
+                        task("fine", 9.0, "2024-12-31"),
+                    ],
+                    vec![],
+                ),
+                campaign(
+                    "b",
+                    vec![task("late-10-days", 5.0, "2024-06-21")],
+                    vec![missed("missed", Assumed::of(&[Field::Target]))],
+                ),
+            ],
+        };
+        let status = PlanStatus::compute(&plan, date("2024-07-01"));
+        let items = attention(&status);
+        let names: Vec<(usize, Item, Status)> = items
+            .iter()
+            .map(|a| (a.campaign, a.item, a.status))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                (1, Item::Task(0), Status::Overdue),
+                (0, Item::Task(2), Status::Overdue),
+                (1, Item::Indicator(0), Status::NotMet),
+                (0, Item::Task(1), Status::Behind),
+                (0, Item::Task(0), Status::Behind),
+            ]
+        );
+        assert_eq!(items[0].days_late, Some(10));
+        assert_eq!(items[1].days_late, Some(2));
+        // Only the not-met target is assumed.
+        assert!(items[2].assumed && !items[0].assumed && !items[3].assumed);
+        // 182 of 365 days gone: 0.4986 expected, 0.1 done.
+        let gap = items[3].gap.unwrap();
+        assert!((gap - (182.0 / 365.0 - 0.1)).abs() < 1e-12, "{gap}");
+        // One campaign's list keeps the same order.
+        let first: Vec<Item> = campaign_attention(0, &status.campaigns[0])
+            .iter()
+            .map(|a| a.item)
+            .collect();
+        assert_eq!(first, [Item::Task(2), Item::Task(1), Item::Task(0)]);
+    }
+}
