@@ -8,7 +8,8 @@ use campaigns::report::{Format, Report};
 use campaigns::text::sanitize_line;
 
 use super::{
-    INVALID, VALID, load_reporting_problems, problems_summary, settings, to_stderr, to_stdout,
+    COULD_NOT_RUN, INVALID, VALID, load_reporting_problems, problems_summary, settings, to_stderr,
+    to_stdout,
 };
 use crate::cli::{Cli, Common, ReportFormat};
 
@@ -21,6 +22,16 @@ pub fn report(
     output: Option<&Path>,
     common: &Common,
 ) -> anyhow::Result<u8> {
+    // Checked before anything is read: a report written over the plan
+    // would replace every figure with its own summary.
+    if let Some(path) = output.filter(|path| is_the_plan(path, file)) {
+        to_stderr(&format!(
+            "campaigns: --output {} is the plan itself ({}); no report written, choose another file",
+            sanitize_line(&path.display().to_string()),
+            sanitize_line(&file.display().to_string()),
+        ));
+        return Ok(COULD_NOT_RUN);
+    }
     let opened = match load_reporting_problems(file, common) {
         Ok(opened) => opened,
         Err(code) => return Ok(code),
@@ -58,6 +69,13 @@ pub fn report(
         None => to_stdout(text.as_bytes())?,
     }
     Ok(VALID)
+}
+
+/// Whether `output` names the plan's file: the same file after links are
+/// resolved (a symlink or a hard link to it counts). An output that does
+/// not exist yet is never the plan.
+fn is_the_plan(output: &Path, plan: &Path) -> bool {
+    same_file::is_same_file(output, plan).unwrap_or(false)
 }
 
 /// The JSON Schema of the file format.

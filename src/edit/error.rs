@@ -45,6 +45,10 @@ pub enum EditError {
         lock: String,
         waited: Duration,
     },
+    #[error(
+        "{path} is read-only (mode {mode:04o}): it is left as it is; give it a write bit (chmod u+w) to update it"
+    )]
+    ReadOnly { path: String, mode: u32 },
     #[error("{path}: the file kept changing while it was being updated; try again")]
     Conflict { path: String },
     #[error(transparent)]

@@ -127,7 +127,15 @@ pub fn apply(
     if !metadata.is_file() {
         return Err(ReadError::NotAFile { path: shown }.into());
     }
-    // The rename would replace a read-only file: respect its mode, as editors do.
+    // The rename would replace a read-only file: respect its mode, as vim's
+    // W10 does, even for root, whom access(2) lets write anything.
+    let mode = metadata_mode(&metadata);
+    if mode & 0o222 == 0 {
+        return Err(EditError::ReadOnly {
+            path: shown,
+            mode: mode & 0o7777,
+        });
+    }
     if !writable(&target) {
         return Err(ReadError::PermissionDenied { path: shown }.into());
     }

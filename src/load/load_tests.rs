@@ -294,7 +294,7 @@ fn ids_are_lower_case_letters_digits_and_dashes() {
 }
 
 #[test]
-fn done_and_weight_must_not_be_negative() {
+fn done_must_not_be_negative_and_weight_must_be_positive() {
     error_at(&task("done = -1\n"), 10, 8, "`done` must not be negative");
     error_at(
         &task("done = -0.5\ntotal = 3\n"),
@@ -306,7 +306,13 @@ fn done_and_weight_must_not_be_negative() {
         &task("done = 1\nweight = -2\n"),
         11,
         10,
-        "`weight` must not be negative",
+        "`weight` must be more than 0",
+    );
+    error_at(
+        &task("done = 1\nweight = 0\n"),
+        11,
+        10,
+        "`weight` must be more than 0",
     );
     error_at(
         &task("done = 1\nhistory = [ { date = 2024-01-31, done = -1 } ]\n"),

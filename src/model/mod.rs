@@ -14,8 +14,8 @@ mod water_class;
 pub use assumed::{Assumed, Field};
 pub use item::{Item, ItemKey};
 pub use plan::{
-    Better, Campaign, DEFAULT_AT_RISK_MARGIN, Indicator, IndicatorPoint, Level, Meta, Plan, Scale,
-    SourceLine, Task, TaskPoint, Theme,
+    Better, Campaign, DEFAULT_AT_RISK_MARGIN, Indicator, IndicatorPoint, Level, MAX_WEIGHT, Meta,
+    Plan, Scale, SourceLine, Task, TaskPoint, Theme,
 };
 pub use rollup::Rollup;
 pub use schedule::{CampaignStatus, IndicatorState, Pace, PaceBasis, PlanStatus, TaskSchedule};

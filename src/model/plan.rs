@@ -22,6 +22,10 @@ pub struct Meta {
 
 pub const DEFAULT_AT_RISK_MARGIN: f64 = 0.10;
 
+/// The largest `weight` a task may have: far beyond any real share, small
+/// enough that a campaign's sum of weights stays finite.
+pub const MAX_WEIGHT: f64 = 1e6;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Theme {
     Air,

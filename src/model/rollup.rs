@@ -113,13 +113,12 @@ pub fn rollup(
     }
 }
 
-/// A mean weighted by the tasks' `weight`; the plain mean when every weight
-/// is zero.
+/// A mean weighted by the tasks' `weight` (each above 0 and at most
+/// `MAX_WEIGHT`, so the sums stay finite).
 #[derive(Default)]
 struct WeightedMean {
     weighted: f64,
     weights: f64,
-    sum: f64,
     count: usize,
 }
 
@@ -127,15 +126,10 @@ impl WeightedMean {
     fn add(&mut self, weight: f64, value: f64) {
         self.weighted += weight * value;
         self.weights += weight;
-        self.sum += value;
         self.count += 1;
     }
 
     fn mean(&self) -> Option<f64> {
-        match self.count {
-            0 => None,
-            _ if self.weights > 0.0 => Some(self.weighted / self.weights),
-            count => Some(self.sum / count as f64),
-        }
+        (self.count > 0 && self.weights > 0.0).then(|| self.weighted / self.weights)
     }
 }

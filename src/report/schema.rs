@@ -10,7 +10,7 @@
 use serde_json::{Map, Value, json};
 
 use crate::load::keys;
-use crate::model::Field;
+use crate::model::{Field, MAX_WEIGHT};
 
 /// What a key holds.
 #[derive(Clone, Copy, Debug)]
@@ -21,6 +21,8 @@ enum Kind {
     Id,
     NonNegative,
     Positive,
+    /// A task's weight: above 0, at most `MAX_WEIGHT`.
+    Weight,
     /// A share between 0 and 1.
     Share,
     Theme,
@@ -166,8 +168,8 @@ const TASK: Table = Table {
         ),
         key(
             "weight",
-            Kind::NonNegative,
-            "Weight in the campaign's progress (default 1).",
+            Kind::Weight,
+            "Weight in the campaign's progress: above 0, at most 1000000 (default 1).",
         ),
         key("lead", Kind::Text, "The responsible unit."),
         key("note", Kind::Text, "A note."),
@@ -266,6 +268,7 @@ fn kind_schema(kind: Kind) -> Value {
         Kind::Id => json!({ "type": "string", "pattern": "^[a-z0-9-]+$" }),
         Kind::NonNegative => json!({ "type": "number", "minimum": 0 }),
         Kind::Positive => json!({ "type": "number", "exclusiveMinimum": 0 }),
+        Kind::Weight => json!({ "type": "number", "exclusiveMinimum": 0, "maximum": MAX_WEIGHT }),
         Kind::Share => json!({ "type": "number", "minimum": 0, "maximum": 1 }),
         Kind::Theme => json!({ "enum": ["air", "water", "soil", "other"] }),
         Kind::Better => json!({ "enum": ["higher", "lower"] }),

@@ -19,6 +19,7 @@ mod report_csv;
 mod report_json;
 mod report_snapshots;
 mod reread_differential;
+mod safe_paths;
 mod schema;
 mod set;
 mod set_concurrency;

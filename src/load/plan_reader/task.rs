@@ -7,7 +7,7 @@ use super::ids::IdSet;
 use crate::load::Diagnostic;
 use crate::load::fields::{Fields, Value};
 use crate::load::keys::{TASK_KEYS, TASK_POINT_KEYS};
-use crate::model::{Field, Task, TaskPoint};
+use crate::model::{Field, MAX_WEIGHT, Task, TaskPoint};
 
 impl PlanReader<'_> {
     pub(super) fn task(
@@ -37,7 +37,7 @@ impl PlanReader<'_> {
             Some(v) => self
                 .out
                 .number(v, "weight")
-                .and_then(|weight| self.non_negative(v, "weight", weight)),
+                .and_then(|weight| self.weight(v, weight)),
         };
         let unit = self.optional_text(&fields, "unit");
         let lead = self.optional_text(&fields, "lead");
@@ -69,6 +69,23 @@ impl PlanReader<'_> {
             assumed: assumed?,
             line: self.line_of(&fields.span),
         })
+    }
+
+    /// A weight above 0 and at most [`MAX_WEIGHT`]: the roll-up's sums of
+    /// weights stay finite, so progress is never lost to an overflow.
+    fn weight(&mut self, v: Value<'_, '_>, weight: f64) -> Option<f64> {
+        let problem = if weight <= 0.0 {
+            format!("`weight` must be more than 0, found {weight}")
+        } else if weight > MAX_WEIGHT {
+            format!("`weight` must be at most {MAX_WEIGHT}, found {weight:e}")
+        } else {
+            return Some(weight);
+        };
+        self.out.error(
+            Diagnostic::error(v.span(), problem, "out of range")
+                .with_help("a weight is a task's share of its campaign's progress, default 1"),
+        );
+        None
     }
 
     /// `total`, which must be positive when it is there.

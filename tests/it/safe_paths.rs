@@ -1,0 +1,118 @@
+//! Issue 13's write paths that must never change or hide the figures, each
+//! named after the failure it guards against: a report written over the
+//! plan, weights that overflow the roll-up, a file without a write bit.
+
+use std::fs;
+use std::os::unix::fs::{PermissionsExt, symlink};
+use std::path::PathBuf;
+
+use assert_cmd::Command;
+
+const PLAN: &str = "# keep me\n[meta]\ntitle = \"T\"\nas_of = 2024-12-31\n\n[[campaign]]\nid = \"c\"\nname = \"C\"\n\n[[campaign.task]]\nid = \"t\"\nname = \"T\"\ndone = 3\ntotal = 10\n";
+
+fn plan_in(dir: &tempfile::TempDir) -> PathBuf {
+    let path = dir.path().join("campaigns.toml");
+    fs::write(&path, PLAN).unwrap();
+    path
+}
+
+fn campaigns() -> Command {
+    Command::cargo_bin("campaigns").unwrap()
+}
+
+#[test]
+fn report_output_onto_the_plan_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = plan_in(&dir);
+    let link = dir.path().join("link.toml");
+    symlink(&plan, &link).unwrap();
+    let hard = dir.path().join("hard.toml");
+    fs::hard_link(&plan, &hard).unwrap();
+    let relative = [
+        "campaigns.toml",
+        "./campaigns.toml",
+        "../",
+        "link.toml",
+        "hard.toml",
+    ];
+    for output in relative {
+        let output = if output == "../" {
+            // The same file reached through its parent directory.
+            format!(
+                "../{}/campaigns.toml",
+                dir.path().file_name().unwrap().to_string_lossy()
+            )
+        } else {
+            output.to_owned()
+        };
+        for flag in ["-o", "--output"] {
+            let run = campaigns()
+                .current_dir(dir.path())
+                .args(["report", "campaigns.toml", "--format", "md", flag, &output])
+                .output()
+                .unwrap();
+            assert_eq!(run.status.code(), Some(2), "{output}");
+            let stderr = String::from_utf8(run.stderr).unwrap();
+            assert!(stderr.contains("is the plan itself"), "{stderr}");
+            assert_eq!(fs::read_to_string(&plan).unwrap(), PLAN, "{output}");
+        }
+    }
+    // Another file is written as before.
+    let run = campaigns()
+        .current_dir(dir.path())
+        .args([
+            "report",
+            "campaigns.toml",
+            "--format",
+            "json",
+            "-o",
+            "figures.json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(0));
+    let written = fs::read_to_string(dir.path().join("figures.json")).unwrap();
+    assert!(written.contains("\"campaigns\""), "{written}");
+}
+
+#[test]
+fn weights_must_be_finite_positive_and_at_most_a_million() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("campaigns.toml");
+    for (weight, words) in [
+        ("1e308", "at most 1000000"),
+        ("1e7", "at most 1000000"),
+        ("0", "more than 0"),
+        ("-1", "more than 0"),
+        ("inf", "finite"),
+        ("nan", "finite"),
+    ] {
+        fs::write(&path, format!("{PLAN}weight = {weight}\n")).unwrap();
+        let run = campaigns().arg("check").arg(&path).output().unwrap();
+        assert_eq!(run.status.code(), Some(1), "weight = {weight}");
+        let stderr = String::from_utf8(run.stderr).unwrap();
+        assert!(stderr.contains(words), "weight = {weight}: {stderr}");
+        assert!(stderr.contains("campaigns.toml:15:10"), "{stderr}");
+    }
+    fs::write(&path, format!("{PLAN}weight = 1e6\n")).unwrap();
+    campaigns().arg("check").arg(&path).assert().code(0);
+}
+
+#[test]
+fn set_refuses_a_file_without_a_write_bit_even_as_root() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = plan_in(&dir);
+    fs::set_permissions(&plan, fs::Permissions::from_mode(0o444)).unwrap();
+    let run = campaigns()
+        .arg("set")
+        .arg(&plan)
+        .args(["c/t", "--done", "4"])
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(1));
+    let stderr = String::from_utf8(run.stderr).unwrap();
+    assert!(stderr.contains("read-only"), "{stderr}");
+    assert_eq!(fs::read_to_string(&plan).unwrap(), PLAN);
+    let mode = fs::metadata(&plan).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o444);
+}
