@@ -31,7 +31,15 @@ pub fn set(args: &SetArgs, common: &Common) -> anyhow::Result<u8> {
     };
     match edit::apply(&args.file, &request, settings::dates(common), None) {
         Ok(saved) => {
-            to_stdout(format!("{}\n", saved.summary).as_bytes())?;
+            // The file has changed: the exit code says so even when the
+            // summary cannot be printed, so a script does not apply it twice.
+            if let Err(err) = to_stdout(format!("{}\n", saved.summary).as_bytes())
+                && err.kind() != std::io::ErrorKind::BrokenPipe
+            {
+                to_stderr(&format!(
+                    "campaigns: written, but the summary could not be printed: {err}"
+                ));
+            }
             Ok(VALID)
         }
         Err(err) => {

@@ -116,3 +116,22 @@ fn set_refuses_a_file_without_a_write_bit_even_as_root() {
     let mode = fs::metadata(&plan).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o444);
 }
+
+#[test]
+fn set_to_a_full_stdout_still_says_the_file_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = plan_in(&dir);
+    let full = fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+    let run = std::process::Command::new(assert_cmd::cargo::cargo_bin("campaigns"))
+        .arg("set")
+        .arg(&plan)
+        .args(["c/t", "--add", "1"])
+        .stdout(full)
+        .output()
+        .unwrap();
+    // Written once: exit 0, so a script that retries on failure does not add 1 again.
+    assert_eq!(run.status.code(), Some(0));
+    let stderr = String::from_utf8(run.stderr).unwrap();
+    assert!(stderr.contains("written, but the summary could not be printed"), "{stderr}");
+    assert!(fs::read_to_string(&plan).unwrap().contains("done = 4\n"));
+}
