@@ -161,5 +161,15 @@ fn parse_size(text: &str) -> Result<(u16, u16), String> {
             .parse::<u16>()
             .map_err(|_| format!("`{text}` is not a size like 120x40"))
     };
-    Ok((parse(w)?, parse(h)?))
+    let (width, height) = (parse(w)?, parse(h)?);
+    let (max_width, max_height) = (
+        campaigns::tui::ui::MAX_WIDTH,
+        campaigns::tui::ui::MAX_HEIGHT,
+    );
+    if width > max_width || height > max_height {
+        return Err(format!(
+            "`{text}` is larger than the {max_width}x{max_height} a frame may be"
+        ));
+    }
+    Ok((width, height))
 }

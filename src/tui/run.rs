@@ -46,7 +46,9 @@ pub fn run(path: PathBuf, settings: Settings) -> anyhow::Result<u8> {
     if let Err(reason) = watched {
         app.update(Action::WatchFailed(reason));
     }
-    let screen = terminal::setup(mouse).context("could not set up the terminal")?;
+    let mut screen = terminal::setup(mouse).context("could not set up the terminal")?;
+    let (width, height) = terminal::drawn(&mut screen);
+    app.update(Action::Resize(width, height));
     let mut session = Session {
         path,
         options,
@@ -125,7 +127,9 @@ impl Session {
             Event::Mouse(mouse) => return self.update(Action::Mouse(mouse)),
             Event::Resize(columns, rows) => {
                 self.dirty = true;
-                return self.update(Action::Resize(columns, rows));
+                let (width, height) = terminal::fit(&mut self.screen, columns, rows)
+                    .context("could not resize the screen")?;
+                return self.update(Action::Resize(width, height));
             }
             Event::FileChanged => return self.reload(false),
             Event::WatchFailed(reason) => return self.update(Action::WatchFailed(reason)),

@@ -17,6 +17,8 @@ use ratatui::backend::CrosstermBackend;
 use ratatui::layout::{Position, Rect};
 use ratatui::{Terminal, TerminalOptions, Viewport};
 
+use super::ui;
+
 /// The exit code after a hangup (128 + SIGHUP), as shells report it.
 pub const HANGUP_EXIT: i32 = 129;
 
@@ -42,12 +44,16 @@ pub fn setup(mouse: bool) -> io::Result<Screen> {
     install_panic_hook();
     enter()?;
     let backend = CrosstermBackend::new(BufWriter::with_capacity(FRAME_BUFFER, io::stdout()));
-    let screen = Terminal::with_options(
-        backend,
-        TerminalOptions {
-            viewport: Viewport::Fullscreen,
-        },
-    );
+    // A fixed viewport, resized by `fit` on every resize: a full-screen one
+    // would follow the terminal to any size, however large.
+    let screen = terminal::size().and_then(|(columns, rows)| {
+        Terminal::with_options(
+            backend,
+            TerminalOptions {
+                viewport: Viewport::Fixed(drawn_area(columns, rows)),
+            },
+        )
+    });
     if screen.is_err() {
         try_restore();
     }
@@ -99,7 +105,28 @@ pub fn try_restore() {
 /// written over it). `Terminal::resize` clears without asking for the cursor.
 pub fn redraw_all(screen: &mut Screen) -> io::Result<()> {
     let size = screen.size()?;
-    screen.resize(Rect::from((Position::ORIGIN, size)))
+    screen.resize(drawn_area(size.width, size.height))
+}
+
+/// Sizes the frame for a terminal of `columns` × `rows` (capped, see
+/// [`ui::drawn_size`]) and gives the size drawn, for the app's layout.
+pub fn fit(screen: &mut Screen, columns: u16, rows: u16) -> io::Result<(u16, u16)> {
+    let area = drawn_area(columns, rows);
+    if area != screen.get_frame().area() {
+        screen.resize(area)?;
+    }
+    Ok((area.width, area.height))
+}
+
+/// The size drawn now, for the app's first layout.
+pub fn drawn(screen: &mut Screen) -> (u16, u16) {
+    let area = screen.get_frame().area();
+    (area.width, area.height)
+}
+
+fn drawn_area(columns: u16, rows: u16) -> Rect {
+    let (width, height) = ui::drawn_size(columns, rows);
+    Rect::from((Position::ORIGIN, ratatui::layout::Size::new(width, height)))
 }
 
 /// Leaves at once after a hangup, writing nothing: the terminal is gone, and

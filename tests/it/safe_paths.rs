@@ -121,7 +121,10 @@ fn set_refuses_a_file_without_a_write_bit_even_as_root() {
 fn set_to_a_full_stdout_still_says_the_file_changed() {
     let dir = tempfile::tempdir().unwrap();
     let plan = plan_in(&dir);
-    let full = fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+    let full = fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
     let run = std::process::Command::new(assert_cmd::cargo::cargo_bin("campaigns"))
         .arg("set")
         .arg(&plan)
@@ -132,6 +135,34 @@ fn set_to_a_full_stdout_still_says_the_file_changed() {
     // Written once: exit 0, so a script that retries on failure does not add 1 again.
     assert_eq!(run.status.code(), Some(0));
     let stderr = String::from_utf8(run.stderr).unwrap();
-    assert!(stderr.contains("written, but the summary could not be printed"), "{stderr}");
+    assert!(
+        stderr.contains("written, but the summary could not be printed"),
+        "{stderr}"
+    );
     assert!(fs::read_to_string(&plan).unwrap().contains("done = 4\n"));
+}
+
+#[test]
+fn render_refuses_a_frame_over_the_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = plan_in(&dir);
+    for size in ["65535x65535", "1001x40", "120x501"] {
+        let run = campaigns()
+            .arg("render")
+            .arg(&plan)
+            .args(["--size", size])
+            .output()
+            .unwrap();
+        assert_eq!(run.status.code(), Some(2), "{size}");
+        let stderr = String::from_utf8(run.stderr).unwrap();
+        assert!(stderr.contains("larger than the 1000x500"), "{stderr}");
+    }
+    let run = campaigns()
+        .arg("render")
+        .arg(&plan)
+        .args(["--size", "1000x500"])
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(0));
+    assert_eq!(String::from_utf8(run.stdout).unwrap().lines().count(), 500);
 }

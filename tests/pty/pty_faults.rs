@@ -127,6 +127,19 @@ fn a_zero_size_terminal_is_waited_out() {
     quit(&mut pty);
 }
 
+/// A 65 535 × 65 535 terminal: the app draws at most 1000 × 500 of it, so
+/// it neither aborts on the allocation nor leaves the terminal raw.
+#[test]
+fn a_huge_terminal_is_drawn_in_part() {
+    let (_dir, mut pty) = open((120, 40));
+    pty.resize_pty_only((65535, 65535));
+    pty.settle(Duration::from_millis(500));
+    assert_ne!(pty.state(), 'Z', "the app died at 65535x65535");
+    pty.resize((100, 30));
+    pty.wait_for("Clear Water");
+    quit(&mut pty);
+}
+
 /// SIGINT in the middle of a storm: the app ends with 130 and restores the
 /// terminal while resizes keep coming.
 #[test]

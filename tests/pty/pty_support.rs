@@ -329,6 +329,21 @@ impl Pty {
         }
     }
 
+    /// Resizes the terminal the app sees but not the screen model, for sizes
+    /// the model could not hold (65 535 × 65 535): what lands outside the
+    /// model's size is dropped.
+    pub fn resize_pty_only(&mut self, (columns, rows): (u16, u16)) {
+        let master = self.master.as_ref().expect("the pty is open");
+        master
+            .resize(PtySize {
+                rows,
+                cols: columns,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+    }
+
     /// Sends a signal to the app.
     pub fn signal(&self, signal: i32) {
         // SAFETY: kill takes a pid and a signal number.

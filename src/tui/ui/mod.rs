@@ -24,6 +24,16 @@ use super::theme::Theme;
 /// The smallest frame the screen is laid out in; below it a notice says so.
 pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 10;
+/// The largest frame drawn: a bigger terminal gets this much in its top-left
+/// corner. Each cell costs tens of bytes twice over (ratatui keeps two
+/// buffers), so 65 535 × 65 535 would ask for hundreds of gigabytes.
+pub const MAX_WIDTH: u16 = 1000;
+pub const MAX_HEIGHT: u16 = 500;
+
+/// The part of a `columns` × `rows` terminal that is drawn.
+pub fn drawn_size(columns: u16, rows: u16) -> (u16, u16) {
+    (columns.min(MAX_WIDTH), rows.min(MAX_HEIGHT))
+}
 
 /// Where each part of the screen goes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
