@@ -357,7 +357,8 @@ fn a_section_plans_the_same_splices_as_the_whole_file() {
                         let known = document.section_of(&edit.campaign);
                         for sections in [lexed, known.into_iter().collect()] {
                             let planned = planned_in_sections(source, sections, &edit, record)
-                                .expect("a section plan");
+                                .expect("a section plan")
+                                .0;
                             assert_eq!(planned.splices, expected.splices, "{edit:?}");
                             assert_eq!(planned.summary, expected.summary);
                         }
@@ -462,4 +463,25 @@ fn a_known_text_is_checked_by_rereading_what_changed() {
     let saved = apply(&path, &edit, options(), Some(&known)).unwrap();
     assert!(saved.written.text().contains("as_of = 2024-12-30"));
     assert!(matches!(saved.written, Written::Whole(_)));
+}
+
+#[test]
+fn plus_on_a_file_whose_only_error_is_the_edited_done_is_refused() {
+    // The screen still holds the last good text (110); the file on disk now
+    // says `done = -1`: `+` must not write 0 over it.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.toml");
+    let document = match load::Opened::parse(&path, PLAN.to_owned(), options()) {
+        load::Opened::Valid(document) => document,
+        load::Opened::Invalid(_) => panic!("the fixture is valid"),
+    };
+    let broken = PLAN.replace("done = 110", "done = -1");
+    fs::write(&path, &broken).unwrap();
+    let plus = edit("outfalls", Some(Change::AddDone(1.0)));
+    let err = apply(&path, &plus, options(), Some(&document)).unwrap_err();
+    assert!(matches!(err, EditError::FileInvalid { .. }), "{err}");
+    assert_eq!(fs::read_to_string(&path).unwrap(), broken);
+    // The same for the whole-file path, without a document.
+    let err = apply(&path, &plus, options(), None).unwrap_err();
+    assert!(matches!(err, EditError::FileInvalid { .. }), "{err}");
 }

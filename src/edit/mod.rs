@@ -216,7 +216,7 @@ fn edited_known(document: &Document, edit: &Edit) -> Option<(String, Written)> {
         Some(planned) => planned,
         None => {
             let section = document.section_of(&edit.campaign)?;
-            planned_in_sections(source, [section], edit, record)?
+            planned_in_sections(source, [section], edit, record)?.0
         }
     };
     let text = splice::apply(source, planned.splices);
@@ -244,8 +244,18 @@ fn edited(
         Record::ReportingDate => options.reporting_date(meta_as_of(source, body, options)),
     });
     let sections = section::campaign_sections(body, &edit.campaign);
-    if let Some(planned) = planned_in_sections(body, sections, edit, record) {
+    if let Some((planned, section)) = planned_in_sections(body, sections, edit, record) {
+        // An edit may replace the very value that is wrong (`done = -1`):
+        // a file with errors is never updated, so its campaign is checked.
+        if section_has_errors(&body[section], options)
+            && let Some(invalid) = already_invalid(source, options, shown)
+        {
+            return Err(invalid);
+        }
         return validated(source, bom, body, planned, options, shown);
+    }
+    if let Some(invalid) = already_invalid(source, options, shown) {
+        return Err(invalid);
     }
     let planned = match toml_edit::Document::parse(body) {
         Ok(document) => change::plan(body, document.as_table(), edit, record),
@@ -263,15 +273,15 @@ fn edited(
 
 /// The edit planned on the campaign's own section (the first of
 /// `sections` that holds it), its splices moved to where that section is in
-/// `body`. `None` when that does not work out for any reason (an error
-/// included): the whole file is then parsed, which gives the same result
-/// and words the error the same way.
+/// `body`, and that section. `None` when that does not work out for any
+/// reason (an error included): the whole file is then parsed, which gives
+/// the same result and words the error the same way.
 fn planned_in_sections(
     body: &str,
     sections: impl IntoIterator<Item = std::ops::Range<usize>>,
     edit: &Edit,
     record: Option<NaiveDate>,
-) -> Option<change::Planned> {
+) -> Option<(change::Planned, std::ops::Range<usize>)> {
     for section in sections {
         let text = body.get(section.clone())?;
         let document = toml_edit::Document::parse(text).ok()?;
@@ -287,7 +297,7 @@ fn planned_in_sections(
         for splice in &mut planned.splices {
             splice.range = splice.range.start + section.start..splice.range.end + section.start;
         }
-        return Some(planned);
+        return Some((planned, section));
     }
     None
 }
@@ -331,8 +341,16 @@ fn validated(
     Ok((new_source, planned.summary, loaded))
 }
 
-/// The original is validated only when something fails, to tell "the file
-/// was already wrong" from "this change would make it wrong".
+/// Whether one `[[campaign]]` section, read alone under a stand-in
+/// `[meta]`, has errors: the edited campaign's own check, at the cost of
+/// its section rather than of the whole file.
+fn section_has_errors(section: &str, options: Options) -> bool {
+    let alone = format!("[meta]\ntitle = \"-\"\n{section}");
+    load::parse(&alone, options).errors().next().is_some()
+}
+
+/// The original's first error, if it has one: to tell "the file was
+/// already wrong" from "this change would make it wrong".
 fn already_invalid(source: &str, options: Options, shown: &str) -> Option<EditError> {
     load::parse(source, options)
         .errors()

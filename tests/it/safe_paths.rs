@@ -166,3 +166,26 @@ fn render_refuses_a_frame_over_the_limit() {
     assert_eq!(run.status.code(), Some(0));
     assert_eq!(String::from_utf8(run.stdout).unwrap().lines().count(), 500);
 }
+
+#[test]
+fn a_file_with_errors_is_never_updated_even_when_the_edit_would_fix_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("campaigns.toml");
+    // The only error is the edited task's own `done`.
+    let broken = PLAN.replace("done = 3", "done = -1");
+    fs::write(&plan, &broken).unwrap();
+    for change in [["--add", "1"], ["--done", "5"]] {
+        let run = campaigns()
+            .arg("set")
+            .arg(&plan)
+            .arg("c/t")
+            .args(change)
+            .output()
+            .unwrap();
+        assert_eq!(run.status.code(), Some(1), "{change:?}");
+        let stderr = String::from_utf8(run.stderr).unwrap();
+        assert!(stderr.contains("the file has errors"), "{stderr}");
+        assert!(stderr.contains("campaigns.toml:13:8"), "{stderr}");
+        assert_eq!(fs::read_to_string(&plan).unwrap(), broken);
+    }
+}
