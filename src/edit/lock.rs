@@ -1,11 +1,16 @@
-//! The advisory lock every writer of a plan holds: `flock` on a lock file
-//! beside it. The kernel drops the lock when the process ends, however it
-//! ends, so a crash never leaves a lock that blocks the next writer; the
-//! lock file itself may stay and is harmless.
+//! The advisory lock every writer of a plan holds: `flock` on the plan file
+//! itself. Nothing is left beside it (no `.NAME.lock` for `git status` to
+//! show, none to be planted as a symlink), and the kernel drops the lock
+//! when the process ends, however it ends, so a crash never blocks the next
+//! writer.
+//!
+//! Every write replaces the file by a rename, so a writer that waited may
+//! wake holding the lock of a file that is no longer the plan: it then
+//! locks the file now at the path, until the two agree.
 
-use std::fs::{File, OpenOptions, TryLockError};
+use std::fs::{File, TryLockError};
 use std::io;
-use std::os::unix::fs::OpenOptionsExt;
+use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -23,57 +28,55 @@ pub enum LockError {
     Io { lock: PathBuf, source: io::Error },
 }
 
-/// The lock file of `target`: `.NAME.lock` in the same directory.
+/// What a writer locks: the plan file itself.
 pub fn lock_path(target: &Path) -> PathBuf {
-    let name = target
-        .file_name()
-        .map(|name| name.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    target.with_file_name(format!(".{name}.lock"))
+    target.to_owned()
 }
 
-/// Waits up to `timeout` for the lock of `target`. `mode` is the plan's
-/// permission bits, so that whoever may write the plan may also lock it.
-pub fn acquire(target: &Path, mode: u32, timeout: Duration) -> Result<Lock, LockError> {
-    let lock = lock_path(target);
+/// Waits up to `timeout` for the lock of `target`, a canonical path (no
+/// symlink is followed: the last component is opened with `O_NOFOLLOW`).
+pub fn acquire(target: &Path, timeout: Duration) -> Result<Lock, LockError> {
     let io_error = |source| LockError::Io {
-        lock: lock.clone(),
+        lock: target.to_owned(),
         source,
-    };
-    let file = match OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .mode(mode & 0o666)
-        .open(&lock)
-    {
-        Ok(file) => file,
-        // Someone else's lock file we may not write: flock needs only read.
-        Err(err) if err.kind() == io::ErrorKind::PermissionDenied && lock.exists() => {
-            File::open(&lock).map_err(io_error)?
-        }
-        Err(err) => return Err(io_error(err)),
     };
     let deadline = Instant::now() + timeout;
     let mut pause = Duration::from_millis(1);
     loop {
-        // `flock(LOCK_EX | LOCK_NB)` on Unix.
+        // flock needs only a descriptor open for reading.
+        let file = File::options()
+            .read(true)
+            .custom_flags(libc::O_NOFOLLOW)
+            .open(target)
+            .map_err(io_error)?;
         match file.try_lock() {
-            Ok(()) => return Ok(Lock { _file: file }),
+            Ok(()) if still_the_plan(&file, target).map_err(io_error)? => {
+                return Ok(Lock { _file: file });
+            }
+            // Replaced while we waited: lock the file there now, at once.
+            Ok(()) => continue,
             Err(TryLockError::WouldBlock) => {}
             Err(TryLockError::Error(err)) if err.kind() == io::ErrorKind::Interrupted => continue,
             Err(TryLockError::Error(err)) => return Err(io_error(err)),
         }
         let now = Instant::now();
         if now >= deadline {
-            return Err(LockError::TimedOut { lock });
+            return Err(LockError::TimedOut {
+                lock: target.to_owned(),
+            });
         }
         // Jitter keeps waiting writers from retrying in step.
         let jitter = Duration::from_micros(u64::from(jitter_micros()));
         std::thread::sleep((pause + jitter).min(deadline - now));
         pause = (pause * 2).min(Duration::from_millis(20));
     }
+}
+
+/// Whether `file` is still the one at `target` (not renamed over since it
+/// was opened).
+fn still_the_plan(file: &File, target: &Path) -> io::Result<bool> {
+    let (held, now) = (file.metadata()?, std::fs::symlink_metadata(target)?);
+    Ok(held.dev() == now.dev() && held.ino() == now.ino())
 }
 
 /// Up to a millisecond, different in each process and each call.
@@ -89,16 +92,49 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_second_holder_waits_then_times_out() {
+    fn a_second_holder_waits_then_times_out_and_nothing_is_left_beside_the_plan() {
         let dir = tempfile::tempdir().unwrap();
         let target = dir.path().join("campaigns.toml");
-        let first = acquire(&target, 0o644, LOCK_TIMEOUT).ok().unwrap();
+        std::fs::write(&target, "x").unwrap();
+        let first = acquire(&target, LOCK_TIMEOUT).ok().unwrap();
         let started = Instant::now();
-        let second = acquire(&target, 0o644, Duration::from_millis(150));
+        let second = acquire(&target, Duration::from_millis(150));
         assert!(matches!(second, Err(LockError::TimedOut { .. })));
         assert!(started.elapsed() >= Duration::from_millis(150));
         drop(first);
-        assert!(acquire(&target, 0o644, Duration::from_millis(150)).is_ok());
-        assert!(dir.path().join(".campaigns.toml.lock").exists());
+        assert!(acquire(&target, Duration::from_millis(150)).is_ok());
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_waiter_follows_the_plan_when_it_is_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("campaigns.toml");
+        std::fs::write(&target, "old").unwrap();
+        let first = acquire(&target, LOCK_TIMEOUT).ok().unwrap();
+        let waiter = {
+            let target = target.clone();
+            std::thread::spawn(move || acquire(&target, LOCK_TIMEOUT).is_ok())
+        };
+        std::thread::sleep(Duration::from_millis(50));
+        // The holder writes by rename, then lets go of the old file's lock.
+        let new = dir.path().join("new");
+        std::fs::write(&new, "new").unwrap();
+        std::fs::rename(&new, &target).unwrap();
+        drop(first);
+        assert!(waiter.join().unwrap());
+    }
+
+    #[test]
+    fn a_symlink_at_the_path_is_not_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let elsewhere = dir.path().join("elsewhere");
+        std::fs::write(&elsewhere, "x").unwrap();
+        let link = dir.path().join("campaigns.toml");
+        std::os::unix::fs::symlink(&elsewhere, &link).unwrap();
+        assert!(matches!(
+            acquire(&link, Duration::from_millis(10)),
+            Err(LockError::Io { .. })
+        ));
     }
 }

@@ -139,21 +139,18 @@ pub fn apply(
     if !writable(&target) {
         return Err(ReadError::PermissionDenied { path: shown }.into());
     }
-    let _lock =
-        lock::acquire(&target, metadata_mode(&metadata), LOCK_TIMEOUT).map_err(
-            |err| match err {
-                lock::LockError::TimedOut { lock } => EditError::LockTimeout {
-                    path: shown.clone(),
-                    lock: crate::text::sanitize_line(&lock.display().to_string()),
-                    waited: LOCK_TIMEOUT,
-                },
-                lock::LockError::Io { lock, source } => EditError::Io {
-                    path: crate::text::sanitize_line(&lock.display().to_string()),
-                    action: "take the lock",
-                    source,
-                },
-            },
-        )?;
+    let _lock = lock::acquire(&target, LOCK_TIMEOUT).map_err(|err| match err {
+        lock::LockError::TimedOut { lock } => EditError::LockTimeout {
+            path: shown.clone(),
+            lock: crate::text::sanitize_line(&lock.display().to_string()),
+            waited: LOCK_TIMEOUT,
+        },
+        lock::LockError::Io { lock, source } => EditError::Io {
+            path: crate::text::sanitize_line(&lock.display().to_string()),
+            action: "take the lock",
+            source,
+        },
+    })?;
     save::remove_stale_temps(&target);
     for _ in 0..ATTEMPTS {
         let before = fs::metadata(&target).map_err(|err| read_error(&shown, err))?;

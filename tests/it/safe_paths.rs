@@ -189,3 +189,34 @@ fn a_file_with_errors_is_never_updated_even_when_the_edit_would_fix_them() {
         assert_eq!(fs::read_to_string(&plan).unwrap(), broken);
     }
 }
+
+#[test]
+fn set_leaves_nothing_in_the_work_tree_and_follows_no_planted_lock_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = plan_in(&dir);
+    // A planted `.campaigns.toml.lock` pointing elsewhere is never touched.
+    let victim = dir.path().join("victim");
+    fs::write(&victim, "keep").unwrap();
+    symlink(&victim, dir.path().join(".campaigns.toml.lock")).unwrap();
+    campaigns()
+        .arg("set")
+        .arg(&plan)
+        .args(["c/t", "--add", "1"])
+        .assert()
+        .code(0);
+    assert_eq!(fs::read_to_string(&victim).unwrap(), "keep");
+    fs::remove_file(dir.path().join(".campaigns.toml.lock")).unwrap();
+    fs::remove_file(&victim).unwrap();
+    campaigns()
+        .arg("set")
+        .arg(&plan)
+        .args(["c/t", "--add", "1"])
+        .assert()
+        .code(0);
+    let names: Vec<String> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert_eq!(names, ["campaigns.toml"], "git status would show the rest");
+    assert!(fs::read_to_string(&plan).unwrap().contains("done = 5\n"));
+}

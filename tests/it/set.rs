@@ -553,8 +553,8 @@ fn writing_through_a_symlink_changes_its_target() {
 fn a_held_lock_makes_set_give_up_after_the_timeout() {
     use std::os::fd::AsRawFd;
     let plan = plan_file(PLAN);
-    let lock_path = plan.path.with_file_name(".campaigns.toml.lock");
-    let lock = fs::File::create(&lock_path).unwrap();
+    // Writers lock the plan file itself.
+    let lock = fs::File::open(&plan.path).unwrap();
     // SAFETY: flock on a descriptor this test owns.
     assert_eq!(unsafe { libc::flock(lock.as_raw_fd(), libc::LOCK_EX) }, 0);
     let started = std::time::Instant::now();

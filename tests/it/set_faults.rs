@@ -470,8 +470,7 @@ fn lock_held_by_a_live_process() {
 }
 
 /// The holder is killed (a `set` or the app crashed mid-write): its lock
-/// died with it, so the next `set` goes through at once, though the lock
-/// file is still there.
+/// died with it, so the next `set` goes through at once.
 #[test]
 fn lock_held_by_a_dead_process() {
     let dir = tempfile::tempdir().unwrap();
