@@ -9,12 +9,18 @@
 //!
 //! Opening or reading the file also raises inotify events; those are dropped
 //! before debouncing, or the app's own reload would trigger the next one.
+//!
+//! The watch is on the directory's inode: when the directory itself is
+//! renamed away or removed (a re-clone, a deploy that swaps directories) it
+//! goes deaf, and when the kernel's queue overflows events are lost. Both
+//! are reported as [`Notice::Rewatch`]: reload now and watch again.
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
-use notify::event::{AccessKind, AccessMode};
+use notify::event::{AccessKind, AccessMode, Flag};
 use notify::{EventHandler, EventKind, RecommendedWatcher, RecursiveMode};
 use notify_debouncer_mini::{Config, DebounceEventResult, Debouncer, new_debouncer_opt};
 
@@ -58,16 +64,26 @@ impl Target {
     }
 }
 
+/// What a watch tells its owner.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// The file was written, truncated, renamed over, deleted or created.
+    Changed,
+    /// The watched directory was renamed away or removed, or events were
+    /// lost to an overflow: the file may have changed unseen, and this
+    /// watch may hear nothing more. Reload, and watch the path again.
+    Rewatch,
+    /// The watch itself failed (a one-line reason).
+    Failed(String),
+}
+
 /// Calls `on_change` (on the watcher's thread) after each debounced batch of
-/// events that touched `path`: written, truncated, renamed over, deleted or
-/// created. When `path` is a symbolic link, its target's directory is watched
-/// too, so saves through the link and to the target are both seen.
-///
-/// `on_change` receives `Err` with a one-line reason when the watch itself
-/// fails (for instance the directory was removed).
+/// events that touched `path` (see [`Notice`]). When `path` is a symbolic
+/// link, its target's directory is watched too, so saves through the link
+/// and to the target are both seen.
 pub fn watch<F>(path: &Path, mut on_change: F) -> notify::Result<FileWatch>
 where
-    F: FnMut(Result<(), String>) + Send + 'static,
+    F: FnMut(Notice) + Send + 'static,
 {
     let mut targets: Vec<Target> = Target::of(path).into_iter().collect();
     if let Some(resolved) = std::fs::canonicalize(path)
@@ -83,14 +99,21 @@ where
     let watched = targets.clone();
     let handler = move |result: DebounceEventResult| match result {
         Ok(events) => {
+            // Events on a watched directory itself (ChangesOnly also turns
+            // an overflow into one) come before those on the file.
             if events
+                .iter()
+                .any(|event| watched.iter().any(|t| t.dir == event.path))
+            {
+                on_change(Notice::Rewatch);
+            } else if events
                 .iter()
                 .any(|event| watched.iter().any(|t| t.matches(&event.path)))
             {
-                on_change(Ok(()));
+                on_change(Notice::Changed);
             }
         }
-        Err(err) => on_change(Err(err.to_string())),
+        Err(err) => on_change(Notice::Failed(err.to_string())),
     };
     let config = Config::default()
         .with_timeout(DEBOUNCE)
@@ -110,9 +133,13 @@ where
     })
 }
 
-/// The platform watcher with reads dropped: opening, reading and closing a
-/// file unchanged are not changes.
-struct ChangesOnly(RecommendedWatcher);
+/// The platform watcher with reads dropped (opening, reading and closing a
+/// file unchanged are not changes), and an overflow, which names no path,
+/// passed on as an event on every watched directory.
+struct ChangesOnly {
+    watcher: RecommendedWatcher,
+    dirs: Arc<Mutex<Vec<PathBuf>>>,
+}
 
 fn is_change(kind: &EventKind) -> bool {
     match kind {
@@ -124,23 +151,39 @@ fn is_change(kind: &EventKind) -> bool {
 
 impl notify::Watcher for ChangesOnly {
     fn new<F: EventHandler>(mut event_handler: F, config: notify::Config) -> notify::Result<Self> {
-        let filter = move |event: notify::Result<notify::Event>| match &event {
+        let dirs = Arc::new(Mutex::new(Vec::<PathBuf>::new()));
+        let watched = Arc::clone(&dirs);
+        let filter = move |event: notify::Result<notify::Event>| match event {
+            Ok(e) if e.flag() == Some(Flag::Rescan) => {
+                // The debouncer keys events by path: give it the directories.
+                let dirs = watched.lock().unwrap_or_else(PoisonError::into_inner);
+                let mut lost = notify::Event::new(EventKind::Other).set_flag(Flag::Rescan);
+                lost.paths = dirs.clone();
+                event_handler.handle_event(Ok(lost));
+            }
             Ok(e) if !is_change(&e.kind) => {}
-            _ => event_handler.handle_event(event),
+            event => event_handler.handle_event(event),
         };
-        RecommendedWatcher::new(filter, config).map(ChangesOnly)
+        let watcher = RecommendedWatcher::new(filter, config)?;
+        Ok(ChangesOnly { watcher, dirs })
     }
 
     fn watch(&mut self, path: &Path, recursive_mode: RecursiveMode) -> notify::Result<()> {
-        self.0.watch(path, recursive_mode)
+        self.watcher.watch(path, recursive_mode)?;
+        let mut dirs = self.dirs.lock().unwrap_or_else(PoisonError::into_inner);
+        dirs.push(path.to_owned());
+        Ok(())
     }
 
     fn unwatch(&mut self, path: &Path) -> notify::Result<()> {
-        self.0.unwatch(path)
+        self.watcher.unwatch(path)?;
+        let mut dirs = self.dirs.lock().unwrap_or_else(PoisonError::into_inner);
+        dirs.retain(|dir| dir != path);
+        Ok(())
     }
 
     fn configure(&mut self, option: notify::Config) -> notify::Result<bool> {
-        self.0.configure(option)
+        self.watcher.configure(option)
     }
 
     fn kind() -> notify::WatcherKind {

@@ -13,7 +13,7 @@ const QUIET: Duration = Duration::from_millis(600);
 struct Fixture {
     dir: tempfile::TempDir,
     path: PathBuf,
-    events: Receiver<Result<(), String>>,
+    events: Receiver<Notice>,
     _watch: FileWatch,
 }
 
@@ -43,12 +43,12 @@ impl Fixture {
     /// would be a save reported over and over.
     fn assert_reported(&self, what: &str) {
         match self.events.recv_timeout(SEEN) {
-            Ok(Ok(())) => {}
-            Ok(Err(err)) => panic!("{what}: watch failed: {err}"),
+            Ok(Notice::Changed) => {}
+            Ok(other) => panic!("{what}: {other:?} instead of a change"),
             Err(_) => panic!("{what}: no change reported within {SEEN:?}"),
         }
         match self.events.recv_timeout(QUIET) {
-            Err(RecvTimeoutError::Timeout) | Ok(Ok(())) => {}
+            Err(RecvTimeoutError::Timeout) | Ok(Notice::Changed) => {}
             other => panic!("{what}: unexpected report {other:?}"),
         }
         self.assert_quiet(what);
@@ -151,5 +151,54 @@ fn a_symlink_is_followed_to_its_target_directory() {
     let temp = f.dir.path().join("tmp");
     fs::write(&temp, "done = 9\n").unwrap();
     fs::rename(&temp, &f.path).unwrap();
-    assert!(matches!(events.recv_timeout(SEEN), Ok(Ok(()))));
+    assert_eq!(events.recv_timeout(SEEN), Ok(Notice::Changed));
+}
+
+/// Waits for a `Rewatch` among what is reported (the file's own events may
+/// come first, in the same batch or just before).
+fn assert_rewatch(events: &Receiver<Notice>, what: &str) {
+    let deadline = std::time::Instant::now() + SEEN;
+    loop {
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        match events.recv_timeout(left) {
+            Ok(Notice::Rewatch) => return,
+            Ok(_) => continue,
+            Err(_) => panic!("{what}: no Rewatch within {SEEN:?}"),
+        }
+    }
+}
+
+#[test]
+fn the_directory_renamed_away_asks_for_a_new_watch() {
+    let parent = tempfile::tempdir().unwrap();
+    let dir = parent.path().join("plan");
+    fs::create_dir(&dir).unwrap();
+    let path = dir.join("campaigns.toml");
+    fs::write(&path, "done = 1\n").unwrap();
+    let (tx, events) = channel();
+    let _watch = watch(&path, move |notice| {
+        let _ = tx.send(notice);
+    })
+    .unwrap();
+    // A deploy swaps directories: the old one goes, a new one takes its name.
+    fs::rename(&dir, parent.path().join("plan.old")).unwrap();
+    fs::create_dir(&dir).unwrap();
+    fs::write(&path, "done = 2\n").unwrap();
+    assert_rewatch(&events, "directory renamed away");
+}
+
+#[test]
+fn the_directory_removed_asks_for_a_new_watch() {
+    let parent = tempfile::tempdir().unwrap();
+    let dir = parent.path().join("plan");
+    fs::create_dir(&dir).unwrap();
+    let path = dir.join("campaigns.toml");
+    fs::write(&path, "done = 1\n").unwrap();
+    let (tx, events) = channel();
+    let _watch = watch(&path, move |notice| {
+        let _ = tx.send(notice);
+    })
+    .unwrap();
+    fs::remove_dir_all(&dir).unwrap();
+    assert_rewatch(&events, "directory removed");
 }

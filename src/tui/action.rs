@@ -91,9 +91,12 @@ pub enum Action {
     Saved(Result<String, String>),
     /// The editor could not be run (the reason).
     EditorFailed(String),
-    /// Watching the file for saves could not start, or reported an error
-    /// (the reason): the footer says so; `r` still reloads.
+    /// Watching the file for saves could not start, or stopped (the
+    /// reason): the footer says so until `WatchRestored`; `r` still reloads
+    /// and tries to watch again.
     WatchFailed(String),
+    /// The file is watched again.
+    WatchRestored,
 }
 
 impl From<Command> for Action {

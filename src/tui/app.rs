@@ -138,6 +138,9 @@ pub struct App {
     pub(crate) banner: Option<String>,
     pub(crate) file_missing: bool,
     pub(crate) loaded_at: Option<NaiveTime>,
+    /// Why live reload is off, while it is: the footer says so until the
+    /// watch is back.
+    pub(crate) watch_lost: Option<String>,
     pub(crate) message: Option<Message>,
     pub(crate) view: View,
     pub(crate) overview_selected: usize,
@@ -161,6 +164,7 @@ impl App {
             banner: None,
             file_missing: false,
             loaded_at: None,
+            watch_lost: None,
             message: None,
             view: View::Overview,
             overview_selected: 0,
@@ -257,6 +261,11 @@ impl App {
     }
 
     /// The footer's transient message, if any.
+    /// Why live reload is off, while it is.
+    pub fn watch_lost(&self) -> Option<&str> {
+        self.watch_lost.as_deref()
+    }
+
     pub fn message(&self) -> Option<&str> {
         self.message.as_ref().map(|m| m.text.as_str())
     }
@@ -364,17 +373,20 @@ impl App {
                 Effect::Redraw
             }
             Action::WatchFailed(reason) => {
-                let s = i18n::strings(self.settings.lang);
-                let text = format!("{}: {reason}", s.watch_failed);
+                let reason = crate::text::sanitize_line(&reason);
                 // A watch that keeps failing must not keep redrawing.
-                if self
-                    .message()
-                    .is_some_and(|shown| shown == crate::text::sanitize_line(&text))
-                {
+                if self.watch_lost.as_deref() == Some(reason.as_str()) {
                     return Effect::None;
                 }
-                self.set_message(text, true);
+                self.watch_lost = Some(reason);
                 Effect::Redraw
+            }
+            Action::WatchRestored => {
+                if self.watch_lost.take().is_some() {
+                    Effect::Redraw
+                } else {
+                    Effect::None
+                }
             }
         }
     }

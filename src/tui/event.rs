@@ -12,6 +12,7 @@ use std::path::Path;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Condvar, Mutex};
 use std::thread;
+use std::time::Duration;
 
 use crossterm::event::{self as input, KeyEvent, KeyEventKind, MouseEvent};
 use rustix::event::{PollFd, PollFlags};
@@ -19,7 +20,7 @@ use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SI
 use signal_hook::iterator::Signals;
 
 use super::terminal;
-use crate::load::watch::{self, FileWatch};
+use crate::load::watch::{self, FileWatch, Notice};
 
 /// Something the event loop must handle.
 #[derive(Debug)]
@@ -32,6 +33,11 @@ pub enum Event {
     Resize(u16, u16),
     /// The plan file was saved, replaced or removed.
     FileChanged,
+    /// The watch may have gone deaf (its directory was replaced, or events
+    /// were lost): watch the path again and reload.
+    Rewatch,
+    /// Time to try again to watch a path whose watch is lost.
+    RetryWatch,
     /// The file watch failed (the reason); live reload may have stopped.
     WatchFailed(String),
     /// Reading the terminal failed (the reason): nothing more will arrive.
@@ -74,15 +80,35 @@ impl Events {
     /// that live reload is off (`r` still works).
     pub fn watch_file(&mut self, path: &Path) -> Result<(), String> {
         let tx = self.tx.clone();
-        let watch = watch::watch(path, move |change| {
-            let _ = tx.send(match change {
-                Ok(()) => Event::FileChanged,
-                Err(reason) => Event::WatchFailed(reason),
+        // The old watch goes first: a new one on the same directory would
+        // otherwise share its inotify watch and stop with it.
+        self.watch = None;
+        let watch = watch::watch(path, move |notice| {
+            let _ = tx.send(match notice {
+                Notice::Changed => Event::FileChanged,
+                Notice::Rewatch => Event::Rewatch,
+                Notice::Failed(reason) => Event::WatchFailed(reason),
             });
         })
         .map_err(|err| err.to_string())?;
         self.watch = Some(watch);
         Ok(())
+    }
+
+    /// Stops watching (a watch that failed hears nothing more).
+    pub fn unwatch(&mut self) {
+        self.watch = None;
+    }
+
+    /// Sends `RetryWatch` after `delay`, to try again to watch a path whose
+    /// directory is gone: the app's only timer, and it runs only while the
+    /// watch is lost.
+    pub fn retry_watch_after(&self, delay: Duration) {
+        let tx = self.tx.clone();
+        std::thread::spawn(move || {
+            std::thread::sleep(delay);
+            let _ = tx.send(Event::RetryWatch);
+        });
     }
 
     /// Blocks until the next event; `None` when every source is gone.

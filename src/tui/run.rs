@@ -6,6 +6,7 @@
 
 use std::io::{self, IsTerminal};
 use std::path::PathBuf;
+use std::time::Duration;
 
 use anyhow::Context;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -43,8 +44,10 @@ pub fn run(path: PathBuf, settings: Settings) -> anyhow::Result<u8> {
     let watched = events.watch_file(&path);
     let mut app = App::new(path.clone(), first, settings);
     app.update(Action::LoadedAt(now()));
+    let retry_pending = watched.is_err();
     if let Err(reason) = watched {
         app.update(Action::WatchFailed(reason));
+        events.retry_watch_after(REWATCH_DELAY);
     }
     let mut screen = terminal::setup(mouse).context("could not set up the terminal")?;
     let (width, height) = terminal::drawn(&mut screen);
@@ -56,6 +59,7 @@ pub fn run(path: PathBuf, settings: Settings) -> anyhow::Result<u8> {
         events,
         screen,
         dirty: true,
+        retry_pending,
     };
     let ended = session.run().and_then(|exit| {
         terminal::restore(&mut session.screen).context("could not restore the terminal")?;
@@ -87,7 +91,13 @@ struct Session {
     screen: Screen,
     /// Whether the screen must be drawn before waiting again.
     dirty: bool,
+    /// Whether a `RetryWatch` is on its way.
+    retry_pending: bool,
 }
+
+/// How long a lost watch waits before it tries again (a re-clone or a
+/// deploy puts the directory back within moments).
+const REWATCH_DELAY: Duration = Duration::from_secs(1);
 
 impl Session {
     fn run(&mut self) -> anyhow::Result<Exit> {
@@ -132,7 +142,18 @@ impl Session {
                 return self.update(Action::Resize(width, height));
             }
             Event::FileChanged => return self.reload(false),
-            Event::WatchFailed(reason) => return self.update(Action::WatchFailed(reason)),
+            Event::Rewatch => return self.rewatch(),
+            Event::RetryWatch => {
+                self.retry_pending = false;
+                if self.app.watch_lost().is_some() {
+                    return self.rewatch();
+                }
+            }
+            Event::WatchFailed(reason) => {
+                self.events.unwatch();
+                self.retry_watch_later();
+                return self.update(Action::WatchFailed(reason));
+            }
             Event::InputFailed(reason) => anyhow::bail!("could not read the terminal: {reason}"),
             Event::Terminate(signal) => return Ok(Some(Exit::Signal(signal))),
             Event::Suspend => self.suspend()?,
@@ -147,11 +168,46 @@ impl Session {
             Effect::None => {}
             Effect::Redraw => self.dirty = true,
             Effect::Quit => return Ok(Some(Exit::Quit)),
+            Effect::Reload if self.app.watch_lost().is_some() => {
+                if let Some(exit) = self.watch_again()? {
+                    return Ok(Some(exit));
+                }
+                return self.reload(true);
+            }
             Effect::Reload => return self.reload(true),
             Effect::OpenEditor { line } => return self.open_editor(line),
             Effect::Save(edit) => return self.save(edit),
         }
         Ok(None)
+    }
+
+    /// Watches the path again (its directory was replaced, or events were
+    /// lost) and reloads what may have changed unseen.
+    fn rewatch(&mut self) -> anyhow::Result<Option<Exit>> {
+        if let Some(exit) = self.watch_again()? {
+            return Ok(Some(exit));
+        }
+        self.reload(false)
+    }
+
+    /// Starts a new watch of the path; while that fails, the footer says
+    /// live reload is off and another try comes after a pause.
+    fn watch_again(&mut self) -> anyhow::Result<Option<Exit>> {
+        match self.events.watch_file(&self.path) {
+            Ok(()) => self.update(Action::WatchRestored),
+            Err(reason) => {
+                self.retry_watch_later();
+                self.update(Action::WatchFailed(reason))
+            }
+        }
+    }
+
+    /// One try at a time: `r` pressed while a try is pending adds none.
+    fn retry_watch_later(&mut self) {
+        if !self.retry_pending {
+            self.retry_pending = true;
+            self.events.retry_watch_after(REWATCH_DELAY);
+        }
     }
 
     /// Re-reads the file. Unless `forced` (the `r` key), text identical to

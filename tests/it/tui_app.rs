@@ -736,7 +736,7 @@ fn a_campaign_reread_alone_shows_what_a_whole_reload_shows() {
 }
 
 #[test]
-fn a_failed_watch_is_said_in_the_footer_once() {
+fn a_lost_watch_is_said_in_the_footer_until_it_is_back() {
     let mut app = app(Lang::En);
     let reason = "inotify watch limit reached\x1b[2J".to_owned();
     assert_eq!(
@@ -744,12 +744,22 @@ fn a_failed_watch_is_said_in_the_footer_once() {
         Effect::Redraw
     );
     assert_eq!(
-        app.message(),
-        Some("live reload failed (r reloads): inotify watch limit reached\u{FFFD}[2J")
+        app.watch_lost(),
+        Some("inotify watch limit reached\u{FFFD}[2J")
     );
     // The same failure again changes nothing on screen.
     assert_eq!(app.update(Action::WatchFailed(reason)), Effect::None);
-    let mut zh = self::app(Lang::Zh);
-    zh.update(Action::WatchFailed("gone".into()));
-    assert_eq!(zh.message(), Some("自动重新加载出错 (按 r 重新加载): gone"));
+    // A key does not clear a state the way it clears a message.
+    key(&mut app, KeyCode::Down);
+    let frame = campaigns::tui::render::to_text(&campaigns::tui::render::frame(&app, (120, 24)));
+    let footer = frame.lines().last().unwrap();
+    assert!(
+        footer.contains("live reload is off (r retries): inotify watch limit reached"),
+        "{footer}"
+    );
+    assert_eq!(app.update(Action::WatchRestored), Effect::Redraw);
+    assert_eq!(app.watch_lost(), None);
+    assert_eq!(app.update(Action::WatchRestored), Effect::None);
+    let frame = campaigns::tui::render::to_text(&campaigns::tui::render::frame(&app, (120, 24)));
+    assert!(!frame.contains("live reload"), "{frame}");
 }

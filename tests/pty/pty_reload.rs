@@ -310,3 +310,82 @@ fn recording_progress_in_the_app_writes_the_file_and_shows_the_figure() {
     );
     quit(&mut pty);
 }
+
+/// The app on `DIR/campaigns.toml`, in a campaign view showing 41/57.
+fn open_in_subdirectory() -> (tempfile::TempDir, std::path::PathBuf, Pty) {
+    let parent = tempfile::tempdir().unwrap();
+    let dir = parent.path().join("plan");
+    fs::create_dir(&dir).unwrap();
+    let path = dir.join("campaigns.toml");
+    fs::copy(crate::pty_support::fixture(), &path).unwrap();
+    let pty = Pty::spawn(Options {
+        args: &["--lang", "en", path.to_str().unwrap()],
+        ..Options::default()
+    });
+    pty.wait_for("Blue Sky");
+    (parent, path, pty)
+}
+
+#[test]
+fn the_directory_swapped_for_a_new_one_keeps_live_reload() {
+    let (parent, path, mut pty) = open_in_subdirectory();
+    pty.send("\r");
+    pty.wait_for("41/57");
+    let good = fs::read_to_string(&path).unwrap();
+    // A deploy: the old directory renamed away, a new one in its place.
+    let dir = path.parent().unwrap();
+    fs::rename(dir, parent.path().join("plan.old")).unwrap();
+    fs::create_dir(dir).unwrap();
+    fs::write(&path, good.replace("done = 41", "done = 42")).unwrap();
+    pty.wait_for("42/57");
+    // And the new directory is watched: the next save shows too.
+    save_by_rename(&path, &good.replace("done = 41", "done = 43"));
+    pty.wait_for("43/57");
+    quit(&mut pty);
+}
+
+#[test]
+fn the_directory_removed_says_so_until_it_is_back() {
+    let (_parent, path, mut pty) = open_in_subdirectory();
+    pty.send("\r");
+    pty.wait_for("41/57");
+    let good = fs::read_to_string(&path).unwrap();
+    let dir = path.parent().unwrap().to_owned();
+    fs::remove_dir_all(&dir).unwrap();
+    pty.wait_for("live reload is off");
+    // A re-clone puts it back: the watch returns by itself and the figures follow.
+    fs::create_dir(&dir).unwrap();
+    fs::write(&path, good.replace("done = 41", "done = 44")).unwrap();
+    pty.wait_for("44/57");
+    pty.wait_gone("live reload is off");
+    save_by_rename(&path, &good.replace("done = 41", "done = 45"));
+    pty.wait_for("45/57");
+    quit(&mut pty);
+}
+
+#[test]
+fn a_save_lost_to_an_event_overflow_is_still_shown() {
+    let (dir, path) = plan_in_tempdir();
+    let mut pty = Pty::spawn(Options {
+        args: &["--lang", "en", path.to_str().unwrap()],
+        ..Options::default()
+    });
+    pty.wait_for("Blue Sky");
+    pty.send("\r");
+    pty.wait_for("41/57");
+    let good = fs::read_to_string(&path).unwrap();
+    // Stopped, the app reads no events: more than the kernel queues
+    // (fs.inotify.max_queued_events, 16 384 by default) overflow it.
+    pty.signal(libc::SIGSTOP);
+    let queued: usize = fs::read_to_string("/proc/sys/fs/inotify/max_queued_events")
+        .ok()
+        .and_then(|text| text.trim().parse().ok())
+        .unwrap_or(16_384);
+    for n in 0..queued + 2_000 {
+        fs::write(dir.path().join(format!("f{n}")), "").unwrap();
+    }
+    save_by_rename(&path, &good.replace("done = 41", "done = 46"));
+    pty.signal(libc::SIGCONT);
+    pty.wait_for("46/57");
+    quit(&mut pty);
+}

@@ -113,6 +113,11 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         };
         x += put(buf, x, y, room, &message.text, style, ell);
         x += 2;
+    } else if let Some(reason) = app.watch_lost() {
+        // A state, not an event: said for as long as it lasts.
+        let text = format!("{} {}: {reason}", theme.warning_mark(), s.watch_failed);
+        x += put(buf, x, y, room, &text, theme.error(), ell);
+        x += 2;
     }
     for (command, zh, en) in hints(app.context()) {
         let Some(key) = key_for(*command, app.context(), theme.ascii) else {
