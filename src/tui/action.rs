@@ -76,6 +76,8 @@ pub enum Action {
     Mouse(MouseEvent),
     /// The terminal now has this size (columns, rows).
     Resize(u16, u16),
+    /// Text pasted into the terminal.
+    Paste(String),
     /// A (re)load finished. A failed parse keeps the last good plan on screen
     /// and shows the error banner with file:line:col; a good one clears it.
     Loaded(Box<Result<Opened, ReadError>>),

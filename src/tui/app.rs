@@ -325,6 +325,7 @@ impl App {
             Action::Do(command) => self.command(command),
             Action::Key(key) => self.key(key),
             Action::Mouse(mouse) => self.mouse(mouse),
+            Action::Paste(text) => self.paste(&text),
             Action::Resize(width, height) => {
                 if self.size == (width, height) {
                     return Effect::None;

@@ -27,6 +27,8 @@ use crate::load::watch::{self, FileWatch, Notice};
 pub enum Event {
     /// A key was pressed.
     Key(KeyEvent),
+    /// Text pasted while bracketed paste is on: never keys.
+    Paste(String),
     /// A mouse event (only arrives with mouse capture on).
     Mouse(MouseEvent),
     /// The terminal now has this many columns and rows.
@@ -245,6 +247,7 @@ fn read_input(tx: Sender<Event>, gate: Arc<Gate>, mouse: bool) -> std::io::Resul
                     input::Event::Key(key) if key.kind != KeyEventKind::Release => Event::Key(key),
                     input::Event::Mouse(event) if mouse => Event::Mouse(event),
                     input::Event::Resize(columns, rows) => Event::Resize(columns, rows),
+                    input::Event::Paste(text) => Event::Paste(text),
                     _ => continue,
                 };
                 if tx.send(event).is_err() {

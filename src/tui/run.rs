@@ -135,6 +135,7 @@ impl Session {
             Event::Key(key) if is_suspend_key(&key) => self.suspend()?,
             Event::Key(key) => return self.update(Action::Key(key)),
             Event::Mouse(mouse) => return self.update(Action::Mouse(mouse)),
+            Event::Paste(text) => return self.update(Action::Paste(text)),
             Event::Resize(columns, rows) => {
                 self.dirty = true;
                 let (width, height) = terminal::fit(&mut self.screen, columns, rows)

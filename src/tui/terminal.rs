@@ -10,7 +10,9 @@
 use std::io::{self, BufWriter, Stdout, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
 use crossterm::{cursor, execute, terminal};
 use ratatui::backend::CrosstermBackend;
@@ -66,7 +68,14 @@ pub fn enter() -> io::Result<()> {
     terminal::enable_raw_mode()?;
     ACTIVE.store(true, Ordering::SeqCst);
     let mut out = io::stdout();
-    execute!(out, EnterAlternateScreen, cursor::Hide)?;
+    // Bracketed paste: pasted text arrives as one event, never as keys
+    // (a pasted `ls -la⏎` must not press `-` and save).
+    execute!(
+        out,
+        EnterAlternateScreen,
+        cursor::Hide,
+        EnableBracketedPaste
+    )?;
     if MOUSE.load(Ordering::SeqCst) {
         execute!(out, EnableMouseCapture)?;
     }
@@ -87,7 +96,12 @@ fn leave() -> io::Result<()> {
     if MOUSE.load(Ordering::SeqCst) {
         result = execute!(out, DisableMouseCapture);
     }
-    let shown = execute!(out, cursor::Show, LeaveAlternateScreen);
+    let shown = execute!(
+        out,
+        DisableBracketedPaste,
+        cursor::Show,
+        LeaveAlternateScreen
+    );
     let cooked = terminal::disable_raw_mode();
     result.and(shown).and(cooked)
 }

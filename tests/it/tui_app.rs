@@ -763,3 +763,28 @@ fn a_lost_watch_is_said_in_the_footer_until_it_is_back() {
     let frame = campaigns::tui::render::to_text(&campaigns::tui::render::frame(&app, (120, 24)));
     assert!(!frame.contains("live reload"), "{frame}");
 }
+
+#[test]
+fn a_paste_goes_into_the_filter_as_one_clean_line_and_nowhere_else() {
+    let mut app = app(Lang::En);
+    ch(&mut app, '2');
+    let before: Vec<String> = app.row_ids().iter().map(|id| id.to_string()).collect();
+    // Outside a prompt: nothing moves, nothing is saved, the footer says why.
+    assert_eq!(app.update(Action::Paste("j-+\r".into())), Effect::Redraw);
+    assert_eq!(app.row_ids(), before);
+    assert!(!app.prompt_open());
+    assert_eq!(
+        app.message(),
+        Some("paste ignored: paste into the filter (/) or an update (u)")
+    );
+    ch(&mut app, '/');
+    app.update(Action::Paste("out\u{1b}[2J\nfall".into()));
+    // Newlines are spaces, escapes are replaced, and the filter applies at once.
+    assert_eq!(app.filter(), "out\u{FFFD}[2J fall");
+    assert!(app.row_ids().is_empty());
+    key(&mut app, KeyCode::Esc);
+    ch(&mut app, '/');
+    app.update(Action::Paste(" outfall \n".into()));
+    assert_eq!(app.filter(), "outfall");
+    assert_eq!(app.row_ids().len(), 3);
+}

@@ -389,3 +389,44 @@ fn a_save_lost_to_an_event_overflow_is_still_shown() {
     pty.wait_for("46/57");
     quit(&mut pty);
 }
+
+/// Text wrapped as a terminal sends a paste with bracketed paste on.
+fn pasted(text: &str) -> String {
+    format!("\u{1b}[200~{text}\u{1b}[201~")
+}
+
+#[test]
+fn a_paste_is_never_keys() {
+    let (_dir, path) = plan_in_tempdir();
+    let before = fs::read_to_string(&path).unwrap();
+    let mut pty = Pty::spawn(Options {
+        args: &["--lang", "en", path.to_str().unwrap()],
+        ..Options::default()
+    });
+    pty.wait_for("Blue Sky");
+    assert!(
+        pty.wrote(b"\x1b[?2004h"),
+        "bracketed paste was not turned on"
+    );
+    pty.send("\r");
+    pty.wait_for("41/57");
+    // `-` and Enter in the paste would save 40: nothing is pressed.
+    pty.send(&pasted("ls -la\r"));
+    pty.wait_for("paste ignored");
+    pty.settle(Duration::from_millis(300));
+    assert_eq!(fs::read_to_string(&path).unwrap(), before);
+    assert!(pty.contents().contains("41/57"), "{}", pty.contents());
+    // A long paste does not swallow the key after it.
+    pty.send(&pasted(&"x-".repeat(1500)));
+    pty.send("u");
+    pty.wait_for("Enter save");
+    // Into the update prompt it is typed, as one line.
+    pty.send(&pasted("44\n"));
+    pty.send("\r");
+    pty.wait_for("44/57");
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        before.replace("done = 41", "done = 44")
+    );
+    quit(&mut pty);
+}

@@ -4,6 +4,10 @@
 use super::*;
 use crate::figures;
 
+/// The most characters a paste puts into a prompt: more than any figure or
+/// filter needs, little enough to keep the prompt one line.
+const PASTE_LIMIT: usize = 200;
+
 impl App {
     pub(super) fn step_done(&mut self, command: Command) -> Effect {
         let s = i18n::strings(self.settings.lang);
@@ -62,6 +66,41 @@ impl App {
             pristine: true,
             error: None,
         });
+        Effect::Redraw
+    }
+
+    /// Pasted text: typed into the filter or the update prompt as one line
+    /// (sanitised, cut at [`PASTE_LIMIT`] characters); anywhere else it is
+    /// not taken, and the footer says so.
+    pub(super) fn paste(&mut self, text: &str) -> Effect {
+        let line: String = crate::text::sanitize_line(&text.replace(['\r', '\n'], " "))
+            .trim()
+            .chars()
+            .take(PASTE_LIMIT)
+            .collect();
+        match self.prompt.as_mut() {
+            Some(Prompt::Filter { input }) => {
+                input.push_str(&line);
+                self.filter = input.clone();
+                self.rebuild_rows();
+            }
+            Some(Prompt::Update {
+                input,
+                pristine,
+                error,
+                ..
+            }) => {
+                if std::mem::take(pristine) {
+                    input.clear();
+                }
+                input.push_str(&line);
+                *error = None;
+            }
+            None => {
+                let words = crate::i18n::paste_ignored(self.settings.lang);
+                self.set_message(words.to_owned(), false);
+            }
+        }
         Effect::Redraw
     }
 
