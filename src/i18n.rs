@@ -1,10 +1,10 @@
 //! The interface's own words in Chinese and English. Data text (names,
 //! notes) comes from the file; these are the labels around it.
 
-mod input;
+mod notices;
 mod rollup;
 
-pub use input::paste_ignored;
+pub use notices::{paste_ignored, waiting_for_lock};
 
 pub use rollup::{
     assumed_legend, expected, figures_only, measured, no_gauge, nothing_begun, planned,

@@ -117,6 +117,18 @@ pub fn apply(
     options: Options,
     document: Option<&Document>,
 ) -> Result<Saved, EditError> {
+    apply_within(path, edit, options, document, LOCK_TIMEOUT)
+}
+
+/// [`apply`], waiting at most `wait` for another writer's lock: the screen
+/// asks first with no wait at all, so that it never blocks on one.
+pub fn apply_within(
+    path: &Path,
+    edit: &Edit,
+    options: Options,
+    document: Option<&Document>,
+    wait: std::time::Duration,
+) -> Result<Saved, EditError> {
     let shown = crate::text::sanitize_line(&path.display().to_string());
     // Renaming over a symlink would replace the link with a file.
     let target = fs::canonicalize(path).map_err(|err| read_error(&shown, err))?;
@@ -139,11 +151,11 @@ pub fn apply(
     if !writable(&target) {
         return Err(ReadError::PermissionDenied { path: shown }.into());
     }
-    let _lock = lock::acquire(&target, LOCK_TIMEOUT).map_err(|err| match err {
+    let _lock = lock::acquire(&target, wait).map_err(|err| match err {
         lock::LockError::TimedOut { lock } => EditError::LockTimeout {
             path: shown.clone(),
             lock: crate::text::sanitize_line(&lock.display().to_string()),
-            waited: LOCK_TIMEOUT,
+            waited: wait,
         },
         lock::LockError::Io { lock, source } => EditError::Io {
             path: crate::text::sanitize_line(&lock.display().to_string()),

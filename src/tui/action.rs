@@ -89,6 +89,8 @@ pub enum Action {
     LoadedAt(NaiveTime),
     /// The file disappeared: a notice, the last good data stays.
     FileMissing,
+    /// A save waits for another writer's lock; keys keep working.
+    SaveWaiting,
     /// The outcome of a `Save` effect (a summary or the error), for the footer.
     Saved(Result<String, String>),
     /// The editor could not be run (the reason).

@@ -368,6 +368,11 @@ impl App {
                     }
                 }
             }
+            Action::SaveWaiting => {
+                let words = i18n::waiting_for_lock(self.settings.lang);
+                self.set_message(words.to_owned(), false);
+                Effect::Redraw
+            }
             Action::EditorFailed(reason) => {
                 let s = i18n::strings(self.settings.lang);
                 self.set_message(format!("{}: {reason}", s.editor_failed), true);

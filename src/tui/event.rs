@@ -8,7 +8,7 @@
 use std::fs::File;
 use std::io::IsTerminal;
 use std::os::fd::{AsFd, BorrowedFd};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Condvar, Mutex};
 use std::thread;
@@ -20,6 +20,8 @@ use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SI
 use signal_hook::iterator::Signals;
 
 use super::terminal;
+use crate::edit;
+use crate::load;
 use crate::load::watch::{self, FileWatch, Notice};
 
 /// Something the event loop must handle.
@@ -40,6 +42,8 @@ pub enum Event {
     Rewatch,
     /// Time to try again to watch a path whose watch is lost.
     RetryWatch,
+    /// A save that had to wait for another writer's lock has ended.
+    SaveEnded(Box<Result<edit::Saved, edit::EditError>>),
     /// The file watch failed (the reason); live reload may have stopped.
     WatchFailed(String),
     /// Reading the terminal failed (the reason): nothing more will arrive.
@@ -100,6 +104,17 @@ impl Events {
     /// Stops watching (a watch that failed hears nothing more).
     pub fn unwatch(&mut self) {
         self.watch = None;
+    }
+
+    /// Runs a save that must wait for another writer's lock on a thread of
+    /// its own, so the screen keeps taking keys; it ends as `SaveEnded`.
+    /// The file is read afresh there: the other writer changes it.
+    pub fn save_waiting(&self, path: PathBuf, request: edit::Edit, options: load::Options) {
+        let tx = self.tx.clone();
+        thread::spawn(move || {
+            let ended = edit::apply(&path, &request, options, None);
+            let _ = tx.send(Event::SaveEnded(Box::new(ended)));
+        });
     }
 
     /// Sends `RetryWatch` after `delay`, to try again to watch a path whose

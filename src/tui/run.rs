@@ -144,6 +144,7 @@ impl Session {
             }
             Event::FileChanged => return self.reload(false),
             Event::Rewatch => return self.rewatch(),
+            Event::SaveEnded(ended) => return self.save_ended(*ended),
             Event::RetryWatch => {
                 self.retry_pending = false;
                 if self.app.watch_lost().is_some() {
@@ -267,9 +268,27 @@ impl Session {
     /// Records progress through the one write-back path and shows the new
     /// figures at once; the text written becomes the last read, so that
     /// the watch event of this very save is not a reload.
-    fn save(&mut self, edit: edit::Edit) -> anyhow::Result<Option<Exit>> {
+    /// Saves at once when no other writer holds the lock; else the save
+    /// waits on its own thread (`Events::save_waiting`) and the footer says so.
+    fn save(&mut self, request: edit::Edit) -> anyhow::Result<Option<Exit>> {
         let document = self.app.document();
-        let saved = match edit::apply(&self.path, &edit, self.options, document) {
+        let now = edit::apply_within(&self.path, &request, self.options, document, Duration::ZERO);
+        match now {
+            Err(edit::EditError::LockTimeout { .. }) => {
+                self.events
+                    .save_waiting(self.path.clone(), request, self.options);
+                self.update(Action::SaveWaiting)
+            }
+            ended => self.save_ended(ended),
+        }
+    }
+
+    /// Shows what a save did: the new figures and the summary, or the error.
+    fn save_ended(
+        &mut self,
+        ended: Result<edit::Saved, edit::EditError>,
+    ) -> anyhow::Result<Option<Exit>> {
+        let saved = match ended {
             Ok(saved) => saved,
             Err(err) => return self.update(Action::Saved(Err(err.to_string()))),
         };

@@ -430,3 +430,38 @@ fn a_paste_is_never_keys() {
     );
     quit(&mut pty);
 }
+
+#[test]
+fn plus_while_another_writer_holds_the_lock_keeps_the_screen_live() {
+    use std::os::fd::AsRawFd;
+    let (_dir, path) = plan_in_tempdir();
+    let before = fs::read_to_string(&path).unwrap();
+    let mut pty = Pty::spawn(Options {
+        args: &["--lang", "en", path.to_str().unwrap()],
+        ..Options::default()
+    });
+    pty.wait_for("Blue Sky");
+    pty.send("\r");
+    pty.wait_for("41/57");
+    // Another writer (a `set` on the same file over SSH) holds the lock.
+    let holder = fs::File::open(&path).unwrap();
+    // SAFETY: flock on a descriptor this test owns.
+    assert_eq!(unsafe { libc::flock(holder.as_raw_fd(), libc::LOCK_EX) }, 0);
+    pty.send("+");
+    let took = pty.wait_for("waiting for another update");
+    assert!(took < Duration::from_secs(2), "the footer took {took:?}");
+    // Keys keep working while the save waits: help opens and closes.
+    pty.send("?");
+    pty.wait_for("Keys");
+    pty.send("?");
+    pty.wait_gone("Keys");
+    assert_eq!(fs::read_to_string(&path).unwrap(), before);
+    drop(holder);
+    pty.wait_for("42/57");
+    pty.wait_for("saved");
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        before.replace("done = 41", "done = 42")
+    );
+    quit(&mut pty);
+}
