@@ -122,12 +122,12 @@ pub struct SetArgs {
     pub file: PathBuf,
     /// CAMPAIGN/ITEM, e.g. clear-water/yangtze-outfalls
     pub target: String,
-    /// Set a task's done count
+    /// Set a task's done count (12, 12.5, 1_000 or 1e3)
     #[arg(long, group = "change", allow_negative_numbers = true)]
-    pub done: Option<f64>,
+    pub done: Option<String>,
     /// Add to a task's done count (may be negative)
     #[arg(long, group = "change", allow_negative_numbers = true)]
-    pub add: Option<f64>,
+    pub add: Option<String>,
     /// Set an indicator's value (a number, or a water class such as II)
     #[arg(long, group = "change", allow_negative_numbers = true)]
     pub value: Option<String>,

@@ -15,11 +15,28 @@ pub fn set(args: &SetArgs, common: &Common) -> anyhow::Result<u8> {
         ));
         return Ok(INVALID);
     };
-    let change = match (args.done, args.add, &args.value) {
-        (Some(done), _, _) => Some(edit::Change::SetDone(done)),
-        (_, Some(add), _) => Some(edit::Change::AddDone(add)),
-        (_, _, Some(value)) => Some(edit::Change::SetValue(value.clone())),
-        _ => None,
+    // Figures are read here, not by clap, so a typo is a refusal (exit 1)
+    // like every other wrong value, not a usage error.
+    let figure = |flag: &str, text: &str| {
+        edit::parse_figure(text).ok_or_else(|| {
+            format!(
+                "campaigns: {flag} `{}` is not a number (write 12, 12.5, 1_000 or 1e3)",
+                sanitize_line(text)
+            )
+        })
+    };
+    let change = match (&args.done, &args.add, &args.value) {
+        (Some(done), _, _) => figure("--done", done).map(|n| Some(edit::Change::SetDone(n))),
+        (_, Some(add), _) => figure("--add", add).map(|n| Some(edit::Change::AddDone(n))),
+        (_, _, Some(value)) => Ok(Some(edit::Change::SetValue(value.clone()))),
+        _ => Ok(None),
+    };
+    let change = match change {
+        Ok(change) => change,
+        Err(refusal) => {
+            to_stderr(&refusal);
+            return Ok(INVALID);
+        }
     };
     let request = edit::Edit {
         campaign: campaign.to_owned(),

@@ -166,8 +166,8 @@ fn new_figure(
                     "done must be a number of 0 or more, not {n}"
                 )));
             }
-            let current = number_of(current).ok_or_else(|| unreadable(target, "done"))?;
-            Ok(number(current.same_kind(*n)))
+            number_of(current).ok_or_else(|| unreadable(target, "done"))?;
+            Ok(number(Number::whole_or_decimal(*n)))
         }
         Change::AddDone(delta) => {
             if !delta.is_finite() {
@@ -200,21 +200,14 @@ fn new_figure(
                 let shown = literal.trim_matches('"').to_owned();
                 return Ok(Figure { literal, shown });
             }
-            let parsed = text.parse::<f64>().ok().filter(|x| x.is_finite());
-            let Some(x) = parsed else {
+            let Some(x) = literal::parse_figure(text) else {
                 return Err(EditError::InvalidValue(format!(
                     "`{}` is not a number, and `{}` is measured as a number",
                     sanitize_line(text),
                     sanitize_line(target)
                 )));
             };
-            let written_as_integer = text.parse::<i64>().is_ok();
-            let kind_of_current = number_of(current).unwrap_or(Number::Float(0.0));
-            let n = match kind_of_current {
-                Number::Integer(_) if written_as_integer => kind_of_current.same_kind(x),
-                _ => Number::Float(x),
-            };
-            Ok(number(n))
+            Ok(number(Number::whole_or_decimal(x)))
         }
     }
 }

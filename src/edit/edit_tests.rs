@@ -77,9 +77,15 @@ fn water_class_keeps_the_file_style() {
 }
 
 #[test]
-fn number_value_stays_a_float() {
+fn a_whole_number_is_written_whole_over_a_decimal() {
     let (text, _) = run(&edit("pm25", Some(Change::SetValue("30".into())))).unwrap();
-    assert_eq!(text, PLAN.replace("value = 31.0", "value = 30.0"));
+    assert_eq!(text, PLAN.replace("value = 31.0", "value = 30"));
+    let (text, _) = run(&edit("pm25", Some(Change::SetValue("1_000".into())))).unwrap();
+    assert_eq!(text, PLAN.replace("value = 31.0", "value = 1000"));
+    let (text, _) = run(&edit("pm25", Some(Change::SetValue("30.5".into())))).unwrap();
+    assert_eq!(text, PLAN.replace("value = 31.0", "value = 30.5"));
+    let (text, _) = run(&edit("outfalls", Some(Change::SetDone(1e3)))).unwrap();
+    assert_eq!(text, PLAN.replace("done = 110 #", "done = 1000 #"));
 }
 
 #[test]

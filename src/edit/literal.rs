@@ -24,12 +24,14 @@ impl Number {
         }
     }
 
-    /// `n` written in the kind of `self`: an integer stays an integer when
-    /// `n` is integral, a float stays a float.
-    pub fn same_kind(self, n: f64) -> Number {
-        match self {
-            Number::Integer(_) if is_exact_integer(n) => Number::Integer(n as i64),
-            _ => Number::Float(n),
+    /// `n` as a clerk means it: a whole number is written whole (`56`, not
+    /// `56.0`, even over a decimal entry; `1e3` is `1000`), anything else
+    /// as a decimal.
+    pub fn whole_or_decimal(n: f64) -> Number {
+        if is_exact_integer(n) {
+            Number::Integer(n as i64)
+        } else {
+            Number::Float(n)
         }
     }
 
@@ -43,7 +45,9 @@ impl Number {
         let sum = self.as_f64() + delta;
         let decimals = decimals(self.as_f64()).max(decimals(delta));
         let rounded: f64 = format!("{sum:.decimals$}").parse().ok()?;
-        rounded.is_finite().then_some(Number::Float(rounded))
+        rounded
+            .is_finite()
+            .then(|| Number::whole_or_decimal(rounded))
     }
 
     /// The TOML text of the number.
@@ -53,6 +57,29 @@ impl Number {
             Number::Float(x) => float_literal(x),
         }
     }
+}
+
+/// A figure as a clerk types it, in the file's own notation: `12`, `12.5`,
+/// `1_000` (underscores between digits, as TOML allows), `1e3`, a sign.
+/// `None` for anything else, or a number that is not finite.
+pub fn parse_figure(text: &str) -> Option<f64> {
+    let text = text.trim();
+    let bytes = text.as_bytes();
+    let between_digits = |i: usize| {
+        i > 0 && bytes[i - 1].is_ascii_digit() && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
+    };
+    if (0..bytes.len()).any(|i| bytes[i] == b'_' && !between_digits(i)) {
+        return None;
+    }
+    let plain: String = text.chars().filter(|c| *c != '_').collect();
+    // Rust's parser also takes "inf", "NaN" and "infinity": a figure never is.
+    let letters_other_than_e = plain
+        .chars()
+        .any(|c| c.is_alphabetic() && !matches!(c, 'e' | 'E'));
+    if letters_other_than_e || !plain.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    plain.parse::<f64>().ok().filter(|n| n.is_finite())
 }
 
 fn is_exact_integer(n: f64) -> bool {
@@ -136,11 +163,13 @@ mod tests {
         assert_eq!(Number::Integer(110).add(1.0), Some(Number::Integer(111)));
         assert_eq!(Number::Integer(110).add(-3.0), Some(Number::Integer(107)));
         assert_eq!(Number::Integer(110).add(0.5), Some(Number::Float(110.5)));
-        assert_eq!(Number::Float(110.0).add(1.0), Some(Number::Float(111.0)));
-        assert_eq!(Number::Integer(3).same_kind(4.0), Number::Integer(4));
-        assert_eq!(Number::Integer(3).same_kind(4.5), Number::Float(4.5));
-        assert_eq!(Number::Float(3.0).same_kind(4.0), Number::Float(4.0));
-        assert_eq!(Number::Float(111.0).literal(), "111.0");
+        // Whole numbers stay whole, even over a decimal entry.
+        assert_eq!(Number::Float(110.0).add(1.0), Some(Number::Integer(111)));
+        assert_eq!(Number::Float(55.5).add(0.5), Some(Number::Integer(56)));
+        assert_eq!(Number::whole_or_decimal(4.0), Number::Integer(4));
+        assert_eq!(Number::whole_or_decimal(1e3), Number::Integer(1000));
+        assert_eq!(Number::whole_or_decimal(4.5), Number::Float(4.5));
+        assert_eq!(Number::Float(111.5).literal(), "111.5");
         assert_eq!(Number::Integer(111).literal(), "111");
     }
 
@@ -198,5 +227,18 @@ mod tests {
         assert_eq!(water_class_literal(WaterClass::WorseThanV, true), "\"劣Ⅴ\"");
         assert!(uses_unicode_numerals("Ⅱ"));
         assert!(!uses_unicode_numerals("II"));
+    }
+
+    #[test]
+    fn figures_are_read_as_the_file_writes_them() {
+        assert_eq!(parse_figure("1_000"), Some(1000.0));
+        assert_eq!(parse_figure(" 12.5 "), Some(12.5));
+        assert_eq!(parse_figure("1e3"), Some(1000.0));
+        assert_eq!(parse_figure("-3"), Some(-3.0));
+        for wrong in [
+            "abc", "1__000", "_1", "1_", "inf", "NaN", "1e999", "", "1,000",
+        ] {
+            assert_eq!(parse_figure(wrong), None, "{wrong}");
+        }
     }
 }

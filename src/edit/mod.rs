@@ -25,6 +25,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 pub use error::EditError;
+pub use literal::parse_figure;
 pub use lock::{LOCK_TIMEOUT, lock_path};
 
 use crate::load::{self, Document, Options, ReadError};

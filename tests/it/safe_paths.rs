@@ -220,3 +220,36 @@ fn set_leaves_nothing_in_the_work_tree_and_follows_no_planted_lock_link() {
     assert_eq!(names, ["campaigns.toml"], "git status would show the rest");
     assert!(fs::read_to_string(&plan).unwrap().contains("done = 5\n"));
 }
+
+#[test]
+fn set_with_a_figure_that_is_not_a_number_is_refused_like_any_wrong_value() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = plan_in(&dir);
+    for (flag, text) in [("--done", "abc"), ("--add", "1,5"), ("--done", "inf")] {
+        let run = campaigns()
+            .arg("set")
+            .arg(&plan)
+            .args(["c/t", flag, text])
+            .output()
+            .unwrap();
+        assert_eq!(run.status.code(), Some(1), "{flag} {text}");
+        let stderr = String::from_utf8(run.stderr).unwrap();
+        assert!(stderr.contains("is not a number"), "{stderr}");
+        assert_eq!(fs::read_to_string(&plan).unwrap(), PLAN);
+    }
+    // The file's own notation is understood, and whole numbers stay whole.
+    campaigns()
+        .arg("set")
+        .arg(&plan)
+        .args(["c/t", "--done", "5.5"])
+        .assert()
+        .code(0);
+    campaigns()
+        .arg("set")
+        .arg(&plan)
+        .args(["c/t", "--done", "1_0"])
+        .assert()
+        .code(0)
+        .stdout("c/t: done 5.5 → 10\n");
+    assert!(fs::read_to_string(&plan).unwrap().contains("done = 10\n"));
+}

@@ -195,13 +195,13 @@ fn value_a_number() {
         &[&line("30.5")],
         "blue-sky/pm25: value 31.0 → 30.5",
     );
-    // A float stays a float even when the new figure is written as an integer.
+    // A whole number is written whole, even over a decimal entry.
     golden(
         PLAN,
         &["blue-sky/pm25", "--value", "29"],
         &[&line("31.0")],
-        &[&line("29.0")],
-        "blue-sky/pm25: value 31.0 → 29.0",
+        &[&line("29")],
+        "blue-sky/pm25: value 31.0 → 29",
     );
 }
 
@@ -676,9 +676,9 @@ fn record_after_a_nested_table_in_an_inline_indicator() {
             "  { id = \"pm25\", name = \"PM2.5\", unit = \"μg/m³\", value = 31.0, target = 35.0, better = \"lower\", note = { zh = \"年均\", en = \"annual mean\" } },\n",
         ],
         &[
-            "  { id = \"pm25\", name = \"PM2.5\", unit = \"μg/m³\", value = 30.0, target = 35.0, better = \"lower\", note = { zh = \"年均\", en = \"annual mean\" }, history = [{ date = 2024-12-31, value = 30.0 }] },\n",
+            "  { id = \"pm25\", name = \"PM2.5\", unit = \"μg/m³\", value = 30, target = 35.0, better = \"lower\", note = { zh = \"年均\", en = \"annual mean\" }, history = [{ date = 2024-12-31, value = 30 }] },\n",
         ],
-        "blue-sky/pm25: value 31.0 → 30.0, recorded 30.0 at 2024-12-31",
+        "blue-sky/pm25: value 31.0 → 30, recorded 30 at 2024-12-31",
     );
 }
 

@@ -229,5 +229,5 @@ impl App {
 }
 
 fn parse_number(text: &str) -> Option<f64> {
-    text.parse::<f64>().ok().filter(|v| v.is_finite())
+    crate::edit::parse_figure(text)
 }
