@@ -43,7 +43,12 @@ pub fn set(args: &SetArgs, common: &Common) -> anyhow::Result<u8> {
         item: item.to_owned(),
         change,
         note: args.note.clone(),
-        lang: settings::lang(common),
+        // The note goes in the slot of --lang, else of the language it is
+        // written in: never over the other language's text.
+        lang: match (common.lang, &args.note) {
+            (None, Some(note)) => campaigns::model::Lang::of_script(note),
+            _ => settings::lang(common),
+        },
         record: args.record.then_some(edit::Record::ReportingDate),
     };
     match edit::apply(&args.file, &request, settings::dates(common), None) {

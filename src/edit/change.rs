@@ -94,7 +94,7 @@ fn plan_located(
         let (splice, replaced) = note_splice(body, located.node, note, edit.lang, &target)?;
         splices.push(splice);
         let what = if replaced { "replaced" } else { "added" };
-        said.push(format!("note {what}"));
+        said.push(format!("note ({}) {what}", edit.lang.code()));
     }
     if let Some(date) = record {
         let (record, replaced) = record_splice(body, located.node, key, date, &figure, &target)?;
@@ -232,6 +232,24 @@ fn note_splice(
         None => splice::insert_key(body, node, "note", &text)
             .map(|splice| (splice, false))
             .ok_or_else(cannot),
+        // A plain note in the other language is kept beside the new one.
+        Some(Item::Value(Value::String(old))) if Lang::of_script(old.value()) != lang => {
+            let kept = literal::string_literal(old.value());
+            let (first, second) = match lang {
+                Lang::Zh => ((lang, &text), (lang.other(), &kept)),
+                Lang::En => ((lang.other(), &kept), (lang, &text)),
+            };
+            let table = format!(
+                "{{ {} = {}, {} = {} }}",
+                first.0.code(),
+                first.1,
+                second.0.code(),
+                second.1
+            );
+            old.span()
+                .map(|span| (Splice::replace(span, table), false))
+                .ok_or_else(cannot)
+        }
         Some(Item::Value(Value::String(old))) => old
             .span()
             .map(|span| (Splice::replace(span, text), true))

@@ -98,7 +98,7 @@ fn note_in_translations_replaces_the_entry_of_the_edit_language() {
         text,
         PLAN.replace("zh = \"旧\"", "zh = \"新 \\\"说明\\\"\"")
     );
-    assert_eq!(summary, "clear-water/pm25: note replaced");
+    assert_eq!(summary, "clear-water/pm25: note (zh) replaced");
     e.lang = Lang::En;
     let (text, _) = run(&e).unwrap();
     assert_eq!(
@@ -490,4 +490,27 @@ fn plus_on_a_file_whose_only_error_is_the_edited_done_is_refused() {
     // The same for the whole-file path, without a document.
     let err = apply(&path, &plus, options(), None).unwrap_err();
     assert!(matches!(err, EditError::FileInvalid { .. }), "{err}");
+}
+
+#[test]
+fn a_note_in_the_other_language_keeps_the_plain_one_beside_it() {
+    let plain = PLAN.replace(
+        "note = { zh = \"旧\", en = \"old\" }",
+        "note = \"annual mean\"",
+    );
+    let mut e = edit("pm25", None);
+    e.note = Some("年均".into());
+    e.lang = Lang::Zh;
+    let (text, summary, _) = edited(&plain, &e, options(), "plan.toml").unwrap();
+    assert!(
+        text.contains("note = { zh = \"年均\", en = \"annual mean\" }"),
+        "{text}"
+    );
+    assert_eq!(summary, "clear-water/pm25: note (zh) added");
+    // In the same language, the plain note is replaced.
+    e.note = Some("yearly mean".into());
+    e.lang = Lang::En;
+    let (text, summary, _) = edited(&plain, &e, options(), "plan.toml").unwrap();
+    assert!(text.contains("note = \"yearly mean\""), "{text}");
+    assert_eq!(summary, "clear-water/pm25: note (en) replaced");
 }

@@ -35,6 +35,17 @@ impl Lang {
         }
     }
 
+    /// The language a text is written in, by its script: Chinese when it
+    /// holds a Han character, else English.
+    pub fn of_script(text: &str) -> Lang {
+        let han = |c: char| matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}');
+        if text.chars().any(han) {
+            Lang::Zh
+        } else {
+            Lang::En
+        }
+    }
+
     pub fn other(self) -> Lang {
         match self {
             Lang::Zh => Lang::En,

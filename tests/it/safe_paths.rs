@@ -253,3 +253,42 @@ fn set_with_a_figure_that_is_not_a_number_is_refused_like_any_wrong_value() {
         .stdout("c/t: done 5.5 → 10\n");
     assert!(fs::read_to_string(&plan).unwrap().contains("done = 10\n"));
 }
+
+#[test]
+fn set_note_without_lang_takes_the_slot_of_the_text_script() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("campaigns.toml");
+    fs::write(
+        &plan,
+        format!("{PLAN}note = {{ zh = \"旧\", en = \"old\" }}\n"),
+    )
+    .unwrap();
+    // An English locale, a Chinese note: the zh slot, never the en text.
+    campaigns()
+        .env("LANG", "C.UTF-8")
+        .arg("set")
+        .arg(&plan)
+        .args(["c/t", "--note", "新的说明"])
+        .assert()
+        .code(0)
+        .stdout("c/t: note (zh) replaced\n");
+    let written = fs::read_to_string(&plan).unwrap();
+    assert!(
+        written.contains("note = { zh = \"新的说明\", en = \"old\" }"),
+        "{written}"
+    );
+    // --lang wins over the script.
+    campaigns()
+        .env("LANG", "zh_CN.UTF-8")
+        .arg("set")
+        .arg(&plan)
+        .args(["c/t", "--note", "new note", "--lang", "en"])
+        .assert()
+        .code(0)
+        .stdout("c/t: note (en) replaced\n");
+    let written = fs::read_to_string(&plan).unwrap();
+    assert!(
+        written.contains("note = { zh = \"新的说明\", en = \"new note\" }"),
+        "{written}"
+    );
+}

@@ -245,7 +245,7 @@ fn note_new_and_replaced() {
         ],
     )
     .success()
-    .stdout("clear-water/yangtze-outfalls: note added\n");
+    .stdout("clear-water/yangtze-outfalls: note (zh) added\n");
     let written = fs::read_to_string(&plan.path).unwrap();
     let (at, was, now) = changed(PLAN, &written);
     assert_eq!(at, line_of(PLAN, "# 饮用水水源地") - 1);
@@ -257,7 +257,7 @@ fn note_new_and_replaced() {
         &["clear-water/water-sources", "--note", "全部完成"],
         &["note = \"两处待验收\"\n"],
         &["note = \"全部完成\"\n"],
-        "clear-water/water-sources: note replaced",
+        "clear-water/water-sources: note (zh) replaced",
     );
 }
 
@@ -286,7 +286,7 @@ fn note_in_translations_replaces_the_interface_language() {
         &["blue-sky/pm25", "--note", "mean of the year"],
         &[&line("年均", "annual mean")],
         &[&line("年均", "mean of the year")],
-        "blue-sky/pm25: note replaced",
+        "blue-sky/pm25: note (en) replaced",
     );
 }
 
@@ -308,7 +308,7 @@ fn note_with_lang_zh_replaces_the_zh_entry_whatever_the_locale() {
             .args(["blue-sky/pm25", "--note", "年均浓度", "--lang", "zh"])
             .assert()
             .success()
-            .stdout("blue-sky/pm25: note replaced\n");
+            .stdout("blue-sky/pm25: note (zh) replaced\n");
         let written = fs::read_to_string(&plan.path).unwrap();
         let (_, was, now) = changed(PLAN, &written);
         assert_eq!(was, [line("年均", "annual mean")], "LANG={locale}");
@@ -701,7 +701,7 @@ fn note_and_history_added_together_in_that_order() {
             "note = \"全部完成\"\n",
             "history = [{ date = 2024-12-31, done = 6 }]\n",
         ],
-        "clear-water/water-sources: done 4 → 6, note replaced, recorded 6 at 2024-12-31",
+        "clear-water/water-sources: done 4 → 6, note (zh) replaced, recorded 6 at 2024-12-31",
     );
     let at = golden(
         SECTION_HISTORY,
@@ -711,7 +711,7 @@ fn note_and_history_added_together_in_that_order() {
             "note = \"n\"\n",
             "history = [{ date = 2024-12-31, done = 1 }]\n",
         ],
-        "c/u: note added, recorded 1 at 2024-12-31",
+        "c/u: note (en) added, recorded 1 at 2024-12-31",
     );
     assert_eq!(at, line_of(SECTION_HISTORY, "done = 1") + 1);
 }
