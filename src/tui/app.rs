@@ -334,11 +334,15 @@ impl App {
                 self.keep_selection_visible();
                 Effect::Redraw
             }
+            // New content: a message about the old one ("saved 110 → 53",
+            // "save failed: the file has errors") no longer holds.
             Action::Loaded(loaded) => {
+                self.message = None;
                 self.loaded(*loaded);
                 Effect::Redraw
             }
             Action::Reread { reread, text } => {
+                self.message = None;
                 self.reread(*reread, text);
                 Effect::Redraw
             }

@@ -788,3 +788,21 @@ fn a_paste_goes_into_the_filter_as_one_clean_line_and_nowhere_else() {
     assert_eq!(app.filter(), "outfall");
     assert_eq!(app.row_ids().len(), 3);
 }
+
+#[test]
+fn a_save_message_goes_when_the_file_changes_under_it() {
+    let mut app = app(Lang::En);
+    app.update(Action::Saved(Err(
+        "the file has errors, so it is left as it is".into(),
+    )));
+    assert!(app.message().is_some_and(|m| m.contains("save failed")));
+    // The file is fixed from another pane: the failure no longer holds.
+    app.update(Action::Loaded(Box::new(Ok(document(&fixture_source())))));
+    assert_eq!(app.message(), None);
+    app.update(Action::Saved(Ok("c/t: done 110 → 53".into())));
+    assert!(app.message().is_some_and(|m| m.contains("110 → 53")));
+    // An outside change: "saved 110 → 53" is no longer what the file says.
+    let changed = fixture_source().replacen("done = 110", "done = 60", 1);
+    app.update(Action::Loaded(Box::new(Ok(document(&changed)))));
+    assert_eq!(app.message(), None);
+}
