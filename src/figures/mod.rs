@@ -7,6 +7,7 @@
 //! keeps them too, writing its numbers with [`exact`] and dates with [`date`].
 
 mod days;
+mod gap;
 mod indicator;
 mod number;
 mod percent;
@@ -14,6 +15,7 @@ mod task;
 mod unit;
 
 pub use days::{date, days_left, days_short};
+pub use gap::{gap_points, gap_text, gap_text_width};
 pub use indicator::{indicator_figure, indicator_target, indicator_value, level, water_class};
 pub use number::{exact, number, number_width, rate};
 pub use percent::percent;
