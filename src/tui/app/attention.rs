@@ -37,13 +37,14 @@ pub(crate) struct Widths {
 }
 
 impl AttentionList {
-    pub fn new(plan: &Plan, status: &PlanStatus) -> AttentionList {
+    /// `ascii`: the figures are measured as the screen writes them.
+    pub fn new(plan: &Plan, status: &PlanStatus, ascii: bool) -> AttentionList {
         let items = order::attention(status);
         let any_assumed = items.iter().any(|a| a.assumed);
         let any_gap = items
             .iter()
             .any(|a| matches!(a.status, Status::Behind | Status::AtRisk) && a.gap.is_some());
-        let measure = |lang: Lang| measure(plan, &items, lang);
+        let measure = |lang: Lang| measure(plan, &items, lang, ascii);
         AttentionList {
             zh: measure(Lang::Zh),
             en: measure(Lang::En),
@@ -63,7 +64,7 @@ impl AttentionList {
 
 /// Measured by display width without formatting what needs no formatting:
 /// a task's figure from its digits, a gap by its widest possible text.
-fn measure(plan: &Plan, items: &[Attention], lang: Lang) -> Widths {
+fn measure(plan: &Plan, items: &[Attention], lang: Lang, ascii: bool) -> Widths {
     let mut w = Widths::default();
     let mut most_late = None::<i64>;
     let width = |text: &str| u16::try_from(crate::text::width(text)).unwrap_or(u16::MAX);
@@ -99,10 +100,8 @@ fn measure(plan: &Plan, items: &[Attention], lang: Lang) -> Widths {
                     continue;
                 };
                 w.item = w.item.max(width(indicator.name.get(lang)));
-                for ascii in [false, true] {
-                    let figure = figures::indicator_figure(indicator, lang, ascii);
-                    w.figure = w.figure.max(width(&figure));
-                }
+                let figure = figures::indicator_figure(indicator, lang, ascii);
+                w.figure = w.figure.max(width(&figure));
             }
         }
     }

@@ -64,6 +64,7 @@ impl App {
     /// they use), and the place is found again by id as after a whole load.
     pub(super) fn reread(&mut self, reread: Reread, text: String) {
         let card = self.selected_card_id();
+        let ascii = self.settings.ascii;
         let Some(index) = reread.campaign() else {
             let Some(mut data) = self.data.take() else {
                 return;
@@ -90,7 +91,7 @@ impl App {
         *status = CampaignStatus::compute(campaign, data.status.as_of, margin);
         data.attention[index] = rows::attention(status);
         data.widths[index] = rows::ListWidths::measure(campaign, status);
-        data.plan_attention = attention::AttentionList::new(plan, &data.status);
+        data.plan_attention = attention::AttentionList::new(plan, &data.status, ascii);
         self.find_place(card);
         drop_aside(count_tasks(&replaced), replaced);
     }
@@ -114,7 +115,7 @@ impl App {
             .zip(&status.campaigns)
             .map(|(campaign, status)| rows::ListWidths::measure(campaign, status))
             .collect();
-        let plan_attention = attention::AttentionList::new(plan, &status);
+        let plan_attention = attention::AttentionList::new(plan, &status, self.settings.ascii);
         let old = self.data.replace(Data {
             document,
             status,

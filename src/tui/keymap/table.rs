@@ -277,8 +277,8 @@ pub const BINDINGS: &[Binding] = &[
         Global,
         C::ToggleAttention,
         [Key::ch('a', "a")],
-        "督办清单：各攻坚战需关注的事项",
-        "attention list: what needs attention, every campaign"
+        "督办清单（各攻坚战）",
+        "attention list (all campaigns)"
     ),
     bind!(
         Global,
