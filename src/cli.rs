@@ -93,7 +93,7 @@ pub enum Command {
         /// Frame size, WIDTHxHEIGHT
         #[arg(long, default_value = "120x40", value_parser = parse_size)]
         size: (u16, u16),
-        /// `overview`, `help`, or a campaign id
+        /// `overview`, `help`, `attention` (the attention list), or a campaign id
         #[arg(long, default_value = "overview")]
         view: String,
         /// Keep colours and styles as ANSI escape codes

@@ -77,6 +77,16 @@ pub struct Strings {
     pub sort_progress: &'static str,
     pub sort_due: &'static str,
     pub sort_name: &'static str,
+    pub attention_title: &'static str,
+    pub attention_none: &'static str,
+    pub attention_status: &'static str,
+    pub attention_campaign: &'static str,
+    pub attention_item: &'static str,
+    pub attention_figure: &'static str,
+    pub attention_lead: &'static str,
+    pub attention_gap: &'static str,
+    pub attention_gap_legend: &'static str,
+    pub assumed_legend: &'static str,
 }
 
 pub const ZH: Strings = Strings {
@@ -142,6 +152,16 @@ pub const ZH: Strings = Strings {
     sort_progress: "进度",
     sort_due: "截止",
     sort_name: "名称",
+    attention_title: "督办清单",
+    attention_none: "没有需要督办的事项：无逾期、未达标、滞后或有风险的任务和指标。",
+    attention_status: "状态",
+    attention_campaign: "攻坚战",
+    attention_item: "事项",
+    attention_figure: "完成情况",
+    attention_lead: "责任单位",
+    attention_gap: "序时差距",
+    attention_gap_legend: "序时差距：低于序时进度的百分点",
+    assumed_legend: "* 示例：非来源数据",
 };
 
 pub const EN: Strings = Strings {
@@ -207,6 +227,16 @@ pub const EN: Strings = Strings {
     sort_progress: "progress",
     sort_due: "due",
     sort_name: "name",
+    attention_title: "Attention list",
+    attention_none: "Nothing needs attention: no item is overdue, not met, behind or at risk.",
+    attention_status: "Status",
+    attention_campaign: "Campaign",
+    attention_item: "Item",
+    attention_figure: "Figure",
+    attention_lead: "Lead",
+    attention_gap: "Gap/late",
+    attention_gap_legend: "Gap: points short of expected by now",
+    assumed_legend: "* assumed: not from the source",
 };
 
 pub fn strings(lang: Lang) -> &'static Strings {

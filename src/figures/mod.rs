@@ -8,6 +8,7 @@
 
 mod assumed;
 mod days;
+mod gap;
 mod indicator;
 mod number;
 mod percent;
@@ -16,6 +17,7 @@ mod unit;
 
 pub use assumed::mark;
 pub use days::{date, days_left, days_short};
+pub use gap::{gap_points, gap_text, gap_text_width};
 pub use indicator::{indicator_figure, indicator_target, indicator_value, level, water_class};
 pub use number::{exact, number, number_width, rate};
 pub use percent::percent;

@@ -55,6 +55,8 @@ pub enum Command {
     ToggleLang,
     /// Show or hide the key help.
     ToggleHelp,
+    /// Open the attention list (督办清单) over every campaign, or leave it.
+    ToggleAttention,
     /// Leave the app.
     Quit,
     /// Type a character into the open prompt.

@@ -2,6 +2,7 @@
 //! `App::update` is pure: no I/O, no drawing; it says what the caller must
 //! do with an [`Effect`].
 
+pub(crate) mod attention;
 mod loading;
 mod navigation;
 mod progress;
@@ -53,6 +54,8 @@ pub(crate) struct Data {
     pub attention: Vec<Vec<Item>>,
     /// Per campaign, the list's column widths.
     pub widths: Vec<rows::ListWidths>,
+    /// The attention list (督办清单) over every campaign.
+    pub plan_attention: attention::AttentionList,
 }
 
 impl Data {
@@ -83,6 +86,8 @@ pub(crate) enum LastRead {
 pub enum View {
     Overview,
     Campaign,
+    /// The attention list (督办清单) over every campaign.
+    Attention,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -145,6 +150,7 @@ pub struct App {
     pub(crate) view: View,
     pub(crate) overview_selected: usize,
     pub(crate) campaign: Option<CampaignView>,
+    pub(crate) attention: Option<attention::AttentionView>,
     pub(crate) sort: SortKey,
     pub(crate) filter: String,
     pub(crate) prompt: Option<Prompt>,
@@ -169,6 +175,7 @@ impl App {
             view: View::Overview,
             overview_selected: 0,
             campaign: None,
+            attention: None,
             sort: SortKey::default(),
             filter: String::new(),
             prompt: None,
@@ -196,7 +203,7 @@ impl App {
     pub fn campaign_id(&self) -> Option<&str> {
         match self.view {
             View::Campaign => self.campaign.as_ref().map(|c| c.id.as_str()),
-            View::Overview => None,
+            View::Overview | View::Attention => None,
         }
     }
 
@@ -317,6 +324,7 @@ impl App {
             (None, true, _) => Context::Help,
             (None, false, View::Overview) => Context::Overview,
             (None, false, View::Campaign) => Context::Campaign,
+            (None, false, View::Attention) => Context::Attention,
         }
     }
 
@@ -454,19 +462,5 @@ impl App {
             Effect::None if had_message => Effect::Redraw,
             effect => effect,
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn scrolling_moves_as_little_as_needed() {
-        assert_eq!(scrolled(0, 5, 10, 100), 0);
-        assert_eq!(scrolled(0, 10, 10, 100), 1);
-        assert_eq!(scrolled(20, 15, 10, 100), 15);
-        assert_eq!(scrolled(95, 99, 10, 100), 90);
-        assert_eq!(scrolled(3, 0, 10, 0), 0);
     }
 }

@@ -22,7 +22,7 @@ pub struct RenderFailure {
     pub code: u8,
 }
 
-/// Loads `path` and draws `view` (`overview`, `help` or a campaign id) at
+/// Loads `path` and draws `view` (`overview`, `help`, `attention` or a campaign id) at
 /// `size`. `ansi` keeps colours and styles as escape codes.
 pub fn render(
     path: &Path,
@@ -52,12 +52,17 @@ pub fn render(
     })
 }
 
-/// Puts the app in `view`: the overview, the help over it, or a campaign.
+/// Puts the app in `view`: the overview, the help over it, the attention
+/// list, or a campaign.
 pub fn show(app: &mut App, view: &str) -> Result<(), RenderFailure> {
     match view {
         "overview" => Ok(()),
         "help" => {
             app.update(Command::ToggleHelp.into());
+            Ok(())
+        }
+        "attention" => {
+            app.update(Command::ToggleAttention.into());
             Ok(())
         }
         id => {
@@ -72,7 +77,7 @@ pub fn show(app: &mut App, view: &str) -> Result<(), RenderFailure> {
                 }
                 None => Err(RenderFailure {
                     message: format!(
-                        "unknown view `{}`: use overview, help, or a campaign id: {}",
+                        "unknown view `{}`: use overview, help, attention, or a campaign id: {}",
                         crate::text::sanitize_line(id),
                         ids.join(", ")
                     ),

@@ -14,6 +14,7 @@ mod hostile;
 mod props_roundtrip;
 mod readme_screenshots;
 mod render;
+mod render_attention;
 mod report_cli;
 mod report_csv;
 mod report_json;

@@ -2,6 +2,7 @@
 //! the screen and check the app's CPU and timing, so they are a binary of
 //! their own, apart from the CPU-heavy in-process tests in `tests/it`.
 
+mod pty_attention;
 mod pty_faults;
 mod pty_panic;
 mod pty_reload;

@@ -64,6 +64,7 @@ impl App {
     /// they use), and the place is found again by id as after a whole load.
     pub(super) fn reread(&mut self, reread: Reread, text: String) {
         let card = self.selected_card_id();
+        let ascii = self.settings.ascii;
         let Some(index) = reread.campaign() else {
             let Some(mut data) = self.data.take() else {
                 return;
@@ -90,6 +91,7 @@ impl App {
         *status = CampaignStatus::compute(campaign, data.status.as_of, margin);
         data.attention[index] = rows::attention(status);
         data.widths[index] = rows::ListWidths::measure(campaign, status);
+        data.plan_attention = attention::AttentionList::new(plan, &data.status, ascii);
         self.find_place(card);
         drop_aside(count_tasks(&replaced), replaced);
     }
@@ -113,11 +115,13 @@ impl App {
             .zip(&status.campaigns)
             .map(|(campaign, status)| rows::ListWidths::measure(campaign, status))
             .collect();
+        let plan_attention = attention::AttentionList::new(plan, &status, self.settings.ascii);
         let old = self.data.replace(Data {
             document,
             status,
             attention,
             widths,
+            plan_attention,
         });
         self.find_place(card);
         old
@@ -147,11 +151,15 @@ impl App {
                 Some(index) => view.index = index,
                 None => {
                     self.campaign = None;
-                    self.view = View::Overview;
+                    // The attention list stays open over the new data.
+                    if self.view == View::Campaign {
+                        self.view = View::Overview;
+                    }
                 }
             }
         }
         self.rebuild_rows();
+        self.find_attention_place();
     }
 
     /// Recomputes the open campaign's rows and finds the selection again by id.
@@ -193,6 +201,7 @@ impl App {
         if let Some(view) = self.campaign.as_mut() {
             view.offset = scrolled(view.offset, view.selected, page, view.rows.len());
         }
+        self.keep_attention_visible();
     }
 }
 
@@ -242,5 +251,19 @@ fn trim_heap() {
     // allocator's own state, under its lock.
     unsafe {
         libc::malloc_trim(0);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scrolling_moves_as_little_as_needed() {
+        assert_eq!(scrolled(0, 5, 10, 100), 0);
+        assert_eq!(scrolled(0, 10, 10, 100), 1);
+        assert_eq!(scrolled(20, 15, 10, 100), 15);
+        assert_eq!(scrolled(95, 99, 10, 100), 90);
+        assert_eq!(scrolled(3, 0, 10, 0), 0);
     }
 }

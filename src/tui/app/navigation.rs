@@ -32,6 +32,7 @@ impl App {
                 },
                 None => Effect::None,
             },
+            View::Attention => self.attention_click(row),
         }
     }
 
@@ -69,6 +70,7 @@ impl App {
                 Effect::Redraw
             }
             Command::Reload => Effect::Reload,
+            Command::ToggleAttention => self.toggle_attention(),
             Command::Jump(n) => self.open(n.saturating_sub(1)),
             Command::OpenEditor => self
                 .editor_line()
@@ -76,6 +78,7 @@ impl App {
             _ => match self.view {
                 View::Overview => self.overview_command(command),
                 View::Campaign => self.campaign_command(command),
+                View::Attention => self.attention_command(command),
             },
         }
     }
@@ -128,6 +131,7 @@ impl App {
             return Effect::None;
         }
         let id = campaign.id.clone();
+        self.left_attention();
         self.overview_selected = index;
         self.view = View::Campaign;
         self.campaign = Some(CampaignView {
@@ -159,7 +163,7 @@ impl App {
                     self.filter.clear();
                     self.rebuild_rows();
                 } else {
-                    self.view = View::Overview;
+                    self.view = self.back_from_campaign();
                 }
                 Effect::Redraw
             }
@@ -275,6 +279,7 @@ impl App {
                     None => campaign.line.0,
                 })
             }
+            View::Attention => self.attention_editor_line(),
         }
         .map(|line| line.max(1))
     }

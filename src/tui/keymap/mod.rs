@@ -24,6 +24,8 @@ pub enum Context {
     Global,
     Overview,
     Campaign,
+    /// The attention list (督办清单).
+    Attention,
     Help,
     Filter,
     Update,
@@ -31,11 +33,12 @@ pub enum Context {
 
 impl Context {
     /// The order the help overlay lists them in.
-    pub const HELP_ORDER: [Context; 7] = [
+    pub const HELP_ORDER: [Context; 8] = [
         Context::Overview,
         Context::Campaign,
         Context::Global,
         Context::Always,
+        Context::Attention,
         Context::Help,
         Context::Filter,
         Context::Update,

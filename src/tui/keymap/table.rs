@@ -192,6 +192,58 @@ pub const BINDINGS: &[Binding] = &[
         "输入新的完成数或现值",
         "enter a new done count or value"
     ),
+    // Attention list
+    bind!(
+        Attention,
+        C::Up,
+        [Key::ch('k', "k"), UP],
+        "上一项",
+        "previous item"
+    ),
+    bind!(
+        Attention,
+        C::Down,
+        [Key::ch('j', "j"), DOWN],
+        "下一项",
+        "next item"
+    ),
+    bind!(
+        Attention,
+        C::Top,
+        [Key::ch('g', "g"), HOME],
+        "第一项",
+        "first item"
+    ),
+    bind!(
+        Attention,
+        C::Bottom,
+        [Key::ch('G', "G"), END],
+        "最后一项",
+        "last item"
+    ),
+    bind!(Attention, C::PageUp, [PAGE_UP], "上一页", "page up"),
+    bind!(Attention, C::PageDown, [PAGE_DOWN], "下一页", "page down"),
+    bind!(
+        Attention,
+        C::Enter,
+        [ENTER],
+        "转到该项所在的攻坚战",
+        "go to the item in its campaign"
+    ),
+    bind!(
+        Attention,
+        C::Back,
+        [ESC, BACKSPACE],
+        "返回打开前的视图",
+        "back to where it was opened"
+    ),
+    bind!(
+        Attention,
+        C::OpenEditor,
+        [Key::ch('e', "e")],
+        "在编辑器中打开此项",
+        "edit this item in $EDITOR"
+    ),
     // Outside prompts
     Binding {
         keys: &DIGITS,
@@ -220,6 +272,13 @@ pub const BINDINGS: &[Binding] = &[
         [Key::ch('?', "?")],
         "显示/隐藏按键帮助",
         "show/hide this help"
+    ),
+    bind!(
+        Global,
+        C::ToggleAttention,
+        [Key::ch('a', "a")],
+        "督办清单（各攻坚战）",
+        "attention list (all campaigns)"
     ),
     bind!(
         Global,

@@ -35,6 +35,12 @@ fn hints(context: Context) -> &'static [(Command, &'static str, &'static str)] {
             (Command::OpenEditor, "编辑", "edit"),
             (Command::ToggleHelp, "帮助", "help"),
         ],
+        Context::Attention => &[
+            (Command::Enter, "转到", "go to"),
+            (Command::Back, "返回", "back"),
+            (Command::OpenEditor, "编辑", "edit"),
+            (Command::ToggleHelp, "帮助", "help"),
+        ],
         Context::Help => &[(Command::Back, "关闭", "close")],
         Context::Filter => &[
             (Command::Submit, "保留", "keep"),

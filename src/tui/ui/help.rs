@@ -39,6 +39,7 @@ fn heading(context: Context, lang: Lang) -> &'static str {
         Context::Global => s.context_global,
         Context::Overview => s.context_overview,
         Context::Campaign => s.context_campaign,
+        Context::Attention => s.attention_title,
         Context::Help => s.context_help,
         Context::Filter => s.context_filter,
         Context::Update => s.context_update,

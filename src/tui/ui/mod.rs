@@ -1,5 +1,6 @@
 //! Lays the panes out; each pane draws itself (one file per pane).
 
+pub mod attention;
 pub mod banner;
 pub mod campaign;
 pub mod card;
@@ -99,6 +100,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     match app.view() {
         View::Overview => overview::draw(buf, areas.body, app, &theme),
         View::Campaign => campaign::draw(buf, areas.body, app, &theme),
+        View::Attention => attention::draw(buf, areas.body, app, &theme),
     }
     footer::draw(buf, areas.footer, app, &theme);
     if let Some(Prompt::Update { .. }) = &app.prompt {

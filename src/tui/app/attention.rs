@@ -1,0 +1,399 @@
+//! The attention list (督办清单) on screen: every item of every campaign
+//! that is overdue, not met, behind or at risk, in the one order of
+//! `model::attention`. The list and its column widths are computed when the
+//! data changes, never while drawing; the selection is kept by campaign id
+//! and item key across reloads. Enter opens the item in its campaign view,
+//! Esc goes back to the view the list was opened from.
+
+use super::*;
+use crate::figures;
+use crate::model::attention::{self as order, Attention};
+use crate::model::{Lang, Status, Text};
+
+/// The attention list of the data shown, and what its columns need.
+pub(crate) struct AttentionList {
+    pub items: Vec<Attention>,
+    /// Whether a row's status rests on an assumed value (the `*` legend shows).
+    pub any_assumed: bool,
+    /// Whether a row shows a gap to 序时进度 (the gap legend shows).
+    pub any_gap: bool,
+    zh: Widths,
+    en: Widths,
+}
+
+/// The widest cell of each column over the whole list, so the columns stay
+/// put while scrolling; 0 when no row has that cell.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Widths {
+    /// Symbol, word and the assumed mark.
+    pub status: u16,
+    pub campaign: u16,
+    pub item: u16,
+    pub figure: u16,
+    pub percent: u16,
+    pub lead: u16,
+    /// The gap in points or the days late.
+    pub gap: u16,
+}
+
+impl AttentionList {
+    /// `ascii`: the figures are measured as the screen writes them.
+    pub fn new(plan: &Plan, status: &PlanStatus, ascii: bool) -> AttentionList {
+        let items = order::attention(status);
+        let any_assumed = items.iter().any(|a| a.assumed);
+        let any_gap = items
+            .iter()
+            .any(|a| matches!(a.status, Status::Behind | Status::AtRisk) && a.gap.is_some());
+        let measure = |lang: Lang| measure(plan, &items, lang, ascii);
+        AttentionList {
+            zh: measure(Lang::Zh),
+            en: measure(Lang::En),
+            items,
+            any_assumed,
+            any_gap,
+        }
+    }
+
+    pub fn widths(&self, lang: Lang) -> Widths {
+        match lang {
+            Lang::Zh => self.zh,
+            Lang::En => self.en,
+        }
+    }
+}
+
+/// Measured by display width without formatting what needs no formatting:
+/// a task's figure from its digits, a gap by its widest possible text.
+fn measure(plan: &Plan, items: &[Attention], lang: Lang, ascii: bool) -> Widths {
+    let mut w = Widths::default();
+    let mut most_late = None::<i64>;
+    let width = |text: &str| u16::try_from(crate::text::width(text)).unwrap_or(u16::MAX);
+    for a in items {
+        let Some(campaign) = plan.campaigns.get(a.campaign) else {
+            continue;
+        };
+        let word = width(crate::i18n::status_word(a.status, lang));
+        // A symbol is one column in Unicode and in ASCII; then a space.
+        w.status = w.status.max(2 + word + u16::from(a.assumed));
+        w.campaign = w.campaign.max(width(campaign.name.get(lang)));
+        w.lead = w
+            .lead
+            .max(lead(campaign, a.item).map_or(1, |t| width(t.get(lang))));
+        match a.item {
+            Item::Task(i) => {
+                let Some(task) = campaign.tasks.get(i) else {
+                    continue;
+                };
+                w.item = w.item.max(width(task.name.get(lang)));
+                let figure = figures::task_figure_width(task, lang);
+                w.figure = w.figure.max(u16::try_from(figure).unwrap_or(u16::MAX));
+                // Every task listed is unfinished: at most "99%".
+                w.percent = 3;
+                if a.status == Status::Overdue {
+                    most_late = most_late.max(a.days_late);
+                } else if a.gap.is_some() {
+                    w.gap = w.gap.max(width_of(figures::gap_text_width(lang)));
+                }
+            }
+            Item::Indicator(i) => {
+                let Some(indicator) = campaign.indicators.get(i) else {
+                    continue;
+                };
+                w.item = w.item.max(width(indicator.name.get(lang)));
+                let figure = figures::indicator_figure(indicator, lang, ascii);
+                w.figure = w.figure.max(width(&figure));
+            }
+        }
+    }
+    if let Some(days) = most_late {
+        w.gap = w.gap.max(width(&figures::days_left(-days, lang)));
+    }
+    w
+}
+
+fn width_of(columns: usize) -> u16 {
+    u16::try_from(columns).unwrap_or(u16::MAX)
+}
+
+/// The 责任单位 of an item: its own lead, else its campaign's.
+pub(crate) fn lead(campaign: &Campaign, item: Item) -> Option<&Text> {
+    let own = match item {
+        Item::Task(i) => campaign.tasks.get(i).and_then(|t| t.lead.as_ref()),
+        Item::Indicator(i) => campaign.indicators.get(i).and_then(|t| t.lead.as_ref()),
+    };
+    own.or(campaign.lead.as_ref())
+}
+
+/// The attention list's state on screen.
+pub(crate) struct AttentionView {
+    /// The view it was opened from: where Esc goes back to.
+    pub from: View,
+    pub selected: usize,
+    /// What the selection is, so that it survives a reload.
+    pub place: Option<Place>,
+    /// The first row shown.
+    pub offset: usize,
+    /// Enter opened an item's campaign from here: Esc in that campaign's
+    /// list comes back to the list, for the next item of the meeting.
+    pub jumped: bool,
+}
+
+/// An item of the plan by campaign id and item key.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Place {
+    campaign: String,
+    item: ItemKey,
+}
+
+fn place_of(plan: &Plan, attention: &Attention) -> Option<Place> {
+    let campaign = plan.campaigns.get(attention.campaign)?;
+    Some(Place {
+        campaign: campaign.id.clone(),
+        item: attention.item.key(campaign)?,
+    })
+}
+
+fn is_at(plan: &Plan, attention: &Attention, place: &Place) -> bool {
+    plan.campaigns
+        .get(attention.campaign)
+        .is_some_and(|c| c.id == place.campaign && attention.item.has_key(c, &place.item))
+}
+
+fn item_id(campaign: &Campaign, item: Item) -> Option<&str> {
+    Some(match item {
+        Item::Task(i) => campaign.tasks.get(i)?.id.as_str(),
+        Item::Indicator(i) => campaign.indicators.get(i)?.id.as_str(),
+    })
+}
+
+impl App {
+    /// The attention list as (campaign id, item id), worst first.
+    pub fn attention_ids(&self) -> Vec<(&str, &str)> {
+        let Some(data) = self.data.as_ref() else {
+            return Vec::new();
+        };
+        let plan = data.plan();
+        data.plan_attention
+            .items
+            .iter()
+            .filter_map(|a| {
+                let campaign = plan.campaigns.get(a.campaign)?;
+                Some((campaign.id.as_str(), item_id(campaign, a.item)?))
+            })
+            .collect()
+    }
+
+    /// The selected row of the attention list, once it has been opened.
+    pub fn attention_selected(&self) -> Option<usize> {
+        self.attention.as_ref().map(|view| view.selected)
+    }
+
+    fn attention_len(&self) -> usize {
+        self.data
+            .as_ref()
+            .map_or(0, |d| d.plan_attention.items.len())
+    }
+
+    fn selected_attention(&self) -> Option<Attention> {
+        let view = self.attention.as_ref()?;
+        self.data
+            .as_ref()?
+            .plan_attention
+            .items
+            .get(view.selected)
+            .copied()
+    }
+
+    /// `a`: opens the list over the current view, keeping its place from
+    /// the last time; in the list, goes back.
+    pub(super) fn toggle_attention(&mut self) -> Effect {
+        if self.view == View::Attention {
+            return self.attention_back();
+        }
+        if self.data.is_none() {
+            return Effect::None;
+        }
+        let from = self.view;
+        let view = self.attention.get_or_insert(AttentionView {
+            from,
+            selected: 0,
+            place: None,
+            offset: 0,
+            jumped: false,
+        });
+        view.from = from;
+        view.jumped = false;
+        self.view = View::Attention;
+        self.find_attention_place();
+        Effect::Redraw
+    }
+
+    pub(super) fn attention_command(&mut self, command: Command) -> Effect {
+        let len = self.attention_len();
+        let page = crate::tui::ui::attention::page_rows(self).max(1);
+        let current = self
+            .attention_selected()
+            .unwrap_or(0)
+            .min(len.saturating_sub(1));
+        let target = match command {
+            Command::Back | Command::BackOrQuit => return self.attention_back(),
+            Command::Enter => return self.jump_to_selected(),
+            _ if len == 0 => return Effect::None,
+            Command::Up => current.saturating_sub(1),
+            Command::Down => (current + 1).min(len - 1),
+            Command::Top => 0,
+            Command::Bottom => len - 1,
+            Command::PageUp => current.saturating_sub(page),
+            Command::PageDown => (current + page).min(len - 1),
+            _ => return Effect::None,
+        };
+        self.select_attention(target)
+    }
+
+    fn select_attention(&mut self, target: usize) -> Effect {
+        let place = self.data.as_ref().and_then(|data| {
+            let attention = data.plan_attention.items.get(target)?;
+            place_of(data.plan(), attention)
+        });
+        let Some(view) = self.attention.as_mut() else {
+            return Effect::None;
+        };
+        if view.selected == target && view.place == place {
+            return Effect::None;
+        }
+        view.selected = target;
+        view.place = place;
+        self.keep_attention_visible();
+        Effect::Redraw
+    }
+
+    /// Back to the view the list was opened from (the overview when that
+    /// campaign is gone).
+    fn attention_back(&mut self) -> Effect {
+        let from = self.attention.as_ref().map_or(View::Overview, |v| v.from);
+        self.view = match from {
+            View::Campaign if self.campaign.is_some() => View::Campaign,
+            _ => View::Overview,
+        };
+        Effect::Redraw
+    }
+
+    /// Enter: the item in its campaign view, selected, its detail beside it.
+    fn jump_to_selected(&mut self) -> Effect {
+        let Some(attention) = self.selected_attention() else {
+            return Effect::None;
+        };
+        self.open(attention.campaign);
+        if self.view != View::Campaign {
+            return Effect::None;
+        }
+        if !self.select_row_of(attention.item) && !self.filter.is_empty() {
+            // A filter that hides the item gives way to it.
+            self.filter.clear();
+            self.rebuild_rows();
+            self.select_row_of(attention.item);
+        }
+        if let Some(view) = self.attention.as_mut() {
+            view.jumped = true;
+        }
+        Effect::Redraw
+    }
+
+    /// Selects `item` in the open campaign's rows; false when not shown.
+    fn select_row_of(&mut self, item: Item) -> bool {
+        let position = self
+            .campaign
+            .as_ref()
+            .and_then(|view| view.rows.iter().position(|row| *row == item));
+        match position {
+            Some(row) => {
+                self.select(row);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Where Esc in a campaign's list goes: back to the attention list when
+    /// the campaign was opened from it, else the overview.
+    pub(super) fn back_from_campaign(&mut self) -> View {
+        match self.attention.as_mut() {
+            Some(view) if view.jumped => {
+                view.jumped = false;
+                View::Attention
+            }
+            _ => View::Overview,
+        }
+    }
+
+    /// A campaign opened some other way: Esc there goes to the overview.
+    pub(super) fn left_attention(&mut self) {
+        if let Some(view) = self.attention.as_mut() {
+            view.jumped = false;
+        }
+    }
+
+    /// A click on a row selects it; a click on the selected row opens it.
+    pub(super) fn attention_click(&mut self, row: u16) -> Effect {
+        match crate::tui::ui::attention::row_at(self, row) {
+            Some(index) if Some(index) == self.attention_selected() => self.jump_to_selected(),
+            Some(index) => self.select_attention(index),
+            None => Effect::None,
+        }
+    }
+
+    /// The line `e` opens the editor at: the selected item's.
+    pub(super) fn attention_editor_line(&self) -> Option<usize> {
+        let attention = self.selected_attention()?;
+        let campaign = self.plan()?.campaigns.get(attention.campaign)?;
+        Some(match attention.item {
+            Item::Task(i) => campaign.tasks.get(i)?.line.0,
+            Item::Indicator(i) => campaign.indicators.get(i)?.line.0,
+        })
+    }
+
+    /// After new data: the selection found again by campaign id and item
+    /// key (else the same row, or the last), and a way back that still exists.
+    pub(super) fn find_attention_place(&mut self) {
+        let campaign_open = self.campaign.is_some();
+        let (Some(data), Some(view)) = (self.data.as_ref(), self.attention.as_mut()) else {
+            return;
+        };
+        if !campaign_open {
+            view.jumped = false;
+            if view.from == View::Campaign {
+                view.from = View::Overview;
+            }
+        }
+        let plan = data.plan();
+        let items = &data.plan_attention.items;
+        let found = view
+            .place
+            .as_ref()
+            .and_then(|place| items.iter().position(|a| is_at(plan, a, place)));
+        match found {
+            Some(index) => view.selected = index,
+            None => {
+                view.selected = view.selected.min(items.len().saturating_sub(1));
+                // As in the campaign list: the lost item is kept in mind
+                // until the reader moves, should the next save bring it back.
+                if view.place.is_none() {
+                    view.place = items.get(view.selected).and_then(|a| place_of(plan, a));
+                }
+            }
+        }
+        self.keep_attention_visible();
+    }
+
+    pub(super) fn keep_attention_visible(&mut self) {
+        let len = self.attention_len();
+        let page = crate::tui::ui::attention::page_rows(self).max(1);
+        if let Some(view) = self.attention.as_mut() {
+            view.offset = scrolled(view.offset, view.selected, page, len);
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "attention_tests.rs"]
+mod tests;
