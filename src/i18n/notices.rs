@@ -10,6 +10,22 @@ pub fn paste_ignored(lang: Lang) -> &'static str {
     }
 }
 
+/// The typo guard: a done count above the task's total.
+pub fn beyond_total(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "超过总量：按 y 仍然保存，Esc 取消",
+        Lang::En => "more than the total: y saves it anyway, Esc cancels",
+    }
+}
+
+/// The typo guard: more than twice or under half the current figure.
+pub fn far_from_current(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "超过当前数的两倍或不到一半：按 y 仍然保存，Esc 取消",
+        Lang::En => "over twice or under half the current figure: y saves it anyway, Esc cancels",
+    }
+}
+
 /// A save waits for another writer's lock; keys keep working meanwhile.
 pub fn waiting_for_lock(lang: Lang) -> &'static str {
     match lang {

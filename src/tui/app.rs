@@ -124,6 +124,9 @@ pub(crate) enum Prompt {
         /// key typed replaces it (Backspace clears it).
         pristine: bool,
         error: Option<&'static str>,
+        /// The figure looks like a typo (`error` says why): `y` saves it,
+        /// any other change to the input asks again.
+        confirm: bool,
     },
 }
 

@@ -806,3 +806,47 @@ fn a_save_message_goes_when_the_file_changes_under_it() {
     app.update(Action::Loaded(Box::new(Ok(document(&changed)))));
     assert_eq!(app.message(), None);
 }
+
+#[test]
+fn the_update_prompt_asks_before_saving_a_likely_typo() {
+    let mut app = app(Lang::En);
+    ch(&mut app, '2');
+    // 110 of 113 done.
+    select(&mut app, "yangtze-outfalls");
+    ch(&mut app, 'u');
+    typed(&mut app, "1100");
+    // Above the total: asked, not saved; Enter alone does not save it.
+    assert_eq!(key(&mut app, KeyCode::Enter), Effect::Redraw);
+    assert!(app.prompt_open());
+    let frame = campaigns::tui::render::to_text(&campaigns::tui::render::frame(&app, (120, 40)));
+    assert!(
+        frame.contains("more than the total: y saves it anyway"),
+        "{frame}"
+    );
+    assert_eq!(key(&mut app, KeyCode::Enter), Effect::None);
+    // Corrected, the figure saves on Enter as usual.
+    key(&mut app, KeyCode::Backspace);
+    assert_eq!(
+        key(&mut app, KeyCode::Enter),
+        save("clear-water", "yangtze-outfalls", Change::SetDone(110.0))
+    );
+    let mut app = self::app(Lang::En);
+    ch(&mut app, '2');
+    select(&mut app, "yangtze-outfalls");
+    ch(&mut app, 'u');
+    typed(&mut app, "11");
+    key(&mut app, KeyCode::Enter);
+    let frame = campaigns::tui::render::to_text(&campaigns::tui::render::frame(&app, (120, 40)));
+    assert!(frame.contains("under half the current figure"), "{frame}");
+    assert_eq!(
+        ch(&mut app, 'y'),
+        save("clear-water", "yangtze-outfalls", Change::SetDone(11.0))
+    );
+    assert!(!app.prompt_open());
+    // Esc cancels an asked figure like any other.
+    ch(&mut app, 'u');
+    typed(&mut app, "1");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(key(&mut app, KeyCode::Esc), Effect::Redraw);
+    assert!(!app.prompt_open());
+}

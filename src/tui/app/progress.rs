@@ -65,6 +65,7 @@ impl App {
             input,
             pristine: true,
             error: None,
+            confirm: false,
         });
         Effect::Redraw
     }
@@ -136,9 +137,20 @@ impl App {
             }
             (
                 Prompt::Update {
+                    confirm: confirm @ true,
+                    ..
+                },
+                Command::Input('y' | 'Y'),
+            ) => {
+                *confirm = false;
+                self.submit_update(true)
+            }
+            (
+                Prompt::Update {
                     input,
                     pristine,
                     error,
+                    confirm,
                     ..
                 },
                 Command::Input(c),
@@ -148,6 +160,7 @@ impl App {
                 }
                 input.push(c);
                 *error = None;
+                *confirm = false;
                 Effect::Redraw
             }
             (
@@ -155,6 +168,7 @@ impl App {
                     input,
                     pristine,
                     error,
+                    confirm,
                     ..
                 },
                 Command::DeleteChar,
@@ -165,33 +179,81 @@ impl App {
                     return Effect::None;
                 }
                 *error = None;
+                *confirm = false;
                 Effect::Redraw
             }
             (Prompt::Update { .. }, Command::Back) => {
                 self.prompt = None;
                 Effect::Redraw
             }
-            (Prompt::Update { item, input, .. }, Command::Submit) => {
-                let (item, input) = (*item, input.clone());
-                match self.validated_update(item, &input) {
-                    Ok(edit) => {
-                        self.prompt = None;
-                        Effect::Save(edit)
-                    }
-                    Err(reason) => {
-                        if let Some(Prompt::Update { error, .. }) = self.prompt.as_mut() {
-                            *error = Some(reason);
-                        }
-                        Effect::Redraw
-                    }
-                }
-            }
+            // Asked to confirm: only `y` saves.
+            (Prompt::Update { confirm: true, .. }, Command::Submit) => Effect::None,
+            (Prompt::Update { .. }, Command::Submit) => self.submit_update(false),
             _ => Effect::None,
         }
     }
 
+    /// Saves what the update prompt holds, unless it cannot be saved (the
+    /// prompt says why) or looks like a typo and is not yet `confirmed`.
+    fn submit_update(&mut self, confirmed: bool) -> Effect {
+        let Some(Prompt::Update { item, input, .. }) = self.prompt.as_ref() else {
+            return Effect::None;
+        };
+        let (item, input) = (*item, input.clone());
+        let validated = self
+            .validated_update(item, &input)
+            .map_err(|reason| (reason, false));
+        let checked =
+            validated.and_then(
+                |edit| match self.typo_guard(item, &edit).filter(|_| !confirmed) {
+                    Some(why) => Err((why, true)),
+                    None => Ok(edit),
+                },
+            );
+        match checked {
+            Ok(edit) => {
+                self.prompt = None;
+                Effect::Save(edit)
+            }
+            Err((reason, ask)) => {
+                if let Some(Prompt::Update { error, confirm, .. }) = self.prompt.as_mut() {
+                    *error = Some(reason);
+                    *confirm = ask;
+                }
+                Effect::Redraw
+            }
+        }
+    }
+
+    /// Why a new figure looks like a typo: a done count above the total, or
+    /// more than twice or under half the current figure.
+    fn typo_guard(&self, item: Item, edit: &Edit) -> Option<&'static str> {
+        let lang = self.settings.lang;
+        let (campaign, _) = self.open_campaign()?;
+        let (new, current, total) = match (item, edit.change.as_ref()?) {
+            (Item::Task(i), Change::SetDone(new)) => {
+                let task = campaign.tasks.get(i)?;
+                (*new, task.done, task.total)
+            }
+            (Item::Indicator(i), Change::SetValue(text)) => {
+                let indicator = campaign.indicators.get(i)?;
+                let Level::Number(current) = indicator.value else {
+                    return None;
+                };
+                (parse_number(text)?, current, None)
+            }
+            _ => return None,
+        };
+        if total.is_some_and(|total| new > total) {
+            return Some(i18n::beyond_total(lang));
+        }
+        let (new, current) = (new.abs(), current.abs());
+        (current > 0.0 && (new > 2.0 * current || new < current / 2.0))
+            .then(|| i18n::far_from_current(lang))
+    }
+
     /// The edit a prompt's text asks for, or why it cannot be saved.
-    pub(super) fn validated_update(&self, item: Item, input: &str) -> Result<Edit, &'static str> {
+    fn validated_update(&self, item: Item, input: &str) -> Result<Edit, &'static str> {
         let s = i18n::strings(self.settings.lang);
         let (campaign, _) = self.open_campaign().ok_or(s.nothing_selected)?;
         let text = input.trim();

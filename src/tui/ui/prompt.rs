@@ -20,6 +20,7 @@ pub fn draw_update(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         input,
         pristine,
         error,
+        ..
     }) = &app.prompt
     else {
         return;
