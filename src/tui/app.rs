@@ -7,6 +7,7 @@ mod loading;
 mod navigation;
 mod progress;
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveTime;
@@ -130,6 +131,13 @@ pub(crate) enum Prompt {
     },
 }
 
+/// What a campaign view was left with.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct Remembered {
+    pub filter: String,
+    pub selected: Option<ItemKey>,
+}
+
 /// A transient line in the footer: a save's outcome, an editor failure.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Message {
@@ -156,6 +164,9 @@ pub struct App {
     pub(crate) attention: Option<attention::AttentionView>,
     pub(crate) sort: SortKey,
     pub(crate) filter: String,
+    /// The filter and selection each campaign view was left with, by
+    /// campaign id: going back to it finds them again.
+    pub(crate) remembered: HashMap<String, Remembered>,
     pub(crate) prompt: Option<Prompt>,
     pub(crate) help: bool,
     pub(crate) help_scroll: u16,
@@ -181,6 +192,7 @@ impl App {
             attention: None,
             sort: SortKey::default(),
             filter: String::new(),
+            remembered: HashMap::new(),
             prompt: None,
             help: false,
             help_scroll: 0,

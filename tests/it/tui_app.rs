@@ -850,3 +850,32 @@ fn the_update_prompt_asks_before_saving_a_likely_typo() {
     assert_eq!(key(&mut app, KeyCode::Esc), Effect::Redraw);
     assert!(!app.prompt_open());
 }
+
+#[test]
+fn each_campaign_view_keeps_its_own_selection_and_filter() {
+    let mut app = app(Lang::En);
+    ch(&mut app, '2');
+    ch(&mut app, '/');
+    typed(&mut app, "outfall");
+    key(&mut app, KeyCode::Enter);
+    select(&mut app, "lake-outfalls");
+    // Another campaign: its own (empty) filter, its own first row.
+    ch(&mut app, '1');
+    assert_eq!(app.filter(), "");
+    let first_of_blue_sky = app.selected_id().map(str::to_owned);
+    key(&mut app, KeyCode::Down);
+    let moved = app.selected_id().map(str::to_owned);
+    assert_ne!(moved, first_of_blue_sky);
+    // Back in Clear Water: the filter and the row it was left on.
+    ch(&mut app, '2');
+    assert_eq!(app.filter(), "outfall");
+    assert_eq!(app.selected_id(), Some("lake-outfalls"));
+    ch(&mut app, 'u');
+    let frame = campaigns::tui::render::to_text(&campaigns::tui::render::frame(&app, (120, 40)));
+    // The prompt is for the row last selected there.
+    assert!(frame.contains("Outfalls on 16 lakes: 20/55"), "{frame}");
+    key(&mut app, KeyCode::Esc);
+    // And Blue Sky kept the row it was moved to.
+    ch(&mut app, '1');
+    assert_eq!(app.selected_id().map(str::to_owned), moved);
+}

@@ -134,12 +134,22 @@ impl App {
         self.left_attention();
         self.overview_selected = index;
         self.view = View::Campaign;
+        // Each campaign keeps its own filter and selection.
+        if let Some(left) = self.campaign.take() {
+            let kept = Remembered {
+                filter: std::mem::take(&mut self.filter),
+                selected: left.selected_key,
+            };
+            self.remembered.insert(left.id, kept);
+        }
+        let remembered = self.remembered.remove(&id).unwrap_or_default();
+        self.filter = remembered.filter;
         self.campaign = Some(CampaignView {
             index,
             id,
             rows: Vec::new(),
             selected: 0,
-            selected_key: None,
+            selected_key: remembered.selected,
             offset: 0,
             focus: Pane::List,
             detail_scroll: 0,
