@@ -301,3 +301,70 @@ fn the_file_replaced_while_the_prompt_is_open() {
     pty.wait_for("Enter open");
     quit(&mut pty);
 }
+
+/// `+` in the app killed at moments spread over the save: the file is
+/// always the old one or the new one, whole and valid, and nothing is left
+/// beside it once the next save has run.
+#[test]
+fn a_plus_save_killed_at_any_moment_leaves_the_old_file_or_the_new() {
+    let (dir, path) = plan_in_tempdir();
+    let original = std::fs::read_to_string(&path).unwrap();
+    let (mut kept_old, mut got_new) = (0, 0);
+    for round in 0..12u64 {
+        let before = std::fs::read_to_string(&path).unwrap();
+        // The boilers' done count, the first `done = ` of the file.
+        let done: u64 = before
+            .lines()
+            .find_map(|line| line.strip_prefix("done = "))
+            .and_then(|rest| rest.split_whitespace().next()?.parse().ok())
+            .expect("the figure under test");
+        let mut pty = Pty::spawn(Options {
+            args: &["--lang", "en", path.to_str().unwrap()],
+            ..Options::default()
+        });
+        pty.wait_for("Blue Sky");
+        pty.send("\r");
+        pty.wait_for(&format!("{done}/57"));
+        pty.send("+");
+        // From at once to well after the save: 0, 1.5, 3, … 16.5 ms.
+        std::thread::sleep(Duration::from_micros(1_500 * round));
+        pty.signal(libc::SIGKILL);
+        let _ = pty.wait_exit(PATIENCE);
+        let after = std::fs::read_to_string(&path).unwrap();
+        let old = before.clone();
+        let new = before.replacen(
+            &format!("done = {done}"),
+            &format!("done = {}", done + 1),
+            1,
+        );
+        assert!(
+            after == old || after == new,
+            "round {round}: neither old nor new"
+        );
+        if after == old {
+            kept_old += 1;
+        } else {
+            got_new += 1;
+        }
+    }
+    eprintln!("killed + saves: {kept_old} kept the old file, {got_new} the new");
+    assert!(got_new > 0, "no save finished before the kill");
+    // The next writer clears what a killed one left, and the file loads.
+    let check = std::process::Command::new(assert_cmd::cargo::cargo_bin("campaigns"))
+        .args(["set"])
+        .arg(&path)
+        .args(["blue-sky/boilers", "--add", "0"])
+        .output()
+        .unwrap();
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    let left: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert_eq!(left, ["campaigns.toml"]);
+    assert_ne!(std::fs::read_to_string(&path).unwrap(), original);
+}
