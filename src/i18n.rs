@@ -4,7 +4,9 @@
 mod notices;
 mod rollup;
 
-pub use notices::{beyond_total, far_from_current, paste_ignored, waiting_for_lock};
+pub use notices::{
+    beyond_total, far_from_current, nothing_to_undo, paste_ignored, waiting_for_lock,
+};
 
 pub use rollup::{
     assumed_legend, expected, figures_only, measured, no_gauge, nothing_begun, planned,

@@ -129,6 +129,19 @@ fn shown(body: &str, value: &Value) -> String {
     }
 }
 
+/// Whether the file's `current` figure is `figure`: the same number, or
+/// the same water class however it is written.
+fn holds(current: &Value, figure: &str) -> bool {
+    match (number_of(current), current.as_str()) {
+        (Some(n), _) => literal::parse_figure(figure) == Some(n.as_f64()),
+        (None, Some(text)) => match (WaterClass::parse(text), WaterClass::parse(figure)) {
+            (Some(a), Some(b)) => a == b,
+            _ => text == figure,
+        },
+        (None, None) => false,
+    }
+}
+
 fn number_of(value: &Value) -> Option<Number> {
     match value {
         Value::Integer(n) => Some(Number::Integer(*n.value())),
@@ -154,6 +167,28 @@ fn new_figure(
         shown: n.literal(),
     };
     match change {
+        Change::Restore { to, from } => {
+            if !holds(current, from) {
+                let now = match (number_of(current), current.as_str()) {
+                    (Some(n), _) => n.literal(),
+                    (None, Some(text)) => text.to_owned(),
+                    (None, None) => "something else".to_owned(),
+                };
+                return Err(EditError::InvalidValue(format!(
+                    "`{}` is {} now, not {} as the update left it: not undone",
+                    sanitize_line(target),
+                    sanitize_line(&now),
+                    sanitize_line(from)
+                )));
+            }
+            let back = match kind {
+                Kind::Task => Change::SetDone(literal::parse_figure(to).ok_or_else(|| {
+                    EditError::InvalidValue(format!("`{}` is not a number", sanitize_line(to)))
+                })?),
+                Kind::Indicator => Change::SetValue(to.clone()),
+            };
+            new_figure(&back, kind, node, current, target)
+        }
         Change::SetDone(_) | Change::AddDone(_) if kind == Kind::Indicator => {
             Err(wrong_kind("set its level with --value"))
         }

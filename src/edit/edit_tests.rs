@@ -514,3 +514,31 @@ fn a_note_in_the_other_language_keeps_the_plain_one_beside_it() {
     assert!(text.contains("note = \"yearly mean\""), "{text}");
     assert_eq!(summary, "clear-water/pm25: note (en) replaced");
 }
+
+#[test]
+fn restore_puts_the_figure_back_only_while_the_file_holds_what_was_written() {
+    let undo = |from: &str| {
+        edit(
+            "outfalls",
+            Some(Change::Restore {
+                to: "109".into(),
+                from: from.into(),
+            }),
+        )
+    };
+    let (text, _) = run(&undo("110")).unwrap();
+    assert!(text.contains("done = 109 # checked 12-20"), "{text}");
+    // Someone changed it since: refused, with what it is now.
+    let err = run(&undo("111")).unwrap_err();
+    assert!(err.to_string().contains("is 110 now, not 111"), "{err}");
+    // A water class compares however it is written.
+    let class = edit(
+        "han-river",
+        Some(Change::Restore {
+            to: "III".into(),
+            from: "II".into(),
+        }),
+    );
+    let (text, _) = run(&class).unwrap();
+    assert!(text.contains("value = \"Ⅲ\""), "{text}");
+}

@@ -41,6 +41,10 @@ pub enum Change {
     AddDone(f64),
     /// An indicator's `value`: a number, or a water class (I..劣V, Ⅰ..Ⅴ).
     SetValue(String),
+    /// Undo: the figure (a task's `done` or an indicator's `value`) back
+    /// to `to`, refused unless the file still holds `from`, what the write
+    /// being undone left there.
+    Restore { to: String, from: String },
 }
 
 /// When a history point is recorded.

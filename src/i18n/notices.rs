@@ -26,6 +26,14 @@ pub fn far_from_current(lang: Lang) -> &'static str {
     }
 }
 
+/// `U` with no update made from this screen to take back.
+pub fn nothing_to_undo(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "没有可撤销的更新",
+        Lang::En => "nothing to undo: no update made here since the app started",
+    }
+}
+
 /// A save waits for another writer's lock; keys keep working meanwhile.
 pub fn waiting_for_lock(lang: Lang) -> &'static str {
     match lang {

@@ -47,6 +47,8 @@ pub enum Command {
     Decrement,
     /// Open the prompt for a new done count (task) or value (indicator).
     StartUpdate,
+    /// Put back the figure the last update from this screen replaced.
+    Undo,
     /// Open the filter prompt (the filter applies live as it is typed).
     StartFilter,
     /// Cycle the sort: status → progress → due → name.

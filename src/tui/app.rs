@@ -5,7 +5,9 @@
 pub(crate) mod attention;
 mod loading;
 mod navigation;
+mod outcomes;
 mod progress;
+mod undo;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -167,6 +169,8 @@ pub struct App {
     /// The filter and selection each campaign view was left with, by
     /// campaign id: going back to it finds them again.
     pub(crate) remembered: HashMap<String, Remembered>,
+    /// The last figure written from this screen, for `U`.
+    pub(crate) undo: Option<undo::Undo>,
     pub(crate) prompt: Option<Prompt>,
     pub(crate) help: bool,
     pub(crate) help_scroll: u16,
@@ -193,6 +197,7 @@ impl App {
             sort: SortKey::default(),
             filter: String::new(),
             remembered: HashMap::new(),
+            undo: None,
             prompt: None,
             help: false,
             help_scroll: 0,
@@ -344,6 +349,14 @@ impl App {
     }
 
     pub fn update(&mut self, action: Action) -> Effect {
+        let effect = self.take(action);
+        if let Effect::Save(edit) = &effect {
+            self.saving(edit);
+        }
+        effect
+    }
+
+    fn take(&mut self, action: Action) -> Effect {
         match action {
             Action::Do(command) => self.command(command),
             Action::Key(key) => self.key(key),
@@ -369,58 +382,7 @@ impl App {
                 self.reread(*reread, text);
                 Effect::Redraw
             }
-            Action::LoadedAt(time) => {
-                self.loaded_at = Some(time);
-                Effect::Redraw
-            }
-            Action::FileMissing => {
-                self.last_read = LastRead::Nothing;
-                if self.file_missing {
-                    return Effect::None;
-                }
-                self.file_missing = true;
-                Effect::Redraw
-            }
-            Action::Saved(outcome) => {
-                let s = i18n::strings(self.settings.lang);
-                match outcome {
-                    Ok(summary) => {
-                        // The loop has already sent the written text as `Loaded`.
-                        self.set_message(format!("{}: {summary}", s.saved), false);
-                        Effect::Redraw
-                    }
-                    Err(reason) => {
-                        self.set_message(format!("{}: {reason}", s.save_failed), true);
-                        Effect::Redraw
-                    }
-                }
-            }
-            Action::SaveWaiting => {
-                let words = i18n::waiting_for_lock(self.settings.lang);
-                self.set_message(words.to_owned(), false);
-                Effect::Redraw
-            }
-            Action::EditorFailed(reason) => {
-                let s = i18n::strings(self.settings.lang);
-                self.set_message(format!("{}: {reason}", s.editor_failed), true);
-                Effect::Redraw
-            }
-            Action::WatchFailed(reason) => {
-                let reason = crate::text::sanitize_line(&reason);
-                // A watch that keeps failing must not keep redrawing.
-                if self.watch_lost.as_deref() == Some(reason.as_str()) {
-                    return Effect::None;
-                }
-                self.watch_lost = Some(reason);
-                Effect::Redraw
-            }
-            Action::WatchRestored => {
-                if self.watch_lost.take().is_some() {
-                    Effect::Redraw
-                } else {
-                    Effect::None
-                }
-            }
+            other => self.outcome(other),
         }
     }
 

@@ -265,6 +265,7 @@ fn set_through_the_binary(path: &std::path::Path, request: &Edit) -> (i32, Strin
         Some(Change::SetDone(n)) => command.arg(format!("--done={n}")),
         Some(Change::AddDone(n)) => command.arg(format!("--add={n}")),
         Some(Change::SetValue(text)) => command.arg(format!("--value={text}")),
+        Some(Change::Restore { .. }) => unreachable!("`set` has no undo; the strategy makes none"),
         None => &mut command,
     };
     if let Some(note) = &request.note {

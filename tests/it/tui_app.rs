@@ -879,3 +879,38 @@ fn each_campaign_view_keeps_its_own_selection_and_filter() {
     ch(&mut app, '1');
     assert_eq!(app.selected_id().map(str::to_owned), moved);
 }
+
+#[test]
+fn u_undoes_the_last_update_made_here_once() {
+    let mut app = app(Lang::En);
+    ch(&mut app, '2');
+    // Nothing written yet: nothing to undo.
+    assert_eq!(ch(&mut app, 'U'), Effect::Redraw);
+    assert!(app.message().is_some_and(|m| m.contains("nothing to undo")));
+    select(&mut app, "yangtze-outfalls");
+    assert_eq!(
+        ch(&mut app, '+'),
+        save("clear-water", "yangtze-outfalls", Change::AddDone(1.0))
+    );
+    // The loop writes 111 and reports it.
+    let written = fixture_source().replacen("done = 110", "done = 111", 1);
+    app.update(Action::Loaded(Box::new(Ok(document(&written)))));
+    app.update(Action::Saved(Ok(
+        "clear-water/yangtze-outfalls: done 110 → 111".into(),
+    )));
+    let restore = Change::Restore {
+        to: "110".into(),
+        from: "111".into(),
+    };
+    assert_eq!(
+        ch(&mut app, 'U'),
+        save("clear-water", "yangtze-outfalls", restore)
+    );
+    // The undo itself is not undone by a second U.
+    app.update(Action::Loaded(Box::new(Ok(document(&fixture_source())))));
+    app.update(Action::Saved(Ok(
+        "clear-water/yangtze-outfalls: done 111 → 110".into(),
+    )));
+    ch(&mut app, 'U');
+    assert!(app.message().is_some_and(|m| m.contains("nothing to undo")));
+}

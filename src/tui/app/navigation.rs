@@ -247,6 +247,7 @@ impl App {
             }
             Command::Increment | Command::Decrement => self.step_done(command),
             Command::StartUpdate => self.start_update(),
+            Command::Undo => self.undo_last(),
             _ => Effect::None,
         }
     }

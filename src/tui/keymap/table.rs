@@ -192,6 +192,13 @@ pub const BINDINGS: &[Binding] = &[
         "输入新的完成数或现值",
         "enter a new done count or value"
     ),
+    bind!(
+        Campaign,
+        C::Undo,
+        [Key::ch('U', "U")],
+        "撤销本次启动以来的上一次更新",
+        "undo the last update made here"
+    ),
     // Attention list
     bind!(
         Attention,
