@@ -1,77 +1,130 @@
 //! An indicator's figures: its level, its value and target with the unit,
-//! and both on one line. The screen's list and the reports still word the
-//! target differently (another issue settles on one); both come from here.
+//! and both on one line. Never an inequality between value and target,
+//! which reads as a claim (`94% ≥ 95%` is false): the target is said as
+//! one, `94% (target ≥ 95%)`. Water classes in Chinese are the bureau's
+//! `Ⅱ类` and `劣Ⅴ类`; in English `II` and `worse than V`.
 
 use super::number::number;
 use super::unit::with_unit;
 use crate::model::{Better, Indicator, Lang, Level, WaterClass};
 
-/// An indicator's level: a number (`31`), or a water class (`II`; `>V` for
-/// 劣V in ASCII).
-pub fn level(level: Level, ascii: bool) -> String {
+/// An indicator's level: a number (`31`, `23.65万`), or a water class as a
+/// figure reads it ([`water_class`]).
+pub fn level(level: Level, lang: Lang, ascii: bool) -> String {
     match level {
-        Level::Number(value) => number(value),
-        Level::WaterClass(class) => water_class(class, ascii).to_owned(),
+        Level::Number(value) => number(value, lang),
+        Level::WaterClass(class) => water_class(class, lang, ascii).to_owned(),
     }
 }
 
-/// A water class by its name: `II`; `>V` for 劣V in ASCII.
-pub fn water_class(class: WaterClass, ascii: bool) -> &'static str {
-    match (class, ascii) {
-        (WaterClass::WorseThanV, true) => ">V",
-        (class, _) => class.as_str(),
+/// A water class as a figure reads it: zh `Ⅱ类`, `劣Ⅴ类` (ASCII numerals
+/// `II类`, `劣V类` in ASCII mode); en `II`, `worse than V`.
+pub fn water_class(class: WaterClass, lang: Lang, ascii: bool) -> &'static str {
+    match (lang, ascii, class) {
+        (Lang::En, _, WaterClass::WorseThanV) => "worse than V",
+        (Lang::En, _, class) => class.as_str(),
+        (Lang::Zh, false, WaterClass::I) => "Ⅰ类",
+        (Lang::Zh, false, WaterClass::II) => "Ⅱ类",
+        (Lang::Zh, false, WaterClass::III) => "Ⅲ类",
+        (Lang::Zh, false, WaterClass::IV) => "Ⅳ类",
+        (Lang::Zh, false, WaterClass::V) => "Ⅴ类",
+        (Lang::Zh, false, WaterClass::WorseThanV) => "劣Ⅴ类",
+        (Lang::Zh, true, WaterClass::I) => "I类",
+        (Lang::Zh, true, WaterClass::II) => "II类",
+        (Lang::Zh, true, WaterClass::III) => "III类",
+        (Lang::Zh, true, WaterClass::IV) => "IV类",
+        (Lang::Zh, true, WaterClass::V) => "V类",
+        (Lang::Zh, true, WaterClass::WorseThanV) => "劣V类",
     }
 }
 
-/// An indicator's value with its unit: `31 μg/m³`, `94%`, `IV`.
+/// A water class as a step of the scale I … 劣V, in at most four columns:
+/// zh `Ⅱ`, `劣Ⅴ` (`II`, `劣V` in ASCII mode); en `II`, `>V`.
+pub fn class_numeral(class: WaterClass, lang: Lang, ascii: bool) -> &'static str {
+    match (lang, ascii, class) {
+        (Lang::En, _, WaterClass::WorseThanV) => ">V",
+        (_, true, class) | (Lang::En, false, class) => class.as_str(),
+        (Lang::Zh, false, WaterClass::I) => "Ⅰ",
+        (Lang::Zh, false, WaterClass::II) => "Ⅱ",
+        (Lang::Zh, false, WaterClass::III) => "Ⅲ",
+        (Lang::Zh, false, WaterClass::IV) => "Ⅳ",
+        (Lang::Zh, false, WaterClass::V) => "Ⅴ",
+        (Lang::Zh, false, WaterClass::WorseThanV) => "劣Ⅴ",
+    }
+}
+
+/// An indicator's value with its unit: `31 μg/m³`, `94%`, `Ⅳ类`.
 pub fn indicator_value(indicator: &Indicator, lang: Lang, ascii: bool) -> String {
     level_with_unit(indicator, indicator.value, lang, ascii)
 }
 
-/// An indicator's target with its comparison and unit: `≤ 35 μg/m³`,
-/// `≥ 95%`, `≤ III`; `None` without a target.
+/// An indicator's target as a target reads, with its unit: `≤ 35 μg/m³`,
+/// `≥ 95%`; a class is met by it or a better one: en `III or better`, zh
+/// `达到或优于Ⅲ类`. `None` without a target.
 pub fn indicator_target(indicator: &Indicator, lang: Lang, ascii: bool) -> Option<String> {
     let target = indicator.target?;
-    Some(format!(
-        "{} {}",
-        comparison(indicator, ascii),
-        level_with_unit(indicator, target, lang, ascii)
-    ))
+    Some(match target {
+        Level::WaterClass(class) => class_target(class, lang, ascii),
+        Level::Number(_) => format!(
+            "{} {}",
+            comparison(indicator, ascii),
+            level_with_unit(indicator, target, lang, ascii)
+        ),
+    })
 }
 
-/// Value against target on one line, for a list row or a card: `31 μg/m³
-/// ≤ 35`, `94% ≥ 95%`, `IV ≤ III`; the value alone without a target. The
-/// unit is said once, except that a percent reads as one with its sign.
+/// Value and target on one line, for a list row or a card: en `94%
+/// (target ≥ 95%)`, `31 μg/m³ (target ≤ 35)`, `worse than V (target II or
+/// better)`; zh `94%（目标 ≥ 95%）`, `劣Ⅴ类（目标达到或优于Ⅱ类）`. The value
+/// alone without a target. The unit is said once, except that a percent
+/// reads as one with its sign.
 pub fn indicator_figure(indicator: &Indicator, lang: Lang, ascii: bool) -> String {
     let value = indicator_value(indicator, lang, ascii);
     let Some(target) = indicator.target else {
         return value;
     };
-    let unit = unit(indicator, lang);
     let target = match target {
-        Level::Number(_) if matches!(unit, Some("%" | "‰")) => {
-            level_with_unit(indicator, target, lang, ascii)
+        Level::WaterClass(class) => class_target(class, lang, ascii),
+        Level::Number(_) => {
+            let level = match unit(indicator, lang) {
+                Some("%" | "‰") => level_with_unit(indicator, target, lang, ascii),
+                _ => level(target, lang, ascii),
+            };
+            format!("{} {level}", comparison(indicator, ascii))
         }
-        _ => level(target, ascii),
     };
-    format!("{value} {} {target}", comparison(indicator, ascii))
+    match lang {
+        Lang::En => format!("{value} (target {target})"),
+        // A comparison sign stands apart from 目标, words join it.
+        Lang::Zh if matches!(indicator.target, Some(Level::Number(_))) => {
+            format!("{value}（目标 {target}）")
+        }
+        Lang::Zh => format!("{value}（目标{target}）"),
+    }
+}
+
+/// A class target in words: met by that class or a better one. Every class
+/// meets 劣V, so that target says so rather than "worse than V or better".
+fn class_target(class: WaterClass, lang: Lang, ascii: bool) -> String {
+    let name = water_class(class, lang, ascii);
+    match (lang, class) {
+        (Lang::En, WaterClass::WorseThanV) => "any class".to_owned(),
+        (Lang::Zh, WaterClass::WorseThanV) => "任意类别".to_owned(),
+        (Lang::En, _) => format!("{name} or better"),
+        (Lang::Zh, _) => format!("达到或优于{name}"),
+    }
 }
 
 fn level_with_unit(indicator: &Indicator, at: Level, lang: Lang, ascii: bool) -> String {
     match at {
-        Level::Number(_) => with_unit(&level(at, ascii), unit(indicator, lang), lang),
-        Level::WaterClass(_) => level(at, ascii),
+        Level::Number(value) => with_unit(value, unit(indicator, lang), lang),
+        Level::WaterClass(_) => level(at, lang, ascii),
     }
 }
 
-/// `≤` or `≥` as the target is read. A water class meets its target at the
-/// same class or a better (lower) one, whatever `better` says.
+/// `≤` or `≥` as a numeric target is read, in the direction `better`.
 fn comparison(indicator: &Indicator, ascii: bool) -> &'static str {
-    let better = match indicator.target {
-        Some(Level::WaterClass(_)) => Better::Lower,
-        _ => indicator.better.unwrap_or(Better::Lower),
-    };
-    better.comparison(ascii)
+    indicator.better.unwrap_or(Better::Lower).comparison(ascii)
 }
 
 fn unit(indicator: &Indicator, lang: Lang) -> Option<&str> {
@@ -124,30 +177,135 @@ mod tests {
             indicator_target(&pm, Lang::En, true).as_deref(),
             Some(">= 35 μg/m³")
         );
-        assert_eq!(indicator_figure(&pm, Lang::En, false), "31 μg/m³ ≥ 35");
+        assert_eq!(
+            indicator_figure(&pm, Lang::En, false),
+            "31 μg/m³ (target ≥ 35)"
+        );
+        assert_eq!(
+            indicator_figure(&pm, Lang::Zh, false),
+            "31 μg/m³（目标 ≥ 35）"
+        );
+        assert_eq!(
+            indicator_figure(&pm, Lang::En, true),
+            "31 μg/m³ (target >= 35)"
+        );
     }
 
     #[test]
-    fn a_percent_reads_with_its_sign_on_both_sides() {
+    fn a_value_against_its_target_is_never_an_inequality() {
         let share = indicator(Some("%"), Level::Number(94.0), Some(Level::Number(95.0)));
         assert_eq!(indicator_value(&share, Lang::Zh, false), "94%");
-        assert_eq!(indicator_figure(&share, Lang::Zh, false), "94% ≥ 95%");
+        assert_eq!(
+            indicator_figure(&share, Lang::En, false),
+            "94% (target ≥ 95%)"
+        );
+        assert_eq!(
+            indicator_figure(&share, Lang::Zh, false),
+            "94%（目标 ≥ 95%）"
+        );
+        assert_eq!(
+            indicator_figure(&share, Lang::En, true),
+            "94% (target >= 95%)"
+        );
+        assert_eq!(
+            indicator_figure(&share, Lang::Zh, true),
+            "94%（目标 >= 95%）"
+        );
     }
 
     #[test]
-    fn a_class_target_is_met_by_a_lower_class() {
+    fn a_class_target_is_met_by_that_class_or_a_better_one() {
         let class = indicator(
             None,
             Level::WaterClass(WaterClass::WorseThanV),
-            Some(Level::WaterClass(WaterClass::III)),
+            Some(Level::WaterClass(WaterClass::II)),
         );
-        assert_eq!(indicator_value(&class, Lang::Zh, false), "劣V");
-        assert_eq!(indicator_value(&class, Lang::Zh, true), ">V");
+        assert_eq!(indicator_value(&class, Lang::Zh, false), "劣Ⅴ类");
+        assert_eq!(indicator_value(&class, Lang::Zh, true), "劣V类");
+        assert_eq!(indicator_value(&class, Lang::En, false), "worse than V");
         assert_eq!(
             indicator_target(&class, Lang::En, false).as_deref(),
-            Some("≤ III")
+            Some("II or better")
         );
-        assert_eq!(indicator_figure(&class, Lang::En, true), ">V <= III");
+        assert_eq!(
+            indicator_target(&class, Lang::Zh, false).as_deref(),
+            Some("达到或优于Ⅱ类")
+        );
+        assert_eq!(
+            indicator_figure(&class, Lang::En, false),
+            "worse than V (target II or better)"
+        );
+        assert_eq!(
+            indicator_figure(&class, Lang::En, true),
+            "worse than V (target II or better)"
+        );
+        assert_eq!(
+            indicator_figure(&class, Lang::Zh, false),
+            "劣Ⅴ类（目标达到或优于Ⅱ类）"
+        );
+        assert_eq!(
+            indicator_figure(&class, Lang::Zh, true),
+            "劣V类（目标达到或优于II类）"
+        );
+    }
+
+    #[test]
+    fn every_class_meets_a_worse_than_v_target() {
+        let class = indicator(
+            None,
+            Level::WaterClass(WaterClass::III),
+            Some(Level::WaterClass(WaterClass::WorseThanV)),
+        );
+        assert_eq!(
+            indicator_figure(&class, Lang::En, false),
+            "III (target any class)"
+        );
+        assert_eq!(
+            indicator_figure(&class, Lang::Zh, false),
+            "Ⅲ类（目标任意类别）"
+        );
+    }
+
+    #[test]
+    fn the_class_scale_names_fit_four_columns() {
+        for lang in [Lang::Zh, Lang::En] {
+            for ascii in [false, true] {
+                for class in WaterClass::ALL {
+                    let name = class_numeral(class, lang, ascii);
+                    assert!(crate::text::width(name) <= 4, "{name}");
+                    // ASCII mode keeps ASCII numerals; only the word 劣 stays.
+                    if ascii {
+                        let worse_in_zh = lang == Lang::Zh && class == WaterClass::WorseThanV;
+                        assert_eq!(!name.is_ascii(), worse_in_zh, "{name}");
+                    }
+                }
+            }
+        }
+        assert_eq!(class_numeral(WaterClass::II, Lang::Zh, false), "Ⅱ");
+        assert_eq!(
+            class_numeral(WaterClass::WorseThanV, Lang::Zh, false),
+            "劣Ⅴ"
+        );
+        assert_eq!(class_numeral(WaterClass::WorseThanV, Lang::En, false), ">V");
+        assert_eq!(class_numeral(WaterClass::IV, Lang::Zh, true), "IV");
+    }
+
+    #[test]
+    fn large_values_are_grouped_for_the_reader() {
+        let audience = indicator(
+            Some("人"),
+            Level::Number(236500.0),
+            Some(Level::Number(200000.0)),
+        );
+        assert_eq!(indicator_value(&audience, Lang::Zh, false), "23.65万人");
+        assert_eq!(
+            indicator_figure(&audience, Lang::Zh, false),
+            "23.65万人（目标 ≥ 20万）"
+        );
+        assert_eq!(
+            indicator_figure(&audience, Lang::En, false),
+            "236,500 人 (target ≥ 200,000)"
+        );
     }
 
     #[test]
@@ -156,5 +314,7 @@ mod tests {
         assert_eq!(indicator_target(&count, Lang::Zh, false), None);
         assert_eq!(indicator_figure(&count, Lang::Zh, false), "12个");
         assert_eq!(indicator_figure(&count, Lang::En, false), "12 个");
+        let one = indicator(Some("stations"), Level::Number(1.0), None);
+        assert_eq!(indicator_figure(&one, Lang::En, false), "1 station");
     }
 }

@@ -1,10 +1,11 @@
 //! Every figure that is shown, on the screen and in the human reports alike:
-//! numbers as people write them, floored percentages, numbers with their
-//! units, a task's `done/total unit`, an indicator's value and target, days
-//! left and pace. One implementation, so a figure reads the same wherever it
-//! appears (DESIGN "Shown figures"). No ratatui here: the headless reports
+//! numbers as people write them (`236,500`, `23.65万`), floored
+//! percentages, numbers with their units (`1 firm`), a task's `done/total
+//! unit`, an indicator's value and target, days left and pace. One
+//! implementation, so a figure reads the same wherever it appears (DESIGN "Shown figures"). No ratatui here: the headless reports
 //! use it too. JSON keeps exact fractions and shows no percentages; the CSV
-//! keeps them too, writing its numbers with [`exact`] and dates with [`date`].
+//! keeps them too, writing its numbers with [`exact`] and dates with [`date`];
+//! the update prompt starts from [`plain`], which reads back as typed.
 
 mod assumed;
 mod days;
@@ -18,8 +19,10 @@ mod unit;
 pub use assumed::mark;
 pub use days::{date, days_left, days_short};
 pub use gap::{gap_points, gap_text, gap_text_width};
-pub use indicator::{indicator_figure, indicator_target, indicator_value, level, water_class};
-pub use number::{exact, number, number_width, rate};
+pub use indicator::{
+    class_numeral, indicator_figure, indicator_target, indicator_value, level, water_class,
+};
+pub use number::{exact, number, number_width, plain, rate};
 pub use percent::percent;
 pub use task::{task_amount, task_figure, task_figure_width, task_percent, task_unit};
-pub use unit::with_unit;
+pub use unit::{unit_for, with_unit};

@@ -2,6 +2,7 @@
 
 use super::number::{number, number_width};
 use super::percent::percent;
+use super::unit::unit_for;
 use crate::model::{Lang, Task, TaskSchedule};
 
 /// A task's unit in the reader's language, if it has one that is not blank.
@@ -13,25 +14,32 @@ pub fn task_unit(task: &Task, lang: Lang) -> Option<&str> {
 }
 
 /// A task's figure for a list row or a table cell: `110/113 个`, or the
-/// count alone (`39 个`) for a task without a total. The unit stands apart
-/// from the fraction in both languages.
+/// count alone (`39 个`, `236,500 people`) for a task without a total. The
+/// unit stands apart from the fraction in both languages and follows the
+/// total when there is one: `1/3 firms`, `1/1 firm`.
 pub fn task_figure(task: &Task, lang: Lang) -> String {
     let figure = match task.total {
-        Some(total) => format!("{}/{}", number(task.done), number(total)),
-        None => number(task.done),
+        Some(total) => format!("{}/{}", number(task.done, lang), number(total, lang)),
+        None => number(task.done, lang),
     };
-    with_task_unit(figure, task, lang)
+    with_task_unit(figure, counted(task), task, lang)
 }
 
 /// An amount of a task's work, set apart from the unit as in the task's
-/// figure: `24 个` (what remains), `24 outfalls`, `24`.
+/// figure: `24 个` (what remains), `24 outfalls`, `1 outfall`, `24`.
 pub fn task_amount(task: &Task, amount: f64, lang: Lang) -> String {
-    with_task_unit(number(amount), task, lang)
+    with_task_unit(number(amount, lang), amount, task, lang)
 }
 
-fn with_task_unit(figure: String, task: &Task, lang: Lang) -> String {
+/// The amount the unit of a task's figure is said of: its total, else
+/// its count.
+fn counted(task: &Task) -> f64 {
+    task.total.unwrap_or(task.done)
+}
+
+fn with_task_unit(figure: String, amount: f64, task: &Task, lang: Lang) -> String {
     match task_unit(task, lang) {
-        Some(unit) => format!("{figure} {unit}"),
+        Some(unit) => format!("{figure} {}", unit_for(amount, unit, lang)),
         None => figure,
     }
 }
@@ -39,9 +47,11 @@ fn with_task_unit(figure: String, task: &Task, lang: Lang) -> String {
 /// The display width of [`task_figure`] without writing it, for the list's
 /// column (measured over every task at load).
 pub fn task_figure_width(task: &Task, lang: Lang) -> usize {
-    let total = task.total.map_or(0, |total| 1 + number_width(total));
-    let unit = task_unit(task, lang).map_or(0, |unit| 1 + crate::text::width(unit));
-    number_width(task.done) + total + unit
+    let total = task.total.map_or(0, |total| 1 + number_width(total, lang));
+    let unit = task_unit(task, lang).map_or(0, |unit| {
+        1 + crate::text::width(&unit_for(counted(task), unit, lang))
+    });
+    number_width(task.done, lang) + total + unit
 }
 
 /// A task's completion as a percentage; `None` for a plain count.
@@ -78,6 +88,50 @@ mod tests {
     }
 
     #[test]
+    fn the_unit_follows_the_total_into_the_singular() {
+        let firms = Some(Text::from("firms"));
+        assert_eq!(
+            task_figure(&task(1.0, Some(3.0), firms.clone()), Lang::En),
+            "1/3 firms"
+        );
+        assert_eq!(
+            task_figure(&task(1.0, Some(1.0), firms.clone()), Lang::En),
+            "1/1 firm"
+        );
+        assert_eq!(
+            task_figure(&task(0.0, Some(1.0), firms.clone()), Lang::En),
+            "0/1 firm"
+        );
+        assert_eq!(
+            task_figure(&task(1.0, None, firms.clone()), Lang::En),
+            "1 firm"
+        );
+        assert_eq!(
+            task_figure(&task(2.0, None, firms.clone()), Lang::En),
+            "2 firms"
+        );
+        let three = task(2.0, Some(3.0), firms);
+        assert_eq!(task_amount(&three, 1.0, Lang::En), "1 firm");
+        assert_eq!(task_amount(&three, 2.0, Lang::En), "2 firms");
+        let unit = Some(Text::from("家"));
+        assert_eq!(task_figure(&task(1.0, Some(1.0), unit), Lang::Zh), "1/1 家");
+    }
+
+    #[test]
+    fn large_figures_are_grouped_for_the_reader() {
+        let people = Some(Text::Translated(vec![
+            ("zh".to_owned(), "人".to_owned()),
+            ("en".to_owned(), "people".to_owned()),
+        ]));
+        let audience = task(236500.0, None, people.clone());
+        assert_eq!(task_figure(&audience, Lang::En), "236,500 people");
+        assert_eq!(task_figure(&audience, Lang::Zh), "23.65万 人");
+        let survey = task(12000.0, Some(100000.0), people);
+        assert_eq!(task_figure(&survey, Lang::En), "12,000/100,000 people");
+        assert_eq!(task_figure(&survey, Lang::Zh), "1.2万/10万 人");
+    }
+
+    #[test]
     fn figure_widths_are_those_of_the_figures() {
         let text = campaigns_synthetic::plan_text(campaigns_synthetic::Shape {
             tasks: 400,
@@ -89,7 +143,15 @@ mod tests {
         let plan = crate::load::parse(&text, options).plan.expect("a plan");
         let mut measured = 0;
         for mut task in plan.campaigns.into_iter().flat_map(|c| c.tasks) {
-            for (done, total) in [(task.done, task.total), (-0.004, Some(12.5)), (1e20, None)] {
+            let cases = [
+                (task.done, task.total),
+                (-0.004, Some(12.5)),
+                (1e20, None),
+                (1.0, Some(1.0)),
+                (1.0, None),
+                (236500.0, Some(1.5e8)),
+            ];
+            for (done, total) in cases {
                 (task.done, task.total) = (done, total);
                 for lang in [Lang::Zh, Lang::En] {
                     let figure = task_figure(&task, lang);

@@ -7,9 +7,7 @@ use std::fmt::Write;
 use super::Report;
 use super::words::{self, Words, status_with_symbol};
 use crate::figures;
-use crate::model::{
-    Campaign, CampaignStatus, Indicator, Lang, Level, Rollup, Status, Task, TaskSchedule,
-};
+use crate::model::{Campaign, CampaignStatus, Indicator, Lang, Rollup, Status, Task, TaskSchedule};
 
 pub fn render(report: &Report<'_>) -> String {
     let lang = report.lang;
@@ -104,12 +102,9 @@ fn indicator_summary(indicator: &Indicator, lang: Lang, ascii: bool, w: &Words) 
 }
 
 /// The target as the bulletin words it: a comparison and the unit for a
-/// number (`≤ 35 μg/m³`), a class alone (`II`: met by it or a better one).
+/// number (`≤ 35 μg/m³`), a class in words (`II or better`, `达到或优于Ⅱ类`).
 fn target(indicator: &Indicator, lang: Lang, ascii: bool) -> Option<String> {
-    match indicator.target? {
-        class @ Level::WaterClass(_) => Some(figures::level(class, ascii)),
-        Level::Number(_) => figures::indicator_target(indicator, lang, ascii),
-    }
+    figures::indicator_target(indicator, lang, ascii)
 }
 
 fn campaign_section(

@@ -118,22 +118,23 @@ fn task_line(task: &Task, schedule: &TaskSchedule, lang: Lang, w: &Words) -> Str
     let name = one_line(task.name.get(lang));
     let unit = figures::task_unit(task, lang).map(one_line);
     let unit = unit.as_deref();
-    let done = figures::number(task.done);
     let Some(total) = task.total else {
         // A plain count: the figure alone.
-        return format!("{name}{}{}", w.colon, figures::with_unit(&done, unit, lang));
+        let count = figures::with_unit(task.done, unit, lang);
+        return format!("{name}{}{count}", w.colon);
     };
-    let total = figures::number(total);
+    let done = figures::number(task.done, lang);
     let mut line = match (lang, unit) {
         (Lang::Zh, Some(_)) => format!(
             "{}{name}已完成{}",
-            figures::with_unit(&total, unit, lang),
-            figures::with_unit(&done, unit, lang)
+            figures::with_unit(total, unit, lang),
+            figures::with_unit(task.done, unit, lang)
         ),
-        (Lang::Zh, None) => format!("{name}已完成{done}/{total}"),
+        (Lang::Zh, None) => format!("{name}已完成{done}/{}", figures::number(total, lang)),
+        // The unit follows the total: "1 of 1 firm done".
         (Lang::En, _) => format!(
             "{name}: {done} of {} done",
-            figures::with_unit(&total, unit, lang)
+            figures::with_unit(total, unit, lang)
         ),
     };
     let mut details = Vec::new();
@@ -173,27 +174,20 @@ fn indicator_line(
     w: &Words,
 ) -> String {
     let name = one_line(indicator.name.get(lang));
-    // A class is named alone (it is met by that class or a better one):
-    // "III类" in Chinese; English names already say "water class".
-    let class = |level: Level| match lang {
-        Lang::Zh => format!("{}类", figures::level(level, ascii)),
-        Lang::En => figures::level(level, ascii),
-    };
-    let value = match indicator.value {
-        Level::WaterClass(_) => class(indicator.value),
-        Level::Number(_) => one_line(&figures::indicator_value(indicator, lang, ascii)),
-    };
-    let target = match indicator.target {
-        Some(target @ Level::WaterClass(_)) => Some(class(target)),
-        Some(Level::Number(_)) => {
-            figures::indicator_target(indicator, lang, ascii).map(|t| one_line(&t))
-        }
-        None => None,
+    // A class reads "Ⅲ类" in Chinese, its target "达到或优于Ⅲ类"; English
+    // names already say "water class".
+    let value = one_line(&figures::indicator_value(indicator, lang, ascii));
+    let target = figures::indicator_target(indicator, lang, ascii).map(|t| one_line(&t));
+    // "目标 ≥ 95%" as on the screen: a comparison sign stands apart.
+    let gap = if matches!(indicator.target, Some(Level::Number(_))) {
+        " "
+    } else {
+        ""
     };
     match (lang, target) {
         (Lang::Zh, Some(target)) => {
             format!(
-                "{name}为{value}（目标{target}，{}）",
+                "{name}为{value}（目标{gap}{target}，{}）",
                 status_word(status, lang)
             )
         }

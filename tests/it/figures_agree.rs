@@ -3,8 +3,10 @@
 //! markdown, text and CSV reports, and so is the campaign's roll-up.
 //!
 //! The plans lean on fractions whose floor and rounding differ (53/77 is
-//! 68.8 %) and on those where `fraction * 100` falls a hair below a whole
-//! percent in floating point (29/100, 57/100).
+//! 68.8 %), on those where `fraction * 100` falls a hair below a whole
+//! percent in floating point (29/100, 57/100), and on figures of exactly one,
+//! whose English unit is singular on screen and in the reports alike
+//! (`1/1 outfall`) while the CSV keeps the file's unit.
 
 use chrono::NaiveDate;
 use proptest::prelude::*;
@@ -36,12 +38,22 @@ impl Unit {
         }
     }
 
+    /// The unit as the file writes it in `lang` (the CSV's unit).
     fn word(self, lang: Lang) -> Option<&'static str> {
         match (self, lang) {
             (Unit::None, _) => None,
             (Unit::Outfalls, Lang::Zh) => Some("个"),
             (Unit::Outfalls, Lang::En) => Some("outfalls"),
             (Unit::Km, _) => Some("km"),
+        }
+    }
+
+    /// The unit as a figure shows it after `amount`: singular after exactly
+    /// one in English; `km` is an abbreviation and has none.
+    fn shown(self, lang: Lang, amount: u32) -> Option<&'static str> {
+        match (self, lang, amount) {
+            (Unit::Outfalls, Lang::En, 1) => Some("outfall"),
+            _ => self.word(lang),
         }
     }
 }
@@ -153,7 +165,7 @@ fn from_screen(frame: &str, name: &str) -> Shown {
         None
     };
     let mut figure = tokens.next().expect("a figure").to_owned();
-    let units = ["个", "outfalls", "km"];
+    let units = ["个", "outfalls", "outfall", "km"];
     if let Some(unit) = tokens.next_if(|t| units.contains(t)) {
         figure = format!("{figure} {unit}");
     }
@@ -360,7 +372,14 @@ fn check(tasks: &[TaskSpec], as_of: NaiveDate, lang: Lang) -> Result<(), TestCas
     for (index, task) in tasks.iter().enumerate() {
         let name = name(index);
         let screen = from_screen(&frame, &name);
-        prop_assert_eq!(&screen.unit.as_deref(), &task.unit.word(lang), "{}", frame);
+        // The unit follows the total when there is one: `1/3 outfalls`.
+        let counted = task.total.unwrap_or(task.done);
+        prop_assert_eq!(
+            &screen.unit.as_deref(),
+            &task.unit.shown(lang, counted),
+            "{}",
+            frame
+        );
         prop_assert_eq!(&from_md_table(&md, &name), &screen, "md table\n{}", md);
         if let Some(attention) = from_md_attention(&md, &name, lang) {
             prop_assert_eq!(&attention, &screen, "md attention\n{}", md);
@@ -374,6 +393,7 @@ fn check(tasks: &[TaskSpec], as_of: NaiveDate, lang: Lang) -> Result<(), TestCas
         let (csv_figures, fraction) = from_csv(&csv_report, index);
         let without_percent = Shown {
             percent: None,
+            unit: task.unit.word(lang).map(str::to_owned),
             ..screen.clone()
         };
         prop_assert_eq!(&csv_figures, &without_percent, "csv\n{}", csv_report);
@@ -419,9 +439,19 @@ const AWKWARD: [(u32, u32); 10] = [
     (115, 113),
 ];
 
+/// Figures of exactly one, done or in total, and their neighbours.
+const ONES: [(u32, Option<u32>); 5] = [
+    (1, Some(1)),
+    (0, Some(1)),
+    (1, Some(3)),
+    (1, None),
+    (2, Some(2)),
+];
+
 fn task() -> impl Strategy<Value = TaskSpec> {
     let pair = prop_oneof![
         3 => proptest::sample::select(&AWKWARD[..]).prop_map(|(d, t)| (d, Some(t))),
+        1 => proptest::sample::select(&ONES[..]),
         2 => (1u32..=1000).prop_flat_map(|t| (0..=t + t / 4, Just(Some(t)))),
         1 => (0u32..=500).prop_map(|d| (d, None)),
     ];
@@ -453,15 +483,22 @@ proptest! {
     }
 }
 
-/// The awkward pairs every time, in both languages, not left to chance.
+/// The awkward pairs and the ones every time, in both languages, not left
+/// to chance.
 #[test]
 fn awkward_fractions_read_the_same_everywhere() {
-    let tasks: Vec<TaskSpec> = AWKWARD
+    let awkward = AWKWARD
         .iter()
         .zip([Unit::Outfalls, Unit::Km, Unit::None].into_iter().cycle())
-        .map(|(&(done, total), unit)| TaskSpec {
+        .map(|(&(done, total), unit)| (done, Some(total), unit));
+    let ones = ONES
+        .iter()
+        .map(|&(done, total)| (done, total, Unit::Outfalls));
+    let tasks: Vec<TaskSpec> = awkward
+        .chain(ones)
+        .map(|(done, total, unit)| TaskSpec {
             done,
-            total: Some(total),
+            total,
             unit,
             due_in: Some(365),
         })

@@ -91,7 +91,9 @@ fn the_list_agrees_with_the_json_report() {
     let frame = render(&["--size", "120x40", "--lang", "en"]);
     assert!(frame.contains("Attention list (2 items)"), "{frame}");
     for (name, status) in &needing {
-        let row = line(&frame, name);
+        // Long names are cut to leave the figure whole: match their start.
+        let start: String = name.chars().take(20).collect();
+        let row = line(&frame, &start);
         assert!(row.contains(&format!("{status}*")), "{row}");
     }
     // Not met before behind, whatever the file's order.
@@ -103,7 +105,7 @@ fn the_list_agrees_with_the_json_report() {
         "53/77 outfalls",
         "68%",
         "32 pts",
-        "City Ecology",
+        "City Ecolo",
     ] {
         assert!(canal.contains(cell), "{cell}: {canal}");
     }

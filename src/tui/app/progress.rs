@@ -50,10 +50,11 @@ impl App {
             return Effect::Redraw;
         };
         // Start from the current figure: most updates change a digit or two.
+        // As typed, not as shown (`236500`, not `23.65万`), so it reads back.
         let input = match item {
-            Item::Task(i) => campaign.tasks.get(i).map(|t| figures::number(t.done)),
+            Item::Task(i) => campaign.tasks.get(i).map(|t| figures::plain(t.done)),
             Item::Indicator(i) => campaign.indicators.get(i).map(|ind| match ind.value {
-                Level::Number(v) => figures::number(v),
+                Level::Number(v) => figures::plain(v),
                 Level::WaterClass(class) => class.as_str().to_owned(),
             }),
         };

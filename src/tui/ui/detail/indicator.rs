@@ -115,7 +115,7 @@ impl IndicatorDetail<'_> {
             format!(
                 "{} {}",
                 figures::date(date),
-                figures::level(level, theme.ascii)
+                figures::level(level, lang, theme.ascii)
             )
         };
         let points = indicator
@@ -148,7 +148,7 @@ fn class_scale(indicator: &Indicator, lang: Lang, theme: &Theme) -> Vec<Line<'st
     let mut scale = Vec::new();
     let mut marks = Vec::new();
     for class in WaterClass::ALL {
-        let name = figures::water_class(class, theme.ascii);
+        let name = figures::class_numeral(class, lang, theme.ascii);
         let mut style = Style::new();
         if Some(class) == value {
             style = style.add_modifier(Modifier::REVERSED | Modifier::BOLD);

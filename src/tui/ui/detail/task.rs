@@ -241,9 +241,9 @@ impl TaskDetail<'_> {
                 format!(
                     "{} {} {arrow} {} {}",
                     figures::date(first.date),
-                    figures::number(first.done),
+                    figures::number(first.done, lang),
                     figures::date(as_of),
-                    figures::number(task.done)
+                    figures::number(task.done, lang)
                 ),
                 theme.dim(),
             ));
