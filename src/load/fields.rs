@@ -149,7 +149,8 @@ impl Collector {
             }
         };
         match number {
-            Some(number) if number.is_finite() => Some(number),
+            // `-0.0 + 0.0` is `0.0`: a figure never shows as `-0`.
+            Some(number) if number.is_finite() => Some(number + 0.0),
             _ => {
                 self.error(Diagnostic::error(
                     value.span(),

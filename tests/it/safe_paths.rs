@@ -292,3 +292,19 @@ fn set_note_without_lang_takes_the_slot_of_the_text_script() {
         "{written}"
     );
 }
+
+#[test]
+fn a_done_of_minus_zero_shows_as_zero() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("campaigns.toml");
+    fs::write(&plan, PLAN.replace("done = 3", "done = -0.0")).unwrap();
+    let run = campaigns()
+        .arg("report")
+        .arg(&plan)
+        .args(["--format", "text", "--lang", "en"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(run.stdout).unwrap();
+    assert!(text.contains("0 of 10 done"), "{text}");
+    assert!(!text.contains("-0"), "{text}");
+}
