@@ -349,23 +349,23 @@ impl App {
                 match outcome {
                     Ok(summary) => {
                         // The loop has already sent the written text as `Loaded`.
-                        self.set_message(format!("{}: {summary}", s.saved), false);
+                        self.set_message(format!("{}{}{summary}", s.saved, s.colon), false);
                         Effect::Redraw
                     }
                     Err(reason) => {
-                        self.set_message(format!("{}: {reason}", s.save_failed), true);
+                        self.set_message(format!("{}{}{reason}", s.save_failed, s.colon), true);
                         Effect::Redraw
                     }
                 }
             }
             Action::EditorFailed(reason) => {
                 let s = i18n::strings(self.settings.lang);
-                self.set_message(format!("{}: {reason}", s.editor_failed), true);
+                self.set_message(format!("{}{}{reason}", s.editor_failed, s.colon), true);
                 Effect::Redraw
             }
             Action::WatchFailed(reason) => {
                 let s = i18n::strings(self.settings.lang);
-                let text = format!("{}: {reason}", s.watch_failed);
+                let text = format!("{}{}{reason}", s.watch_failed, s.colon);
                 // A watch that keeps failing must not keep redrawing.
                 if self
                     .message()

@@ -91,7 +91,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
 
     // Left: the prompt, or a message, then the hints.
     if let Some(Prompt::Filter { input }) = &app.prompt {
-        let label = format!("{}: ", s.filter);
+        let label = format!("{}{}", s.filter, s.colon);
         x += put(buf, x, y, room, &label, theme.key(), ell);
         let cursor = if theme.ascii { "_" } else { "▏" };
         let shown = format!("{}{cursor}", text::sanitize_line(input));
