@@ -176,19 +176,40 @@ mod tests {
             indicator_target(&pm, Lang::En, true).as_deref(),
             Some(">= 35 μg/m³")
         );
-        assert_eq!(indicator_figure(&pm, Lang::En, false), "31 μg/m³ (target ≥ 35)");
-        assert_eq!(indicator_figure(&pm, Lang::Zh, false), "31 μg/m³（目标 ≥ 35）");
-        assert_eq!(indicator_figure(&pm, Lang::En, true), "31 μg/m³ (target >= 35)");
+        assert_eq!(
+            indicator_figure(&pm, Lang::En, false),
+            "31 μg/m³ (target ≥ 35)"
+        );
+        assert_eq!(
+            indicator_figure(&pm, Lang::Zh, false),
+            "31 μg/m³（目标 ≥ 35）"
+        );
+        assert_eq!(
+            indicator_figure(&pm, Lang::En, true),
+            "31 μg/m³ (target >= 35)"
+        );
     }
 
     #[test]
     fn a_value_against_its_target_is_never_an_inequality() {
         let share = indicator(Some("%"), Level::Number(94.0), Some(Level::Number(95.0)));
         assert_eq!(indicator_value(&share, Lang::Zh, false), "94%");
-        assert_eq!(indicator_figure(&share, Lang::En, false), "94% (target ≥ 95%)");
-        assert_eq!(indicator_figure(&share, Lang::Zh, false), "94%（目标 ≥ 95%）");
-        assert_eq!(indicator_figure(&share, Lang::En, true), "94% (target >= 95%)");
-        assert_eq!(indicator_figure(&share, Lang::Zh, true), "94%（目标 >= 95%）");
+        assert_eq!(
+            indicator_figure(&share, Lang::En, false),
+            "94% (target ≥ 95%)"
+        );
+        assert_eq!(
+            indicator_figure(&share, Lang::Zh, false),
+            "94%（目标 ≥ 95%）"
+        );
+        assert_eq!(
+            indicator_figure(&share, Lang::En, true),
+            "94% (target >= 95%)"
+        );
+        assert_eq!(
+            indicator_figure(&share, Lang::Zh, true),
+            "94%（目标 >= 95%）"
+        );
     }
 
     #[test]
@@ -213,7 +234,10 @@ mod tests {
             indicator_figure(&class, Lang::En, false),
             "worse than V (target II or better)"
         );
-        assert_eq!(indicator_figure(&class, Lang::En, true), "worse than V (target II or better)");
+        assert_eq!(
+            indicator_figure(&class, Lang::En, true),
+            "worse than V (target II or better)"
+        );
         assert_eq!(
             indicator_figure(&class, Lang::Zh, false),
             "劣Ⅴ类（目标达到或优于Ⅱ类）"
@@ -231,8 +255,14 @@ mod tests {
             Level::WaterClass(WaterClass::III),
             Some(Level::WaterClass(WaterClass::WorseThanV)),
         );
-        assert_eq!(indicator_figure(&class, Lang::En, false), "III (target any class)");
-        assert_eq!(indicator_figure(&class, Lang::Zh, false), "Ⅲ类（目标任意类别）");
+        assert_eq!(
+            indicator_figure(&class, Lang::En, false),
+            "III (target any class)"
+        );
+        assert_eq!(
+            indicator_figure(&class, Lang::Zh, false),
+            "Ⅲ类（目标任意类别）"
+        );
     }
 
     #[test]
@@ -251,17 +281,30 @@ mod tests {
             }
         }
         assert_eq!(class_numeral(WaterClass::II, Lang::Zh, false), "Ⅱ");
-        assert_eq!(class_numeral(WaterClass::WorseThanV, Lang::Zh, false), "劣Ⅴ");
+        assert_eq!(
+            class_numeral(WaterClass::WorseThanV, Lang::Zh, false),
+            "劣Ⅴ"
+        );
         assert_eq!(class_numeral(WaterClass::WorseThanV, Lang::En, false), ">V");
         assert_eq!(class_numeral(WaterClass::IV, Lang::Zh, true), "IV");
     }
 
     #[test]
     fn large_values_are_grouped_for_the_reader() {
-        let audience = indicator(Some("人"), Level::Number(236500.0), Some(Level::Number(200000.0)));
+        let audience = indicator(
+            Some("人"),
+            Level::Number(236500.0),
+            Some(Level::Number(200000.0)),
+        );
         assert_eq!(indicator_value(&audience, Lang::Zh, false), "23.65万人");
-        assert_eq!(indicator_figure(&audience, Lang::Zh, false), "23.65万人（目标 ≥ 20万）");
-        assert_eq!(indicator_figure(&audience, Lang::En, false), "236,500 人 (target ≥ 200,000)");
+        assert_eq!(
+            indicator_figure(&audience, Lang::Zh, false),
+            "23.65万人（目标 ≥ 20万）"
+        );
+        assert_eq!(
+            indicator_figure(&audience, Lang::En, false),
+            "236,500 人 (target ≥ 200,000)"
+        );
     }
 
     #[test]

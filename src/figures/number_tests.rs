@@ -49,7 +49,7 @@ fn english_groups_the_thousands_from_ten_thousand() {
     assert_eq!(number(123456.78, Lang::En), "123,456.78");
     assert_eq!(number(-12345.0, Lang::En), "-12,345");
     // Rounded up to five digits by the two-place rule, and grouped as such.
-    assert_eq!(number(9999.999_999, Lang::En), "10,000");
+    assert_eq!(number(9_999.999_999, Lang::En), "10,000");
 }
 
 #[test]
@@ -92,7 +92,7 @@ fn number_widths_are_the_widths_of_the_numbers() {
         0.29,
         41.415,
         9999.0,
-        9999.999_999,
+        9_999.999_999,
         10000.0,
         -10000.0,
         236500.0,

@@ -90,11 +90,26 @@ mod tests {
     #[test]
     fn the_unit_follows_the_total_into_the_singular() {
         let firms = Some(Text::from("firms"));
-        assert_eq!(task_figure(&task(1.0, Some(3.0), firms.clone()), Lang::En), "1/3 firms");
-        assert_eq!(task_figure(&task(1.0, Some(1.0), firms.clone()), Lang::En), "1/1 firm");
-        assert_eq!(task_figure(&task(0.0, Some(1.0), firms.clone()), Lang::En), "0/1 firm");
-        assert_eq!(task_figure(&task(1.0, None, firms.clone()), Lang::En), "1 firm");
-        assert_eq!(task_figure(&task(2.0, None, firms.clone()), Lang::En), "2 firms");
+        assert_eq!(
+            task_figure(&task(1.0, Some(3.0), firms.clone()), Lang::En),
+            "1/3 firms"
+        );
+        assert_eq!(
+            task_figure(&task(1.0, Some(1.0), firms.clone()), Lang::En),
+            "1/1 firm"
+        );
+        assert_eq!(
+            task_figure(&task(0.0, Some(1.0), firms.clone()), Lang::En),
+            "0/1 firm"
+        );
+        assert_eq!(
+            task_figure(&task(1.0, None, firms.clone()), Lang::En),
+            "1 firm"
+        );
+        assert_eq!(
+            task_figure(&task(2.0, None, firms.clone()), Lang::En),
+            "2 firms"
+        );
         let three = task(2.0, Some(3.0), firms);
         assert_eq!(task_amount(&three, 1.0, Lang::En), "1 firm");
         assert_eq!(task_amount(&three, 2.0, Lang::En), "2 firms");

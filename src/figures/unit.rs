@@ -60,7 +60,9 @@ fn singular(word: &str) -> Option<Cow<'_, str>> {
     }
     // boxes, batches, wishes, classes; cases and notices drop only the s.
     if let Some(stem) = word.strip_suffix("es")
-        && ["x", "z", "ch", "sh", "ss"].iter().any(|end| stem.ends_with(end))
+        && ["x", "z", "ch", "sh", "ss"]
+            .iter()
+            .any(|end| stem.ends_with(end))
     {
         return Some(Cow::Borrowed(stem));
     }
@@ -87,7 +89,10 @@ mod tests {
         assert_eq!(with_unit(113.0, Some("outfalls"), Lang::En), "113 outfalls");
         assert_eq!(with_unit(113.0, Some("outfalls"), Lang::Zh), "113 outfalls");
         assert_eq!(with_unit(236500.0, Some("人"), Lang::Zh), "23.65万人");
-        assert_eq!(with_unit(236500.0, Some("people"), Lang::En), "236,500 people");
+        assert_eq!(
+            with_unit(236500.0, Some("people"), Lang::En),
+            "236,500 people"
+        );
     }
 
     #[test]
@@ -103,8 +108,14 @@ mod tests {
     fn one_of_a_unit_is_singular_in_english() {
         assert_eq!(with_unit(1.0, Some("firms"), Lang::En), "1 firm");
         assert_eq!(with_unit(1.0, Some("people"), Lang::En), "1 person");
-        assert_eq!(with_unit(1.0, Some("water bodies"), Lang::En), "1 water body");
-        assert_eq!(with_unit(1.0, Some("data points"), Lang::En), "1 data point");
+        assert_eq!(
+            with_unit(1.0, Some("water bodies"), Lang::En),
+            "1 water body"
+        );
+        assert_eq!(
+            with_unit(1.0, Some("data points"), Lang::En),
+            "1 data point"
+        );
         assert_eq!(with_unit(1.0, Some("%"), Lang::En), "1%");
         assert_eq!(with_unit(1.0, Some("μg/m³"), Lang::En), "1 μg/m³");
         // Not exactly one, or not English: as the file writes it.
@@ -153,7 +164,9 @@ mod tests {
 
     #[test]
     fn words_that_are_not_plurals_are_left() {
-        for unit in ["km", "ms", "t", "kWh", "gas", "status", "analysis", "glass", "series"] {
+        for unit in [
+            "km", "ms", "t", "kWh", "gas", "status", "analysis", "glass", "series",
+        ] {
             assert_eq!(unit_for(1.0, unit, Lang::En), unit, "{unit}");
         }
         assert_eq!(unit_for(1.0, "boxes", Lang::En), "box");

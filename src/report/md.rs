@@ -7,9 +7,7 @@ use std::fmt::Write;
 use super::Report;
 use super::words::{self, Words, status_with_symbol};
 use crate::figures;
-use crate::model::{
-    Campaign, CampaignStatus, Indicator, Lang, Rollup, Status, Task, TaskSchedule,
-};
+use crate::model::{Campaign, CampaignStatus, Indicator, Lang, Rollup, Status, Task, TaskSchedule};
 
 pub fn render(report: &Report<'_>) -> String {
     let lang = report.lang;
@@ -101,7 +99,13 @@ fn indicator_summary(indicator: &Indicator, lang: Lang, ascii: bool, w: &Words) 
         // "目标 ≥ 95%" but "目标达到或优于Ⅲ类": Chinese words join.
         let words = matches!(indicator.target, Some(crate::model::Level::WaterClass(_)));
         let gap = if lang == Lang::Zh && words { "" } else { " " };
-        let _ = write!(text, "{}{}{gap}{}", w.comma, w.target_inline, escape(&target));
+        let _ = write!(
+            text,
+            "{}{}{gap}{}",
+            w.comma,
+            w.target_inline,
+            escape(&target)
+        );
     }
     text
 }

@@ -437,7 +437,13 @@ const AWKWARD: [(u32, u32); 10] = [
 ];
 
 /// Figures of exactly one, done or in total, and their neighbours.
-const ONES: [(u32, Option<u32>); 5] = [(1, Some(1)), (0, Some(1)), (1, Some(3)), (1, None), (2, Some(2))];
+const ONES: [(u32, Option<u32>); 5] = [
+    (1, Some(1)),
+    (0, Some(1)),
+    (1, Some(3)),
+    (1, None),
+    (2, Some(2)),
+];
 
 fn task() -> impl Strategy<Value = TaskSpec> {
     let pair = prop_oneof![
@@ -482,7 +488,9 @@ fn awkward_fractions_read_the_same_everywhere() {
         .iter()
         .zip([Unit::Outfalls, Unit::Km, Unit::None].into_iter().cycle())
         .map(|(&(done, total), unit)| (done, Some(total), unit));
-    let ones = ONES.iter().map(|&(done, total)| (done, total, Unit::Outfalls));
+    let ones = ONES
+        .iter()
+        .map(|&(done, total)| (done, total, Unit::Outfalls));
     let tasks: Vec<TaskSpec> = awkward
         .chain(ones)
         .map(|(done, total, unit)| TaskSpec {

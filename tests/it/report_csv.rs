@@ -99,14 +99,24 @@ fn starts_with_a_byte_order_mark_for_spreadsheets() {
     for lang in ["en", "zh"] {
         let output = Command::cargo_bin("campaigns")
             .unwrap()
-            .args(["report", "campaigns.toml", "--format", "csv", "--lang", lang])
+            .args([
+                "report",
+                "campaigns.toml",
+                "--format",
+                "csv",
+                "--lang",
+                lang,
+            ])
             .output()
             .unwrap();
         assert!(output.status.success());
         // Excel and WPS on Chinese Windows read a CSV without it as GBK.
         assert_eq!(output.stdout[..3], [0xEF, 0xBB, 0xBF], "{lang}");
         // Once, and then the header.
-        assert!(output.stdout[3..].starts_with(b"campaign,kind,id,"), "{lang}");
+        assert!(
+            output.stdout[3..].starts_with(b"campaign,kind,id,"),
+            "{lang}"
+        );
     }
 }
 

@@ -751,5 +751,8 @@ fn a_failed_watch_is_said_in_the_footer_once() {
     assert_eq!(app.update(Action::WatchFailed(reason)), Effect::None);
     let mut zh = self::app(Lang::Zh);
     zh.update(Action::WatchFailed("gone".into()));
-    assert_eq!(zh.message(), Some("自动重新载入出错（按 r 重新载入）：gone"));
+    assert_eq!(
+        zh.message(),
+        Some("自动重新载入出错（按 r 重新载入）：gone")
+    );
 }
