@@ -1,5 +1,7 @@
 //! The interface's own words in Chinese and English. Data text (names,
-//! notes) comes from the file; these are the labels around it.
+//! notes) comes from the file; these are the labels around it. The Chinese
+//! is the bureau's own (序时进度, 责任单位) with full-width punctuation
+//! (，：；（）); a label joined to what follows takes [`Strings::colon`].
 
 mod notices;
 mod rollup;
@@ -16,6 +18,8 @@ pub use rollup::{
 use crate::model::{Lang, Status};
 
 /// Every fixed label of the review screen, in one language.
+// Serialised in tests only, so the punctuation check sees every field.
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct Strings {
     pub as_of: &'static str,
     pub items: &'static str,
@@ -89,6 +93,13 @@ pub struct Strings {
     pub attention_gap: &'static str,
     pub attention_gap_legend: &'static str,
     pub assumed_legend: &'static str,
+    /// Between a label and what it labels: `: ` / `：`.
+    pub colon: &'static str,
+    /// Around an aside: ` (` and `)` / `（` and `）`.
+    pub open: &'static str,
+    pub close: &'static str,
+    /// Between two clauses: `, ` / `，`.
+    pub comma: &'static str,
 }
 
 pub const ZH: Strings = Strings {
@@ -96,55 +107,58 @@ pub const ZH: Strings = Strings {
     items: "任务与指标",
     indicators_met: "指标达标",
     worst: "需关注",
-    all_well: "没有需要关注的项",
-    no_indicators: "无指标",
+    all_well: "暂无需关注事项",
+    no_indicators: "暂无指标",
     scroll_hint: "j/k 滚动",
-    no_tasks: "无计数任务",
-    lead: "负责",
+    // The card has no gauge: every task is a count, none has a total.
+    no_tasks: "暂无可计算进度的任务",
+    lead: "责任单位",
     start: "开始",
     due: "截止",
     note: "备注",
     history: "历史",
-    no_history: "无历史记录",
-    pace: "速度",
-    achieved_rate: "已达",
-    needed_rate: "需要",
-    past_due: "已过截止日期",
+    no_history: "暂无记录",
+    pace: "推进速度",
+    // "推进速度 实际 0.15 个/天 · 按期需 0.20 个/天".
+    achieved_rate: "实际",
+    needed_rate: "按期需",
+    past_due: "已逾期",
     projected_finish: "预计完成",
     per_day: "/天",
-    expected_by_now: "应达",
-    value: "现值",
+    expected_by_now: "序时进度",
+    // 现值 is also finance's "present value".
+    value: "当前值",
     target: "目标",
     no_target: "无目标",
     class_scale: "水质类别",
     sort: "排序",
     filter: "筛选",
-    no_match: "没有匹配的项",
-    no_items: "这项攻坚战还没有任务和指标",
+    no_match: "没有符合筛选条件的项",
+    no_items: "该攻坚战暂无任务和指标",
     loaded_at: "载入于",
-    help_title: "按键",
+    help_title: "按键说明",
     help_close: "? / Esc 关闭",
     too_small: "窗口太小",
     need: "需要",
     no_plan: "没有可显示的计划",
-    file_missing: "文件不见了,仍显示上次载入的数据",
+    file_missing: "文件不见了，仍显示上次载入的数据",
     not_found: "找不到文件",
     load_failed: "仍显示上次载入的数据",
     update_done: "新的完成数",
-    update_value: "新的现值",
+    update_value: "新的当前值",
     update_hint: "Enter 保存 · Esc 取消",
     not_a_number: "请输入数字",
     negative: "不能为负数",
-    not_a_level: "请输入数字或水质类别 (I II III IV V 劣V)",
+    not_a_level: "请输入数字或水质类别（I II III IV V 劣V）",
     only_tasks: "只有任务可以加减完成数",
-    nothing_selected: "没有选中的项",
+    nothing_selected: "未选中任何项",
     saved: "已保存",
     save_failed: "保存失败",
     editor_failed: "无法打开编辑器",
     watch_failed: "自动重新加载已停止（按 r 重试）",
     no_campaigns: "计划中没有攻坚战",
     context_global: "任何视图",
-    context_always: "随时 (输入框中也可)",
+    context_always: "随时（输入框中也可）",
     context_overview: "总览",
     context_campaign: "攻坚战",
     context_help: "帮助",
@@ -164,6 +178,10 @@ pub const ZH: Strings = Strings {
     attention_gap: "序时差距",
     attention_gap_legend: "序时差距：低于序时进度的百分点",
     assumed_legend: "* 示例：非来源数据",
+    colon: "：",
+    open: "（",
+    close: "）",
+    comma: "，",
 };
 
 pub const EN: Strings = Strings {
@@ -174,7 +192,7 @@ pub const EN: Strings = Strings {
     all_well: "nothing needs attention",
     no_indicators: "no indicators",
     scroll_hint: "j/k scroll",
-    no_tasks: "no counted tasks",
+    no_tasks: "no tasks with a total",
     lead: "Lead",
     start: "Start",
     due: "Due",
@@ -239,6 +257,10 @@ pub const EN: Strings = Strings {
     attention_gap: "Gap/late",
     attention_gap_legend: "Gap: points short of expected by now",
     assumed_legend: "* assumed: not from the source",
+    colon: ": ",
+    open: " (",
+    close: ")",
+    comma: ", ",
 };
 
 pub fn strings(lang: Lang) -> &'static Strings {
@@ -250,19 +272,21 @@ pub fn strings(lang: Lang) -> &'static Strings {
 
 /// A status in words, on screen and in the human reports alike: the
 /// contract's kebab-case word in English, the words of the bureau's own
-/// reports in Chinese.
+/// reports in Chinese. On track is 正常推进 (at or ahead of 序时进度, the
+/// pair of 滞后); a plain count is a 数量, a figure with no target, which
+/// fits people held accountable and complaints handled as well as work done.
 pub fn status_word(status: Status, lang: Lang) -> &'static str {
     match lang {
         Lang::En => status.as_str(),
         Lang::Zh => match status {
-            Status::Done => "完成",
+            Status::Done => "已完成",
             Status::NotStarted => "未开始",
             Status::Overdue => "逾期",
             Status::InProgress => "进行中",
-            Status::OnTrack => "按期",
+            Status::OnTrack => "正常推进",
             Status::AtRisk => "有风险",
             Status::Behind => "滞后",
-            Status::Count => "计数",
+            Status::Count => "数量",
             Status::Met => "达标",
             Status::NotMet => "未达标",
             Status::NoTarget => "无目标",
@@ -278,18 +302,18 @@ pub fn more(n: usize, lang: Lang) -> String {
     }
 }
 
-/// "87 labels to finish today" / "今天需完成 87 个".
+/// "87 labels to finish today" / "今日需完成 87 个".
 pub fn to_finish_today(remaining: &str, lang: Lang) -> String {
     match lang {
-        Lang::Zh => format!("今天需完成 {remaining}"),
+        Lang::Zh => format!("今日需完成 {remaining}"),
         Lang::En => format!("{remaining} to finish today"),
     }
 }
 
-/// "1 warning", "3 warnings" / "3 个警告".
+/// "1 warning", "3 warnings" / "3 条警告".
 pub fn warnings(n: usize, lang: Lang) -> String {
     match (lang, n) {
-        (Lang::Zh, n) => format!("{n} 个警告"),
+        (Lang::Zh, n) => format!("{n} 条警告"),
         (Lang::En, 1) => "1 warning".to_owned(),
         (Lang::En, n) => format!("{n} warnings"),
     }
@@ -298,6 +322,39 @@ pub fn warnings(n: usize, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every Chinese string of the interface, for the punctuation check:
+    /// each field of `Strings` (a new field cannot be left out) and the
+    /// status words.
+    fn chinese_strings() -> Vec<String> {
+        let fields = match serde_json::to_value(&ZH) {
+            Ok(serde_json::Value::Object(fields)) => fields,
+            other => panic!("Strings serialises as an object, not {other:?}"),
+        };
+        let mut all: Vec<String> = fields
+            .into_iter()
+            .map(|(name, text)| match text {
+                serde_json::Value::String(text) => text,
+                other => panic!("{name} is not a string: {other:?}"),
+            })
+            .collect();
+        all.extend(
+            Status::TASK
+                .iter()
+                .chain(&Status::INDICATOR)
+                .map(|s| status_word(*s, Lang::Zh).to_owned()),
+        );
+        all
+    }
+
+    #[test]
+    fn chinese_uses_full_width_punctuation() {
+        for text in chinese_strings() {
+            assert!(!text.contains([',', ':', ';', '(', ')']), "{text}");
+        }
+        assert_eq!(ZH.lead, "责任单位");
+        assert_eq!(ZH.expected_by_now, "序时进度");
+    }
 
     #[test]
     fn english_status_words_are_the_contract_words() {

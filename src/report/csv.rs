@@ -1,5 +1,7 @@
 //! The CSV report: one row per task and per indicator, RFC 4180 (CRLF line
-//! ends, fields quoted when they hold a comma, quote or line break).
+//! ends, fields quoted when they hold a comma, quote or line break), after
+//! a UTF-8 byte-order mark: without it Excel and WPS on Chinese Windows read
+//! the file in the system code page (GBK) and every Chinese name is garbled.
 //!
 //! Spreadsheets evaluate a cell that begins with `=`, `+`, `-`, `@`, tab or
 //! CR as a formula. Text cells (ids, names, units, classes) that begin so get
@@ -9,6 +11,9 @@
 use super::Report;
 use crate::figures;
 use crate::model::Level;
+
+/// U+FEFF, written EF BB BF: marks the file as UTF-8 for spreadsheets.
+const BYTE_ORDER_MARK: char = '\u{FEFF}';
 
 const HEADER: [&str; 12] = [
     "campaign",
@@ -34,7 +39,7 @@ enum Cell<'a> {
 
 pub fn render(report: &Report<'_>) -> String {
     let lang = report.lang;
-    let mut out = String::new();
+    let mut out = String::from(BYTE_ORDER_MARK);
     let header: Vec<Cell> = HEADER.iter().map(|h| Cell::Text(h)).collect();
     write_row(&mut out, &header);
     for (campaign, status) in report.campaigns() {

@@ -96,7 +96,16 @@ fn task_summary(task: &Task, schedule: &TaskSchedule, lang: Lang, w: &Words) -> 
 fn indicator_summary(indicator: &Indicator, lang: Lang, ascii: bool, w: &Words) -> String {
     let mut text = escape(&figures::indicator_value(indicator, lang, ascii));
     if let Some(target) = target(indicator, lang, ascii) {
-        let _ = write!(text, "{}{} {}", w.comma, w.target_inline, escape(&target));
+        // "目标 ≥ 95%" but "目标达到或优于Ⅲ类": Chinese words join.
+        let words = matches!(indicator.target, Some(crate::model::Level::WaterClass(_)));
+        let gap = if lang == Lang::Zh && words { "" } else { " " };
+        let _ = write!(
+            text,
+            "{}{}{gap}{}",
+            w.comma,
+            w.target_inline,
+            escape(&target)
+        );
     }
     text
 }

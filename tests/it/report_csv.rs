@@ -95,6 +95,32 @@ fn no_cell_is_a_formula() {
 }
 
 #[test]
+fn starts_with_a_byte_order_mark_for_spreadsheets() {
+    for lang in ["en", "zh"] {
+        let output = Command::cargo_bin("campaigns")
+            .unwrap()
+            .args([
+                "report",
+                "campaigns.toml",
+                "--format",
+                "csv",
+                "--lang",
+                lang,
+            ])
+            .output()
+            .unwrap();
+        assert!(output.status.success());
+        // Excel and WPS on Chinese Windows read a CSV without it as GBK.
+        assert_eq!(output.stdout[..3], [0xEF, 0xBB, 0xBF], "{lang}");
+        // Once, and then the header.
+        assert!(
+            output.stdout[3..].starts_with(b"campaign,kind,id,"),
+            "{lang}"
+        );
+    }
+}
+
+#[test]
 fn one_row_per_task_and_indicator() {
     let rows = csv("tests/fixtures/report/all-statuses.toml");
     let header: Vec<&str> = rows[0].iter().collect();

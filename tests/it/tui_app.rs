@@ -762,6 +762,15 @@ fn a_lost_watch_is_said_in_the_footer_until_it_is_back() {
     assert_eq!(app.update(Action::WatchRestored), Effect::None);
     let frame = campaigns::tui::render::to_text(&campaigns::tui::render::frame(&app, (120, 24)));
     assert!(!frame.contains("live reload"), "{frame}");
+    // In Chinese the label and the reason join with a full-width colon.
+    let mut zh = self::app(Lang::Zh);
+    zh.update(Action::WatchFailed("gone".into()));
+    let frame = campaigns::tui::render::to_text(&campaigns::tui::render::frame(&zh, (120, 24)));
+    let footer = frame.lines().last().unwrap();
+    assert!(
+        footer.contains("自动重新加载已停止（按 r 重试）：gone"),
+        "{footer}"
+    );
 }
 
 #[test]

@@ -103,6 +103,20 @@ fn a_detail_pane_for_an_indicator_shows_the_class_scale() {
     }
     assert_eq!(app.selected_id(), Some("tianguan-river"));
     insta::assert_snapshot!("indicator_detail_120x40_en", text(&app, (120, 40)));
+    // In Chinese the bureau's class words: Ⅳ类, 达到或优于Ⅲ类, the scale Ⅰ … 劣Ⅴ;
+    // ASCII mode keeps the words with ASCII numerals (IV类).
+    for (ascii, name) in [
+        (false, "indicator_detail_120x40_zh"),
+        (true, "indicator_detail_ascii_100x30_zh"),
+    ] {
+        let size = if ascii { (100, 30) } else { (120, 40) };
+        let mut app = app_with(settings(Lang::Zh, ascii, true), size, "clear-water");
+        for _ in 0..5 {
+            app.update(Command::Down.into());
+        }
+        assert_eq!(app.selected_id(), Some("tianguan-river"));
+        insta::assert_snapshot!(name, text(&app, size));
+    }
     // A numeric indicator with history: the trend scaled to its own range.
     let mut app = app_with(settings(Lang::Zh, false, true), (80, 24), "blue-sky");
     app.update(Command::Bottom.into());

@@ -24,11 +24,11 @@ impl App {
                 match outcome {
                     Ok(summary) => {
                         // The loop has already sent the written text as `Loaded`.
-                        self.set_message(format!("{}: {summary}", s.saved), false);
+                        self.set_message(format!("{}{}{summary}", s.saved, s.colon), false);
                         Effect::Redraw
                     }
                     Err(reason) => {
-                        self.set_message(format!("{}: {reason}", s.save_failed), true);
+                        self.set_message(format!("{}{}{reason}", s.save_failed, s.colon), true);
                         Effect::Redraw
                     }
                 }
@@ -40,7 +40,7 @@ impl App {
             }
             Action::EditorFailed(reason) => {
                 let s = i18n::strings(self.settings.lang);
-                self.set_message(format!("{}: {reason}", s.editor_failed), true);
+                self.set_message(format!("{}{}{reason}", s.editor_failed, s.colon), true);
                 Effect::Redraw
             }
             Action::WatchFailed(reason) => {

@@ -69,6 +69,14 @@ fn english_help_and_ascii_labels_are_ascii() {
 }
 
 #[test]
+fn chinese_help_uses_full_width_punctuation() {
+    for binding in BINDINGS {
+        let help = binding.help_zh;
+        assert!(!help.contains([',', ':', ';', '(', ')']), "{help}");
+    }
+}
+
+#[test]
 fn no_key_is_bound_twice_in_one_context() {
     for context in Context::HELP_ORDER {
         let keys: Vec<_> = bindings_in(context)

@@ -64,14 +64,14 @@ pub const BINDINGS: &[Binding] = &[
         Overview,
         C::Top,
         [Key::ch('g', "g"), HOME],
-        "第一个",
+        "第一个攻坚战",
         "first campaign"
     ),
     bind!(
         Overview,
         C::Bottom,
         [Key::ch('G', "G"), END],
-        "最后一个",
+        "最后一个攻坚战",
         "last campaign"
     ),
     bind!(Overview, C::PageUp, [PAGE_UP], "上一页", "page up"),
@@ -88,14 +88,14 @@ pub const BINDINGS: &[Binding] = &[
         Campaign,
         C::Up,
         [Key::ch('k', "k"), UP],
-        "上一项 (详情中: 向上滚动)",
+        "上一项（详情中：向上滚动）",
         "previous item (detail: scroll up)"
     ),
     bind!(
         Campaign,
         C::Down,
         [Key::ch('j', "j"), DOWN],
-        "下一项 (详情中: 向下滚动)",
+        "下一项（详情中：向下滚动）",
         "next item (detail: scroll down)"
     ),
     bind!(
@@ -131,7 +131,7 @@ pub const BINDINGS: &[Binding] = &[
         Campaign,
         C::Back,
         [ESC, BACKSPACE],
-        "返回 (详情 → 列表 → 总览)",
+        "返回（详情 → 列表 → 总览）",
         "back (detail -> list -> overview)"
     ),
     bind!(
@@ -154,14 +154,14 @@ pub const BINDINGS: &[Binding] = &[
         Campaign,
         C::StartFilter,
         [Key::ch('/', "/")],
-        "筛选 (边输边筛, Esc 清除)",
+        "筛选（边输边筛，Esc 清除）",
         "filter (live; Esc clears)"
     ),
     bind!(
         Campaign,
         C::CycleSort,
         [Key::ch('s', "s")],
-        "排序: 状态 → 进度 → 截止 → 名称",
+        "排序：状态 → 进度 → 截止 → 名称",
         "sort: status -> progress -> due -> name"
     ),
     bind!(
@@ -189,7 +189,7 @@ pub const BINDINGS: &[Binding] = &[
         Campaign,
         C::StartUpdate,
         [Key::ch('u', "u")],
-        "输入新的完成数或现值",
+        "输入新的完成数或当前值",
         "enter a new done count or value"
     ),
     bind!(
@@ -270,7 +270,7 @@ pub const BINDINGS: &[Binding] = &[
         Global,
         C::ToggleLang,
         [Key::ch('L', "L")],
-        "切换语言 (中/英)",
+        "切换语言（中/英）",
         "switch language (zh/en)"
     ),
     bind!(
@@ -291,7 +291,7 @@ pub const BINDINGS: &[Binding] = &[
         Global,
         C::BackOrQuit,
         [Key::ch('q', "q")],
-        "返回; 在总览中退出",
+        "返回；在总览中退出",
         "back; quit from the overview"
     ),
     bind!(
@@ -333,7 +333,7 @@ pub const BINDINGS: &[Binding] = &[
         Filter,
         C::Submit,
         [ENTER],
-        "保留筛选, 回到列表",
+        "保留筛选，回到列表",
         "keep the filter, back to the list"
     ),
     bind!(Filter, C::Back, [ESC], "清除筛选", "clear the filter"),

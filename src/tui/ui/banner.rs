@@ -28,7 +28,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         } else {
             s.no_plan
         };
-        let after = format!(" ({after})");
+        let after = format!("{}{after}{}", s.open, s.close);
         put_spans(
             buf,
             area,
@@ -50,7 +50,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         } else {
             s.not_found
         };
-        let line = format!("{} {what}: {path}", theme.warning_mark());
+        let line = format!("{} {what}{}{path}", theme.warning_mark(), s.colon);
         put_spans(buf, area, y, &[(&line, theme.notice())], theme.ellipsis());
     }
 }

@@ -240,7 +240,7 @@ fn list_block(
     let s = i18n::strings(lang);
     let total = campaign.tasks.len() + campaign.indicators.len();
     let mut title = format!(
-        "{} {}{}{} {}/{total}{}{}: {}",
+        "{} {}{}{} {}/{total}{}{}{}{}",
         theme.theme_mark(campaign.theme),
         campaign.name.get(lang),
         theme.dot(),
@@ -248,13 +248,15 @@ fn list_block(
         view.rows.len(),
         theme.dot(),
         s.sort,
+        s.colon,
         sort_word(app.sort(), lang),
     );
     if !app.filter().is_empty() {
         title.push_str(&format!(
-            "{}{}: {}",
+            "{}{}{}{}",
             theme.dot(),
             s.filter,
+            s.colon,
             text::sanitize_line(app.filter())
         ));
     }

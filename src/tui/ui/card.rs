@@ -279,7 +279,7 @@ impl Card<'_> {
             x,
             area.y,
             width,
-            &format!("{}:", s.worst),
+            &format!("{}{}", s.worst, s.colon.trim_end()),
             theme.dim(),
             ell,
         );

@@ -97,7 +97,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
 
     // Left: the prompt, or a message, then the hints.
     if let Some(Prompt::Filter { input }) = &app.prompt {
-        let label = format!("{}: ", s.filter);
+        let label = format!("{}{}", s.filter, s.colon);
         x += put(buf, x, y, room, &label, theme.key(), ell);
         let cursor = if theme.ascii { "_" } else { "▏" };
         let shown = format!("{}{cursor}", text::sanitize_line(input));
@@ -121,7 +121,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         x += 2;
     } else if let Some(reason) = app.watch_lost() {
         // A state, not an event: said for as long as it lasts.
-        let text = format!("{} {}: {reason}", theme.warning_mark(), s.watch_failed);
+        let text = format!("{} {}{}{reason}", theme.warning_mark(), s.watch_failed, s.colon);
         x += put(buf, x, y, room, &text, theme.error(), ell);
         x += 2;
     }

@@ -118,7 +118,10 @@ impl ListRows<'_> {
         let status = state.status;
         let lead = (status, state.status_assumed);
         self.lead_cells(buf, line, lead, indicator.name.get(lang), selected);
-        let (x, width) = self.columns.values(line);
+        // An indicator has no dates: its value and target may run on into
+        // the date columns ("Ⅲ类（目标达到或优于Ⅲ类）" is wider than a task's figure).
+        let (x, values) = self.columns.values(line);
+        let width = values + self.columns.due + self.columns.days;
         let figure = figures::indicator_figure(indicator, lang, theme.ascii);
         let style = theme.status(status);
         put(

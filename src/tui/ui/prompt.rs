@@ -98,7 +98,7 @@ pub fn draw_update(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         x,
         inner.y,
         width,
-        &format!("{name}: {current}"),
+        &format!("{name}{}{current}", s.colon),
         theme.dim(),
         ell,
     );

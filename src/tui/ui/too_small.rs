@@ -23,12 +23,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         need
     };
     let need = format!("{} {need}", s.need);
-    let comma = if app.settings().lang == crate::model::Lang::Zh {
-        ","
-    } else {
-        ", "
-    };
-    let joined = format!("{}{comma}{need}", s.too_small);
+    let joined = format!("{}{}{need}", s.too_small, s.comma);
     // One line when it fits, else two, centred; what does not fit is cut.
     let lines: Vec<&str> = if text::width(&joined) <= usize::from(area.width) || area.height < 2 {
         vec![joined.as_str()]
