@@ -15,6 +15,7 @@ mod props_roundtrip;
 mod readme_screenshots;
 mod render;
 mod report_cli;
+mod report_contract2;
 mod report_csv;
 mod report_json;
 mod report_snapshots;
