@@ -25,4 +25,4 @@ pub use indicator::{
 pub use number::{exact, number, number_width, plain, rate};
 pub use percent::percent;
 pub use task::{task_amount, task_figure, task_figure_width, task_percent, task_unit};
-pub use unit::{unit_for, with_unit};
+pub use unit::{joined_unit, unit_for, with_unit};

@@ -10,7 +10,12 @@ use crate::model::Lang;
 /// other units follow a space (`110 outfalls`, `31 μg/m³`), in the singular
 /// after exactly one (`1 firm`). No unit: the value alone.
 pub fn with_unit(value: f64, unit: Option<&str>, lang: Lang) -> String {
-    let shown = number(value, lang);
+    joined_unit(number(value, lang), value, unit, lang)
+}
+
+/// [`with_unit`] for a value already written out (`110*` when it carries
+/// the assumed marker): `shown` is `value` as the reader sees it.
+pub fn joined_unit(shown: String, value: f64, unit: Option<&str>, lang: Lang) -> String {
     match unit.map(str::trim).filter(|unit| !unit.is_empty()) {
         None => shown,
         Some(unit @ ("%" | "‰")) => format!("{shown}{unit}"),

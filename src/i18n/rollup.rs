@@ -64,10 +64,10 @@ pub fn assumed_legend(lang: Lang) -> &'static str {
     }
 }
 
-/// What goes before `meta.source`: "Source: " / "来源：".
+/// What goes before `meta.source`: "Source: " / "资料来源：".
 pub fn source_label(lang: Lang) -> &'static str {
     match lang {
-        Lang::Zh => "来源：",
+        Lang::Zh => "资料来源：",
         Lang::En => "Source: ",
     }
 }

@@ -7,15 +7,20 @@
 //! CR as a formula. Text cells (ids, names, units, classes) that begin so get
 //! a leading apostrophe. Numeric cells are written by this program and are
 //! plain numbers, so a negative number (`days_left = -12`) stays a number.
+//!
+//! Cells hold the exact figures, never the assumed marker (a `95*` is no
+//! number to a spreadsheet): the `assumed` column names the row's fields
+//! that are not from the source, joined by `;`, empty when none.
 
 use super::Report;
+use super::marks;
 use crate::figures;
-use crate::model::Level;
+use crate::model::{Assumed, Level};
 
 /// U+FEFF, written EF BB BF: marks the file as UTF-8 for spreadsheets.
 const BYTE_ORDER_MARK: char = '\u{FEFF}';
 
-const HEADER: [&str; 12] = [
+const HEADER: [&str; 13] = [
     "campaign",
     "kind",
     "id",
@@ -28,12 +33,15 @@ const HEADER: [&str; 12] = [
     "start",
     "due",
     "days_left",
+    "assumed",
 ];
 
 /// One cell: text from the file (neutralised) or a figure we wrote.
 enum Cell<'a> {
     Text(&'a str),
     Number(String),
+    /// Words this program writes (field names), kept as they are.
+    Words(String),
     Empty,
 }
 
@@ -62,6 +70,7 @@ pub fn render(report: &Report<'_>) -> String {
                 schedule
                     .days_left
                     .map_or(Cell::Empty, |d| Cell::Number(d.to_string())),
+                assumed(marks::task_assumed(schedule)),
             ];
             write_row(&mut out, &row);
         }
@@ -79,6 +88,7 @@ pub fn render(report: &Report<'_>) -> String {
                 Cell::Empty,
                 Cell::Empty,
                 Cell::Empty,
+                assumed(indicator.assumed),
             ];
             write_row(&mut out, &row);
         }
@@ -92,6 +102,15 @@ fn optional_text(text: Option<&str>) -> Cell<'_> {
 
 fn date(date: Option<chrono::NaiveDate>) -> Cell<'static> {
     date.map_or(Cell::Empty, |d| Cell::Number(figures::date(d)))
+}
+
+/// Field names are words this program writes: `due;target`.
+fn assumed(assumed: Assumed) -> Cell<'static> {
+    let names: Vec<&str> = assumed.fields().map(|field| field.as_str()).collect();
+    match names.is_empty() {
+        true => Cell::Empty,
+        false => Cell::Words(names.join(";")),
+    }
 }
 
 fn level(level: Level) -> Cell<'static> {
@@ -119,7 +138,7 @@ fn write_row(out: &mut String, cells: &[Cell<'_>]) {
         }
         match cell {
             Cell::Text(text) => push_field(out, &neutralise(text)),
-            Cell::Number(text) => push_field(out, text),
+            Cell::Number(text) | Cell::Words(text) => push_field(out, text),
             Cell::Empty => {}
         }
     }

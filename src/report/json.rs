@@ -1,5 +1,7 @@
-//! The JSON report, in exactly the shape of DESIGN.md. Keys keep the order
-//! of the structs below; dates are `YYYY-MM-DD`; absent values are `null`.
+//! The JSON report, in exactly the shape of DESIGN.md (contract 2). Keys
+//! keep the order of the structs below; dates are `YYYY-MM-DD`; absent
+//! values are `null`; `assumed` lists the fields not from the source, `[]`
+//! when every figure is.
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -7,13 +9,17 @@ use serde::ser::{SerializeMap, Serializer};
 use serde_json::Value;
 
 use super::Report;
-use crate::model::{Campaign, CampaignStatus, Indicator, Lang, Level, Status, Task, TaskSchedule};
+use super::marks;
+use crate::model::{
+    Assumed, Campaign, CampaignStatus, Indicator, Lang, Level, Status, Task, TaskSchedule,
+};
 
 #[derive(Serialize)]
 struct PlanJson<'a> {
     title: &'a str,
     organisation: Option<&'a str>,
     as_of: Date,
+    source: Option<&'a str>,
     campaigns: Vec<CampaignJson<'a>>,
 }
 
@@ -22,13 +28,21 @@ struct CampaignJson<'a> {
     id: &'a str,
     name: &'a str,
     theme: &'static str,
-    /// Weighted mean of task fractions, each capped at 1.
+    summary: Option<&'a str>,
+    /// Weighted mean of the fractions (each capped at 1) of the tasks with
+    /// a total that have begun.
     progress: Option<f64>,
-    /// The campaign's worst task status.
+    /// 序时进度: where `progress` should be by now, over the same tasks.
+    expected: Option<f64>,
+    /// Tasks with a total that start after the reporting date.
+    planned: usize,
+    /// The first status present over tasks and indicators, in the roll-up
+    /// order.
     status: Option<&'static str>,
     status_counts: StatusCounts,
     indicators_met: usize,
     indicators_with_target: usize,
+    assumed: Fields,
     tasks: Vec<TaskJson<'a>>,
     indicators: Vec<IndicatorJson<'a>>,
 }
@@ -46,6 +60,7 @@ struct TaskJson<'a> {
     start: Option<Date>,
     due: Option<Date>,
     days_left: Option<i64>,
+    assumed: Fields,
 }
 
 #[derive(Serialize)]
@@ -58,6 +73,7 @@ struct IndicatorJson<'a> {
     scale: &'static str,
     unit: Option<&'a str>,
     status: &'static str,
+    assumed: Fields,
 }
 
 /// A date written `YYYY-MM-DD`.
@@ -66,6 +82,15 @@ struct Date(NaiveDate);
 impl Serialize for Date {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(&self.0.format("%Y-%m-%d"))
+    }
+}
+
+/// The assumed fields as a list of their names, in the file's order.
+struct Fields(Assumed);
+
+impl Serialize for Fields {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.fields().map(|field| field.as_str()))
     }
 }
 
@@ -89,6 +114,7 @@ pub fn render(report: &Report<'_>) -> String {
         title: meta.title.get(lang),
         organisation: meta.organisation.as_ref().map(|o| o.get(lang)),
         as_of: Date(report.as_of()),
+        source: meta.source.as_ref().map(|s| s.get(lang)),
         campaigns: report
             .campaigns()
             .map(|(campaign, status)| campaign_json(campaign, status, lang))
@@ -111,11 +137,15 @@ fn campaign_json<'a>(
         id: &campaign.id,
         name: campaign.name.get(lang),
         theme: campaign.theme.as_str(),
+        summary: campaign.summary.as_ref().map(|s| s.get(lang)),
         progress: rollup.progress,
+        expected: rollup.expected,
+        planned: rollup.planned,
         status: rollup.status.map(Status::as_str),
         status_counts: StatusCounts(rollup.status_counts.iter().map(|(s, n)| (*s, *n)).collect()),
         indicators_met: rollup.indicators_met,
         indicators_with_target: rollup.indicators_with_target,
+        assumed: Fields(campaign.assumed),
         tasks: campaign
             .tasks
             .iter()
@@ -126,7 +156,7 @@ fn campaign_json<'a>(
             .indicators
             .iter()
             .zip(&status.indicators)
-            .map(|(indicator, status)| indicator_json(indicator, status.status, lang))
+            .map(|(indicator, state)| indicator_json(indicator, state.status, lang))
             .collect(),
     }
 }
@@ -143,6 +173,8 @@ fn task_json<'a>(task: &'a Task, schedule: &TaskSchedule, lang: Lang) -> TaskJso
         start: schedule.start.map(Date),
         due: schedule.due.map(Date),
         days_left: schedule.days_left,
+        // With the campaign's assumed start or end when the task runs by it.
+        assumed: Fields(marks::task_assumed(schedule)),
     }
 }
 
@@ -156,6 +188,7 @@ fn indicator_json<'a>(indicator: &'a Indicator, status: Status, lang: Lang) -> I
         scale: indicator.scale.as_str(),
         unit: indicator.unit.as_ref().map(|unit| unit.get(lang)),
         status: status.as_str(),
+        assumed: Fields(indicator.assumed),
     }
 }
 

@@ -1,17 +1,31 @@
-//! The markdown bulletin: title, organisation and reporting date; what needs
-//! attention first; then each campaign's summary line and its tables of
-//! tasks and indicators. Text from the file is escaped so it stays text.
+//! The markdown bulletin: title, organisation, reporting date and source;
+//! the legend of the assumed marker when one is used; the attention list
+//! (督办清单); then each campaign: its summary, lead and period, its
+//! roll-up, and its tables of tasks, indicators and plain figures. Text from
+//! the file is escaped so it stays text.
 
 use std::fmt::Write;
 
 use super::Report;
-use super::words::{self, Words, status_with_symbol};
+use super::attention;
+use super::headline::{Headline, Progress, Style};
+use super::marks::{self, Marker};
+use super::md_tables;
+use super::words::{self, Words};
 use crate::figures;
-use crate::model::{Campaign, CampaignStatus, Indicator, Lang, Rollup, Status, Task, TaskSchedule};
+use crate::model::{Campaign, CampaignStatus, Lang};
 
 pub fn render(report: &Report<'_>) -> String {
     let lang = report.lang;
     let w = words::words(lang);
+    // A bare `*` could open emphasis with a later one.
+    let marker = Marker::new("\\*");
+    let mut body = String::new();
+    attention_section(&mut body, report, w, &marker);
+    for (campaign, status) in report.campaigns() {
+        campaign_section(&mut body, campaign, status, report, &marker);
+    }
+
     let meta = &report.plan.meta;
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", escape(meta.title.get(lang)));
@@ -24,10 +38,10 @@ pub fn render(report: &Report<'_>) -> String {
     if let Some(source) = &meta.source {
         let _ = writeln!(out, "{}{}{}\n", w.source, w.colon, escape(source.get(lang)));
     }
-    attention(&mut out, report, w);
-    for (campaign, status) in report.campaigns() {
-        campaign_section(&mut out, campaign, status, (lang, report.ascii), w);
+    if marker.used() {
+        let _ = writeln!(out, "{} {}\n", marker.sign(), w.assumed_legend);
     }
+    out.push_str(&body);
     // One trailing line break, however the last section ended.
     let end = out.trim_end().len();
     out.truncate(end);
@@ -35,180 +49,113 @@ pub fn render(report: &Report<'_>) -> String {
     out
 }
 
-/// The items that need attention, worst first: overdue, behind, at-risk
-/// tasks, then indicators that miss their target.
-fn attention(out: &mut String, report: &Report<'_>, w: &Words) {
-    let (lang, ascii) = (report.lang, report.ascii);
-    let mut items: Vec<(Status, String)> = Vec::new();
-    for (campaign, status) in report.campaigns() {
-        let campaign_name = escape(campaign.name.get(lang));
-        for (task, schedule) in campaign.tasks.iter().zip(&status.tasks) {
-            if schedule.status.needs_attention() {
-                let line = format!(
-                    "{} · {campaign_name} / {}{}{}",
-                    status_with_symbol(schedule.status, lang, ascii),
-                    escape(task.name.get(lang)),
-                    w.colon,
-                    task_summary(task, schedule, lang, w),
-                );
-                items.push((schedule.status, line));
-            }
-        }
-        for (indicator, status) in campaign.indicators.iter().zip(&status.indicators) {
-            if status.status.needs_attention() {
-                let line = format!(
-                    "{} · {campaign_name} / {}{}{}",
-                    status_with_symbol(status.status, lang, ascii),
-                    escape(indicator.name.get(lang)),
-                    w.colon,
-                    indicator_summary(indicator, lang, ascii, w),
-                );
-                items.push((status.status, line));
-            }
-        }
-    }
-    items.sort_by_key(|(status, _)| *status);
+/// The attention list, in the model's order.
+fn attention_section(out: &mut String, report: &Report<'_>, w: &Words, marker: &Marker) {
     let _ = writeln!(out, "## {}\n", w.needs_attention);
-    if items.is_empty() {
+    let lines = attention::lines(report, escape, marker);
+    if lines.is_empty() {
         let _ = writeln!(out, "{}\n", w.nothing_needs_attention);
         return;
     }
-    for (_, line) in items {
+    for line in lines {
         let _ = writeln!(out, "- {line}");
     }
     out.push('\n');
-}
-
-fn task_summary(task: &Task, schedule: &TaskSchedule, lang: Lang, w: &Words) -> String {
-    let mut text = escape(&figures::task_figure(task, lang));
-    if let Some(percent) = figures::task_percent(schedule) {
-        let _ = write!(text, "{}{percent}{}", w.open, w.close);
-    }
-    if let Some(due) = schedule.due {
-        let _ = write!(text, "{}{} {}", w.comma, w.due_inline, figures::date(due));
-    }
-    if let Some(days) = schedule.days_left {
-        let _ = write!(text, "{}{}", w.comma, figures::days_left(days, lang));
-    }
-    text
-}
-
-fn indicator_summary(indicator: &Indicator, lang: Lang, ascii: bool, w: &Words) -> String {
-    let mut text = escape(&figures::indicator_value(indicator, lang, ascii));
-    if let Some(target) = target(indicator, lang, ascii) {
-        // "目标 ≥ 95%" but "目标达到或优于Ⅲ类": Chinese words join.
-        let words = matches!(indicator.target, Some(crate::model::Level::WaterClass(_)));
-        let gap = if lang == Lang::Zh && words { "" } else { " " };
-        let _ = write!(
-            text,
-            "{}{}{gap}{}",
-            w.comma,
-            w.target_inline,
-            escape(&target)
-        );
-    }
-    text
-}
-
-/// The target as the bulletin words it: a comparison and the unit for a
-/// number (`≤ 35 μg/m³`), a class in words (`II or better`, `达到或优于Ⅱ类`).
-fn target(indicator: &Indicator, lang: Lang, ascii: bool) -> Option<String> {
-    figures::indicator_target(indicator, lang, ascii)
 }
 
 fn campaign_section(
     out: &mut String,
     campaign: &Campaign,
     status: &CampaignStatus,
-    (lang, ascii): (Lang, bool),
-    w: &Words,
+    report: &Report<'_>,
+    marker: &Marker,
 ) {
+    let (lang, ascii) = (report.lang, report.ascii);
+    let w = words::words(lang);
     let _ = writeln!(out, "## {}\n", escape(campaign.name.get(lang)));
-    let _ = writeln!(out, "{}\n", summary_line(&status.rollup, lang, ascii, w));
-    if !campaign.tasks.is_empty() {
-        let _ = writeln!(
-            out,
-            "| {} | {} | {} | {} | {} | {} |",
-            w.task, w.figures, w.share, w.status, w.due, w.days_left
-        );
-        out.push_str("| --- | ---: | ---: | --- | --- | ---: |\n");
-        for (task, schedule) in campaign.tasks.iter().zip(&status.tasks) {
-            let days = match (schedule.status, schedule.days_left) {
-                // A finished task or a plain count has no days left to count.
-                (Status::Done | Status::Count, _) | (_, None) => String::new(),
-                (_, Some(days)) => days.to_string(),
-            };
-            let _ = writeln!(
-                out,
-                "| {} | {} | {} | {} | {} | {} |",
-                escape(task.name.get(lang)),
-                escape(&figures::task_figure(task, lang)),
-                figures::task_percent(schedule).unwrap_or_default(),
-                status_with_symbol(schedule.status, lang, ascii),
-                schedule.due.map(figures::date).unwrap_or_default(),
-                days,
-            );
-        }
-        out.push('\n');
+    if let Some(summary) = &campaign.summary {
+        let _ = writeln!(out, "> {}\n", escape(summary.get(lang)));
     }
-    if !campaign.indicators.is_empty() {
-        let _ = writeln!(
-            out,
-            "| {} | {} | {} | {} |",
-            w.indicator, w.value, w.target, w.status
-        );
-        out.push_str("| --- | ---: | --- | --- |\n");
-        for (indicator, status) in campaign.indicators.iter().zip(&status.indicators) {
-            let target = target(indicator, lang, ascii);
-            let _ = writeln!(
-                out,
-                "| {} | {} | {} | {} |",
-                escape(indicator.name.get(lang)),
-                escape(&figures::indicator_value(indicator, lang, ascii)),
-                target.as_deref().map(escape).unwrap_or_default(),
-                status_with_symbol(status.status, lang, ascii),
-            );
-        }
-        out.push('\n');
+    if let Some(line) = lead_and_period(campaign, lang, marker) {
+        let _ = writeln!(out, "{line}\n");
     }
+    let headline = Headline::of(status, lang, Style::Symbols { ascii }, marker);
+    let line = headline_line(&headline, lang);
+    if !line.is_empty() {
+        let _ = writeln!(out, "{line}\n");
+    }
+    let cx = md_tables::Context {
+        lang,
+        ascii,
+        w,
+        marker,
+    };
+    md_tables::tasks(out, campaign, status, &cx);
+    md_tables::indicators(out, campaign, status, &cx);
+    md_tables::figures(out, campaign, status, &cx);
 }
 
-/// `Progress 97% · worst ▲ at-risk · Tasks: 2 ✔ done, 1 ▲ at-risk · Indicators met 2/3`
-fn summary_line(rollup: &Rollup, lang: Lang, ascii: bool, w: &Words) -> String {
+/// `Lead: City Ecology and Environment Bureau · 2024-01-01 – 2024-12-31`
+fn lead_and_period(campaign: &Campaign, lang: Lang, marker: &Marker) -> Option<String> {
+    let w = words::words(lang);
     let mut parts = Vec::new();
-    match rollup.progress {
-        Some(progress) => parts.push(format!("{} {}", w.progress, figures::percent(progress))),
-        None => parts.push(format!(
-            "{} —{}{}{}",
-            w.progress, w.open, w.no_progress, w.close
+    if let Some(lead) = &campaign.lead {
+        parts.push(format!("{}{}{}", w.lead, w.colon, escape(lead.get(lang))));
+    }
+    let (start_assumed, end_assumed) = marks::period_assumed(campaign);
+    let start = campaign
+        .start
+        .map(|d| marker.mark(figures::date(d), start_assumed));
+    let end = campaign
+        .end
+        .map(|d| marker.mark(figures::date(d), end_assumed));
+    parts.extend(words::period(start.as_deref(), end.as_deref(), lang));
+    (!parts.is_empty()).then(|| parts.join(" · "))
+}
+
+/// `Status ✖ not-met\* · Progress 100% (1 of 9 tasks measured) · expected by now 100% · Tasks: 1 ✔ done · Indicators met 1/2 · 8 figures`
+fn headline_line(headline: &Headline, lang: Lang) -> String {
+    let w = words::words(lang);
+    let mut parts = Vec::new();
+    if let Some(status) = &headline.status {
+        parts.push(format!("{} {status}", w.status));
+    }
+    let planned = headline.planned.as_deref();
+    match (&headline.progress, planned) {
+        (Progress::Measured { percent, of }, Some(planned)) => parts.push(format!(
+            "{} {percent}{}{of}{}{planned}{}",
+            w.progress, w.open, w.semicolon, w.close
         )),
+        (Progress::Measured { percent, of }, None) => {
+            parts.push(format!("{} {percent}{}{of}{}", w.progress, w.open, w.close));
+        }
+        (Progress::NothingBegun, _) => {
+            let nothing = words::nothing_begun(lang);
+            parts.push(match planned {
+                Some(planned) => format!(
+                    "{}{}{nothing}{}{planned}{}",
+                    w.progress, w.colon, w.open, w.close
+                ),
+                None => format!("{}{}{nothing}", w.progress, w.colon),
+            });
+        }
+        (Progress::None, _) => {}
     }
-    if let Some(worst) = rollup.status {
-        parts.push(format!(
-            "{} {}",
-            w.worst,
-            status_with_symbol(worst, lang, ascii)
-        ));
+    if let Some(expected) = &headline.expected {
+        parts.push(format!("{} {expected}", w.expected_inline));
     }
-    if !rollup.status_counts.is_empty() {
-        let counts: Vec<String> = rollup
-            .status_counts
-            .iter()
-            .map(|(status, n)| format!("{n} {}", status_with_symbol(*status, lang, ascii)))
-            .collect();
+    if !headline.counts.is_empty() {
         parts.push(format!(
             "{}{}{}",
             w.tasks,
             w.colon,
-            counts.join(w.list_separator)
+            headline.counts.join(w.list_separator)
         ));
     }
-    if rollup.indicators_with_target > 0 {
-        parts.push(format!(
-            "{} {}/{}",
-            w.indicators_met, rollup.indicators_met, rollup.indicators_with_target
-        ));
+    if let Some((met, of)) = headline.indicators {
+        parts.push(format!("{} {met}/{of}", w.indicators_met));
     }
+    parts.extend(headline.figures.clone());
     parts.join(" · ")
 }
 

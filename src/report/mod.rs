@@ -1,12 +1,19 @@
 //! Reports: the plan's figures at a reporting date as markdown, JSON, CSV or
 //! plain text, for bulletins, scripts and CI. Every figure and status comes
-//! from `model::schedule` (`PlanStatus`): nothing is computed twice here.
+//! from `model::schedule` (`PlanStatus`) and the attention order from
+//! `model::attention`; every shown figure is written by `figures`. Values
+//! the source does not give carry the assumed marker (`marks`).
 
+mod attention;
 mod csv;
+mod headline;
 mod json;
+mod marks;
 mod md;
+mod md_tables;
 pub mod schema;
 mod text;
+mod text_items;
 mod words;
 
 use chrono::NaiveDate;

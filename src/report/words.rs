@@ -17,30 +17,42 @@ pub fn status_with_symbol(status: Status, lang: Lang, ascii: bool) -> String {
 pub struct Words {
     pub reporting_date: &'static str,
     pub source: &'static str,
+    /// What the `*` beside a value means.
+    pub assumed_legend: &'static str,
     pub needs_attention: &'static str,
     pub nothing_needs_attention: &'static str,
+    pub status: &'static str,
     pub progress: &'static str,
-    pub worst: &'static str,
+    /// 序时进度 as a table's heading.
+    pub expected: &'static str,
+    pub expected_inline: &'static str,
     pub tasks: &'static str,
     pub indicators_met: &'static str,
-    pub no_progress: &'static str,
+    /// 责任单位.
+    pub lead: &'static str,
     pub task: &'static str,
-    pub figures: &'static str,
+    pub done: &'static str,
     pub share: &'static str,
-    pub status: &'static str,
+    pub start: &'static str,
     pub due: &'static str,
     pub days_left: &'static str,
+    pub note: &'static str,
+    /// A task without a total: a figure of work, not a share of it.
+    pub figure: &'static str,
+    /// Heads the plain figures in running text.
+    pub figures: &'static str,
+    pub amount: &'static str,
     pub indicator: &'static str,
     pub value: &'static str,
     pub target: &'static str,
-    /// "due" and "target" inside running text.
-    pub due_inline: &'static str,
+    /// "target" inside running text.
     pub target_inline: &'static str,
     /// Separates items of a list in running text: `, ` or `、`.
     pub list_separator: &'static str,
     /// Punctuation of running text: `: ` or `：`, and so on.
     pub colon: &'static str,
     pub comma: &'static str,
+    pub semicolon: &'static str,
     pub open: &'static str,
     pub close: &'static str,
     pub full_stop: &'static str,
@@ -56,27 +68,34 @@ pub fn words(lang: Lang) -> &'static Words {
 const EN: Words = Words {
     reporting_date: "Reporting date",
     source: "Source",
+    assumed_legend: "assumed: not from the source",
     needs_attention: "Needs attention",
     nothing_needs_attention: "Nothing needs attention.",
+    status: "Status",
     progress: "Progress",
-    worst: "worst",
+    expected: "Expected by now",
+    expected_inline: "expected by now",
     tasks: "Tasks",
     indicators_met: "Indicators met",
-    no_progress: "no tasks with a total",
+    lead: "Lead",
     task: "Task",
-    figures: "Done",
+    done: "Done",
     share: "%",
-    status: "Status",
+    start: "Start",
     due: "Due",
     days_left: "Days left",
+    note: "Note",
+    figure: "Figure",
+    figures: "Figures",
+    amount: "Amount",
     indicator: "Indicator",
     value: "Value",
     target: "Target",
-    due_inline: "due",
     target_inline: "target",
     list_separator: ", ",
     colon: ": ",
     comma: ", ",
+    semicolon: "; ",
     open: " (",
     close: ")",
     full_stop: ".",
@@ -85,28 +104,141 @@ const EN: Words = Words {
 const ZH: Words = Words {
     reporting_date: "报告日期",
     source: "资料来源",
-    needs_attention: "需要关注",
-    nothing_needs_attention: "暂无需要关注的事项。",
+    assumed_legend: "示例：非来源数据",
+    needs_attention: "督办清单",
+    nothing_needs_attention: "暂无需要督办的事项。",
+    status: "状态",
     progress: "总体进度",
-    worst: "最差状态",
+    expected: "序时进度",
+    expected_inline: "序时进度",
     tasks: "任务",
     indicators_met: "指标达标",
-    no_progress: "无带总量的任务",
+    lead: "责任单位",
     task: "任务",
-    figures: "完成情况",
+    done: "完成情况",
     share: "完成率",
-    status: "状态",
+    start: "开始日期",
     due: "截止日期",
     days_left: "剩余天数",
+    note: "备注",
+    figure: "工作量",
+    figures: "工作量",
+    amount: "数量",
     indicator: "指标",
-    value: "数值",
+    value: "现值",
     target: "目标",
-    due_inline: "截止日期",
     target_inline: "目标",
     list_separator: "、",
     colon: "：",
     comma: "，",
+    semicolon: "；",
     open: "（",
     close: "）",
     full_stop: "。",
 };
+
+/// How many tasks the progress stands for: "1 of 9 tasks measured".
+pub fn measured_of(measured: usize, tasks: usize, lang: Lang) -> String {
+    match (lang, tasks) {
+        (Lang::Zh, _) => format!("{tasks}项任务中计入{measured}项"),
+        (Lang::En, 1) => format!("{measured} of 1 task measured"),
+        (Lang::En, _) => format!("{measured} of {tasks} tasks measured"),
+    }
+}
+
+/// Tasks that start after the reporting date: "1 planned, from 2025-01-01".
+pub fn planned(count: usize, from: Option<&str>, lang: Lang) -> String {
+    match (lang, from) {
+        (Lang::Zh, Some(from)) => format!("计划{count}项，{from}起"),
+        (Lang::Zh, None) => format!("计划{count}项"),
+        (Lang::En, Some(from)) => format!("{count} planned, from {from}"),
+        (Lang::En, None) => format!("{count} planned"),
+    }
+}
+
+/// In place of a percentage when every measured task lies ahead.
+pub fn nothing_begun(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "暂无已开始的任务",
+        Lang::En => "no task begun yet",
+    }
+}
+
+/// Tasks without a total: "8 figures" / "工作量8项".
+pub fn figures_count(count: usize, lang: Lang) -> String {
+    match (lang, count) {
+        (Lang::Zh, _) => format!("工作量{count}项"),
+        (Lang::En, 1) => "1 figure".to_owned(),
+        (Lang::En, _) => format!("{count} figures"),
+    }
+}
+
+/// A task's status count in running text: "1 done" / "完成1项".
+pub fn status_count(status: Status, count: usize, lang: Lang) -> String {
+    let word = i18n::status_word(status, lang);
+    match lang {
+        Lang::Zh => format!("{word}{count}项"),
+        Lang::En => format!("{count} {word}"),
+    }
+}
+
+/// "expected by now 100%" / "序时进度100%" (the percentage already shown).
+pub fn expected(percent: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("序时进度{percent}"),
+        Lang::En => format!("expected by now {percent}"),
+    }
+}
+
+/// How far a task is short of 序时进度, in whole points of the percentages
+/// shown: "32 points short" / "差32个百分点".
+pub fn points_short(points: i64, lang: Lang) -> String {
+    match (lang, points) {
+        (Lang::Zh, _) => format!("差{points}个百分点"),
+        (Lang::En, 1) => "1 point short".to_owned(),
+        (Lang::En, _) => format!("{points} points short"),
+    }
+}
+
+/// A campaign's period: "2024-01-01 – 2024-12-31" / "2024-01-01至2024-12-31".
+pub fn period(start: Option<&str>, end: Option<&str>, lang: Lang) -> Option<String> {
+    Some(match (lang, start, end) {
+        (_, None, None) => return None,
+        (Lang::Zh, Some(start), Some(end)) => format!("{start}至{end}"),
+        (Lang::Zh, Some(start), None) => format!("{start}起"),
+        (Lang::Zh, None, Some(end)) => format!("至{end}"),
+        (Lang::En, Some(start), Some(end)) => format!("{start} – {end}"),
+        (Lang::En, Some(start), None) => format!("from {start}"),
+        (Lang::En, None, Some(end)) => format!("until {end}"),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_counts_agree_with_their_number() {
+        assert_eq!(measured_of(1, 9, Lang::En), "1 of 9 tasks measured");
+        assert_eq!(measured_of(1, 1, Lang::En), "1 of 1 task measured");
+        assert_eq!(figures_count(1, Lang::En), "1 figure");
+        assert_eq!(figures_count(8, Lang::En), "8 figures");
+        assert_eq!(points_short(1, Lang::En), "1 point short");
+        assert_eq!(points_short(32, Lang::Zh), "差32个百分点");
+    }
+
+    #[test]
+    fn a_period_reads_with_either_end_missing() {
+        let (a, b) = (Some("2024-01-01"), Some("2024-12-31"));
+        assert_eq!(
+            period(a, b, Lang::En).as_deref(),
+            Some("2024-01-01 – 2024-12-31")
+        );
+        assert_eq!(period(a, None, Lang::Zh).as_deref(), Some("2024-01-01起"));
+        assert_eq!(
+            period(None, b, Lang::En).as_deref(),
+            Some("until 2024-12-31")
+        );
+        assert_eq!(period(None, None, Lang::En), None);
+    }
+}

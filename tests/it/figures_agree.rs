@@ -172,14 +172,35 @@ fn from_screen(frame: &str, name: &str) -> Shown {
     parse_figure(&figure, percent)
 }
 
-/// The task's row of the markdown table.
+/// The task's row of the markdown tables: a task with a total in the
+/// tasks' table (figure, then share), a plain count in the figures' table
+/// (its figure alone).
 fn from_md_table(md: &str, name: &str) -> Shown {
     let prefix = format!("| {name} | ");
-    let rows: Vec<&str> = md.lines().filter(|l| l.starts_with(&prefix)).collect();
+    let mut header = "";
+    let mut rows = Vec::new();
+    for (line, next) in md.lines().zip(md.lines().skip(1).chain([""])) {
+        if next.starts_with("| ---") {
+            header = line;
+        }
+        if line.starts_with(&prefix) {
+            rows.push((header, line));
+        }
+    }
     assert_eq!(rows.len(), 1, "one table row for {name} in\n{md}");
-    let cells: Vec<&str> = rows[0].split(" | ").map(str::trim).collect();
-    let percent = (!cells[2].is_empty()).then(|| cells[2].to_owned());
+    let (header, row) = rows[0];
+    let cells = cells_of(row);
+    let has_share = matches!(cells_of(header).get(2), Some(&("%" | "完成率")));
+    let percent = has_share.then(|| cells[2].to_owned());
     parse_figure(cells[1], percent)
+}
+
+/// The cells of a markdown table row, `| a | b |` as `["a", "b"]`.
+fn cells_of(row: &str) -> Vec<&str> {
+    let row = row.trim();
+    let row = row.strip_prefix('|').unwrap_or(row);
+    let row = row.strip_suffix('|').unwrap_or(row);
+    row.split(" | ").map(str::trim).collect()
 }
 
 /// The task's line in the markdown's "needs attention" list, if it is there.
@@ -198,6 +219,15 @@ fn from_md_attention(md: &str, name: &str, lang: Lang) -> Option<Shown> {
         None => (rest.split_once(',').map_or(rest, |(f, _)| f), None),
     };
     Some(parse_figure(figure, percent))
+}
+
+/// A plain count's figure without the dates and note that may follow it.
+fn figure_alone(rest: &str) -> &str {
+    [", ", "，", " (", "（"]
+        .iter()
+        .filter_map(|cut| rest.find(cut))
+        .min()
+        .map_or(rest, |end| &rest[..end])
 }
 
 /// The task's line of the plain-text report, read back from its sentence.
@@ -224,9 +254,9 @@ fn from_text(text: &str, name: &str, lang: Lang) -> Shown {
                         unit,
                     }
                 }
-                // A plain count: "39 outfalls".
+                // A plain count: "39 outfalls", then its own dates, if any.
                 None => {
-                    let (done, unit) = split_unit(rest);
+                    let (done, unit) = split_unit(figure_alone(rest));
                     Shown {
                         percent: None,
                         done,
@@ -238,7 +268,7 @@ fn from_text(text: &str, name: &str, lang: Lang) -> Shown {
         }
         Lang::Zh => {
             if let Some(count) = line.strip_prefix(&format!("{name}：")) {
-                let (done, unit) = split_unit(count);
+                let (done, unit) = split_unit(figure_alone(count));
                 return Shown {
                     percent: None,
                     done,
@@ -303,29 +333,32 @@ fn rollup_on_screen(frame: &str) -> Option<String> {
         .map(str::to_owned)
 }
 
+/// The percentage of the campaign's roll-up line (`Status … · Progress 68%
+/// (…) · …`); none when it shows no progress.
 fn rollup_in_md(md: &str, lang: Lang) -> Option<String> {
     let label = match lang {
         Lang::Zh => "总体进度 ",
         Lang::En => "Progress ",
     };
-    let line = md.lines().find(|l| l.starts_with(label)).unwrap();
-    let figure = line[label.len()..].split_whitespace().next().unwrap();
+    let part = md
+        .lines()
+        .flat_map(|line| line.split(" · "))
+        .find_map(|part| part.strip_prefix(label))?;
+    let figure = part.split([' ', '（', '(']).next()?;
     is_percent(figure).then(|| figure.to_owned())
 }
 
+/// The percentage of the campaign's sentence (`River: …; progress 68% (…`).
 fn rollup_in_text(text: &str, lang: Lang) -> Option<String> {
     let line = text
         .lines()
         .find(|l| l.starts_with("River"))
         .expect("the campaign's line");
-    let figure = match lang {
-        Lang::Zh => line
-            .split_once("总体进度")?
-            .1
-            .split(['，', '；', '。'])
-            .next()?,
-        Lang::En => line.split_once(": ")?.1.split_once(" overall")?.0,
+    let label = match lang {
+        Lang::Zh => "总体进度",
+        Lang::En => "progress ",
     };
+    let figure = line.split_once(label)?.1.split([' ', '（', '(']).next()?;
     Some(figure.to_owned())
 }
 

@@ -16,6 +16,7 @@ mod readme_screenshots;
 mod render;
 mod render_attention;
 mod report_cli;
+mod report_contract2;
 mod report_csv;
 mod report_json;
 mod report_snapshots;

@@ -221,18 +221,32 @@ fn markdown_cells_cannot_break_the_table() {
         .output()
         .unwrap();
     let text = String::from_utf8(output.stdout).unwrap();
-    let rows: Vec<&str> = text.lines().filter(|line| line.starts_with("| ")).collect();
-    // Every table row has the header's number of unescaped pipes.
+    // Every table row has its header's number of unescaped pipes.
     let pipes = |line: &str| {
         let bytes = line.as_bytes();
         (0..bytes.len())
             .filter(|&i| bytes[i] == b'|' && (i == 0 || bytes[i - 1] != b'\\'))
             .count()
     };
-    let task_rows: Vec<&&str> = rows.iter().filter(|row| pipes(row) == 7).collect();
-    let indicator_rows: Vec<&&str> = rows.iter().filter(|row| pipes(row) == 5).collect();
-    assert_eq!(task_rows.len() + indicator_rows.len(), rows.len(), "{text}");
-    assert_eq!(task_rows.len(), 2 + 6);
+    let mut tables: Vec<Vec<&str>> = Vec::new();
+    let mut in_table = false;
+    for line in text.lines() {
+        match (line.starts_with("| "), in_table) {
+            (true, true) => tables.last_mut().unwrap().push(line),
+            (true, false) => tables.push(vec![line]),
+            _ => {}
+        }
+        in_table = line.starts_with("| ");
+    }
+    // Tasks with a total, indicators, plain figures: header, rule, rows.
+    let sizes: Vec<usize> = tables.iter().map(Vec::len).collect();
+    assert_eq!(sizes, [2 + 5, 2 + 1, 2 + 1], "{text}");
+    for table in &tables {
+        let header = pipes(table[0]);
+        for row in table {
+            assert_eq!(pipes(row), header, "{row}\n{text}");
+        }
+    }
     assert!(
         text.contains("say \"hello\", then \\| pipe \\* star"),
         "{text}"

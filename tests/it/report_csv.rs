@@ -78,7 +78,7 @@ fn no_cell_is_a_formula() {
         let rows = csv(file);
         assert!(rows.len() > 1);
         for row in &rows[1..] {
-            assert_eq!(row.len(), 12, "{row:?}");
+            assert_eq!(row.len(), 13, "{row:?}");
             for (column, cell) in row.iter().enumerate() {
                 if NUMERIC.contains(&column) && !cell.is_empty() {
                     let is_class = cell.chars().all(|c| "IV劣".contains(c));
@@ -138,7 +138,8 @@ fn one_row_per_task_and_indicator() {
             "status",
             "start",
             "due",
-            "days_left"
+            "days_left",
+            "assumed"
         ]
     );
     let tasks = rows.iter().filter(|row| &row[1] == "task").count();
@@ -159,7 +160,8 @@ fn one_row_per_task_and_indicator() {
             "overdue",
             "2024-01-01",
             "2024-06-30",
-            "-184"
+            "-184",
+            ""
         ]
     );
 }

@@ -108,17 +108,21 @@ fn shape_is_exactly_the_designed_one() {
     let text = String::from_utf8(output.stdout).unwrap();
     assert_eq!(
         keys_at(&text, 2),
-        ["title", "organisation", "as_of", "campaigns"]
+        ["title", "organisation", "as_of", "source", "campaigns"]
     );
     let campaign_keys = [
         "id",
         "name",
         "theme",
+        "summary",
         "progress",
+        "expected",
+        "planned",
         "status",
         "status_counts",
         "indicators_met",
         "indicators_with_target",
+        "assumed",
         "tasks",
         "indicators",
     ];
@@ -136,9 +140,10 @@ fn shape_is_exactly_the_designed_one() {
         "start",
         "due",
         "days_left",
+        "assumed",
     ];
     let indicator_keys = [
-        "id", "name", "value", "target", "better", "scale", "unit", "status",
+        "id", "name", "value", "target", "better", "scale", "unit", "status", "assumed",
     ];
     let items = keys_at(&text, 10);
     let mut rest = items.as_slice();
@@ -171,6 +176,20 @@ fn shape_is_exactly_the_designed_one() {
     assert_eq!(campaigns[1]["tasks"][0]["days_left"], Value::Null);
     assert_eq!(campaigns[1]["indicators"][0]["value"], "II");
     assert_eq!(campaigns[1]["indicators"][2]["target"], Value::Null);
+    // Contract 2's additions: the source at the top; on campaigns a summary
+    // (null when none), 序时进度 and the planned count; `assumed` lists,
+    // empty when every figure is from the source.
+    assert_eq!(report["source"], "fixture for the report tests");
+    assert_eq!(soil["summary"], Value::Null);
+    assert_eq!(soil["expected"], Value::Null);
+    assert_eq!(campaigns[0]["planned"], 1);
+    assert_eq!(soil["planned"], 0);
+    assert_eq!(campaigns[0]["assumed"], serde_json::json!([]));
+    assert_eq!(campaigns[0]["tasks"][0]["assumed"], serde_json::json!([]));
+    assert_eq!(
+        campaigns[1]["indicators"][0]["assumed"],
+        serde_json::json!([])
+    );
     // Integers are integers, decimals stay decimals.
     assert!(campaigns[0]["tasks"][0]["done"].is_u64());
     assert_eq!(campaigns[0]["indicators"][1]["value"], 86.5);

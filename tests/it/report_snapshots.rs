@@ -6,13 +6,18 @@ const AS_OF: &str = "2024-12-31";
 
 /// Runs `campaigns report FILE --format FORMAT --lang LANG` at `AS_OF`.
 fn report(file: &str, format: &str, lang: &str) -> String {
+    report_at(file, format, lang, AS_OF)
+}
+
+/// The same at another reporting date.
+fn report_at(file: &str, format: &str, lang: &str, as_of: &str) -> String {
     let output = Command::cargo_bin("campaigns")
         .unwrap()
         .env_remove("LANG")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .args([
-            "report", file, "--format", format, "--lang", lang, "--as-of", AS_OF,
+            "report", file, "--format", format, "--lang", lang, "--as-of", as_of,
         ])
         .output()
         .unwrap();
@@ -58,4 +63,28 @@ snapshots! {
     shipped_csv_zh: SHIPPED, "csv", "zh";
     shipped_text_en: SHIPPED, "text", "en";
     shipped_text_zh: SHIPPED, "text", "zh";
+}
+
+/// Every case of the contract 2 roll-up and of assumed values, at the
+/// fixture's own reporting date.
+const CONTRACT2: &str = "tests/fixtures/report/contract2.toml";
+
+macro_rules! contract2_snapshots {
+    ($($name:ident: $format:expr, $lang:expr;)*) => {$(
+        #[test]
+        fn $name() {
+            insta::assert_snapshot!(report_at(CONTRACT2, $format, $lang, "2024-02-20"));
+        }
+    )*};
+}
+
+contract2_snapshots! {
+    contract2_md_en: "md", "en";
+    contract2_md_zh: "md", "zh";
+    contract2_json_en: "json", "en";
+    contract2_json_zh: "json", "zh";
+    contract2_csv_en: "csv", "en";
+    contract2_csv_zh: "csv", "zh";
+    contract2_text_en: "text", "en";
+    contract2_text_zh: "text", "zh";
 }

@@ -1,0 +1,97 @@
+//! A campaign's roll-up as the human formats word it (DESIGN "Campaign
+//! roll-up (contract 2)"): its status, its progress and how many tasks that
+//! stands for, the planned tasks apart, 序时进度, and the plain figures
+//! counted apart from the tasks. Markdown and text lay the pieces out.
+
+use super::marks::{self, Marker};
+use super::words::{self, status_with_symbol};
+use crate::figures;
+use crate::model::{CampaignStatus, Lang, Status};
+
+/// The pieces of a campaign's headline, with their marks.
+pub struct Headline {
+    /// `✖ not-met*` (markdown) or `not-met*` (text).
+    pub status: Option<String>,
+    pub progress: Progress,
+    /// "1 planned, from 2025-01-01*".
+    pub planned: Option<String>,
+    /// 序时进度 as a percentage: "100%*".
+    pub expected: Option<String>,
+    /// Tasks per status, planned ones and plain figures left to their own
+    /// phrases: "1 ✔ done" (markdown) or "1 done" (text).
+    pub counts: Vec<String>,
+    /// "8 figures" / "工作量8项".
+    pub figures: Option<String>,
+    /// (met, of), when any indicator has a target.
+    pub indicators: Option<(usize, usize)>,
+}
+
+pub enum Progress {
+    /// "100%*" over "1 of 9 tasks measured".
+    Measured { percent: String, of: String },
+    /// Every task with a total starts after the reporting date.
+    NothingBegun,
+    /// No task has a total: nothing to measure.
+    None,
+}
+
+/// How the headline shows a status and a count of one.
+#[derive(Clone, Copy)]
+pub enum Style {
+    /// Symbol and word: `✔ done`.
+    Symbols { ascii: bool },
+    /// The word alone, in running text.
+    Words,
+}
+
+impl Headline {
+    pub fn of(status: &CampaignStatus, lang: Lang, style: Style, marker: &Marker) -> Headline {
+        let rollup = &status.rollup;
+        let status_word = |status: Status| match style {
+            Style::Symbols { ascii } => status_with_symbol(status, lang, ascii),
+            Style::Words => crate::i18n::status_word(status, lang).to_owned(),
+        };
+        let progress = match rollup.progress {
+            Some(progress) => Progress::Measured {
+                percent: marker.mark(figures::percent(progress), rollup.progress_assumed),
+                of: words::measured_of(rollup.measured, rollup.tasks, lang),
+            },
+            None if rollup.planned > 0 => Progress::NothingBegun,
+            None => Progress::None,
+        };
+        let planned = (rollup.planned > 0).then(|| {
+            let from = rollup
+                .planned_from
+                .map(|from| marker.mark(figures::date(from), marks::planned_from_assumed(status)));
+            words::planned(rollup.planned, from.as_deref(), lang)
+        });
+        let expected = rollup
+            .expected
+            .map(|expected| marker.mark(figures::percent(expected), rollup.expected_assumed));
+        let counts = rollup
+            .status_counts
+            .iter()
+            .filter(|(status, _)| !matches!(status, Status::Count | Status::NotStarted))
+            .map(|(status, n)| match style {
+                Style::Symbols { .. } => format!("{n} {}", status_word(*status)),
+                Style::Words => words::status_count(*status, *n, lang),
+            })
+            .collect();
+        let figures = rollup
+            .status_counts
+            .get(&Status::Count)
+            .map(|n| words::figures_count(*n, lang));
+        Headline {
+            status: rollup
+                .status
+                .map(|s| marker.mark(status_word(s), rollup.status_assumed)),
+            progress,
+            planned,
+            expected,
+            counts,
+            figures,
+            indicators: (rollup.indicators_with_target > 0)
+                .then_some((rollup.indicators_met, rollup.indicators_with_target)),
+        }
+    }
+}

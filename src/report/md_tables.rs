@@ -1,0 +1,213 @@
+//! The markdown bulletin's tables of one campaign: its tasks with a total
+//! (figure, share, 序时进度, status, dates), its indicators, and its plain
+//! figures apart (a count is not a share of anything: no "done" column, and
+//! no dates but its own). A column that no row fills is left out.
+
+use super::marks::{self, Marker};
+use super::md::escape;
+use super::words::{Words, status_with_symbol};
+use crate::figures;
+use crate::model::{Campaign, CampaignStatus, Field, Lang, Status, Task, TaskSchedule, Text};
+
+/// What every table of a report shares.
+pub struct Context<'a> {
+    pub lang: Lang,
+    pub ascii: bool,
+    pub w: &'static Words,
+    pub marker: &'a Marker,
+}
+
+struct Column {
+    header: &'static str,
+    right: bool,
+    /// Left out when no row has anything in it.
+    optional: bool,
+}
+
+const fn column(header: &'static str, right: bool, optional: bool) -> Column {
+    Column {
+        header,
+        right,
+        optional,
+    }
+}
+
+fn table(out: &mut String, columns: &[Column], rows: &[Vec<String>]) {
+    if rows.is_empty() {
+        return;
+    }
+    let shown: Vec<usize> = (0..columns.len())
+        .filter(|&i| !columns[i].optional || rows.iter().any(|row| !row[i].is_empty()))
+        .collect();
+    let line = |cells: Vec<&str>| format!("| {} |\n", cells.join(" | "));
+    out.push_str(&line(shown.iter().map(|&i| columns[i].header).collect()));
+    out.push_str(&line(
+        shown
+            .iter()
+            .map(|&i| if columns[i].right { "---:" } else { "---" })
+            .collect(),
+    ));
+    for row in rows {
+        out.push_str(&line(shown.iter().map(|&i| row[i].as_str()).collect()));
+    }
+    out.push('\n');
+}
+
+impl Context<'_> {
+    fn text(&self, text: Option<&Text>) -> String {
+        text.map(|t| escape(t.get(self.lang))).unwrap_or_default()
+    }
+
+    /// A date the item shows, marked when assumed.
+    fn date(&self, date: Option<chrono::NaiveDate>, assumed: bool) -> String {
+        date.map(|d| self.marker.mark(figures::date(d), assumed))
+            .unwrap_or_default()
+    }
+
+    /// Days left, none for a finished task.
+    fn days(&self, schedule: &TaskSchedule) -> String {
+        match (schedule.status, schedule.days_left) {
+            (Status::Done, _) | (_, None) => String::new(),
+            (_, Some(days)) => self
+                .marker
+                .mark(days.to_string(), marks::days_assumed(schedule)),
+        }
+    }
+
+    fn status(&self, status: Status, assumed: bool) -> String {
+        self.marker
+            .mark(status_with_symbol(status, self.lang, self.ascii), assumed)
+    }
+
+    /// `53/77 outfalls`, marked when the done count or total is assumed.
+    fn figure(&self, task: &Task, schedule: &TaskSchedule) -> String {
+        self.marker.mark(
+            escape(&figures::task_figure(task, self.lang)),
+            marks::figure_assumed(schedule),
+        )
+    }
+}
+
+/// The tasks of a campaign with a total (`measured`) or without.
+fn tasks_with_total<'a>(
+    campaign: &'a Campaign,
+    status: &'a CampaignStatus,
+    measured: bool,
+) -> impl Iterator<Item = (&'a Task, &'a TaskSchedule)> {
+    campaign
+        .tasks
+        .iter()
+        .zip(&status.tasks)
+        .filter(move |(_, schedule)| schedule.fraction.is_some() == measured)
+}
+
+/// Tasks with a total: how much is done, where it should be by now, and
+/// the dates it runs by.
+pub fn tasks(out: &mut String, campaign: &Campaign, status: &CampaignStatus, cx: &Context<'_>) {
+    let w = cx.w;
+    let columns = [
+        column(w.task, false, false),
+        column(w.done, true, false),
+        column(w.share, true, false),
+        column(w.expected, true, true),
+        column(w.status, false, false),
+        column(w.start, false, true),
+        column(w.due, false, true),
+        column(w.days_left, true, true),
+        column(w.lead, false, true),
+        column(w.note, false, true),
+    ];
+    let rows: Vec<Vec<String>> = tasks_with_total(campaign, status, true)
+        .map(|(task, schedule)| {
+            let assumed = marks::task_assumed(schedule);
+            let share = figures::task_percent(schedule).unwrap_or_default();
+            let expected = schedule.expected.map(|e| {
+                cx.marker
+                    .mark(figures::percent(e), marks::expected_assumed(schedule))
+            });
+            vec![
+                escape(task.name.get(cx.lang)),
+                cx.figure(task, schedule),
+                cx.marker.mark(share, marks::figure_assumed(schedule)),
+                expected.unwrap_or_default(),
+                cx.status(schedule.status, schedule.status_assumed),
+                cx.date(schedule.start, assumed.contains(Field::Start)),
+                cx.date(schedule.due, assumed.contains(Field::Due)),
+                cx.days(schedule),
+                cx.text(task.lead.as_ref()),
+                cx.text(task.note.as_ref()),
+            ]
+        })
+        .collect();
+    table(out, &columns, &rows);
+}
+
+/// Tasks without a total: figures of work done, each with only the dates
+/// written on it.
+pub fn figures(out: &mut String, campaign: &Campaign, status: &CampaignStatus, cx: &Context<'_>) {
+    let w = cx.w;
+    let columns = [
+        column(w.figure, false, false),
+        column(w.amount, true, false),
+        column(w.start, false, true),
+        column(w.due, false, true),
+        column(w.days_left, true, true),
+        column(w.lead, false, true),
+        column(w.note, false, true),
+    ];
+    let rows: Vec<Vec<String>> = tasks_with_total(campaign, status, false)
+        .map(|(task, schedule)| {
+            let assumed = marks::task_assumed(schedule);
+            vec![
+                escape(task.name.get(cx.lang)),
+                cx.figure(task, schedule),
+                cx.date(schedule.start, assumed.contains(Field::Start)),
+                cx.date(schedule.due, assumed.contains(Field::Due)),
+                cx.days(schedule),
+                cx.text(task.lead.as_ref()),
+                cx.text(task.note.as_ref()),
+            ]
+        })
+        .collect();
+    table(out, &columns, &rows);
+}
+
+/// Indicators: the value against its target.
+pub fn indicators(
+    out: &mut String,
+    campaign: &Campaign,
+    status: &CampaignStatus,
+    cx: &Context<'_>,
+) {
+    let w = cx.w;
+    let columns = [
+        column(w.indicator, false, false),
+        column(w.value, true, false),
+        column(w.target, false, false),
+        column(w.status, false, false),
+        column(w.lead, false, true),
+        column(w.note, false, true),
+    ];
+    let rows: Vec<Vec<String>> = campaign
+        .indicators
+        .iter()
+        .zip(&status.indicators)
+        .map(|(indicator, state)| {
+            let value = figures::indicator_value(indicator, cx.lang, cx.ascii);
+            let target = figures::indicator_target(indicator, cx.lang, cx.ascii).map(|t| {
+                cx.marker
+                    .mark(escape(&t), indicator.assumed.contains(Field::Target))
+            });
+            vec![
+                escape(indicator.name.get(cx.lang)),
+                cx.marker
+                    .mark(escape(&value), indicator.assumed.contains(Field::Value)),
+                target.unwrap_or_default(),
+                cx.status(state.status, state.status_assumed),
+                cx.text(indicator.lead.as_ref()),
+                cx.text(indicator.note.as_ref()),
+            ]
+        })
+        .collect();
+    table(out, &columns, &rows);
+}

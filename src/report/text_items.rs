@@ -1,0 +1,169 @@
+//! One line of the text report per task, indicator and plain figure.
+//! Chinese reads like the bureau's own report ("113个长江入河排污口整治已完成
+//! 110个"); English reads as a sentence ("…: 110 of 113 outfalls done").
+//! Assumed values carry the marker right after them.
+
+use super::marks::{self, Marker};
+use super::text::one_line;
+use super::words::{self, Words};
+use crate::figures;
+use crate::i18n::status_word;
+use crate::model::{Field, Indicator, IndicatorState, Lang, Level, Status, Task, TaskSchedule};
+
+pub struct Items<'a> {
+    pub lang: Lang,
+    pub ascii: bool,
+    pub w: &'static Words,
+    pub marker: &'a Marker,
+}
+
+impl Items<'_> {
+    /// A task with a total: its figures, status, 序时进度 while it runs, and
+    /// its dates.
+    pub fn task(&self, task: &Task, schedule: &TaskSchedule) -> String {
+        let (lang, marker) = (self.lang, self.marker);
+        let assumed = marks::task_assumed(schedule);
+        let name = one_line(task.name.get(lang));
+        let unit = figures::task_unit(task, lang).map(one_line);
+        let unit = unit.as_deref();
+        let total = task.total.unwrap_or_default();
+        let done = marker.mark(
+            figures::number(task.done, lang),
+            assumed.contains(Field::Done),
+        );
+        let total_shown = marker.mark(figures::number(total, lang), assumed.contains(Field::Total));
+        let mut line = match (lang, unit) {
+            (Lang::Zh, Some(_)) => format!(
+                "{}{name}已完成{}",
+                figures::joined_unit(total_shown, total, unit, lang),
+                figures::joined_unit(done, task.done, unit, lang)
+            ),
+            (Lang::Zh, None) => format!("{name}已完成{done}/{total_shown}"),
+            // The unit follows the total: "1 of 1 firm done".
+            (Lang::En, _) => format!(
+                "{name}: {done} of {} done",
+                figures::joined_unit(total_shown, total, unit, lang)
+            ),
+        };
+        let share = figures::task_percent(schedule).unwrap_or_default();
+        let share = marker.mark(share, marks::figure_assumed(schedule));
+        let mut details =
+            vec![marker.mark(status_word(schedule.status, lang), schedule.status_assumed)];
+        if matches!(
+            schedule.status,
+            Status::OnTrack | Status::AtRisk | Status::Behind
+        ) && let Some(expected) = schedule.expected
+        {
+            let expected = marker.mark(
+                figures::percent(expected),
+                marks::expected_assumed(schedule),
+            );
+            details.push(words::expected(&expected, lang));
+        }
+        if schedule.status == Status::NotStarted
+            && let Some(start) = schedule.start
+        {
+            let start = marker.mark(figures::date(start), assumed.contains(Field::Start));
+            details.push(match lang {
+                Lang::Zh => format!("{start}开始"),
+                Lang::En => format!("starts {start}"),
+            });
+        }
+        if let Some(due) = schedule.due {
+            let due = marker.mark(figures::date(due), assumed.contains(Field::Due));
+            let days = self.days(schedule);
+            details.push(match (lang, days) {
+                (Lang::Zh, Some(days)) => format!("{due}截止，{days}"),
+                (Lang::Zh, None) => format!("{due}截止"),
+                (Lang::En, Some(days)) => format!("due {due} ({days})"),
+                (Lang::En, None) => format!("due {due}"),
+            });
+        }
+        match lang {
+            Lang::Zh => line.push_str(&format!("（{share}，{}）", details.join("，"))),
+            // "(97%), on-track, due …": the share sits beside the figures.
+            Lang::En => line.push_str(&format!(" ({share}), {}", details.join(", "))),
+        }
+        line
+    }
+
+    /// Days left, none for a finished task; marked when the due is assumed.
+    fn days(&self, schedule: &TaskSchedule) -> Option<String> {
+        let days = schedule
+            .days_left
+            .filter(|_| schedule.status != Status::Done)?;
+        Some(self.marker.mark(
+            figures::days_left(days, self.lang),
+            marks::days_assumed(schedule),
+        ))
+    }
+
+    /// An indicator: its value against its target, and whether it is met.
+    pub fn indicator(&self, indicator: &Indicator, state: &IndicatorState) -> String {
+        let (lang, ascii, marker) = (self.lang, self.ascii, self.marker);
+        let name = one_line(indicator.name.get(lang));
+        // A class reads "Ⅲ类" in Chinese, its target "达到或优于Ⅲ类"; English
+        // names already say "water class".
+        let value = one_line(&figures::indicator_value(indicator, lang, ascii));
+        let value = marker.mark(value, indicator.assumed.contains(Field::Value));
+        let target = figures::indicator_target(indicator, lang, ascii).map(|t| one_line(&t));
+        let target = target.map(|t| marker.mark(t, indicator.assumed.contains(Field::Target)));
+        let status = marker.mark(status_word(state.status, lang), state.status_assumed);
+        match (lang, target) {
+            (Lang::Zh, Some(target)) => {
+                // "目标 ≥ 95%" as on the screen, "目标达到或优于Ⅲ类" in words.
+                let gap = if matches!(indicator.target, Some(Level::Number(_))) {
+                    " "
+                } else {
+                    ""
+                };
+                format!("{name}为{value}（目标{gap}{target}，{status}）")
+            }
+            (Lang::Zh, None) => format!("{name}为{value}"),
+            (Lang::En, Some(target)) => format!("{name}: {value} (target {target}), {status}"),
+            (Lang::En, None) => format!("{name}: {value}"),
+        }
+    }
+
+    /// A plain figure: the amount, only the dates written on the task, its
+    /// lead and note.
+    pub fn count(&self, task: &Task, schedule: &TaskSchedule) -> String {
+        let (lang, w, marker) = (self.lang, self.w, self.marker);
+        let assumed = marks::task_assumed(schedule);
+        let unit = figures::task_unit(task, lang).map(one_line);
+        let done = marker.mark(
+            figures::number(task.done, lang),
+            assumed.contains(Field::Done),
+        );
+        let figure = figures::joined_unit(done, task.done, unit.as_deref(), lang);
+        let mut line = format!("{}{}{figure}", one_line(task.name.get(lang)), w.colon);
+        let start = schedule
+            .start
+            .map(|d| marker.mark(figures::date(d), assumed.contains(Field::Start)));
+        let due = schedule
+            .due
+            .map(|d| marker.mark(figures::date(d), assumed.contains(Field::Due)));
+        // A due date alone reads as the tasks' does: "due 2024-06-30".
+        let dates = match (start.as_deref(), due.as_deref(), lang) {
+            (None, Some(due), Lang::Zh) => Some(format!("{due}截止")),
+            (None, Some(due), Lang::En) => Some(format!("due {due}")),
+            (start, due, _) => words::period(start, due, lang),
+        };
+        let mut about = Vec::new();
+        if let Some(dates) = dates {
+            line.push_str(w.comma);
+            line.push_str(&dates);
+            about.extend(self.days(schedule));
+        }
+        if let Some(lead) = &task.lead {
+            about.push(format!("{}{}{}", w.lead, w.colon, one_line(lead.get(lang))));
+        }
+        if let Some(note) = &task.note {
+            about.push(one_line(note.get(lang)));
+        }
+        if !about.is_empty() {
+            line.push_str(&format!("{}{}{}", w.open, about.join(w.semicolon), w.close));
+        }
+        line
+    }
+}
