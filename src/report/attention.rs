@@ -121,7 +121,9 @@ fn how_far_off(
             );
             let expected = words::expected(&expected, lang);
             let w = words::words(lang);
-            Some(match marks::gap_points(schedule).filter(|p| *p > 0) {
+            let fraction = schedule.fraction?;
+            let gap = figures::gap_points(schedule.expected?, fraction).filter(|p| *p > 0);
+            Some(match gap {
                 Some(points) => {
                     format!("{expected}{}{}", w.comma, words::points_short(points, lang))
                 }

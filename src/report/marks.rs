@@ -3,8 +3,9 @@
 
 use std::cell::Cell;
 
+use super::words;
 use crate::figures;
-use crate::model::{Assumed, Campaign, CampaignStatus, Field, Status, TaskSchedule};
+use crate::model::{Assumed, Campaign, CampaignStatus, Field, Lang, Status, TaskSchedule};
 
 /// Puts the marker after assumed values and remembers whether it did, so
 /// the report carries the legend exactly when a mark is in it.
@@ -82,31 +83,15 @@ pub fn planned_from_assumed(status: &CampaignStatus) -> bool {
     starting.peek().is_some() && starting.all(|s| s.assumed.contains(Field::Start))
 }
 
-/// Whether a campaign's period holds an assumed start or end.
-pub fn period_assumed(campaign: &Campaign) -> (bool, bool) {
-    (
-        campaign.start.is_some() && campaign.assumed.contains(Field::Start),
-        campaign.end.is_some() && campaign.assumed.contains(Field::End),
-    )
-}
-
-/// The whole percent a reader sees for `fraction` (`68` for 53/77), read
-/// from `figures::percent` so a gap in points agrees with the shown figures.
-pub fn shown_points(fraction: f64) -> Option<i64> {
-    let shown = figures::percent(fraction);
-    let digits: String = shown
-        .chars()
-        .take_while(|c| c.is_ascii_digit() || *c == '-')
-        .collect();
-    digits.parse().ok()
-}
-
-/// A behind or at-risk task's gap to 序时进度 in the points shown: the
-/// shown expected percent minus the shown percent done (capped at 100).
-pub fn gap_points(schedule: &TaskSchedule) -> Option<i64> {
-    let fraction = schedule.fraction?.min(1.0);
-    let expected = schedule.expected?;
-    Some(shown_points(expected)? - shown_points(fraction)?)
+/// A campaign's period in words, each assumed date marked:
+/// "2024-01-01 – 2024-12-31*" / "2024-01-01至2024-12-31*".
+pub fn period(campaign: &Campaign, lang: Lang, marker: &Marker) -> Option<String> {
+    let marked = |date: Option<chrono::NaiveDate>, field: Field| {
+        date.map(|d| marker.mark(figures::date(d), campaign.assumed.contains(field)))
+    };
+    let start = marked(campaign.start, Field::Start);
+    let end = marked(campaign.end, Field::End);
+    words::period(start.as_deref(), end.as_deref(), lang)
 }
 
 #[cfg(test)]
@@ -120,13 +105,5 @@ mod tests {
         assert!(!marker.used());
         assert_eq!(marker.mark("95%", true), "95%*");
         assert!(marker.used());
-    }
-
-    #[test]
-    fn points_are_those_of_the_floored_percentages() {
-        assert_eq!(shown_points(53.0 / 77.0), Some(68));
-        assert_eq!(shown_points(0.29), Some(29));
-        assert_eq!(shown_points(1.0 - 1e-12), Some(99));
-        assert_eq!(shown_points(f64::NAN), None);
     }
 }

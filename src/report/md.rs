@@ -12,7 +12,6 @@ use super::headline::{Headline, Progress, Style};
 use super::marks::{self, Marker};
 use super::md_tables;
 use super::words::{self, Words};
-use crate::figures;
 use crate::model::{Campaign, CampaignStatus, Lang};
 
 pub fn render(report: &Report<'_>) -> String {
@@ -102,14 +101,7 @@ fn lead_and_period(campaign: &Campaign, lang: Lang, marker: &Marker) -> Option<S
     if let Some(lead) = &campaign.lead {
         parts.push(format!("{}{}{}", w.lead, w.colon, escape(lead.get(lang))));
     }
-    let (start_assumed, end_assumed) = marks::period_assumed(campaign);
-    let start = campaign
-        .start
-        .map(|d| marker.mark(figures::date(d), start_assumed));
-    let end = campaign
-        .end
-        .map(|d| marker.mark(figures::date(d), end_assumed));
-    parts.extend(words::period(start.as_deref(), end.as_deref(), lang));
+    parts.extend(marks::period(campaign, lang, marker));
     (!parts.is_empty()).then(|| parts.join(" · "))
 }
 

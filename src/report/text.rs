@@ -11,7 +11,6 @@ use super::headline::{Headline, Progress, Style};
 use super::marks::{self, Marker};
 use super::text_items;
 use super::words::{self, Words};
-use crate::figures;
 use crate::model::{Campaign, CampaignStatus, Lang};
 
 pub fn render(report: &Report<'_>) -> String {
@@ -90,18 +89,11 @@ fn campaign_block(
     if let Some(summary) = &campaign.summary {
         let _ = writeln!(out, "  {}", one_line(summary.get(lang)));
     }
-    let (start_assumed, end_assumed) = marks::period_assumed(campaign);
-    let start = campaign
-        .start
-        .map(|d| marker.mark(figures::date(d), start_assumed));
-    let end = campaign
-        .end
-        .map(|d| marker.mark(figures::date(d), end_assumed));
     let mut about = Vec::new();
     if let Some(lead) = &campaign.lead {
         about.push(format!("{}{}{}", w.lead, w.colon, one_line(lead.get(lang))));
     }
-    about.extend(words::period(start.as_deref(), end.as_deref(), lang));
+    about.extend(marks::period(campaign, lang, marker));
     if !about.is_empty() {
         let _ = writeln!(out, "  {}", about.join(w.semicolon));
     }

@@ -192,7 +192,7 @@ pub fn expected(percent: &str, lang: Lang) -> String {
 
 /// How far a task is short of 序时进度, in whole points of the percentages
 /// shown: "32 points short" / "差32个百分点".
-pub fn points_short(points: i64, lang: Lang) -> String {
+pub fn points_short(points: u32, lang: Lang) -> String {
     match (lang, points) {
         (Lang::Zh, _) => format!("差{points}个百分点"),
         (Lang::En, 1) => "1 point short".to_owned(),
