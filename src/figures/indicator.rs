@@ -4,9 +4,10 @@
 //! one, `94% (target ≥ 95%)`. Water classes in Chinese are the bureau's
 //! `Ⅱ类` and `劣Ⅴ类`; in English `II` and `worse than V`.
 
+use super::assumed::mark;
 use super::number::number;
 use super::unit::with_unit;
-use crate::model::{Better, Indicator, Lang, Level, WaterClass};
+use crate::model::{Better, Field, Indicator, Lang, Level, WaterClass};
 
 /// An indicator's level: a number (`31`, `23.65万`), or a water class as a
 /// figure reads it ([`water_class`]).
@@ -79,7 +80,26 @@ pub fn indicator_target(indicator: &Indicator, lang: Lang, ascii: bool) -> Optio
 /// alone without a target. The unit is said once, except that a percent
 /// reads as one with its sign.
 pub fn indicator_figure(indicator: &Indicator, lang: Lang, ascii: bool) -> String {
-    let value = indicator_value(indicator, lang, ascii);
+    figure_with_marks(indicator, lang, ascii, ("", ""))
+}
+
+/// [`indicator_figure`] as the screen shows it: a value or target the
+/// source does not give carries the assumed marker, `94%（目标 ≥ 95%*）`.
+pub fn marked_indicator_figure(indicator: &Indicator, lang: Lang, ascii: bool) -> String {
+    let marks = (
+        mark(indicator.assumed.contains(Field::Value)),
+        mark(indicator.assumed.contains(Field::Target)),
+    );
+    figure_with_marks(indicator, lang, ascii, marks)
+}
+
+fn figure_with_marks(
+    indicator: &Indicator,
+    lang: Lang,
+    ascii: bool,
+    (value_mark, target_mark): (&str, &str),
+) -> String {
+    let value = format!("{}{value_mark}", indicator_value(indicator, lang, ascii));
     let Some(target) = indicator.target else {
         return value;
     };
@@ -94,12 +114,12 @@ pub fn indicator_figure(indicator: &Indicator, lang: Lang, ascii: bool) -> Strin
         }
     };
     match lang {
-        Lang::En => format!("{value} (target {target})"),
+        Lang::En => format!("{value} (target {target}{target_mark})"),
         // A comparison sign stands apart from 目标, words join it.
         Lang::Zh if matches!(indicator.target, Some(Level::Number(_))) => {
-            format!("{value}（目标 {target}）")
+            format!("{value}（目标 {target}{target_mark}）")
         }
-        Lang::Zh => format!("{value}（目标{target}）"),
+        Lang::Zh => format!("{value}（目标{target}{target_mark}）"),
     }
 }
 
@@ -188,6 +208,34 @@ mod tests {
         assert_eq!(
             indicator_figure(&pm, Lang::En, true),
             "31 μg/m³ (target >= 35)"
+        );
+    }
+
+    #[test]
+    fn the_screen_marks_an_assumed_value_or_target_where_it_stands() {
+        let mut share = indicator(Some("%"), Level::Number(94.0), Some(Level::Number(95.0)));
+        assert_eq!(
+            marked_indicator_figure(&share, Lang::Zh, false),
+            "94%（目标 ≥ 95%）"
+        );
+        share.assumed = crate::model::Assumed::of(&[Field::Target]);
+        assert_eq!(
+            marked_indicator_figure(&share, Lang::Zh, false),
+            "94%（目标 ≥ 95%*）"
+        );
+        assert_eq!(
+            marked_indicator_figure(&share, Lang::En, false),
+            "94% (target ≥ 95%*)"
+        );
+        share.assumed = crate::model::Assumed::of(&[Field::Value]);
+        assert_eq!(
+            marked_indicator_figure(&share, Lang::En, false),
+            "94%* (target ≥ 95%)"
+        );
+        // Reports mark with their own marker: the plain figure has none.
+        assert_eq!(
+            indicator_figure(&share, Lang::En, false),
+            "94% (target ≥ 95%)"
         );
     }
 

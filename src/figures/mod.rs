@@ -20,9 +20,12 @@ pub use assumed::mark;
 pub use days::{date, days_left, days_short};
 pub use gap::{gap_points, gap_text, gap_text_width};
 pub use indicator::{
-    class_numeral, indicator_figure, indicator_target, indicator_value, level, water_class,
+    class_numeral, indicator_figure, indicator_target, indicator_value, level,
+    marked_indicator_figure, water_class,
 };
 pub use number::{exact, number, number_width, plain, rate};
 pub use percent::percent;
-pub use task::{task_amount, task_figure, task_figure_width, task_percent, task_unit};
+pub use task::{
+    marked_task_figure, task_amount, task_figure, task_figure_width, task_percent, task_unit,
+};
 pub use unit::{joined_unit, unit_for, with_unit};

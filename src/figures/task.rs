@@ -1,9 +1,10 @@
 //! A task's figures: `110/113 个`, or the count alone, and its percentage.
 
+use super::assumed::mark;
 use super::number::{number, number_width};
 use super::percent::percent;
 use super::unit::unit_for;
-use crate::model::{Lang, Task, TaskSchedule};
+use crate::model::{Field, Lang, Task, TaskSchedule};
 
 /// A task's unit in the reader's language, if it has one that is not blank.
 pub fn task_unit(task: &Task, lang: Lang) -> Option<&str> {
@@ -25,6 +26,20 @@ pub fn task_figure(task: &Task, lang: Lang) -> String {
     with_task_unit(figure, counted(task), task, lang)
 }
 
+/// [`task_figure`] as the screen shows it: a done count or total the
+/// source does not give carries the assumed marker after the figure,
+/// `53/77 个*`, as the reports mark it.
+pub fn marked_task_figure(task: &Task, lang: Lang) -> String {
+    let mut figure = task_figure(task, lang);
+    figure.push_str(figure_mark(task));
+    figure
+}
+
+/// The marker of a task's figure: whether its done or total is assumed.
+fn figure_mark(task: &Task) -> &'static str {
+    mark(task.assumed.any(&[Field::Done, Field::Total]))
+}
+
 /// An amount of a task's work, set apart from the unit as in the task's
 /// figure: `24 个` (what remains), `24 outfalls`, `1 outfall`, `24`.
 pub fn task_amount(task: &Task, amount: f64, lang: Lang) -> String {
@@ -44,14 +59,14 @@ fn with_task_unit(figure: String, amount: f64, task: &Task, lang: Lang) -> Strin
     }
 }
 
-/// The display width of [`task_figure`] without writing it, for the list's
-/// column (measured over every task at load).
+/// The display width of [`marked_task_figure`] without writing it, for the
+/// list's column (measured over every task at load).
 pub fn task_figure_width(task: &Task, lang: Lang) -> usize {
     let total = task.total.map_or(0, |total| 1 + number_width(total, lang));
     let unit = task_unit(task, lang).map_or(0, |unit| {
         1 + crate::text::width(&unit_for(counted(task), unit, lang))
     });
-    number_width(task.done, lang) + total + unit
+    number_width(task.done, lang) + total + unit + figure_mark(task).len()
 }
 
 /// A task's completion as a percentage; `None` for a plain count.
@@ -151,10 +166,12 @@ mod tests {
                 (1.0, None),
                 (236500.0, Some(1.5e8)),
             ];
-            for (done, total) in cases {
+            for ((done, total), assumed) in cases.into_iter().zip([true, false].iter().cycle()) {
                 (task.done, task.total) = (done, total);
+                let fields: &[Field] = if *assumed { &[Field::Total] } else { &[] };
+                task.assumed = crate::model::Assumed::of(fields);
                 for lang in [Lang::Zh, Lang::En] {
-                    let figure = task_figure(&task, lang);
+                    let figure = marked_task_figure(&task, lang);
                     assert_eq!(task_figure_width(&task, lang), crate::text::width(&figure));
                     measured += 1;
                 }

@@ -18,8 +18,8 @@ pub struct TaskSchedule {
     pub due: Option<NaiveDate>,
     /// Days from the reporting date to the due date (negative when past).
     pub days_left: Option<i64>,
-    /// The task's assumed fields, with `start`/`due` when they come from an
-    /// assumed campaign `start`/`end`.
+    /// The task's assumed fields, with `start`/`due` when a task with a
+    /// total runs by an assumed campaign `start`/`end`.
     pub assumed: Assumed,
     /// Whether the status rests on an assumed value.
     pub status_assumed: bool,
@@ -36,9 +36,9 @@ pub fn task_schedule(
     as_of: NaiveDate,
     margin: f64,
 ) -> TaskSchedule {
-    let assumed = task_assumed(task, campaign);
     let Some(total) = task.total else {
-        // A plain figure: no schedule but what is written on the task itself.
+        // A plain figure: no schedule but what is written on the task
+        // itself, so none of the campaign's assumed dates either.
         return TaskSchedule {
             status: Status::Count,
             fraction: None,
@@ -46,10 +46,11 @@ pub fn task_schedule(
             start: task.start,
             due: task.due,
             days_left: task.due.map(|due| (due - as_of).num_days()),
-            assumed,
+            assumed: task.assumed,
             status_assumed: false,
         };
     };
+    let assumed = task_assumed(task, campaign);
     let (start, due) = task_window(task, campaign);
     let days_left = due.map(|due| (due - as_of).num_days());
     let fraction = task.done / total;

@@ -13,7 +13,6 @@
 //! that are not from the source, joined by `;`, empty when none.
 
 use super::Report;
-use super::marks;
 use crate::figures;
 use crate::model::{Assumed, Level};
 
@@ -70,7 +69,7 @@ pub fn render(report: &Report<'_>) -> String {
                 schedule
                     .days_left
                     .map_or(Cell::Empty, |d| Cell::Number(d.to_string())),
-                assumed(marks::task_assumed(schedule)),
+                assumed(schedule.assumed),
             ];
             write_row(&mut out, &row);
         }

@@ -9,7 +9,6 @@ use serde::ser::{SerializeMap, Serializer};
 use serde_json::Value;
 
 use super::Report;
-use super::marks;
 use crate::model::{
     Assumed, Campaign, CampaignStatus, Indicator, Lang, Level, Status, Task, TaskSchedule,
 };
@@ -173,8 +172,9 @@ fn task_json<'a>(task: &'a Task, schedule: &TaskSchedule, lang: Lang) -> TaskJso
         start: schedule.start.map(Date),
         due: schedule.due.map(Date),
         days_left: schedule.days_left,
-        // With the campaign's assumed start or end when the task runs by it.
-        assumed: Fields(marks::task_assumed(schedule)),
+        // With the campaign's assumed start or end when a task with a total
+        // runs by it.
+        assumed: Fields(schedule.assumed),
     }
 }
 

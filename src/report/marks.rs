@@ -5,7 +5,7 @@ use std::cell::Cell;
 
 use super::words;
 use crate::figures;
-use crate::model::{Assumed, Campaign, CampaignStatus, Field, Lang, Status, TaskSchedule};
+use crate::model::{Campaign, CampaignStatus, Field, Lang, Status, TaskSchedule};
 
 /// Puts the marker after assumed values and remembers whether it did, so
 /// the report carries the legend exactly when a mark is in it.
@@ -39,19 +39,6 @@ impl Marker {
     pub fn used(&self) -> bool {
         self.used.get()
     }
-}
-
-/// The task's assumed fields among those a report shows: a plain count
-/// shows no start or due but its own, so its campaign's assumed dates
-/// (which the schedule passes on) are not its own.
-pub fn task_assumed(schedule: &TaskSchedule) -> Assumed {
-    let shown = |field: &Field| match field {
-        Field::Start => schedule.start.is_some(),
-        Field::Due => schedule.due.is_some(),
-        _ => true,
-    };
-    let fields: Vec<Field> = schedule.assumed.fields().filter(shown).collect();
-    Assumed::of(&fields)
 }
 
 /// Whether the task's done/total figure holds an assumed value.

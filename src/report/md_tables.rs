@@ -119,7 +119,7 @@ pub fn tasks(out: &mut String, campaign: &Campaign, status: &CampaignStatus, cx:
     ];
     let rows: Vec<Vec<String>> = tasks_with_total(campaign, status, true)
         .map(|(task, schedule)| {
-            let assumed = marks::task_assumed(schedule);
+            let assumed = schedule.assumed;
             let share = figures::task_percent(schedule).unwrap_or_default();
             let expected = schedule.expected.map(|e| {
                 cx.marker
@@ -157,7 +157,7 @@ pub fn figures(out: &mut String, campaign: &Campaign, status: &CampaignStatus, c
     ];
     let rows: Vec<Vec<String>> = tasks_with_total(campaign, status, false)
         .map(|(task, schedule)| {
-            let assumed = marks::task_assumed(schedule);
+            let assumed = schedule.assumed;
             vec![
                 escape(task.name.get(cx.lang)),
                 cx.figure(task, schedule),

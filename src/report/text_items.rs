@@ -22,7 +22,7 @@ impl Items<'_> {
     /// its dates.
     pub fn task(&self, task: &Task, schedule: &TaskSchedule) -> String {
         let (lang, marker) = (self.lang, self.marker);
-        let assumed = marks::task_assumed(schedule);
+        let assumed = schedule.assumed;
         let name = one_line(task.name.get(lang));
         let unit = figures::task_unit(task, lang).map(one_line);
         let unit = unit.as_deref();
@@ -129,7 +129,7 @@ impl Items<'_> {
     /// lead and note.
     pub fn count(&self, task: &Task, schedule: &TaskSchedule) -> String {
         let (lang, w, marker) = (self.lang, self.w, self.marker);
-        let assumed = marks::task_assumed(schedule);
+        let assumed = schedule.assumed;
         let unit = figures::task_unit(task, lang).map(one_line);
         let done = marker.mark(
             figures::number(task.done, lang),

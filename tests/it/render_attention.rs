@@ -171,8 +171,8 @@ fn shipped_figures(lang: Lang) -> (String, String) {
         .unwrap()
         .indicator("good-air-days");
     (
-        figures::task_figure(canal.unwrap(), lang),
-        figures::indicator_figure(air.unwrap(), lang, false),
+        figures::marked_task_figure(canal.unwrap(), lang),
+        figures::marked_indicator_figure(air.unwrap(), lang, false),
     )
 }
 

@@ -100,7 +100,7 @@ fn measure(plan: &Plan, items: &[Attention], lang: Lang, ascii: bool) -> Widths 
                     continue;
                 };
                 w.item = w.item.max(width(indicator.name.get(lang)));
-                let figure = figures::indicator_figure(indicator, lang, ascii);
+                let figure = figures::marked_indicator_figure(indicator, lang, ascii);
                 w.figure = w.figure.max(width(&figure));
             }
         }

@@ -270,13 +270,13 @@ impl Rows<'_> {
         };
         let (name, figure) = match attention.item {
             Item::Task(i) => match campaign.tasks.get(i) {
-                Some(task) => (task.name.get(lang), figures::task_figure(task, lang)),
+                Some(task) => (task.name.get(lang), figures::marked_task_figure(task, lang)),
                 None => return,
             },
             Item::Indicator(i) => match campaign.indicators.get(i) {
                 Some(ind) => (
                     ind.name.get(lang),
-                    figures::indicator_figure(ind, lang, theme.ascii),
+                    figures::marked_indicator_figure(ind, lang, theme.ascii),
                 ),
                 None => return,
             },

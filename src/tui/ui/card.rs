@@ -395,7 +395,7 @@ fn attention_line(
             (
                 schedule.status,
                 task.name.get(lang),
-                format!("{} {percent}", figures::task_figure(task, lang)),
+                format!("{} {percent}", figures::marked_task_figure(task, lang)),
             )
         }
         Item::Indicator(i) => {
@@ -407,7 +407,7 @@ fn attention_line(
             (
                 st.status,
                 indicator.name.get(lang),
-                figures::indicator_figure(indicator, lang, theme.ascii),
+                figures::marked_indicator_figure(indicator, lang, theme.ascii),
             )
         }
     };

@@ -121,7 +121,12 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         x += 2;
     } else if let Some(reason) = app.watch_lost() {
         // A state, not an event: said for as long as it lasts.
-        let text = format!("{} {}{}{reason}", theme.warning_mark(), s.watch_failed, s.colon);
+        let text = format!(
+            "{} {}{}{reason}",
+            theme.warning_mark(),
+            s.watch_failed,
+            s.colon
+        );
         x += put(buf, x, y, room, &text, theme.error(), ell);
         x += 2;
     }

@@ -122,7 +122,7 @@ impl ListRows<'_> {
         // the date columns ("Ⅲ类（目标达到或优于Ⅲ类）" is wider than a task's figure).
         let (x, values) = self.columns.values(line);
         let width = values + self.columns.due + self.columns.days;
-        let figure = figures::indicator_figure(indicator, lang, theme.ascii);
+        let figure = figures::marked_indicator_figure(indicator, lang, theme.ascii);
         let style = theme.status(status);
         put(
             buf,
@@ -201,7 +201,7 @@ impl ListRows<'_> {
             x += columns.percent;
         }
         if columns.figure > 0 {
-            let figure = figures::task_figure(task, self.lang);
+            let figure = figures::marked_task_figure(task, self.lang);
             put(buf, x, y, columns.figure - 1, &figure, Style::new(), ell);
             x += columns.figure;
         }

@@ -36,7 +36,7 @@ pub fn draw_update(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
             Some(task) => (
                 s.update_done,
                 task.name.get(lang),
-                crate::figures::task_figure(task, lang),
+                crate::figures::marked_task_figure(task, lang),
             ),
             None => return,
         },
@@ -44,7 +44,7 @@ pub fn draw_update(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
             Some(ind) => (
                 s.update_value,
                 ind.name.get(lang),
-                crate::figures::indicator_figure(ind, lang, theme.ascii),
+                crate::figures::marked_indicator_figure(ind, lang, theme.ascii),
             ),
             None => return,
         },

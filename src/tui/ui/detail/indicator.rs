@@ -41,7 +41,7 @@ impl IndicatorDetail<'_> {
     /// The full name, then the status and the value against the target.
     fn heading_lines(&self) -> Vec<Line<'static>> {
         let (indicator, lang, theme) = (self.indicator, self.lang, self.theme);
-        let figure = figures::indicator_figure(indicator, lang, theme.ascii);
+        let figure = figures::marked_indicator_figure(indicator, lang, theme.ascii);
         vec![
             Line::styled(indicator.name.get(lang).to_owned(), theme.title()),
             Line::from(vec![

@@ -49,7 +49,7 @@ impl TaskDetail<'_> {
                 theme,
             ),
             Span::raw(dot),
-            Span::raw(figures::task_figure(task, lang)),
+            Span::raw(figures::marked_task_figure(task, lang)),
         ];
         if let Some(percent) = figures::task_percent(self.schedule) {
             summary.push(Span::raw(dot));
