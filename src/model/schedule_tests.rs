@@ -275,6 +275,21 @@ fn a_date_taken_from_an_assumed_campaign_end_is_assumed() {
     assert!(!s.tasks[0].status_assumed);
 }
 
+#[test]
+fn a_plain_count_takes_none_of_the_campaigns_assumed_dates() {
+    let mut c = campaign(YEAR.0, YEAR.1);
+    c.assumed = Assumed::of(&[Field::Start, Field::End]);
+    c.tasks = vec![task(55.0, None)];
+    let s = CampaignStatus::compute(&c, date("2024-12-31"), 0.1);
+    // It shows no dates, so it has none to mark.
+    assert_eq!((s.tasks[0].start, s.tasks[0].due), (None, None));
+    assert_eq!(s.tasks[0].assumed, Assumed::NONE);
+    // Its own assumed fields stay.
+    c.tasks[0].assumed = Assumed::of(&[Field::Done]);
+    let s = CampaignStatus::compute(&c, date("2024-12-31"), 0.1);
+    assert_eq!(s.tasks[0].assumed, Assumed::of(&[Field::Done]));
+}
+
 fn indicator(value: Level, target: Option<Level>, better: Option<Better>) -> Indicator {
     Indicator {
         id: "i".into(),
