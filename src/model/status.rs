@@ -65,7 +65,7 @@ impl Status {
     pub fn symbol(self, ascii: bool) -> &'static str {
         match (self, ascii) {
             (Status::Done, false) => "✔",
-            (Status::Done, true) => "+",
+            (Status::Done, true) => "=",
             (Status::NotStarted, false) => "○",
             (Status::NotStarted, true) => "o",
             (Status::Overdue, false) => "✖",
@@ -73,7 +73,7 @@ impl Status {
             (Status::InProgress, false) => "◔",
             (Status::InProgress, true) => "~",
             (Status::OnTrack, false) => "●",
-            (Status::OnTrack, true) => "*",
+            (Status::OnTrack, true) => ">",
             (Status::AtRisk, false) => "▲",
             (Status::AtRisk, true) => "!",
             (Status::Behind, false) => "▼",
@@ -81,7 +81,7 @@ impl Status {
             (Status::Count, false) => "#",
             (Status::Count, true) => "#",
             (Status::Met, false) => "✔",
-            (Status::Met, true) => "+",
+            (Status::Met, true) => "=",
             (Status::NotMet, false) => "✖",
             (Status::NotMet, true) => "x",
             (Status::NoTarget, false) => "·",
@@ -114,6 +114,23 @@ mod tests {
             assert_eq!(Status::parse(status.as_str()), Some(*status));
         }
         assert_eq!(Status::parse("late"), None);
+    }
+
+    /// `+` is a key and a box corner in ASCII mode, `*` the assumed marker:
+    /// neither may stand for a status. Within tasks and within indicators,
+    /// no two statuses share a symbol.
+    #[test]
+    fn ascii_symbols_are_their_own() {
+        for statuses in [&Status::TASK[..], &Status::INDICATOR[..]] {
+            let symbols: Vec<&str> = statuses.iter().map(|s| s.symbol(true)).collect();
+            for (i, symbol) in symbols.iter().enumerate() {
+                assert!(
+                    symbol.is_ascii() && !["+", "*"].contains(symbol),
+                    "{symbol}"
+                );
+                assert!(!symbols[i + 1..].contains(symbol), "{symbol} twice");
+            }
+        }
     }
 
     #[test]

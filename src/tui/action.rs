@@ -61,6 +61,8 @@ pub enum Command {
     ToggleAttention,
     /// Leave the app.
     Quit,
+    /// Give the terminal back to the shell and stop until `fg` (Ctrl-Z).
+    Suspend,
     /// Type a character into the open prompt.
     Input(char),
     /// Delete the last character of the open prompt.

@@ -40,6 +40,8 @@ pub enum Effect {
     Quit,
     /// Re-read the file (the loop reads it and sends `Action::Reread` or `Action::Loaded`).
     Reload,
+    /// Give the terminal back and stop; take it over again after SIGCONT.
+    Suspend,
     /// Suspend, run the editor at this line, resume, then reload.
     OpenEditor {
         line: usize,
@@ -428,6 +430,11 @@ impl App {
     }
 
     fn command(&mut self, command: Command) -> Effect {
+        // Raw mode turns off the terminal's own Ctrl-Z: the screen does what
+        // the shell would, from anywhere, leaving the state as it is.
+        if command == Command::Suspend {
+            return Effect::Suspend;
+        }
         // A transient message lasts until the next thing the user does.
         let had_message = self.message.take().is_some();
         let effect = match (&self.prompt, self.help) {

@@ -9,7 +9,6 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use anyhow::Context;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
 use super::app::{App, Effect, Settings};
@@ -132,7 +131,6 @@ impl Session {
 
     fn handle(&mut self, event: Event) -> anyhow::Result<Option<Exit>> {
         match event {
-            Event::Key(key) if is_suspend_key(&key) => self.suspend()?,
             Event::Key(key) => return self.update(Action::Key(key)),
             Event::Mouse(mouse) => return self.update(Action::Mouse(mouse)),
             Event::Paste(text) => return self.update(Action::Paste(text)),
@@ -170,6 +168,7 @@ impl Session {
             Effect::None => {}
             Effect::Redraw => self.dirty = true,
             Effect::Quit => return Ok(Some(Exit::Quit)),
+            Effect::Suspend => self.suspend()?,
             Effect::Reload if self.app.watch_lost().is_some() => {
                 if let Some(exit) = self.watch_again()? {
                     return Ok(Some(exit));
@@ -332,10 +331,4 @@ impl Session {
         self.dirty = true;
         Ok(())
     }
-}
-
-/// Ctrl-Z: raw mode turns off the terminal's own suspend key, so the screen
-/// does what the shell would.
-fn is_suspend_key(key: &KeyEvent) -> bool {
-    key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('z')
 }

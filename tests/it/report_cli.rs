@@ -297,7 +297,7 @@ fn ascii_mode_keeps_symbols_and_comparisons_ascii() {
     for symbol in ['✔', '✖', '▲', '▼', '●', '○', '◔', '≥', '≤'] {
         assert!(!text.contains(symbol), "{symbol} in {text}");
     }
-    assert!(text.contains("| + done |"), "{text}");
+    assert!(text.contains("| = done |"), "{text}");
     // `<` is escaped like any markdown-active character.
     assert!(text.contains("| \\<= 35 μg/m³ |"), "{text}");
 }

@@ -36,10 +36,14 @@ fn digits_jump_to_their_campaign() {
 }
 
 #[test]
-fn only_ctrl_c_among_ctrl_keys() {
+fn only_ctrl_c_and_ctrl_z_among_ctrl_keys() {
     for c in 'a'..='z' {
         let event = KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
-        let expected = (c == 'c').then_some(C::Quit);
+        let expected = match c {
+            'c' => Some(C::Quit),
+            'z' => Some(C::Suspend),
+            _ => None,
+        };
         assert_eq!(lookup(&event, Context::Overview), expected, "Ctrl-{c}");
     }
 }

@@ -22,7 +22,8 @@ macro_rules! bind {
 }
 
 /// Every key the app answers to. Nothing else is bound (no Ctrl keys but
-/// Ctrl-C: they clash with tmux and shells).
+/// Ctrl-C and Ctrl-Z, which do what they do in the shell: others clash
+/// with tmux and shells).
 pub const BINDINGS: &[Binding] = &[
     // Overview
     bind!(
@@ -295,6 +296,13 @@ pub const BINDINGS: &[Binding] = &[
         "back; quit from the overview"
     ),
     bind!(
+        Global,
+        C::Quit,
+        [Key::ch('Q', "Q")],
+        "退出（任何位置）",
+        "quit from anywhere"
+    ),
+    bind!(
         Always,
         C::Quit,
         [Key {
@@ -305,6 +313,18 @@ pub const BINDINGS: &[Binding] = &[
         }],
         "退出",
         "quit"
+    ),
+    bind!(
+        Always,
+        C::Suspend,
+        [Key {
+            code: KeyCode::Char('z'),
+            ctrl: true,
+            label: "Ctrl-Z",
+            ascii_label: "Ctrl-Z"
+        }],
+        "挂起，回到 shell（fg 返回）",
+        "suspend to the shell (fg comes back)"
     ),
     // Help overlay
     bind!(
