@@ -923,3 +923,32 @@ fn u_undoes_the_last_update_made_here_once() {
     ch(&mut app, 'U');
     assert!(app.message().is_some_and(|m| m.contains("nothing to undo")));
 }
+
+#[test]
+fn capital_q_quits_from_anywhere_but_a_prompt_takes_it_as_text() {
+    let mut app = app(Lang::En);
+    ch(&mut app, '2');
+    key(&mut app, KeyCode::Enter);
+    // Deep in a campaign's detail, `q` only backs out; `Q` quits.
+    assert_ne!(ch(&mut app, 'q'), Effect::Quit);
+    assert_eq!(ch(&mut app, 'Q'), Effect::Quit);
+    ch(&mut app, '?');
+    assert_eq!(ch(&mut app, 'Q'), Effect::Quit);
+    let mut app = self::app(Lang::En);
+    ch(&mut app, '2');
+    ch(&mut app, '/');
+    assert_eq!(ch(&mut app, 'Q'), Effect::Redraw);
+    assert_eq!(app.filter(), "Q");
+}
+
+#[test]
+fn ctrl_z_suspends_from_a_prompt_and_leaves_it_open() {
+    let mut app = app(Lang::En);
+    ch(&mut app, '2');
+    ch(&mut app, '/');
+    typed(&mut app, "out");
+    let ctrl_z = KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL);
+    assert_eq!(app.update(Action::Key(ctrl_z)), Effect::Suspend);
+    assert!(app.prompt_open());
+    assert_eq!(app.filter(), "out");
+}
