@@ -277,6 +277,11 @@ impl App {
         self.help
     }
 
+    /// How many lines the help is scrolled down.
+    pub fn help_scroll(&self) -> u16 {
+        self.help_scroll
+    }
+
     pub fn focus(&self) -> Pane {
         self.campaign.as_ref().map_or(Pane::List, |c| c.focus)
     }

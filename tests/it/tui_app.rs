@@ -497,11 +497,9 @@ fn reload_editor_help_and_load_time() {
     assert_eq!(ch(&mut app, 'e'), Effect::OpenEditor { line });
     assert_eq!(ch(&mut app, '?'), Effect::Redraw);
     assert!(app.help_open());
-    assert_eq!(
-        ch(&mut app, 'j'),
-        Effect::None,
-        "help fits at 120x40 and does not scroll"
-    );
+    // At 120x40 the two columns hold all but the last few lines: it scrolls.
+    assert_eq!(ch(&mut app, 'j'), Effect::Redraw);
+    ch(&mut app, 'k');
     assert_eq!(ch(&mut app, 'q'), Effect::Redraw);
     assert!(!app.help_open());
     assert_eq!(app.view(), View::Campaign, "q closed the help only");
@@ -951,4 +949,28 @@ fn ctrl_z_suspends_from_a_prompt_and_leaves_it_open() {
     assert_eq!(app.update(Action::Key(ctrl_z)), Effect::Suspend);
     assert!(app.prompt_open());
     assert_eq!(app.filter(), "out");
+}
+
+#[test]
+fn the_help_scrolls_by_page_and_to_either_end() {
+    let mut app = app(Lang::En);
+    app.update(Action::Resize(80, 24));
+    ch(&mut app, '?');
+    assert_eq!(app.help_scroll(), 0);
+    assert_eq!(ch(&mut app, 'G'), Effect::Redraw);
+    let bottom = app.help_scroll();
+    assert!(bottom > 20, "{bottom}");
+    // At the end already: nothing to draw.
+    assert_eq!(key(&mut app, KeyCode::End), Effect::None);
+    assert_eq!(key(&mut app, KeyCode::PageUp), Effect::Redraw);
+    let page = bottom - app.help_scroll();
+    assert!((10..24).contains(&page), "{page}");
+    assert_eq!(key(&mut app, KeyCode::Home), Effect::Redraw);
+    assert_eq!(app.help_scroll(), 0);
+    assert_eq!(key(&mut app, KeyCode::PageDown), Effect::Redraw);
+    assert_eq!(app.help_scroll(), page);
+    // The last line of the help is how to turn the mouse on.
+    ch(&mut app, 'G');
+    let frame = campaigns::tui::render::to_text(&campaigns::tui::render::frame(&app, (80, 24)));
+    assert!(frame.contains("start with --mouse"), "{frame}");
 }

@@ -47,8 +47,25 @@ impl App {
                 self.help_scroll -= 1;
                 Effect::Redraw
             }
-            Command::Down if self.help_scroll < crate::tui::ui::help::max_scroll(self) => {
-                self.help_scroll += 1;
+            Command::Down
+            | Command::PageDown
+            | Command::Bottom
+            | Command::PageUp
+            | Command::Top => {
+                let max = crate::tui::ui::help::max_scroll(self);
+                let page = crate::tui::ui::help::page(self);
+                let to = match command {
+                    Command::Down => self.help_scroll.saturating_add(1),
+                    Command::PageDown => self.help_scroll.saturating_add(page),
+                    Command::PageUp => self.help_scroll.saturating_sub(page),
+                    Command::Top => 0,
+                    _ => max,
+                }
+                .min(max);
+                if to == self.help_scroll {
+                    return Effect::None;
+                }
+                self.help_scroll = to;
                 Effect::Redraw
             }
             Command::ToggleLang | Command::Reload | Command::Quit => self.view_command(command),

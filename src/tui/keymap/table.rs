@@ -341,6 +341,16 @@ pub const BINDINGS: &[Binding] = &[
         "向下滚动",
         "scroll down"
     ),
+    bind!(Help, C::PageUp, [PAGE_UP], "向上翻页", "page up"),
+    bind!(Help, C::PageDown, [PAGE_DOWN], "向下翻页", "page down"),
+    bind!(Help, C::Top, [Key::ch('g', "g"), HOME], "回到顶部", "top"),
+    bind!(
+        Help,
+        C::Bottom,
+        [Key::ch('G', "G"), END],
+        "到底部",
+        "bottom"
+    ),
     bind!(
         Help,
         C::Back,

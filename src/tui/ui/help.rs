@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Clear, Widget};
+use ratatui::widgets::{Block, Widget};
 
 use super::cells::{centered, inner, put};
 use crate::i18n;
@@ -17,6 +17,8 @@ use crate::tui::theme::Theme;
 enum HelpLine {
     Heading(Context),
     Binding(&'static keymap::Binding),
+    /// A line of its own, not a key: how to turn the mouse on.
+    Mouse,
     Gap,
 }
 
@@ -29,6 +31,8 @@ fn help_lines() -> Vec<HelpLine> {
         out.push(HelpLine::Heading(context));
         out.extend(keymap::bindings_in(context).map(HelpLine::Binding));
     }
+    out.push(HelpLine::Gap);
+    out.push(HelpLine::Mouse);
     out
 }
 
@@ -103,6 +107,13 @@ fn box_area(area: Rect) -> Rect {
 }
 
 /// How far the help can scroll at the app's last known size.
+/// How many lines a page of the help is: what the box shows, less one so
+/// that a line stays in view across the step.
+pub fn page(app: &App) -> u16 {
+    let area = super::frame_area(app);
+    inner(box_area(area)).height.saturating_sub(1).max(1)
+}
+
 pub fn max_scroll(app: &App) -> u16 {
     let area = super::frame_area(app);
     let tallest = columns(area.width).iter().map(Vec::len).max().unwrap_or(0) as u16;
@@ -123,7 +134,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     } else {
         format!(" {} ", s.help_close)
     };
-    Clear.render(box_area, buf);
+    super::overlay::clear(box_area, buf);
     Block::bordered()
         .border_set(theme.border_set())
         .border_style(theme.border(true))
@@ -178,6 +189,10 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
                         Default::default(),
                         ell,
                     );
+                }
+                HelpLine::Mouse => {
+                    let words = i18n::strings(lang).help_mouse;
+                    put(buf, x, y, width, words, theme.dim(), ell);
                 }
                 HelpLine::Gap => {}
             }

@@ -12,6 +12,7 @@ pub mod header;
 pub mod help;
 pub mod layout;
 pub mod list_row;
+pub mod overlay;
 pub mod overview;
 pub mod prompt;
 pub mod too_small;

@@ -5,7 +5,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Clear, Widget};
+use ratatui::widgets::{Block, Widget};
 
 use super::cells::{centered, inner, put};
 use crate::i18n;
@@ -50,7 +50,7 @@ pub fn draw_update(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         },
     };
     let box_area = centered(area, 56, 6);
-    Clear.render(box_area, buf);
+    super::overlay::clear(box_area, buf);
     Block::bordered()
         .border_set(theme.border_set())
         .border_style(theme.border(true))
