@@ -110,8 +110,17 @@ pub fn attention(status: &CampaignStatus) -> Vec<Item> {
 /// so the list's columns stay put while scrolling and filtering.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct ListWidths {
-    zh: (u16, u16),
-    en: (u16, u16),
+    zh: ColumnWidths,
+    en: ColumnWidths,
+}
+
+/// The widest cell of the list's sized columns, in one language.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ColumnWidths {
+    pub status_word: u16,
+    pub figure: u16,
+    /// The days-left cell ("181d", "-3天"); 0 when no row shows one.
+    pub days: u16,
 }
 
 impl ListWidths {
@@ -129,6 +138,14 @@ impl ListWidths {
         for s in statuses {
             present |= 1 << s as u32;
         }
+        // The days a row shows (not for done tasks), by digit count.
+        let widest_days = status
+            .tasks
+            .iter()
+            .filter(|s| s.status != Status::Done)
+            .filter_map(|s| s.days_left)
+            .map(|days| days.unsigned_abs().max(1).ilog10() as usize + 1 + usize::from(days < 0))
+            .max();
         let measure = |lang: Lang| {
             let word = Status::TASK
                 .iter()
@@ -143,7 +160,16 @@ impl ListWidths {
                 .map(|task| task_figure_width(task, lang))
                 .max()
                 .unwrap_or(0);
-            (clamp_u16(word), clamp_u16(figure))
+            let unit = match lang {
+                Lang::Zh => 2,
+                Lang::En => 1,
+            };
+            let days = widest_days.map_or(0, |digits| digits + unit);
+            ColumnWidths {
+                status_word: clamp_u16(word),
+                figure: clamp_u16(figure),
+                days: clamp_u16(days),
+            }
         };
         ListWidths {
             zh: measure(Lang::Zh),
@@ -151,8 +177,8 @@ impl ListWidths {
         }
     }
 
-    /// (status word, figure) widths in `lang`.
-    pub fn get(&self, lang: Lang) -> (u16, u16) {
+    /// The widths in `lang`.
+    pub fn get(&self, lang: Lang) -> ColumnWidths {
         match lang {
             Lang::Zh => self.zh,
             Lang::En => self.en,

@@ -174,13 +174,14 @@ fn draw_list(
         return;
     }
     // Widths measured at load over the whole campaign: columns stay put.
-    let (status_word, figure) = app
+    let widths = app
         .data
         .as_ref()
         .and_then(|d| d.widths.get(view.index))
-        .map_or((0, 0), |w| w.get(lang));
+        .map(|w| w.get(lang))
+        .unwrap_or_default();
     let list = ListRows {
-        columns: Columns::for_rows(inner.width, status_word, figure),
+        columns: Columns::for_rows(inner.width, widths),
         lang,
         theme,
     };

@@ -130,21 +130,44 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         x += put(buf, x, y, room, &text, theme.error(), ell);
         x += 2;
     }
-    for (command, zh, en) in hints(app.context()) {
-        let Some(key) = key_for(*command, app.context(), theme.ascii) else {
-            continue;
-        };
+    // `? help` is the one hint that must show: the others give way to it.
+    let context = app.context();
+    let shown = |command: Command, zh: &'static str, en: &'static str| {
+        let key = key_for(command, context, theme.ascii)?;
         let word = match lang {
             Lang::Zh => zh,
             Lang::En => en,
         };
-        let needed = (text::width(key) + 1 + text::width(word)) as u16;
-        if x + needed > area.x + room {
-            break;
+        let width = (text::width(key) + 1 + text::width(word)) as u16;
+        Some((command, key, word, width))
+    };
+    let hints: Vec<_> = hints(context)
+        .iter()
+        .filter_map(|(command, zh, en)| shown(*command, zh, en))
+        .collect();
+    let mut help = hints
+        .iter()
+        .find(|h| h.0 == Command::ToggleHelp)
+        .map_or(0, |h| h.3 + 2);
+    let end = area.x + room;
+    for (command, key, word, needed) in hints {
+        let reserve = if command == Command::ToggleHelp {
+            0
+        } else {
+            help
+        };
+        if x + needed + reserve > end {
+            if reserve == 0 {
+                break;
+            }
+            continue;
         }
         x += put(buf, x, y, needed, key, theme.key(), ell);
         x += 1;
         x += put(buf, x, y, needed, word, theme.dim(), ell);
         x += 2;
+        if command == Command::ToggleHelp {
+            help = 0;
+        }
     }
 }

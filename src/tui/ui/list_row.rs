@@ -11,6 +11,7 @@ use super::gauge;
 use crate::figures;
 use crate::i18n;
 use crate::model::{Field, Indicator, IndicatorState, Lang, Status, Task, TaskSchedule};
+use crate::tui::rows::ColumnWidths;
 use crate::tui::theme::Theme;
 
 /// Column widths of the list for a given inner width; a zero width means
@@ -37,10 +38,12 @@ enum Slot {
 
 impl Columns {
     /// Widths for the rows shown: the status column as wide as the widest
-    /// status word among them, the figure as wide as the widest figure.
-    pub fn for_rows(width: u16, status_word: u16, figure: u16) -> Columns {
+    /// status word among them, the figure as wide as the widest figure, the
+    /// days as the widest days left (none when no row shows any).
+    pub fn for_rows(width: u16, widths: ColumnWidths) -> Columns {
         // Symbol, space, word, the assumed marker and a gap.
-        let status = 2 + status_word + 2;
+        let status = 2 + widths.status_word + 2;
+        let (figure, days) = (widths.figure, widths.days);
         let mut c = Columns {
             status,
             name: 0,
@@ -55,11 +58,11 @@ impl Columns {
         for (slot, want, name_min) in [
             (Slot::Percent, 5u16, 10u16),
             (Slot::Figure, figure.min(20) + 1, 12),
-            (Slot::Days, 7, 14),
+            (Slot::Days, days + 1, 14),
             (Slot::Bar, 10, 16),
             (Slot::Due, 12, 26),
         ] {
-            if left >= want + name_min {
+            if want > 1 && left >= want + name_min {
                 left -= want;
                 match slot {
                     Slot::Bar => c.bar = want,

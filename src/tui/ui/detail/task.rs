@@ -68,8 +68,8 @@ impl TaskDetail<'_> {
             return Vec::new();
         };
         let style = theme.status(schedule.status);
-        // Wide enough to read the marker, not so wide it dwarfs the figures.
-        let width = self.width.min(60);
+        // The pane's whole width: the finer the cells, the truer the marker.
+        let width = self.width;
         let mut out = vec![gauge_line(fraction, schedule.expected, width, style, theme)];
         if let Some(expected) = schedule.expected {
             let s = i18n::strings(self.lang);
