@@ -974,3 +974,18 @@ fn the_help_scrolls_by_page_and_to_either_end() {
     let frame = campaigns::tui::render::to_text(&campaigns::tui::render::frame(&app, (80, 24)));
     assert!(frame.contains("start with --mouse"), "{frame}");
 }
+
+#[test]
+fn the_footer_keeps_the_help_hint_when_narrow() {
+    for (lang, hint) in [(Lang::En, "? help"), (Lang::Zh, "? 帮助")] {
+        let mut app = app(lang);
+        app.update(Action::Resize(60, 20));
+        for view in ['2', 'a'] {
+            ch(&mut app, view);
+            let frame =
+                campaigns::tui::render::to_text(&campaigns::tui::render::frame(&app, (60, 20)));
+            let footer = frame.lines().last().unwrap();
+            assert!(footer.contains(hint), "{view}: {footer}");
+        }
+    }
+}
