@@ -7,7 +7,7 @@ mod notices;
 mod rollup;
 
 pub use notices::{
-    beyond_total, far_from_current, nothing_to_undo, paste_ignored, waiting_for_lock,
+    beyond_total, far_from_current, no_search, nothing_to_undo, paste_ignored, waiting_for_lock,
 };
 
 pub use rollup::{
@@ -79,6 +79,10 @@ pub struct Strings {
     pub context_campaign: &'static str,
     pub context_help: &'static str,
     pub context_filter: &'static str,
+    pub context_search: &'static str,
+    /// The search prompt's label and the results list's title.
+    pub search: &'static str,
+    pub no_result: &'static str,
     pub context_update: &'static str,
     pub sort_status: &'static str,
     pub sort_progress: &'static str,
@@ -165,6 +169,9 @@ pub const ZH: Strings = Strings {
     context_campaign: "攻坚战",
     context_help: "帮助",
     context_filter: "筛选输入",
+    context_search: "搜索输入",
+    search: "搜索",
+    no_result: "没有匹配的事项",
     context_update: "更新输入",
     sort_status: "状态",
     sort_progress: "进度",
@@ -245,6 +252,9 @@ pub const EN: Strings = Strings {
     context_campaign: "Campaign",
     context_help: "Help",
     context_filter: "Filter prompt",
+    context_search: "Search prompt",
+    search: "Search",
+    no_result: "No item matches",
     context_update: "Update prompt",
     sort_status: "status",
     sort_progress: "progress",

@@ -2,6 +2,14 @@
 
 use crate::model::Lang;
 
+/// `n` or `N` before anything was found.
+pub fn no_search(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "没有可跳转的搜索结果：在总览按 / 搜索",
+        Lang::En => "no search results to step through: / on the overview searches",
+    }
+}
+
 /// A paste outside the filter and the update prompt is not typed in.
 pub fn paste_ignored(lang: Lang) -> &'static str {
     match lang {

@@ -43,40 +43,48 @@ pub fn campaign_attention(index: usize, status: &CampaignStatus) -> Vec<Attentio
 }
 
 fn unsorted(index: usize, status: &CampaignStatus) -> impl Iterator<Item = Attention> + '_ {
-    let tasks = status
-        .tasks
-        .iter()
-        .enumerate()
-        .filter(|(_, task)| task.status.needs_attention())
-        .map(move |(i, task)| Attention {
-            campaign: index,
-            item: Item::Task(i),
-            status: task.status,
-            gap: task
-                .fraction
-                .zip(task.expected)
-                .map(|(fraction, expected)| expected - fraction.min(1.0))
-                .filter(|gap| *gap > 0.0),
-            days_late: task
-                .days_left
-                .filter(|_| task.status == Status::Overdue)
-                .map(|days| -days),
-            assumed: task.status_assumed,
-        });
-    let indicators = status
-        .indicators
-        .iter()
-        .enumerate()
-        .filter(|(_, indicator)| indicator.status.needs_attention())
-        .map(move |(i, indicator)| Attention {
-            campaign: index,
-            item: Item::Indicator(i),
-            status: indicator.status,
-            gap: None,
-            days_late: None,
-            assumed: indicator.status_assumed,
-        });
-    tasks.chain(indicators)
+    let tasks = (0..status.tasks.len()).map(Item::Task);
+    let indicators = (0..status.indicators.len()).map(Item::Indicator);
+    tasks
+        .chain(indicators)
+        .filter_map(move |item| row(index, status, item))
+        .filter(|row| row.status.needs_attention())
+}
+
+/// Any item of campaign `index` as a row of a list across campaigns (the
+/// attention list, search results), with its gap and days late.
+pub fn row(index: usize, status: &CampaignStatus, item: Item) -> Option<Attention> {
+    Some(match item {
+        Item::Task(i) => {
+            let task = status.tasks.get(i)?;
+            Attention {
+                campaign: index,
+                item,
+                status: task.status,
+                gap: task
+                    .fraction
+                    .zip(task.expected)
+                    .map(|(fraction, expected)| expected - fraction.min(1.0))
+                    .filter(|gap| *gap > 0.0),
+                days_late: task
+                    .days_left
+                    .filter(|_| task.status == Status::Overdue)
+                    .map(|days| -days),
+                assumed: task.status_assumed,
+            }
+        }
+        Item::Indicator(i) => {
+            let indicator = status.indicators.get(i)?;
+            Attention {
+                campaign: index,
+                item,
+                status: indicator.status,
+                gap: None,
+                days_late: None,
+                assumed: indicator.status_assumed,
+            }
+        }
+    })
 }
 
 fn sort(items: &mut [Attention]) {

@@ -49,8 +49,13 @@ pub enum Command {
     StartUpdate,
     /// Put back the figure the last update from this screen replaced.
     Undo,
-    /// Open the filter prompt (the filter applies live as it is typed).
+    /// Open the filter prompt (the filter applies live as it is typed); on
+    /// the overview and in a list across campaigns, the search prompt.
     StartFilter,
+    /// Open the next result of the last search in its campaign.
+    NextMatch,
+    /// Open the previous result of the last search in its campaign.
+    PrevMatch,
     /// Cycle the sort: status → progress → due → name.
     CycleSort,
     /// Switch the interface and data language (zh ↔ en).

@@ -7,6 +7,7 @@ mod loading;
 mod navigation;
 mod outcomes;
 mod progress;
+pub(crate) mod search;
 mod undo;
 
 use std::collections::HashMap;
@@ -122,6 +123,9 @@ pub(crate) enum Prompt {
         /// The filter before the prompt opened (Esc clears, Enter keeps).
         input: String,
     },
+    /// The search across campaigns (`/` on the overview): results show as
+    /// they are typed, Enter opens the selected one.
+    Search { input: String },
     Update {
         item: Item,
         input: String,
@@ -166,6 +170,8 @@ pub struct App {
     pub(crate) overview_selected: usize,
     pub(crate) campaign: Option<CampaignView>,
     pub(crate) attention: Option<attention::AttentionView>,
+    /// The last search across campaigns, for its results and `n`/`N`.
+    pub(crate) search: Option<search::Search>,
     pub(crate) sort: SortKey,
     pub(crate) filter: String,
     /// The filter and selection each campaign view was left with, by
@@ -196,6 +202,7 @@ impl App {
             overview_selected: 0,
             campaign: None,
             attention: None,
+            search: None,
             sort: SortKey::default(),
             filter: String::new(),
             remembered: HashMap::new(),
@@ -347,6 +354,7 @@ impl App {
     pub fn context(&self) -> Context {
         match (&self.prompt, self.help, self.view) {
             (Some(Prompt::Filter { .. }), _, _) => Context::Filter,
+            (Some(Prompt::Search { .. }), _, _) => Context::Search,
             (Some(Prompt::Update { .. }), _, _) => Context::Update,
             (None, true, _) => Context::Help,
             (None, false, View::Overview) => Context::Overview,
@@ -409,7 +417,7 @@ impl App {
             return self.command(command);
         }
         // A prompt takes the characters no binding claimed.
-        if matches!(context, Context::Filter | Context::Update)
+        if context.is_prompt()
             && let KeyCode::Char(c) = key.code
             && !key
                 .modifiers

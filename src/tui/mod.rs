@@ -10,6 +10,7 @@ pub mod keymap;
 pub mod render;
 pub mod rows;
 pub mod run;
+pub mod search;
 mod settings;
 pub mod terminal;
 pub mod theme;

@@ -2,6 +2,7 @@
 //! order. Computed when the campaign, sort, filter, language or data
 //! change — never while drawing.
 
+use super::search::Query;
 use crate::figures::task_figure_width;
 use crate::model::{Campaign, CampaignStatus, Lang, Status};
 
@@ -34,7 +35,7 @@ impl SortKey {
 
 /// The rows to show: tasks first, then indicators, each sorted by `sort`
 /// (stable, so ties keep the file's order) and kept when they match
-/// `filter` (case-insensitive, on the name in either language or the id).
+/// `filter` (see [`Query`]).
 pub fn rows(
     campaign: &Campaign,
     status: &CampaignStatus,
@@ -42,18 +43,17 @@ pub fn rows(
     filter: &str,
     lang: Lang,
 ) -> Vec<Item> {
-    let needle = filter.trim().to_lowercase();
-    let matches = |name: &crate::model::Text, id: &str| {
-        needle.is_empty()
-            || contains_folded(id, &needle)
-            || contains_folded(name.get(lang), &needle)
-            || contains_folded(name.get(lang.other()), &needle)
+    let query = Query::new(filter);
+    let shown = |item: Item| {
+        query
+            .as_ref()
+            .is_none_or(|q| q.matches(campaign, status, item))
     };
     let mut tasks: Vec<usize> = (0..campaign.tasks.len())
-        .filter(|&i| matches(&campaign.tasks[i].name, &campaign.tasks[i].id))
+        .filter(|&i| shown(Item::Task(i)))
         .collect();
     let mut indicators: Vec<usize> = (0..campaign.indicators.len())
-        .filter(|&i| matches(&campaign.indicators[i].name, &campaign.indicators[i].id))
+        .filter(|&i| shown(Item::Indicator(i)))
         .collect();
     let task_name = |i: &usize| campaign.tasks[*i].name.get(lang);
     let indicator_name = |i: &usize| campaign.indicators[*i].name.get(lang);
@@ -188,33 +188,4 @@ impl ListWidths {
 
 fn clamp_u16(n: usize) -> u16 {
     u16::try_from(n).unwrap_or(u16::MAX)
-}
-
-/// Whether `hay` contains `needle` (already lower-case), ignoring case.
-/// An ASCII needle is compared in place without allocating: in UTF-8 its
-/// bytes can only match ASCII characters.
-fn contains_folded(hay: &str, needle: &str) -> bool {
-    if needle.is_ascii() {
-        let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
-        return needle.is_empty()
-            || hay
-                .windows(needle.len())
-                .any(|window| window.eq_ignore_ascii_case(needle));
-    }
-    hay.to_lowercase().contains(needle)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn matching_ignores_case_in_ascii_and_beyond() {
-        assert!(contains_folded("Yangtze Outfalls", "outfall"));
-        assert!(contains_folded("yangtze-outfalls", "yangtze-"));
-        assert!(!contains_folded("Yangtze", "yangtzee"));
-        assert!(contains_folded("长江入河排污口整治", "排污口"));
-        assert!(contains_folded("ÉCOLE", "école"));
-        assert!(contains_folded("abc", ""));
-    }
 }

@@ -989,3 +989,138 @@ fn the_footer_keeps_the_help_hint_when_narrow() {
         }
     }
 }
+
+/// The search results as (campaign id, item id), in their order.
+fn results(app: &App) -> Vec<String> {
+    let frame = campaigns::tui::render::to_text(&campaigns::tui::render::frame(app, (120, 40)));
+    frame
+        .lines()
+        .filter(|line| line.starts_with("│▸") || line.starts_with("│  "))
+        .map(|line| line.to_owned())
+        .collect()
+}
+
+#[test]
+fn slash_on_the_overview_searches_every_campaign_as_it_is_typed() {
+    let mut app = app(Lang::En);
+    assert_eq!(ch(&mut app, '/'), Effect::Redraw);
+    assert_eq!(app.context(), campaigns::tui::keymap::Context::Search);
+    // Names in either language, ids, units and status words all match.
+    for (typed, expected, campaign) in [
+        ("outfall", "Outfalls on 16 lakes", "Clear Water"),
+        ("排污口", "Yangtze outfall rectification", "Clear Water"),
+        (
+            "machinery-labels",
+            "Labels for non-road mobile machinery",
+            "Blue Sky",
+        ),
+        ("μg", "PM2.5 annual mean", "Blue Sky"),
+        (
+            "滞后",
+            "Main Canal and Hannan River outfalls",
+            "Clear Water",
+        ),
+        ("at-risk", "Village sewage treatment", "Clear Water"),
+    ] {
+        for _ in 0..20 {
+            key(&mut app, KeyCode::Backspace);
+        }
+        typed_into(&mut app, typed);
+        let frame =
+            campaigns::tui::render::to_text(&campaigns::tui::render::frame(&app, (120, 40)));
+        assert!(frame.contains(&format!("Search “{typed}”")), "{frame}");
+        assert!(frame.contains(expected), "{typed}: {frame}");
+        let row = frame.lines().find(|line| line.contains(expected)).unwrap();
+        assert!(
+            row.contains(campaign),
+            "{typed}: the campaign is named: {row}"
+        );
+    }
+    // Nothing found: said, and Enter stays on the results.
+    for _ in 0..20 {
+        key(&mut app, KeyCode::Backspace);
+    }
+    typed_into(&mut app, "zzz");
+    let frame = campaigns::tui::render::to_text(&campaigns::tui::render::frame(&app, (120, 40)));
+    assert!(frame.contains("No item matches"), "{frame}");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.view(), View::Attention);
+    assert!(!app.prompt_open());
+}
+
+/// Types `text` into the open prompt (letters like `q` are text there).
+fn typed_into(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.update(Action::Do(campaigns::tui::Command::Input(c)));
+    }
+}
+
+#[test]
+fn enter_opens_the_result_and_n_steps_to_the_next_in_its_campaign() {
+    let mut app = app(Lang::En);
+    ch(&mut app, '/');
+    typed_into(&mut app, "outfall");
+    let found = results(&app).len();
+    assert!(found >= 3, "{found}");
+    assert_eq!(key(&mut app, KeyCode::Enter), Effect::Redraw);
+    assert_eq!(app.view(), View::Campaign);
+    let first = app.selected_id().map(str::to_owned);
+    assert_eq!(ch(&mut app, 'n'), Effect::Redraw);
+    let second = app.selected_id().map(str::to_owned);
+    assert_ne!(first, second);
+    assert_eq!(ch(&mut app, 'N'), Effect::Redraw);
+    assert_eq!(app.selected_id().map(str::to_owned), first);
+    // Before the first, the last: N wraps.
+    ch(&mut app, 'N');
+    assert_ne!(app.selected_id().map(str::to_owned), first);
+    // Esc: back to the results; Esc again: the overview.
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.view(), View::Attention);
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.view(), View::Overview);
+    // The campaign's own filter was not touched.
+    ch(&mut app, '2');
+    assert_eq!(app.filter(), "");
+}
+
+#[test]
+fn n_without_a_search_says_so_and_esc_cancels_a_search() {
+    let mut app = app(Lang::En);
+    assert_eq!(ch(&mut app, 'n'), Effect::Redraw);
+    assert!(
+        app.message()
+            .is_some_and(|m| m.contains("/ on the overview searches")),
+        "{:?}",
+        app.message()
+    );
+    ch(&mut app, '/');
+    typed_into(&mut app, "outfall");
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.view(), View::Overview);
+    assert!(!app.prompt_open());
+    ch(&mut app, 'n');
+    assert!(app.message().is_some());
+    // In Chinese, the title and the words.
+    let mut zh = self::app(Lang::Zh);
+    ch(&mut zh, '/');
+    typed_into(&mut zh, "滞后");
+    let frame = campaigns::tui::render::to_text(&campaigns::tui::render::frame(&zh, (120, 40)));
+    assert!(frame.contains("搜索“滞后”（3项）"), "{frame}");
+    assert!(frame.contains("搜索：滞后"), "{frame}");
+}
+
+#[test]
+fn a_campaign_filter_matches_status_words_too() {
+    let mut app = app(Lang::En);
+    ch(&mut app, '2');
+    ch(&mut app, '/');
+    typed(&mut app, "behind");
+    let ids: Vec<String> = app.row_ids().iter().map(|id| id.to_string()).collect();
+    assert!(ids.contains(&"canal-outfalls".to_owned()), "{ids:?}");
+    assert!(!ids.contains(&"yangtze-outfalls".to_owned()), "{ids:?}");
+    // Arrows move through what the filter leaves while typing.
+    let before = app.selected_id().map(str::to_owned);
+    key(&mut app, KeyCode::Down);
+    assert!(app.prompt_open());
+    assert_ne!(app.selected_id().map(str::to_owned), before);
+}

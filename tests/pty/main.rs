@@ -7,6 +7,7 @@ mod pty_faults;
 mod pty_panic;
 mod pty_reload;
 mod pty_screen;
+mod pty_search;
 
 // The harness all of them use.
 mod pty_support;

@@ -39,12 +39,21 @@ pub(crate) struct Widths {
 impl AttentionList {
     /// `ascii`: the figures are measured as the screen writes them.
     pub fn new(plan: &Plan, status: &PlanStatus, ascii: bool) -> AttentionList {
-        let items = order::attention(status);
+        AttentionList::of(plan, status, order::attention(status), ascii)
+    }
+
+    /// A list of any rows across campaigns (search results), measured alike.
+    pub fn of(
+        plan: &Plan,
+        status: &PlanStatus,
+        items: Vec<Attention>,
+        ascii: bool,
+    ) -> AttentionList {
         let any_assumed = items.iter().any(|a| a.assumed);
         let any_gap = items
             .iter()
             .any(|a| matches!(a.status, Status::Behind | Status::AtRisk) && a.gap.is_some());
-        let measure = |lang: Lang| measure(plan, &items, lang, ascii);
+        let measure = |lang: Lang| measure(plan, status, &items, lang, ascii);
         AttentionList {
             zh: measure(Lang::Zh),
             en: measure(Lang::En),
@@ -64,7 +73,13 @@ impl AttentionList {
 
 /// Measured by display width without formatting what needs no formatting:
 /// a task's figure from its digits, a gap by its widest possible text.
-fn measure(plan: &Plan, items: &[Attention], lang: Lang, ascii: bool) -> Widths {
+fn measure(
+    plan: &Plan,
+    status: &PlanStatus,
+    items: &[Attention],
+    lang: Lang,
+    ascii: bool,
+) -> Widths {
     let mut w = Widths::default();
     let mut most_late = None::<i64>;
     let width = |text: &str| u16::try_from(crate::text::width(text)).unwrap_or(u16::MAX);
@@ -87,8 +102,12 @@ fn measure(plan: &Plan, items: &[Attention], lang: Lang, ascii: bool) -> Widths 
                 w.item = w.item.max(width(task.name.get(lang)));
                 let figure = figures::task_figure_width(task, lang);
                 w.figure = w.figure.max(u16::try_from(figure).unwrap_or(u16::MAX));
-                // Every task listed is unfinished: at most "99%".
-                w.percent = 3;
+                let percent = status
+                    .campaigns
+                    .get(a.campaign)
+                    .and_then(|c| c.tasks.get(i))
+                    .and_then(figures::task_percent);
+                w.percent = w.percent.max(percent.map_or(0, |p| width(&p)));
                 if a.status == Status::Overdue {
                     most_late = most_late.max(a.days_late);
                 } else if a.gap.is_some() {
@@ -124,8 +143,19 @@ pub(crate) fn lead(campaign: &Campaign, item: Item) -> Option<&Text> {
     own.or(campaign.lead.as_ref())
 }
 
-/// The attention list's state on screen.
+/// Which list the view shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Source {
+    /// The attention list (督办清单).
+    Attention,
+    /// The results of the last search across campaigns.
+    Search,
+}
+
+/// The state on screen of a list across campaigns: the attention list or
+/// the search results, drawn and moved through alike.
 pub(crate) struct AttentionView {
+    pub source: Source,
     /// The view it was opened from: where Esc goes back to.
     pub from: View,
     pub selected: usize,
@@ -188,44 +218,64 @@ impl App {
         self.attention.as_ref().map(|view| view.selected)
     }
 
-    fn attention_len(&self) -> usize {
-        self.data
-            .as_ref()
-            .map_or(0, |d| d.plan_attention.items.len())
+    /// The list the view shows: the attention list, or the search results.
+    pub(crate) fn shown_list(&self) -> Option<&AttentionList> {
+        let data = self.data.as_ref()?;
+        match self.attention.as_ref().map(|view| view.source) {
+            Some(Source::Search) => self.search.as_ref().map(|search| &search.list),
+            _ => Some(&data.plan_attention),
+        }
     }
 
-    fn selected_attention(&self) -> Option<Attention> {
+    fn attention_len(&self) -> usize {
+        self.shown_list().map_or(0, |list| list.items.len())
+    }
+
+    pub(super) fn selected_attention(&self) -> Option<Attention> {
         let view = self.attention.as_ref()?;
-        self.data
-            .as_ref()?
-            .plan_attention
-            .items
-            .get(view.selected)
-            .copied()
+        self.shown_list()?.items.get(view.selected).copied()
     }
 
     /// `a`: opens the list over the current view, keeping its place from
     /// the last time; in the list, goes back.
     pub(super) fn toggle_attention(&mut self) -> Effect {
-        if self.view == View::Attention {
+        let source = self.attention.as_ref().map(|view| view.source);
+        if self.view == View::Attention && source == Some(Source::Attention) {
             return self.attention_back();
         }
         if self.data.is_none() {
             return Effect::None;
         }
-        let from = self.view;
+        self.open_list(Source::Attention);
+        Effect::Redraw
+    }
+
+    /// Shows the list of `source` over the current view, keeping its place
+    /// when it was the one shown last.
+    pub(super) fn open_list(&mut self, source: Source) {
+        let shown = self.attention.as_ref();
+        let from = match (self.view, shown) {
+            // From one list to the other: Esc goes where the first would.
+            (View::Attention, Some(shown)) => shown.from,
+            // Stepping on (`n`) from an item the list opened: the same way back.
+            (View::Campaign, Some(shown)) if shown.jumped && shown.source == source => shown.from,
+            (view, _) => view,
+        };
         let view = self.attention.get_or_insert(AttentionView {
+            source,
             from,
             selected: 0,
             place: None,
             offset: 0,
             jumped: false,
         });
+        if view.source != source {
+            (view.source, view.selected, view.place, view.offset) = (source, 0, None, 0);
+        }
         view.from = from;
         view.jumped = false;
         self.view = View::Attention;
         self.find_attention_place();
-        Effect::Redraw
     }
 
     pub(super) fn attention_command(&mut self, command: Command) -> Effect {
@@ -238,6 +288,9 @@ impl App {
         let target = match command {
             Command::Back | Command::BackOrQuit => return self.attention_back(),
             Command::Enter => return self.jump_to_selected(),
+            Command::StartFilter => return self.start_search(),
+            Command::NextMatch => return self.step_match(true),
+            Command::PrevMatch => return self.step_match(false),
             _ if len == 0 => return Effect::None,
             Command::Up => current.saturating_sub(1),
             Command::Down => (current + 1).min(len - 1),
@@ -250,9 +303,9 @@ impl App {
         self.select_attention(target)
     }
 
-    fn select_attention(&mut self, target: usize) -> Effect {
+    pub(super) fn select_attention(&mut self, target: usize) -> Effect {
         let place = self.data.as_ref().and_then(|data| {
-            let attention = data.plan_attention.items.get(target)?;
+            let attention = self.shown_list()?.items.get(target)?;
             place_of(data.plan(), attention)
         });
         let Some(view) = self.attention.as_mut() else {
@@ -279,7 +332,7 @@ impl App {
     }
 
     /// Enter: the item in its campaign view, selected, its detail beside it.
-    fn jump_to_selected(&mut self) -> Effect {
+    pub(super) fn jump_to_selected(&mut self) -> Effect {
         let Some(attention) = self.selected_attention() else {
             return Effect::None;
         };
@@ -356,6 +409,7 @@ impl App {
     /// key (else the same row, or the last), and a way back that still exists.
     pub(super) fn find_attention_place(&mut self) {
         let campaign_open = self.campaign.is_some();
+        let source = self.attention.as_ref().map(|view| view.source);
         let (Some(data), Some(view)) = (self.data.as_ref(), self.attention.as_mut()) else {
             return;
         };
@@ -366,7 +420,10 @@ impl App {
             }
         }
         let plan = data.plan();
-        let items = &data.plan_attention.items;
+        let items = match (source, self.search.as_ref()) {
+            (Some(Source::Search), Some(search)) => &search.list.items,
+            _ => &data.plan_attention.items,
+        };
         let found = view
             .place
             .as_ref()

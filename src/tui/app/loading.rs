@@ -159,6 +159,7 @@ impl App {
             }
         }
         self.rebuild_rows();
+        self.refresh_search();
         self.find_attention_place();
     }
 

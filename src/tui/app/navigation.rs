@@ -113,6 +113,9 @@ impl App {
         let target = match command {
             Command::BackOrQuit => return Effect::Quit,
             Command::Enter => return self.open(current),
+            Command::StartFilter => return self.start_search(),
+            Command::NextMatch => return self.step_match(true),
+            Command::PrevMatch => return self.step_match(false),
             Command::Left => current.saturating_sub(1),
             Command::Right => (current + 1).min(count - 1),
             Command::Up => current.saturating_sub(columns),
@@ -263,6 +266,8 @@ impl App {
                 Effect::Redraw
             }
             Command::Increment | Command::Decrement => self.step_done(command),
+            Command::NextMatch => self.step_match(true),
+            Command::PrevMatch => self.step_match(false),
             Command::StartUpdate => self.start_update(),
             Command::Undo => self.undo_last(),
             _ => Effect::None,

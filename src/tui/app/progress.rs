@@ -86,6 +86,11 @@ impl App {
                 self.filter = input.clone();
                 self.rebuild_rows();
             }
+            Some(Prompt::Search { input }) => {
+                input.push_str(&line);
+                let text = input.clone();
+                self.set_search(&text);
+            }
             Some(Prompt::Update {
                 input,
                 pristine,
@@ -136,6 +141,25 @@ impl App {
                 self.rebuild_rows();
                 Effect::Redraw
             }
+            // Arrows move through the rows the filter leaves.
+            (Prompt::Filter { .. }, Command::Up | Command::Down) => self.campaign_command(command),
+            (Prompt::Search { input }, Command::Input(c)) => {
+                input.push(c);
+                let text = input.clone();
+                self.set_search(&text);
+                Effect::Redraw
+            }
+            (Prompt::Search { input }, Command::DeleteChar) => {
+                if input.pop().is_none() {
+                    return Effect::None;
+                }
+                let text = input.clone();
+                self.set_search(&text);
+                Effect::Redraw
+            }
+            (Prompt::Search { .. }, Command::Submit) => self.submit_search(),
+            (Prompt::Search { .. }, Command::Back) => self.cancel_search(),
+            (Prompt::Search { .. }, Command::Up | Command::Down) => self.attention_command(command),
             (
                 Prompt::Update {
                     confirm: confirm @ true,

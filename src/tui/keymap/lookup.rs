@@ -12,7 +12,7 @@ pub fn lookup(event: &KeyEvent, context: Context) -> Option<Command> {
     if event.kind == KeyEventKind::Release {
         return None;
     }
-    let prompt = matches!(context, Context::Filter | Context::Update);
+    let prompt = context.is_prompt();
     let tiers: &[Context] = if prompt {
         &[context, Context::Always]
     } else {

@@ -28,12 +28,20 @@ pub enum Context {
     Attention,
     Help,
     Filter,
+    /// The search prompt over the results.
+    Search,
     Update,
 }
 
 impl Context {
+    /// A prompt takes typed characters as text: only its own keys and the
+    /// `Always` ones act.
+    pub fn is_prompt(self) -> bool {
+        matches!(self, Context::Filter | Context::Search | Context::Update)
+    }
+
     /// The order the help overlay lists them in.
-    pub const HELP_ORDER: [Context; 8] = [
+    pub const HELP_ORDER: [Context; 9] = [
         Context::Overview,
         Context::Campaign,
         Context::Global,
@@ -41,6 +49,7 @@ impl Context {
         Context::Attention,
         Context::Help,
         Context::Filter,
+        Context::Search,
         Context::Update,
     ];
 }

@@ -84,6 +84,13 @@ pub const BINDINGS: &[Binding] = &[
         "在编辑器中打开此攻坚战",
         "edit this campaign in $EDITOR"
     ),
+    bind!(
+        Overview,
+        C::StartFilter,
+        [Key::ch('/', "/")],
+        "搜索各攻坚战",
+        "search every campaign"
+    ),
     // Campaign view
     bind!(
         Campaign,
@@ -233,6 +240,13 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Attention, C::PageDown, [PAGE_DOWN], "下一页", "page down"),
     bind!(
         Attention,
+        C::StartFilter,
+        [Key::ch('/', "/")],
+        "搜索各攻坚战",
+        "search every campaign"
+    ),
+    bind!(
+        Attention,
         C::Enter,
         [ENTER],
         "转到该项所在的攻坚战",
@@ -287,6 +301,20 @@ pub const BINDINGS: &[Binding] = &[
         [Key::ch('a', "a")],
         "督办清单（各攻坚战）",
         "attention list (all campaigns)"
+    ),
+    bind!(
+        Global,
+        C::NextMatch,
+        [Key::ch('n', "n")],
+        "下一个搜索结果",
+        "next search result"
+    ),
+    bind!(
+        Global,
+        C::PrevMatch,
+        [Key::ch('N', "N")],
+        "上一个搜索结果",
+        "previous search result"
     ),
     bind!(
         Global,
@@ -374,6 +402,26 @@ pub const BINDINGS: &[Binding] = &[
         "删除一个字",
         "delete a character"
     ),
+    bind!(Filter, C::Up, [UP], "上一项", "previous item"),
+    bind!(Filter, C::Down, [DOWN], "下一项", "next item"),
+    // Search prompt
+    bind!(
+        Search,
+        C::Submit,
+        [ENTER],
+        "打开所选结果",
+        "open the selected result"
+    ),
+    bind!(Search, C::Back, [ESC], "取消搜索", "cancel the search"),
+    bind!(
+        Search,
+        C::DeleteChar,
+        [BACKSPACE],
+        "删除一个字",
+        "delete a character"
+    ),
+    bind!(Search, C::Up, [UP], "上一个结果", "previous result"),
+    bind!(Search, C::Down, [DOWN], "下一个结果", "next result"),
     // Update prompt
     bind!(Update, C::Submit, [ENTER], "保存", "save"),
     bind!(Update, C::Back, [ESC], "取消", "cancel"),

@@ -16,7 +16,7 @@ use crate::i18n::{self, Strings};
 use crate::model::attention::Attention;
 use crate::model::{Lang, Plan, PlanStatus, Status};
 use crate::tui::app::App;
-use crate::tui::app::attention::{AttentionList, Widths, lead};
+use crate::tui::app::attention::{AttentionList, Source, Widths, lead};
 use crate::tui::rows::Item;
 use crate::tui::theme::Theme;
 
@@ -63,13 +63,12 @@ fn body(app: &App) -> Rect {
 
 /// Rows the list shows at the app's last known size (the page for PgUp/PgDn).
 pub fn page_rows(app: &App) -> usize {
-    let list = app.data.as_ref().map(|d| &d.plan_attention);
-    usize::from(parts(body(app), list).rows.height)
+    usize::from(parts(body(app), app.shown_list()).rows.height)
 }
 
 /// The row of the list on screen line `y`, if any.
 pub fn row_at(app: &App, y: u16) -> Option<usize> {
-    let list = &app.data.as_ref()?.plan_attention;
+    let list = app.shown_list()?;
     let view = app.attention.as_ref()?;
     let rows = parts(body(app), Some(list)).rows;
     if y < rows.y || y >= rows.bottom() {
@@ -98,6 +97,16 @@ fn header_widths(s: &Strings) -> Widths {
     }
 }
 
+/// The search results' title: what was searched and how much it found.
+fn search_title(s: &Strings, query: &str, count: usize, lang: Lang) -> String {
+    let query = crate::text::sanitize_line(query.trim());
+    match lang {
+        Lang::Zh => format!(" {}“{query}”（{count}项） ", s.search),
+        Lang::En if count == 1 => format!(" {} “{query}” (1 match) ", s.search),
+        Lang::En => format!(" {} “{query}” ({count} matches) ", s.search),
+    }
+}
+
 /// The title: the list's name and how many items it holds.
 fn title(s: &Strings, count: usize, lang: Lang) -> String {
     match lang {
@@ -123,7 +132,14 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         );
         return;
     };
-    let list = &data.plan_attention;
+    let Some(list) = app.shown_list() else {
+        return;
+    };
+    let search = app
+        .attention
+        .as_ref()
+        .filter(|view| view.source == Source::Search)
+        .map(|_| app.search.as_ref().map_or("", |s| s.query.as_str()));
     let parts = parts(area, Some(list));
     let (selected, offset) = app
         .attention
@@ -140,7 +156,10 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         .border_set(theme.border_set())
         .border_style(theme.border(true))
         .title(Line::styled(
-            title(s, list.items.len(), lang),
+            match search {
+                Some(query) => search_title(s, query, list.items.len(), lang),
+                None => title(s, list.items.len(), lang),
+            },
             theme.title(),
         ))
         .title_bottom(Line::styled(position, theme.dim()).right_aligned())
@@ -148,12 +167,17 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let ell = theme.ellipsis();
     if list.items.is_empty() {
         let at = parts.header;
+        let none = match search {
+            Some(query) if !query.trim().is_empty() => s.no_result,
+            Some(_) => "",
+            None => s.attention_none,
+        };
         put(
             buf,
             at.x + 2,
             at.y,
             at.width.saturating_sub(2),
-            s.attention_none,
+            none,
             Style::new(),
             ell,
         );

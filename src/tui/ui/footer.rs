@@ -46,6 +46,10 @@ fn hints(context: Context) -> &'static [(Command, &'static str, &'static str)] {
             (Command::Submit, "保留", "keep"),
             (Command::Back, "清除", "clear"),
         ],
+        Context::Search => &[
+            (Command::Submit, "打开", "open"),
+            (Command::Back, "取消", "cancel"),
+        ],
         Context::Update => &[
             (Command::Submit, "保存", "save"),
             (Command::Back, "取消", "cancel"),
@@ -96,8 +100,13 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let mut x = area.x;
 
     // Left: the prompt, or a message, then the hints.
-    if let Some(Prompt::Filter { input }) = &app.prompt {
-        let label = format!("{}{}", s.filter, s.colon);
+    let prompt = match &app.prompt {
+        Some(Prompt::Filter { input }) => Some((s.filter, input)),
+        Some(Prompt::Search { input }) => Some((s.search, input)),
+        _ => None,
+    };
+    if let Some((label, input)) = prompt {
+        let label = format!("{label}{}", s.colon);
         x += put(buf, x, y, room, &label, theme.key(), ell);
         let cursor = if theme.ascii { "_" } else { "▏" };
         let shown = format!("{}{cursor}", text::sanitize_line(input));

@@ -46,6 +46,7 @@ fn heading(context: Context, lang: Lang) -> &'static str {
         Context::Attention => s.attention_title,
         Context::Help => s.context_help,
         Context::Filter => s.context_filter,
+        Context::Search => s.context_search,
         Context::Update => s.context_update,
     }
 }
@@ -60,27 +61,72 @@ fn key_column(ascii: bool) -> usize {
         + 2
 }
 
-/// The help's lines split into columns: two side by side when the frame
-/// is wide (Overview and Campaign on the left, the rest on the right).
+/// The help's lines split into columns side by side when the frame is wide
+/// (two from 120 columns, three when three fit), each column whole
+/// sections in the table's order, as even in height as they can be.
 fn columns(width: u16) -> Vec<Vec<HelpLine>> {
     let lines = help_lines();
-    if width < TWO_COLUMN_WIDTH {
-        return vec![lines];
+    let count = if width >= COLUMN_WIDTH * 3 + 4 {
+        3
+    } else if width >= TWO_COLUMN_WIDTH {
+        2
+    } else {
+        1
+    };
+    // Sections are the runs between gaps.
+    let mut sections: Vec<Vec<HelpLine>> = vec![Vec::new()];
+    for line in lines {
+        match line {
+            HelpLine::Gap => sections.push(Vec::new()),
+            line => sections.last_mut().expect("one section").push(line),
+        }
     }
-    let split = lines
-        .iter()
-        .position(|l| matches!(l, HelpLine::Heading(Context::Global)))
-        .unwrap_or(lines.len());
-    let mut left = lines;
-    let mut right = left.split_off(split);
-    // The gap before the right column's first heading is not needed.
-    if let Some(HelpLine::Gap) = left.last() {
-        left.pop();
+    let sizes: Vec<usize> = sections.iter().map(Vec::len).collect();
+    let mut columns: Vec<Vec<HelpLine>> = Vec::new();
+    let mut sections = sections.into_iter();
+    for take in split(&sizes, count) {
+        let mut column = Vec::new();
+        for section in sections.by_ref().take(take) {
+            if !column.is_empty() {
+                column.push(HelpLine::Gap);
+            }
+            column.extend(section);
+        }
+        columns.push(column);
     }
-    if let Some(HelpLine::Gap) = right.first() {
-        right.remove(0);
+    columns
+}
+
+/// How many sections each of `count` columns takes, in order, so that the
+/// tallest column (its sections and a gap between each two) is as short as
+/// it can be.
+fn split(sizes: &[usize], count: usize) -> Vec<usize> {
+    let height =
+        |sections: &[usize]| sections.iter().sum::<usize>() + sections.len().saturating_sub(1);
+    let n = sizes.len();
+    if count <= 1 || n <= 1 {
+        return vec![n];
     }
-    vec![left, right]
+    // Few sections and at most three columns: every split is tried.
+    let mut best = (usize::MAX, vec![n]);
+    for first in 1..n {
+        if count == 2 {
+            let tallest = height(&sizes[..first]).max(height(&sizes[first..]));
+            if tallest < best.0 {
+                best = (tallest, vec![first, n - first]);
+            }
+            continue;
+        }
+        for second in first + 1..n {
+            let tallest = height(&sizes[..first])
+                .max(height(&sizes[first..second]))
+                .max(height(&sizes[second..]));
+            if tallest < best.0 {
+                best = (tallest, vec![first, second - first, n - second]);
+            }
+        }
+    }
+    best.1
 }
 
 const TWO_COLUMN_WIDTH: u16 = 120;
