@@ -8,6 +8,7 @@ mod navigation;
 mod outcomes;
 mod progress;
 pub(crate) mod search;
+mod state;
 mod undo;
 
 use std::collections::HashMap;
@@ -214,140 +215,6 @@ impl App {
         };
         app.loaded(loaded);
         app
-    }
-
-    pub fn settings(&self) -> &Settings {
-        &self.settings
-    }
-
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
-    pub fn view(&self) -> View {
-        self.view
-    }
-
-    /// The open campaign's id, in the campaign view.
-    pub fn campaign_id(&self) -> Option<&str> {
-        match self.view {
-            View::Campaign => self.campaign.as_ref().map(|c| c.id.as_str()),
-            View::Overview | View::Attention => None,
-        }
-    }
-
-    /// The selected item's id in the campaign view (`task` or indicator).
-    pub fn selected_id(&self) -> Option<&str> {
-        let view = self
-            .campaign
-            .as_ref()
-            .filter(|_| self.view == View::Campaign)?;
-        let item = *view.rows.get(view.selected)?;
-        let campaign = self.data.as_ref()?.plan().campaigns.get(view.index)?;
-        Some(match item {
-            Item::Task(i) => campaign.tasks.get(i)?.id.as_str(),
-            Item::Indicator(i) => campaign.indicators.get(i)?.id.as_str(),
-        })
-    }
-
-    /// The ids of the rows shown, in order (for tests and the render command).
-    pub fn row_ids(&self) -> Vec<&str> {
-        let (Some(view), Some(data)) = (self.campaign.as_ref(), self.data.as_ref()) else {
-            return Vec::new();
-        };
-        let Some(campaign) = data.plan().campaigns.get(view.index) else {
-            return Vec::new();
-        };
-        view.rows
-            .iter()
-            .filter_map(|item| match *item {
-                Item::Task(i) => campaign.tasks.get(i).map(|t| t.id.as_str()),
-                Item::Indicator(i) => campaign.indicators.get(i).map(|t| t.id.as_str()),
-            })
-            .collect()
-    }
-
-    /// The selected campaign on the overview (0-based).
-    pub fn overview_selected(&self) -> usize {
-        self.overview_selected
-    }
-
-    pub fn sort(&self) -> SortKey {
-        self.sort
-    }
-
-    pub fn filter(&self) -> &str {
-        &self.filter
-    }
-
-    pub fn help_open(&self) -> bool {
-        self.help
-    }
-
-    /// How many lines the help is scrolled down.
-    pub fn help_scroll(&self) -> u16 {
-        self.help_scroll
-    }
-
-    pub fn focus(&self) -> Pane {
-        self.campaign.as_ref().map_or(Pane::List, |c| c.focus)
-    }
-
-    pub fn banner(&self) -> Option<&str> {
-        self.banner.as_deref()
-    }
-
-    pub fn file_missing(&self) -> bool {
-        self.file_missing
-    }
-
-    /// The footer's transient message, if any.
-    /// Why live reload is off, while it is.
-    pub fn watch_lost(&self) -> Option<&str> {
-        self.watch_lost.as_deref()
-    }
-
-    pub fn message(&self) -> Option<&str> {
-        self.message.as_ref().map(|m| m.text.as_str())
-    }
-
-    /// The done count of a task as the screen has it (for tests).
-    pub fn task_done(&self, campaign: &str, task: &str) -> Option<f64> {
-        let plan = self.data.as_ref()?.plan();
-        Some(plan.campaign(campaign)?.task(task)?.done)
-    }
-
-    /// Whether a prompt (filter or update) is open.
-    pub fn prompt_open(&self) -> bool {
-        self.prompt.is_some()
-    }
-
-    pub fn plan(&self) -> Option<&Plan> {
-        self.data.as_ref().map(Data::plan)
-    }
-
-    /// The document shown: what a re-read or a save starts from.
-    pub fn document(&self) -> Option<&Document> {
-        self.data.as_ref().map(|data| &data.document)
-    }
-
-    /// The text the file held when it was last read, if it was.
-    pub fn last_read(&self) -> Option<&str> {
-        match &self.last_read {
-            LastRead::Shown => self.document().map(Document::text),
-            LastRead::Rejected(text) => Some(text),
-            LastRead::Nothing => None,
-        }
-    }
-
-    pub(crate) fn open_campaign(&self) -> Option<(&Campaign, &CampaignView)> {
-        let view = self.campaign.as_ref()?;
-        let campaign = self.plan()?.campaigns.get(view.index)?;
-        Some((campaign, view))
-    }
-
-    fn campaign_count(&self) -> usize {
-        self.plan().map_or(0, |p| p.campaigns.len())
     }
 
     /// The key context: a prompt, the help, or the view.

@@ -1,0 +1,85 @@
+//! The widths of the columns of a list across campaigns, measured once when
+//! the list is made.
+
+use super::lead;
+use crate::figures;
+use crate::model::attention::Attention;
+use crate::model::{Item, Lang, Plan, PlanStatus, Status};
+
+/// The widest cell of each column over the whole list, so the columns stay
+/// put while scrolling; 0 when no row has that cell.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Widths {
+    /// Symbol, word and the assumed mark.
+    pub status: u16,
+    pub campaign: u16,
+    pub item: u16,
+    pub figure: u16,
+    pub percent: u16,
+    pub lead: u16,
+    /// The gap in points or the days late.
+    pub gap: u16,
+}
+
+/// Measured by display width without formatting what needs no formatting:
+/// a task's figure from its digits, a gap by its widest possible text.
+pub(super) fn measure(
+    plan: &Plan,
+    status: &PlanStatus,
+    items: &[Attention],
+    lang: Lang,
+    ascii: bool,
+) -> Widths {
+    let mut w = Widths::default();
+    let mut most_late = None::<i64>;
+    let width = |text: &str| u16::try_from(crate::text::width(text)).unwrap_or(u16::MAX);
+    for a in items {
+        let Some(campaign) = plan.campaigns.get(a.campaign) else {
+            continue;
+        };
+        let word = width(crate::i18n::status_word(a.status, lang));
+        // A symbol is one column in Unicode and in ASCII; then a space.
+        w.status = w.status.max(2 + word + u16::from(a.assumed));
+        w.campaign = w.campaign.max(width(campaign.name.get(lang)));
+        w.lead = w
+            .lead
+            .max(lead(campaign, a.item).map_or(1, |t| width(t.get(lang))));
+        match a.item {
+            Item::Task(i) => {
+                let Some(task) = campaign.tasks.get(i) else {
+                    continue;
+                };
+                w.item = w.item.max(width(task.name.get(lang)));
+                let figure = figures::task_figure_width(task, lang);
+                w.figure = w.figure.max(u16::try_from(figure).unwrap_or(u16::MAX));
+                let percent = status
+                    .campaigns
+                    .get(a.campaign)
+                    .and_then(|c| c.tasks.get(i))
+                    .and_then(figures::task_percent);
+                w.percent = w.percent.max(percent.map_or(0, |p| width(&p)));
+                if a.status == Status::Overdue {
+                    most_late = most_late.max(a.days_late);
+                } else if a.gap.is_some() {
+                    w.gap = w.gap.max(width_of(figures::gap_text_width(lang)));
+                }
+            }
+            Item::Indicator(i) => {
+                let Some(indicator) = campaign.indicators.get(i) else {
+                    continue;
+                };
+                w.item = w.item.max(width(indicator.name.get(lang)));
+                let figure = figures::marked_indicator_figure(indicator, lang, ascii);
+                w.figure = w.figure.max(width(&figure));
+            }
+        }
+    }
+    if let Some(days) = most_late {
+        w.gap = w.gap.max(width(&figures::days_left(-days, lang)));
+    }
+    w
+}
+
+fn width_of(columns: usize) -> u16 {
+    u16::try_from(columns).unwrap_or(u16::MAX)
+}
