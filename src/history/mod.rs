@@ -32,6 +32,7 @@ mod rename;
 mod revision;
 mod select;
 mod walk;
+mod written;
 
 use std::path::{Path, PathBuf};
 
@@ -86,11 +87,47 @@ pub fn read(file: &Path, options: Options) -> Result<History, HistoryError> {
         });
     }
 
-    let mut revisions = Vec::with_capacity(walked.touches.len() + 1);
-    let mut blobs = Vec::with_capacity(walked.touches.len() + 1);
-    let mut items = Items::default();
+    // Newest first: the order the walk found them in, and the one in which
+    // a pack's deltas resolve from bases already decoded (git stores the
+    // newest whole). Indexes count from the oldest.
+    let count = walked.touches.len() + usize::from(working.is_some());
     let mut reader = Reader::new(file);
-    for touch in walked.touches.iter().rev() {
+    let mut items = Items::default();
+    let mut written = None;
+    let mut revisions = Vec::with_capacity(count);
+    let mut blobs = Vec::with_capacity(count);
+    let mut take = |mut revision: Revision, blob, content, today| {
+        let index = count - 1 - revisions.len();
+        if let Some(document) = reader.load(content, today) {
+            let at = At {
+                index,
+                commit: revision.commit.as_deref(),
+                from: match revision.commit {
+                    Some(_) => PointFrom::Commit,
+                    None => PointFrom::WorkingCopy,
+                },
+            };
+            items.add(&at, document);
+            if written.is_none() {
+                written = Some(written::written(document));
+            }
+            revision.as_of = Some(document.as_of());
+            revision.valid = true;
+        }
+        revisions.push(revision);
+        blobs.push(blob);
+    };
+    if let Some(content) = working {
+        let revision = Revision {
+            commit: None,
+            committed: None,
+            as_of: None,
+            valid: false,
+            deleted: false,
+        };
+        take(revision, None, content, options.today);
+    }
+    for touch in &walked.touches {
         let committed = committed(touch.time);
         let content = match touch.blob {
             Some(blob) => Content::from_bytes(
@@ -100,51 +137,22 @@ pub fn read(file: &Path, options: Options) -> Result<History, HistoryError> {
             ),
             None => Content::Deleted,
         };
-        let commit = touch.commit.to_string();
-        let deleted = matches!(content, Content::Deleted);
-        let document = reader.load(content, committed.date_naive());
-        if let Some(document) = document {
-            let at = At {
-                index: revisions.len(),
-                commit: Some(&commit),
-                from: PointFrom::Commit,
-            };
-            items.add(&at, document);
-        }
-        revisions.push(Revision {
-            commit: Some(commit),
+        let revision = Revision {
+            commit: Some(touch.commit.to_string()),
             committed: Some(committed),
-            as_of: document.map(|d| d.as_of()),
-            valid: document.is_some(),
-            deleted,
-        });
-        blobs.push(touch.blob);
+            as_of: None,
+            valid: false,
+            deleted: touch.blob.is_none(),
+        };
+        take(revision, touch.blob, content, committed.date_naive());
     }
-    if let Some(content) = working {
-        let document = reader.load(content, options.today);
-        if let Some(document) = document {
-            let at = At {
-                index: revisions.len(),
-                commit: None,
-                from: PointFrom::WorkingCopy,
-            };
-            items.add(&at, document);
-        }
-        revisions.push(Revision {
-            commit: None,
-            committed: None,
-            as_of: document.map(|d| d.as_of()),
-            valid: document.is_some(),
-            deleted: false,
-        });
-        blobs.push(None);
-    }
-    let newest = reader.into_last_valid();
+    revisions.reverse();
+    blobs.reverse();
     Ok(History {
         file: file.to_path_buf(),
         path_in_repo: located.in_repo.clone(),
         revisions,
-        items: items.finish(newest.as_ref()),
+        items: items.finish(written.unwrap_or_default()),
         boundary: walked.boundary,
         git_dir: repo.git_dir().to_path_buf(),
         blobs,

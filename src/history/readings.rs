@@ -1,7 +1,7 @@
-//! Loading the file at each revision, oldest first, with the project's own
-//! loader: a whole load for the first, then the re-read of what changed
-//! since the last valid revision where it can (`Document::reread`), and a
-//! whole load where it cannot. What comes out is what a whole load of that
+//! Loading the file at each revision, one after the other (newest first),
+//! with the project's own loader: a whole load for the first, then the
+//! re-read of what changed since the last valid revision loaded where it
+//! can (`Document::reread`), and a whole load where it cannot. What comes out is what a whole load of that
 //! revision gives (`tests/it/history.rs` checks it against `git show`).
 
 use std::path::Path;
@@ -33,8 +33,6 @@ impl Content {
 pub(super) struct Reader<'p> {
     path: &'p Path,
     last_valid: Option<Document>,
-    /// Whether the last revision loaded was valid (so `last_valid` is it).
-    last_was_valid: bool,
 }
 
 impl<'p> Reader<'p> {
@@ -42,7 +40,6 @@ impl<'p> Reader<'p> {
         Reader {
             path,
             last_valid: None,
-            last_was_valid: false,
         }
     }
 
@@ -50,21 +47,14 @@ impl<'p> Reader<'p> {
     /// falls back to when it has no `meta.as_of`. The document when valid.
     pub fn load(&mut self, content: Content, today: NaiveDate) -> Option<&Document> {
         let Content::Text(text) = content else {
-            self.last_was_valid = false;
             return None;
         };
         let options = load::Options { as_of: None, today };
-        self.last_was_valid = self.reread(&text, options) || self.whole(text, options);
-        if self.last_was_valid {
+        if self.reread(&text, options) || self.whole(text, options) {
             self.last_valid.as_ref()
         } else {
             None
         }
-    }
-
-    /// The last valid document, once every revision is loaded.
-    pub fn into_last_valid(self) -> Option<Document> {
-        self.last_valid
     }
 
     /// Re-reads `text` against the last valid revision. Only when that one
