@@ -20,8 +20,12 @@ git -C "$repo" reset -q --hard main
 git -C "$repo" gc -q
 cd "$repo"
 echo "$(git rev-list --count HEAD) commits"
+log=$repo.times
 for run in 1 2 3 4 5; do
-  /usr/bin/time -f "history: %e s, %M KB" "$bin" history --format json > /dev/null
-  /usr/bin/time -f "git log -p: %e s, %M KB" sh -c 'git log -p -- campaigns.toml > /dev/null'
-  /usr/bin/time -f "one load (report --format json): %e s, %M KB" "$bin" report --format json > /dev/null
-done 2>&1 | sort | uniq -c
+  /usr/bin/time -a -o "$log" -f "history: %e s, %M KB" "$bin" history --format json > /dev/null
+  /usr/bin/time -a -o "$log" -f "git log -p: %e s, %M KB" sh -c 'git log -p -- campaigns.toml > /dev/null'
+  /usr/bin/time -a -o "$log" -f "one load (report --format json): %e s, %M KB" \
+    "$bin" report --format json > /dev/null 2>&1
+done
+sort "$log" | uniq -c
+rm -f "$log"
