@@ -105,6 +105,28 @@ pub enum Command {
         after_help = "Examples:\n  campaigns set campaigns.toml clear-water/yangtze-outfalls --done 111\n  campaigns set campaigns.toml blue-sky/pm25 --value 30.5 --record\nExit: 0 written, 1 refused, 2 could not run"
     )]
     Set(SetArgs),
+    /// The figures over time, read from the git history of the file
+    #[command(
+        override_usage = "campaigns history [FILE] [ITEM]... [--format text|json|csv]",
+        after_help = "\
+FILE (default ./campaigns.toml) is the first argument when it ends in .toml or names an
+existing file; the others are items: CAMPAIGN/ITEM, or CAMPAIGN for all of its items.
+
+The revisions are the commits that touched FILE, first parent first from HEAD (as
+`git log --first-parent -- FILE` lists them), and the working copy when it differs from
+HEAD. Each is dated by its own meta.as_of, else the day it was committed (the working
+copy: today); --as-of does not apply. A revision where the file has errors is listed
+as invalid and has no figures. An item's points are the revisions where its figure
+(done or value) changed or first appeared, with its own history array merged in.
+The history stops at a shallow clone's boundary and at a rename of the file, and says so.
+
+Examples:
+  campaigns history                                 every item, as text
+  campaigns history clear-water/yangtze-outfalls    one item
+  campaigns history plan.toml blue-sky --format json
+Exit: 0 printed, 1 an unknown item, 2 could not run (not in a git work tree, …)"
+    )]
+    History(HistoryArgs),
     /// Print the JSON Schema of the file format, for editors
     #[command(
         after_help = "Example:\n  campaigns schema > campaigns.schema.json   # then start campaigns.toml with: #:schema ./campaigns.schema.json"
@@ -137,6 +159,22 @@ pub struct SetArgs {
     /// Also append a history point at the reporting date (replacing one of that date)
     #[arg(long)]
     pub record: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// [FILE] [ITEM]...: the plan, then CAMPAIGN/ITEM or CAMPAIGN (see below)
+    #[arg(value_name = "FILE|ITEM")]
+    pub args: Vec<PathBuf>,
+    #[arg(long, short, value_enum, default_value = "text")]
+    pub format: HistoryFormat,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum HistoryFormat {
+    Text,
+    Json,
+    Csv,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]

@@ -3,6 +3,7 @@
 
 pub mod edit;
 pub mod figures;
+pub mod history;
 pub mod i18n;
 pub mod load;
 pub mod model;

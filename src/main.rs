@@ -32,6 +32,7 @@ fn main() -> ExitCode {
             color,
         }) => commands::render(file, common, *size, view, *color),
         Some(Command::Set(args)) => commands::set(args, common),
+        Some(Command::History(args)) => commands::history(args, common),
         Some(Command::Schema) => commands::schema(),
         Some(Command::Completions { shell }) => commands::completions(*shell),
     };

@@ -155,7 +155,7 @@ pub fn neutralise(text: &str) -> std::borrow::Cow<'_, str> {
 
 /// Quotes a field when it holds a separator, a quote or a line break,
 /// doubling the quotes inside (RFC 4180).
-fn push_field(out: &mut String, field: &str) {
+pub(crate) fn push_field(out: &mut String, field: &str) {
     if field.contains([',', '"', '\r', '\n']) {
         out.push('"');
         out.push_str(&field.replace('"', "\"\""));

@@ -193,7 +193,7 @@ fn indicator_json<'a>(indicator: &'a Indicator, status: Status, lang: Lang) -> I
 }
 
 /// A whole number as a JSON integer (`110`, not `110.0`), others as they are.
-fn number(value: f64) -> Value {
+pub(crate) fn number(value: f64) -> Value {
     const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53: every integer below is exact
     if value.fract() == 0.0 && value.abs() < EXACT {
         Value::from(value as i64)
@@ -202,7 +202,7 @@ fn number(value: f64) -> Value {
     }
 }
 
-fn level(level: Level) -> Value {
+pub(crate) fn level(level: Level) -> Value {
     match level {
         Level::Number(value) => number(value),
         Level::WaterClass(class) => Value::from(class.as_str()),

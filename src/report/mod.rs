@@ -16,6 +16,10 @@ mod text;
 mod text_items;
 mod words;
 
+// The history's JSON and CSV write figures and cells by the same rules.
+pub(crate) use csv::{neutralise, push_field};
+pub(crate) use json::{level as json_level, number as json_number};
+
 use chrono::NaiveDate;
 
 use crate::model::{Campaign, CampaignStatus, Lang, Plan, PlanStatus};

@@ -10,6 +10,8 @@
 mod check;
 mod check_props;
 mod figures_agree;
+mod history;
+mod history_props;
 mod hostile;
 mod props_roundtrip;
 mod readme_screenshots;
@@ -34,4 +36,5 @@ mod tui_snapshots;
 
 // Shared by the property tests.
 mod edit_oracle;
+mod git_fixture;
 mod plan_gen;

@@ -1,0 +1,135 @@
+//! The revision to compare the current figures with, and loading the file
+//! as it was there.
+
+use chrono::NaiveDate;
+
+use super::readings::Content;
+use super::{History, HistoryError, walk};
+use crate::load::{self, Document, Opened};
+use crate::text::sanitize_line;
+
+/// Which revision is the baseline.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Since {
+    /// The newest valid revision whose reporting date differs from the
+    /// current one: the last report before this one.
+    LastReport,
+    /// The newest valid revision at or before this commit on the first-parent
+    /// line (anything git names a commit by: a hash or its prefix, a branch,
+    /// a tag, `HEAD~3`).
+    Rev(String),
+    /// The newest valid revision committed at or before this day (the
+    /// committer's own calendar day).
+    Date(NaiveDate),
+}
+
+impl History {
+    /// The index into `revisions` of the baseline, or `None` when there is
+    /// no such revision. `current_as_of` is the reporting date of the
+    /// figures compared (they may come with `--as-of`).
+    pub fn baseline(
+        &self,
+        since: &Since,
+        current_as_of: NaiveDate,
+    ) -> Result<Option<usize>, HistoryError> {
+        let valid = |index: &usize| self.revisions[*index].valid;
+        let newest_valid_to = |end: usize| (0..end).rev().find(valid);
+        Ok(match since {
+            Since::LastReport => (0..self.revisions.len())
+                .rev()
+                .filter(valid)
+                .find(|&index| self.revisions[index].as_of != Some(current_as_of)),
+            Since::Date(day) => (0..self.revisions.len())
+                .rev()
+                .filter(valid)
+                .find(|&index| {
+                    self.revisions[index]
+                        .committed
+                        .is_some_and(|committed| committed.date_naive() <= *day)
+                }),
+            Since::Rev(rev) => self
+                .at_or_before(rev)?
+                .and_then(|end| newest_valid_to(end + 1)),
+        })
+    }
+
+    /// The revision the commit `rev` names is at or after: the first commit
+    /// on its first-parent line that touched the file.
+    fn at_or_before(&self, rev: &str) -> Result<Option<usize>, HistoryError> {
+        let repo = self.open()?;
+        let unknown = || HistoryError::UnknownRevision {
+            rev: sanitize_line(rev),
+            repo: sanitize_line(&self.git_dir.display().to_string()),
+        };
+        let mut next = Some(
+            repo.rev_parse_single(rev)
+                .map_err(|_| unknown())?
+                .object()
+                .and_then(|object| object.peel_to_commit())
+                .map_err(|_| unknown())?
+                .id,
+        );
+        let shallow: std::collections::HashSet<gix::ObjectId> = repo
+            .shallow_commits()
+            .ok()
+            .flatten()
+            .map(|commits| commits.iter().copied().collect())
+            .unwrap_or_default();
+        while let Some(id) = next {
+            let hex = id.to_string();
+            if let Some(index) = self
+                .revisions
+                .iter()
+                .rposition(|revision| revision.commit.as_deref() == Some(hex.as_str()))
+            {
+                return Ok(Some(index));
+            }
+            if shallow.contains(&id) {
+                break;
+            }
+            let commit = repo
+                .find_commit(id)
+                .map_err(|err| walk::git_error(&repo, &format!("commit {id}"), err))?;
+            next = commit.parent_ids().next().map(|parent| parent.detach());
+        }
+        Ok(None)
+    }
+
+    /// The file as it was at revision `index`, loaded whole with `options`
+    /// (a baseline's figures beyond what the history keeps, such as a
+    /// campaign's roll-up). `None` for an index past the end, or a revision
+    /// where the file is not valid.
+    pub fn load(
+        &self,
+        index: usize,
+        options: load::Options,
+    ) -> Result<Option<Document>, HistoryError> {
+        if !self.revisions.get(index).is_some_and(|r| r.valid) {
+            return Ok(None);
+        }
+        let content = match self.blobs[index] {
+            Some(blob) => {
+                let repo = self.open()?;
+                let bytes = repo
+                    .find_blob(blob)
+                    .map_err(|err| walk::git_error(&repo, &format!("blob {blob}"), err))?
+                    .take_data();
+                Content::from_bytes(bytes)
+            }
+            // The working copy, read again.
+            None => load::read(&self.file).map_or(Content::Unreadable, Content::Text),
+        };
+        let Content::Text(text) = content else {
+            return Ok(None);
+        };
+        Ok(Opened::parse(&self.file, text, options).into_document())
+    }
+
+    fn open(&self) -> Result<gix::Repository, HistoryError> {
+        gix::open(&self.git_dir).map_err(|err| HistoryError::Git {
+            repo: sanitize_line(&self.git_dir.display().to_string()),
+            what: "opening the repository".to_owned(),
+            message: sanitize_line(&err.to_string()),
+        })
+    }
+}

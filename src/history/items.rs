@@ -1,0 +1,180 @@
+//! Each item's points, found while the revisions are loaded newest first
+//! (the order git's packs resolve deltas cheaply in), holding no more than
+//! one pending point per item: a point is the oldest revision of a run of
+//! valid revisions with the same figure, so it is known once the next older
+//! revision has another figure, lacks the item, or there is none. What
+//! comes out is what reading oldest first gives: a point where the figure
+//! changed or the item first appeared (or came back), and the revision from
+//! which the item is gone.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use super::point::{Figure, ItemHistory, Point, PointFrom};
+use crate::load::Document;
+use crate::model::schedule::{indicator_status, task_schedule};
+use crate::model::{Campaign, Plan, Status, Task};
+
+/// The items seen so far.
+#[derive(Default)]
+pub(super) struct Items {
+    items: Vec<Gathered>,
+    by_key: HashMap<String, usize>,
+    /// Valid revisions taken in so far (newest first).
+    generation: usize,
+    /// The index of the last valid revision taken in (the next newer one).
+    newer: Option<usize>,
+    /// Keys of the newest valid revision, in its order.
+    newest_order: Vec<usize>,
+}
+
+struct Gathered {
+    /// Points newest first until `finish`.
+    history: ItemHistory,
+    pending: Option<Point>,
+    /// The generation that last had the item (0: none yet).
+    seen: usize,
+    /// Where the oldest revision that has it has it: (revision, place).
+    oldest_place: (usize, usize),
+}
+
+/// The valid revision a document is the file at.
+pub(super) struct At<'a> {
+    /// Its index in the history (oldest first).
+    pub index: usize,
+    pub commit: Option<&'a str>,
+    pub from: PointFrom,
+}
+
+impl Items {
+    /// Takes in the valid revision `at`, older than every one taken so far.
+    pub fn add(&mut self, at: &At<'_>, document: &Document) {
+        self.generation += 1;
+        let plan = document.plan();
+        let as_of = document.as_of();
+        let mut place = 0;
+        for campaign in &plan.campaigns {
+            for task in &campaign.tasks {
+                let figure = Figure::Done(task.done);
+                let status = || task_status(plan, campaign, task, as_of);
+                self.saw(campaign, &task.id, figure, status, at, as_of, place);
+                place += 1;
+            }
+            for indicator in &campaign.indicators {
+                let figure = Figure::Value(indicator.value);
+                let status = || indicator_status(indicator);
+                self.saw(campaign, &indicator.id, figure, status, at, as_of, place);
+                place += 1;
+            }
+        }
+        self.newer = Some(at.index);
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn saw(
+        &mut self,
+        campaign: &Campaign,
+        id: &str,
+        figure: Figure,
+        status: impl FnOnce() -> Status,
+        at: &At<'_>,
+        as_of: NaiveDate,
+        place: usize,
+    ) {
+        let key = format!("{}/{id}", campaign.id);
+        let index = match self.by_key.get(&key) {
+            Some(&index) => index,
+            None => {
+                let index = self.items.len();
+                self.by_key.insert(key.clone(), index);
+                self.items.push(Gathered {
+                    history: ItemHistory {
+                        key,
+                        points: Vec::new(),
+                        removed: None,
+                    },
+                    pending: None,
+                    seen: 0,
+                    oldest_place: (at.index, place),
+                });
+                if self.generation == 1 {
+                    self.newest_order.push(index);
+                }
+                index
+            }
+        };
+        let generation = self.generation;
+        let item = &mut self.items[index];
+        // First seen below the newest valid revision: the next newer one
+        // does not have it, it is gone from there.
+        if item.seen == 0 && generation > 1 {
+            item.history.removed = self.newer;
+        }
+        let run_goes_on = item.seen == generation - 1
+            && item.pending.as_ref().is_some_and(|p| p.figure == figure);
+        if !run_goes_on && let Some(done) = item.pending.take() {
+            item.history.points.push(done);
+        }
+        // The run now starts here, as far as is known.
+        item.pending = Some(Point {
+            revision: Some(at.index),
+            commit: at.commit.map(str::to_owned),
+            as_of,
+            figure,
+            status: status(),
+            from: at.from,
+        });
+        item.seen = generation;
+        item.oldest_place = (at.index, place);
+    }
+
+    /// The items in the order of the newest valid revision, then those no
+    /// longer in it in the order they first appear; points oldest first,
+    /// with each item's `written` points (its `history` array in the newest
+    /// valid revision) merged in.
+    pub fn finish(mut self, written: Vec<(String, Vec<Point>)>) -> Vec<ItemHistory> {
+        for item in &mut self.items {
+            if let Some(first) = item.pending.take() {
+                item.history.points.push(first);
+            }
+            item.history.points.reverse();
+        }
+        for (key, points) in written {
+            if let Some(&index) = self.by_key.get(&key) {
+                merge_written(&mut self.items[index].history, points);
+            }
+        }
+        let mut placed = vec![false; self.items.len()];
+        for &index in &self.newest_order {
+            placed[index] = true;
+        }
+        let mut gone: Vec<usize> = (0..self.items.len()).filter(|&i| !placed[i]).collect();
+        gone.sort_by_key(|&i| self.items[i].oldest_place);
+        let order: Vec<usize> = self.newest_order.iter().copied().chain(gone).collect();
+        let mut items: Vec<Option<ItemHistory>> =
+            self.items.into_iter().map(|i| Some(i.history)).collect();
+        order.into_iter().filter_map(|i| items[i].take()).collect()
+    }
+}
+
+pub(super) fn task_status(
+    plan: &Plan,
+    campaign: &Campaign,
+    task: &Task,
+    as_of: NaiveDate,
+) -> Status {
+    task_schedule(task, campaign, as_of, plan.meta.at_risk_margin).status
+}
+
+/// The written points win over the revisions' on the same date; the rest
+/// are ordered by date, revisions keeping their order on a date they share.
+fn merge_written(item: &mut ItemHistory, written: Vec<Point>) {
+    if written.is_empty() {
+        return;
+    }
+    item.points
+        .retain(|point| !written.iter().any(|w| w.as_of == point.as_of));
+    item.points.extend(written);
+    item.points.sort_by_key(|point| point.as_of);
+}

@@ -1,0 +1,201 @@
+//! The figures over time, read from the git history of the file: the
+//! commits that touched it, first parent first from HEAD (as
+//! `git log --first-parent -- FILE` lists them), each loaded with the
+//! project's own loader, and the uncommitted working copy as the newest
+//! revision when it differs from HEAD.
+//!
+//! - [`read`] gives a [`History`]: its [`Revision`]s oldest first (invalid
+//!   ones kept, `valid: false`, with no figures), and per item
+//!   (`campaign/item`) the [`Point`]s where its figure changed or first
+//!   appeared, with the item's own `history` array merged in (written
+//!   points win on a date they share with a revision).
+//! - [`History::baseline`] picks the revision to compare with ([`Since`]):
+//!   by default the newest valid revision whose reporting date differs from
+//!   the current one (the last report); or the newest valid revision at or
+//!   before a commit or a date.
+//! - [`History::load`] loads the file at one revision, for the figures a
+//!   history does not keep (a campaign's roll-up at the baseline).
+//!
+//! Git is read with gix, read-only; the `git` command line is the tests'
+//! oracle only. Each revision is dated by its `meta.as_of`, else by the day
+//! it was committed (the loader's rule with that day as today; `--as-of`
+//! does not apply to the past).
+
+mod baseline;
+mod error;
+mod items;
+mod locate;
+pub mod output;
+mod point;
+mod readings;
+mod rename;
+mod revision;
+mod select;
+mod walk;
+mod written;
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, FixedOffset, NaiveDate, Offset};
+
+pub use baseline::Since;
+pub use error::HistoryError;
+pub use point::{Figure, ItemHistory, Point, PointFrom};
+pub use revision::{Boundary, Revision};
+pub use select::UnknownItem;
+
+use items::{At, Items};
+use readings::{Content, Reader};
+
+/// How to read a history.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Options {
+    /// The working copy's reporting date when it has no `meta.as_of`.
+    pub today: NaiveDate,
+}
+
+/// The history of one file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct History {
+    /// The file as the caller named it.
+    pub file: PathBuf,
+    /// Its path in the repository, `/`-separated.
+    pub path_in_repo: String,
+    /// Oldest first; the working copy, when it differs from HEAD, last.
+    pub revisions: Vec<Revision>,
+    /// In the order of the newest valid revision, then the items it no
+    /// longer has.
+    pub items: Vec<ItemHistory>,
+    /// Why the history stops before the file's first commit; `None` when
+    /// it reaches it.
+    pub boundary: Option<Boundary>,
+    /// Where the repository is, for [`History::load`] and [`Since::Rev`].
+    git_dir: PathBuf,
+    /// The blob of each revision (`None`: the working copy, or deleted).
+    blobs: Vec<Option<gix::ObjectId>>,
+}
+
+/// Reads the history of `file` (a path as given on the command line).
+pub fn read(file: &Path, options: Options) -> Result<History, HistoryError> {
+    let located = locate::locate(file)?;
+    let repo = &located.repo;
+    let walked = walk::walk(repo, &located.in_repo)?;
+    let working = working_copy(&located.on_disk, repo, walked.at_head)?;
+    if walked.touches.is_empty() && working.is_none() {
+        return Err(HistoryError::NeverCommitted {
+            path: crate::text::sanitize_line(&file.display().to_string()),
+        });
+    }
+
+    // Newest first: the order the walk found them in, and the one in which
+    // a pack's deltas resolve from bases already decoded (git stores the
+    // newest whole). Indexes count from the oldest.
+    let count = walked.touches.len() + usize::from(working.is_some());
+    let mut reader = Reader::new(file);
+    let mut items = Items::default();
+    let mut written = None;
+    let mut revisions = Vec::with_capacity(count);
+    let mut blobs = Vec::with_capacity(count);
+    let mut take = |mut revision: Revision, blob, content, today| {
+        let index = count - 1 - revisions.len();
+        if let Some(document) = reader.load(content, today) {
+            let at = At {
+                index,
+                commit: revision.commit.as_deref(),
+                from: match revision.commit {
+                    Some(_) => PointFrom::Commit,
+                    None => PointFrom::WorkingCopy,
+                },
+            };
+            items.add(&at, document);
+            if written.is_none() {
+                written = Some(written::written(document));
+            }
+            revision.as_of = Some(document.as_of());
+            revision.valid = true;
+        }
+        revisions.push(revision);
+        blobs.push(blob);
+    };
+    if let Some(content) = working {
+        let revision = Revision {
+            commit: None,
+            committed: None,
+            as_of: None,
+            valid: false,
+            deleted: false,
+        };
+        take(revision, None, content, options.today);
+    }
+    for touch in &walked.touches {
+        let committed = committed(touch.time);
+        let content = match touch.blob {
+            Some(blob) => Content::from_bytes(
+                repo.find_blob(blob)
+                    .map_err(|err| walk::git_error(repo, &format!("blob {blob}"), err))?
+                    .take_data(),
+            ),
+            None => Content::Deleted,
+        };
+        let revision = Revision {
+            commit: Some(touch.commit.to_string()),
+            committed: Some(committed),
+            as_of: None,
+            valid: false,
+            deleted: touch.blob.is_none(),
+        };
+        take(revision, touch.blob, content, committed.date_naive());
+    }
+    revisions.reverse();
+    blobs.reverse();
+    Ok(History {
+        file: file.to_path_buf(),
+        path_in_repo: located.in_repo.clone(),
+        revisions,
+        items: items.finish(written.unwrap_or_default()),
+        boundary: walked.boundary,
+        git_dir: repo.git_dir().to_path_buf(),
+        blobs,
+    })
+}
+
+/// The working copy when it differs from HEAD's; `None` when it is the
+/// same or the file is not in the working copy.
+fn working_copy(
+    path: &Path,
+    repo: &gix::Repository,
+    at_head: Option<gix::ObjectId>,
+) -> Result<Option<Content>, HistoryError> {
+    match std::fs::symlink_metadata(path) {
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Ok(metadata) if metadata.len() > crate::load::MAX_FILE_BYTES => {
+            return Ok(Some(Content::Unreadable));
+        }
+        _ => {}
+    }
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        // The loader words why (a directory, permission denied, …).
+        Err(_) => {
+            return Err(crate::load::read(path).err().map_or_else(
+                || walk::git_error(repo, "the working copy", "could not be read"),
+                HistoryError::WorkingCopy,
+            ));
+        }
+    };
+    let id = gix::objs::compute_hash(repo.object_hash(), gix::objs::Kind::Blob, &bytes)
+        .map_err(|err| walk::git_error(repo, "the working copy", err))?;
+    if Some(id) == at_head {
+        return Ok(None);
+    }
+    Ok(Some(Content::from_bytes(bytes)))
+}
+
+/// A commit's time at the committer's offset (UTC when the offset is not
+/// one a clock can have).
+fn committed(time: gix::date::Time) -> DateTime<FixedOffset> {
+    let offset = FixedOffset::east_opt(time.offset).unwrap_or(chrono::Utc.fix());
+    DateTime::from_timestamp(time.seconds, 0)
+        .unwrap_or_default()
+        .with_timezone(&offset)
+}

@@ -1,0 +1,156 @@
+//! The history as plain text: a summary line, the boundary when there is
+//! one, the revisions, then each item's points; in English or Chinese.
+
+use std::fmt::Write;
+
+use crate::figures;
+use crate::history::{Boundary, Figure, History, Point, PointFrom, Revision};
+use crate::model::Lang;
+use crate::text::sanitize_line;
+
+/// The words of this output, in one language.
+struct Words {
+    revisions: &'static str,
+    invalid: &'static str,
+    deleted: &'static str,
+    as_of: &'static str,
+    working_copy: &'static str,
+    written: &'static str,
+    removed: &'static str,
+    shallow: &'static str,
+    renamed: &'static str,
+}
+
+const EN: Words = Words {
+    revisions: "revisions, oldest first",
+    invalid: "invalid",
+    deleted: "deleted",
+    as_of: "as of",
+    working_copy: "working copy",
+    written: "history array",
+    removed: "removed from",
+    shallow: "history stops at the shallow clone's boundary: the parents of {commit} were not fetched",
+    renamed: "history stops at the rename: {commit} renamed it from {from}",
+};
+
+const ZH: Words = Words {
+    revisions: "版本(从旧到新)",
+    invalid: "无效",
+    deleted: "已删除",
+    as_of: "截至",
+    working_copy: "工作副本",
+    written: "history 数组",
+    removed: "移除于",
+    shallow: "历史止于浅克隆边界:{commit} 的父提交未获取",
+    renamed: "历史止于改名:{commit} 由 {from} 改名而来",
+};
+
+/// `ascii`: water classes in ASCII (`II`, not `Ⅱ类`).
+pub fn render(history: &History, lang: Lang, ascii: bool) -> String {
+    let words = match lang {
+        Lang::Zh => &ZH,
+        Lang::En => &EN,
+    };
+    let mut out = String::new();
+    let file = sanitize_line(&history.file.display().to_string());
+    let invalid = history.revisions.iter().filter(|r| !r.valid).count();
+    let _ = match lang {
+        Lang::En => writeln!(
+            out,
+            "{file}: {} revisions (first parent from HEAD), {invalid} invalid",
+            history.revisions.len()
+        ),
+        Lang::Zh => writeln!(
+            out,
+            "{file}:{} 个版本(自 HEAD 沿第一父提交),{invalid} 个无效",
+            history.revisions.len()
+        ),
+    };
+    if let Some(boundary) = &history.boundary {
+        let line = match boundary {
+            Boundary::Shallow { commit } => words.shallow.replace("{commit}", short(commit)),
+            Boundary::Renamed { commit, from } => words
+                .renamed
+                .replace("{commit}", short(commit))
+                .replace("{from}", &sanitize_line(from)),
+        };
+        let _ = writeln!(out, "{line}");
+    }
+    let _ = writeln!(out, "\n{}", words.revisions);
+    for revision in &history.revisions {
+        let _ = writeln!(out, "  {}", revision_line(revision, words));
+    }
+    for item in &history.items {
+        let _ = write!(out, "\n{}", sanitize_line(&item.key));
+        if let Some(revision) = item.removed.and_then(|i| history.revisions.get(i)) {
+            let _ = write!(out, "  ({} {})", words.removed, label(revision, words));
+        }
+        out.push('\n');
+        let width = item
+            .points
+            .iter()
+            .map(|point| crate::text::width(&figure(point, lang, ascii)))
+            .max()
+            .unwrap_or(0);
+        for point in &item.points {
+            let shown = figure(point, lang, ascii);
+            let pad = width.saturating_sub(crate::text::width(&shown));
+            let _ = writeln!(
+                out,
+                "  {}  {}{shown}  {:<11}  {}",
+                point.as_of.format("%Y-%m-%d"),
+                " ".repeat(pad),
+                point.status.as_str(),
+                origin(point, words),
+            );
+        }
+    }
+    out
+}
+
+fn revision_line(revision: &Revision, words: &Words) -> String {
+    let when = revision
+        .committed
+        .map(|time| time.format("%Y-%m-%d %H:%M %z").to_string())
+        .unwrap_or_default();
+    let state = if revision.deleted {
+        words.deleted.to_owned()
+    } else {
+        match revision.as_of {
+            Some(as_of) if revision.valid => {
+                format!("{} {}", words.as_of, as_of.format("%Y-%m-%d"))
+            }
+            _ => words.invalid.to_owned(),
+        }
+    };
+    let name = revision.commit.as_deref().map_or(words.working_copy, short);
+    format!("{name:<12}  {when:<22}  {state}")
+}
+
+/// A revision as an item's line names it: its commit and date.
+fn label(revision: &Revision, words: &Words) -> String {
+    let name = revision.commit.as_deref().map_or(words.working_copy, short);
+    match revision.as_of {
+        Some(as_of) => format!("{name}, {}", as_of.format("%Y-%m-%d")),
+        None => name.to_owned(),
+    }
+}
+
+fn origin<'a>(point: &'a Point, words: &'a Words) -> &'a str {
+    match point.from {
+        PointFrom::Commit => point.commit.as_deref().map_or("", short),
+        PointFrom::WorkingCopy => words.working_copy,
+        PointFrom::Written => words.written,
+    }
+}
+
+fn figure(point: &Point, lang: Lang, ascii: bool) -> String {
+    match point.figure {
+        Figure::Done(done) => figures::number(done, lang),
+        Figure::Value(value) => figures::level(value, lang, ascii),
+    }
+}
+
+fn short(commit: &str) -> &str {
+    &commit[..commit.len().min(8)]
+}

@@ -1,0 +1,65 @@
+//! What an item's figure was over time.
+
+use chrono::NaiveDate;
+
+use crate::model::{Level, Status};
+
+/// One item (`campaign/item`) over the revisions.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ItemHistory {
+    /// `campaign/item`, the ids the file gives them.
+    pub key: String,
+    /// Oldest first: each revision where the figure changed or the item
+    /// first appeared, merged with the item's own `history` array.
+    pub points: Vec<Point>,
+    /// The revision (index into `History::revisions`) from which the item
+    /// is no longer in the file: removed, or renamed to another id. `None`
+    /// while it is in the newest valid revision.
+    pub removed: Option<usize>,
+}
+
+/// One point of an item's history.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Point {
+    /// Index into `History::revisions`; `None` for a point written in the
+    /// file's `history` array.
+    pub revision: Option<usize>,
+    /// The revision's commit; `None` for the working copy and for a point
+    /// of the `history` array.
+    pub commit: Option<String>,
+    /// The revision's reporting date, or the date the array gives.
+    pub as_of: NaiveDate,
+    pub figure: Figure,
+    /// The item's status at `as_of`.
+    pub status: Status,
+    pub from: PointFrom,
+}
+
+/// A task's `done` or an indicator's `value`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Figure {
+    Done(f64),
+    Value(Level),
+}
+
+/// Where a point comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PointFrom {
+    /// A commit.
+    Commit,
+    /// The uncommitted working copy.
+    WorkingCopy,
+    /// The item's `history` array in the newest valid revision.
+    Written,
+}
+
+impl PointFrom {
+    /// `commit`, `working-copy` or `history`, as JSON and CSV write it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PointFrom::Commit => "commit",
+            PointFrom::WorkingCopy => "working-copy",
+            PointFrom::Written => "history",
+        }
+    }
+}

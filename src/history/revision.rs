@@ -1,0 +1,59 @@
+//! A revision of the file: one commit that touched it, or the working copy.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+
+/// One revision of the file, as the history lists them (oldest first).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Revision {
+    /// The commit, as 40 hex digits; `None` for the uncommitted working copy.
+    pub commit: Option<String>,
+    /// When it was committed, at the committer's offset; `None` for the
+    /// working copy.
+    pub committed: Option<DateTime<FixedOffset>>,
+    /// Its reporting date: `meta.as_of`, else the day it was committed (the
+    /// working copy: today), the loader's rule with that day as today.
+    /// `None` when the file does not load at this revision.
+    pub as_of: Option<NaiveDate>,
+    /// Whether the file loads without errors here; an invalid revision has
+    /// no figures.
+    pub valid: bool,
+    /// The commit deleted the file (it is listed, as `git log` lists it).
+    pub deleted: bool,
+}
+
+impl Revision {
+    /// The commit's first 8 hex digits, or `working copy`.
+    pub fn short(&self) -> &str {
+        match &self.commit {
+            Some(commit) => &commit[..commit.len().min(8)],
+            None => "working copy",
+        }
+    }
+}
+
+/// Why the history stops before the file's first commit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Boundary {
+    /// A shallow clone: `commit` is the oldest commit here, its parents
+    /// were not fetched.
+    Shallow { commit: String },
+    /// `commit` renamed the file from `from`; what came before is under
+    /// the old name and is not followed.
+    Renamed { commit: String, from: String },
+}
+
+impl Boundary {
+    /// `shallow` or `renamed`, as the JSON and CSV write it.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Boundary::Shallow { .. } => "shallow",
+            Boundary::Renamed { .. } => "renamed",
+        }
+    }
+
+    pub fn commit(&self) -> &str {
+        match self {
+            Boundary::Shallow { commit } | Boundary::Renamed { commit, .. } => commit,
+        }
+    }
+}
