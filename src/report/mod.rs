@@ -15,6 +15,7 @@ pub mod schema;
 mod text;
 mod text_items;
 mod words;
+pub mod xlsx;
 
 use chrono::NaiveDate;
 

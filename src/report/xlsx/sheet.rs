@@ -1,0 +1,226 @@
+//! Writes one sheet of the ledger: the title block (merged rows), the
+//! header row, the rows, then what makes it readable on screen and on
+//! paper: column widths that fit CJK text, the header frozen and repeated
+//! on every printed page, A4 landscape fitted to the page's width, and
+//! status colours that only repeat what the status's symbol and word say.
+
+use rust_xlsxwriter::{
+    Color, ConditionalFormatText, ConditionalFormatTextRule, ExcelDateTime, Format, Worksheet,
+    XlsxError,
+};
+
+use super::cells::Cell;
+use super::formats::{Formats, Kind};
+use crate::figures;
+
+/// The rows of a sheet, made on demand: the writer goes over them twice
+/// (widths, then cells), so a campaign of 100 000 tasks is never held as
+/// cells in memory.
+pub trait Rows {
+    fn len(&self) -> usize;
+    /// The cells of row `index`, one per header, into `out` (cleared first).
+    fn row(&self, index: usize, out: &mut Vec<Cell>);
+}
+
+/// How a status colours its cell.
+#[derive(Clone, Copy)]
+pub enum Tone {
+    Bad,
+    Warning,
+    Good,
+}
+
+/// What a sheet shows besides its rows.
+pub struct Page {
+    /// The first line is the title; the others (organisation, reporting
+    /// date, source, legend) follow it, one merged row each.
+    pub title: Vec<String>,
+    /// `* 示例：非来源数据`, added to the title block when a cell below (or
+    /// a title line, `marked`) carries the marker.
+    pub legend: String,
+    pub marked: bool,
+    pub headers: Vec<String>,
+    /// The column of statuses, and how each status (its text's beginning:
+    /// symbol and word) colours it.
+    pub statuses: Option<(usize, Vec<(String, Tone)>)>,
+    /// Words at the top of each printed page.
+    pub running_head: String,
+    /// `Page &P of &N`.
+    pub page_numbers: &'static str,
+}
+
+/// A column is never narrower than this, nor wider (a long note wraps).
+const MIN_WIDTH: usize = 6;
+const MAX_WIDTH: usize = 48;
+/// A header wraps onto at most this many lines rather than widen its column.
+const HEADER_LINES: usize = 2;
+/// A4 in Excel's paper sizes.
+const A4: u8 = 9;
+
+pub fn write(
+    sheet: &mut Worksheet,
+    page: &Page,
+    rows: &dyn Rows,
+    formats: &mut Formats,
+) -> Result<(), XlsxError> {
+    let columns = page.headers.len();
+    let last = u16::try_from(columns.saturating_sub(1)).unwrap_or(u16::MAX);
+    let (widths, marked) = measure(page, rows);
+    for (column, width) in widths.into_iter().enumerate() {
+        sheet.set_column_width(column as u16, width as f64)?;
+    }
+    let mut title = page.title.clone();
+    if marked || page.marked {
+        title.push(page.legend.clone());
+    }
+    for (row, line) in title.iter().enumerate() {
+        let format = if row == 0 {
+            &formats.title
+        } else {
+            &formats.byline
+        };
+        let row = row as u32;
+        if last > 0 {
+            sheet.merge_range(row, 0, row, last, line, format)?;
+        } else {
+            sheet.write_string_with_format(row, 0, line, format)?;
+        }
+    }
+    let header_row = title.len() as u32;
+    for (column, header) in page.headers.iter().enumerate() {
+        sheet.write_string_with_format(header_row, column as u16, header, &formats.header)?;
+    }
+    let mut cells = Vec::with_capacity(columns);
+    for index in 0..rows.len() {
+        rows.row(index, &mut cells);
+        let row = header_row + 1 + u32::try_from(index).unwrap_or(u32::MAX - header_row - 1);
+        for (column, cell) in cells.iter().enumerate() {
+            write_cell(sheet, row, column as u16, cell, formats)?;
+        }
+    }
+    let last_row = header_row + rows.len() as u32;
+    if let Some((column, statuses)) = &page.statuses
+        && rows.len() > 0
+    {
+        let column = *column as u16;
+        for (text, tone) in statuses {
+            let rule = ConditionalFormatText::new()
+                .set_rule(ConditionalFormatTextRule::BeginsWith(text.clone()))
+                .set_format(tone_format(*tone));
+            sheet.add_conditional_format(header_row + 1, column, last_row, column, &rule)?;
+        }
+    }
+    sheet.set_freeze_panes(header_row + 1, 0)?;
+    sheet.set_repeat_rows(header_row, header_row)?;
+    sheet
+        .set_landscape()
+        .set_paper_size(A4)
+        .set_print_fit_to_pages(1, 0)
+        .set_header(format!("&C{}", header_text(&page.running_head)))
+        .set_footer(format!("&C{}", page.page_numbers));
+    Ok(())
+}
+
+/// Each column as wide as its widest cell in display columns (CJK counts
+/// two), within bounds (a header may wrap onto two lines); and whether any
+/// cell carries the assumed marker.
+fn measure(page: &Page, rows: &dyn Rows) -> (Vec<usize>, bool) {
+    let mut marked = false;
+    let mut widths: Vec<usize> = page
+        .headers
+        .iter()
+        .map(|h| crate::text::width(h).div_ceil(HEADER_LINES))
+        .collect();
+    let mut cells = Vec::new();
+    for index in 0..rows.len() {
+        rows.row(index, &mut cells);
+        for (width, cell) in widths.iter_mut().zip(&cells) {
+            *width = (*width).max(cell.width());
+            marked |= cell.marked();
+        }
+    }
+    // Two columns of padding: Excel's unit is a little narrower than a
+    // terminal column at the default font, and CJK glyphs are wider still.
+    let widths = widths
+        .into_iter()
+        .map(|w| (w + 2).clamp(MIN_WIDTH, MAX_WIDTH))
+        .collect();
+    (widths, marked)
+}
+
+fn write_cell(
+    sheet: &mut Worksheet,
+    row: u32,
+    column: u16,
+    cell: &Cell,
+    formats: &mut Formats,
+) -> Result<(), XlsxError> {
+    match cell {
+        Cell::Empty => {
+            sheet.write_blank(row, column, formats.cell(Kind::Text, false))?;
+        }
+        Cell::Text(text) => {
+            sheet.write_string_with_format(row, column, text, formats.cell(Kind::Text, false))?;
+        }
+        Cell::Long(text) => {
+            sheet.write_string_with_format(row, column, text, formats.cell(Kind::Long, false))?;
+        }
+        Cell::Status(text) => {
+            sheet.write_string_with_format(row, column, text, formats.cell(Kind::Status, false))?;
+        }
+        Cell::Number {
+            value,
+            shape,
+            assumed,
+        } => {
+            let kind = Kind::Number {
+                shape: *shape,
+                whole: value.fract() == 0.0,
+            };
+            sheet.write_number_with_format(row, column, *value, formats.cell(kind, *assumed))?;
+        }
+        Cell::Date { date, assumed } => match excel_date(*date) {
+            Some(excel) => {
+                let format = formats.cell(Kind::Date, *assumed);
+                sheet.write_datetime_with_format(row, column, &excel, format)?;
+            }
+            // Excel has no dates before 1900 or after 9999: the text, marked.
+            None => {
+                let text = crate::figures::mark(*assumed);
+                let text = format!("{}{text}", figures::date(*date));
+                sheet.write_string_with_format(
+                    row,
+                    column,
+                    text,
+                    formats.cell(Kind::Text, false),
+                )?;
+            }
+        },
+    }
+    Ok(())
+}
+
+fn excel_date(date: chrono::NaiveDate) -> Option<ExcelDateTime> {
+    use chrono::Datelike;
+    let year = u16::try_from(date.year()).ok()?;
+    ExcelDateTime::from_ymd(year, date.month() as u8, date.day() as u8).ok()
+}
+
+/// Light fills with dark text, legible in print and in grey.
+fn tone_format(tone: Tone) -> Format {
+    let (fill, font) = match tone {
+        Tone::Bad => (0xFF_C7_CE, 0x9C_00_06),
+        Tone::Warning => (0xFF_EB_9C, 0x9C_57_00),
+        Tone::Good => (0xC6_EF_CE, 0x00_61_00),
+    };
+    Format::new()
+        .set_background_color(Color::RGB(fill))
+        .set_font_color(Color::RGB(font))
+}
+
+/// Text for a printed page's header: `&` doubled (a single one starts a
+/// code there) and cut short, as Excel takes at most 255 characters.
+fn header_text(text: &str) -> String {
+    let cut: String = text.chars().take(100).collect();
+    cut.replace('&', "&&")
+}
