@@ -194,7 +194,7 @@ impl App {
             .map_or(0, |d| d.plan_attention.items.len())
     }
 
-    fn selected_attention(&self) -> Option<Attention> {
+    pub(super) fn selected_attention(&self) -> Option<Attention> {
         let view = self.attention.as_ref()?;
         self.data
             .as_ref()?

@@ -32,12 +32,14 @@ pub enum Context {
 }
 
 impl Context {
-    /// The order the help overlay lists them in.
+    /// The order the help overlay lists them in. Wide, it shows two
+    /// columns, split before `Global`: `Always` (one line) ends the left
+    /// one, which keeps the two of a height that fits 120×40.
     pub const HELP_ORDER: [Context; 8] = [
         Context::Overview,
         Context::Campaign,
-        Context::Global,
         Context::Always,
+        Context::Global,
         Context::Attention,
         Context::Help,
         Context::Filter,
