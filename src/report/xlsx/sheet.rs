@@ -54,6 +54,10 @@ const MIN_WIDTH: usize = 6;
 const MAX_WIDTH: usize = 48;
 /// A header wraps onto at most this many lines rather than widen its column.
 const HEADER_LINES: usize = 2;
+/// The default row height in points, one line of the default font.
+const LINE_HEIGHT: f64 = 15.0;
+/// A row grows for a long note up to this many lines.
+const MAX_LINES: usize = 8;
 /// A4 in Excel's paper sizes.
 const A4: u8 = 9;
 
@@ -66,8 +70,8 @@ pub fn write(
     let columns = page.headers.len();
     let last = u16::try_from(columns.saturating_sub(1)).unwrap_or(u16::MAX);
     let (widths, marked) = measure(page, rows);
-    for (column, width) in widths.into_iter().enumerate() {
-        sheet.set_column_width(column as u16, width as f64)?;
+    for (column, width) in widths.iter().enumerate() {
+        sheet.set_column_width(column as u16, *width as f64)?;
     }
     let mut title = page.title.clone();
     if marked || page.marked {
@@ -90,12 +94,20 @@ pub fn write(
     for (column, header) in page.headers.iter().enumerate() {
         sheet.write_string_with_format(header_row, column as u16, header, &formats.header)?;
     }
+    // Room for a header wrapped onto its second line.
+    sheet.set_row_height(header_row, LINE_HEIGHT * HEADER_LINES as f64)?;
     let mut cells = Vec::with_capacity(columns);
     for index in 0..rows.len() {
         rows.row(index, &mut cells);
         let row = header_row + 1 + u32::try_from(index).unwrap_or(u32::MAX - header_row - 1);
         for (column, cell) in cells.iter().enumerate() {
             write_cell(sheet, row, column as u16, cell, formats)?;
+        }
+        // Spreadsheets keep a row one line high whatever its wrapped text
+        // needs (LibreOffice's print does too): say how many it needs.
+        let lines = row_lines(&cells, &widths);
+        if lines > 1 {
+            sheet.set_row_height(row, LINE_HEIGHT * lines as f64)?;
         }
     }
     let last_row = header_row + rows.len() as u32;
@@ -146,6 +158,20 @@ fn measure(page: &Page, rows: &dyn Rows) -> (Vec<usize>, bool) {
         .map(|w| (w + 2).clamp(MIN_WIDTH, MAX_WIDTH))
         .collect();
     (widths, marked)
+}
+
+/// The lines the row's wrapped text takes in columns of `widths`.
+fn row_lines(cells: &[Cell], widths: &[usize]) -> usize {
+    let lines = cells.iter().zip(widths).map(|(cell, width)| match cell {
+        Cell::Long(text) => {
+            let room = width.saturating_sub(1).max(1);
+            text.lines()
+                .map(|line| crate::text::width(line).div_ceil(room).max(1))
+                .sum()
+        }
+        _ => 1,
+    });
+    lines.max().unwrap_or(1).min(MAX_LINES)
 }
 
 fn write_cell(
