@@ -75,7 +75,9 @@ pub fn report(
             // `--since` (the previous figures) is not built yet: none.
             let bytes = report
                 .xlsx(&campaigns::report::xlsx::no_previous)
-                .map_err(|err| anyhow::anyhow!("the workbook could not be made: {err}"))?;
+                .map_err(|err| {
+                    anyhow::anyhow!("the workbook could not be made: {err}; nothing written")
+                })?;
             return write_out(output, &bytes);
         }
     };

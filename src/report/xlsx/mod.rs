@@ -30,6 +30,21 @@ use sheet::Page;
 
 pub use items::Previous;
 
+/// Why a workbook could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum LedgerError {
+    #[error(
+        "sheet `{sheet}` would need {rows} rows; a sheet holds {room} below its title and header"
+    )]
+    TooManyRows {
+        sheet: String,
+        rows: usize,
+        room: usize,
+    },
+    #[error(transparent)]
+    Xlsx(#[from] XlsxError),
+}
+
 /// No previous figures: without `--since` the change columns are left out.
 pub fn no_previous(_campaign: usize, _item: crate::model::Item) -> Option<f64> {
     None
@@ -38,7 +53,7 @@ pub fn no_previous(_campaign: usize, _item: crate::model::Item) -> Option<f64> {
 impl Report<'_> {
     /// The workbook's bytes. `previous` gives each item's figure at the
     /// last progress meeting, for the 上次调度 / 较上次调度 columns.
-    pub fn xlsx(&self, previous: Previous<'_>) -> Result<Vec<u8>, XlsxError> {
+    pub fn xlsx(&self, previous: Previous<'_>) -> Result<Vec<u8>, LedgerError> {
         let (lang, ascii) = (self.lang, self.ascii);
         let ledger = words::ledger(lang);
         let mut workbook = Workbook::new();
@@ -99,7 +114,7 @@ impl Report<'_> {
             properties = properties.set_company(organisation);
         }
         workbook.set_properties(&properties);
-        workbook.save_to_buffer()
+        Ok(workbook.save_to_buffer()?)
     }
 }
 

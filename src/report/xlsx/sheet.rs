@@ -9,6 +9,7 @@ use rust_xlsxwriter::{
     XlsxError,
 };
 
+use super::LedgerError;
 use super::cells::Cell;
 use super::formats::{Formats, Kind};
 use crate::figures;
@@ -54,6 +55,8 @@ const MIN_WIDTH: usize = 6;
 const MAX_WIDTH: usize = 48;
 /// A header wraps onto at most this many lines rather than widen its column.
 const HEADER_LINES: usize = 2;
+/// Rows in a sheet (Excel's limit).
+const MAX_ROWS: usize = 1_048_576;
 /// The default row height in points, one line of the default font.
 const LINE_HEIGHT: f64 = 15.0;
 /// A row grows for a long note up to this many lines.
@@ -66,7 +69,16 @@ pub fn write(
     page: &Page,
     rows: &dyn Rows,
     formats: &mut Formats,
-) -> Result<(), XlsxError> {
+) -> Result<(), LedgerError> {
+    // The title, the legend and the header row come first.
+    let room = MAX_ROWS.saturating_sub(page.title.len() + 2);
+    if rows.len() > room {
+        return Err(LedgerError::TooManyRows {
+            sheet: sheet.name(),
+            rows: rows.len(),
+            room,
+        });
+    }
     let columns = page.headers.len();
     let last = u16::try_from(columns.saturating_sub(1)).unwrap_or(u16::MAX);
     let (widths, marked) = measure(page, rows);
@@ -99,7 +111,8 @@ pub fn write(
     let mut cells = Vec::with_capacity(columns);
     for index in 0..rows.len() {
         rows.row(index, &mut cells);
-        let row = header_row + 1 + u32::try_from(index).unwrap_or(u32::MAX - header_row - 1);
+        // Within `MAX_ROWS`, checked above.
+        let row = header_row + 1 + index as u32;
         for (column, cell) in cells.iter().enumerate() {
             write_cell(sheet, row, column as u16, cell, formats)?;
         }
@@ -249,4 +262,54 @@ fn tone_format(tone: Tone) -> Format {
 fn header_text(text: &str) -> String {
     let cut: String = text.chars().take(100).collect();
     cut.replace('&', "&&")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Many(usize);
+
+    impl Rows for Many {
+        fn len(&self) -> usize {
+            self.0
+        }
+
+        fn row(&self, _: usize, out: &mut Vec<Cell>) {
+            out.clear();
+        }
+    }
+
+    #[test]
+    fn more_rows_than_a_sheet_holds_is_an_error_naming_the_sheet() {
+        let mut workbook = rust_xlsxwriter::Workbook::new();
+        let sheet = workbook.add_worksheet();
+        sheet.set_name("蓝天保卫战").unwrap();
+        let page = Page {
+            title: vec!["t".into()],
+            legend: String::new(),
+            marked: false,
+            headers: vec!["h".into()],
+            statuses: None,
+            running_head: String::new(),
+            page_numbers: "",
+        };
+        let error = write(sheet, &page, &Many(MAX_ROWS), &mut Formats::new()).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "sheet `蓝天保卫战` would need 1048576 rows; a sheet holds 1048573 below its title and header"
+        );
+    }
+
+    #[test]
+    fn a_long_note_asks_for_more_lines_within_bounds() {
+        let note = Cell::Long("长".repeat(30));
+        assert_eq!(row_lines(&[Cell::Empty, note.clone()], &[6, 21]), 3);
+        assert_eq!(row_lines(&[Cell::Long("a\nb\nc".into())], &[10]), 3);
+        assert_eq!(
+            row_lines(&[Cell::Long("长".repeat(1000))], &[10]),
+            MAX_LINES
+        );
+        assert_eq!(row_lines(&[note], &[100]), 1);
+    }
 }
