@@ -612,6 +612,37 @@ fn a_plan_without_campaigns_is_an_overview_and_an_empty_list() {
     check(text, Lang::En);
 }
 
+/// Text Excel would read as its own escapes (`_x0041_` is `A` to it), or
+/// that XML cannot hold, comes back as the file wrote it, less what
+/// cannot be held.
+#[test]
+fn names_excel_would_unescape_come_back_as_written() {
+    let plan = "[meta]\ntitle = \"t\"\nas_of = 2024-12-31\n\n[[campaign]]\nid = \"a\"\n\
+                name = \"_x0041_ \\uFFFF: [x]\"\n\n[[campaign.task]]\nid = \"t\"\n\
+                name = \"_x0042_\\uFFFE\"\ndone = 1\n";
+    let loaded = load::parse(
+        plan,
+        Options {
+            as_of: None,
+            today: NaiveDate::MIN,
+        },
+    );
+    let plan = loaded.plan.expect("valid");
+    let report = Report::new(
+        &plan,
+        NaiveDate::from_ymd_opt(2024, 12, 31).unwrap(),
+        Lang::En,
+    );
+    let mut book = Xlsx::new(Cursor::new(report.xlsx(&xlsx::no_previous).unwrap())).unwrap();
+    assert_eq!(book.sheet_names()[2], "_x0041_ x");
+    let sheet = Sheet::read(&mut book, "_x0041_ x", "Kind", Lang::En);
+    assert_eq!(text(&sheet.get(0, "name")), Some("_x0042_"));
+    assert_eq!(
+        text(&sheet.cells.get_value((0, 0)).cloned().unwrap()),
+        Some("t · _x0041_ : [x]")
+    );
+}
+
 #[test]
 fn ten_thousand_tasks_every_cell_agrees_with_json() {
     let text = campaigns_synthetic::plan_text(campaigns_synthetic::Shape::tasks(10_000));

@@ -47,7 +47,10 @@ const MAX_CELL_CHARS: usize = 32_767;
 /// Text from the file made safe for a cell: no control characters (XML
 /// cannot hold most of them), tabs as spaces, no longer than a cell holds.
 pub fn clean(text: &str, keep_line_breaks: bool) -> String {
-    let clean = crate::text::sanitize(text);
+    let mut clean = crate::text::sanitize(text);
+    // Not characters XML 1.0 may hold (controls are gone already): Excel
+    // would call the whole file corrupt.
+    clean.retain(|c| !matches!(c, '\u{FFFE}' | '\u{FFFF}'));
     let clean = if keep_line_breaks {
         clean
     } else {
@@ -159,6 +162,7 @@ mod tests {
         assert_eq!(clean("a\x1b[31mb\u{202E}\tc", false), "a[31mb c");
         assert_eq!(clean("two\nlines", false), "two lines");
         assert_eq!(clean("two\nlines", true), "two\nlines");
+        assert_eq!(clean("a\u{FFFF}b\u{FFFE}", false), "ab");
         let long = "长".repeat(40_000);
         assert_eq!(clean(&long, false).chars().count(), MAX_CELL_CHARS);
     }

@@ -47,7 +47,7 @@ fn valid(text: &str) -> String {
         .chars()
         .map(|c| match c {
             '[' | ']' | ':' | '*' | '?' | '/' | '\\' => ' ',
-            c if crate::text::is_unsafe(c) => ' ',
+            c if crate::text::is_unsafe(c) || matches!(c, '\u{FFFE}' | '\u{FFFF}') => ' ',
             c => c,
         })
         .collect();
