@@ -171,7 +171,7 @@ impl Head {
             marked: false,
             headers,
             statuses: Some((status_column, items::status_tones(lang, ascii))),
-            running_head: format!("{} · {}", title, self.byline),
+            running_head: (title.to_owned(), self.byline.clone()),
             page_numbers: words::ledger(lang).page,
         }
     }

@@ -44,8 +44,9 @@ pub struct Page {
     /// The column of statuses, and how each status (its text's beginning:
     /// symbol and word) colours it.
     pub statuses: Option<(usize, Vec<(String, Tone)>)>,
-    /// Words at the top of each printed page.
-    pub running_head: String,
+    /// Words at the top of each printed page: left (the sheet's title)
+    /// and right (organisation and reporting date).
+    pub running_head: (String, String),
     /// `Page &P of &N`.
     pub page_numbers: &'static str,
 }
@@ -141,7 +142,11 @@ pub fn write(
         .set_landscape()
         .set_paper_size(A4)
         .set_print_fit_to_pages(1, 0)
-        .set_header(format!("&C{}", header_text(&page.running_head)))
+        .set_header(format!(
+            "&L{}&R{}",
+            header_text(&page.running_head.0),
+            header_text(&page.running_head.1)
+        ))
         .set_footer(format!("&C{}", page.page_numbers));
     Ok(())
 }
@@ -151,11 +156,7 @@ pub fn write(
 /// cell carries the assumed marker.
 fn measure(page: &Page, rows: &dyn Rows) -> (Vec<usize>, bool) {
     let mut marked = false;
-    let mut widths: Vec<usize> = page
-        .headers
-        .iter()
-        .map(|h| crate::text::width(h).div_ceil(HEADER_LINES))
-        .collect();
+    let mut widths: Vec<usize> = page.headers.iter().map(|h| header_width(h)).collect();
     let mut cells = Vec::new();
     for index in 0..rows.len() {
         rows.row(index, &mut cells);
@@ -171,6 +172,19 @@ fn measure(page: &Page, rows: &dyn Rows) -> (Vec<usize>, bool) {
         .map(|w| (w + 2).clamp(MIN_WIDTH, MAX_WIDTH))
         .collect();
     (widths, marked)
+}
+
+/// A header on at most two lines, broken between words only (a CJK
+/// header breaks anywhere): `Tasks measured` needs the width of `measured`.
+fn header_width(header: &str) -> usize {
+    let half = crate::text::width(header).div_ceil(HEADER_LINES);
+    let longest_word = header
+        .split_whitespace()
+        .filter(|word| word.is_ascii())
+        .map(crate::text::width)
+        .max()
+        .unwrap_or(0);
+    half.max(longest_word)
 }
 
 /// The lines the row's wrapped text takes in columns of `widths`.
@@ -258,9 +272,10 @@ fn tone_format(tone: Tone) -> Format {
 }
 
 /// Text for a printed page's header: `&` doubled (a single one starts a
-/// code there) and cut short, as Excel takes at most 255 characters.
+/// code there) and cut short, as Excel takes at most 255 characters in
+/// the whole header.
 fn header_text(text: &str) -> String {
-    let cut: String = text.chars().take(100).collect();
+    let cut: String = text.chars().take(110).collect();
     cut.replace('&', "&&")
 }
 
@@ -291,7 +306,7 @@ mod tests {
             marked: false,
             headers: vec!["h".into()],
             statuses: None,
-            running_head: String::new(),
+            running_head: (String::new(), String::new()),
             page_numbers: "",
         };
         let error = write(sheet, &page, &Many(MAX_ROWS), &mut Formats::new()).unwrap_err();
@@ -299,6 +314,14 @@ mod tests {
             error.to_string(),
             "sheet `蓝天保卫战` would need 1048576 rows; a sheet holds 1048573 below its title and header"
         );
+    }
+
+    #[test]
+    fn a_header_breaks_between_words() {
+        assert_eq!(header_width("Tasks measured"), 8);
+        assert_eq!(header_width("Planned"), 7);
+        assert_eq!(header_width("差距（百分点）"), 7);
+        assert_eq!(header_width("with a target"), 7);
     }
 
     #[test]
