@@ -69,9 +69,9 @@ pub enum Command {
         #[arg(default_value = "campaigns.toml")]
         file: PathBuf,
     },
-    /// Print the figures as markdown, JSON, CSV or text
+    /// Print the figures as markdown, JSON, CSV or text, or write the ledger workbook (xlsx)
     #[command(
-        after_help = "Examples:\n  campaigns report --format json | jq '.campaigns[].status'\n  campaigns report plan.toml --format csv --output figures.csv"
+        after_help = "Examples:\n  campaigns report --format json | jq '.campaigns[].status'\n  campaigns report plan.toml --format csv --output figures.csv\n  campaigns report --format xlsx --lang zh -o 台账.xlsx"
     )]
     Report {
         #[arg(default_value = "campaigns.toml")]
@@ -183,6 +183,8 @@ pub enum ReportFormat {
     Json,
     Csv,
     Text,
+    /// The ledger workbook (台账); binary, so `-o FILE` or a pipe
+    Xlsx,
 }
 
 fn parse_date(text: &str) -> Result<NaiveDate, String> {

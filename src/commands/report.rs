@@ -1,5 +1,6 @@
 //! `campaigns report`, `schema` and `completions`: text for other tools.
 
+use std::io::IsTerminal;
 use std::path::Path;
 
 use clap::CommandFactory;
@@ -13,7 +14,8 @@ use super::{
 };
 use crate::cli::{Cli, Common, ReportFormat};
 
-/// The figures as markdown, JSON, CSV or text, on stdout or into `--output`.
+/// The figures as markdown, JSON, CSV or text, on stdout or into `--output`;
+/// the xlsx workbook into `--output` or a pipe, never onto a terminal.
 /// A file with errors gets its diagnostics and exit 1.
 pub fn report(
     file: &Path,
@@ -30,6 +32,15 @@ pub fn report(
             sanitize_line(&path.display().to_string()),
             sanitize_line(&file.display().to_string()),
         ));
+        return Ok(COULD_NOT_RUN);
+    }
+    // A zip archive on a terminal is garbage at best and escape sequences
+    // at worst; a pipe (`> file`, `| ssh …`) is what scripts use.
+    if format == ReportFormat::Xlsx && output.is_none() && std::io::stdout().is_terminal() {
+        to_stderr(
+            "campaigns: --format xlsx writes a binary workbook, not for a terminal; \
+             use -o FILE (e.g. -o ledger.xlsx) or redirect stdout to a file",
+        );
         return Ok(COULD_NOT_RUN);
     }
     let opened = match load_reporting_problems(file, common) {
@@ -60,13 +71,26 @@ pub fn report(
         ReportFormat::Json => Format::Json,
         ReportFormat::Csv => Format::Csv,
         ReportFormat::Text => Format::Text,
+        ReportFormat::Xlsx => {
+            // `--since` (the previous figures) is not built yet: none.
+            let bytes = report
+                .xlsx(&campaigns::report::xlsx::no_previous)
+                .map_err(|err| {
+                    anyhow::anyhow!("the workbook could not be made: {err}; nothing written")
+                })?;
+            return write_out(output, &bytes);
+        }
     };
-    let text = report.render(format);
+    write_out(output, report.render(format).as_bytes())
+}
+
+/// Into `--output`, else onto stdout.
+fn write_out(output: Option<&Path>, bytes: &[u8]) -> anyhow::Result<u8> {
     match output {
-        Some(path) => std::fs::write(path, text).map_err(|err| {
+        Some(path) => std::fs::write(path, bytes).map_err(|err| {
             anyhow::anyhow!("{}: {err}", sanitize_line(&path.display().to_string()))
         })?,
-        None => to_stdout(text.as_bytes())?,
+        None => to_stdout(bytes)?,
     }
     Ok(VALID)
 }

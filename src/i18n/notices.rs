@@ -49,3 +49,11 @@ pub fn waiting_for_lock(lang: Lang) -> &'static str {
         Lang::En => "waiting for another update of the file to finish…",
     }
 }
+
+/// The footer after `c`: the line now on the clipboard follows.
+pub fn copied(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "已复制",
+        Lang::En => "copied",
+    }
+}

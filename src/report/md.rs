@@ -106,7 +106,7 @@ fn lead_and_period(campaign: &Campaign, lang: Lang, marker: &Marker) -> Option<S
 }
 
 /// `Status ✖ not-met\* · Progress 100% (1 of 9 tasks measured) · expected by now 100% · Tasks: 1 ✔ done · Indicators met 1/2 · 8 figures`
-fn headline_line(headline: &Headline, lang: Lang) -> String {
+pub(super) fn headline_line(headline: &Headline, lang: Lang) -> String {
     let w = words::words(lang);
     let mut parts = Vec::new();
     if let Some(status) = &headline.status {

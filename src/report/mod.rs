@@ -15,6 +15,7 @@ pub mod schema;
 mod text;
 mod text_items;
 mod words;
+pub mod xlsx;
 
 // The history's JSON and CSV write figures and cells by the same rules.
 pub(crate) use csv::{neutralise, push_field};

@@ -41,6 +41,9 @@ pub enum Command {
     Reload,
     /// Open `$EDITOR` at the selected item's line.
     OpenEditor,
+    /// Copy the selected item's line (name, figure, status), or the
+    /// selected campaign's, to the clipboard through OSC 52.
+    Copy,
     /// Add one to the selected task's done count and save.
     Increment,
     /// Take one from the selected task's done count and save.

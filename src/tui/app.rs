@@ -3,6 +3,7 @@
 //! do with an [`Effect`].
 
 pub(crate) mod attention;
+mod copy;
 mod loading;
 mod navigation;
 mod outcomes;
@@ -51,6 +52,9 @@ pub enum Effect {
     /// Apply via the write-back path, then send `Action::Loaded` with the
     /// text written (so the screen shows it) and `Action::Saved`.
     Save(Edit),
+    /// Write this OSC 52 sequence to the terminal (through the screen's
+    /// own output): the terminal puts its text on the clipboard.
+    Clipboard(String),
 }
 
 /// The last good document and what was computed from it at load time.

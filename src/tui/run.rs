@@ -4,7 +4,7 @@
 //! after a resize, a reload or the editor), so an idle screen neither wakes
 //! nor writes. Everything that touches the OS happens here; `App` stays pure.
 
-use std::io::{self, IsTerminal};
+use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -178,8 +178,21 @@ impl Session {
             Effect::Reload => return self.reload(true),
             Effect::OpenEditor { line } => return self.open_editor(line),
             Effect::Save(edit) => return self.save(edit),
+            Effect::Clipboard(sequence) => {
+                self.copy(&sequence)?;
+                self.dirty = true;
+            }
         }
         Ok(None)
+    }
+
+    /// Writes an OSC 52 sequence through the screen's own writer, between
+    /// frames, so it never lands inside one.
+    fn copy(&mut self, sequence: &str) -> anyhow::Result<()> {
+        let out = self.screen.backend_mut();
+        out.write_all(sequence.as_bytes())
+            .and_then(|()| out.flush())
+            .context("could not write to the terminal")
     }
 
     /// Watches the path again (its directory was replaced, or events were

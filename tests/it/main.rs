@@ -22,6 +22,7 @@ mod report_contract2;
 mod report_csv;
 mod report_json;
 mod report_snapshots;
+mod report_xlsx;
 mod reread_differential;
 mod safe_paths;
 mod schema;

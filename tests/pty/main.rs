@@ -6,6 +6,7 @@ mod pty_attention;
 mod pty_faults;
 mod pty_panic;
 mod pty_reload;
+mod pty_report;
 mod pty_screen;
 mod pty_search;
 

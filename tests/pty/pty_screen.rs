@@ -206,3 +206,16 @@ fn without_a_terminal_it_says_what_to_use_instead() {
     assert!(stderr.contains("needs a terminal"), "{stderr}");
     assert!(output.stdout.is_empty());
 }
+
+/// `c` reaches the terminal as one OSC 52 sequence, between frames, and
+/// the footer says so.
+#[test]
+fn c_writes_an_osc_52_sequence_to_the_terminal() {
+    let (_dir, mut pty) = open((120, 40), true);
+    pty.send("c");
+    pty.wait_for("copied: Blue Sky");
+    assert!(pty.wrote(b"\x1b]52;c;"), "no OSC 52 sequence");
+    pty.send("q");
+    let (ended, _) = pty.wait_exit(pty_support::PATIENCE).expect("quits");
+    assert_eq!(ended, Ended::Code(0));
+}

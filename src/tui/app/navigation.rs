@@ -92,6 +92,7 @@ impl App {
             Command::OpenEditor => self
                 .editor_line()
                 .map_or(Effect::None, |line| Effect::OpenEditor { line }),
+            Command::Copy => self.copy(),
             _ => match self.view {
                 View::Overview => self.overview_command(command),
                 View::Campaign => self.campaign_command(command),

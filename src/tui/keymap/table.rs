@@ -297,6 +297,13 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind!(
         Global,
+        C::Copy,
+        [Key::ch('c', "c")],
+        "复制名称、数字和状态（剪贴板）",
+        "copy name, figure and status"
+    ),
+    bind!(
+        Global,
         C::ToggleAttention,
         [Key::ch('a', "a")],
         "督办清单（各攻坚战）",

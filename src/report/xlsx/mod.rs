@@ -1,0 +1,178 @@
+//! The ledger workbook (台账, `report --format xlsx`): an overview sheet,
+//! the attention list (督办清单), and one sheet per campaign, in the chosen
+//! language. Numbers are number cells, dates date cells, percentages
+//! floored as everywhere (`figures`), assumed values marked `*` in their
+//! number format with the legend in the sheet's title block. Made for
+//! print too: see `sheet`.
+//!
+//! The campaign sheets and the attention list stream their rows
+//! (rust_xlsxwriter's constant-memory mode), so 100 000 tasks cost little
+//! beyond the plan itself.
+
+mod attention;
+mod campaign;
+mod cells;
+mod formats;
+mod items;
+mod names;
+mod overview;
+mod sheet;
+mod words;
+
+use rust_xlsxwriter::{DocProperties, Workbook, XlsxError};
+
+use super::Report;
+use super::marks::Marker;
+use cells::clean;
+use formats::Formats;
+use names::SheetNames;
+use sheet::Page;
+
+pub use items::Previous;
+
+/// Why a workbook could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum LedgerError {
+    #[error(
+        "sheet `{sheet}` would need {rows} rows; a sheet holds {room} below its title and header"
+    )]
+    TooManyRows {
+        sheet: String,
+        rows: usize,
+        room: usize,
+    },
+    #[error(transparent)]
+    Xlsx(#[from] XlsxError),
+}
+
+/// No previous figures: without `--since` the change columns are left out.
+pub fn no_previous(_campaign: usize, _item: crate::model::Item) -> Option<f64> {
+    None
+}
+
+impl Report<'_> {
+    /// The workbook's bytes. `previous` gives each item's figure at the
+    /// last progress meeting, for the 上次调度 / 较上次调度 columns.
+    pub fn xlsx(&self, previous: Previous<'_>) -> Result<Vec<u8>, LedgerError> {
+        let (lang, ascii) = (self.lang, self.ascii);
+        let ledger = words::ledger(lang);
+        let mut workbook = Workbook::new();
+        let mut formats = Formats::new();
+        let mut names = SheetNames::default();
+        let head = Head::of(self);
+
+        let rows = overview::OverviewRows {
+            campaigns: self.campaigns().collect(),
+            lang,
+            ascii,
+        };
+        let page = head.page(&head.title, Vec::new(), rows.headers(), 1, self);
+        let sheet = workbook.add_worksheet();
+        sheet.set_name(names.claim(ledger.overview_sheet, "overview"))?;
+        sheet::write(sheet, &page, &rows, &mut formats)?;
+
+        let rows = attention::AttentionRows::new(
+            (self.plan, &self.status),
+            self.attention(),
+            (lang, ascii),
+            previous,
+        );
+        let title = format!("{} · {}", head.title, ledger.attention_sheet);
+        let page = head.page(&title, Vec::new(), rows.headers(), 2, self);
+        let sheet = workbook.add_worksheet_with_constant_memory()?;
+        sheet.set_name(names.claim(ledger.attention_sheet, "attention"))?;
+        sheet::write(sheet, &page, &rows, &mut formats)?;
+
+        for &index in &self.selected {
+            let (Some(campaign), Some(status)) = (
+                self.plan.campaigns.get(index),
+                self.status.campaigns.get(index),
+            ) else {
+                continue;
+            };
+            let rows =
+                campaign::CampaignRows::new(index, (campaign, status), (lang, ascii), previous);
+            let marker = Marker::new("*");
+            let extra = rows.title_lines(&marker);
+            let name = clean(campaign.name.get(lang), false);
+            let title = format!("{} · {name}", head.title);
+            let headers = rows
+                .columns
+                .iter()
+                .map(|c| c.header(lang).to_owned())
+                .collect();
+            let status_column = campaign::status_column(&rows.columns);
+            let mut page = head.page(&title, extra, headers, status_column, self);
+            page.marked = marker.used();
+            let sheet = workbook.add_worksheet_with_constant_memory()?;
+            sheet.set_name(names.claim(&name, &campaign.id))?;
+            sheet::write(sheet, &page, &rows, &mut formats)?;
+        }
+
+        let mut properties = DocProperties::new().set_title(&head.title);
+        if let Some(organisation) = &head.organisation {
+            properties = properties.set_company(organisation);
+        }
+        workbook.set_properties(&properties);
+        Ok(workbook.save_to_buffer()?)
+    }
+}
+
+/// What every sheet's title block says of the plan.
+struct Head {
+    title: String,
+    organisation: Option<String>,
+    /// `潜江市生态环境局 · 报告日期：2024-12-31`.
+    byline: String,
+    /// `资料来源：…`.
+    source: Option<String>,
+}
+
+impl Head {
+    fn of(report: &Report<'_>) -> Head {
+        let (lang, meta) = (report.lang, &report.plan.meta);
+        let w = super::words::words(lang);
+        let organisation = meta
+            .organisation
+            .as_ref()
+            .map(|o| clean(o.get(lang), false));
+        let date = format!("{}{}{}", w.reporting_date, w.colon, report.as_of());
+        let byline = match &organisation {
+            Some(organisation) => format!("{organisation} · {date}"),
+            None => date,
+        };
+        Head {
+            title: clean(meta.title.get(lang), false),
+            organisation,
+            byline,
+            source: meta
+                .source
+                .as_ref()
+                .map(|source| format!("{}{}{}", w.source, w.colon, clean(source.get(lang), false))),
+        }
+    }
+
+    fn page(
+        &self,
+        title: &str,
+        extra: Vec<String>,
+        headers: Vec<String>,
+        status_column: usize,
+        report: &Report<'_>,
+    ) -> Page {
+        let (lang, ascii) = (report.lang, report.ascii);
+        let mut lines = vec![title.to_owned(), self.byline.clone()];
+        lines.extend(self.source.clone());
+        lines.extend(extra);
+        let w = super::words::words(lang);
+        Page {
+            title: lines,
+            legend: format!("* {}", w.assumed_legend),
+            marked: false,
+            headers,
+            statuses: Some((status_column, items::status_tones(lang, ascii))),
+            running_head: (title.to_owned(), self.byline.clone()),
+            page_numbers: words::ledger(lang).page,
+        }
+    }
+}
