@@ -50,6 +50,8 @@ pub fn screen(common: &Common, mouse: bool) -> Settings {
             visual: std::env::var_os("VISUAL"),
             editor: std::env::var_os("EDITOR"),
         },
+        keymap: Default::default(),
+        palette: Default::default(),
     }
 }
 

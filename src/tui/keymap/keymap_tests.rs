@@ -3,6 +3,10 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use super::*;
 use crate::tui::action::Command as C;
 
+fn lookup(event: &KeyEvent, context: Context) -> Option<C> {
+    Keymap::default().lookup(event, context)
+}
+
 fn key(code: KeyCode) -> KeyEvent {
     KeyEvent::new(code, KeyModifiers::NONE)
 }
