@@ -2,6 +2,7 @@
 //! settings, loading with diagnostics printed, output that survives a closed pipe.
 
 mod check;
+mod config;
 mod render;
 mod report;
 mod set;
@@ -15,6 +16,7 @@ use campaigns::load::{self, Opened};
 use crate::cli::Common;
 
 pub use check::check;
+pub use config::config;
 pub use render::render;
 pub use report::{completions, report, schema};
 pub use set::set;

@@ -43,19 +43,21 @@ pub struct Keymap {
 
 impl Default for Keymap {
     fn default() -> Self {
-        Keymap::new(|binding| binding.keys.to_vec())
+        Keymap::new(|_, binding| binding.keys.to_vec())
     }
 }
 
 impl Keymap {
-    /// The table with each binding's keys chosen by `keys` (given the row).
-    pub fn new(keys: impl Fn(&'static Binding) -> Vec<Key>) -> Keymap {
+    /// The table with each binding's keys chosen by `keys` (given the row
+    /// and its index in `BINDINGS`).
+    pub fn new(keys: impl Fn(usize, &'static Binding) -> Vec<Key>) -> Keymap {
         Keymap {
             bound: BINDINGS
                 .iter()
-                .map(|binding| Bound {
+                .enumerate()
+                .map(|(i, binding)| Bound {
                     binding,
-                    keys: keys(binding),
+                    keys: keys(i, binding),
                 })
                 .collect(),
         }
