@@ -137,11 +137,18 @@ fn place(overrides: &[(&str, Override)]) -> Vec<Vec<(Key, Origin)>> {
             else {
                 return defaults();
             };
+            // A prompt keeps its own few keys (so it can always be left, and
+            // `back = ["Esc", "Backspace"]` does not take the prompt's
+            // Backspace), except for the actions that act only in prompts.
+            if binding.context.is_prompt() && !prompt_only(binding.command) {
+                return defaults();
+            }
             let mut keys: Vec<(Key, Origin)> = given
                 .keys
                 .iter()
-                // Where characters are text (prompts, and `Always`, which
-                // acts inside them), a character key would eat typing.
+                // Where characters are text (the prompt-only actions, and
+                // `Always`, which acts inside prompts), a character key
+                // would eat typing.
                 .filter(|(key, _)| !(binding.context.takes_text() && key.is_text()))
                 .map(|(key, at)| (*key, Origin::File(at.clone())))
                 .collect();
@@ -156,6 +163,14 @@ fn place(overrides: &[(&str, Override)]) -> Vec<Vec<(Key, Origin)>> {
             keys
         })
         .collect()
+}
+
+/// `submit` and `delete-char`: bound in prompts alone.
+fn prompt_only(command: Command) -> bool {
+    BINDINGS
+        .iter()
+        .filter(|b| same_action(b.command, command))
+        .all(|b| b.context.is_prompt())
 }
 
 fn is_always_quit(binding: &Binding) -> bool {

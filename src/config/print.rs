@@ -96,9 +96,10 @@ fn keys(out: &mut String, config: &Config) {
     );
     let _ = writeln!(out, "# {}.", named_keys().collect::<Vec<_>>().join(", "));
     out.push_str(
-        "# In prompts characters are text: there an action keeps its other keys (or its\n\
-         # defaults). Ctrl-C always quits; `quit` keeps a key. The help shows the keys in force.\n\
-         # A key bound to two actions in one view is an error.\n",
+        "# Prompts keep their own keys, except submit and delete-char, which act only there\n\
+         # and take no plain characters (those are text). Ctrl-C always quits; `quit` keeps\n\
+         # a key. The help shows the keys in force. A key bound to two actions in one view\n\
+         # is an error. Not set: the defaults, shown commented.\n",
     );
     out.push_str("[keys]\n");
     for (name, command) in ACTIONS {
@@ -137,7 +138,7 @@ fn keys(out: &mut String, config: &Config) {
                 let _ = writeln!(out, "# default: {}", list(&defaults));
             }
             None => {
-                let _ = writeln!(out, "{name} = {}", list(&defaults));
+                let _ = writeln!(out, "# {name} = {}", list(&defaults));
             }
         }
     }

@@ -9,6 +9,7 @@
 
 mod check;
 mod check_props;
+mod config;
 mod figures_agree;
 mod hostile;
 mod props_roundtrip;
