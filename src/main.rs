@@ -48,7 +48,7 @@ fn main() -> ExitCode {
         }) => commands::render(file, common, *size, view, *color, config),
         Some(Command::Set(args)) => commands::set(args, common, config),
         Some(Command::Schema) => commands::schema(wants_config_schema),
-        Some(Command::Config { check }) => commands::config(*check, common, &configured),
+        Some(Command::Config { check }) => commands::config(*check, &configured),
         Some(Command::Completions { shell }) => commands::completions(*shell),
     };
     match result {

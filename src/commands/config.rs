@@ -7,9 +7,8 @@ use campaigns::text::sanitize_line;
 
 use super::settings::Configured;
 use super::{VALID, settings, to_stdout};
-use crate::cli::Common;
 
-pub fn config(check: bool, common: &Common, configured: &Configured) -> anyhow::Result<u8> {
+pub fn config(check: bool, configured: &Configured) -> anyhow::Result<u8> {
     if check {
         let said = match &configured.source {
             Source::File(path) => format!("{}: OK", shown(path)),
@@ -20,7 +19,6 @@ pub fn config(check: bool, common: &Common, configured: &Configured) -> anyhow::
         return Ok(VALID);
     }
     let locale_lang = settings::locale_lang();
-    let _ = common;
     let text = config::print::render(&configured.config, &configured.source, locale_lang);
     to_stdout(text.as_bytes())?;
     Ok(VALID)
