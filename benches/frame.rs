@@ -30,6 +30,8 @@ fn settings() -> Settings {
         mouse: false,
         dates: options(),
         editor: Default::default(),
+        keymap: Default::default(),
+        palette: Default::default(),
     }
 }
 

@@ -50,9 +50,21 @@ pub struct Common {
     #[arg(long, global = true)]
     pub ascii: bool,
 
-    /// No colour (NO_COLOR is honoured too)
+    /// No colour (NO_COLOR is honoured too); wins over the config's theme
     #[arg(long, global = true)]
     pub no_color: bool,
+
+    /// The config file [default: $XDG_CONFIG_HOME/campaigns/config.toml, else
+    /// ~/.config/campaigns/config.toml]. `schema --config` (no PATH) prints
+    /// the config file's schema
+    #[arg(
+        long,
+        global = true,
+        value_name = "PATH",
+        num_args = 0..=1,
+        default_missing_value = ""
+    )]
+    pub config: Option<std::ffi::OsString>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -127,11 +139,20 @@ Examples:
 Exit: 0 printed, 1 an unknown item, 2 could not run (not in a git work tree, …)"
     )]
     History(HistoryArgs),
-    /// Print the JSON Schema of the file format, for editors
+    /// Print the JSON Schema of the file format (with --config, of the config file), for editors
     #[command(
-        after_help = "Example:\n  campaigns schema > campaigns.schema.json   # then start campaigns.toml with: #:schema ./campaigns.schema.json"
+        after_help = "Examples:\n  campaigns schema > campaigns.schema.json   # then start campaigns.toml with: #:schema ./campaigns.schema.json\n  campaigns schema --config > config.schema.json"
     )]
     Schema,
+    /// Print the configuration in force as a commented config.toml, or check it
+    #[command(
+        after_help = "Examples:\n  campaigns config > ~/.config/campaigns/config.toml   # a file to edit\n  campaigns config --check --config my.toml\nExit: 0 valid, 2 errors (each as config.toml:LINE:COL)"
+    )]
+    Config {
+        /// Only validate: print OK, or the errors and exit 2
+        #[arg(long)]
+        check: bool,
+    },
     /// Print shell completions
     #[command(
         after_help = "Example:\n  campaigns completions bash > ~/.local/share/bash-completion/completions/campaigns"

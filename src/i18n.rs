@@ -7,7 +7,8 @@ mod notices;
 mod rollup;
 
 pub use notices::{
-    beyond_total, copied, far_from_current, no_search, nothing_to_undo, paste_ignored, waiting_for_lock,
+    beyond_total, copied, far_from_current, no_search, nothing_to_undo, paste_ignored,
+    waiting_for_lock,
 };
 
 pub use rollup::{

@@ -1,6 +1,7 @@
 //! `campaigns`: review pollution-control campaigns kept in a plain
 //! `campaigns.toml`, in the terminal or as reports.
 
+pub mod config;
 pub mod edit;
 pub mod figures;
 pub mod history;

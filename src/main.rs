@@ -1,4 +1,5 @@
-//! The `campaigns` binary: parse the command line and dispatch.
+//! The `campaigns` binary: parse the command line, validate the config
+//! file (before anything else, for every command), and dispatch.
 
 mod cli;
 mod commands;
@@ -13,9 +14,23 @@ use cli::{Cli, Command};
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let common = &cli.common;
+    let wants_config_schema = matches!(cli.command, Some(Command::Schema))
+        && common.config.as_ref().is_some_and(|p| p.is_empty());
+    if common.config.as_ref().is_some_and(|p| p.is_empty()) && !wants_config_schema {
+        commands::to_stderr("campaigns: --config needs a PATH (only `schema --config` takes none)");
+        return ExitCode::from(commands::COULD_NOT_RUN);
+    }
+    let configured = match commands::settings::config(common) {
+        Ok(configured) => configured,
+        Err(message) => {
+            commands::to_stderr(&message);
+            return ExitCode::from(commands::COULD_NOT_RUN);
+        }
+    };
+    let config = &configured.config;
     let result = match &cli.command {
         None => {
-            let settings = commands::settings::screen(common, cli.mouse);
+            let settings = commands::settings::screen(common, cli.mouse, config);
             campaigns::tui::run::run(cli.file.clone(), settings)
         }
         Some(Command::Check { file }) => commands::check(file, common),
@@ -24,16 +39,17 @@ fn main() -> ExitCode {
             format,
             campaign,
             output,
-        }) => commands::report(file, *format, campaign, output.as_deref(), common),
+        }) => commands::report(file, *format, campaign, output.as_deref(), common, config),
         Some(Command::Render {
             file,
             size,
             view,
             color,
-        }) => commands::render(file, common, *size, view, *color),
-        Some(Command::Set(args)) => commands::set(args, common),
-        Some(Command::History(args)) => commands::history(args, common),
-        Some(Command::Schema) => commands::schema(),
+        }) => commands::render(file, common, *size, view, *color, config),
+        Some(Command::Set(args)) => commands::set(args, common, config),
+        Some(Command::Schema) => commands::schema(wants_config_schema),
+        Some(Command::Config { check }) => commands::config(*check, &configured),
+        Some(Command::History(args)) => commands::history(args, common, config),
         Some(Command::Completions { shell }) => commands::completions(*shell),
     };
     match result {

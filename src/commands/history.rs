@@ -2,13 +2,14 @@
 
 use std::path::{Path, PathBuf};
 
+use campaigns::config::Config;
 use campaigns::history::{self, Boundary};
 use campaigns::text::sanitize_line;
 
 use super::{COULD_NOT_RUN, INVALID, VALID, settings, to_stderr, to_stdout};
 use crate::cli::{Common, HistoryArgs, HistoryFormat};
 
-pub fn history(args: &HistoryArgs, common: &Common) -> anyhow::Result<u8> {
+pub fn history(args: &HistoryArgs, common: &Common, config: &Config) -> anyhow::Result<u8> {
     if common.as_of.is_some() {
         to_stderr(
             "campaigns: --as-of does not apply to history: each revision is read at its own meta.as_of",
@@ -32,7 +33,7 @@ pub fn history(args: &HistoryArgs, common: &Common) -> anyhow::Result<u8> {
     }
     let text = match args.format {
         HistoryFormat::Text => {
-            history::output::text(&history, settings::lang(common), common.ascii)
+            history::output::text(&history, settings::lang(common, config), common.ascii)
         }
         HistoryFormat::Json => history::output::json(&history),
         HistoryFormat::Csv => history::output::csv(&history),

@@ -2,6 +2,7 @@
 //! settings, loading with diagnostics printed, output that survives a closed pipe.
 
 mod check;
+mod config;
 mod history;
 mod render;
 mod report;
@@ -16,6 +17,7 @@ use campaigns::load::{self, Opened};
 use crate::cli::Common;
 
 pub use check::check;
+pub use config::config;
 pub use history::history;
 pub use render::render;
 pub use report::{completions, report, schema};

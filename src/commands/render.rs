@@ -11,8 +11,9 @@ pub fn render(
     size: (u16, u16),
     view: &str,
     ansi: bool,
+    config: &campaigns::config::Config,
 ) -> anyhow::Result<u8> {
-    let settings = settings::screen(common, false);
+    let settings = settings::screen(common, false, config);
     match campaigns::tui::render::render(file, settings, size, view, ansi) {
         Ok(frame) => {
             to_stdout(frame.as_bytes())?;

@@ -5,6 +5,7 @@ use std::path::Path;
 
 use clap::CommandFactory;
 
+use campaigns::config::Config;
 use campaigns::report::{Format, Report};
 use campaigns::text::sanitize_line;
 
@@ -23,6 +24,7 @@ pub fn report(
     campaigns: &[String],
     output: Option<&Path>,
     common: &Common,
+    config: &Config,
 ) -> anyhow::Result<u8> {
     // Checked before anything is read: a report written over the plan
     // would replace every figure with its own summary.
@@ -55,7 +57,7 @@ pub fn report(
         ));
         return Ok(INVALID);
     };
-    let lang = settings::lang(common);
+    let lang = settings::lang(common, config);
     let report = match Report::new(document.plan(), document.as_of(), lang)
         .ascii(common.ascii)
         .only(campaigns)
@@ -102,9 +104,14 @@ fn is_the_plan(output: &Path, plan: &Path) -> bool {
     same_file::is_same_file(output, plan).unwrap_or(false)
 }
 
-/// The JSON Schema of the file format.
-pub fn schema() -> anyhow::Result<u8> {
-    to_stdout(campaigns::report::schema::render().as_bytes())?;
+/// The JSON Schema of the file format, or of the config file.
+pub fn schema(of_config: bool) -> anyhow::Result<u8> {
+    let schema = if of_config {
+        campaigns::config::schema::render()
+    } else {
+        campaigns::report::schema::render()
+    };
+    to_stdout(schema.as_bytes())?;
     Ok(VALID)
 }
 

@@ -7,7 +7,11 @@ use campaigns::text::sanitize_line;
 use super::{COULD_NOT_RUN, INVALID, VALID, settings, to_stderr, to_stdout};
 use crate::cli::{Common, SetArgs};
 
-pub fn set(args: &SetArgs, common: &Common) -> anyhow::Result<u8> {
+pub fn set(
+    args: &SetArgs,
+    common: &Common,
+    config: &campaigns::config::Config,
+) -> anyhow::Result<u8> {
     let Some((campaign, item)) = args.target.split_once('/') else {
         to_stderr(&format!(
             "campaigns: `{}` is not CAMPAIGN/ITEM, e.g. clear-water/yangtze-outfalls",
@@ -47,7 +51,7 @@ pub fn set(args: &SetArgs, common: &Common) -> anyhow::Result<u8> {
         // written in: never over the other language's text.
         lang: match (common.lang, &args.note) {
             (None, Some(note)) => campaigns::model::Lang::of_script(note),
-            _ => settings::lang(common),
+            _ => settings::lang(common, config),
         },
         record: args.record.then_some(edit::Record::ReportingDate),
     };

@@ -1,9 +1,13 @@
-//! What the command line and the environment settle, read once here at
-//! the edge and passed down: the language, the dates, colour, ASCII, the
-//! editor. Nothing under the library reads the environment or the clock.
+//! What the command line, the config file and the environment settle, read
+//! once here at the edge and passed down: the language, the dates, colour,
+//! ASCII, the editor, the keys and theme. A flag wins over the config file,
+//! the config file over what the environment gives. Nothing under the
+//! library reads the environment or the clock.
 
 use std::io::{self, IsTerminal};
+use std::path::PathBuf;
 
+use campaigns::config::{self, Config, Source};
 use campaigns::load;
 use campaigns::model::Lang;
 use campaigns::tui::Settings;
@@ -19,16 +23,62 @@ pub fn dates(common: &Common) -> load::Options {
     }
 }
 
-/// `--lang`, else the language of LC_ALL, LC_MESSAGES or LANG (the first set).
-pub fn lang(common: &Common) -> Lang {
+/// The config file read, and where from.
+#[derive(Debug)]
+pub struct Configured {
+    pub config: Config,
+    pub source: Source,
+}
+
+/// Reads and validates the config file: `--config PATH`, else
+/// `$XDG_CONFIG_HOME/campaigns/config.toml`, else
+/// `~/.config/campaigns/config.toml`. A missing file at the default place is
+/// the defaults; a missing `--config PATH` is an error. `Err`: the message
+/// for stderr (exit 2).
+pub fn config(common: &Common) -> Result<Configured, String> {
+    let (path, required) = match &common.config {
+        Some(path) if !path.is_empty() => (PathBuf::from(path), true),
+        _ => match default_config_path() {
+            Some(path) => (path, false),
+            None => {
+                return Ok(Configured {
+                    config: Config::default(),
+                    source: Source::Nowhere,
+                });
+            }
+        },
+    };
+    config::read(path, required)
+        .map(|(config, source)| Configured { config, source })
+        .map_err(|err| err.render(stderr_color(common)))
+}
+
+/// Where the config file is when `--config` does not say.
+fn default_config_path() -> Option<PathBuf> {
+    // XDG: a relative XDG_CONFIG_HOME is to be ignored.
+    let base = var("XDG_CONFIG_HOME")
+        .map(PathBuf::from)
+        .filter(|path| path.is_absolute())
+        .or_else(|| var("HOME").map(|home| PathBuf::from(home).join(".config")))?;
+    Some(base.join("campaigns").join("config.toml"))
+}
+
+/// `--lang`, else the config file's `lang`, else the locale's.
+pub fn lang(common: &Common, config: &Config) -> Lang {
     match common.lang {
         Some(LangArg::Zh) => Lang::Zh,
         Some(LangArg::En) => Lang::En,
-        None => ["LC_ALL", "LC_MESSAGES", "LANG"]
-            .into_iter()
-            .find_map(var)
-            .map_or(Lang::En, |locale| Lang::from_locale(&locale)),
+        None => config.lang.unwrap_or_else(locale_lang),
     }
+}
+
+/// The language of LC_ALL, LC_MESSAGES or LANG (the first set); English
+/// when none is.
+pub fn locale_lang() -> Lang {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .into_iter()
+        .find_map(var)
+        .map_or(Lang::En, |locale| Lang::from_locale(&locale))
 }
 
 /// Colour on `stream`: a terminal, without `--no-color` or NO_COLOR.
@@ -37,19 +87,22 @@ pub fn use_color(common: &Common, stream: &impl IsTerminal) -> bool {
 }
 
 /// The screen's settings. ASCII: `--ascii`, or a locale that is set and
-/// not UTF-8.
-pub fn screen(common: &Common, mouse: bool) -> Settings {
+/// not UTF-8. Mouse: `--mouse`, else the config's `mouse`. Colour: off
+/// with `--no-color` or NO_COLOR whatever the config's theme.
+pub fn screen(common: &Common, mouse: bool, config: &Config) -> Settings {
     let locale = ["LC_ALL", "LC_CTYPE", "LANG"].into_iter().find_map(var);
     Settings {
-        lang: lang(common),
+        lang: lang(common, config),
         ascii: common.ascii || locale.is_some_and(|l| !is_utf8_locale(&l)),
         color: !common.no_color && var("NO_COLOR").is_none(),
-        mouse,
+        mouse: mouse || config.mouse.unwrap_or(false),
         dates: dates(common),
         editor: Editor {
             visual: std::env::var_os("VISUAL"),
             editor: std::env::var_os("EDITOR"),
         },
+        keymap: config.keymap.clone(),
+        palette: config.palette,
     }
 }
 

@@ -23,6 +23,9 @@ pub struct Diagnostic {
     pub label: String,
     /// A suggestion, such as "did you mean `total`?".
     pub help: Option<String>,
+    /// A second place the problem is about (the other side of a key bound
+    /// twice), with its own note.
+    pub also: Option<(Range<usize>, String)>,
 }
 
 /// A 1-based line and column (in characters), as editors count them.
@@ -99,6 +102,7 @@ impl Diagnostic {
             span,
             label: label.into(),
             help: None,
+            also: None,
         }
     }
 
@@ -115,6 +119,11 @@ impl Diagnostic {
 
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
+        self
+    }
+
+    pub fn with_also(mut self, span: Range<usize>, label: impl Into<String>) -> Self {
+        self.also = Some((span, label.into()));
         self
     }
 
@@ -137,9 +146,13 @@ impl Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
+        let path = sanitize_line(path);
+        let also = self.also.as_ref().map_or_else(String::new, |(span, _)| {
+            let Position { line, column } = index.position(source, span.start);
+            format!(" (and {path}:{line}:{column})")
+        });
         format!(
-            "{}:{line}:{column}: {severity}: {}",
-            sanitize_line(path),
+            "{path}:{line}:{column}: {severity}: {}{also}",
             sanitize_line(&self.message)
         )
     }
@@ -158,7 +171,7 @@ impl Diagnostic {
         path: &str,
         color: bool,
     ) -> String {
-        let (line_text, line_number, span) = self.line_excerpt(source, index);
+        let (line_text, line_number, span) = line_excerpt(&self.span, source, index);
         let level = match self.severity {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
@@ -172,6 +185,18 @@ impl Diagnostic {
                 .path(&path)
                 .annotation(AnnotationKind::Primary.span(span).label(&label)),
         );
+        let also = self.also.as_ref().map(|(span, label)| {
+            let (text, number, span) = line_excerpt(span, source, index);
+            (text, number, span, sanitize_line(label))
+        });
+        if let Some((text, number, span, label)) = &also {
+            group = group.element(
+                Snippet::source(text)
+                    .line_start(*number)
+                    .path(&path)
+                    .annotation(AnnotationKind::Context.span(span.clone()).label(label)),
+            );
+        }
         if let Some(help) = &help {
             group = group.element(Level::HELP.message(help));
         }
@@ -182,12 +207,18 @@ impl Diagnostic {
         };
         renderer.render(&[group])
     }
+}
 
-    /// The line the span starts on (made safe to print), its number, and the
-    /// span within it. Rendering one line keeps the cost independent of the
-    /// file's size.
-    fn line_excerpt(&self, source: &str, index: &LineIndex) -> (String, usize, Range<usize>) {
-        let start = floor_char_boundary(source, self.span.start.min(source.len()));
+/// The line `span` starts on (made safe to print), its number, and the span
+/// within it. Rendering one line keeps the cost independent of the file's
+/// size.
+fn line_excerpt(
+    span: &Range<usize>,
+    source: &str,
+    index: &LineIndex,
+) -> (String, usize, Range<usize>) {
+    {
+        let start = floor_char_boundary(source, span.start.min(source.len()));
         let line_start = line_start(source, start);
         let line_end = source[start..]
             .find('\n')
@@ -200,7 +231,7 @@ impl Diagnostic {
         // CRLF file) sits just past the stripped line.
         let column = raw[..(start - line_start).min(raw.len())].chars().count();
         let span_chars = source
-            [start..floor_char_boundary(source, self.span.end.clamp(start, line_end))]
+            [start..floor_char_boundary(source, span.end.clamp(start, line_end))]
             .chars()
             .count()
             .max(1);
@@ -254,6 +285,21 @@ mod tests {
         assert!(text.contains("titel = \"x\""), "{text}");
         assert!(text.contains("^^^^^ unknown key"), "{text}");
         assert!(text.contains("did you mean `title`?"), "{text}");
+    }
+
+    #[test]
+    fn a_second_place_is_shown_and_named() {
+        let source = "[keys]\nup = [\"k\"]\ntop = [\"k\"]\n";
+        let diagnostic = Diagnostic::error(25..28, "`k` twice", "bound to `top`")
+            .with_also(13..16, "and to `up`");
+        let text = diagnostic.render(source, "config.toml", false);
+        assert!(text.contains("config.toml:3:8"), "{text}");
+        assert!(text.contains("config.toml:2:7"), "{text}");
+        assert!(text.contains("and to `up`"), "{text}");
+        assert_eq!(
+            diagnostic.headline(source, "config.toml"),
+            "config.toml:3:8: error: `k` twice (and config.toml:2:7)"
+        );
     }
 
     #[test]

@@ -21,7 +21,7 @@ use crossterm::event::{
 };
 
 use super::action::{Action, Command};
-use super::keymap::{self, Context};
+use super::keymap::Context;
 use super::rows::{self, Item, ItemKey, SortKey};
 pub use super::settings::Settings;
 use crate::i18n;
@@ -284,7 +284,7 @@ impl App {
             return Effect::None;
         }
         let context = self.context();
-        if let Some(command) = keymap::lookup(&key, context) {
+        if let Some(command) = self.settings.keymap.lookup(&key, context) {
             return self.command(command);
         }
         // A prompt takes the characters no binding claimed.

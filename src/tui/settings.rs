@@ -6,6 +6,8 @@ use crate::load::Options;
 use crate::model::Lang;
 
 use super::editor::Editor;
+use super::keymap::Keymap;
+use super::theme::Palette;
 
 /// Fixed at start, except the language (`L`).
 #[derive(Clone, Debug, PartialEq)]
@@ -18,4 +20,8 @@ pub struct Settings {
     pub dates: Options,
     /// What `e` runs.
     pub editor: Editor,
+    /// The keys in force (the table with the config file's `[keys]`).
+    pub keymap: Keymap,
+    /// The colours when `color` is on (the config file's theme and `[colors]`).
+    pub palette: Palette,
 }

@@ -9,6 +9,7 @@
 
 mod check;
 mod check_props;
+mod config;
 mod figures_agree;
 mod history;
 mod history_props;

@@ -26,6 +26,8 @@ fn settings(lang: Lang) -> Settings {
         mouse: false,
         dates: options(),
         editor: Default::default(),
+        keymap: Default::default(),
+        palette: Default::default(),
     }
 }
 

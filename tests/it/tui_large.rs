@@ -40,6 +40,8 @@ fn a_hundred_thousand_tasks_draw_only_what_is_visible() {
         mouse: false,
         dates: options,
         editor: Default::default(),
+        keymap: Default::default(),
+        palette: Default::default(),
     };
     let mut app = App::new(PathBuf::from("big.toml"), Ok(document), settings);
     app.update(Action::Resize(120, 40));

@@ -26,6 +26,8 @@ fn settings(lang: Lang, ascii: bool, color: bool) -> Settings {
             today: NaiveDate::from_ymd_opt(2026, 11, 29).unwrap(),
         },
         editor: Default::default(),
+        keymap: Default::default(),
+        palette: Default::default(),
     }
 }
 

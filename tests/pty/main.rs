@@ -3,6 +3,7 @@
 //! their own, apart from the CPU-heavy in-process tests in `tests/it`.
 
 mod pty_attention;
+mod pty_config;
 mod pty_faults;
 mod pty_panic;
 mod pty_reload;

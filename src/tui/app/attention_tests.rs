@@ -94,6 +94,8 @@ fn app_of(text: &str, size: (u16, u16)) -> App {
         mouse: false,
         dates: options(),
         editor: Default::default(),
+        keymap: Default::default(),
+        palette: Default::default(),
     };
     let mut app = App::new("plan.toml".into(), Ok(opened(text)), settings);
     app.update(Action::Resize(size.0, size.1));
@@ -378,12 +380,15 @@ fn the_key_is_free_in_prompts_and_listed_in_the_help() {
     let key = KeyEvent::new(KeyCode::Char('a'), KeyModifiers::NONE);
     for context in [Context::Overview, Context::Campaign, Context::Attention] {
         assert_eq!(
-            keymap::lookup(&key, context),
+            crate::tui::keymap::Keymap::default().lookup(&key, context),
             Some(Command::ToggleAttention)
         );
     }
-    assert_eq!(keymap::lookup(&key, Context::Filter), None);
-    let listed = keymap::bindings_in(Context::Global)
+    assert_eq!(
+        crate::tui::keymap::Keymap::default().lookup(&key, Context::Filter),
+        None
+    );
+    let listed = crate::tui::keymap::bindings_in(Context::Global)
         .any(|b| b.command == Command::ToggleAttention && b.keys_shown(false) == "a");
     assert!(listed);
 }

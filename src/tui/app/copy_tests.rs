@@ -42,6 +42,8 @@ fn app(lang: Lang) -> App {
         mouse: false,
         dates: options,
         editor: Default::default(),
+        keymap: Default::default(),
+        palette: Default::default(),
     };
     let opened = Opened::parse("plan.toml".as_ref(), PLAN.to_owned(), options);
     let mut app = App::new("plan.toml".into(), Ok(opened), settings);

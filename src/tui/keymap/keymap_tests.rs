@@ -3,6 +3,10 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use super::*;
 use crate::tui::action::Command as C;
 
+fn lookup(event: &KeyEvent, context: Context) -> Option<C> {
+    Keymap::default().lookup(event, context)
+}
+
 fn key(code: KeyCode) -> KeyEvent {
     KeyEvent::new(code, KeyModifiers::NONE)
 }
@@ -89,5 +93,16 @@ fn no_key_is_bound_twice_in_one_context() {
         for (i, a) in keys.iter().enumerate() {
             assert!(!keys[i + 1..].contains(a), "{a:?} twice in {context:?}");
         }
+    }
+}
+
+#[test]
+fn every_bound_command_has_a_name_a_config_file_can_use() {
+    for binding in BINDINGS {
+        assert!(
+            action_name(binding.command).is_some(),
+            "{:?} has no action name in actions::ACTIONS",
+            binding.command
+        );
     }
 }

@@ -29,28 +29,28 @@ pub const BINDINGS: &[Binding] = &[
     bind!(
         Overview,
         C::Up,
-        [Key::ch('k', "k"), UP],
+        [Key::ch('k'), UP],
         "上一行卡片",
         "card above"
     ),
     bind!(
         Overview,
         C::Down,
-        [Key::ch('j', "j"), DOWN],
+        [Key::ch('j'), DOWN],
         "下一行卡片",
         "card below"
     ),
     bind!(
         Overview,
         C::Left,
-        [Key::ch('h', "h"), LEFT],
+        [Key::ch('h'), LEFT],
         "左边的卡片",
         "card to the left"
     ),
     bind!(
         Overview,
         C::Right,
-        [Key::ch('l', "l"), RIGHT],
+        [Key::ch('l'), RIGHT],
         "右边的卡片",
         "card to the right"
     ),
@@ -64,14 +64,14 @@ pub const BINDINGS: &[Binding] = &[
     bind!(
         Overview,
         C::Top,
-        [Key::ch('g', "g"), HOME],
+        [Key::ch('g'), HOME],
         "第一个攻坚战",
         "first campaign"
     ),
     bind!(
         Overview,
         C::Bottom,
-        [Key::ch('G', "G"), END],
+        [Key::ch('G'), END],
         "最后一个攻坚战",
         "last campaign"
     ),
@@ -80,14 +80,14 @@ pub const BINDINGS: &[Binding] = &[
     bind!(
         Overview,
         C::OpenEditor,
-        [Key::ch('e', "e")],
+        [Key::ch('e')],
         "在编辑器中打开此攻坚战",
         "edit this campaign in $EDITOR"
     ),
     bind!(
         Overview,
         C::StartFilter,
-        [Key::ch('/', "/")],
+        [Key::ch('/')],
         "搜索各攻坚战",
         "search every campaign"
     ),
@@ -95,42 +95,42 @@ pub const BINDINGS: &[Binding] = &[
     bind!(
         Campaign,
         C::Up,
-        [Key::ch('k', "k"), UP],
+        [Key::ch('k'), UP],
         "上一项（详情中：向上滚动）",
         "previous item (detail: scroll up)"
     ),
     bind!(
         Campaign,
         C::Down,
-        [Key::ch('j', "j"), DOWN],
+        [Key::ch('j'), DOWN],
         "下一项（详情中：向下滚动）",
         "next item (detail: scroll down)"
     ),
     bind!(
         Campaign,
         C::Left,
-        [Key::ch('h', "h"), LEFT],
+        [Key::ch('h'), LEFT],
         "焦点到列表",
         "focus the list"
     ),
     bind!(
         Campaign,
         C::Right,
-        [Key::ch('l', "l"), RIGHT],
+        [Key::ch('l'), RIGHT],
         "焦点到详情",
         "focus the detail"
     ),
     bind!(
         Campaign,
         C::NextPane,
-        [Key::plain(KeyCode::Tab, "Tab")],
+        [Key::plain(KeyCode::Tab)],
         "下一个窗格",
         "next pane"
     ),
     bind!(
         Campaign,
         C::PrevPane,
-        [Key::plain(KeyCode::BackTab, "Shift-Tab")],
+        [Key::plain(KeyCode::BackTab)],
         "上一个窗格",
         "previous pane"
     ),
@@ -145,14 +145,14 @@ pub const BINDINGS: &[Binding] = &[
     bind!(
         Campaign,
         C::Top,
-        [Key::ch('g', "g"), HOME],
+        [Key::ch('g'), HOME],
         "第一项",
         "first item"
     ),
     bind!(
         Campaign,
         C::Bottom,
-        [Key::ch('G', "G"), END],
+        [Key::ch('G'), END],
         "最后一项",
         "last item"
     ),
@@ -161,49 +161,49 @@ pub const BINDINGS: &[Binding] = &[
     bind!(
         Campaign,
         C::StartFilter,
-        [Key::ch('/', "/")],
+        [Key::ch('/')],
         "筛选（边输边筛，Esc 清除）",
         "filter (live; Esc clears)"
     ),
     bind!(
         Campaign,
         C::CycleSort,
-        [Key::ch('s', "s")],
+        [Key::ch('s')],
         "排序：状态 → 进度 → 截止 → 名称",
         "sort: status -> progress -> due -> name"
     ),
     bind!(
         Campaign,
         C::OpenEditor,
-        [Key::ch('e', "e")],
+        [Key::ch('e')],
         "在编辑器中打开此项",
         "edit this item in $EDITOR"
     ),
     bind!(
         Campaign,
         C::Increment,
-        [Key::ch('+', "+")],
+        [Key::ch('+')],
         "完成数加一并保存",
         "done + 1 and save"
     ),
     bind!(
         Campaign,
         C::Decrement,
-        [Key::ch('-', "-")],
+        [Key::ch('-')],
         "完成数减一并保存",
         "done - 1 and save"
     ),
     bind!(
         Campaign,
         C::StartUpdate,
-        [Key::ch('u', "u")],
+        [Key::ch('u')],
         "输入新的完成数或当前值",
         "enter a new done count or value"
     ),
     bind!(
         Campaign,
         C::Undo,
-        [Key::ch('U', "U")],
+        [Key::ch('U')],
         "撤销本次启动以来的上一次更新",
         "undo the last update made here"
     ),
@@ -211,28 +211,28 @@ pub const BINDINGS: &[Binding] = &[
     bind!(
         Attention,
         C::Up,
-        [Key::ch('k', "k"), UP],
+        [Key::ch('k'), UP],
         "上一项",
         "previous item"
     ),
     bind!(
         Attention,
         C::Down,
-        [Key::ch('j', "j"), DOWN],
+        [Key::ch('j'), DOWN],
         "下一项",
         "next item"
     ),
     bind!(
         Attention,
         C::Top,
-        [Key::ch('g', "g"), HOME],
+        [Key::ch('g'), HOME],
         "第一项",
         "first item"
     ),
     bind!(
         Attention,
         C::Bottom,
-        [Key::ch('G', "G"), END],
+        [Key::ch('G'), END],
         "最后一项",
         "last item"
     ),
@@ -241,7 +241,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(
         Attention,
         C::StartFilter,
-        [Key::ch('/', "/")],
+        [Key::ch('/')],
         "搜索各攻坚战",
         "search every campaign"
     ),
@@ -262,7 +262,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(
         Attention,
         C::OpenEditor,
-        [Key::ch('e', "e")],
+        [Key::ch('e')],
         "在编辑器中打开此项",
         "edit this item in $EDITOR"
     ),
@@ -277,115 +277,87 @@ pub const BINDINGS: &[Binding] = &[
     bind!(
         Global,
         C::Reload,
-        [Key::ch('r', "r")],
+        [Key::ch('r')],
         "重新载入文件",
         "reload the file"
     ),
     bind!(
         Global,
         C::ToggleLang,
-        [Key::ch('L', "L")],
+        [Key::ch('L')],
         "切换语言（中/英）",
         "switch language (zh/en)"
     ),
     bind!(
         Global,
         C::ToggleHelp,
-        [Key::ch('?', "?")],
+        [Key::ch('?')],
         "显示/隐藏按键帮助",
         "show/hide this help"
     ),
     bind!(
         Global,
         C::Copy,
-        [Key::ch('c', "c")],
+        [Key::ch('c')],
         "复制名称、数字和状态（剪贴板）",
         "copy name, figure and status"
     ),
     bind!(
         Global,
         C::ToggleAttention,
-        [Key::ch('a', "a")],
+        [Key::ch('a')],
         "督办清单（各攻坚战）",
         "attention list (all campaigns)"
     ),
     bind!(
         Global,
         C::NextMatch,
-        [Key::ch('n', "n")],
+        [Key::ch('n')],
         "下一个搜索结果",
         "next search result"
     ),
     bind!(
         Global,
         C::PrevMatch,
-        [Key::ch('N', "N")],
+        [Key::ch('N')],
         "上一个搜索结果",
         "previous search result"
     ),
     bind!(
         Global,
         C::BackOrQuit,
-        [Key::ch('q', "q")],
+        [Key::ch('q')],
         "返回；在总览中退出",
         "back; quit from the overview"
     ),
     bind!(
         Global,
         C::Quit,
-        [Key::ch('Q', "Q")],
+        [Key::ch('Q')],
         "退出（任何位置）",
         "quit from anywhere"
     ),
-    bind!(
-        Always,
-        C::Quit,
-        [Key {
-            code: KeyCode::Char('c'),
-            ctrl: true,
-            label: "Ctrl-C",
-            ascii_label: "Ctrl-C"
-        }],
-        "退出",
-        "quit"
-    ),
+    bind!(Always, C::Quit, [Key::ctrl('c')], "退出", "quit"),
     bind!(
         Always,
         C::Suspend,
-        [Key {
-            code: KeyCode::Char('z'),
-            ctrl: true,
-            label: "Ctrl-Z",
-            ascii_label: "Ctrl-Z"
-        }],
+        [Key::ctrl('z')],
         "挂起，回到 shell（fg 返回）",
         "suspend to the shell (fg comes back)"
     ),
     // Help overlay
-    bind!(
-        Help,
-        C::Up,
-        [Key::ch('k', "k"), UP],
-        "向上滚动",
-        "scroll up"
-    ),
+    bind!(Help, C::Up, [Key::ch('k'), UP], "向上滚动", "scroll up"),
     bind!(
         Help,
         C::Down,
-        [Key::ch('j', "j"), DOWN],
+        [Key::ch('j'), DOWN],
         "向下滚动",
         "scroll down"
     ),
     bind!(Help, C::PageUp, [PAGE_UP], "向上翻页", "page up"),
     bind!(Help, C::PageDown, [PAGE_DOWN], "向下翻页", "page down"),
-    bind!(Help, C::Top, [Key::ch('g', "g"), HOME], "回到顶部", "top"),
-    bind!(
-        Help,
-        C::Bottom,
-        [Key::ch('G', "G"), END],
-        "到底部",
-        "bottom"
-    ),
+    bind!(Help, C::Top, [Key::ch('g'), HOME], "回到顶部", "top"),
+    bind!(Help, C::Bottom, [Key::ch('G'), END], "到底部", "bottom"),
     bind!(
         Help,
         C::Back,

@@ -12,7 +12,7 @@ use crate::model::Lang;
 use crate::text;
 use crate::tui::action::Command;
 use crate::tui::app::{App, Prompt};
-use crate::tui::keymap::{self, Context};
+use crate::tui::keymap::{Context, Keymap};
 use crate::tui::theme::Theme;
 
 /// The few keys worth a hint in each context, with a short word.
@@ -58,14 +58,17 @@ fn hints(context: Context) -> &'static [(Command, &'static str, &'static str)] {
     }
 }
 
-/// The first key the table binds to `command` in `context` (or globally).
-fn key_for(command: Command, context: Context, ascii: bool) -> Option<&'static str> {
+/// The first key in force for `command` in `context` (or globally).
+fn key_for(keymap: &Keymap, command: Command, context: Context, ascii: bool) -> Option<String> {
     [context, Context::Global]
         .into_iter()
-        .flat_map(keymap::bindings_in)
-        .find(|b| b.command == command)
+        .flat_map(|context| keymap.bound_in(context))
+        .find(|b| b.command() == command)
         .and_then(|b| b.keys.first())
-        .map(|k| k.shown(ascii))
+        .map(|k| match command {
+            Command::Jump(_) => "1-9".to_owned(),
+            _ => k.shown(ascii),
+        })
 }
 
 pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
@@ -142,12 +145,12 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     // `? help` is the one hint that must show: the others give way to it.
     let context = app.context();
     let shown = |command: Command, zh: &'static str, en: &'static str| {
-        let key = key_for(command, context, theme.ascii)?;
+        let key = key_for(&app.settings().keymap, command, context, theme.ascii)?;
         let word = match lang {
             Lang::Zh => zh,
             Lang::En => en,
         };
-        let width = (text::width(key) + 1 + text::width(word)) as u16;
+        let width = (text::width(&key) + 1 + text::width(word)) as u16;
         Some((command, key, word, width))
     };
     let hints: Vec<_> = hints(context)
@@ -171,7 +174,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
             }
             continue;
         }
-        x += put(buf, x, y, needed, key, theme.key(), ell);
+        x += put(buf, x, y, needed, &key, theme.key(), ell);
         x += 1;
         x += put(buf, x, y, needed, word, theme.dim(), ell);
         x += 2;

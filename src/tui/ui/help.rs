@@ -10,26 +10,32 @@ use crate::i18n;
 use crate::model::Lang;
 use crate::text;
 use crate::tui::app::App;
-use crate::tui::keymap::{self, Context};
+use crate::tui::keymap::{Bound, Context, Keymap};
 use crate::tui::theme::Theme;
 
 /// One line of the help: a context heading, a binding, or a gap.
-enum HelpLine {
+enum HelpLine<'a> {
     Heading(Context),
-    Binding(&'static keymap::Binding),
+    Binding(&'a Bound),
     /// A line of its own, not a key: how to turn the mouse on.
     Mouse,
     Gap,
 }
 
-fn help_lines() -> Vec<HelpLine> {
+fn help_lines(keymap: &Keymap) -> Vec<HelpLine<'_>> {
     let mut out = Vec::new();
     for (i, context) in Context::HELP_ORDER.into_iter().enumerate() {
         if i > 0 {
             out.push(HelpLine::Gap);
         }
         out.push(HelpLine::Heading(context));
-        out.extend(keymap::bindings_in(context).map(HelpLine::Binding));
+        // An unbound action (`[]` in the config file) is not listed.
+        out.extend(
+            keymap
+                .bound_in(context)
+                .filter(|b| !b.keys.is_empty())
+                .map(HelpLine::Binding),
+        );
     }
     out.push(HelpLine::Gap);
     out.push(HelpLine::Mouse);
@@ -52,8 +58,9 @@ fn heading(context: Context, lang: Lang) -> &'static str {
 }
 
 /// The widest key column, so the descriptions line up.
-fn key_column(ascii: bool) -> usize {
-    keymap::BINDINGS
+fn key_column(keymap: &Keymap, ascii: bool) -> usize {
+    keymap
+        .all()
         .iter()
         .map(|b| text::width(&b.keys_shown(ascii)))
         .max()
@@ -64,8 +71,8 @@ fn key_column(ascii: bool) -> usize {
 /// The help's lines split into columns side by side when the frame is wide
 /// (two from 120 columns, three when three fit), each column whole
 /// sections in the table's order, as even in height as they can be.
-fn columns(width: u16) -> Vec<Vec<HelpLine>> {
-    let lines = help_lines();
+fn columns(keymap: &Keymap, width: u16) -> Vec<Vec<HelpLine<'_>>> {
+    let lines = help_lines(keymap);
     let count = if width >= COLUMN_WIDTH * 3 + 4 {
         3
     } else if width >= TWO_COLUMN_WIDTH {
@@ -74,7 +81,7 @@ fn columns(width: u16) -> Vec<Vec<HelpLine>> {
         1
     };
     // Sections are the runs between gaps.
-    let mut sections: Vec<Vec<HelpLine>> = vec![Vec::new()];
+    let mut sections: Vec<Vec<HelpLine<'_>>> = vec![Vec::new()];
     for line in lines {
         match line {
             HelpLine::Gap => sections.push(Vec::new()),
@@ -82,7 +89,7 @@ fn columns(width: u16) -> Vec<Vec<HelpLine>> {
         }
     }
     let sizes: Vec<usize> = sections.iter().map(Vec::len).collect();
-    let mut columns: Vec<Vec<HelpLine>> = Vec::new();
+    let mut columns: Vec<Vec<HelpLine<'_>>> = Vec::new();
     let mut sections = sections.into_iter();
     for take in split(&sizes, count) {
         let mut column = Vec::new();
@@ -133,8 +140,8 @@ const TWO_COLUMN_WIDTH: u16 = 120;
 const COLUMN_WIDTH: u16 = 58;
 
 /// The overlay's box in a frame of `area`.
-fn box_area(area: Rect) -> Rect {
-    let columns = columns(area.width);
+fn box_area(keymap: &Keymap, area: Rect) -> Rect {
+    let columns = columns(keymap, area.width);
     let tallest = columns.iter().map(Vec::len).max().unwrap_or(0) as u16;
     let width = COLUMN_WIDTH * columns.len() as u16 + 4;
     let height = tallest + 2;
@@ -157,21 +164,30 @@ fn box_area(area: Rect) -> Rect {
 /// that a line stays in view across the step.
 pub fn page(app: &App) -> u16 {
     let area = super::frame_area(app);
-    inner(box_area(area)).height.saturating_sub(1).max(1)
+    inner(box_area(&app.settings().keymap, area))
+        .height
+        .saturating_sub(1)
+        .max(1)
 }
 
 pub fn max_scroll(app: &App) -> u16 {
     let area = super::frame_area(app);
-    let tallest = columns(area.width).iter().map(Vec::len).max().unwrap_or(0) as u16;
-    tallest.saturating_sub(inner(box_area(area)).height)
+    let keymap = &app.settings().keymap;
+    let tallest = columns(keymap, area.width)
+        .iter()
+        .map(Vec::len)
+        .max()
+        .unwrap_or(0) as u16;
+    tallest.saturating_sub(inner(box_area(keymap, area)).height)
 }
 
 pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let lang = app.settings().lang;
     let s = i18n::strings(lang);
     let ell = theme.ellipsis();
-    let columns = columns(area.width);
-    let box_area = box_area(area);
+    let keymap = &app.settings().keymap;
+    let columns = columns(keymap, area.width);
+    let box_area = box_area(keymap, area);
     let tallest = columns.iter().map(Vec::len).max().unwrap_or(0) as u16;
     let inner = inner(box_area);
     let scroll = app.help_scroll.min(tallest.saturating_sub(inner.height));
@@ -190,7 +206,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     if inner.width < 2 || inner.height == 0 {
         return;
     }
-    let keys_width = key_column(theme.ascii) as u16;
+    let keys_width = key_column(keymap, theme.ascii) as u16;
     let column_width = inner.width / columns.len() as u16;
     for (c, lines) in columns.iter().enumerate() {
         let x = inner.x + 1 + c as u16 * column_width;

@@ -84,7 +84,7 @@ pub(crate) fn frame_area(app: &App) -> Rect {
 }
 
 pub fn theme(app: &App) -> Theme {
-    Theme::new(app.settings().color, app.settings().ascii)
+    Theme::new(app.settings().color, app.settings().ascii).with_palette(app.settings().palette)
 }
 
 pub fn draw(frame: &mut Frame, app: &App) {

@@ -1,9 +1,17 @@
 //! Colours and symbols. Colours are the 16 ANSI ones, drawn on the
 //! terminal's own background (no background colour is ever set for the
 //! screen); the monochrome theme carries everything with symbols, words and
-//! bold/reverse; ASCII mode swaps every symbol, border and gauge.
+//! bold/reverse; ASCII mode swaps every symbol, border and gauge. Which
+//! colours: `palette` (the config file's theme and status colours).
 
-use ratatui::style::{Color, Modifier, Style};
+mod palette;
+
+pub use palette::{
+    ALL_STATUSES, COLOR_NAMES, Palette, Role, ThemeName, color_name, contrast, parse_color,
+    xterm_rgb,
+};
+
+use ratatui::style::{Modifier, Style};
 use ratatui::symbols::border;
 
 use crate::model::{Status, Theme as CampaignTheme};
@@ -13,6 +21,8 @@ use crate::model::{Status, Theme as CampaignTheme};
 pub struct Theme {
     pub color: bool,
     pub ascii: bool,
+    /// Used only with `color`: monochrome (NO_COLOR) wins over any theme.
+    pub palette: Palette,
 }
 
 /// Borders drawn with `+ - |` only.
@@ -38,12 +48,21 @@ pub struct GaugeSymbols {
 
 impl Theme {
     pub fn new(color: bool, ascii: bool) -> Theme {
-        Theme { color, ascii }
+        Theme {
+            color,
+            ascii,
+            palette: Palette::default(),
+        }
     }
 
-    fn fg(&self, color: Color) -> Style {
+    pub fn with_palette(self, palette: Palette) -> Theme {
+        Theme { palette, ..self }
+    }
+
+    /// A role's colour; in monochrome, plain.
+    fn fg(&self, role: Role) -> Style {
         if self.color {
-            Style::new().fg(color)
+            self.palette.role(role)
         } else {
             Style::new()
         }
@@ -59,29 +78,12 @@ impl Theme {
                 Style::new()
             };
         }
-        match status {
-            Status::Overdue => Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
-            Status::Behind => Style::new().fg(Color::LightRed),
-            Status::AtRisk => Style::new().fg(Color::Yellow),
-            Status::InProgress => Style::new().fg(Color::Cyan),
-            Status::OnTrack => Style::new().fg(Color::Green),
-            Status::NotStarted => Style::new().fg(Color::DarkGray),
-            Status::Done => Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),
-            Status::Count => Style::new(),
-            Status::Met => Style::new().fg(Color::Green),
-            Status::NotMet => Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
-            Status::NoTarget => Style::new(),
-        }
+        self.palette.status(status)
     }
 
     /// A campaign's own colour (air, water, soil, other).
     pub fn accent(&self, theme: CampaignTheme) -> Style {
-        self.fg(match theme {
-            CampaignTheme::Air => Color::Cyan,
-            CampaignTheme::Water => Color::Blue,
-            CampaignTheme::Soil => Color::Yellow,
-            CampaignTheme::Other => Color::Magenta,
-        })
+        self.fg(Role::Accent(theme))
     }
 
     /// A small mark for a campaign's theme, beside its name.
@@ -109,12 +111,12 @@ impl Theme {
 
     /// Secondary text (labels, hints). Monochrome keeps it plain.
     pub fn dim(&self) -> Style {
-        self.fg(Color::DarkGray)
+        self.fg(Role::Dim)
     }
 
     pub fn key(&self) -> Style {
         if self.color {
-            Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD)
+            self.fg(Role::Key)
         } else {
             Style::new().add_modifier(Modifier::BOLD)
         }
@@ -122,7 +124,7 @@ impl Theme {
 
     pub fn error(&self) -> Style {
         if self.color {
-            Style::new().fg(Color::Red).add_modifier(Modifier::BOLD)
+            self.fg(Role::Error)
         } else {
             Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED)
         }
@@ -130,20 +132,20 @@ impl Theme {
 
     pub fn notice(&self) -> Style {
         if self.color {
-            Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD)
+            self.fg(Role::Notice)
         } else {
             Style::new().add_modifier(Modifier::BOLD)
         }
     }
 
     pub fn ok(&self) -> Style {
-        self.fg(Color::Green)
+        self.fg(Role::Ok)
     }
 
     /// A focused pane's border stands out; an unfocused one recedes.
     pub fn border(&self, focused: bool) -> Style {
         match (focused, self.color) {
-            (true, true) => Style::new().fg(Color::Cyan),
+            (true, true) => self.fg(Role::Border),
             (true, false) => Style::new().add_modifier(Modifier::BOLD),
             (false, _) => self.dim(),
         }

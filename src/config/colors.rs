@@ -1,0 +1,45 @@
+//! `[colors]`: a status word → one of the 16 ANSI colour names.
+
+use toml_edit::TableLike;
+
+use super::file::{key_span, unknown, unknown_word, value_span, wrong_type};
+use crate::load::Diagnostic;
+use crate::model::Status;
+use crate::tui::theme::{ALL_STATUSES, COLOR_NAMES, parse_color};
+
+use ratatui::style::Color;
+
+/// The status words `[colors]` takes.
+pub fn status_words() -> Vec<&'static str> {
+    ALL_STATUSES.iter().map(|s| s.as_str()).collect()
+}
+
+pub fn parse(
+    table: &dyn TableLike,
+    problems: &mut Vec<Diagnostic>,
+) -> [Option<Color>; ALL_STATUSES.len()] {
+    let mut colors = [None; ALL_STATUSES.len()];
+    let words = status_words();
+    let names: Vec<&str> = COLOR_NAMES.iter().map(|(name, _)| *name).collect();
+    for (word, item) in table.iter() {
+        let span = key_span(table, word);
+        let Some(status) = Status::parse(word) else {
+            problems.push(unknown(word, span, "[colors]", &words));
+            continue;
+        };
+        let Some(name) = item.as_str() else {
+            problems.push(wrong_type(item, &span, "a colour name such as \"red\""));
+            continue;
+        };
+        match parse_color(name) {
+            Some(color) => colors[status as usize] = Some(color),
+            None => problems.push(unknown_word(
+                name,
+                value_span(item, &span),
+                "colour",
+                &names,
+            )),
+        }
+    }
+    colors
+}

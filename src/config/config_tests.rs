@@ -1,0 +1,154 @@
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::*;
+use crate::tui::action::Command;
+use crate::tui::keymap::Context;
+
+fn press(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
+}
+
+fn errors(text: &str) -> Vec<String> {
+    Config::parse(text)
+        .expect_err(text)
+        .iter()
+        .map(|d| d.headline(text, "config.toml"))
+        .collect()
+}
+
+#[test]
+fn an_empty_file_is_the_defaults() {
+    assert_eq!(Config::parse("").unwrap(), Config::default());
+}
+
+#[test]
+fn the_default_table_has_no_clash_across_tiers() {
+    // Every default, tiers included, passes the check a config file gets.
+    let text = "[keys]\nup = [\"k\", \"Up\"]\n";
+    assert!(Config::parse(text).is_ok());
+}
+
+#[test]
+fn a_remap_replaces_the_keys_in_every_context_of_the_action() {
+    let config =
+        Config::parse("[keys]\nquit = [\"X\"]\ndown = [\"n\", \"Down\"]\nnext-match = [\"m\"]\n")
+            .unwrap();
+    let keys = &config.keymap;
+    assert_eq!(
+        keys.lookup(&press('X'), Context::Campaign),
+        Some(Command::Quit)
+    );
+    assert_eq!(keys.lookup(&press('Q'), Context::Campaign), None);
+    assert_eq!(
+        keys.lookup(&press('n'), Context::Overview),
+        Some(Command::Down)
+    );
+    assert_eq!(
+        keys.lookup(&press('n'), Context::Campaign),
+        Some(Command::Down)
+    );
+    // In a prompt `n` is text, the arrow still moves.
+    assert_eq!(keys.lookup(&press('n'), Context::Filter), None);
+    let down = KeyEvent::new(KeyCode::Down, KeyModifiers::NONE);
+    assert_eq!(keys.lookup(&down, Context::Filter), Some(Command::Down));
+    // Ctrl-C still quits, even in a prompt.
+    let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert_eq!(keys.lookup(&ctrl_c, Context::Filter), Some(Command::Quit));
+}
+
+#[test]
+fn an_empty_list_unbinds_but_quit_keeps_a_key() {
+    let config = Config::parse("[keys]\ncycle-sort = []\n").unwrap();
+    assert_eq!(config.keymap.lookup(&press('s'), Context::Campaign), None);
+    let errors = errors("[keys]\nquit = []\n");
+    assert_eq!(errors, ["config.toml:2:8: error: `quit` needs a key"]);
+}
+
+#[test]
+fn a_key_taken_from_a_default_is_named() {
+    let errors = errors("[keys]\ntop = [\"k\"]\n");
+    assert_eq!(
+        errors,
+        ["config.toml:2:8: error: key `k` is bound to both `up` and `top` in the overview"]
+    );
+}
+
+#[test]
+fn a_key_given_to_two_global_actions_names_both_places() {
+    let errors = errors("[keys]\nreload = [\"x\"]\n\ntoggle-lang = [\"x\"]\n");
+    assert_eq!(
+        errors,
+        [
+            "config.toml:4:16: error: key `x` is bound to both `reload` and `toggle-lang` in every view (and config.toml:2:11)"
+        ]
+    );
+}
+
+#[test]
+fn moving_a_key_away_frees_it() {
+    // `k` leaves `up`, so `top` may take it.
+    let config = Config::parse("[keys]\nup = [\"Up\"]\ntop = [\"k\", \"Home\"]\n").unwrap();
+    assert_eq!(
+        config.keymap.lookup(&press('k'), Context::Help),
+        Some(Command::Top)
+    );
+}
+
+#[test]
+fn every_kind_of_error_has_its_place() {
+    let cases = [
+        (
+            "lang = \"fr\"\n",
+            "config.toml:1:8: error: unknown language `fr`",
+        ),
+        (
+            "mouse = 1\n",
+            "config.toml:1:9: error: wrong type: `mouse` is true or false",
+        ),
+        (
+            "theme = \"lite\"\n",
+            "config.toml:1:9: error: unknown theme `lite`",
+        ),
+        (
+            "colour = 1\n",
+            "config.toml:1:1: error: unknown key `colour` in the config file",
+        ),
+        (
+            "[colors]\nlate = \"red\"\n",
+            "config.toml:2:1: error: unknown key `late` in [colors]",
+        ),
+        (
+            "[colors]\ndone = \"orange\"\n",
+            "config.toml:2:8: error: unknown colour `orange`",
+        ),
+        (
+            "[keys]\nleap = [\"x\"]\n",
+            "config.toml:2:1: error: unknown key `leap` in [keys] (an action)",
+        ),
+        (
+            "[keys]\nup = [\"Upp\"]\n",
+            "config.toml:2:7: error: unknown key name `Upp`",
+        ),
+        (
+            "[keys]\nup = \"k\"\n",
+            "config.toml:2:6: error: wrong type: a list of keys such as [\"k\", \"Up\"]",
+        ),
+        (
+            "[keys]\nup = [\"k\", \"k\"]\n",
+            "config.toml:2:12: error: key `k` is listed twice for `up` (and config.toml:2:7)",
+        ),
+        (
+            "[keys]\njump = [\"x\"]\n",
+            "config.toml:2:8: error: `jump` keys cannot be changed",
+        ),
+        (
+            "lang = \n",
+            "config.toml:1:8: error: TOML syntax: string values must be quoted, expected literal string",
+        ),
+    ];
+    for (text, expected) in cases {
+        let errors = errors(text);
+        assert_eq!(errors.len(), 1, "{text}: {errors:?}");
+        assert!(errors[0].starts_with(expected), "{text}: {errors:?}");
+    }
+}

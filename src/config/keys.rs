@@ -1,0 +1,271 @@
+//! `[keys]`: action name → the keys that do it. An override replaces the
+//! action's keys in every context the action is bound in; `[]` unbinds it.
+//! Checked as a whole: an unknown action or key name, a key listed twice,
+//! a key bound to two actions where one context (or the `Global`/`Always`
+//! tiers it falls through to) would see both.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use toml_edit::TableLike;
+
+use super::file::{key_span, string_span, unknown, unknown_word, value_span, wrong_type};
+use crate::load::Diagnostic;
+use crate::tui::action::Command;
+use crate::tui::keymap::{
+    self, BINDINGS, Binding, Context, Key, Keymap, action, action_name, same_action,
+};
+
+/// Ctrl-C always quits, whatever the file says: the way out that never moves.
+const CTRL_C: Key = Key::ctrl('c');
+
+/// Where a key in force comes from.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum Origin {
+    /// The table's default for this binding.
+    Default,
+    /// The config file, at this span.
+    File(Range<usize>),
+}
+
+/// `[keys]` as written: each action given and its keys.
+pub type Given = Vec<(&'static str, Vec<Key>)>;
+
+/// One action's override as written.
+struct Override {
+    command: Command,
+    keys: Vec<(Key, Range<usize>)>,
+}
+
+pub fn parse(table: &dyn TableLike, problems: &mut Vec<Diagnostic>) -> Option<(Keymap, Given)> {
+    let before = problems.len();
+    let names: Vec<&str> = keymap::action_names().collect();
+    let mut overrides = Vec::new();
+    for (name, item) in table.iter() {
+        let span = key_span(table, name);
+        let Some(command) = action(name) else {
+            problems.push(unknown(name, span, "[keys] (an action)", &names));
+            continue;
+        };
+        let Some(array) = item.as_array() else {
+            problems.push(wrong_type(
+                item,
+                &span,
+                "a list of keys such as [\"k\", \"Up\"]",
+            ));
+            continue;
+        };
+        let mut keys: Vec<(Key, Range<usize>)> = Vec::new();
+        for value in array.iter() {
+            let at = string_span(value);
+            let Some(key_name) = value.as_str() else {
+                problems.push(Diagnostic::error(
+                    at,
+                    "wrong type: a key name is a string such as \"k\"",
+                    "wrong type",
+                ));
+                continue;
+            };
+            let Some(key) = Key::parse(key_name) else {
+                problems.push(unknown_key_name(key_name, at));
+                continue;
+            };
+            if let Some((_, first)) = keys.iter().find(|(k, _)| *k == key) {
+                problems.push(
+                    Diagnostic::error(
+                        at,
+                        format!("key `{}` is listed twice for `{name}`", key.name()),
+                        "listed again",
+                    )
+                    .with_also(first.clone(), "first here"),
+                );
+                continue;
+            }
+            keys.push((key, at));
+        }
+        let whole = value_span(item, &span);
+        if matches!(command, Command::Jump(_)) && !array.is_empty() {
+            problems.push(
+                Diagnostic::error(whole, "`jump` keys cannot be changed", "only [] here")
+                    .with_help("the digits 1-9 choose the campaign; `jump = []` unbinds them"),
+            );
+            continue;
+        }
+        if command == Command::Quit && array.is_empty() {
+            problems.push(
+                Diagnostic::error(whole, "`quit` needs a key", "no key")
+                    .with_help("give it one, such as [\"Q\"] (Ctrl-C always quits too)"),
+            );
+            continue;
+        }
+        let name = keymap::action_name(command).unwrap_or("?");
+        overrides.push((name, Override { command, keys }));
+    }
+    // Clashes are looked for among the entries that were read, even when
+    // others had errors, so one run reports them all.
+    let placed = place(&overrides);
+    problems.extend(conflicts(&placed));
+    if problems.len() > before {
+        return None;
+    }
+    let keymap = Keymap::new(|i, _| placed[i].iter().map(|(key, _)| *key).collect());
+    let given = overrides
+        .into_iter()
+        .map(|(name, o)| (name, o.keys.into_iter().map(|(k, _)| k).collect()))
+        .collect();
+    Some((keymap, given))
+}
+
+fn unknown_key_name(name: &str, span: Range<usize>) -> Diagnostic {
+    let known: Vec<&str> = keymap::named_keys().collect();
+    let diagnostic = unknown_word(name, span, "key name", &known);
+    diagnostic.with_help(format!(
+        "a key is one character (k, G, ?), Ctrl- and a letter, or one of: {}",
+        known.join(", ")
+    ))
+}
+
+/// Each binding's keys in force, in table order, with where each came from.
+fn place(overrides: &[(&str, Override)]) -> Vec<Vec<(Key, Origin)>> {
+    BINDINGS
+        .iter()
+        .map(|binding| {
+            let defaults = || binding.keys.iter().map(|k| (*k, Origin::Default)).collect();
+            let Some((_, given)) = overrides
+                .iter()
+                .find(|(_, o)| same_action(o.command, binding.command))
+            else {
+                return defaults();
+            };
+            // A prompt keeps its own few keys (so it can always be left, and
+            // `back = ["Esc", "Backspace"]` does not take the prompt's
+            // Backspace), except for the actions that act only in prompts.
+            if binding.context.is_prompt() && !prompt_only(binding.command) {
+                return defaults();
+            }
+            let mut keys: Vec<(Key, Origin)> = given
+                .keys
+                .iter()
+                // Where characters are text (the prompt-only actions, and
+                // `Always`, which acts inside prompts), a character key
+                // would eat typing.
+                .filter(|(key, _)| !(binding.context.takes_text() && key.is_text()))
+                .map(|(key, at)| (*key, Origin::File(at.clone())))
+                .collect();
+            if keys.is_empty() && !given.keys.is_empty() {
+                // Only characters: the prompt keeps its own keys, so it can
+                // always be left.
+                return defaults();
+            }
+            if is_always_quit(binding) && !keys.iter().any(|(k, _)| *k == CTRL_C) {
+                keys.push((CTRL_C, Origin::Default));
+            }
+            keys
+        })
+        .collect()
+}
+
+/// `submit` and `delete-char`: bound in prompts alone.
+fn prompt_only(command: Command) -> bool {
+    BINDINGS
+        .iter()
+        .filter(|b| same_action(b.command, command))
+        .all(|b| b.context.is_prompt())
+}
+
+fn is_always_quit(binding: &Binding) -> bool {
+    binding.context == Context::Always && binding.command == Command::Quit
+}
+
+/// A key bound to two actions that one context would both see.
+fn conflicts(placed: &[Vec<(Key, Origin)>]) -> Vec<Diagnostic> {
+    let mut seen_pairs = HashSet::new();
+    let mut out = Vec::new();
+    for context in Context::HELP_ORDER {
+        let mut keys: Vec<(Key, &Origin, &Binding)> = Vec::new();
+        for tier in context.tiers() {
+            for (i, binding) in BINDINGS.iter().enumerate() {
+                if binding.context == *tier {
+                    keys.extend(placed[i].iter().map(|(k, o)| (*k, o, binding)));
+                }
+            }
+        }
+        for (n, (key, origin, binding)) in keys.iter().enumerate() {
+            for (other_key, other_origin, other) in &keys[..n] {
+                if key != other_key || same_action(binding.command, other.command) {
+                    continue;
+                }
+                if !seen_pairs.insert(((*origin).clone(), (*other_origin).clone())) {
+                    continue;
+                }
+                out.extend(conflict(*key, (origin, binding), (other_origin, other)));
+            }
+        }
+    }
+    out
+}
+
+fn conflict(
+    key: Key,
+    (origin, binding): (&Origin, &Binding),
+    (other_origin, other): (&Origin, &Binding),
+) -> Option<Diagnostic> {
+    // Named by the narrower of the two contexts: where both act.
+    let tiered = |c: Context| matches!(c, Context::Global | Context::Always);
+    let context = match (binding.context, other.context) {
+        (a, b) if a == b => a,
+        (a, b) if tiered(a) && tiered(b) => Context::Global,
+        (a, b) if tiered(a) => b,
+        (a, _) => a,
+    };
+    let name = |b: &Binding| action_name(b.command).unwrap_or("?");
+    let message = format!(
+        "key `{}` is bound to both `{}` and `{}` in {}",
+        key.name(),
+        name(other),
+        name(binding),
+        context_words(context)
+    );
+    // The file's place is the main one; a default is named in words.
+    let (here, here_binding, there, there_binding) = match (origin, other_origin) {
+        (Origin::File(_), _) => (origin, binding, other_origin, other),
+        (Origin::Default, Origin::File(_)) => (other_origin, other, origin, binding),
+        // Two defaults never clash (a test of the table says so).
+        (Origin::Default, Origin::Default) => return None,
+    };
+    let Origin::File(span) = here else {
+        return None;
+    };
+    let diagnostic = Diagnostic::error(
+        span.clone(),
+        message,
+        format!("bound to `{}`", name(here_binding)),
+    );
+    Some(match there {
+        Origin::File(other_span) => diagnostic.with_also(
+            other_span.clone(),
+            format!("and here to `{}`", name(there_binding)),
+        ),
+        Origin::Default => diagnostic.with_help(format!(
+            "`{}` is the default binding of `{}`: rebind `{}` too, or choose another key",
+            key.name(),
+            name(there_binding),
+            name(there_binding)
+        )),
+    })
+}
+
+/// A context as a message names it.
+pub fn context_words(context: Context) -> &'static str {
+    match context {
+        Context::Always => "every view and prompt",
+        Context::Global => "every view",
+        Context::Overview => "the overview",
+        Context::Campaign => "a campaign",
+        Context::Attention => "the attention list",
+        Context::Help => "the help",
+        Context::Filter => "the filter prompt",
+        Context::Search => "the search prompt",
+        Context::Update => "the update prompt",
+    }
+}

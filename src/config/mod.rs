@@ -1,0 +1,133 @@
+//! The user's configuration file (`config.toml`): default language, mouse,
+//! theme, status colours and key bindings. Read and validated as a whole
+//! before any command runs; every problem is a diagnostic with
+//! `config.toml:line:col`, like the plan's. Where the file is, and what the
+//! command line overrides, is settled by the binary (`commands/settings.rs`).
+
+mod colors;
+mod file;
+mod keys;
+pub mod print;
+pub mod schema;
+
+use std::path::PathBuf;
+
+use crate::load::Diagnostic;
+use crate::model::Lang;
+use crate::tui::keymap::Keymap;
+use crate::tui::theme::Palette;
+
+pub use file::TOP_KEYS;
+
+/// The configuration in force: the file's values over the defaults.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Config {
+    /// `lang`; `None`: the locale's.
+    pub lang: Option<Lang>,
+    /// `mouse`; `None`: off.
+    pub mouse: Option<bool>,
+    /// `theme` and `[colors]`.
+    pub palette: Palette,
+    /// The keys in force: the table with `[keys]` applied.
+    pub keymap: Keymap,
+    /// `[keys]` as written: each action given and its keys.
+    pub keys: keys::Given,
+}
+
+impl Config {
+    /// Reads a config file's text. `Err` holds every problem found.
+    pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
+        file::parse(text)
+    }
+}
+
+/// Where the configuration came from, for `campaigns config` and messages.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// Read from this file.
+    File(PathBuf),
+    /// No file at the default location: the defaults.
+    Missing(PathBuf),
+    /// No default location (neither XDG_CONFIG_HOME nor HOME is set).
+    Nowhere,
+}
+
+/// A config file that could not be used.
+#[derive(Debug)]
+pub enum ConfigError {
+    /// `--config PATH` names a file that cannot be read (or it is not UTF-8).
+    Unreadable { path: PathBuf, reason: String },
+    /// Read, with problems.
+    Invalid {
+        path: PathBuf,
+        text: String,
+        diagnostics: Vec<Diagnostic>,
+    },
+}
+
+impl ConfigError {
+    /// The message for stderr: the reason, or every diagnostic rendered
+    /// like rustc with `path:line:col`.
+    pub fn render(&self, color: bool) -> String {
+        match self {
+            ConfigError::Unreadable { path, reason } => format!(
+                "campaigns: config file {}: {reason}",
+                crate::text::sanitize_line(&path.display().to_string())
+            ),
+            ConfigError::Invalid {
+                path,
+                text,
+                diagnostics,
+            } => {
+                let shown = path.display().to_string();
+                let index = crate::load::LineIndex::new(text);
+                let mut out: Vec<String> = diagnostics
+                    .iter()
+                    .map(|d| d.render_indexed(text, &index, &shown, color))
+                    .collect();
+                out.push(format!(
+                    "campaigns: {}: {} in the config file; nothing was run",
+                    crate::text::sanitize_line(&shown),
+                    match diagnostics.len() {
+                        1 => "1 error".to_owned(),
+                        n => format!("{n} errors"),
+                    }
+                ));
+                out.join("\n")
+            }
+        }
+    }
+}
+
+/// Reads and validates the config file at `path`. A file that does not
+/// exist is the defaults when `required` is false (the default location),
+/// an error when true (`--config PATH`).
+pub fn read(path: PathBuf, required: bool) -> Result<(Config, Source), ConfigError> {
+    let text = match std::fs::read(&path) {
+        Ok(bytes) => String::from_utf8(bytes).map_err(|_| ConfigError::Unreadable {
+            path: path.clone(),
+            reason: "not UTF-8 text".into(),
+        })?,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound && !required => {
+            return Ok((Config::default(), Source::Missing(path)));
+        }
+        Err(err) => {
+            return Err(ConfigError::Unreadable {
+                path,
+                reason: err.to_string(),
+            });
+        }
+    };
+    match Config::parse(&text) {
+        Ok(config) => Ok((config, Source::File(path))),
+        Err(diagnostics) => Err(ConfigError::Invalid {
+            path,
+            text,
+            diagnostics,
+        }),
+    }
+}
+
+#[cfg(test)]
+#[path = "config_tests.rs"]
+mod tests;
