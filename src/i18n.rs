@@ -316,6 +316,16 @@ pub fn more(n: usize, lang: Lang) -> String {
     }
 }
 
+/// "Needs attention: 2 items" / "需关注：2 项", where a card has no room to
+/// list them (a bare heading would read as "nothing").
+pub fn attention_count(n: usize, lang: Lang) -> String {
+    match (lang, n) {
+        (Lang::Zh, n) => format!("{}：{n} 项", strings(lang).worst),
+        (Lang::En, 1) => format!("{}: 1 item", strings(lang).worst),
+        (Lang::En, n) => format!("{}: {n} items", strings(lang).worst),
+    }
+}
+
 /// "87 labels to finish today" / "今日需完成 87 个".
 pub fn to_finish_today(remaining: &str, lang: Lang) -> String {
     match lang {

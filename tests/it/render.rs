@@ -148,3 +148,17 @@ fn shipped_file_frames() {
         }
     }
 }
+
+/// At 80×24 Clear Water's card has room for its heading but not for the
+/// item under it: a bare "Needs attention:" would read as nothing to see.
+#[test]
+fn a_card_without_room_for_its_attention_items_counts_them() {
+    for (lang, expected) in [("en", "Needs attention: 1 item"), ("zh", "需关注：1 项")] {
+        let assert = crate::binary::assert_command()
+            .args(["render", "campaigns.toml", "--size", "80x24", "--lang", lang])
+            .assert()
+            .success();
+        let screen = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+        assert!(screen.contains(expected), "{lang}:\n{screen}");
+    }
+}

@@ -274,17 +274,14 @@ impl Card<'_> {
             put(buf, x, area.y, width, &ok, style, ell);
             return;
         }
-        put(
-            buf,
-            x,
-            area.y,
-            width,
-            &format!("{}{}", s.worst, s.colon.trim_end()),
-            theme.dim(),
-            ell,
-        );
         let y = area.y + 1;
         let room = usize::from(area.bottom().saturating_sub(y));
+        let heading = if room == 0 {
+            i18n::attention_count(self.attention.len(), lang)
+        } else {
+            format!("{}{}", s.worst, s.colon.trim_end())
+        };
+        put(buf, x, area.y, width, &heading, theme.dim(), ell);
         let attention = self.attention;
         for (n, item) in attention.iter().enumerate().take(room) {
             let y = y + n as u16;
