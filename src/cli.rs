@@ -28,8 +28,12 @@ pub struct Cli {
     pub file: PathBuf,
 
     /// Capture the mouse (off by default so the terminal's own selection works)
-    #[arg(long)]
+    #[arg(long, overrides_with = "no_mouse")]
     pub mouse: bool,
+
+    /// Leave the mouse to the terminal, whatever the config file says
+    #[arg(long, overrides_with = "mouse")]
+    pub no_mouse: bool,
 
     #[command(flatten)]
     pub common: Common,

@@ -30,7 +30,9 @@ fn main() -> ExitCode {
     let config = &configured.config;
     let result = match &cli.command {
         None => {
-            let settings = commands::settings::screen(common, cli.mouse, config);
+            // The last of --mouse / --no-mouse wins; neither: the config's.
+            let mouse = (cli.mouse || cli.no_mouse).then_some(cli.mouse);
+            let settings = commands::settings::screen(common, mouse, config);
             campaigns::tui::run::run(cli.file.clone(), settings)
         }
         Some(Command::Check { file }) => commands::check(file, common),

@@ -13,7 +13,7 @@ pub fn render(
     ansi: bool,
     config: &campaigns::config::Config,
 ) -> anyhow::Result<u8> {
-    let settings = settings::screen(common, false, config);
+    let settings = settings::screen(common, Some(false), config);
     match campaigns::tui::render::render(file, settings, size, view, ansi) {
         Ok(frame) => {
             to_stdout(frame.as_bytes())?;

@@ -87,15 +87,16 @@ pub fn use_color(common: &Common, stream: &impl IsTerminal) -> bool {
 }
 
 /// The screen's settings. ASCII: `--ascii`, or a locale that is set and
-/// not UTF-8. Mouse: `--mouse`, else the config's `mouse`. Colour: off
-/// with `--no-color` or NO_COLOR whatever the config's theme.
-pub fn screen(common: &Common, mouse: bool, config: &Config) -> Settings {
+/// not UTF-8. Mouse: `--mouse` or `--no-mouse` (the last given), else the
+/// config's `mouse`. Colour: off with `--no-color` or NO_COLOR whatever the
+/// config's theme.
+pub fn screen(common: &Common, mouse: Option<bool>, config: &Config) -> Settings {
     let locale = ["LC_ALL", "LC_CTYPE", "LANG"].into_iter().find_map(var);
     Settings {
         lang: lang(common, config),
         ascii: common.ascii || locale.is_some_and(|l| !is_utf8_locale(&l)),
         color: !common.no_color && var("NO_COLOR").is_none(),
-        mouse: mouse || config.mouse.unwrap_or(false),
+        mouse: mouse.or(config.mouse).unwrap_or(false),
         dates: dates(common),
         editor: Editor {
             visual: std::env::var_os("VISUAL"),

@@ -38,7 +38,7 @@ fn header(out: &mut String, source: &Source) {
         ),
     };
     out.push_str(
-        "# Flags win over this file (--lang, --mouse, --no-color); NO_COLOR turns colour off\n\
+        "# Flags win over this file (--lang, --mouse, --no-mouse, --no-color); NO_COLOR turns colour off\n\
          # whatever the theme. Every key is optional.\n\n",
     );
 }

@@ -18,7 +18,7 @@ fn top_key(name: &str) -> Value {
             "enum": ["zh", "en"]
         }),
         "mouse" => json!({
-            "description": "Capture the mouse (default false, so the terminal's own selection works; --mouse wins).",
+            "description": "Capture the mouse (default false, so the terminal's own selection works; --mouse and --no-mouse win).",
             "type": "boolean"
         }),
         "theme" => json!({

@@ -155,7 +155,14 @@ fn shipped_file_frames() {
 fn a_card_without_room_for_its_attention_items_counts_them() {
     for (lang, expected) in [("en", "Needs attention: 1 item"), ("zh", "需关注：1 项")] {
         let assert = crate::binary::assert_command()
-            .args(["render", "campaigns.toml", "--size", "80x24", "--lang", lang])
+            .args([
+                "render",
+                "campaigns.toml",
+                "--size",
+                "80x24",
+                "--lang",
+                lang,
+            ])
             .assert()
             .success();
         let screen = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
