@@ -6,6 +6,8 @@
 
 // The pty tests' harness, of which this bench uses only a part.
 #[allow(dead_code)]
+#[path = "../tests/common/binary.rs"]
+mod binary;
 #[path = "../tests/pty/pty_support.rs"]
 mod pty_support;
 
