@@ -8,6 +8,7 @@
 #[allow(dead_code)]
 #[path = "../tests/common/binary.rs"]
 mod binary;
+#[allow(dead_code)]
 #[path = "../tests/pty/pty_support.rs"]
 mod pty_support;
 
