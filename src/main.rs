@@ -31,7 +31,11 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         None => {
             let settings = commands::settings::screen(common, cli.mouse, config);
-            campaigns::tui::run::run(cli.file.clone(), settings)
+            let since = cli
+                .since
+                .clone()
+                .unwrap_or(campaigns::history::Since::LastReport);
+            campaigns::tui::run::run(cli.file.clone(), settings, since)
         }
         Some(Command::Check { file }) => commands::check(file, common),
         Some(Command::Report {
