@@ -87,3 +87,29 @@ impl App {
         }
     }
 }
+
+impl App {
+    /// What the footer says of the history: the baseline
+    /// (`since 2024-11-30 (abc1234)`), or that there is none; `None` while
+    /// it is being read.
+    pub fn baseline_words(&self) -> Option<String> {
+        let lang = self.settings.lang;
+        match &self.history {
+            HistoryState::Reading => None,
+            HistoryState::Absent(Absent::NotInGit) => Some(i18n::history::not_in_git(lang).into()),
+            HistoryState::Absent(Absent::Unreadable(_)) => {
+                Some(i18n::history::unreadable(lang).into())
+            }
+            HistoryState::Read(baselined) => {
+                let revision = baselined.baseline.map(|b| &baselined.history.revisions[b]);
+                Some(match revision.and_then(|r| Some((r.as_of?, r))) {
+                    Some((as_of, revision)) => {
+                        let commit = revision.commit.as_deref().map(|c| &c[..c.len().min(7)]);
+                        i18n::history::since(as_of, commit, lang)
+                    }
+                    None => i18n::history::no_baseline(lang).into(),
+                })
+            }
+        }
+    }
+}
