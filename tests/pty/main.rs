@@ -5,6 +5,7 @@
 mod pty_attention;
 mod pty_config;
 mod pty_faults;
+mod pty_history;
 mod pty_panic;
 mod pty_reload;
 mod pty_report;
