@@ -31,7 +31,11 @@ fn main() {
     let mut child = pty.slave.spawn_command(command).expect("the app starts");
     drop(pty.slave);
     let mut reader = pty.master.try_clone_reader().expect("a reader");
-    let mut parser = vt100::Parser::new(24, 80, 0);
+    let mut parser = vt100::Parser::new(
+        std::num::NonZeroU16::MIN.saturating_add(23),
+        std::num::NonZeroU16::MIN.saturating_add(79),
+        0,
+    );
     let mut buf = [0u8; 65536];
     loop {
         let n = reader.read(&mut buf).unwrap_or(0);
