@@ -35,6 +35,12 @@ pub struct Cli {
     #[arg(long, overrides_with = "mouse")]
     pub no_mouse: bool,
 
+    /// The baseline the screen compares with: a commit, branch or tag, or a
+    /// date (YYYY-MM-DD) [default: the last report, the newest revision
+    /// with another meta.as_of]
+    #[arg(long, value_name = "REV|DATE")]
+    pub since: Option<campaigns::history::Since>,
+
     #[command(flatten)]
     pub common: Common,
 }

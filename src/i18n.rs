@@ -3,6 +3,7 @@
 //! is the bureau's own (序时进度, 责任单位) with full-width punctuation
 //! (，：；（）); a label joined to what follows takes [`Strings::colon`].
 
+pub mod history;
 mod notices;
 mod rollup;
 

@@ -33,7 +33,11 @@ fn main() -> ExitCode {
             // The last of --mouse / --no-mouse wins; neither: the config's.
             let mouse = (cli.mouse || cli.no_mouse).then_some(cli.mouse);
             let settings = commands::settings::screen(common, mouse, config);
-            campaigns::tui::run::run(cli.file.clone(), settings)
+            let since = cli
+                .since
+                .clone()
+                .unwrap_or(campaigns::history::Since::LastReport);
+            campaigns::tui::run::run(cli.file.clone(), settings, since)
         }
         Some(Command::Check { file }) => commands::check(file, common),
         Some(Command::Report {

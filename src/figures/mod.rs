@@ -8,6 +8,7 @@
 //! the update prompt starts from [`plain`], which reads back as typed.
 
 mod assumed;
+mod change;
 mod days;
 mod gap;
 mod indicator;
@@ -17,6 +18,7 @@ mod task;
 mod unit;
 
 pub use assumed::mark;
+pub use change::{change, status_move};
 pub use days::{date, days_left, days_short};
 pub use gap::{gap_points, gap_text, gap_text_width};
 pub use indicator::{

@@ -23,6 +23,30 @@ pub enum Since {
     Date(NaiveDate),
 }
 
+/// `YYYY-MM-DD` is a day; anything else names a commit (`--since`).
+impl std::str::FromStr for Since {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Since, String> {
+        let text = text.trim();
+        if text.is_empty() {
+            return Err(
+                "`--since` needs a commit, a branch, a tag or a date like 2024-11-30".into(),
+            );
+        }
+        // Ten characters shaped like a date but not one (2024-13-01) are a
+        // typo, not a branch name.
+        let shaped = text.len() == 10 && text.as_bytes()[4] == b'-' && text.as_bytes()[7] == b'-';
+        match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+            Ok(day) => Ok(Since::Date(day)),
+            Err(_) if shaped && text.bytes().filter(u8::is_ascii_digit).count() == 8 => {
+                Err(format!("`{text}` is not a date like 2024-11-30"))
+            }
+            Err(_) => Ok(Since::Rev(text.to_owned())),
+        }
+    }
+}
+
 impl History {
     /// The index into `revisions` of the baseline, or `None` when there is
     /// no such revision. `current_as_of` is the reporting date of the
@@ -131,5 +155,20 @@ impl History {
             what: "opening the repository".to_owned(),
             message: sanitize_line(&err.to_string()),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn since_reads_a_date_else_a_revision() {
+        let day = NaiveDate::from_ymd_opt(2024, 11, 30).unwrap();
+        assert_eq!("2024-11-30".parse(), Ok(Since::Date(day)));
+        assert_eq!("HEAD~3".parse(), Ok(Since::Rev("HEAD~3".into())));
+        assert_eq!("abc1234".parse(), Ok(Since::Rev("abc1234".into())));
+        assert!("2024-13-01".parse::<Since>().is_err());
+        assert!("".parse::<Since>().is_err());
     }
 }

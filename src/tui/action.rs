@@ -67,6 +67,10 @@ pub enum Command {
     ToggleHelp,
     /// Open the attention list (督办清单) over every campaign, or leave it.
     ToggleAttention,
+    /// Compare with the next older valid revision of the file's history.
+    OlderBaseline,
+    /// Compare with the next newer valid revision of the file's history.
+    NewerBaseline,
     /// Leave the app.
     Quit,
     /// Give the terminal back to the shell and stop until `fg` (Ctrl-Z).
@@ -115,6 +119,12 @@ pub enum Action {
     WatchFailed(String),
     /// The file is watched again.
     WatchRestored,
+    /// The file's git history, read on a thread of its own, with the
+    /// baseline a `--since REV` names (found there: it reads the repository).
+    HistoryRead {
+        read: Box<Result<crate::history::History, crate::history::HistoryError>>,
+        rev_baseline: Option<usize>,
+    },
 }
 
 impl From<Command> for Action {

@@ -4,6 +4,7 @@
 
 pub(crate) mod attention;
 mod copy;
+mod history;
 mod loading;
 mod navigation;
 mod outcomes;
@@ -188,6 +189,12 @@ pub struct App {
     pub(crate) help: bool,
     pub(crate) help_scroll: u16,
     pub(crate) size: (u16, u16),
+    /// The file's git history and what moved since the baseline.
+    pub(crate) history: crate::tui::changes::HistoryState,
+    /// Which baseline `--since` asked for.
+    pub(crate) since: crate::history::Since,
+    /// `b` / `B` moved the baseline: a re-read history keeps it.
+    pub(crate) baseline_stepped: bool,
 }
 
 impl App {
@@ -216,6 +223,9 @@ impl App {
             help: false,
             help_scroll: 0,
             size: (80, 24),
+            history: Default::default(),
+            since: crate::history::Since::LastReport,
+            baseline_stepped: false,
         };
         app.loaded(loaded);
         app
@@ -261,11 +271,13 @@ impl App {
             Action::Loaded(loaded) => {
                 self.message = None;
                 self.loaded(*loaded);
+                self.compare_history();
                 Effect::Redraw
             }
             Action::Reread { reread, text } => {
                 self.message = None;
                 self.reread(*reread, text);
+                self.compare_history();
                 Effect::Redraw
             }
             other => self.outcome(other),

@@ -44,6 +44,8 @@ pub enum Event {
     RetryWatch,
     /// A save that had to wait for another writer's lock has ended.
     SaveEnded(Box<Result<edit::Saved, edit::EditError>>),
+    /// The file's git history was read (see `Events::read_history`).
+    HistoryRead(Box<HistoryRead>),
     /// The file watch failed (the reason); live reload may have stopped.
     WatchFailed(String),
     /// Reading the terminal failed (the reason): nothing more will arrive.
@@ -54,6 +56,16 @@ pub enum Event {
     Suspend,
     /// SIGCONT: the process runs again; the terminal may have been reset.
     Continued,
+}
+
+/// A history read off the event loop.
+#[derive(Debug)]
+pub struct HistoryRead {
+    /// Which read this is: only the newest one is shown.
+    pub generation: u64,
+    pub read: Result<crate::history::History, crate::history::HistoryError>,
+    /// The baseline a `Since::Rev` names.
+    pub rev_baseline: Option<usize>,
 }
 
 /// The receiving end of the channel, and the handles that keep its sources
@@ -114,6 +126,33 @@ impl Events {
         thread::spawn(move || {
             let ended = edit::apply(&path, &request, options, None);
             let _ = tx.send(Event::SaveEnded(Box::new(ended)));
+        });
+    }
+
+    /// Reads the git history of `path` on a thread of its own (1 000
+    /// commits take a while): it ends as `HistoryRead`, so the screen never
+    /// waits for it.
+    pub fn read_history(
+        &self,
+        path: PathBuf,
+        options: crate::history::Options,
+        since: crate::history::Since,
+        generation: u64,
+    ) {
+        let tx = self.tx.clone();
+        thread::spawn(move || {
+            let read = crate::history::read(&path, options);
+            let rev_baseline = match (&read, &since) {
+                (Ok(history), crate::history::Since::Rev(_)) => {
+                    history.baseline(&since, options.today).ok().flatten()
+                }
+                _ => None,
+            };
+            let _ = tx.send(Event::HistoryRead(Box::new(HistoryRead {
+                generation,
+                read,
+                rev_baseline,
+            })));
         });
     }
 

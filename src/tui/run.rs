@@ -16,6 +16,7 @@ use super::event::{Event, Events};
 use super::terminal::{self, Screen};
 use super::{editor, ui};
 use crate::edit;
+use crate::history::Since;
 use crate::load::{self, Opened, ReadError};
 
 /// How the loop ended.
@@ -29,7 +30,7 @@ enum Exit {
 /// Opens the review screen on `path` and runs it until the user quits. Gives
 /// the exit code: 0 after `q`, 128 + the signal after SIGTERM or SIGINT.
 /// (After SIGHUP or a closed terminal the process has already exited, 129.)
-pub fn run(path: PathBuf, settings: Settings) -> anyhow::Result<u8> {
+pub fn run(path: PathBuf, settings: Settings, since: Since) -> anyhow::Result<u8> {
     if !io::stdout().is_terminal() {
         anyhow::bail!(
             "the review screen needs a terminal; for text use `campaigns render` or `campaigns report`"
@@ -42,6 +43,7 @@ pub fn run(path: PathBuf, settings: Settings) -> anyhow::Result<u8> {
     // Without a watch the screen still works (`r` reloads by hand) and says so.
     let watched = events.watch_file(&path);
     let mut app = App::new(path.clone(), first, settings);
+    app.set_since(since.clone());
     app.update(Action::LoadedAt(now()));
     let retry_pending = watched.is_err();
     if let Err(reason) = watched {
@@ -59,7 +61,10 @@ pub fn run(path: PathBuf, settings: Settings) -> anyhow::Result<u8> {
         screen,
         dirty: true,
         retry_pending,
+        since,
+        history_generation: 0,
     };
+    session.read_history();
     let ended = session.run().and_then(|exit| {
         terminal::restore(&mut session.screen).context("could not restore the terminal")?;
         Ok(exit)
@@ -92,6 +97,10 @@ struct Session {
     dirty: bool,
     /// Whether a `RetryWatch` is on its way.
     retry_pending: bool,
+    /// The baseline `--since` asked for.
+    since: Since,
+    /// The newest history read asked for: older ones that end later are dropped.
+    history_generation: u64,
 }
 
 /// How long a lost watch waits before it tries again (a re-clone or a
@@ -143,6 +152,14 @@ impl Session {
             Event::FileChanged => return self.reload(false),
             Event::Rewatch => return self.rewatch(),
             Event::SaveEnded(ended) => return self.save_ended(*ended),
+            Event::HistoryRead(read) if read.generation == self.history_generation => {
+                let action = Action::HistoryRead {
+                    read: Box::new(read.read),
+                    rev_baseline: read.rev_baseline,
+                };
+                return self.update(action);
+            }
+            Event::HistoryRead(_) => {}
             Event::RetryWatch => {
                 self.retry_pending = false;
                 if self.app.watch_lost().is_some() {
@@ -234,6 +251,7 @@ impl Session {
                 return Ok(None);
             }
             Ok(text) => {
+                self.read_history();
                 let reread = self.app.document().and_then(|shown| shown.reread(&text));
                 if let Some(reread) = reread {
                     self.dirty = true;
@@ -256,6 +274,21 @@ impl Session {
             return Ok(Some(exit));
         }
         self.update(Action::LoadedAt(now()))
+    }
+
+    /// Reads the history again, off the loop (at start, and when the file
+    /// changed: a commit or a new working copy changes what it holds).
+    fn read_history(&mut self) {
+        self.history_generation += 1;
+        let options = crate::history::Options {
+            today: self.options.today,
+        };
+        self.events.read_history(
+            self.path.clone(),
+            options,
+            self.since.clone(),
+            self.history_generation,
+        );
     }
 
     /// Hands the terminal to the editor, takes it back, and reloads.
@@ -317,6 +350,7 @@ impl Session {
         };
         self.dirty = true;
         if let Some(action) = taken {
+            self.read_history();
             if let Some(exit) = self.update(action)? {
                 return Ok(Some(exit));
             }

@@ -7,6 +7,7 @@ mod binary;
 mod pty_attention;
 mod pty_config;
 mod pty_faults;
+mod pty_history;
 mod pty_panic;
 mod pty_reload;
 mod pty_report;

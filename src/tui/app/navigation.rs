@@ -93,6 +93,8 @@ impl App {
                 .editor_line()
                 .map_or(Effect::None, |line| Effect::OpenEditor { line }),
             Command::Copy => self.copy(),
+            Command::OlderBaseline => self.step_baseline(true),
+            Command::NewerBaseline => self.step_baseline(false),
             _ => match self.view {
                 View::Overview => self.overview_command(command),
                 View::Campaign => self.campaign_command(command),

@@ -6,6 +6,7 @@ use super::*;
 impl App {
     pub(super) fn outcome(&mut self, action: Action) -> Effect {
         match action {
+            Action::HistoryRead { read, rev_baseline } => self.history_read(*read, rev_baseline),
             Action::LoadedAt(time) => {
                 self.loaded_at = Some(time);
                 Effect::Redraw

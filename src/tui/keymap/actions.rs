@@ -33,6 +33,8 @@ pub const ACTIONS: &[(&str, Command)] = &[
     ("toggle-lang", C::ToggleLang),
     ("toggle-help", C::ToggleHelp),
     ("toggle-attention", C::ToggleAttention),
+    ("older-baseline", C::OlderBaseline),
+    ("newer-baseline", C::NewerBaseline),
     ("copy", C::Copy),
     ("quit", C::Quit),
     ("suspend", C::Suspend),

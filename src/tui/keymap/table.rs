@@ -311,6 +311,20 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind!(
         Global,
+        C::OlderBaseline,
+        [Key::ch('b')],
+        "与更早的版本比较（git 历史）",
+        "compare with an older revision (git)"
+    ),
+    bind!(
+        Global,
+        C::NewerBaseline,
+        [Key::ch('B')],
+        "与更新的版本比较（git 历史）",
+        "compare with a newer revision (git)"
+    ),
+    bind!(
+        Global,
         C::NextMatch,
         [Key::ch('n')],
         "下一个搜索结果",

@@ -8,6 +8,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use super::cells::{inner, put};
+use super::change_cell;
 use super::detail;
 use super::layout::split;
 use super::list_row::{Columns, ListRows};
@@ -15,6 +16,7 @@ use crate::i18n;
 use crate::model::{Campaign, CampaignStatus, Lang};
 use crate::text;
 use crate::tui::app::{App, CampaignView, Pane};
+use crate::tui::changes::{Baselined, Change};
 use crate::tui::rows::{Item, SortKey};
 use crate::tui::theme::Theme;
 
@@ -180,23 +182,33 @@ fn draw_list(
         .and_then(|d| d.widths.get(view.index))
         .map(|w| w.get(lang))
         .unwrap_or_default();
+    let baselined = app.baselined();
+    let change = change_cell::column_width(baselined, view.index, lang, theme.ascii);
     let list = ListRows {
-        columns: Columns::for_rows(inner.width, widths),
+        columns: Columns::for_rows(inner.width, widths, change),
         lang,
         theme,
     };
-    draw_rows(buf, inner, &list, campaign, status, view);
+    let rows = Rows {
+        campaign,
+        status,
+        view,
+        baselined,
+    };
+    draw_rows(buf, inner, &list, &rows);
+}
+
+/// What the rows show: the campaign, its statuses, the view, the changes.
+struct Rows<'a> {
+    campaign: &'a Campaign,
+    status: &'a CampaignStatus,
+    view: &'a CampaignView,
+    baselined: Option<&'a Baselined>,
 }
 
 /// The rows that are in view, the selected one highlighted.
-fn draw_rows(
-    buf: &mut Buffer,
-    inner: Rect,
-    list: &ListRows<'_>,
-    campaign: &Campaign,
-    status: &CampaignStatus,
-    view: &CampaignView,
-) {
+fn draw_rows(buf: &mut Buffer, inner: Rect, list: &ListRows<'_>, rows: &Rows<'_>) {
+    let (campaign, status, view) = (rows.campaign, rows.status, rows.view);
     let height = usize::from(inner.height);
     let offset = crate::tui::app::scrolled(view.offset, view.selected, height, view.rows.len());
     for (row, item) in view.rows.iter().enumerate().skip(offset).take(height) {
@@ -211,6 +223,9 @@ fn draw_rows(
             Item::Task(i) => {
                 if let (Some(task), Some(schedule)) = (campaign.tasks.get(i), status.tasks.get(i)) {
                     list.task(buf, line, task, schedule, selected);
+                    if let Some(change) = rows.change(&task.id) {
+                        list.change(buf, line, change);
+                    }
                 }
             }
             Item::Indicator(i) => {
@@ -218,6 +233,9 @@ fn draw_rows(
                     (campaign.indicators.get(i), status.indicators.get(i))
                 {
                     list.indicator(buf, line, indicator, st, selected);
+                    if let Some(change) = rows.change(&indicator.id) {
+                        list.change(buf, line, change);
+                    }
                 }
             }
         }
@@ -277,4 +295,12 @@ fn list_block(
         ))
         .title_bottom(Line::styled(position, theme.dim()).right_aligned())
         .render(area, buf);
+}
+
+impl Rows<'_> {
+    /// The change of the campaign's item `id`, when it moved.
+    fn change(&self, id: &str) -> Option<&Change> {
+        let baselined = self.baselined?;
+        baselined.change(&format!("{}/{id}", self.campaign.id))
+    }
 }

@@ -80,8 +80,9 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let ell = theme.ellipsis();
     let y = area.y;
 
-    // Right: warnings and the last load.
+    // Right: warnings, the baseline of the changes shown, the last load.
     let mut status = Vec::new();
+    let baseline = app.baseline_words();
     if let Some(data) = app.data.as_ref().filter(|d| d.warnings() > 0) {
         status.push(format!(
             "{} {}",
@@ -89,11 +90,18 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
             i18n::warnings(data.warnings(), lang)
         ));
     }
+    if let Some(baseline) = &baseline {
+        status.push(baseline.clone());
+    }
     if let Some(time) = app.loaded_at {
         status.push(format!("{} {}", s.loaded_at, time.format("%H:%M:%S")));
     }
     let status = status.join(theme.dot());
-    let right_room = area.width / 3;
+    let right_room = if baseline.is_some() {
+        area.width / 2
+    } else {
+        area.width / 3
+    };
     let start = if status.is_empty() {
         area.right()
     } else {

@@ -7,10 +7,12 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use super::cells::{put, put_right};
+use super::change_cell::change_text;
 use super::gauge;
 use crate::figures;
 use crate::i18n;
 use crate::model::{Field, Indicator, IndicatorState, Lang, Status, Task, TaskSchedule};
+use crate::tui::changes::Change;
 use crate::tui::rows::ColumnWidths;
 use crate::tui::theme::Theme;
 
@@ -24,6 +26,8 @@ pub struct Columns {
     figure: u16,
     due: u16,
     days: u16,
+    /// The change since the baseline, last on the line (0: no history).
+    change: u16,
 }
 
 const POINTER: u16 = 2;
@@ -34,13 +38,15 @@ enum Slot {
     Figure,
     Due,
     Days,
+    Change,
 }
 
 impl Columns {
     /// Widths for the rows shown: the status column as wide as the widest
     /// status word among them, the figure as wide as the widest figure, the
     /// days as the widest days left (none when no row shows any).
-    pub fn for_rows(width: u16, widths: ColumnWidths) -> Columns {
+    /// `change` is the widest change since the baseline (0: none shown).
+    pub fn for_rows(width: u16, widths: ColumnWidths, change: u16) -> Columns {
         // Symbol, space, word, the assumed marker and a gap.
         let status = 2 + widths.status_word + 2;
         let (figure, days) = (widths.figure, widths.days);
@@ -52,12 +58,14 @@ impl Columns {
             figure: 0,
             due: 0,
             days: 0,
+            change: 0,
         };
         let mut left = width.saturating_sub(POINTER + status);
         // Most useful first; each needs the name to keep some room.
         for (slot, want, name_min) in [
             (Slot::Percent, 5u16, 10u16),
             (Slot::Figure, figure.min(20) + 1, 12),
+            (Slot::Change, change.min(16) + 1, 12),
             (Slot::Days, days + 1, 14),
             (Slot::Bar, 10, 16),
             (Slot::Due, 12, 26),
@@ -70,6 +78,7 @@ impl Columns {
                     Slot::Figure => c.figure = want,
                     Slot::Due => c.due = want,
                     Slot::Days => c.days = want,
+                    Slot::Change => c.change = want,
                 }
             }
         }
@@ -94,6 +103,27 @@ pub struct ListRows<'a> {
 }
 
 impl ListRows<'_> {
+    /// The change since the baseline (`+8 ▲`), right-aligned in the last
+    /// column; the arrow in the style of the status it moved to.
+    pub fn change(&self, buf: &mut Buffer, line: Rect, change: &Change) {
+        let (columns, theme) = (&self.columns, self.theme);
+        if columns.change == 0 {
+            return;
+        }
+        let Some(text) = change_text(change, self.lang, theme.ascii) else {
+            return;
+        };
+        let style = change
+            .current
+            .filter(|_| change.moved().is_some())
+            .map_or(theme.title(), |(_, status)| theme.status(status));
+        let right = line.x + POINTER + columns.status + columns.name;
+        let right = right + columns.bar + columns.percent + columns.figure;
+        let right = right + columns.due + columns.days + columns.change;
+        let width = columns.change - 1;
+        put_right(buf, right, line.y, width, &text, style, theme.ellipsis());
+    }
+
     pub fn task(
         &self,
         buf: &mut Buffer,

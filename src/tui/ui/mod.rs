@@ -5,6 +5,7 @@ pub mod banner;
 pub mod campaign;
 pub mod card;
 pub mod cells;
+pub mod change_cell;
 pub mod detail;
 pub mod footer;
 pub mod gauge;

@@ -23,6 +23,8 @@ pub struct IndicatorDetail<'a> {
     pub lang: Lang,
     pub width: u16,
     pub theme: &'a Theme,
+    /// The item's points from git, when the history is read.
+    pub git: Option<Vec<Line<'static>>>,
 }
 
 impl IndicatorDetail<'_> {
@@ -92,6 +94,10 @@ impl IndicatorDetail<'_> {
     /// The recorded points, then the value now at the reporting date: a
     /// sparkline of the numbers and the points written out.
     fn history_lines(&self) -> Vec<Line<'static>> {
+        // Git's points include the file's own history array.
+        if let Some(git) = &self.git {
+            return git.clone();
+        }
         let (indicator, lang, theme) = (self.indicator, self.lang, self.theme);
         if indicator.history.is_empty() {
             return Vec::new();

@@ -2,6 +2,7 @@
 //! and figures, a gauge with a marker where it should be by now, dates,
 //! pace, history and the note (wrapped, scrollable).
 
+mod git_history;
 mod indicator;
 mod parts;
 mod task;
@@ -79,6 +80,10 @@ fn lines(app: &App, width: u16, theme: &Theme) -> Vec<Line<'static>> {
         return Vec::new();
     };
     let (lang, as_of) = (app.settings().lang, Some(data.status.as_of));
+    let git = |id: &str| {
+        let key = format!("{}/{id}", campaign.id);
+        git_history::lines(app.baselined()?, &key, width, lang, theme)
+    };
     match view.rows.get(view.selected) {
         Some(Item::Task(i)) => match (campaign.tasks.get(*i), status.tasks.get(*i)) {
             (Some(task), Some(schedule)) => TaskDetail {
@@ -89,6 +94,7 @@ fn lines(app: &App, width: u16, theme: &Theme) -> Vec<Line<'static>> {
                 lang,
                 width,
                 theme,
+                git: git(&task.id),
             }
             .lines(),
             _ => Vec::new(),
@@ -103,6 +109,7 @@ fn lines(app: &App, width: u16, theme: &Theme) -> Vec<Line<'static>> {
                     lang,
                     width,
                     theme,
+                    git: git(&indicator.id),
                 }
                 .lines(),
                 _ => Vec::new(),

@@ -22,6 +22,8 @@ pub struct TaskDetail<'a> {
     pub lang: Lang,
     pub width: u16,
     pub theme: &'a Theme,
+    /// The item's points from git, when the history is read.
+    pub git: Option<Vec<Line<'static>>>,
 }
 
 impl TaskDetail<'_> {
@@ -212,6 +214,10 @@ impl TaskDetail<'_> {
     /// The recorded points then today's figure as a sparkline, and the
     /// figure from the first point to now.
     fn history_lines(&self) -> Vec<Line<'static>> {
+        // Git's points include the file's own history array.
+        if let Some(git) = &self.git {
+            return git.clone();
+        }
         let (task, lang, theme) = (self.task, self.lang, self.theme);
         let s = i18n::strings(lang);
         let mut out = vec![Line::raw("")];

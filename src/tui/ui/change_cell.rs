@@ -1,0 +1,34 @@
+//! The change since the baseline as a row shows it: `+8`, `−3`, and `▲` /
+//! `▼` when the status moved (ASCII `^` / `v`); nothing when unchanged.
+
+use crate::figures;
+use crate::model::Lang;
+use crate::tui::changes::{Baselined, Change};
+
+/// `+8 ▲`, `−3`, `▼`; `None` when nothing a row can say moved (a water
+/// class that changed within the same status says it in the changes list).
+pub fn change_text(change: &Change, lang: Lang, ascii: bool) -> Option<String> {
+    let delta = change.delta().and_then(|d| figures::change(d, lang, ascii));
+    let arrow = change.moved().map(|up| figures::status_move(up, ascii));
+    match (delta, arrow) {
+        (Some(delta), Some(arrow)) => Some(format!("{delta} {arrow}")),
+        (Some(delta), None) => Some(delta),
+        (None, Some(arrow)) => Some(arrow.to_owned()),
+        (None, None) => None,
+    }
+}
+
+/// The widest change text among the rows of campaign `index` (0: no column).
+pub fn column_width(baselined: Option<&Baselined>, index: usize, lang: Lang, ascii: bool) -> u16 {
+    let Some(baselined) = baselined else {
+        return 0;
+    };
+    baselined
+        .changes
+        .iter()
+        .filter(|c| c.at.is_some_and(|(campaign, _)| campaign == index))
+        .filter_map(|c| change_text(c, lang, ascii))
+        .map(|text| crate::text::width(&text) as u16)
+        .max()
+        .unwrap_or(0)
+}

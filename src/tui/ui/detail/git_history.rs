@@ -1,0 +1,97 @@
+//! The selected item's figures over time from the file's git history (the
+//! item's own `history` array is already merged in): a sparkline with the
+//! first and last dates under it, where the history stops, and how many
+//! revisions did not load.
+
+use ratatui::text::{Line, Span};
+
+use super::parts::{label, sparkline_room};
+use crate::figures;
+use crate::history::{Boundary, Figure};
+use crate::i18n;
+use crate::model::{Lang, Level};
+use crate::text::{self, sanitize_line};
+use crate::tui::changes::Baselined;
+use crate::tui::theme::Theme;
+use crate::tui::ui::gauge;
+
+/// The lines for item `key` (`campaign/item`); `None` when there is no git
+/// history to show (the pane then shows the file's own `history` array).
+pub fn lines(
+    baselined: &Baselined,
+    key: &str,
+    width: u16,
+    lang: Lang,
+    theme: &Theme,
+) -> Option<Vec<Line<'static>>> {
+    let item = baselined.history.items.iter().find(|i| i.key == key)?;
+    let s = i18n::strings(lang);
+    let numbers: Vec<f64> = item
+        .points
+        .iter()
+        .filter_map(|p| match p.figure {
+            Figure::Done(v) | Figure::Value(Level::Number(v)) => Some(v),
+            Figure::Value(Level::WaterClass(_)) => None,
+        })
+        .collect();
+    let mut out = vec![Line::raw("")];
+    let (first, last) = (item.points.first()?, item.points.last()?);
+    if numbers.len() > 1 {
+        let room = sparkline_room(width, lang);
+        let spark = gauge::sparkline(&numbers, room, false, theme);
+        let spark_width = text::width(&spark);
+        out.push(Line::from(vec![
+            label(s.history, theme),
+            Span::styled(spark, theme.title()),
+        ]));
+        // The dates on the axis: the first under the start, the last under the end.
+        let (from, to) = (figures::date(first.as_of), figures::date(last.as_of));
+        let pad = spark_width.saturating_sub(text::width(&from) + text::width(&to));
+        let indent = " ".repeat(text::width(s.history) + 1);
+        let axis = if pad >= 1 {
+            format!("{indent}{from}{}{to}", " ".repeat(pad))
+        } else {
+            format!("{indent}{from} – {to}")
+        };
+        out.push(Line::styled(axis, theme.dim()));
+    } else {
+        out.push(Line::from(label(s.history, theme)));
+    }
+    let arrow = if theme.ascii { " -> " } else { " → " };
+    let point = |p: &crate::history::Point| {
+        let figure = match p.figure {
+            Figure::Done(v) => figures::number(v, lang),
+            Figure::Value(level) => figures::level(level, lang, theme.ascii),
+        };
+        format!("{} {figure}", figures::date(p.as_of))
+    };
+    let shown: Vec<String> = item.points.iter().rev().take(4).rev().map(point).collect();
+    out.push(Line::styled(shown.join(arrow), theme.dim()));
+    out.extend(notes(baselined, lang, theme));
+    Some(out)
+}
+
+/// Where the history stops and how many revisions had errors.
+pub fn notes(baselined: &Baselined, lang: Lang, theme: &Theme) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    let short = |commit: &str| sanitize_line(&commit[..commit.len().min(7)]);
+    match &baselined.history.boundary {
+        Some(Boundary::Shallow { commit }) => out.push(Line::styled(
+            i18n::history::stops_shallow(&short(commit), lang),
+            theme.dim(),
+        )),
+        Some(Boundary::Renamed { commit, from }) => out.push(Line::styled(
+            i18n::history::stops_renamed(&short(commit), &sanitize_line(from), lang),
+            theme.dim(),
+        )),
+        None => {}
+    }
+    let invalid = baselined.invalid();
+    if invalid > 0 {
+        out.push(Line::styled(
+            i18n::history::invalid_revisions(invalid, lang),
+            theme.dim(),
+        ));
+    }
+    out
+}
