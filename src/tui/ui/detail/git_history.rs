@@ -38,7 +38,11 @@ pub fn lines(
     let (first, last) = (item.points.first()?, item.points.last()?);
     if numbers.len() > 1 {
         let room = sparkline_room(width, lang);
-        let spark = gauge::sparkline(&numbers, room, false, theme);
+        // A task's count is drawn from zero, as its own history is (45 → 53
+        // of 77 is a small step, not empty to full); an indicator's value from
+        // its lowest, where the movement is.
+        let is_count = matches!(first.figure, Figure::Done(_));
+        let spark = gauge::sparkline(&numbers, room, is_count, theme);
         let spark_width = text::width(&spark);
         out.push(Line::from(vec![
             label(s.history, theme),
