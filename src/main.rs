@@ -33,7 +33,7 @@ fn main() -> ExitCode {
             let settings = commands::settings::screen(common, cli.mouse, config);
             campaigns::tui::run::run(cli.file.clone(), settings)
         }
-        Some(Command::Check { file }) => commands::check(file, common),
+        Some(Command::Check { file }) => commands::check(file, common, config),
         Some(Command::Report {
             file,
             format,

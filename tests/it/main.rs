@@ -9,6 +9,7 @@
 
 mod check;
 mod check_props;
+mod check_zh;
 mod config;
 mod figures_agree;
 mod history;
