@@ -48,7 +48,7 @@ const VALID_FIXTURES: &[(&str, &[(usize, usize)])] = &[
 ];
 
 fn campaigns() -> Command {
-    let mut command = Command::cargo_bin("campaigns").unwrap();
+    let mut command = crate::binary::assert_command();
     command.env("NO_COLOR", "1").env_remove("LANG");
     command
 }

@@ -10,7 +10,7 @@ use assert_cmd::Command;
 /// The binary with a home of its own (no user config is ever read) and a
 /// fixed locale.
 fn campaigns(home: &Path) -> Command {
-    let mut command = Command::cargo_bin("campaigns").unwrap();
+    let mut command = crate::binary::assert_command();
     command
         .env("HOME", home)
         .env("XDG_CONFIG_HOME", home.join("xdg"))

@@ -48,7 +48,7 @@ fn commits(history: &History) -> Vec<String> {
 }
 
 fn campaigns(dir: &std::path::Path) -> Command {
-    let mut command = Command::cargo_bin("campaigns").unwrap();
+    let mut command = crate::binary::assert_command();
     command
         .current_dir(dir)
         .env_remove("LANG")

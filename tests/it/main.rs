@@ -7,6 +7,8 @@
 //! `tests/it/snapshots/it__MODULE__NAME.snap`, and proptest, finding this
 //! `main.rs`, keeps failing seeds in `tests/proptest-regressions/MODULE.txt`.
 
+#[path = "../common/binary.rs"]
+mod binary;
 mod check;
 mod check_props;
 mod check_zh;

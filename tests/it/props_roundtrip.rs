@@ -256,7 +256,7 @@ const SHIPPED_TARGETS: &[(&str, &str)] = &[
 
 /// Runs the real `campaigns set` for `request`: its exit code.
 fn set_through_the_binary(path: &std::path::Path, request: &Edit) -> (i32, String) {
-    let mut command = std::process::Command::new(assert_cmd::cargo::cargo_bin("campaigns"));
+    let mut command = crate::binary::command();
     command
         .arg("set")
         .arg(path)
@@ -320,7 +320,7 @@ proptest! {
         if must_write {
             prop_assert_eq!(code, 0, "{}", stderr);
         }
-        let check = std::process::Command::new(assert_cmd::cargo::cargo_bin("campaigns"))
+        let check = crate::binary::command()
             .arg("check")
             .arg(&path)
             .output()

@@ -1,8 +1,6 @@
 //! The README's screenshots are frames the app draws: each block marked
 //! `<!-- screenshot: campaigns ARGS -->` must equal what `campaigns ARGS` prints today.
 
-use assert_cmd::Command;
-
 #[test]
 fn readme_screenshots_match_the_app() {
     let readme = std::fs::read_to_string("README.md").expect("README.md");
@@ -18,8 +16,7 @@ fn readme_screenshots_match_the_app() {
             + 8;
         let body_len = rest[body_start..].find("```").expect("a closed block");
         let shown = &rest[body_start..body_start + body_len];
-        let output = Command::cargo_bin("campaigns")
-            .expect("the binary")
+        let output = crate::binary::assert_command()
             .args(&args)
             .env_remove("NO_COLOR")
             .output()

@@ -1,12 +1,9 @@
 //! `campaigns render`: the real binary draws one frame as text.
 
-use assert_cmd::Command;
-
 const FIXTURE: &str = "tests/fixtures/tui/plan.toml";
 
 fn render(args: &[&str]) -> assert_cmd::assert::Assert {
-    Command::cargo_bin("campaigns")
-        .unwrap()
+    crate::binary::assert_command()
         .env_remove("NO_COLOR")
         .env("LANG", "en_GB.UTF-8")
         .env_remove("LC_ALL")
@@ -106,16 +103,14 @@ fn an_unknown_view_lists_the_campaigns() {
 
 #[test]
 fn a_missing_or_invalid_file_fails_with_the_reason() {
-    Command::cargo_bin("campaigns")
-        .unwrap()
+    crate::binary::assert_command()
         .args(["render", "no/such/file.toml"])
         .assert()
         .code(2);
     let dir = tempfile::tempdir().unwrap();
     let bad = dir.path().join("bad.toml");
     std::fs::write(&bad, "[meta]\ntitel = 1\n").unwrap();
-    let assert = Command::cargo_bin("campaigns")
-        .unwrap()
+    let assert = crate::binary::assert_command()
         .arg("render")
         .arg(&bad)
         .assert()
@@ -138,8 +133,7 @@ fn shipped_file_frames() {
     for lang in ["zh", "en"] {
         for size in ["120x40", "80x24"] {
             for view in ["overview", "clear-water"] {
-                let assert = Command::cargo_bin("campaigns")
-                    .unwrap()
+                let assert = crate::binary::assert_command()
                     .env_remove("NO_COLOR")
                     .env("LANG", "en_GB.UTF-8")
                     .env_remove("LC_ALL")

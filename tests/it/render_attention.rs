@@ -3,14 +3,12 @@
 //! it must agree with, in both languages, at the common sizes, in ASCII and
 //! without colour.
 
-use assert_cmd::Command;
 use campaigns::figures;
 use campaigns::load::{self, Opened};
 use campaigns::model::Lang;
 
 fn render(args: &[&str]) -> String {
-    let assert = Command::cargo_bin("campaigns")
-        .unwrap()
+    let assert = crate::binary::assert_command()
         .env_remove("NO_COLOR")
         .env("LANG", "en_GB.UTF-8")
         .env_remove("LC_ALL")
@@ -24,8 +22,7 @@ fn render(args: &[&str]) -> String {
 }
 
 fn report_json() -> serde_json::Value {
-    let assert = Command::cargo_bin("campaigns")
-        .unwrap()
+    let assert = crate::binary::assert_command()
         .args([
             "report",
             "campaigns.toml",

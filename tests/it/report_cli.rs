@@ -10,7 +10,7 @@ const ALL: &str = "tests/fixtures/report/all-statuses.toml";
 const HOSTILE: &str = "tests/fixtures/report/hostile.toml";
 
 fn campaigns() -> Command {
-    let mut command = Command::cargo_bin("campaigns").unwrap();
+    let mut command = crate::binary::assert_command();
     command
         .env_remove("LANG")
         .env_remove("LC_ALL")
@@ -154,7 +154,7 @@ fn a_closed_pipe_ends_quietly_with_success() {
     let dir = tempfile::tempdir().unwrap();
     let plan = large_plan(dir.path());
     for format in ["md", "json", "csv", "text"] {
-        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("campaigns"))
+        let mut child = crate::binary::command()
             .args([
                 "report",
                 "--format",
@@ -328,7 +328,8 @@ fn a_closed_stderr_does_not_panic() {
     let output = std::process::Command::new("sh")
         .arg("-c")
         .arg(r#"(sleep 0.3; "$0" report --format text --lang en "$1"; echo $? > "$2") 2>&1 | true"#)
-        .arg(assert_cmd::cargo::cargo_bin("campaigns"))
+        .arg(crate::binary::path())
+        .env("XDG_CONFIG_HOME", crate::binary::no_config_home())
         .arg(&plan)
         .arg(&status_file)
         .output()

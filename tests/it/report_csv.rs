@@ -1,13 +1,10 @@
 //! The CSV report read back with a CSV parser: hostile names come back
 //! intact, and no cell is a formula a spreadsheet would run.
 
-use assert_cmd::Command;
-
 const HOSTILE: &str = "tests/fixtures/report/hostile.toml";
 
 fn csv(file: &str) -> Vec<csv::StringRecord> {
-    let output = Command::cargo_bin("campaigns")
-        .unwrap()
+    let output = crate::binary::assert_command()
         .args([
             "report",
             file,
@@ -97,8 +94,7 @@ fn no_cell_is_a_formula() {
 #[test]
 fn starts_with_a_byte_order_mark_for_spreadsheets() {
     for lang in ["en", "zh"] {
-        let output = Command::cargo_bin("campaigns")
-            .unwrap()
+        let output = crate::binary::assert_command()
             .args([
                 "report",
                 "campaigns.toml",

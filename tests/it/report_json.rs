@@ -1,12 +1,10 @@
 //! The JSON report read back: its shape, and its figures against values
 //! worked out by hand for `tests/fixtures/report/small.toml`.
 
-use assert_cmd::Command;
 use serde_json::Value;
 
 fn json(file: &str, extra: &[&str]) -> Value {
-    let output = Command::cargo_bin("campaigns")
-        .unwrap()
+    let output = crate::binary::assert_command()
         .args(["report", file, "--format", "json", "--lang", "en"])
         .args(extra)
         .output()
@@ -94,8 +92,7 @@ fn keys_at(text: &str, indent: usize) -> Vec<String> {
 
 #[test]
 fn shape_is_exactly_the_designed_one() {
-    let output = Command::cargo_bin("campaigns")
-        .unwrap()
+    let output = crate::binary::assert_command()
         .args([
             "report",
             "tests/fixtures/report/all-statuses.toml",
@@ -211,8 +208,7 @@ fn shape_is_exactly_the_designed_one() {
 
 #[test]
 fn names_follow_the_language() {
-    let zh = Command::cargo_bin("campaigns")
-        .unwrap()
+    let zh = crate::binary::assert_command()
         .args([
             "report",
             "tests/fixtures/report/all-statuses.toml",

@@ -1,7 +1,5 @@
 //! Snapshots of every report format, in both languages, at a fixed date.
 
-use assert_cmd::Command;
-
 const AS_OF: &str = "2024-12-31";
 
 /// Runs `campaigns report FILE --format FORMAT --lang LANG` at `AS_OF`.
@@ -11,8 +9,7 @@ fn report(file: &str, format: &str, lang: &str) -> String {
 
 /// The same at another reporting date.
 fn report_at(file: &str, format: &str, lang: &str, as_of: &str) -> String {
-    let output = Command::cargo_bin("campaigns")
-        .unwrap()
+    let output = crate::binary::assert_command()
         .env_remove("LANG")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")

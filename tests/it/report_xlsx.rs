@@ -650,7 +650,7 @@ fn ten_thousand_tasks_every_cell_agrees_with_json() {
 }
 
 fn campaigns_cmd() -> Command {
-    Command::cargo_bin("campaigns").unwrap()
+    crate::binary::assert_command()
 }
 
 #[test]

@@ -17,7 +17,7 @@ fn plan_in(dir: &tempfile::TempDir) -> PathBuf {
 }
 
 fn campaigns() -> Command {
-    Command::cargo_bin("campaigns").unwrap()
+    crate::binary::assert_command()
 }
 
 #[test]
@@ -125,7 +125,7 @@ fn set_to_a_full_stdout_still_says_the_file_changed() {
         .write(true)
         .open("/dev/full")
         .unwrap();
-    let run = std::process::Command::new(assert_cmd::cargo::cargo_bin("campaigns"))
+    let run = crate::binary::command()
         .arg("set")
         .arg(&plan)
         .args(["c/t", "--add", "1"])

@@ -4,12 +4,10 @@
 
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use serde_json::Value;
 
 fn schema() -> jsonschema::Validator {
-    let output = Command::cargo_bin("campaigns")
-        .unwrap()
+    let output = crate::binary::assert_command()
         .arg("schema")
         .output()
         .unwrap();
@@ -267,8 +265,7 @@ fn invalid_fixtures_about_keys_and_types_are_rejected() {
 
 #[test]
 fn water_class_pattern_agrees_with_the_loader() {
-    let output = Command::cargo_bin("campaigns")
-        .unwrap()
+    let output = crate::binary::assert_command()
         .arg("schema")
         .output()
         .unwrap();

@@ -80,7 +80,7 @@ fn plan_file(text: &str) -> Plan {
 }
 
 fn campaigns() -> Command {
-    let mut command = Command::cargo_bin("campaigns").unwrap();
+    let mut command = crate::binary::assert_command();
     command
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")

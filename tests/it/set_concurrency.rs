@@ -27,7 +27,7 @@ fn concurrent_writers_never_lose_an_update() {
     let path = dir.path().join("campaigns.toml");
     let start = |k: usize| 10 * k + 3;
     fs::write(&path, plan(start)).unwrap();
-    let binary = assert_cmd::cargo::cargo_bin("campaigns");
+    let binary = crate::binary::path();
 
     let writers: Vec<_> = (0..WRITERS)
         .map(|k| {
@@ -35,6 +35,7 @@ fn concurrent_writers_never_lose_an_update() {
             thread::spawn(move || {
                 for _ in 0..UPDATES_EACH {
                     let output = Command::new(&binary)
+                        .env("XDG_CONFIG_HOME", crate::binary::no_config_home())
                         .arg("set")
                         .arg(&path)
                         .arg(format!("c/task-{k}"))
@@ -59,6 +60,7 @@ fn concurrent_writers_never_lose_an_update() {
     let written = fs::read_to_string(&path).unwrap();
     assert_eq!(written, plan(|k| start(k) + UPDATES_EACH));
     let check = Command::new(&binary)
+        .env("XDG_CONFIG_HOME", crate::binary::no_config_home())
         .arg("check")
         .arg(&path)
         .output()

@@ -19,6 +19,7 @@ fn plan(done: u64) -> String {
 
 fn set(binary: &Path, path: &Path) -> Command {
     let mut command = Command::new(binary);
+    command.env("XDG_CONFIG_HOME", crate::binary::no_config_home());
     command.arg("set").arg(path).args(["c/t", "--add", "1"]);
     command
 }
@@ -67,7 +68,7 @@ fn a_killed_set_leaves_the_old_or_the_new_file() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("campaigns.toml");
     fs::write(&path, plan(0)).unwrap();
-    let binary = assert_cmd::cargo::cargo_bin("campaigns");
+    let binary = crate::binary::path();
 
     // How long one run takes here, so kills land before, during and after
     // the write.

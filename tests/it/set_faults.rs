@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 const PLAN: &str = "\u{FEFF}# faults — keep this comment\r\n[meta]\r\ntitle = \"故障\"\r\nas_of = 2024-12-31\r\n\r\n[[campaign]]\r\nid = \"c\"\r\nname = \"C\"\r\n\r\n[[campaign.task]]\r\nid = \"t\"\r\nname = \"T\"\r\ndone = 3 # the figure\r\ntotal = 10\r\n";
 
 fn binary() -> PathBuf {
-    assert_cmd::cargo::cargo_bin("campaigns")
+    crate::binary::path()
 }
 
 struct Outcome {
@@ -41,6 +41,7 @@ fn outcome(command: &mut Command) -> Outcome {
 
 fn set_command(path: &Path, args: &[&str]) -> Command {
     let mut command = Command::new(binary());
+    command.env("XDG_CONFIG_HOME", crate::binary::no_config_home());
     command
         .env_remove("LANG")
         .env_remove("LC_ALL")
@@ -164,7 +165,8 @@ fn limited_set(path: &Path, stderr_file: Option<&Path>) -> Outcome {
         .arg(script)
         .arg(binary())
         .arg(path)
-        .env_remove("LANG");
+        .env_remove("LANG")
+        .env("XDG_CONFIG_HOME", crate::binary::no_config_home());
     if let Some(file) = stderr_file {
         command.stderr(fs::File::create(file).unwrap());
     }

@@ -2,6 +2,8 @@
 //! the screen and check the app's CPU and timing, so they are a binary of
 //! their own, apart from the CPU-heavy in-process tests in `tests/it`.
 
+#[path = "../common/binary.rs"]
+mod binary;
 mod pty_attention;
 mod pty_config;
 mod pty_faults;

@@ -350,7 +350,7 @@ fn a_plus_save_killed_at_any_moment_leaves_the_old_file_or_the_new() {
     eprintln!("killed + saves: {kept_old} kept the old file, {got_new} the new");
     assert!(got_new > 0, "no save finished before the kill");
     // The next writer clears what a killed one left, and the file loads.
-    let check = std::process::Command::new(assert_cmd::cargo::cargo_bin("campaigns"))
+    let check = crate::binary::command()
         .args(["set"])
         .arg(&path)
         .args(["blue-sky/boilers", "--add", "0"])

@@ -196,11 +196,7 @@ fn an_idle_screen_writes_nothing_and_uses_no_cpu() {
 #[test]
 fn without_a_terminal_it_says_what_to_use_instead() {
     let (_dir, path) = plan_in_tempdir();
-    let output = assert_cmd::Command::cargo_bin("campaigns")
-        .unwrap()
-        .arg(&path)
-        .output()
-        .unwrap();
+    let output = crate::binary::assert_command().arg(&path).output().unwrap();
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(stderr.contains("needs a terminal"), "{stderr}");

@@ -93,7 +93,7 @@ impl Pty {
             .unwrap();
         let program = match options.program {
             Some(program) => program.to_owned(),
-            None => assert_cmd::cargo::cargo_bin("campaigns"),
+            None => crate::binary::path(),
         };
         let mut command = CommandBuilder::new(program);
         command.args(options.args);
@@ -103,6 +103,7 @@ impl Pty {
         command.env_remove("NO_COLOR");
         command.env_remove("VISUAL");
         command.env_remove("EDITOR");
+        command.env("XDG_CONFIG_HOME", crate::binary::no_config_home());
         for (key, value) in options.env {
             command.env(key, value);
         }
