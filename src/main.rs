@@ -39,7 +39,7 @@ fn main() -> ExitCode {
                 .unwrap_or(campaigns::history::Since::LastReport);
             campaigns::tui::run::run(cli.file.clone(), settings, since)
         }
-        Some(Command::Check { file }) => commands::check(file, common),
+        Some(Command::Check { file }) => commands::check(file, common, config),
         Some(Command::Report {
             file,
             format,

@@ -13,6 +13,7 @@ use std::io::{self, Write};
 use std::path::Path;
 
 use campaigns::load::{self, Opened};
+use campaigns::model::Lang;
 
 use crate::cli::Common;
 
@@ -33,7 +34,7 @@ const MAX_WARNINGS_SHOWN: usize = 50;
 
 /// Loads `file` and prints its diagnostics on stderr. `Err` carries the exit
 /// code when the file could not be read.
-fn load_reporting_problems(file: &Path, common: &Common) -> Result<Opened, u8> {
+fn load_reporting_problems(file: &Path, common: &Common, lang: Lang) -> Result<Opened, u8> {
     let opened = Opened::load(file, settings::dates(common)).map_err(|err| {
         to_stderr(&format!("campaigns: {err}"));
         COULD_NOT_RUN
@@ -42,20 +43,23 @@ fn load_reporting_problems(file: &Path, common: &Common) -> Result<Opened, u8> {
         let color = settings::stderr_color(common);
         to_stderr(&format!(
             "{}\n",
-            opened.render_diagnostics(color, MAX_WARNINGS_SHOWN)
+            opened.render_diagnostics(color, MAX_WARNINGS_SHOWN, lang)
         ));
     }
     Ok(opened)
 }
 
-/// "3 errors, 1 warning" for a file that did not load.
-fn problems_summary(opened: &Opened) -> String {
+/// "3 errors, 1 warning" (zh "3 处错误，1 条警告") for a file that did not load.
+fn problems_summary(opened: &Opened, lang: Lang) -> String {
     let (errors, warnings) = load::summary(opened.diagnostics());
-    format!(
-        "{errors} {}, {warnings} {}",
-        plural(errors, "error"),
-        plural(warnings, "warning")
-    )
+    match lang {
+        Lang::En => format!(
+            "{errors} {}, {warnings} {}",
+            plural(errors, "error"),
+            plural(warnings, "warning")
+        ),
+        Lang::Zh => format!("{errors} 处错误，{warnings} 条警告"),
+    }
 }
 
 /// A line on stderr. Unlike `eprintln!`, a closed stderr (`2>&1 | head`)

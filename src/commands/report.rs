@@ -6,6 +6,7 @@ use std::path::Path;
 use clap::CommandFactory;
 
 use campaigns::config::Config;
+use campaigns::model::Lang;
 use campaigns::report::{Format, Report};
 use campaigns::text::sanitize_line;
 
@@ -45,19 +46,22 @@ pub fn report(
         );
         return Ok(COULD_NOT_RUN);
     }
-    let opened = match load_reporting_problems(file, common) {
+    let lang = settings::lang(common, config);
+    let opened = match load_reporting_problems(file, common, lang) {
         Ok(opened) => opened,
         Err(code) => return Ok(code),
     };
     let Some(document) = opened.document() else {
-        to_stderr(&format!(
-            "campaigns: {}: {}; no report written",
+        let (path, summary) = (
             sanitize_line(&opened.shown_path()),
-            problems_summary(&opened)
-        ));
+            problems_summary(&opened, lang),
+        );
+        to_stderr(&match lang {
+            Lang::En => format!("campaigns: {path}: {summary}; no report written"),
+            Lang::Zh => format!("campaigns：{path}：{summary}，未生成报告"),
+        });
         return Ok(INVALID);
     };
-    let lang = settings::lang(common, config);
     let report = match Report::new(document.plan(), document.as_of(), lang)
         .ascii(common.ascii)
         .only(campaigns)

@@ -50,7 +50,7 @@ pub fn config(common: &Common) -> Result<Configured, String> {
     };
     config::read(path, required)
         .map(|(config, source)| Configured { config, source })
-        .map_err(|err| err.render(stderr_color(common)))
+        .map_err(|err| err.render(stderr_color(common), lang(common, &Config::default())))
 }
 
 /// Where the config file is when `--config` does not say.

@@ -3,7 +3,7 @@
 use toml_edit::TableLike;
 
 use super::file::{key_span, unknown, unknown_word, value_span, wrong_type};
-use crate::load::Diagnostic;
+use crate::load::{Diagnostic, Words};
 use crate::model::Status;
 use crate::tui::theme::{ALL_STATUSES, COLOR_NAMES, parse_color};
 
@@ -24,11 +24,20 @@ pub fn parse(
     for (word, item) in table.iter() {
         let span = key_span(table, word);
         let Some(status) = Status::parse(word) else {
-            problems.push(unknown(word, span, "[colors]", &words));
+            problems.push(unknown(
+                word,
+                span,
+                Words::new("[colors]", "`[colors]` 表"),
+                &words,
+            ));
             continue;
         };
         let Some(name) = item.as_str() else {
-            problems.push(wrong_type(item, &span, "a colour name such as \"red\""));
+            problems.push(wrong_type(
+                item,
+                &span,
+                Words::new("a colour name such as \"red\"", "颜色名，如 `\"red\"`"),
+            ));
             continue;
         };
         match parse_color(name) {
@@ -36,7 +45,7 @@ pub fn parse(
             None => problems.push(unknown_word(
                 name,
                 value_span(item, &span),
-                "colour",
+                Words::new("colour", "颜色"),
                 &names,
             )),
         }

@@ -12,7 +12,7 @@ fn errors(text: &str) -> Vec<String> {
     Config::parse(text)
         .expect_err(text)
         .iter()
-        .map(|d| d.headline(text, "config.toml"))
+        .map(|d| d.headline(text, "config.toml", Lang::En))
         .collect()
 }
 

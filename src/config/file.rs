@@ -7,7 +7,7 @@ use std::ops::Range;
 use toml_edit::{Document, Item, TableLike, Value};
 
 use super::{Config, colors, keys};
-use crate::load::{Diagnostic, did_you_mean};
+use crate::load::{Diagnostic, Words, did_you_mean, did_you_mean_help};
 use crate::model::Lang;
 use crate::tui::theme::ThemeName;
 
@@ -19,8 +19,11 @@ pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
         let span = err.span().unwrap_or(0..0);
         vec![Diagnostic::error(
             span,
-            format!("TOML syntax: {}", err.message().trim()),
-            "here",
+            Words::new(
+                format!("TOML syntax: {}", err.message().trim()),
+                format!("TOML 语法错误：{}", err.message().trim()),
+            ),
+            Words::new("here", "此处"),
         )]
     })?;
     let mut problems = Vec::new();
@@ -32,7 +35,11 @@ pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
             "lang" => config.lang = lang(item, &key_span, &mut problems),
             "mouse" => match item.as_bool() {
                 Some(on) => config.mouse = Some(on),
-                None => problems.push(wrong_type(item, &key_span, "`mouse` is true or false")),
+                None => problems.push(wrong_type(
+                    item,
+                    &key_span,
+                    Words::new("`mouse` is true or false", "`mouse` 应为 `true` 或 `false`"),
+                )),
             },
             "theme" => {
                 config.palette.theme = theme(item, &key_span, &mut problems).unwrap_or_default();
@@ -41,7 +48,11 @@ pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
                 Some(table) => {
                     config.palette.status = colors::parse(table, &mut problems);
                 }
-                None => problems.push(wrong_type(item, &key_span, "[colors] must be a table")),
+                None => problems.push(wrong_type(
+                    item,
+                    &key_span,
+                    Words::new("[colors] must be a table", "`[colors]` 应为表"),
+                )),
             },
             "keys" => match item.as_table_like() {
                 Some(table) => {
@@ -50,9 +61,18 @@ pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
                         config.keys = given;
                     }
                 }
-                None => problems.push(wrong_type(item, &key_span, "[keys] must be a table")),
+                None => problems.push(wrong_type(
+                    item,
+                    &key_span,
+                    Words::new("[keys] must be a table", "`[keys]` 应为表"),
+                )),
             },
-            other => problems.push(unknown(other, key_span, "the config file", TOP_KEYS)),
+            other => problems.push(unknown(
+                other,
+                key_span,
+                Words::new("the config file", "配置文件顶层"),
+                TOP_KEYS,
+            )),
         }
     }
     if problems.is_empty() {
@@ -65,7 +85,7 @@ pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
 
 fn lang(item: &Item, key_span: &Range<usize>, problems: &mut Vec<Diagnostic>) -> Option<Lang> {
     let Some(code) = item.as_str() else {
-        problems.push(wrong_type(item, key_span, "`lang` is \"zh\" or \"en\""));
+        problems.push(wrong_type(item, key_span, lang_words()));
         return None;
     };
     let lang = match code {
@@ -77,10 +97,13 @@ fn lang(item: &Item, key_span: &Range<usize>, problems: &mut Vec<Diagnostic>) ->
         problems.push(
             Diagnostic::error(
                 value_span(item, key_span),
-                format!("unknown language `{code}`"),
-                "not a language",
+                Words::new(
+                    format!("unknown language `{code}`"),
+                    format!("未知的语言 `{code}`"),
+                ),
+                Words::new("not a language", "不是语言代码"),
             )
-            .with_help("`lang` is \"zh\" or \"en\""),
+            .with_help(lang_words()),
         );
     }
     lang
@@ -96,7 +119,10 @@ fn theme(
         problems.push(wrong_type(
             item,
             key_span,
-            &format!("`theme` is one of {}", names.join(", ")),
+            Words::new(
+                format!("`theme` is one of {}", names.join(", ")),
+                format!("`theme` 可选：{}", crate::load::backticked(&names)),
+            ),
         ));
         return None;
     };
@@ -105,7 +131,7 @@ fn theme(
         problems.push(unknown_word(
             name,
             value_span(item, key_span),
-            "theme",
+            Words::new("theme", "主题"),
             &names,
         ));
     }
@@ -130,36 +156,58 @@ pub fn string_span(value: &Value) -> Range<usize> {
     value.span().unwrap_or(0..0)
 }
 
-pub fn wrong_type(item: &Item, key_span: &Range<usize>, expected: &str) -> Diagnostic {
+fn lang_words() -> Words {
+    Words::new(
+        "`lang` is \"zh\" or \"en\"",
+        "`lang` 应为 `\"zh\"` 或 `\"en\"`",
+    )
+}
+
+pub fn wrong_type(item: &Item, key_span: &Range<usize>, expected: Words) -> Diagnostic {
     Diagnostic::error(
         value_span(item, key_span),
-        format!("wrong type: {expected}"),
-        "wrong type",
+        Words::new(
+            format!("wrong type: {}", expected.en),
+            format!("类型有误：{}", expected.zh),
+        ),
+        Words::new("wrong type", "类型有误"),
     )
 }
 
 /// An unknown key of a table, with a "did you mean" or the keys it takes.
-pub fn unknown(name: &str, span: Range<usize>, what: &str, known: &[&str]) -> Diagnostic {
+pub fn unknown(name: &str, span: Range<usize>, what: Words, known: &[&str]) -> Diagnostic {
     let diagnostic = Diagnostic::error(
         span,
-        format!("unknown key `{name}` in {what}"),
-        "unknown key",
+        Words::new(
+            format!("unknown key `{name}` in {}", what.en),
+            format!("{}中有未知的键 `{name}`", what.zh),
+        ),
+        Words::new("unknown key", "未知的键"),
     );
     match did_you_mean(name, known) {
-        Some(candidate) => diagnostic.with_help(format!("did you mean `{candidate}`?")),
-        None => diagnostic.with_help(format!("{what} takes: {}", known.join(", "))),
+        Some(candidate) => diagnostic.with_help(did_you_mean_help(candidate)),
+        None => diagnostic.with_help(Words::new(
+            format!("{} takes: {}", what.en, known.join(", ")),
+            format!("{}可用的键：{}", what.zh, crate::load::backticked(known)),
+        )),
     }
 }
 
 /// An unknown word (a theme, a colour, a key name), with a suggestion.
-pub fn unknown_word(word: &str, span: Range<usize>, what: &str, known: &[&str]) -> Diagnostic {
+pub fn unknown_word(word: &str, span: Range<usize>, what: Words, known: &[&str]) -> Diagnostic {
     let diagnostic = Diagnostic::error(
         span,
-        format!("unknown {what} `{word}`"),
-        format!("not a {what}"),
+        Words::new(
+            format!("unknown {} `{word}`", what.en),
+            format!("未知的{} `{word}`", what.zh),
+        ),
+        Words::new(format!("not a {}", what.en), format!("不是{}", what.zh)),
     );
     match did_you_mean(word, known) {
-        Some(candidate) => diagnostic.with_help(format!("did you mean `{candidate}`?")),
-        None => diagnostic.with_help(format!("a {what} is one of: {}", known.join(", "))),
+        Some(candidate) => diagnostic.with_help(did_you_mean_help(candidate)),
+        None => diagnostic.with_help(Words::new(
+            format!("a {} is one of: {}", what.en, known.join(", ")),
+            format!("{}可选：{}", what.zh, crate::load::backticked(known)),
+        )),
     }
 }

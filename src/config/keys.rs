@@ -10,7 +10,7 @@ use std::ops::Range;
 use toml_edit::TableLike;
 
 use super::file::{key_span, string_span, unknown, unknown_word, value_span, wrong_type};
-use crate::load::Diagnostic;
+use crate::load::{Diagnostic, Words};
 use crate::tui::action::Command;
 use crate::tui::keymap::{
     self, BINDINGS, Binding, Context, Key, Keymap, action, action_name, same_action,
@@ -44,14 +44,22 @@ pub fn parse(table: &dyn TableLike, problems: &mut Vec<Diagnostic>) -> Option<(K
     for (name, item) in table.iter() {
         let span = key_span(table, name);
         let Some(command) = action(name) else {
-            problems.push(unknown(name, span, "[keys] (an action)", &names));
+            problems.push(unknown(
+                name,
+                span,
+                Words::new("[keys] (an action)", "`[keys]` 表（操作名）"),
+                &names,
+            ));
             continue;
         };
         let Some(array) = item.as_array() else {
             problems.push(wrong_type(
                 item,
                 &span,
-                "a list of keys such as [\"k\", \"Up\"]",
+                Words::new(
+                    "a list of keys such as [\"k\", \"Up\"]",
+                    "按键列表，如 `[\"k\", \"Up\"]`",
+                ),
             ));
             continue;
         };
@@ -61,8 +69,11 @@ pub fn parse(table: &dyn TableLike, problems: &mut Vec<Diagnostic>) -> Option<(K
             let Some(key_name) = value.as_str() else {
                 problems.push(Diagnostic::error(
                     at,
-                    "wrong type: a key name is a string such as \"k\"",
-                    "wrong type",
+                    Words::new(
+                        "wrong type: a key name is a string such as \"k\"",
+                        "类型有误：按键名应为字符串，如 `\"k\"`",
+                    ),
+                    Words::new("wrong type", "类型有误"),
                 ));
                 continue;
             };
@@ -74,10 +85,13 @@ pub fn parse(table: &dyn TableLike, problems: &mut Vec<Diagnostic>) -> Option<(K
                 problems.push(
                     Diagnostic::error(
                         at,
-                        format!("key `{}` is listed twice for `{name}`", key.name()),
-                        "listed again",
+                        Words::new(
+                            format!("key `{}` is listed twice for `{name}`", key.name()),
+                            format!("按键 `{}` 在 `{name}` 中重复列出", key.name()),
+                        ),
+                        Words::new("listed again", "重复列出"),
                     )
-                    .with_also(first.clone(), "first here"),
+                    .with_also(first.clone(), Words::new("first here", "首次在此")),
                 );
                 continue;
             }
@@ -86,15 +100,29 @@ pub fn parse(table: &dyn TableLike, problems: &mut Vec<Diagnostic>) -> Option<(K
         let whole = value_span(item, &span);
         if matches!(command, Command::Jump(_)) && !array.is_empty() {
             problems.push(
-                Diagnostic::error(whole, "`jump` keys cannot be changed", "only [] here")
-                    .with_help("the digits 1-9 choose the campaign; `jump = []` unbinds them"),
+                Diagnostic::error(
+                    whole,
+                    Words::new("`jump` keys cannot be changed", "`jump` 的按键不能更改"),
+                    Words::new("only [] here", "此处只能写 `[]`"),
+                )
+                .with_help(Words::new(
+                    "the digits 1-9 choose the campaign; `jump = []` unbinds them",
+                    "数字 1-9 选择攻坚战；`jump = []` 取消绑定",
+                )),
             );
             continue;
         }
         if command == Command::Quit && array.is_empty() {
             problems.push(
-                Diagnostic::error(whole, "`quit` needs a key", "no key")
-                    .with_help("give it one, such as [\"Q\"] (Ctrl-C always quits too)"),
+                Diagnostic::error(
+                    whole,
+                    Words::new("`quit` needs a key", "`quit` 至少需要一个按键"),
+                    Words::new("no key", "没有按键"),
+                )
+                .with_help(Words::new(
+                    "give it one, such as [\"Q\"] (Ctrl-C always quits too)",
+                    "请指定一个，如 `[\"Q\"]`（Ctrl-C 也总能退出）",
+                )),
             );
             continue;
         }
@@ -118,10 +146,16 @@ pub fn parse(table: &dyn TableLike, problems: &mut Vec<Diagnostic>) -> Option<(K
 
 fn unknown_key_name(name: &str, span: Range<usize>) -> Diagnostic {
     let known: Vec<&str> = keymap::named_keys().collect();
-    let diagnostic = unknown_word(name, span, "key name", &known);
-    diagnostic.with_help(format!(
-        "a key is one character (k, G, ?), Ctrl- and a letter, or one of: {}",
-        known.join(", ")
+    let diagnostic = unknown_word(name, span, Words::new("key name", "按键名"), &known);
+    diagnostic.with_help(Words::new(
+        format!(
+            "a key is one character (k, G, ?), Ctrl- and a letter, or one of: {}",
+            known.join(", ")
+        ),
+        format!(
+            "按键为单个字符（`k`、`G`、`?`）、Ctrl- 加字母，或以下之一：{}",
+            crate::load::backticked(&known)
+        ),
     ))
 }
 
@@ -219,12 +253,21 @@ fn conflict(
         (a, _) => a,
     };
     let name = |b: &Binding| action_name(b.command).unwrap_or("?");
-    let message = format!(
-        "key `{}` is bound to both `{}` and `{}` in {}",
-        key.name(),
-        name(other),
-        name(binding),
-        context_words(context)
+    let message = Words::new(
+        format!(
+            "key `{}` is bound to both `{}` and `{}` in {}",
+            key.name(),
+            name(other),
+            name(binding),
+            context_words(context)
+        ),
+        format!(
+            "按键 `{}` 在{}中同时绑定了 `{}` 和 `{}`",
+            key.name(),
+            context_words_zh(context),
+            name(other),
+            name(binding),
+        ),
     );
     // The file's place is the main one; a default is named in words.
     let (here, here_binding, there, there_binding) = match (origin, other_origin) {
@@ -239,20 +282,49 @@ fn conflict(
     let diagnostic = Diagnostic::error(
         span.clone(),
         message,
-        format!("bound to `{}`", name(here_binding)),
+        Words::new(
+            format!("bound to `{}`", name(here_binding)),
+            format!("绑定到 `{}`", name(here_binding)),
+        ),
     );
     Some(match there {
         Origin::File(other_span) => diagnostic.with_also(
             other_span.clone(),
-            format!("and here to `{}`", name(there_binding)),
+            Words::new(
+                format!("and here to `{}`", name(there_binding)),
+                format!("此处又绑定到 `{}`", name(there_binding)),
+            ),
         ),
-        Origin::Default => diagnostic.with_help(format!(
-            "`{}` is the default binding of `{}`: rebind `{}` too, or choose another key",
-            key.name(),
-            name(there_binding),
-            name(there_binding)
+        Origin::Default => diagnostic.with_help(Words::new(
+            format!(
+                "`{}` is the default binding of `{}`: rebind `{}` too, or choose another key",
+                key.name(),
+                name(there_binding),
+                name(there_binding)
+            ),
+            format!(
+                "`{}` 是 `{}` 的默认按键：请一并改绑 `{}`，或另选按键",
+                key.name(),
+                name(there_binding),
+                name(there_binding)
+            ),
         )),
     })
+}
+
+/// A context as a zh message names it.
+fn context_words_zh(context: Context) -> &'static str {
+    match context {
+        Context::Always => "所有视图和输入框",
+        Context::Global => "所有视图",
+        Context::Overview => "总览",
+        Context::Campaign => "攻坚战视图",
+        Context::Attention => "督办清单",
+        Context::Help => "帮助",
+        Context::Filter => "筛选输入框",
+        Context::Search => "搜索输入框",
+        Context::Update => "更新输入框",
+    }
 }
 
 /// A context as a message names it.

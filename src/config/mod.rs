@@ -68,7 +68,7 @@ pub enum ConfigError {
 impl ConfigError {
     /// The message for stderr: the reason, or every diagnostic rendered
     /// like rustc with `path:line:col`.
-    pub fn render(&self, color: bool) -> String {
+    pub fn render(&self, color: bool, lang: Lang) -> String {
         match self {
             ConfigError::Unreadable { path, reason } => format!(
                 "campaigns: config file {}: {reason}",
@@ -83,16 +83,20 @@ impl ConfigError {
                 let index = crate::load::LineIndex::new(text);
                 let mut out: Vec<String> = diagnostics
                     .iter()
-                    .map(|d| d.render_indexed(text, &index, &shown, color))
+                    .map(|d| d.render_indexed(text, &index, &shown, color, lang))
                     .collect();
-                out.push(format!(
-                    "campaigns: {}: {} in the config file; nothing was run",
-                    crate::text::sanitize_line(&shown),
-                    match diagnostics.len() {
-                        1 => "1 error".to_owned(),
-                        n => format!("{n} errors"),
+                let shown = crate::text::sanitize_line(&shown);
+                out.push(match (lang, diagnostics.len()) {
+                    (Lang::Zh, n) => {
+                        format!("campaigns：{shown}：配置文件有 {n} 处错误，未执行任何命令")
                     }
-                ));
+                    (Lang::En, 1) => {
+                        format!("campaigns: {shown}: 1 error in the config file; nothing was run")
+                    }
+                    (Lang::En, n) => format!(
+                        "campaigns: {shown}: {n} errors in the config file; nothing was run"
+                    ),
+                });
                 out.join("\n")
             }
         }

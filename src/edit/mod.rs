@@ -348,7 +348,7 @@ fn validated(
     if let Some(error) = loaded.errors().next() {
         return Err(already_invalid(source, options, shown).unwrap_or_else(|| {
             EditError::WouldBeInvalid {
-                headline: error.headline(&new_source, shown),
+                headline: error.headline(&new_source, shown, Lang::En),
             }
         }));
     }
@@ -370,7 +370,7 @@ fn already_invalid(source: &str, options: Options, shown: &str) -> Option<EditEr
         .errors()
         .next()
         .map(|error| EditError::FileInvalid {
-            headline: error.headline(source, shown),
+            headline: error.headline(source, shown, Lang::En),
         })
 }
 

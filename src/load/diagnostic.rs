@@ -5,6 +5,8 @@ use std::ops::Range;
 
 use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 
+use super::words::{Words, help_word, level_word};
+use crate::model::Lang;
 use crate::text::sanitize_line;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -16,16 +18,16 @@ pub enum Severity {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
     pub severity: Severity,
-    pub message: String,
+    pub message: Words,
     /// Byte range in the source the problem is about.
     pub span: Range<usize>,
     /// A short note under the caret.
-    pub label: String,
+    pub label: Words,
     /// A suggestion, such as "did you mean `total`?".
-    pub help: Option<String>,
+    pub help: Option<Words>,
     /// A second place the problem is about (the other side of a key bound
     /// twice), with its own note.
-    pub also: Option<(Range<usize>, String)>,
+    pub also: Option<(Range<usize>, Words)>,
 }
 
 /// A 1-based line and column (in characters), as editors count them.
@@ -95,35 +97,31 @@ fn floor_char_boundary(source: &str, mut offset: usize) -> usize {
 }
 
 impl Diagnostic {
-    pub fn error(span: Range<usize>, message: impl Into<String>, label: impl Into<String>) -> Self {
+    pub fn error(span: Range<usize>, message: Words, label: Words) -> Self {
         Diagnostic {
             severity: Severity::Error,
-            message: message.into(),
+            message,
             span,
-            label: label.into(),
+            label,
             help: None,
             also: None,
         }
     }
 
-    pub fn warning(
-        span: Range<usize>,
-        message: impl Into<String>,
-        label: impl Into<String>,
-    ) -> Self {
+    pub fn warning(span: Range<usize>, message: Words, label: Words) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(span, message, label)
         }
     }
 
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+    pub fn with_help(mut self, help: Words) -> Self {
+        self.help = Some(help);
         self
     }
 
-    pub fn with_also(mut self, span: Range<usize>, label: impl Into<String>) -> Self {
-        self.also = Some((span, label.into()));
+    pub fn with_also(mut self, span: Range<usize>, label: Words) -> Self {
+        self.also = Some((span, label));
         self
     }
 
@@ -135,31 +133,42 @@ impl Diagnostic {
         Position::of(source, self.span.start)
     }
 
-    /// One line: `file:line:col: error: message`, for banners and logs.
-    pub fn headline(&self, source: &str, path: &str) -> String {
-        self.headline_indexed(source, &LineIndex::new(source), path)
+    /// One line: `file:line:col: error: message` (zh `file:line:col: 错误：…`),
+    /// for banners and logs.
+    pub fn headline(&self, source: &str, path: &str, lang: Lang) -> String {
+        self.headline_indexed(source, &LineIndex::new(source), path, lang)
     }
 
-    pub fn headline_indexed(&self, source: &str, index: &LineIndex, path: &str) -> String {
+    pub fn headline_indexed(
+        &self,
+        source: &str,
+        index: &LineIndex,
+        path: &str,
+        lang: Lang,
+    ) -> String {
         let Position { line, column } = index.position(source, self.span.start);
-        let severity = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
+        let severity = level_word(self.is_error(), lang);
         let path = sanitize_line(path);
         let also = self.also.as_ref().map_or_else(String::new, |(span, _)| {
             let Position { line, column } = index.position(source, span.start);
-            format!(" (and {path}:{line}:{column})")
+            match lang {
+                Lang::En => format!(" (and {path}:{line}:{column})"),
+                Lang::Zh => format!("（另见 {path}:{line}:{column}）"),
+            }
         });
+        let colon = match lang {
+            Lang::En => ": ",
+            Lang::Zh => "：",
+        };
         format!(
-            "{path}:{line}:{column}: {severity}: {}{also}",
-            sanitize_line(&self.message)
+            "{path}:{line}:{column}: {severity}{colon}{}{also}",
+            sanitize_line(self.message.get(lang))
         )
     }
 
     /// The rustc-style block: message, `--> file:line:col`, the line and a caret.
-    pub fn render(&self, source: &str, path: &str, color: bool) -> String {
-        self.render_indexed(source, &LineIndex::new(source), path, color)
+    pub fn render(&self, source: &str, path: &str, color: bool, lang: Lang) -> String {
+        self.render_indexed(source, &LineIndex::new(source), path, color, lang)
     }
 
     /// As [`Diagnostic::render`], with the file's line index built once for
@@ -170,15 +179,20 @@ impl Diagnostic {
         index: &LineIndex,
         path: &str,
         color: bool,
+        lang: Lang,
     ) -> String {
         let (line_text, line_number, span) = line_excerpt(&self.span, source, index);
         let level = match self.severity {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
-        };
-        let (message, label) = (sanitize_line(&self.message), sanitize_line(&self.label));
+        }
+        .with_name(level_word(self.is_error(), lang));
+        let (message, label) = (
+            sanitize_line(self.message.get(lang)),
+            sanitize_line(self.label.get(lang)),
+        );
         let path = sanitize_line(path);
-        let help = self.help.as_deref().map(sanitize_line);
+        let help = self.help.as_ref().map(|help| sanitize_line(help.get(lang)));
         let mut group = level.primary_title(&message).element(
             Snippet::source(&line_text)
                 .line_start(line_number)
@@ -187,7 +201,7 @@ impl Diagnostic {
         );
         let also = self.also.as_ref().map(|(span, label)| {
             let (text, number, span) = line_excerpt(span, source, index);
-            (text, number, span, sanitize_line(label))
+            (text, number, span, sanitize_line(label.get(lang)))
         });
         if let Some((text, number, span, label)) = &also {
             group = group.element(
@@ -198,7 +212,7 @@ impl Diagnostic {
             );
         }
         if let Some(help) = &help {
-            group = group.element(Level::HELP.message(help));
+            group = group.element(Level::HELP.with_name(help_word(lang)).message(help));
         }
         let renderer = if color {
             Renderer::styled()
@@ -256,6 +270,10 @@ pub fn summary(diagnostics: &[Diagnostic]) -> (usize, usize) {
 mod tests {
     use super::*;
 
+    fn words(en: &str) -> Words {
+        Words::new(en, format!("{en}（中文）"))
+    }
+
     #[test]
     fn positions_count_characters_not_bytes() {
         let source = "a = 1\nname = \"潜江\" x\n";
@@ -274,9 +292,16 @@ mod tests {
     #[test]
     fn renders_like_rustc() {
         let source = "[meta]\ntitel = \"x\"\n";
-        let diagnostic = Diagnostic::error(7..12, "unknown key `titel` in [meta]", "unknown key")
-            .with_help("did you mean `title`?");
-        let text = diagnostic.render(source, "campaigns.toml", false);
+        let diagnostic = Diagnostic::error(
+            7..12,
+            Words::new(
+                "unknown key `titel` in [meta]",
+                "`[meta]` 表中有未知的键 `titel`",
+            ),
+            Words::new("unknown key", "未知的键"),
+        )
+        .with_help(Words::new("did you mean `title`?", "是否应为 `title`？"));
+        let text = diagnostic.render(source, "campaigns.toml", false, Lang::En);
         assert!(
             text.contains("error: unknown key `titel` in [meta]"),
             "{text}"
@@ -288,16 +313,46 @@ mod tests {
     }
 
     #[test]
+    fn renders_in_chinese_with_the_level_words_translated() {
+        let source = "[meta]\ntitel = \"x\"\n";
+        let diagnostic = Diagnostic::error(
+            7..12,
+            Words::new(
+                "unknown key `titel` in [meta]",
+                "`[meta]` 表中有未知的键 `titel`",
+            ),
+            Words::new("unknown key", "未知的键"),
+        )
+        .with_help(Words::new("did you mean `title`?", "是否应为 `title`？"));
+        let text = diagnostic.render(source, "campaigns.toml", false, Lang::Zh);
+        assert!(
+            text.contains("错误: `[meta]` 表中有未知的键 `titel`"),
+            "{text}"
+        );
+        assert!(text.contains("--> campaigns.toml:2:1"), "{text}");
+        assert!(text.contains("^^^^^ 未知的键"), "{text}");
+        assert!(text.contains("提示: 是否应为 `title`？"), "{text}");
+        assert_eq!(
+            diagnostic.headline(source, "campaigns.toml", Lang::Zh),
+            "campaigns.toml:2:1: 错误：`[meta]` 表中有未知的键 `titel`"
+        );
+    }
+
+    #[test]
     fn a_second_place_is_shown_and_named() {
         let source = "[keys]\nup = [\"k\"]\ntop = [\"k\"]\n";
-        let diagnostic = Diagnostic::error(25..28, "`k` twice", "bound to `top`")
-            .with_also(13..16, "and to `up`");
-        let text = diagnostic.render(source, "config.toml", false);
+        let diagnostic = Diagnostic::error(
+            25..28,
+            Words::new("`k` twice", "`k` 重复"),
+            Words::new("bound to `top`", "绑定到 `top`"),
+        )
+        .with_also(13..16, Words::new("and to `up`", "又绑定到 `up`"));
+        let text = diagnostic.render(source, "config.toml", false, Lang::En);
         assert!(text.contains("config.toml:3:8"), "{text}");
         assert!(text.contains("config.toml:2:7"), "{text}");
         assert!(text.contains("and to `up`"), "{text}");
         assert_eq!(
-            diagnostic.headline(source, "config.toml"),
+            diagnostic.headline(source, "config.toml", Lang::En),
             "config.toml:3:8: error: `k` twice (and config.toml:2:7)"
         );
     }
@@ -305,7 +360,12 @@ mod tests {
     #[test]
     fn a_span_on_a_carriage_return_renders() {
         let source = "x = 1\r";
-        let text = Diagnostic::error(6..6, "bad", "here").render(source, "f.toml", false);
+        let text = Diagnostic::error(6..6, words("bad"), words("here")).render(
+            source,
+            "f.toml",
+            false,
+            Lang::En,
+        );
         assert!(
             text.contains("--> f.toml:1:") && text.contains("x = 1"),
             "{text}"
@@ -315,8 +375,8 @@ mod tests {
     #[test]
     fn control_characters_in_the_line_are_not_printed() {
         let source = "name = \"\x1b]0;pwned\x07\" 7\n";
-        let diagnostic = Diagnostic::error(20..21, "bad", "here");
-        let text = diagnostic.render(source, "f.toml", false);
+        let diagnostic = Diagnostic::error(20..21, words("bad"), words("here"));
+        let text = diagnostic.render(source, "f.toml", false, Lang::En);
         assert!(!text.contains('\x1b') && !text.contains('\x07'), "{text:?}");
     }
 }

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use super::{Diagnostic, ItemKind, LineIndex, Loaded, Options, ReadError, Sections, parse, read};
-use crate::model::Plan;
+use crate::model::{Lang, Plan};
 
 /// A file that loaded without errors: what the screen shows and what a
 /// write-back starts from. Its diagnostics are warnings only.
@@ -120,7 +120,7 @@ impl Opened {
     /// The diagnostics rendered rustc-style, one block after another: every
     /// error, and at most `max_warnings` warnings (a generated file can have
     /// thousands) followed by a line saying how many were left out.
-    pub fn render_diagnostics(&self, color: bool, max_warnings: usize) -> String {
+    pub fn render_diagnostics(&self, color: bool, max_warnings: usize, lang: Lang) -> String {
         let (text, path) = (self.text(), self.shown_path());
         let index = LineIndex::new(text);
         let (errors, warnings): (Vec<&Diagnostic>, Vec<&Diagnostic>) =
@@ -128,11 +128,14 @@ impl Opened {
         let mut blocks: Vec<String> = errors
             .iter()
             .chain(warnings.iter().take(max_warnings))
-            .map(|d| d.render_indexed(text, &index, &path, color))
+            .map(|d| d.render_indexed(text, &index, &path, color, lang))
             .collect();
         let hidden = warnings.len().saturating_sub(max_warnings);
         if hidden > 0 {
-            blocks.push(format!("... and {hidden} more warnings"));
+            blocks.push(match lang {
+                Lang::En => format!("... and {hidden} more warnings"),
+                Lang::Zh => format!("……另有 {hidden} 条警告"),
+            });
         }
         blocks.join("\n\n")
     }

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 
 use super::Diagnostic;
 use super::tree::{Array, Item, Table};
+use super::words::{Words, did_you_mean_help};
 use crate::model::Text;
 use crate::text::sanitize;
 
@@ -41,7 +42,14 @@ impl Collector {
         known: &[&str],
     ) -> Option<Fields<'a, 'i>> {
         let Item::Table(entries) = value.item() else {
-            self.wrong_type(value, &format!("{what} must be a table"), "a table");
+            self.wrong_type(
+                value,
+                Words::new(
+                    format!("{what} must be a table"),
+                    format!("{}应为表", what_zh(what)),
+                ),
+                Words::new("a table", "表"),
+            );
             return None;
         };
         let fields = Fields {
@@ -55,12 +63,18 @@ impl Collector {
             }
             let mut diagnostic = Diagnostic::error(
                 key_span,
-                format!("unknown key `{name}` in {what}"),
-                "unknown key",
+                Words::new(
+                    format!("unknown key `{name}` in {what}"),
+                    format!("{}中有未知的键 `{name}`", what_zh(what)),
+                ),
+                Words::new("unknown key", "未知的键"),
             );
             diagnostic = match did_you_mean(name, known) {
-                Some(candidate) => diagnostic.with_help(format!("did you mean `{candidate}`?")),
-                None => diagnostic.with_help(format!("{what} takes: {}", known.join(", "))),
+                Some(candidate) => diagnostic.with_help(did_you_mean_help(candidate)),
+                None => diagnostic.with_help(Words::new(
+                    format!("{what} takes: {}", known.join(", ")),
+                    format!("{}可用的键：{}", what_zh(what), backticked(known)),
+                )),
             };
             self.error(diagnostic);
         }
@@ -77,18 +91,28 @@ impl Collector {
         if value.is_none() {
             self.error(Diagnostic::error(
                 fields.span.clone(),
-                format!("missing required field `{key}` in {}", fields.what),
-                format!("this table needs `{key} = ...`"),
+                Words::new(
+                    format!("missing required field `{key}` in {}", fields.what),
+                    format!("{}缺少必填字段 `{key}`", what_zh(fields.what)),
+                ),
+                Words::new(
+                    format!("this table needs `{key} = ...`"),
+                    format!("此表须写 `{key} = ...`"),
+                ),
             ));
         }
         value
     }
 
-    pub fn wrong_type(&mut self, value: Value<'_, '_>, message: &str, expected: &str) {
+    pub fn wrong_type(&mut self, value: Value<'_, '_>, message: Words, expected: Words) {
+        let found = value.describe();
         self.error(Diagnostic::error(
             value.span(),
-            message.to_owned(),
-            format!("expected {expected}, found {}", value.describe()),
+            message,
+            Words::new(
+                format!("expected {}, found {}", expected.en, found.en),
+                format!("应为{}，实为{}", expected.zh, found.zh),
+            ),
         ));
     }
 
@@ -96,7 +120,14 @@ impl Collector {
         match value.item() {
             Item::String(text) => Some(sanitize(text)),
             _ => {
-                self.wrong_type(value, &format!("`{key}` must be a string"), "a string");
+                self.wrong_type(
+                    value,
+                    Words::new(
+                        format!("`{key}` must be a string"),
+                        format!("`{key}` 应为字符串"),
+                    ),
+                    Words::new("a string", "字符串"),
+                );
                 None
             }
         }
@@ -119,8 +150,11 @@ impl Collector {
                         _ => {
                             self.wrong_type(
                                 text,
-                                &format!("translation `{key}.{lang}` must be a string"),
-                                "a string",
+                                Words::new(
+                                    format!("translation `{key}.{lang}` must be a string"),
+                                    format!("译文 `{key}.{lang}` 应为字符串"),
+                                ),
+                                Words::new("a string", "字符串"),
                             );
                             ok = false;
                         }
@@ -131,8 +165,14 @@ impl Collector {
             _ => {
                 self.wrong_type(
                     value,
-                    &format!("`{key}` must be a string or a table of translations"),
-                    "a string or { zh = \"...\", en = \"...\" }",
+                    Words::new(
+                        format!("`{key}` must be a string or a table of translations"),
+                        format!("`{key}` 应为字符串或译文表"),
+                    ),
+                    Words::new(
+                        "a string or { zh = \"...\", en = \"...\" }",
+                        "字符串或 `{ zh = \"...\", en = \"...\" }`",
+                    ),
                 );
                 None
             }
@@ -144,7 +184,14 @@ impl Collector {
             Item::Integer(integer) => integer.map(|n| n as f64),
             Item::Float(float) => float,
             _ => {
-                self.wrong_type(value, &format!("`{key}` must be a number"), "a number");
+                self.wrong_type(
+                    value,
+                    Words::new(
+                        format!("`{key}` must be a number"),
+                        format!("`{key}` 应为数字"),
+                    ),
+                    Words::new("a number", "数字"),
+                );
                 return None;
             }
         };
@@ -154,8 +201,11 @@ impl Collector {
             _ => {
                 self.error(Diagnostic::error(
                     value.span(),
-                    format!("`{key}` must be a finite number"),
-                    "not a finite number",
+                    Words::new(
+                        format!("`{key}` must be a finite number"),
+                        format!("`{key}` 应为有限数值"),
+                    ),
+                    Words::new("not a finite number", "不是有限数值"),
                 ));
                 None
             }
@@ -167,8 +217,11 @@ impl Collector {
         let Item::Datetime(datetime) = value.item() else {
             self.wrong_type(
                 value,
-                &format!("`{key}` must be a date like 2024-12-31"),
-                "a date (no quotes)",
+                Words::new(
+                    format!("`{key}` must be a date like 2024-12-31"),
+                    format!("`{key}` 应为日期，如 `2024-12-31`"),
+                ),
+                Words::new("a date (no quotes)", "日期（不加引号）"),
             );
             return None;
         };
@@ -179,8 +232,11 @@ impl Collector {
                 if parsed.is_none() {
                     self.error(Diagnostic::error(
                         value.span(),
-                        format!("`{key}` is not a real date"),
-                        "no such day",
+                        Words::new(
+                            format!("`{key}` is not a real date"),
+                            format!("`{key}` 不是有效日期"),
+                        ),
+                        Words::new("no such day", "日历上没有这一天"),
                     ));
                 }
                 parsed
@@ -188,8 +244,14 @@ impl Collector {
             _ => {
                 self.error(Diagnostic::error(
                     value.span(),
-                    format!("`{key}` must be a date without a time of day or offset"),
-                    "write only the date, like 2024-12-31",
+                    Words::new(
+                        format!("`{key}` must be a date without a time of day or offset"),
+                        format!("`{key}` 只写日期，不带时刻或时区"),
+                    ),
+                    Words::new(
+                        "write only the date, like 2024-12-31",
+                        "只写日期，如 `2024-12-31`",
+                    ),
                 ));
                 None
             }
@@ -199,7 +261,11 @@ impl Collector {
     /// An id: `[a-z0-9-]+`.
     pub fn id(&mut self, value: Value<'_, '_>) -> Option<String> {
         let Item::String(id) = value.item() else {
-            self.wrong_type(value, "`id` must be a string", "a string like \"blue-sky\"");
+            self.wrong_type(
+                value,
+                Words::new("`id` must be a string", "`id` 应为字符串"),
+                Words::new("a string like \"blue-sky\"", "字符串，如 `\"blue-sky\"`"),
+            );
             return None;
         };
         if is_valid_id(id) {
@@ -208,10 +274,16 @@ impl Collector {
             self.error(
                 Diagnostic::error(
                     value.span(),
-                    format!("id `{id}` is not made of a-z, 0-9 and -"),
-                    "invalid id",
+                    Words::new(
+                        format!("id `{id}` is not made of a-z, 0-9 and -"),
+                        format!("id `{id}` 只能由 a-z、0-9 和 - 组成"),
+                    ),
+                    Words::new("invalid id", "id 不合规"),
                 )
-                .with_help(format!("try \"{}\"", suggest_id(id))),
+                .with_help(Words::new(
+                    format!("try \"{}\"", suggest_id(id)),
+                    format!("可改为 `\"{}\"`", suggest_id(id)),
+                )),
             );
             None
         }
@@ -223,8 +295,11 @@ impl Collector {
             _ => {
                 self.wrong_type(
                     value,
-                    &format!("`{key}` must be an array"),
-                    "an array [ ... ]",
+                    Words::new(
+                        format!("`{key}` must be an array"),
+                        format!("`{key}` 应为数组"),
+                    ),
+                    Words::new("an array [ ... ]", "数组 `[ ... ]`"),
                 );
                 None
             }
@@ -236,6 +311,24 @@ impl<'a, 'i> Fields<'a, 'i> {
     pub fn get(&self, key: &str) -> Option<Value<'a, 'i>> {
         self.entries.get(key)
     }
+}
+
+/// How a zh message names a table that an en message names by `what`.
+pub fn what_zh(what: &str) -> String {
+    match what {
+        "the file" => "文件顶层".into(),
+        "a history point" => "历史记录点".into(),
+        header => format!("`{header}` 表"),
+    }
+}
+
+/// `id`、`name`、…: known names listed the zh way.
+pub fn backticked(names: &[&str]) -> String {
+    names
+        .iter()
+        .map(|name| format!("`{name}`"))
+        .collect::<Vec<_>>()
+        .join("、")
 }
 
 pub fn is_valid_id(id: &str) -> bool {

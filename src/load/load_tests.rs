@@ -27,7 +27,7 @@ fn found(source: &str) -> Vec<(usize, usize, Severity, String)> {
         .iter()
         .map(|d| {
             let Position { line, column } = d.position(source);
-            (line, column, d.severity, d.message.clone())
+            (line, column, d.severity, d.message.en.clone())
         })
         .collect()
 }
@@ -111,11 +111,11 @@ fn unknown_keys_get_a_did_you_mean() {
         let unknown: Vec<_> = loaded
             .diagnostics
             .iter()
-            .filter(|d| d.message.starts_with("unknown key"))
+            .filter(|d| d.message.en.starts_with("unknown key"))
             .collect();
         assert_eq!(unknown.len(), 1, "{source}");
         assert_eq!(
-            unknown[0].help.as_deref(),
+            unknown[0].help.as_ref().map(|h| h.en.as_str()),
             Some(format!("did you mean `{suggestion}`?").as_str())
         );
         assert!(loaded.plan.is_none());
@@ -134,7 +134,7 @@ fn an_unknown_key_far_from_any_lists_the_keys_instead() {
             column: 1
         }
     );
-    let help = diagnostic.help.as_deref().unwrap();
+    let help = diagnostic.help.as_ref().map(|h| h.en.as_str()).unwrap();
     assert!(help.contains("id, name, done, total"), "{help}");
 }
 
@@ -157,7 +157,7 @@ fn unknown_keys_in_history_points_and_at_the_root() {
     );
     let loaded = load(&format!("campaigns = []\n{META}"));
     assert_eq!(
-        loaded.diagnostics[0].help.as_deref(),
+        loaded.diagnostics[0].help.as_ref().map(|h| h.en.as_str()),
         Some("did you mean `campaign`?")
     );
 }
@@ -240,7 +240,7 @@ fn wrong_types_say_what_was_expected() {
     );
     let loaded = load(&task("done = true\n"));
     assert_eq!(
-        loaded.diagnostics[0].label,
+        loaded.diagnostics[0].label.en,
         "expected a number, found a boolean"
     );
 }
@@ -251,7 +251,11 @@ fn ids_must_be_unique_where_they_are_addressed() {
         "{META}\n[[campaign]]\nid = \"c\"\nname = \"A\"\ntask = []\n\n[[campaign]]\nid = \"c\"\nname = \"B\"\n"
     );
     error_at(&two_campaigns, 10, 6, "duplicate id `c`");
-    let help = load(&two_campaigns).diagnostics[0].help.clone().unwrap();
+    let help = load(&two_campaigns).diagnostics[0]
+        .help
+        .clone()
+        .map(|h| h.en)
+        .unwrap();
     assert!(help.contains("first used on line 5"), "{help}");
     // Tasks and indicators share one namespace: `set` names them CAMPAIGN/ITEM.
     let task_and_indicator = campaign(
@@ -274,7 +278,7 @@ fn ids_are_lower_case_letters_digits_and_dashes() {
             loaded
                 .diagnostics
                 .iter()
-                .any(|d| d.message.contains("is not made of")),
+                .any(|d| d.message.en.contains("is not made of")),
             "{bad:?}: {:?}",
             loaded.diagnostics
         );
@@ -283,7 +287,10 @@ fn ids_are_lower_case_letters_digits_and_dashes() {
         "{META}\n[[campaign]]\nid = \"Blue Sky\"\nname = \"C\"\n"
     ));
     let diagnostic = loaded.errors().next().unwrap();
-    assert_eq!(diagnostic.help.as_deref(), Some("try \"blue-sky\""));
+    assert_eq!(
+        diagnostic.help.as_ref().map(|h| h.en.as_str()),
+        Some("try \"blue-sky\"")
+    );
     assert!(
         load(&format!(
             "{META}\n[[campaign]]\nid = \"b-2\"\nname = \"C\"\n"
@@ -435,7 +442,8 @@ fn a_numeric_target_needs_a_direction() {
     );
     let help = load(&indicator("value = 31.0\ntarget = 35.0\n")).diagnostics[0]
         .help
-        .clone();
+        .clone()
+        .map(|h| h.en);
     assert_eq!(
         help.as_deref(),
         Some("add better = \"higher\" or better = \"lower\"")
@@ -544,7 +552,7 @@ fn history_after_the_reporting_date_is_a_warning() {
         },
     );
     assert_eq!(today.diagnostics.len(), 1);
-    assert!(today.diagnostics[0].message.contains("2024-08-01"));
+    assert!(today.diagnostics[0].message.en.contains("2024-08-01"));
 }
 
 #[test]
@@ -699,7 +707,7 @@ fn a_byte_order_mark_and_crlf_change_nothing() {
     assert_eq!(plan.campaigns[0].tasks[0].name.get(Lang::En), "T");
     // The caret line shows neither the mark nor the carriage return.
     let diagnostic = &load(&windows).diagnostics[0];
-    let text = diagnostic.render(&windows, "f.toml", false);
+    let text = diagnostic.render(&windows, "f.toml", false, Lang::En);
     assert!(text.contains("--> f.toml:10:8"), "{text}");
     assert!(
         !text.contains('\r') && !text.contains('\u{FEFF}'),
@@ -785,7 +793,7 @@ fn files_that_cannot_be_read_say_why_in_one_line() {
     std::fs::write(&good, task("done = 1\n")).unwrap();
     let document = Opened::load(&good, options()).unwrap();
     assert!(document.document().is_some());
-    assert_eq!(document.render_diagnostics(false, usize::MAX), "");
+    assert_eq!(document.render_diagnostics(false, usize::MAX, Lang::En), "");
 }
 
 #[test]
@@ -794,7 +802,7 @@ fn rendered_diagnostics_name_the_file_line_and_column() {
     let path = dir.path().join("plan.toml");
     std::fs::write(&path, task("done = 1\ntotl = 3\n")).unwrap();
     let document = Opened::load(&path, options()).unwrap();
-    let text = document.render_diagnostics(false, usize::MAX);
+    let text = document.render_diagnostics(false, usize::MAX, Lang::En);
     assert!(
         text.contains(&format!("--> {}:11:1", path.display())),
         "{text}"
@@ -803,7 +811,7 @@ fn rendered_diagnostics_name_the_file_line_and_column() {
     assert!(text.contains("did you mean `total`?"), "{text}");
     let diagnostic = &document.diagnostics()[0];
     assert_eq!(
-        diagnostic.headline(document.text(), "plan.toml"),
+        diagnostic.headline(document.text(), "plan.toml", Lang::En),
         "plan.toml:11:1: error: unknown key `totl` in [[campaign.task]]"
     );
 }
@@ -815,7 +823,10 @@ fn generated_plans_load_without_errors() {
     use campaigns_synthetic::{Shape, plan_text};
     let text = plan_text(Shape::tasks(2500));
     let loaded = parse(&text, options());
-    let errors: Vec<_> = loaded.errors().map(|d| d.headline(&text, "gen")).collect();
+    let errors: Vec<_> = loaded
+        .errors()
+        .map(|d| d.headline(&text, "gen", Lang::En))
+        .collect();
     assert!(errors.is_empty(), "{errors:?}");
     let plan = loaded.plan.unwrap();
     assert_eq!(
@@ -855,12 +866,16 @@ fn assumed_refuses_what_its_table_cannot_mark() {
     // A typo gets a "did you mean" among the task's own fields.
     let source = task("done = 3\ntotal = 4\nassumed = [\"totl\"]\n");
     error_at(&source, 12, 12, "`assumed` names `totl`");
-    let help = load(&source).diagnostics[0].help.clone();
+    let help = load(&source).diagnostics[0].help.clone().map(|h| h.en);
     assert_eq!(help.as_deref(), Some("did you mean `total`?"));
     // An indicator has no due date; the help lists what it can mark.
     let source = indicator("value = 3\nassumed = [\"due\"]\n");
     error_at(&source, 11, 12, "[[campaign.indicator]] cannot mark");
-    let help = load(&source).diagnostics[0].help.clone().unwrap();
+    let help = load(&source).diagnostics[0]
+        .help
+        .clone()
+        .map(|h| h.en)
+        .unwrap();
     assert!(help.contains("value, target, history"), "{help}");
     // Not a list of names.
     error_at(

@@ -9,6 +9,7 @@ mod plan_reader;
 mod reread;
 pub mod tree;
 pub mod watch;
+mod words;
 
 use std::io::{self, Read};
 use std::path::Path;
@@ -17,8 +18,9 @@ use chrono::NaiveDate;
 
 pub use diagnostic::{Diagnostic, LineIndex, Position, Severity, summary};
 pub use document::{Document, Invalid, Opened};
-pub use fields::{did_you_mean, is_valid_id};
+pub use fields::{backticked, did_you_mean, is_valid_id};
 pub use reread::{ItemKind, ItemSection, Patch, Replacement, Reread, Sections};
+pub use words::{Words, did_you_mean_help};
 
 use crate::model::Plan;
 use plan_reader::PlanReader;
@@ -157,8 +159,11 @@ pub fn parse(source: &str, options: Options) -> Loaded {
             let span = first.span.unwrap_or(0..0);
             let diagnostic = Diagnostic::error(
                 span.start + shift..span.end + shift,
-                format!("TOML syntax: {}", first.message.trim_end()),
-                "here",
+                Words::new(
+                    format!("TOML syntax: {}", first.message.trim_end()),
+                    format!("TOML 语法错误：{}", first.message.trim_end()),
+                ),
+                Words::new("here", "此处"),
             );
             return Loaded {
                 plan: None,

@@ -8,6 +8,7 @@ mod history;
 mod loading;
 mod navigation;
 mod outcomes;
+mod problems;
 mod progress;
 pub(crate) mod search;
 mod state;
@@ -30,6 +31,7 @@ use crate::load::{Document, Opened, ReadError};
 use crate::model::{Campaign, Level, Plan, PlanStatus, Scale, WaterClass};
 
 pub(crate) use loading::scrolled;
+pub use problems::Problems;
 
 /// A progress update to write back, through the one write-back path.
 pub use crate::edit::{Change, Edit};
@@ -87,8 +89,8 @@ impl Data {
 pub(crate) enum LastRead {
     /// The text of the document shown.
     Shown,
-    /// A text with errors: the banner says the first.
-    Rejected(String),
+    /// A text with errors: the banner holds it and says the first.
+    Rejected,
     /// Nothing: the file is missing or could not be read, so whatever
     /// comes next is new, even the same bytes.
     Nothing,
@@ -164,8 +166,8 @@ pub struct App {
     pub(crate) settings: Settings,
     pub(crate) data: Option<Data>,
     pub(crate) last_read: LastRead,
-    /// A failed (re)load: its first error as `file:line:col: message`.
-    pub(crate) banner: Option<String>,
+    /// A failed (re)load: the banner says its first error.
+    pub(crate) banner: Option<problems::Banner>,
     pub(crate) file_missing: bool,
     pub(crate) loaded_at: Option<NaiveTime>,
     /// Why live reload is off, while it is: the footer says so until the

@@ -37,7 +37,7 @@ pub fn render(
     })?;
     if opened.document().is_none() {
         return Err(RenderFailure {
-            message: opened.render_diagnostics(false, 0),
+            message: opened.render_diagnostics(false, 0, settings.lang),
             code: 1,
         });
     }

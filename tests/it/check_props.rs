@@ -2,7 +2,7 @@
 //! diagnostic points inside the text it came from.
 
 use campaigns::load::{self, Loaded, Options};
-use campaigns::model::PlanStatus;
+use campaigns::model::{Lang, PlanStatus};
 use chrono::NaiveDate;
 use proptest::prelude::*;
 
@@ -30,10 +30,10 @@ fn load_and_check(source: &str) -> Result<Loaded, TestCaseError> {
         let position = diagnostic.position(source);
         prop_assert!(position.line >= 1 && position.column >= 1);
         prop_assert!(position.line <= source.lines().count().max(1) + 1);
-        let rendered = diagnostic.render(source, "campaigns.toml", false);
+        let rendered = diagnostic.render(source, "campaigns.toml", false, Lang::En);
         prop_assert!(rendered.contains("campaigns.toml:"), "{rendered}");
         prop_assert!(!rendered.contains('\u{1b}'), "{rendered:?}");
-        diagnostic.headline(source, "campaigns.toml");
+        diagnostic.headline(source, "campaigns.toml", Lang::En);
     }
     let has_errors = loaded.errors().next().is_some();
     prop_assert_eq!(loaded.plan.is_none(), has_errors);

@@ -126,7 +126,7 @@ pub fn written(before: &str, after: &str, edit: &Edit) -> Result<(), String> {
     if let Some(error) = loaded.errors().next() {
         return Err(format!(
             "written, but invalid: {}",
-            error.headline(after, "after")
+            error.headline(after, "after", Lang::En)
         ));
     }
     let new = loaded.plan.ok_or("written, but no plan")?;

@@ -598,7 +598,7 @@ fn deep_nesting_does_not_overflow_a_small_stack() {
                 assert!(loaded.plan.is_none(), "{}", &source[..60]);
                 assert!(loaded.errors().count() >= 1, "{}", &source[..60]);
                 for diagnostic in &loaded.diagnostics {
-                    diagnostic.render(source, "deep.toml", false);
+                    diagnostic.render(source, "deep.toml", false, campaigns::model::Lang::En);
                 }
             }
         })

@@ -11,6 +11,7 @@
 mod binary;
 mod check;
 mod check_props;
+mod check_zh;
 mod config;
 mod figures_agree;
 mod history;

@@ -147,7 +147,7 @@ fn assert_valid(source: &str) -> Result<(), TestCaseError> {
     let loaded = load::parse(source, edit_oracle::options());
     let errors: Vec<String> = loaded
         .errors()
-        .map(|e| e.headline(source, "generated"))
+        .map(|e| e.headline(source, "generated", Lang::En))
         .collect();
     prop_assert!(errors.is_empty(), "{errors:#?}\n{source}");
     prop_assert!(loaded.plan.is_some());

@@ -2,9 +2,10 @@
 //! source.
 
 use super::PlanReader;
-use crate::load::Diagnostic;
-use crate::load::fields::{Fields, did_you_mean};
+use crate::load::did_you_mean_help;
+use crate::load::fields::{Fields, backticked, did_you_mean, what_zh};
 use crate::load::tree::Item;
+use crate::load::{Diagnostic, Words};
 use crate::model::{Assumed, Field};
 
 impl PlanReader<'_> {
@@ -27,8 +28,14 @@ impl PlanReader<'_> {
             let Item::String(word) = item.item() else {
                 self.out.wrong_type(
                     item,
-                    "each entry of `assumed` must be a field name",
-                    &format!("a string, one of {}", names.join(", ")),
+                    Words::new(
+                        "each entry of `assumed` must be a field name",
+                        "`assumed` 的每一项应为字段名",
+                    ),
+                    Words::new(
+                        format!("a string, one of {}", names.join(", ")),
+                        format!("字符串，可选 {}", backticked(&names)),
+                    ),
                 );
                 ok = false;
                 continue;
@@ -38,11 +45,17 @@ impl PlanReader<'_> {
                     if fields.get(field.as_str()).is_none() {
                         self.out.error(Diagnostic::warning(
                             item.span(),
-                            format!(
-                                "`{field}` is marked assumed but {} does not write it",
-                                fields.what
+                            Words::new(
+                                format!(
+                                    "`{field}` is marked assumed but {} does not write it",
+                                    fields.what
+                                ),
+                                format!(
+                                    "`{field}` 标为示例，但{}中没有写这一项",
+                                    what_zh(fields.what)
+                                ),
                             ),
-                            "nothing to mark",
+                            Words::new("nothing to mark", "无可标注"),
                         ));
                     }
                     assumed = assumed.with(field);
@@ -50,20 +63,23 @@ impl PlanReader<'_> {
                 None => {
                     let diagnostic = Diagnostic::error(
                         item.span(),
-                        format!(
-                            "`assumed` names `{word}`, which {} cannot mark",
-                            fields.what
+                        Words::new(
+                            format!(
+                                "`assumed` names `{word}`, which {} cannot mark",
+                                fields.what
+                            ),
+                            format!(
+                                "`assumed` 中的 `{word}` 不能在{}中标注",
+                                what_zh(fields.what)
+                            ),
                         ),
-                        "not a field of this table",
+                        Words::new("not a field of this table", "不是此表的字段"),
                     );
                     self.out.error(match did_you_mean(word, &names) {
-                        Some(candidate) => {
-                            diagnostic.with_help(format!("did you mean `{candidate}`?"))
-                        }
-                        None => diagnostic.with_help(format!(
-                            "{} can mark: {}",
-                            fields.what,
-                            names.join(", ")
+                        Some(candidate) => diagnostic.with_help(did_you_mean_help(candidate)),
+                        None => diagnostic.with_help(Words::new(
+                            format!("{} can mark: {}", fields.what, names.join(", ")),
+                            format!("{}可标注：{}", what_zh(fields.what), backticked(&names)),
                         )),
                     });
                     ok = false;

@@ -4,9 +4,9 @@ use chrono::NaiveDate;
 
 use super::PlanReader;
 use super::ids::IdSet;
-use crate::load::Diagnostic;
 use crate::load::fields::{Fields, Value};
 use crate::load::keys::CAMPAIGN_KEYS;
+use crate::load::{Diagnostic, Words};
 use crate::model::{Campaign, Field, Indicator, Task, Theme};
 
 impl PlanReader<'_> {
@@ -63,8 +63,18 @@ impl PlanReader<'_> {
         let theme = Theme::parse(&word);
         if theme.is_none() {
             self.out.error(
-                Diagnostic::error(v.span(), format!("unknown theme `{word}`"), "unknown theme")
-                    .with_help("theme is one of: air, water, soil, other"),
+                Diagnostic::error(
+                    v.span(),
+                    Words::new(
+                        format!("unknown theme `{word}`"),
+                        format!("未知的 `theme`：`{word}`"),
+                    ),
+                    Words::new("unknown theme", "未知的类别"),
+                )
+                .with_help(Words::new(
+                    "theme is one of: air, water, soil, other",
+                    "`theme` 可选：`air`、`water`、`soil`、`other`",
+                )),
             );
         }
         theme
@@ -81,8 +91,11 @@ impl PlanReader<'_> {
         {
             self.out.error(Diagnostic::error(
                 end_value.span(),
-                format!("the campaign ends ({end}) before it starts ({start})"),
-                "end is before start",
+                Words::new(
+                    format!("the campaign ends ({end}) before it starts ({start})"),
+                    format!("攻坚战结束日期（{end}）早于开始日期（{start}）"),
+                ),
+                Words::new("end is before start", "结束早于开始"),
             ));
         }
     }
@@ -95,8 +108,11 @@ impl PlanReader<'_> {
         };
         self.out.error(Diagnostic::warning(
             fields.span.clone(),
-            format!("campaign `{id}` has no tasks and no indicators"),
-            "nothing to track here yet",
+            Words::new(
+                format!("campaign `{id}` has no tasks and no indicators"),
+                format!("攻坚战 `{id}` 没有任务，也没有指标"),
+            ),
+            Words::new("nothing to track here yet", "暂无可调度的内容"),
         ));
     }
 

@@ -3,8 +3,8 @@
 use chrono::NaiveDate;
 
 use super::PlanReader;
-use crate::load::Diagnostic;
 use crate::load::fields::{Fields, Value};
+use crate::load::{Diagnostic, Words};
 
 impl PlanReader<'_> {
     /// A history array of `{ date = ..., <figure> = ... }` in date order.
@@ -52,18 +52,27 @@ impl PlanReader<'_> {
             self.out.error(
                 Diagnostic::error(
                     date_value.span(),
-                    format!("history is out of date order: {date} comes after {previous}"),
-                    "out of order",
+                    Words::new(
+                        format!("history is out of date order: {date} comes after {previous}"),
+                        format!("历史记录日期顺序有误：{date} 排在 {previous} 之后"),
+                    ),
+                    Words::new("out of order", "顺序颠倒"),
                 )
-                .with_help("list history points from the oldest to the newest, one per date"),
+                .with_help(Words::new(
+                    "list history points from the oldest to the newest, one per date",
+                    "历史记录按日期从早到晚排列，每个日期一条",
+                )),
             );
             in_order = false;
         }
         if date > as_of {
             self.out.error(Diagnostic::warning(
                 date_value.span(),
-                format!("history point dated {date}, after the reporting date {as_of}"),
-                "in the future",
+                Words::new(
+                    format!("history point dated {date}, after the reporting date {as_of}"),
+                    format!("历史记录日期 {date} 晚于报告日期 {as_of}"),
+                ),
+                Words::new("in the future", "晚于报告日期"),
             ));
         }
         in_order

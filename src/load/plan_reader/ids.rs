@@ -5,8 +5,8 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::PlanReader;
-use crate::load::Diagnostic;
 use crate::load::fields::Fields;
+use crate::load::{Diagnostic, Words};
 
 /// Ids seen so far in one namespace, with where each was first written.
 #[derive(Default)]
@@ -35,10 +35,15 @@ impl PlanReader<'_> {
         if let Some(first) = ids.insert(&id, value.span()) {
             let line = self.line_of(&first).0;
             self.out.error(
-                Diagnostic::error(value.span(), format!("duplicate id `{id}`"), "used twice")
-                    .with_help(format!(
-                        "`{id}` is first used on line {line}; ids must be unique"
-                    )),
+                Diagnostic::error(
+                    value.span(),
+                    Words::new(format!("duplicate id `{id}`"), format!("id `{id}` 重复")),
+                    Words::new("used twice", "重复使用"),
+                )
+                .with_help(Words::new(
+                    format!("`{id}` is first used on line {line}; ids must be unique"),
+                    format!("`{id}` 已在第 {line} 行使用；id 不得重复"),
+                )),
             );
             return None;
         }

@@ -5,10 +5,10 @@ use chrono::NaiveDate;
 
 use super::PlanReader;
 use super::ids::IdSet;
-use crate::load::Diagnostic;
 use crate::load::fields::{Fields, Value};
 use crate::load::keys::{INDICATOR_KEYS, INDICATOR_POINT_KEYS};
 use crate::load::tree::Item;
+use crate::load::{Diagnostic, Words};
 use crate::model::{Better, Field, Indicator, IndicatorPoint, Level, Scale, WaterClass};
 
 impl PlanReader<'_> {
@@ -78,8 +78,18 @@ impl PlanReader<'_> {
             "number" => Some(Scale::Number),
             _ => {
                 self.out.error(
-                    Diagnostic::error(v.span(), format!("unknown scale `{word}`"), "unknown scale")
-                        .with_help("scale is \"water-class\", or leave it out for a number"),
+                    Diagnostic::error(
+                        v.span(),
+                        Words::new(
+                            format!("unknown scale `{word}`"),
+                            format!("未知的 `scale`：`{word}`"),
+                        ),
+                        Words::new("unknown scale", "未知的标度"),
+                    )
+                    .with_help(Words::new(
+                        "scale is \"water-class\", or leave it out for a number",
+                        "`scale` 只能为 `\"water-class\"`；数值指标不写此项",
+                    )),
                 );
                 None
             }
@@ -96,8 +106,11 @@ impl PlanReader<'_> {
             _ => {
                 self.out.error(Diagnostic::error(
                     v.span(),
-                    format!("`better` must be \"higher\" or \"lower\", found `{word}`"),
-                    "unknown direction",
+                    Words::new(
+                        format!("`better` must be \"higher\" or \"lower\", found `{word}`"),
+                        format!("`better` 应为 `\"higher\"` 或 `\"lower\"`，实为 `{word}`"),
+                    ),
+                    Words::new("unknown direction", "未知的方向"),
                 ));
                 None
             }
@@ -118,10 +131,13 @@ impl PlanReader<'_> {
             self.out.error(
                 Diagnostic::error(
                     v.span(),
-                    "a numeric target needs `better`",
-                    "which way is better?",
+                    Words::new("a numeric target needs `better`", "数值目标须写明 `better`"),
+                    Words::new("which way is better?", "越高越好还是越低越好？"),
                 )
-                .with_help("add better = \"higher\" or better = \"lower\""),
+                .with_help(Words::new(
+                    "add better = \"higher\" or better = \"lower\"",
+                    "请加上 `better = \"higher\"` 或 `better = \"lower\"`",
+                )),
             );
         }
     }
@@ -141,10 +157,16 @@ impl PlanReader<'_> {
             self.out.error(
                 Diagnostic::error(
                     value.span(),
-                    format!("`{key}` is a water class but the indicator has no scale"),
-                    "a water class",
+                    Words::new(
+                        format!("`{key}` is a water class but the indicator has no scale"),
+                        format!("`{key}` 是水质类别，但该指标未写 `scale`"),
+                    ),
+                    Words::new("a water class", "水质类别"),
                 )
-                .with_help("add scale = \"water-class\" to this indicator"),
+                .with_help(Words::new(
+                    "add scale = \"water-class\" to this indicator",
+                    "请在该指标中加上 `scale = \"water-class\"`",
+                )),
             );
             return None;
         }
@@ -155,8 +177,11 @@ impl PlanReader<'_> {
         let Item::String(text) = value.item() else {
             self.out.wrong_type(
                 value,
-                &format!("`{key}` must be a water class"),
-                "a class such as \"II\"",
+                Words::new(
+                    format!("`{key}` must be a water class"),
+                    format!("`{key}` 应为水质类别"),
+                ),
+                Words::new("a class such as \"II\"", "类别，如 `\"II\"`"),
             );
             return None;
         };
@@ -166,10 +191,16 @@ impl PlanReader<'_> {
                 self.out.error(
                     Diagnostic::error(
                         value.span(),
-                        format!("`{text}` is not a water class"),
-                        "bad water class",
+                        Words::new(
+                            format!("`{text}` is not a water class"),
+                            format!("`{text}` 不是水质类别"),
+                        ),
+                        Words::new("bad water class", "水质类别有误"),
                     )
-                    .with_help("water classes are I, II, III, IV, V and 劣V (or Ⅰ Ⅱ Ⅲ Ⅳ Ⅴ)"),
+                    .with_help(Words::new(
+                        "water classes are I, II, III, IV, V and 劣V (or Ⅰ Ⅱ Ⅲ Ⅳ Ⅴ)",
+                        "水质类别为 I、II、III、IV、V 和 劣V（或 Ⅰ、Ⅱ、Ⅲ、Ⅳ、Ⅴ）",
+                    )),
                 );
                 None
             }

@@ -1,9 +1,9 @@
 //! The `[meta]` table.
 
 use super::PlanReader;
-use crate::load::Diagnostic;
 use crate::load::fields::{Fields, Value};
 use crate::load::keys::META_KEYS;
+use crate::load::{Diagnostic, Words};
 use crate::model::{DEFAULT_AT_RISK_MARGIN, Meta};
 
 impl PlanReader<'_> {
@@ -37,8 +37,11 @@ impl PlanReader<'_> {
         }
         self.out.error(Diagnostic::error(
             v.span(),
-            "`at_risk_margin` must be between 0 and 1",
-            "a share, like 0.10",
+            Words::new(
+                "`at_risk_margin` must be between 0 and 1",
+                "`at_risk_margin` 应在 0 到 1 之间",
+            ),
+            Words::new("a share, like 0.10", "比例，如 `0.10`"),
         ));
         None
     }

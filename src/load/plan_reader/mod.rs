@@ -18,7 +18,7 @@ use std::ops::Range;
 use super::fields::{Collector, Fields, Value};
 use super::keys::{CAMPAIGN_KEYS, ROOT_KEYS};
 use super::tree::Item;
-use super::{Diagnostic, Options};
+use super::{Diagnostic, Options, Words};
 use crate::model::{Campaign, Indicator, Meta, Plan, SourceLine, Task, Text};
 use chrono::NaiveDate;
 use ids::IdSet;
@@ -53,8 +53,15 @@ impl<'s> PlanReader<'s> {
             Some(meta) => self.meta(meta),
             None => {
                 self.out.error(
-                    Diagnostic::error(0..0, "missing the [meta] table", "the file starts here")
-                        .with_help("add [meta] with at least title = \"...\""),
+                    Diagnostic::error(
+                        0..0,
+                        Words::new("missing the [meta] table", "缺少 `[meta]` 表"),
+                        Words::new("the file starts here", "文件从这里开始"),
+                    )
+                    .with_help(Words::new(
+                        "add [meta] with at least title = \"...\"",
+                        "请加上 `[meta]`，至少写明 `title = \"...\"`",
+                    )),
                 );
                 None
             }
@@ -163,8 +170,11 @@ impl<'s> PlanReader<'s> {
         if number < 0.0 {
             self.out.error(Diagnostic::error(
                 value.span(),
-                format!("`{key}` must not be negative, found {number}"),
-                "negative",
+                Words::new(
+                    format!("`{key}` must not be negative, found {number}"),
+                    format!("`{key}` 不能为负数，实为 {number}"),
+                ),
+                Words::new("negative", "负数"),
             ));
             return None;
         }

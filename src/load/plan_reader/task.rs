@@ -4,9 +4,9 @@ use chrono::NaiveDate;
 
 use super::PlanReader;
 use super::ids::IdSet;
-use crate::load::Diagnostic;
 use crate::load::fields::{Fields, Value};
 use crate::load::keys::{TASK_KEYS, TASK_POINT_KEYS};
+use crate::load::{Diagnostic, Words};
 use crate::model::{Field, MAX_WEIGHT, Task, TaskPoint};
 
 impl PlanReader<'_> {
@@ -75,15 +75,25 @@ impl PlanReader<'_> {
     /// weights stay finite, so progress is never lost to an overflow.
     fn weight(&mut self, v: Value<'_, '_>, weight: f64) -> Option<f64> {
         let problem = if weight <= 0.0 {
-            format!("`weight` must be more than 0, found {weight}")
+            Words::new(
+                format!("`weight` must be more than 0, found {weight}"),
+                format!("`weight` 应大于 0，实为 {weight}"),
+            )
         } else if weight > MAX_WEIGHT {
-            format!("`weight` must be at most {MAX_WEIGHT}, found {weight:e}")
+            Words::new(
+                format!("`weight` must be at most {MAX_WEIGHT}, found {weight:e}"),
+                format!("`weight` 不能超过 {MAX_WEIGHT}，实为 {weight:e}"),
+            )
         } else {
             return Some(weight);
         };
         self.out.error(
-            Diagnostic::error(v.span(), problem, "out of range")
-                .with_help("a weight is a task's share of its campaign's progress, default 1"),
+            Diagnostic::error(v.span(), problem, Words::new("out of range", "超出范围")).with_help(
+                Words::new(
+                    "a weight is a task's share of its campaign's progress, default 1",
+                    "权重是任务在所属攻坚战进度中的占比，默认为 1",
+                ),
+            ),
         );
         None
     }
@@ -96,10 +106,16 @@ impl PlanReader<'_> {
             self.out.error(
                 Diagnostic::error(
                     v.span(),
-                    format!("`total` must be more than 0, found {total}"),
-                    "not a positive total",
+                    Words::new(
+                        format!("`total` must be more than 0, found {total}"),
+                        format!("`total` 应大于 0，实为 {total}"),
+                    ),
+                    Words::new("not a positive total", "总数须为正数"),
                 )
-                .with_help("leave `total` out to make the task a plain count"),
+                .with_help(Words::new(
+                    "leave `total` out to make the task a plain count",
+                    "不写 `total`，该任务即为单纯计数",
+                )),
             );
             return None;
         }
@@ -118,8 +134,11 @@ impl PlanReader<'_> {
         {
             self.out.error(Diagnostic::warning(
                 v.span(),
-                format!("`done` ({done}) is more than `total` ({total})"),
-                "over-achieved",
+                Words::new(
+                    format!("`done` ({done}) is more than `total` ({total})"),
+                    format!("`done`（{done}）超过 `total`（{total}）"),
+                ),
+                Words::new("over-achieved", "超额完成"),
             ));
         }
     }
@@ -145,8 +164,11 @@ impl PlanReader<'_> {
                 .map_or(fields.span.clone(), |v| v.span());
             self.out.error(Diagnostic::error(
                 at,
-                format!("the task is due ({d}) before it starts ({s})"),
-                "due is before start",
+                Words::new(
+                    format!("the task is due ({d}) before it starts ({s})"),
+                    format!("任务截止日期（{d}）早于开始日期（{s}）"),
+                ),
+                Words::new("due is before start", "截止早于开始"),
             ));
         }
     }

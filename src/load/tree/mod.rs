@@ -14,6 +14,7 @@ use toml_datetime::Datetime;
 use toml_parser::lexer::{Token, TokenKind};
 use toml_parser::{ErrorSink, Expected, ParseError, Source, Span};
 
+use super::Words;
 use arena::same_key;
 use builder::Builder;
 
@@ -275,16 +276,18 @@ impl<'a, 'i> Value<'a, 'i> {
     }
 
     /// How a message names the kind of value, e.g. "a string".
-    pub fn describe(&self) -> &'static str {
-        match self.node().kind {
-            Kind::String(_) => "a string",
-            Kind::Integer(_) => "an integer",
-            Kind::Float(_) => "a float",
-            Kind::Boolean(_) => "a boolean",
-            Kind::Datetime(_) => "a date",
-            Kind::Array(_) => "an array",
-            Kind::Table(_) => "a table",
-        }
+    /// What kind of value this is, as a message names it.
+    pub fn describe(&self) -> Words {
+        let (en, zh) = match self.node().kind {
+            Kind::String(_) => ("a string", "字符串"),
+            Kind::Integer(_) => ("an integer", "整数"),
+            Kind::Float(_) => ("a float", "小数"),
+            Kind::Boolean(_) => ("a boolean", "布尔值"),
+            Kind::Datetime(_) => ("a date", "日期"),
+            Kind::Array(_) => ("an array", "数组"),
+            Kind::Table(_) => ("a table", "表"),
+        };
+        Words::new(en, zh)
     }
 }
 

@@ -1,6 +1,7 @@
 //! Taking in a load: keep the last good plan on a failure, find the place
 //! again by id on success, and recompute the rows shown.
 
+use super::problems::Banner;
 use super::*;
 use crate::load::Reread;
 use crate::model::CampaignStatus;
@@ -19,7 +20,9 @@ impl App {
             }
             Err(err) => {
                 self.last_read = LastRead::Nothing;
-                self.banner = Some(crate::text::sanitize_line(&err.to_string()));
+                self.banner = Some(Banner::Unreadable(crate::text::sanitize_line(
+                    &err.to_string(),
+                )));
                 return;
             }
         };
@@ -27,21 +30,8 @@ impl App {
         let document = match opened {
             Opened::Valid(document) => document,
             Opened::Invalid(invalid) => {
-                let path = invalid.path.display().to_string();
-                let errors: Vec<_> = invalid
-                    .diagnostics
-                    .iter()
-                    .filter(|d| d.is_error())
-                    .collect();
-                let first = errors
-                    .first()
-                    .map(|d| d.headline(&invalid.text, &path))
-                    .unwrap_or_default();
-                self.banner = Some(match errors.len() {
-                    0 | 1 => first,
-                    n => format!("{first} (+{})", n - 1),
-                });
-                self.last_read = LastRead::Rejected(invalid.text);
+                self.banner = Some(Banner::Rejected(invalid));
+                self.last_read = LastRead::Rejected;
                 return;
             }
         };

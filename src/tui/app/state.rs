@@ -81,10 +81,6 @@ impl App {
         self.campaign.as_ref().map_or(Pane::List, |c| c.focus)
     }
 
-    pub fn banner(&self) -> Option<&str> {
-        self.banner.as_deref()
-    }
-
     pub fn file_missing(&self) -> bool {
         self.file_missing
     }
@@ -123,7 +119,7 @@ impl App {
     pub fn last_read(&self) -> Option<&str> {
         match &self.last_read {
             LastRead::Shown => self.document().map(Document::text),
-            LastRead::Rejected(text) => Some(text),
+            LastRead::Rejected => self.rejected_text(),
             LastRead::Nothing => None,
         }
     }

@@ -35,7 +35,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
             y,
             &[
                 (mark, theme.error()),
-                (banner, theme.error()),
+                (&banner, theme.error()),
                 (&after, theme.dim()),
             ],
             theme.ellipsis(),
