@@ -119,7 +119,7 @@ fn every_diagnostic_has_both_languages_and_zh_reads_like_the_bureau() {
 }
 
 fn campaigns() -> Command {
-    let mut command = Command::cargo_bin("campaigns").unwrap();
+    let mut command = crate::binary::assert_command();
     command
         .env("NO_COLOR", "1")
         .env_remove("LANG")
