@@ -5,6 +5,8 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use campaigns::history::Since;
+
 const EXAMPLES: &str = "\
 Examples:
   campaigns                                  review ./campaigns.toml
@@ -83,7 +85,7 @@ pub enum Command {
     },
     /// Print the figures as markdown, JSON, CSV or text, or write the ledger workbook (xlsx)
     #[command(
-        after_help = "Examples:\n  campaigns report --format json | jq '.campaigns[].status'\n  campaigns report plan.toml --format csv --output figures.csv\n  campaigns report --format xlsx --lang zh -o 台账.xlsx"
+        after_help = "Examples:\n  campaigns report --format json | jq '.campaigns[].status'\n  campaigns report plan.toml --format csv --output figures.csv\n  campaigns report --format xlsx --lang zh -o 台账.xlsx\n  campaigns report --since 2024-11-30      # each figure with its change since then"
     )]
     Report {
         #[arg(default_value = "campaigns.toml")]
@@ -96,6 +98,10 @@ pub enum Command {
         /// Write to a file instead of standard output
         #[arg(long, short, value_name = "PATH")]
         output: Option<PathBuf>,
+        /// Compare with the file as committed at REV (a commit, branch, tag, HEAD~1) or on DATE
+        /// (YYYY-MM-DD: the newest valid revision committed at or before it)
+        #[arg(long, value_name = "REV|DATE", value_parser = parse_since)]
+        since: Option<Since>,
     },
     /// Print one frame of the review screen as plain text
     #[command(after_help = "Example:\n  campaigns render --size 120x40 --view blue-sky")]
@@ -211,6 +217,14 @@ pub enum ReportFormat {
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d")
         .map_err(|_| format!("`{text}` is not a date like 2024-12-31"))
+}
+
+/// A date when it reads as one (YYYY-MM-DD), else a revision for git to name.
+fn parse_since(text: &str) -> Result<Since, String> {
+    Ok(match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        Ok(day) => Since::Date(day),
+        Err(_) => Since::Rev(text.to_owned()),
+    })
 }
 
 fn parse_size(text: &str) -> Result<(u16, u16), String> {

@@ -135,6 +135,16 @@ impl<'a> Since<'a> {
         }
     }
 
+    /// The previous figure as a number, for the ledger's 上次调度 column;
+    /// `None` also for a water class, which is no number.
+    pub fn previous_amount(&self, campaign: &Campaign, item: Item) -> Option<f64> {
+        match self.previous(campaign, item)?.figure {
+            Figure::Done(done) => Some(done),
+            Figure::Value(Level::Number(value)) => Some(value),
+            Figure::Value(Level::WaterClass(_)) => None,
+        }
+    }
+
     /// The campaign's roll-up progress at the baseline, by the same roll-up
     /// as the current one; `None` without a baseline, for a campaign new
     /// since, or when nothing was measured then.
