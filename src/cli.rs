@@ -5,6 +5,8 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use campaigns::history::Since;
+
 const EXAMPLES: &str = "\
 Examples:
   campaigns                                  review ./campaigns.toml
@@ -93,7 +95,7 @@ pub enum Command {
     },
     /// Print the figures as markdown, JSON, CSV or text, or write the ledger workbook (xlsx)
     #[command(
-        after_help = "Examples:\n  campaigns report --format json | jq '.campaigns[].status'\n  campaigns report plan.toml --format csv --output figures.csv\n  campaigns report --format xlsx --lang zh -o 台账.xlsx"
+        after_help = "Examples:\n  campaigns report --format json | jq '.campaigns[].status'\n  campaigns report plan.toml --format csv --output figures.csv\n  campaigns report --format xlsx --lang zh -o 台账.xlsx\n  campaigns report --since 2024-11-30      # each figure with its change since then"
     )]
     Report {
         #[arg(default_value = "campaigns.toml")]
@@ -106,6 +108,10 @@ pub enum Command {
         /// Write to a file instead of standard output
         #[arg(long, short, value_name = "PATH")]
         output: Option<PathBuf>,
+        /// Compare with the file as committed at REV (a commit, branch, tag, HEAD~1) or on DATE
+        /// (YYYY-MM-DD: the newest valid revision committed at or before it)
+        #[arg(long, value_name = "REV|DATE")]
+        since: Option<Since>,
     },
     /// Print one frame of the review screen as plain text
     #[command(after_help = "Example:\n  campaigns render --size 120x40 --view blue-sky")]

@@ -45,7 +45,16 @@ fn main() -> ExitCode {
             format,
             campaign,
             output,
-        }) => commands::report(file, *format, campaign, output.as_deref(), common, config),
+            since,
+        }) => commands::report(
+            file,
+            *format,
+            campaign,
+            output.as_deref(),
+            since.as_ref(),
+            common,
+            config,
+        ),
         Some(Command::Render {
             file,
             size,

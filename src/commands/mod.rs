@@ -8,6 +8,7 @@ mod render;
 mod report;
 mod set;
 pub mod settings;
+mod since;
 
 use std::io::{self, Write};
 use std::path::Path;

@@ -6,7 +6,10 @@ use std::path::Path;
 use clap::CommandFactory;
 
 use campaigns::config::Config;
+use campaigns::history::Since;
+use campaigns::model::Item;
 use campaigns::model::Lang;
+use campaigns::report::since::{self as compare, Baseline};
 use campaigns::report::{Format, Report};
 use campaigns::text::sanitize_line;
 
@@ -18,12 +21,15 @@ use crate::cli::{Cli, Common, ReportFormat};
 
 /// The figures as markdown, JSON, CSV or text, on stdout or into `--output`;
 /// the xlsx workbook into `--output` or a pipe, never onto a terminal.
-/// A file with errors gets its diagnostics and exit 1.
+/// A file with errors gets its diagnostics and exit 1. With `--since`, the
+/// baseline from the git history of the file; exit 2 when there is no
+/// history to read or the REV names nothing.
 pub fn report(
     file: &Path,
     format: ReportFormat,
     campaigns: &[String],
     output: Option<&Path>,
+    since: Option<&Since>,
     common: &Common,
     config: &Config,
 ) -> anyhow::Result<u8> {
@@ -62,7 +68,7 @@ pub fn report(
         });
         return Ok(INVALID);
     };
-    let report = match Report::new(document.plan(), document.as_of(), lang)
+    let mut report = match Report::new(document.plan(), document.as_of(), lang)
         .ascii(common.ascii)
         .only(campaigns)
     {
@@ -72,18 +78,40 @@ pub fn report(
             return Ok(INVALID);
         }
     };
+    // Kept here: the report borrows the baseline's plan.
+    let found = match since {
+        Some(since) => {
+            let today = settings::dates(common).today;
+            match super::since::baseline(file, since, document.as_of(), today) {
+                Ok(found) => Some((super::since::asked(since), found)),
+                Err(err) => {
+                    to_stderr(&format!("campaigns: {err}"));
+                    return Ok(COULD_NOT_RUN);
+                }
+            }
+        }
+        None => None,
+    };
+    if let Some((asked, found)) = &found {
+        let baseline = found
+            .as_ref()
+            .map(|(commit, was)| Baseline::new(commit, was.plan(), was.as_of()));
+        report = report.since(compare::Since::new(asked, baseline));
+    }
     let format = match format {
         ReportFormat::Md => Format::Markdown,
         ReportFormat::Json => Format::Json,
         ReportFormat::Csv => Format::Csv,
         ReportFormat::Text => Format::Text,
         ReportFormat::Xlsx => {
-            // `--since` (the previous figures) is not built yet: none.
-            let bytes = report
-                .xlsx(&campaigns::report::xlsx::no_previous)
-                .map_err(|err| {
-                    anyhow::anyhow!("the workbook could not be made: {err}; nothing written")
-                })?;
+            // The 上次调度 / 较上次调度 columns, with `--since`.
+            let previous = |index: usize, item: Item| {
+                let campaign = report.plan.campaigns.get(index)?;
+                report.compared()?.previous_amount(campaign, item)
+            };
+            let bytes = report.xlsx(&previous).map_err(|err| {
+                anyhow::anyhow!("the workbook could not be made: {err}; nothing written")
+            })?;
             return write_out(output, &bytes);
         }
     };

@@ -1,11 +1,47 @@
-//! A change since the baseline: `+8`, `−3` (a true minus sign; `-3` in
-//! ASCII mode), and the arrow of a status that moved.
+//! How a figure changed since a baseline, on the screen and in `report
+//! --since`: the difference of two figures as they are written, with its
+//! sign (`+8`, `−3`), the arrow of a status that moved, and a campaign's
+//! progress in points of the shown percentages.
 
 use super::number::number;
+use super::percent::percent;
 use crate::model::Lang;
 
-/// The difference of two figures, signed; `None` when there is none (an
-/// unchanged figure shows nothing, never `+0`).
+/// `now − before`, rounded to the decimals the two are written with, so a
+/// change reads as a clerk subtracts: 41.41 − 40.2 is 1.21, not the
+/// 1.2099999999999937 binary arithmetic leaves. `-0` is `0`.
+pub fn difference(now: f64, before: f64) -> f64 {
+    let raw = now - before;
+    let places = decimals(now).max(decimals(before));
+    // Past 15 places a double has no digits left to round to.
+    let rounded = match places {
+        Some(places) if places <= 15 => {
+            let scale = 10f64.powi(places);
+            let scaled = (raw * scale).round() / scale;
+            if scaled.is_finite() { scaled } else { raw }
+        }
+        _ => raw,
+    };
+    if rounded == 0.0 { 0.0 } else { rounded }
+}
+
+/// The decimals of the shortest form that reads back as `value`; `None`
+/// when it is not finite.
+fn decimals(value: f64) -> Option<i32> {
+    if !value.is_finite() {
+        return None;
+    }
+    // `Display` of an f64 never uses an exponent.
+    let text = value.to_string();
+    let places = text
+        .split_once('.')
+        .map_or(0, |(_, fraction)| fraction.len());
+    i32::try_from(places).ok()
+}
+
+/// A change with its sign, as [`number`] writes the amount: `+8`, `−3`
+/// (a true minus sign; `-3` in ASCII mode); `None` when there is none (the
+/// screen shows nothing for an unchanged figure, never `+0`).
 pub fn change(delta: f64, lang: Lang, ascii: bool) -> Option<String> {
     if delta == 0.0 || !delta.is_finite() {
         return None;
@@ -18,6 +54,12 @@ pub fn change(delta: f64, lang: Lang, ascii: bool) -> Option<String> {
     Some(format!("{sign}{}", number(delta.abs(), lang)))
 }
 
+/// A change as the reports write it, in plain ASCII signs: `+8`, `-2.5`,
+/// `+1.2万`; `±0` for none.
+pub fn signed(delta: f64, lang: Lang) -> String {
+    change(delta, lang, true).unwrap_or_else(|| "±0".to_owned())
+}
+
 /// A status that moved up (better) or down (worse): `▲`/`▼`, ASCII `^`/`v`.
 pub fn status_move(up: bool, ascii: bool) -> &'static str {
     match (up, ascii) {
@@ -28,17 +70,73 @@ pub fn status_move(up: bool, ascii: bool) -> &'static str {
     }
 }
 
+/// How far a campaign's progress moved, in whole points of the two
+/// percentages as they are shown (floored), so a reader can check it:
+/// 68% then 60% is 8 points. `None` when either is not a number.
+pub fn points_moved(now: f64, before: f64) -> Option<i64> {
+    // Parsing the shown text, not flooring again here: one rounding rule.
+    let shown = |f: f64| percent(f).trim_end_matches('%').parse::<i64>().ok();
+    Some(shown(now)? - shown(before)?)
+}
+
+/// Points moved, with their sign: `+8 pts`, `-1 pt`, `±0 pts`; zh
+/// `+8个百分点`.
+pub fn points_text(points: i64, lang: Lang) -> String {
+    let sign = match points {
+        p if p > 0 => "+",
+        0 => "±",
+        _ => "",
+    };
+    match (lang, points.abs()) {
+        (Lang::Zh, _) => format!("{sign}{points}个百分点"),
+        (Lang::En, 1) => format!("{sign}{points} pt"),
+        (Lang::En, _) => format!("{sign}{points} pts"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn a_change_is_signed_and_nothing_when_none() {
+    fn a_difference_has_the_decimals_of_its_figures() {
+        assert_eq!(difference(53.0, 45.0), 8.0);
+        assert_eq!(difference(41.41, 40.2), 1.21);
+        assert_eq!(difference(0.3, 0.1), 0.2);
+        assert_eq!(difference(31.0, 33.0), -2.0);
+        assert_eq!(difference(1.5, 1.5).to_string(), "0");
+        assert_eq!(difference(-0.0, 0.0).to_string(), "0");
+        assert!(difference(f64::INFINITY, 1.0).is_infinite());
+        assert_eq!(difference(1e300, 0.5), 1e300);
+    }
+
+    #[test]
+    fn a_change_on_screen_is_signed_and_nothing_when_none() {
         assert_eq!(change(8.0, Lang::En, false).as_deref(), Some("+8"));
         assert_eq!(change(-3.0, Lang::En, false).as_deref(), Some("−3"));
         assert_eq!(change(-3.0, Lang::En, true).as_deref(), Some("-3"));
         assert_eq!(change(12000.0, Lang::Zh, false).as_deref(), Some("+1.2万"));
         assert_eq!(change(0.0, Lang::En, false), None);
         assert_eq!(status_move(true, true), "^");
+    }
+
+    #[test]
+    fn a_change_reads_with_its_sign() {
+        assert_eq!(signed(8.0, Lang::En), "+8");
+        assert_eq!(signed(-2.5, Lang::En), "-2.5");
+        assert_eq!(signed(0.0, Lang::Zh), "±0");
+        assert_eq!(signed(12_000.0, Lang::Zh), "+1.2万");
+        assert_eq!(signed(-12_000.0, Lang::En), "-12,000");
+    }
+
+    #[test]
+    fn progress_moves_in_points_of_the_shown_percentages() {
+        assert_eq!(points_moved(53.0 / 77.0, 45.0 / 77.0), Some(10));
+        assert_eq!(points_moved(0.6, 0.689), Some(-8));
+        assert_eq!(points_moved(f64::NAN, 0.5), None);
+        assert_eq!(points_text(10, Lang::En), "+10 pts");
+        assert_eq!(points_text(-1, Lang::En), "-1 pt");
+        assert_eq!(points_text(0, Lang::En), "±0 pts");
+        assert_eq!(points_text(5, Lang::Zh), "+5个百分点");
     }
 }

@@ -5,7 +5,9 @@
 //! implementation, so a figure reads the same wherever it appears (DESIGN "Shown figures"). No ratatui here: the headless reports
 //! use it too. JSON keeps exact fractions and shows no percentages; the CSV
 //! keeps them too, writing its numbers with [`exact`] and dates with [`date`];
-//! the update prompt starts from [`plain`], which reads back as typed.
+//! the update prompt starts from [`plain`], which reads back as typed;
+//! a change since a baseline (`report --since`) is [`difference`] and reads
+//! [`signed`].
 
 mod assumed;
 mod change;
@@ -18,7 +20,7 @@ mod task;
 mod unit;
 
 pub use assumed::mark;
-pub use change::{change, status_move};
+pub use change::{change, difference, points_moved, points_text, signed, status_move};
 pub use days::{date, days_left, days_short};
 pub use gap::{gap_points, gap_text, gap_text_width};
 pub use indicator::{

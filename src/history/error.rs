@@ -12,6 +12,9 @@ pub enum HistoryError {
     OutsideWorkTree { path: String, work_tree: String },
     #[error("{path}: not in the working copy and never committed")]
     NeverCommitted { path: String },
+    /// `--since` with a file only in the working copy: nothing to compare with.
+    #[error("{path}: never committed, so --since has no revision to compare with")]
+    NoCommits { path: String },
     /// The working copy exists but could not be read.
     #[error(transparent)]
     WorkingCopy(#[from] crate::load::ReadError),

@@ -11,10 +11,16 @@
 //! Cells hold the exact figures, never the assumed marker (a `95*` is no
 //! number to a spreadsheet): the `assumed` column names the row's fields
 //! that are not from the source, joined by `;`, empty when none.
+//!
+//! With `--since` two columns follow: `previous` (the figure at the
+//! baseline: a number, or a water class) and `change` (now minus then; empty
+//! for a class, for an item new since, and without a baseline).
 
 use super::Report;
+use super::since::Since;
 use crate::figures;
-use crate::model::{Assumed, Level};
+use crate::history::Figure;
+use crate::model::{Assumed, Campaign, Item, Level};
 
 /// U+FEFF, written EF BB BF: marks the file as UTF-8 for spreadsheets.
 const BYTE_ORDER_MARK: char = '\u{FEFF}';
@@ -35,6 +41,9 @@ const HEADER: [&str; 13] = [
     "assumed",
 ];
 
+/// The columns `--since` adds.
+const SINCE_HEADER: [&str; 2] = ["previous", "change"];
+
 /// One cell: text from the file (neutralised) or a figure we wrote.
 enum Cell<'a> {
     Text(&'a str),
@@ -47,10 +56,16 @@ enum Cell<'a> {
 pub fn render(report: &Report<'_>) -> String {
     let lang = report.lang;
     let mut out = String::from(BYTE_ORDER_MARK);
-    let header: Vec<Cell> = HEADER.iter().map(|h| Cell::Text(h)).collect();
+    let since = report.compared();
+    let header: Vec<Cell> = HEADER
+        .iter()
+        .chain(since.map_or(&[][..], |_| &SINCE_HEADER[..]))
+        .map(|h| Cell::Text(h))
+        .collect();
     write_row(&mut out, &header);
     for (campaign, status) in report.campaigns() {
-        for (task, schedule) in campaign.tasks.iter().zip(&status.tasks) {
+        let compared = |item| since.map(|since| compared(since, campaign, item));
+        for (i, (task, schedule)) in campaign.tasks.iter().zip(&status.tasks).enumerate() {
             let row = [
                 Cell::Text(&campaign.id),
                 Cell::Text("task"),
@@ -71,9 +86,10 @@ pub fn render(report: &Report<'_>) -> String {
                     .map_or(Cell::Empty, |d| Cell::Number(d.to_string())),
                 assumed(schedule.assumed),
             ];
-            write_row(&mut out, &row);
+            write_row_with(&mut out, &row, compared(Item::Task(i)));
         }
-        for (indicator, status) in campaign.indicators.iter().zip(&status.indicators) {
+        let indicators = campaign.indicators.iter().zip(&status.indicators);
+        for (i, (indicator, status)) in indicators.enumerate() {
             let row = [
                 Cell::Text(&campaign.id),
                 Cell::Text("indicator"),
@@ -89,10 +105,35 @@ pub fn render(report: &Report<'_>) -> String {
                 Cell::Empty,
                 assumed(indicator.assumed),
             ];
-            write_row(&mut out, &row);
+            write_row_with(&mut out, &row, compared(Item::Indicator(i)));
         }
     }
     out
+}
+
+/// An item's `previous` and `change` cells.
+fn compared(since: &Since<'_>, campaign: &Campaign, item: Item) -> [Cell<'static>; 2] {
+    let previous = match since.previous(campaign, item).map(|p| p.figure) {
+        Some(Figure::Done(done)) => Cell::Number(figures::exact(done)),
+        Some(Figure::Value(value)) => level(value),
+        None => Cell::Empty,
+    };
+    let change = since
+        .change(campaign, item)
+        .map_or(Cell::Empty, |change| Cell::Number(figures::exact(change)));
+    [previous, change]
+}
+
+/// A row, then the `--since` cells when there are any.
+fn write_row_with(out: &mut String, cells: &[Cell<'_>], since: Option<[Cell<'_>; 2]>) {
+    match since {
+        Some(extra) => {
+            let mut cells: Vec<&Cell<'_>> = cells.iter().collect();
+            cells.extend(&extra);
+            write_cells(out, &cells);
+        }
+        None => write_row(out, cells),
+    }
 }
 
 fn optional_text(text: Option<&str>) -> Cell<'_> {
@@ -131,6 +172,10 @@ fn fraction(value: f64) -> String {
 }
 
 fn write_row(out: &mut String, cells: &[Cell<'_>]) {
+    write_cells(out, &cells.iter().collect::<Vec<_>>());
+}
+
+fn write_cells(out: &mut String, cells: &[&Cell<'_>]) {
     for (index, cell) in cells.iter().enumerate() {
         if index > 0 {
             out.push(',');

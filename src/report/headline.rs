@@ -13,6 +13,9 @@ pub struct Headline {
     /// `✖ not-met*` (markdown) or `not-met*` (text).
     pub status: Option<String>,
     pub progress: Progress,
+    /// How far progress moved since the baseline (`--since`): "+10 pts
+    /// since 2024-11-30"; set by the caller, which has the baseline.
+    pub progress_since: Option<String>,
     /// "1 planned, from 2025-01-01*".
     pub planned: Option<String>,
     /// 序时进度 as a percentage: "100%*".
@@ -86,6 +89,7 @@ impl Headline {
                 .status
                 .map(|s| marker.mark(status_word(s), rollup.status_assumed)),
             progress,
+            progress_since: None,
             planned,
             expected,
             counts,

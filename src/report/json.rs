@@ -1,7 +1,9 @@
 //! The JSON report, in exactly the shape of DESIGN.md (contract 2). Keys
 //! keep the order of the structs below; dates are `YYYY-MM-DD`; absent
 //! values are `null`; `assumed` lists the fields not from the source, `[]`
-//! when every figure is.
+//! when every figure is. With `--since` the report gains `since` (the
+//! baseline used), each campaign `previous_progress`, each item `previous`
+//! and `change`; without it those keys are absent, not null.
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -9,8 +11,10 @@ use serde::ser::{SerializeMap, Serializer};
 use serde_json::Value;
 
 use super::Report;
+use super::since::Since;
+use crate::history::Figure;
 use crate::model::{
-    Assumed, Campaign, CampaignStatus, Indicator, Lang, Level, Status, Task, TaskSchedule,
+    Assumed, Campaign, CampaignStatus, Indicator, Item, Lang, Level, Status, Task, TaskSchedule,
 };
 
 #[derive(Serialize)]
@@ -19,8 +23,35 @@ struct PlanJson<'a> {
     organisation: Option<&'a str>,
     as_of: Date,
     source: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    since: Option<SinceJson<'a>>,
     campaigns: Vec<CampaignJson<'a>>,
 }
+
+/// What `--since` asked and the baseline it found: `commit` and `as_of`
+/// null when there is none.
+#[derive(Serialize)]
+struct SinceJson<'a> {
+    asked: &'a str,
+    commit: Option<&'a str>,
+    as_of: Option<Date>,
+}
+
+/// An item at the baseline: `done` for a task, `value` for an indicator.
+#[derive(Serialize)]
+struct PreviousJson<'a> {
+    commit: &'a str,
+    as_of: Date,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    done: Option<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value: Option<Value>,
+    status: &'static str,
+}
+
+/// An item's previous figure and change: `None` without `--since` (the
+/// keys are left out), `Some(None)` for null.
+type WithSince<T> = Option<Option<T>>;
 
 #[derive(Serialize)]
 struct CampaignJson<'a> {
@@ -31,6 +62,9 @@ struct CampaignJson<'a> {
     /// Weighted mean of the fractions (each capped at 1) of the tasks with
     /// a total that have begun.
     progress: Option<f64>,
+    /// `progress` at the baseline (`--since`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    previous_progress: WithSince<f64>,
     /// 序时进度: where `progress` should be by now, over the same tasks.
     expected: Option<f64>,
     /// Tasks with a total that start after the reporting date.
@@ -60,6 +94,10 @@ struct TaskJson<'a> {
     due: Option<Date>,
     days_left: Option<i64>,
     assumed: Fields,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    previous: WithSince<PreviousJson<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    change: WithSince<Value>,
 }
 
 #[derive(Serialize)]
@@ -73,6 +111,10 @@ struct IndicatorJson<'a> {
     unit: Option<&'a str>,
     status: &'static str,
     assumed: Fields,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    previous: WithSince<PreviousJson<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    change: WithSince<Value>,
 }
 
 /// A date written `YYYY-MM-DD`.
@@ -109,14 +151,20 @@ impl Serialize for StatusCounts {
 pub fn render(report: &Report<'_>) -> String {
     let lang = report.lang;
     let meta = &report.plan.meta;
+    let since = report.compared();
     let plan = PlanJson {
         title: meta.title.get(lang),
         organisation: meta.organisation.as_ref().map(|o| o.get(lang)),
         as_of: Date(report.as_of()),
         source: meta.source.as_ref().map(|s| s.get(lang)),
+        since: since.map(|since| SinceJson {
+            asked: since.asked(),
+            commit: since.baseline().map(|b| b.commit.as_str()),
+            as_of: since.baseline().map(|b| Date(b.as_of)),
+        }),
         campaigns: report
             .campaigns()
-            .map(|(campaign, status)| campaign_json(campaign, status, lang))
+            .map(|(campaign, status)| campaign_json(campaign, status, lang, since))
             .collect(),
     };
     // Serialising plain structs of strings and numbers cannot fail; the
@@ -130,14 +178,17 @@ fn campaign_json<'a>(
     campaign: &'a Campaign,
     status: &CampaignStatus,
     lang: Lang,
+    since: Option<&'a Since<'_>>,
 ) -> CampaignJson<'a> {
     let rollup = &status.rollup;
+    let compared = |item: Item| since.map(|since| compared(since, campaign, item));
     CampaignJson {
         id: &campaign.id,
         name: campaign.name.get(lang),
         theme: campaign.theme.as_str(),
         summary: campaign.summary.as_ref().map(|s| s.get(lang)),
         progress: rollup.progress,
+        previous_progress: since.map(|since| since.previous_progress(campaign)),
         expected: rollup.expected,
         planned: rollup.planned,
         status: rollup.status.map(Status::as_str),
@@ -149,18 +200,50 @@ fn campaign_json<'a>(
             .tasks
             .iter()
             .zip(&status.tasks)
-            .map(|(task, schedule)| task_json(task, schedule, lang))
+            .enumerate()
+            .map(|(i, (task, schedule))| task_json(task, schedule, lang, compared(Item::Task(i))))
             .collect(),
         indicators: campaign
             .indicators
             .iter()
             .zip(&status.indicators)
-            .map(|(indicator, state)| indicator_json(indicator, state.status, lang))
+            .enumerate()
+            .map(|(i, (indicator, state))| {
+                let compared = compared(Item::Indicator(i));
+                indicator_json(indicator, state.status, lang, compared)
+            })
             .collect(),
     }
 }
 
-fn task_json<'a>(task: &'a Task, schedule: &TaskSchedule, lang: Lang) -> TaskJson<'a> {
+/// An item's `previous` and `change`.
+type Compared<'a> = (Option<PreviousJson<'a>>, Option<Value>);
+
+fn compared<'a>(since: &'a Since<'_>, campaign: &Campaign, item: Item) -> Compared<'a> {
+    let previous = since.previous(campaign, item).and_then(|previous| {
+        let baseline = since.baseline()?;
+        let (done, value) = match previous.figure {
+            Figure::Done(done) => (Some(number(done)), None),
+            Figure::Value(value) => (None, Some(level(value))),
+        };
+        Some(PreviousJson {
+            commit: &baseline.commit,
+            as_of: Date(baseline.as_of),
+            done,
+            value,
+            status: previous.status.as_str(),
+        })
+    });
+    (previous, since.change(campaign, item).map(number))
+}
+
+fn task_json<'a>(
+    task: &'a Task,
+    schedule: &TaskSchedule,
+    lang: Lang,
+    compared: Option<Compared<'a>>,
+) -> TaskJson<'a> {
+    let (previous, change) = split(compared);
     TaskJson {
         id: &task.id,
         name: task.name.get(lang),
@@ -175,10 +258,18 @@ fn task_json<'a>(task: &'a Task, schedule: &TaskSchedule, lang: Lang) -> TaskJso
         // With the campaign's assumed start or end when a task with a total
         // runs by it.
         assumed: Fields(schedule.assumed),
+        previous,
+        change,
     }
 }
 
-fn indicator_json<'a>(indicator: &'a Indicator, status: Status, lang: Lang) -> IndicatorJson<'a> {
+fn indicator_json<'a>(
+    indicator: &'a Indicator,
+    status: Status,
+    lang: Lang,
+    compared: Option<Compared<'a>>,
+) -> IndicatorJson<'a> {
+    let (previous, change) = split(compared);
     IndicatorJson {
         id: &indicator.id,
         name: indicator.name.get(lang),
@@ -189,6 +280,16 @@ fn indicator_json<'a>(indicator: &'a Indicator, status: Status, lang: Lang) -> I
         unit: indicator.unit.as_ref().map(|unit| unit.get(lang)),
         status: status.as_str(),
         assumed: Fields(indicator.assumed),
+        previous,
+        change,
+    }
+}
+
+/// Absent without `--since`, else each as found (null when not).
+fn split<'a>(compared: Option<Compared<'a>>) -> (WithSince<PreviousJson<'a>>, WithSince<Value>) {
+    match compared {
+        Some((previous, change)) => (Some(previous), Some(change)),
+        None => (None, None),
     }
 }
 

@@ -11,6 +11,7 @@ use super::attention;
 use super::headline::{Headline, Progress, Style};
 use super::marks::{self, Marker};
 use super::md_tables;
+use super::since::words as since_words;
 use super::words::{self, Words};
 use crate::model::{Campaign, CampaignStatus, Lang};
 
@@ -36,6 +37,9 @@ pub fn render(report: &Report<'_>) -> String {
     let _ = writeln!(out, "{}\n", byline.join(" · "));
     if let Some(source) = &meta.source {
         let _ = writeln!(out, "{}{}{}\n", w.source, w.colon, escape(source.get(lang)));
+    }
+    if let Some(since) = report.compared() {
+        let _ = writeln!(out, "{}\n", since_words::baseline_line(since, lang, escape));
     }
     if marker.used() {
         let _ = writeln!(out, "{} {}\n", marker.sign(), w.assumed_legend);
@@ -78,7 +82,10 @@ fn campaign_section(
     if let Some(line) = lead_and_period(campaign, lang, marker) {
         let _ = writeln!(out, "{line}\n");
     }
-    let headline = Headline::of(status, lang, Style::Symbols { ascii }, marker);
+    let mut headline = Headline::of(status, lang, Style::Symbols { ascii }, marker);
+    let since = report.compared();
+    headline.progress_since = since
+        .and_then(|since| since_words::progress(since, campaign, status.rollup.progress, lang));
     let line = headline_line(&headline, lang);
     if !line.is_empty() {
         let _ = writeln!(out, "{line}\n");
@@ -88,6 +95,7 @@ fn campaign_section(
         ascii,
         w,
         marker,
+        since,
     };
     md_tables::tasks(out, campaign, status, &cx);
     md_tables::indicators(out, campaign, status, &cx);
@@ -133,6 +141,7 @@ pub(super) fn headline_line(headline: &Headline, lang: Lang) -> String {
         }
         (Progress::None, _) => {}
     }
+    parts.extend(headline.progress_since.clone());
     if let Some(expected) = &headline.expected {
         parts.push(format!("{} {expected}", w.expected_inline));
     }

@@ -5,9 +5,10 @@
 
 use super::marks::{self, Marker};
 use super::md::escape;
+use super::since::{Since, words as since_words};
 use super::words::{Words, status_with_symbol};
 use crate::figures;
-use crate::model::{Campaign, CampaignStatus, Field, Lang, Status, Task, TaskSchedule, Text};
+use crate::model::{Campaign, CampaignStatus, Field, Item, Lang, Status, Task, TaskSchedule, Text};
 
 /// What every table of a report shares.
 pub struct Context<'a> {
@@ -15,6 +16,8 @@ pub struct Context<'a> {
     pub ascii: bool,
     pub w: &'static Words,
     pub marker: &'a Marker,
+    /// The baseline of `--since`: its change stands beside each figure.
+    pub since: Option<&'a Since<'a>>,
 }
 
 struct Column {
@@ -86,19 +89,34 @@ impl Context<'_> {
             marks::figure_assumed(schedule),
         )
     }
+
+    /// The figure, then its change since the baseline: `53/77 outfalls, +8
+    /// since 2024-11-30`.
+    fn beside(&self, figure: String, campaign: &Campaign, item: Item) -> String {
+        let phrase = self
+            .since
+            .and_then(|since| since_words::beside(since, campaign, item, self.lang, self.ascii));
+        match phrase {
+            Some(phrase) => format!("{figure}{}{}", self.w.comma, escape(&phrase)),
+            None => figure,
+        }
+    }
 }
 
-/// The tasks of a campaign with a total (`measured`) or without.
+/// The tasks of a campaign with a total (`measured`) or without, each
+/// with its item.
 fn tasks_with_total<'a>(
     campaign: &'a Campaign,
     status: &'a CampaignStatus,
     measured: bool,
-) -> impl Iterator<Item = (&'a Task, &'a TaskSchedule)> {
+) -> impl Iterator<Item = (Item, &'a Task, &'a TaskSchedule)> {
     campaign
         .tasks
         .iter()
         .zip(&status.tasks)
-        .filter(move |(_, schedule)| schedule.fraction.is_some() == measured)
+        .enumerate()
+        .filter(move |(_, (_, schedule))| schedule.fraction.is_some() == measured)
+        .map(|(i, (task, schedule))| (Item::Task(i), task, schedule))
 }
 
 /// Tasks with a total: how much is done, where it should be by now, and
@@ -118,7 +136,7 @@ pub fn tasks(out: &mut String, campaign: &Campaign, status: &CampaignStatus, cx:
         column(w.note, false, true),
     ];
     let rows: Vec<Vec<String>> = tasks_with_total(campaign, status, true)
-        .map(|(task, schedule)| {
+        .map(|(item, task, schedule)| {
             let assumed = schedule.assumed;
             let share = figures::task_percent(schedule).unwrap_or_default();
             let expected = schedule.expected.map(|e| {
@@ -127,7 +145,7 @@ pub fn tasks(out: &mut String, campaign: &Campaign, status: &CampaignStatus, cx:
             });
             vec![
                 escape(task.name.get(cx.lang)),
-                cx.figure(task, schedule),
+                cx.beside(cx.figure(task, schedule), campaign, item),
                 cx.marker.mark(share, marks::figure_assumed(schedule)),
                 expected.unwrap_or_default(),
                 cx.status(schedule.status, schedule.status_assumed),
@@ -156,11 +174,11 @@ pub fn figures(out: &mut String, campaign: &Campaign, status: &CampaignStatus, c
         column(w.note, false, true),
     ];
     let rows: Vec<Vec<String>> = tasks_with_total(campaign, status, false)
-        .map(|(task, schedule)| {
+        .map(|(item, task, schedule)| {
             let assumed = schedule.assumed;
             vec![
                 escape(task.name.get(cx.lang)),
-                cx.figure(task, schedule),
+                cx.beside(cx.figure(task, schedule), campaign, item),
                 cx.date(schedule.start, assumed.contains(Field::Start)),
                 cx.date(schedule.due, assumed.contains(Field::Due)),
                 cx.days(schedule),
@@ -192,16 +210,19 @@ pub fn indicators(
         .indicators
         .iter()
         .zip(&status.indicators)
-        .map(|(indicator, state)| {
+        .enumerate()
+        .map(|(i, (indicator, state))| {
             let value = figures::indicator_value(indicator, cx.lang, cx.ascii);
+            let value = cx
+                .marker
+                .mark(escape(&value), indicator.assumed.contains(Field::Value));
             let target = figures::indicator_target(indicator, cx.lang, cx.ascii).map(|t| {
                 cx.marker
                     .mark(escape(&t), indicator.assumed.contains(Field::Target))
             });
             vec![
                 escape(indicator.name.get(cx.lang)),
-                cx.marker
-                    .mark(escape(&value), indicator.assumed.contains(Field::Value)),
+                cx.beside(value, campaign, Item::Indicator(i)),
                 target.unwrap_or_default(),
                 cx.status(state.status, state.status_assumed),
                 cx.text(indicator.lead.as_ref()),

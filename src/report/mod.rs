@@ -12,6 +12,7 @@ mod marks;
 mod md;
 mod md_tables;
 pub mod schema;
+pub mod since;
 mod text;
 mod text_items;
 mod words;
@@ -44,6 +45,8 @@ pub struct Report<'a> {
     pub ascii: bool,
     /// Indexes into `plan.campaigns` of the campaigns shown, in file order.
     selected: Vec<usize>,
+    /// The baseline of `--since`; `None` without it.
+    since: Option<since::Since<'a>>,
 }
 
 /// A `--campaign` id the plan does not have.
@@ -72,6 +75,7 @@ impl<'a> Report<'a> {
             lang,
             ascii: false,
             selected: (0..plan.campaigns.len()).collect(),
+            since: None,
         }
     }
 
@@ -98,6 +102,18 @@ impl<'a> Report<'a> {
     pub fn ascii(mut self, ascii: bool) -> Report<'a> {
         self.ascii = ascii;
         self
+    }
+
+    /// Each item's figures at a baseline beside the current ones
+    /// (`--since`).
+    pub fn since(mut self, since: since::Since<'a>) -> Report<'a> {
+        self.since = Some(since);
+        self
+    }
+
+    /// The baseline compared with, when `--since` was given.
+    pub fn compared(&self) -> Option<&since::Since<'a>> {
+        self.since.as_ref()
     }
 
     pub fn as_of(&self) -> NaiveDate {

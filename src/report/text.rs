@@ -9,6 +9,7 @@ use super::Report;
 use super::attention;
 use super::headline::{Headline, Progress, Style};
 use super::marks::{self, Marker};
+use super::since::words as since_words;
 use super::text_items;
 use super::words::{self, Words};
 use crate::model::{Campaign, CampaignStatus, Lang};
@@ -47,6 +48,9 @@ pub fn render(report: &Report<'_>) -> String {
     if let Some(source) = &meta.source {
         let _ = writeln!(out, "{}{}{}", w.source, w.colon, one_line(source.get(lang)));
     }
+    if let Some(since) = report.compared() {
+        let _ = writeln!(out, "{}", since_words::baseline_line(since, lang, one_line));
+    }
     if marker.used() {
         let _ = writeln!(out, "{} {}", marker.sign(), w.assumed_legend);
     }
@@ -78,7 +82,10 @@ fn campaign_block(
 ) {
     let (lang, ascii) = (report.lang, report.ascii);
     let w = words::words(lang);
-    let headline = Headline::of(status, lang, Style::Words, marker);
+    let since = report.compared();
+    let mut headline = Headline::of(status, lang, Style::Words, marker);
+    headline.progress_since = since
+        .and_then(|since| since_words::progress(since, campaign, status.rollup.progress, lang));
     let _ = writeln!(
         out,
         "{}{}{}",
@@ -102,20 +109,23 @@ fn campaign_block(
         ascii,
         w,
         marker,
+        campaign,
+        since,
     };
-    let tasks = campaign.tasks.iter().zip(&status.tasks);
-    for (task, schedule) in tasks.clone().filter(|(_, s)| s.fraction.is_some()) {
-        let _ = writeln!(out, "  - {}", items.task(task, schedule));
+    let tasks = campaign.tasks.iter().zip(&status.tasks).enumerate();
+    for (i, (task, schedule)) in tasks.clone().filter(|(_, (_, s))| s.fraction.is_some()) {
+        let _ = writeln!(out, "  - {}", items.task(i, task, schedule));
     }
-    for (indicator, state) in campaign.indicators.iter().zip(&status.indicators) {
-        let _ = writeln!(out, "  - {}", items.indicator(indicator, state));
+    let indicators = campaign.indicators.iter().zip(&status.indicators);
+    for (i, (indicator, state)) in indicators.enumerate() {
+        let _ = writeln!(out, "  - {}", items.indicator(i, indicator, state));
     }
-    let mut counts = tasks.filter(|(_, s)| s.fraction.is_none()).peekable();
+    let mut counts = tasks.filter(|(_, (_, s))| s.fraction.is_none()).peekable();
     if counts.peek().is_some() {
         let _ = writeln!(out, "  {}{}", w.figures, w.colon.trim_end());
     }
-    for (task, schedule) in counts {
-        let _ = writeln!(out, "  - {}", items.count(task, schedule));
+    for (i, (task, schedule)) in counts {
+        let _ = writeln!(out, "  - {}", items.count(i, task, schedule));
     }
 }
 
@@ -150,6 +160,9 @@ fn sentence(headline: &Headline, lang: Lang) -> String {
         }
         Progress::None => None,
     };
+    if let Some(moved) = &headline.progress_since {
+        progress = progress.map(|progress| format!("{progress}{}{moved}", w.comma));
+    }
     if let Some(expected) = &headline.expected {
         let expected = words::expected(expected, lang);
         progress = Some(match progress {

@@ -1,26 +1,33 @@
 //! One line of the text report per task, indicator and plain figure.
 //! Chinese reads like the bureau's own report ("113个长江入河排污口整治已完成
 //! 110个"); English reads as a sentence ("…: 110 of 113 outfalls done").
-//! Assumed values carry the marker right after them.
+//! Assumed values carry the marker right after them; with `--since` the
+//! change since the baseline follows the figure.
 
 use super::marks::{self, Marker};
+use super::since::{Since, words as since_words};
 use super::text::one_line;
 use super::words::{self, Words};
 use crate::figures;
 use crate::i18n::status_word;
-use crate::model::{Field, Indicator, IndicatorState, Lang, Level, Status, Task, TaskSchedule};
+use crate::model::{
+    Campaign, Field, Indicator, IndicatorState, Item, Lang, Level, Status, Task, TaskSchedule,
+};
 
 pub struct Items<'a> {
     pub lang: Lang,
     pub ascii: bool,
     pub w: &'static Words,
     pub marker: &'a Marker,
+    /// The campaign the items are of, and the baseline of `--since`.
+    pub campaign: &'a Campaign,
+    pub since: Option<&'a Since<'a>>,
 }
 
 impl Items<'_> {
     /// A task with a total: its figures, status, 序时进度 while it runs, and
     /// its dates.
-    pub fn task(&self, task: &Task, schedule: &TaskSchedule) -> String {
+    pub fn task(&self, index: usize, task: &Task, schedule: &TaskSchedule) -> String {
         let (lang, marker) = (self.lang, self.marker);
         let assumed = schedule.assumed;
         let name = one_line(task.name.get(lang));
@@ -47,8 +54,9 @@ impl Items<'_> {
         };
         let share = figures::task_percent(schedule).unwrap_or_default();
         let share = marker.mark(share, marks::figure_assumed(schedule));
-        let mut details =
-            vec![marker.mark(status_word(schedule.status, lang), schedule.status_assumed)];
+        let mut details = Vec::new();
+        details.extend(self.beside(Item::Task(index)));
+        details.push(marker.mark(status_word(schedule.status, lang), schedule.status_assumed));
         if matches!(
             schedule.status,
             Status::OnTrack | Status::AtRisk | Status::Behind
@@ -87,6 +95,12 @@ impl Items<'_> {
         line
     }
 
+    /// The change since the baseline: `+8 since 2024-11-30`.
+    fn beside(&self, item: Item) -> Option<String> {
+        let since = self.since?;
+        since_words::beside(since, self.campaign, item, self.lang, self.ascii).map(|p| one_line(&p))
+    }
+
     /// Days left, none for a finished task; marked when the due is assumed.
     fn days(&self, schedule: &TaskSchedule) -> Option<String> {
         let days = schedule
@@ -99,13 +113,16 @@ impl Items<'_> {
     }
 
     /// An indicator: its value against its target, and whether it is met.
-    pub fn indicator(&self, indicator: &Indicator, state: &IndicatorState) -> String {
+    pub fn indicator(&self, index: usize, indicator: &Indicator, state: &IndicatorState) -> String {
         let (lang, ascii, marker) = (self.lang, self.ascii, self.marker);
         let name = one_line(indicator.name.get(lang));
         // A class reads "Ⅲ类" in Chinese, its target "达到或优于Ⅲ类"; English
         // names already say "water class".
         let value = one_line(&figures::indicator_value(indicator, lang, ascii));
-        let value = marker.mark(value, indicator.assumed.contains(Field::Value));
+        let mut value = marker.mark(value, indicator.assumed.contains(Field::Value));
+        if let Some(phrase) = self.beside(Item::Indicator(index)) {
+            value = format!("{value}{}{phrase}", self.w.comma);
+        }
         let target = figures::indicator_target(indicator, lang, ascii).map(|t| one_line(&t));
         let target = target.map(|t| marker.mark(t, indicator.assumed.contains(Field::Target)));
         let status = marker.mark(status_word(state.status, lang), state.status_assumed);
@@ -127,7 +144,7 @@ impl Items<'_> {
 
     /// A plain figure: the amount, only the dates written on the task, its
     /// lead and note.
-    pub fn count(&self, task: &Task, schedule: &TaskSchedule) -> String {
+    pub fn count(&self, index: usize, task: &Task, schedule: &TaskSchedule) -> String {
         let (lang, w, marker) = (self.lang, self.w, self.marker);
         let assumed = schedule.assumed;
         let unit = figures::task_unit(task, lang).map(one_line);
@@ -135,7 +152,10 @@ impl Items<'_> {
             figures::number(task.done, lang),
             assumed.contains(Field::Done),
         );
-        let figure = figures::joined_unit(done, task.done, unit.as_deref(), lang);
+        let mut figure = figures::joined_unit(done, task.done, unit.as_deref(), lang);
+        if let Some(phrase) = self.beside(Item::Task(index)) {
+            figure = format!("{figure}{}{phrase}", w.comma);
+        }
         let mut line = format!("{}{}{figure}", one_line(task.name.get(lang)), w.colon);
         let start = schedule
             .start

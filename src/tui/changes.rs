@@ -71,8 +71,10 @@ impl Change {
     /// The difference of a count or a number; `None` when it is not one.
     pub fn delta(&self) -> Option<f64> {
         match (self.previous?.0, self.current?.0) {
-            (Figure::Done(a), Figure::Done(b)) => Some(b - a),
-            (Figure::Value(Level::Number(a)), Figure::Value(Level::Number(b))) => Some(b - a),
+            (Figure::Done(a), Figure::Done(b)) => Some(crate::figures::difference(b, a)),
+            (Figure::Value(Level::Number(a)), Figure::Value(Level::Number(b))) => {
+                Some(crate::figures::difference(b, a))
+            }
             _ => None,
         }
     }

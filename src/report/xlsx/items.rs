@@ -147,7 +147,11 @@ impl ItemCells<'_> {
                 Cell::number(previous, Shape::Amount, false)
             }),
             Column::Change => self.previous.map_or(Cell::Empty, |previous| {
-                Cell::number(task.done - previous, Shape::Amount, false)
+                Cell::number(
+                    figures::difference(task.done, previous),
+                    Shape::Amount,
+                    false,
+                )
             }),
         }
     }
@@ -205,7 +209,9 @@ impl ItemCells<'_> {
                 .previous
                 .map_or(Cell::Empty, |p| Cell::number(p, Shape::Amount, false)),
             Column::Change => match (self.previous, current) {
-                (Some(previous), Some(now)) => Cell::number(now - previous, Shape::Amount, false),
+                (Some(previous), Some(now)) => {
+                    Cell::number(figures::difference(now, previous), Shape::Amount, false)
+                }
                 _ => Cell::Empty,
             },
             Column::Share

@@ -1,0 +1,100 @@
+//! How markdown and text say a change since the baseline, beside the
+//! figure: en "53/77 outfalls, +8 since 2024-11-30", zh "53/77 个，
+//! 较2024-11-30 +8". The amounts are written by `figures`.
+
+use super::Since;
+use crate::figures;
+use crate::history::Figure;
+use crate::model::{Campaign, Item, Lang};
+
+/// The phrase beside an item's figure: `+8 since 2024-11-30`, `unchanged
+/// since …`, a class `was III on …`, or `new since …` for an item the
+/// baseline does not have; zh `较2024-11-30 +8`, `较…持平`, `…为Ⅲ类`,
+/// `…后新增`. `None` without a baseline.
+pub fn beside(
+    since: &Since<'_>,
+    campaign: &Campaign,
+    item: Item,
+    lang: Lang,
+    ascii: bool,
+) -> Option<String> {
+    let day = figures::date(since.baseline()?.as_of);
+    let Some(previous) = since.previous(campaign, item) else {
+        return Some(match lang {
+            Lang::Zh => format!("{day}后新增"),
+            Lang::En => format!("new since {day}"),
+        });
+    };
+    if let Some(change) = since.change(campaign, item) {
+        return Some(moved(
+            &figures::signed(change, lang),
+            change == 0.0,
+            &day,
+            lang,
+        ));
+    }
+    // A water class (or a value that changed kind): no number to subtract.
+    let same = super::current(campaign, item) == Some(previous.figure);
+    let was = match previous.figure {
+        Figure::Value(level) => figures::level(level, lang, ascii),
+        Figure::Done(done) => figures::number(done, lang),
+    };
+    Some(match (lang, same) {
+        (_, true) => moved("", true, &day, lang),
+        (Lang::Zh, false) => format!("{day}为{was}"),
+        (Lang::En, false) => format!("was {was} on {day}"),
+    })
+}
+
+/// A campaign's progress moved, in points: `+10 pts since 2024-11-30` /
+/// `较2024-11-30 +10个百分点`. `None` unless both progresses are measured.
+pub fn progress(
+    since: &Since<'_>,
+    campaign: &Campaign,
+    now: Option<f64>,
+    lang: Lang,
+) -> Option<String> {
+    let day = figures::date(since.baseline()?.as_of);
+    let points = figures::points_moved(now?, since.previous_progress(campaign)?)?;
+    Some(moved(
+        &figures::points_text(points, lang),
+        points == 0,
+        &day,
+        lang,
+    ))
+}
+
+fn moved(amount: &str, unchanged: bool, day: &str, lang: Lang) -> String {
+    match (lang, unchanged) {
+        (Lang::Zh, true) => format!("较{day}持平"),
+        (Lang::Zh, false) => format!("较{day} {amount}"),
+        (Lang::En, true) => format!("unchanged since {day}"),
+        (Lang::En, false) => format!("{amount} since {day}"),
+    }
+}
+
+/// The report's line about the baseline: `Baseline: 2024-11-30 (commit
+/// 1a2b3c4d)`, or that there is none at or before what was asked.
+/// `escape` makes the asked text safe for the format.
+pub fn baseline_line(since: &Since<'_>, lang: Lang, escape: fn(&str) -> String) -> String {
+    match (since.baseline(), lang) {
+        (Some(baseline), Lang::Zh) => format!(
+            "对比基准：{}（提交{}）",
+            figures::date(baseline.as_of),
+            baseline.short()
+        ),
+        (Some(baseline), Lang::En) => format!(
+            "Baseline: {} (commit {})",
+            figures::date(baseline.as_of),
+            baseline.short()
+        ),
+        (None, Lang::Zh) => format!(
+            "无对比基准：{}及以前没有该文件的有效版本，不显示变化。",
+            escape(since.asked())
+        ),
+        (None, Lang::En) => format!(
+            "No baseline: the file has no valid revision at or before {}, so no changes are shown.",
+            escape(since.asked())
+        ),
+    }
+}
