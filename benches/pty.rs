@@ -4,6 +4,10 @@
 //! rename-save takes to reach the screen. `cargo bench --bench pty` (the
 //! release binary); prints the figures for BENCHMARKS.md.
 
+// The pty support runs the binary the way the tests do (no config file).
+#[path = "../tests/common/binary.rs"]
+#[allow(dead_code)]
+mod binary;
 // The pty tests' harness, of which this bench uses only a part.
 #[allow(dead_code)]
 #[path = "../tests/common/binary.rs"]
