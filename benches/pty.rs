@@ -10,9 +10,6 @@
 mod binary;
 // The pty tests' harness, of which this bench uses only a part.
 #[allow(dead_code)]
-#[path = "../tests/common/binary.rs"]
-mod binary;
-#[allow(dead_code)]
 #[path = "../tests/pty/pty_support.rs"]
 mod pty_support;
 
