@@ -480,3 +480,49 @@ fn a_file_missing_from_the_start_says_so() {
     assert!(screen.contains("no such file: nowhere.toml"), "{screen}");
     assert!(screen.contains("no plan to show"), "{screen}");
 }
+
+/// The banner wraps instead of being cut at the terminal's edge: the place,
+/// the whole message and what the screen shows meanwhile are all there, at
+/// 60 and 80 columns, in both languages, and the footer is still drawn.
+#[test]
+fn the_banner_wraps_to_show_the_whole_message() {
+    let source = std::fs::read_to_string(FIXTURE).unwrap();
+    let broken = source.replace("done = 110", "done = \"many\"");
+    for (lang, message, after, footer) in [
+        (
+            Lang::En,
+            "`done` must be a number",
+            "still showing the last good data",
+            "? help",
+        ),
+        (
+            Lang::Zh,
+            "`done` 应为数字",
+            "仍显示上次载入的数据",
+            "? 帮助",
+        ),
+    ] {
+        for width in [60, 80] {
+            let size = (width, 24);
+            let mut app = app_with(settings(lang, false, true), size, "clear-water");
+            let document = Opened::parse(FIXTURE.as_ref(), broken.clone(), app.settings().dates);
+            app.update(Action::Loaded(Box::new(Ok(document))));
+            let screen = text(&app, size);
+            // The banner's lines read as one, from under the header (spaces
+            // aside: a line break stands for the one it replaced).
+            let joined: String = screen
+                .lines()
+                .skip_while(|l| !l.starts_with('✖'))
+                .take_while(|l| !l.starts_with('╭'))
+                .flat_map(str::chars)
+                .filter(|c| *c != ' ')
+                .collect();
+            let has = |words: &str| joined.contains(&words.replace(' ', ""));
+            assert!(has(FIXTURE), "{width}: {screen}");
+            assert!(has(message), "{width}: {screen}");
+            assert!(has(after), "{width}: {screen}");
+            assert!(!joined.contains('…'), "{width}: {screen}");
+            assert!(screen.lines().last().unwrap().contains(footer), "{screen}");
+        }
+    }
+}

@@ -1,27 +1,45 @@
 //! The lines under the header when something is wrong with the file: a
 //! failed reload (with file:line:col) and a file that disappeared. The last
-//! good data stays on screen below them.
+//! good data stays on screen below them. Each wraps rather than being cut at
+//! the terminal's width: the place and the message must be read whole.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 
 use super::cells::put_spans;
+use super::wrap::{Piece, wrap};
 use crate::i18n;
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
 
-/// How many lines the banner takes.
-pub fn height(app: &App) -> u16 {
-    u16::from(app.banner().is_some()) + u16::from(app.file_missing())
+/// At most this many lines for the failed load, and for the missing file.
+const LOAD_FAILED_LINES: usize = 3;
+const MISSING_LINES: usize = 2;
+
+/// How many lines the banner takes at `width`.
+pub fn height(app: &App, width: u16) -> u16 {
+    let theme = super::theme(app);
+    let count = lines(app, width, &theme).len();
+    u16::try_from(count).unwrap_or(u16::MAX)
 }
 
 pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
+    for (n, line) in lines(app, area.width, theme).iter().enumerate() {
+        let y = area.y + n as u16;
+        if y >= area.bottom() {
+            break;
+        }
+        let spans: Vec<(&str, Style)> = line.iter().map(|(t, s)| (t.as_str(), *s)).collect();
+        put_spans(buf, area, y, &spans, theme.ellipsis());
+    }
+}
+
+fn lines(app: &App, width: u16, theme: &Theme) -> Vec<Vec<Piece>> {
     let s = i18n::strings(app.settings().lang);
     let mark = if theme.ascii { "X " } else { "✖ " };
-    let mut y = area.y;
-    if let Some(banner) = app.banner()
-        && y < area.bottom()
-    {
+    let mut out = Vec::new();
+    if let Some(banner) = app.banner() {
         // Where and what first; what the screen shows meanwhile after it.
         let after = if app.data.is_some() {
             s.load_failed
@@ -29,20 +47,18 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
             s.no_plan
         };
         let after = format!("{}{after}{}", s.open, s.close);
-        put_spans(
-            buf,
-            area,
-            y,
+        out.extend(wrap(
             &[
                 (mark, theme.error()),
                 (&banner, theme.error()),
                 (&after, theme.dim()),
             ],
+            width,
+            LOAD_FAILED_LINES,
             theme.ellipsis(),
-        );
-        y += 1;
+        ));
     }
-    if app.file_missing() && y < area.bottom() {
+    if app.file_missing() {
         let path = crate::text::sanitize_line(&app.path().display().to_string());
         // Gone before anything was loaded: there is no last data to speak of.
         let what = if app.data.is_some() {
@@ -51,6 +67,12 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
             s.not_found
         };
         let line = format!("{} {what}{}{path}", theme.warning_mark(), s.colon);
-        put_spans(buf, area, y, &[(&line, theme.notice())], theme.ellipsis());
+        out.extend(wrap(
+            &[(&line, theme.notice())],
+            width,
+            MISSING_LINES,
+            theme.ellipsis(),
+        ));
     }
+    out
 }

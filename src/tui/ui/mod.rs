@@ -17,6 +17,7 @@ pub mod overlay;
 pub mod overview;
 pub mod prompt;
 pub mod too_small;
+pub mod wrap;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -50,7 +51,7 @@ pub struct Areas {
 /// The screen's parts for a frame of `area`. `update` uses the same function
 /// for page sizes, so paging matches what is drawn.
 pub fn areas(area: Rect, app: &App) -> Areas {
-    let banner_lines = banner::height(app).min(area.height.saturating_sub(3));
+    let banner_lines = banner::height(app, area.width).min(area.height.saturating_sub(3));
     let header = Rect {
         height: header::height(app, area.height),
         ..area
