@@ -23,5 +23,5 @@ git -C "$repo" reset -q --hard main
 git -C "$repo" gc -q
 cp "$repo/campaigns.toml" "$plain/"
 echo "$(git -C "$repo" rev-list --count HEAD) commits"
-farm-bench -n 10 -- "$frame" "$bin" help --lang en "$repo/campaigns.toml" \
-  --vs "$frame $bin help --lang en $plain/campaigns.toml"
+farm-bench -n 10 --vs "$frame $bin help --lang en $plain/campaigns.toml" \
+  -- "$frame" "$bin" help --lang en "$repo/campaigns.toml"
