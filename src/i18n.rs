@@ -5,12 +5,15 @@
 
 pub mod history;
 mod notices;
+mod problems;
 mod rollup;
 
 pub use notices::{
     beyond_total, copied, far_from_current, no_search, nothing_to_undo, paste_ignored,
     waiting_for_lock,
 };
+
+pub use problems::{no_problems, problem_counts, problems_hint, problems_title};
 
 pub use rollup::{
     assumed_legend, expected, figures_only, measured, no_gauge, nothing_begun, planned,

@@ -71,6 +71,8 @@ pub enum Command {
     OlderBaseline,
     /// Compare with the next newer valid revision of the file's history.
     NewerBaseline,
+    /// Open the problems panel (every error and warning of the file), or close it.
+    ToggleProblems,
     /// Leave the app.
     Quit,
     /// Give the terminal back to the shell and stop until `fg` (Ctrl-Z).

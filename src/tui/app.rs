@@ -8,7 +8,7 @@ mod history;
 mod loading;
 mod navigation;
 mod outcomes;
-mod problems;
+pub(crate) mod problems;
 mod progress;
 pub(crate) mod search;
 mod state;
@@ -188,6 +188,8 @@ pub struct App {
     /// The last figure written from this screen, for `U`.
     pub(crate) undo: Option<undo::Undo>,
     pub(crate) prompt: Option<Prompt>,
+    /// The problems panel, while it is open: the selected problem.
+    pub(crate) problems_open: Option<usize>,
     pub(crate) help: bool,
     pub(crate) help_scroll: u16,
     pub(crate) size: (u16, u16),
@@ -222,6 +224,7 @@ impl App {
             remembered: HashMap::new(),
             undo: None,
             prompt: None,
+            problems_open: None,
             help: false,
             help_scroll: 0,
             size: (80, 24),
@@ -240,6 +243,7 @@ impl App {
             (Some(Prompt::Search { .. }), _, _) => Context::Search,
             (Some(Prompt::Update { .. }), _, _) => Context::Update,
             (None, true, _) => Context::Help,
+            (None, false, _) if self.problems_open.is_some() => Context::Problems,
             (None, false, View::Overview) => Context::Overview,
             (None, false, View::Campaign) => Context::Campaign,
             (None, false, View::Attention) => Context::Attention,
@@ -320,7 +324,9 @@ impl App {
         match mouse.kind {
             MouseEventKind::ScrollUp => self.command(Command::Up),
             MouseEventKind::ScrollDown => self.command(Command::Down),
-            MouseEventKind::Down(MouseButton::Left) if self.prompt.is_none() && !self.help => {
+            MouseEventKind::Down(MouseButton::Left)
+                if self.prompt.is_none() && !self.help && self.problems_open.is_none() =>
+            {
                 self.click(mouse.column, mouse.row)
             }
             _ => Effect::None,
@@ -338,6 +344,7 @@ impl App {
         let effect = match (&self.prompt, self.help) {
             (Some(_), _) => self.prompt_command(command),
             (None, true) => self.help_command(command),
+            (None, false) if self.problems_open.is_some() => self.problems_command(command),
             (None, false) => self.view_command(command),
         };
         match effect {

@@ -39,6 +39,7 @@ mod tree_differential;
 mod tui_app;
 mod tui_history;
 mod tui_large;
+mod tui_problems;
 mod tui_snapshots;
 
 // Shared by the property tests.

@@ -13,9 +13,9 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 
-const FIXTURE: &str = "tests/fixtures/tui/plan.toml";
+pub(crate) const FIXTURE: &str = "tests/fixtures/tui/plan.toml";
 
-fn settings(lang: Lang, ascii: bool, color: bool) -> Settings {
+pub(crate) fn settings(lang: Lang, ascii: bool, color: bool) -> Settings {
     Settings {
         lang,
         ascii,
@@ -31,7 +31,7 @@ fn settings(lang: Lang, ascii: bool, color: bool) -> Settings {
     }
 }
 
-fn app_with(settings: Settings, size: (u16, u16), view: &str) -> App {
+pub(crate) fn app_with(settings: Settings, size: (u16, u16), view: &str) -> App {
     let document = Opened::load(FIXTURE.as_ref(), settings.dates);
     let mut app = App::new(PathBuf::from(FIXTURE), document, settings);
     app.update(Action::Resize(size.0, size.1));
@@ -39,7 +39,7 @@ fn app_with(settings: Settings, size: (u16, u16), view: &str) -> App {
     app
 }
 
-fn text(app: &App, size: (u16, u16)) -> String {
+pub(crate) fn text(app: &App, size: (u16, u16)) -> String {
     to_text(&frame(app, size))
 }
 

@@ -5,6 +5,7 @@
 
 use super::*;
 use crate::load::{Diagnostic, Invalid};
+use crate::model::Lang;
 
 /// Why the banner is up.
 #[derive(Debug)]
@@ -36,9 +37,10 @@ impl App {
                     .next()
                     .map(|d| d.headline(&invalid.text, &path, lang))
                     .unwrap_or_default();
-                Some(match errors.count() {
-                    0 => first,
-                    more => format!("{first} (+{more})"),
+                Some(match (errors.count(), lang) {
+                    (0, _) => first,
+                    (more, Lang::En) => format!("{first} (+{more})"),
+                    (more, Lang::Zh) => format!("{first}，另有 {more} 个错误"),
                 })
             }
         }
@@ -62,11 +64,80 @@ impl App {
         })
     }
 
+    /// Why the file could not be read, while the banner says so.
+    pub fn unreadable(&self) -> Option<&str> {
+        match &self.banner {
+            Some(Banner::Unreadable(reason)) => Some(reason),
+            _ => None,
+        }
+    }
+
     /// The text of a load that failed, while the banner says so.
     pub(super) fn rejected_text(&self) -> Option<&str> {
         match &self.banner {
             Some(Banner::Rejected(invalid)) => Some(&invalid.text),
             _ => None,
         }
+    }
+}
+
+impl App {
+    /// Opens the problems panel at its first problem, or closes it.
+    pub(super) fn toggle_problems(&mut self) -> Effect {
+        self.problems_open = match self.problems_open {
+            Some(_) => None,
+            None => Some(0),
+        };
+        Effect::Redraw
+    }
+
+    /// The selected problem while the panel is open.
+    pub fn problems_selected(&self) -> Option<usize> {
+        self.problems_open
+    }
+
+    fn problem_count(&self) -> usize {
+        self.problems().map_or(0, |p| p.diagnostics.len())
+    }
+
+    pub(super) fn problems_command(&mut self, command: Command) -> Effect {
+        let count = self.problem_count();
+        let current = self.problems_open.unwrap_or(0).min(count.saturating_sub(1));
+        let page = crate::tui::ui::problems::page(self);
+        let target = match command {
+            Command::Back | Command::BackOrQuit | Command::ToggleProblems => {
+                self.problems_open = None;
+                return Effect::Redraw;
+            }
+            Command::Enter => return self.problem_editor_effect(current),
+            Command::Up => current.saturating_sub(1),
+            Command::Down => current + 1,
+            Command::PageUp => current.saturating_sub(page),
+            Command::PageDown => current + page,
+            Command::Top => 0,
+            Command::Bottom => count,
+            Command::ToggleLang | Command::Reload | Command::Quit | Command::ToggleHelp => {
+                return self.view_command(command);
+            }
+            _ => return Effect::None,
+        }
+        .min(count.saturating_sub(1));
+        if Some(target) == self.problems_open {
+            return Effect::None;
+        }
+        self.problems_open = Some(target);
+        Effect::Redraw
+    }
+
+    /// `$EDITOR` at the line of problem `index`.
+    fn problem_editor_effect(&self, index: usize) -> Effect {
+        let Some(problems) = self.problems() else {
+            return Effect::None;
+        };
+        let Some(diagnostic) = problems.diagnostics.get(index) else {
+            return Effect::None;
+        };
+        let line = diagnostic.position(problems.text).line;
+        Effect::OpenEditor { line }
     }
 }

@@ -30,6 +30,8 @@ pub enum Context {
     Campaign,
     /// The attention list (督办清单).
     Attention,
+    /// The problems panel: every error and warning of the file.
+    Problems,
     Help,
     Filter,
     /// The search prompt over the results.
@@ -53,6 +55,7 @@ impl Context {
             Context::Overview => &[Context::Overview, Context::Global, Context::Always],
             Context::Campaign => &[Context::Campaign, Context::Global, Context::Always],
             Context::Attention => &[Context::Attention, Context::Global, Context::Always],
+            Context::Problems => &[Context::Problems, Context::Global, Context::Always],
             Context::Help => &[Context::Help, Context::Global, Context::Always],
             Context::Filter => &[Context::Filter, Context::Always],
             Context::Search => &[Context::Search, Context::Always],
@@ -67,12 +70,13 @@ impl Context {
     }
 
     /// The order the help overlay lists them in.
-    pub const HELP_ORDER: [Context; 9] = [
-        Context::Overview,
-        Context::Campaign,
+    pub const HELP_ORDER: [Context; 10] = [
         Context::Global,
         Context::Always,
+        Context::Overview,
+        Context::Campaign,
         Context::Attention,
+        Context::Problems,
         Context::Help,
         Context::Filter,
         Context::Search,

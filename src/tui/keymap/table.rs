@@ -325,6 +325,13 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind!(
         Global,
+        C::ToggleProblems,
+        [Key::ch('p')],
+        "问题列表：文件中的错误和警告",
+        "problems: the file's errors and warnings"
+    ),
+    bind!(
+        Global,
         C::NextMatch,
         [Key::ch('n')],
         "下一个搜索结果",
@@ -358,6 +365,51 @@ pub const BINDINGS: &[Binding] = &[
         [Key::ctrl('z')],
         "挂起，回到 shell（fg 返回）",
         "suspend to the shell (fg comes back)"
+    ),
+    // Problems panel
+    bind!(
+        Problems,
+        C::Up,
+        [Key::ch('k'), UP],
+        "上一个问题",
+        "previous problem"
+    ),
+    bind!(
+        Problems,
+        C::Down,
+        [Key::ch('j'), DOWN],
+        "下一个问题",
+        "next problem"
+    ),
+    bind!(Problems, C::PageUp, [PAGE_UP], "上一页", "page up"),
+    bind!(Problems, C::PageDown, [PAGE_DOWN], "下一页", "page down"),
+    bind!(
+        Problems,
+        C::Top,
+        [Key::ch('g'), HOME],
+        "第一个问题",
+        "first problem"
+    ),
+    bind!(
+        Problems,
+        C::Bottom,
+        [Key::ch('G'), END],
+        "最后一个问题",
+        "last problem"
+    ),
+    bind!(
+        Problems,
+        C::Enter,
+        [ENTER],
+        "在编辑器中打开问题所在行",
+        "open $EDITOR at the problem's line"
+    ),
+    bind!(
+        Problems,
+        C::Back,
+        [ESC, BACKSPACE],
+        "关闭问题列表",
+        "close the problems panel"
     ),
     // Help overlay
     bind!(Help, C::Up, [Key::ch('k'), UP], "向上滚动", "scroll up"),

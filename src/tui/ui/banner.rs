@@ -10,7 +10,9 @@ use ratatui::style::Style;
 use super::cells::put_spans;
 use super::wrap::{Piece, wrap};
 use crate::i18n;
+use crate::tui::action::Command;
 use crate::tui::app::App;
+use crate::tui::keymap::Context;
 use crate::tui::theme::Theme;
 
 /// At most this many lines for the failed load, and for the missing file.
@@ -46,7 +48,22 @@ fn lines(app: &App, width: u16, theme: &Theme) -> Vec<Vec<Piece>> {
         } else {
             s.no_plan
         };
-        let after = format!("{}{after}{}", s.open, s.close);
+        let key = super::footer::key_for(
+            &app.settings().keymap,
+            Command::ToggleProblems,
+            Context::Global,
+            theme.ascii,
+        );
+        let after = match key {
+            Some(key) => format!(
+                "{}{after}{}{}{}",
+                s.open,
+                s.comma,
+                i18n::problems_hint(app.settings().lang, &key),
+                s.close
+            ),
+            None => format!("{}{after}{}", s.open, s.close),
+        };
         out.extend(wrap(
             &[
                 (mark, theme.error()),

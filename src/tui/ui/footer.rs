@@ -41,6 +41,10 @@ fn hints(context: Context) -> &'static [(Command, &'static str, &'static str)] {
             (Command::OpenEditor, "编辑", "edit"),
             (Command::ToggleHelp, "帮助", "help"),
         ],
+        Context::Problems => &[
+            (Command::Enter, "编辑", "edit"),
+            (Command::Back, "关闭", "close"),
+        ],
         Context::Help => &[(Command::Back, "关闭", "close")],
         Context::Filter => &[
             (Command::Submit, "保留", "keep"),
@@ -59,7 +63,12 @@ fn hints(context: Context) -> &'static [(Command, &'static str, &'static str)] {
 }
 
 /// The first key in force for `command` in `context` (or globally).
-fn key_for(keymap: &Keymap, command: Command, context: Context, ascii: bool) -> Option<String> {
+pub(super) fn key_for(
+    keymap: &Keymap,
+    command: Command,
+    context: Context,
+    ascii: bool,
+) -> Option<String> {
     [context, Context::Global]
         .into_iter()
         .flat_map(|context| keymap.bound_in(context))

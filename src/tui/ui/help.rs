@@ -50,6 +50,7 @@ fn heading(context: Context, lang: Lang) -> &'static str {
         Context::Overview => s.context_overview,
         Context::Campaign => s.context_campaign,
         Context::Attention => s.attention_title,
+        Context::Problems => i18n::problems_title(lang),
         Context::Help => s.context_help,
         Context::Filter => s.context_filter,
         Context::Search => s.context_search,

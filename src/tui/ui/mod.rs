@@ -15,6 +15,7 @@ pub mod layout;
 pub mod list_row;
 pub mod overlay;
 pub mod overview;
+pub mod problems;
 pub mod prompt;
 pub mod too_small;
 pub mod wrap;
@@ -108,6 +109,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
     footer::draw(buf, areas.footer, app, &theme);
     if let Some(Prompt::Update { .. }) = &app.prompt {
         prompt::draw_update(buf, areas.body, app, &theme);
+    }
+    if app.problems_selected().is_some() {
+        problems::draw(buf, areas.body, app, &theme);
     }
     if app.help_open() {
         help::draw(buf, area, app, &theme);

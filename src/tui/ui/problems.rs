@@ -1,0 +1,173 @@
+//! The problems panel: every error and warning of the file, each as the
+//! loader's rustc-style block (the line, a caret under the place, the
+//! "did you mean" hint) in the language of the moment, over the body.
+//! Only the blocks in view are rendered, so a file with thousands of
+//! errors costs no more to draw than one with three.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Widget};
+
+use super::cells::{inner, put};
+use crate::i18n;
+use crate::load::{Diagnostic, LineIndex, summary};
+use crate::model::Lang;
+use crate::tui::app::App;
+use crate::tui::app::problems::Problems;
+use crate::tui::theme::Theme;
+
+/// The columns left of each block: the pointer of the selected one.
+const GUTTER: u16 = 2;
+
+fn panel(app: &App) -> Rect {
+    inner(super::areas(super::frame_area(app), app).body)
+}
+
+/// Problems a PgUp/PgDn moves by: about as many as a panel shows (a block
+/// is five to seven lines).
+pub fn page(app: &App) -> usize {
+    usize::from(panel(app).height / 6).max(1)
+}
+
+/// One diagnostic's lines as the panel shows them.
+fn block(problems: &Problems, index: &LineIndex, d: &Diagnostic, lang: Lang) -> Vec<String> {
+    d.render_indexed(problems.text, index, &problems.path, false, lang)
+        .lines()
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The first block shown: the earliest from which the selected one still
+/// fits whole (the selected one itself when it alone is taller).
+fn first_shown(blocks: &[Vec<String>], selected: usize, height: usize) -> usize {
+    let mut used = 0;
+    let mut first = selected;
+    for i in (0..=selected).rev() {
+        // A blank line between two blocks.
+        used += blocks[i].len() + usize::from(i != selected);
+        if used > height {
+            break;
+        }
+        first = i;
+    }
+    first
+}
+
+pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
+    let lang = app.settings().lang;
+    let ell = theme.ellipsis();
+    super::overlay::clear(area, buf);
+    let problems = app.problems();
+    let title = match &problems {
+        Some(p) => {
+            let (errors, warnings) = summary(p.diagnostics);
+            let path = crate::text::sanitize_line(&p.path);
+            let s = i18n::strings(lang);
+            format!(
+                " {}{}{path}{}{} ",
+                i18n::problems_title(lang),
+                s.colon,
+                theme.dot(),
+                i18n::problem_counts(lang, errors, warnings)
+            )
+        }
+        None => format!(" {} ", i18n::problems_title(lang)),
+    };
+    Block::bordered()
+        .border_set(theme.border_set())
+        .border_style(theme.border(true))
+        .title(Line::styled(title, theme.title()))
+        .render(area, buf);
+    let inner = inner(area);
+    if inner.width <= GUTTER || inner.height == 0 {
+        return;
+    }
+    let width = inner.width - GUTTER;
+    let x = inner.x + GUTTER;
+    if let Some(reason) = app.unreadable() {
+        put(buf, x, inner.y, width, reason, theme.error(), ell);
+        return;
+    }
+    let Some(problems) = problems.filter(|p| !p.diagnostics.is_empty()) else {
+        put(
+            buf,
+            x,
+            inner.y,
+            width,
+            i18n::no_problems(lang),
+            theme.ok(),
+            ell,
+        );
+        return;
+    };
+    let height = usize::from(inner.height);
+    let selected = app
+        .problems_selected()
+        .unwrap_or(0)
+        .min(problems.diagnostics.len() - 1);
+    let index = LineIndex::new(problems.text);
+    // The blocks before the selected one that can share the panel with it,
+    // at most a panel's height of them.
+    let earliest = selected.saturating_sub(height);
+    let before: Vec<Vec<String>> = problems.diagnostics[earliest..=selected]
+        .iter()
+        .map(|d| block(&problems, &index, d, lang))
+        .collect();
+    let first = earliest + first_shown(&before, selected - earliest, height);
+    let mut y = inner.y;
+    for (i, d) in problems.diagnostics.iter().enumerate().skip(first) {
+        if y >= inner.bottom() {
+            break;
+        }
+        let lines = match i.checked_sub(earliest).and_then(|k| before.get(k)) {
+            Some(lines) => lines.clone(),
+            None => block(&problems, &index, d, lang),
+        };
+        let head = if d.is_error() {
+            theme.error()
+        } else {
+            theme.notice()
+        };
+        for (n, line) in lines.iter().enumerate() {
+            if y >= inner.bottom() {
+                break;
+            }
+            let style = match (n, i == selected) {
+                (0, true) => head.patch(theme.selected()),
+                (0, false) => head,
+                _ => Default::default(),
+            };
+            if n == 0 && i == selected {
+                put(buf, inner.x, y, GUTTER, theme.pointer(), theme.key(), ell);
+            }
+            put(buf, x, y, width, line, style, ell);
+            y += 1;
+        }
+        // A blank line between blocks.
+        y += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::first_shown;
+
+    fn blocks(heights: &[usize]) -> Vec<Vec<String>> {
+        heights.iter().map(|h| vec![String::new(); *h]).collect()
+    }
+
+    #[test]
+    fn the_list_starts_at_the_top_while_the_selected_block_fits() {
+        // 5 + 1 + 5 + 1 + 5 = 17 lines fit in 20.
+        assert_eq!(first_shown(&blocks(&[5, 5, 5]), 2, 20), 0);
+    }
+
+    #[test]
+    fn it_scrolls_just_enough_to_show_the_selected_block_whole() {
+        // In 12 lines: the third block (5) and the second (5 + gap) fit, not the first.
+        assert_eq!(first_shown(&blocks(&[5, 5, 5]), 2, 12), 1);
+        // A block taller than the panel is shown from its start.
+        assert_eq!(first_shown(&blocks(&[5, 30]), 1, 12), 1);
+    }
+}
