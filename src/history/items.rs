@@ -57,13 +57,13 @@ impl Items {
         for campaign in &plan.campaigns {
             for task in &campaign.tasks {
                 let figure = Figure::Done(task.done);
-                let status = || task_status(plan, campaign, task, as_of);
+                let status = task_status(plan, campaign, task, as_of);
                 self.saw(campaign, &task.id, figure, status, at, as_of, place);
                 place += 1;
             }
             for indicator in &campaign.indicators {
                 let figure = Figure::Value(indicator.value);
-                let status = || indicator_status(indicator);
+                let status = indicator_status(indicator);
                 self.saw(campaign, &indicator.id, figure, status, at, as_of, place);
                 place += 1;
             }
@@ -77,7 +77,7 @@ impl Items {
         campaign: &Campaign,
         id: &str,
         figure: Figure,
-        status: impl FnOnce() -> Status,
+        status: Status,
         at: &At<'_>,
         as_of: NaiveDate,
         place: usize,
@@ -106,13 +106,19 @@ impl Items {
         };
         let generation = self.generation;
         let item = &mut self.items[index];
+        // A status that moved while the figure stood still (the reporting
+        // date passed a due date) starts a point of its own: the status of
+        // a point holds for every revision up to the next.
         // First seen below the newest valid revision: the next newer one
         // does not have it, it is gone from there.
         if item.seen == 0 && generation > 1 {
             item.history.removed = self.newer;
         }
         let run_goes_on = item.seen == generation - 1
-            && item.pending.as_ref().is_some_and(|p| p.figure == figure);
+            && item
+                .pending
+                .as_ref()
+                .is_some_and(|p| p.figure == figure && p.status == status);
         if !run_goes_on && let Some(done) = item.pending.take() {
             item.history.points.push(done);
         }
@@ -122,7 +128,7 @@ impl Items {
             commit: at.commit.map(str::to_owned),
             as_of,
             figure,
-            status: status(),
+            status,
             from: at.from,
         });
         item.seen = generation;

@@ -6,7 +6,7 @@
 //!
 //! - [`read`] gives a [`History`]: its [`Revision`]s oldest first (invalid
 //!   ones kept, `valid: false`, with no figures), and per item
-//!   (`campaign/item`) the [`Point`]s where its figure changed or first
+//!   (`campaign/item`) the [`Point`]s where its figure or status changed or it first
 //!   appeared, with the item's own `history` array merged in (written
 //!   points win on a date they share with a revision).
 //! - [`History::baseline`] picks the revision to compare with ([`Since`]):

@@ -9,7 +9,7 @@ use crate::model::{Level, Status};
 pub struct ItemHistory {
     /// `campaign/item`, the ids the file gives them.
     pub key: String,
-    /// Oldest first: each revision where the figure changed or the item
+    /// Oldest first: each revision where the figure or the status changed or the item
     /// first appeared, merged with the item's own `history` array.
     pub points: Vec<Point>,
     /// The revision (index into `History::revisions`) from which the item

@@ -121,18 +121,24 @@ fn revisions_are_git_logs_then_the_working_copy() {
     assert_eq!(revisions[0]["as_of"], "2024-03-31");
     assert_eq!(revisions[3]["commit"], Value::Null);
 
-    // The task moved at the first, second and working-copy revisions; the
-    // indicator at the first and third.
+    // The task moved at the first, second and working-copy revisions, and
+    // its status at the third (40 of 100 is at risk at the end of June,
+    // behind at the end of September); the indicator at the first and third.
     let outfalls = json["items"]["water/outfalls"].as_array().unwrap();
     let done: Vec<i64> = outfalls
         .iter()
         .map(|p| p["done"].as_i64().unwrap())
         .collect();
-    assert_eq!(done, [10, 40, 90]);
+    assert_eq!(done, [10, 40, 40, 90]);
+    let statuses: Vec<&str> = outfalls
+        .iter()
+        .map(|p| p["status"].as_str().unwrap())
+        .collect();
+    assert_eq!(statuses, ["behind", "at-risk", "behind", "at-risk"]);
     assert!(outfalls.iter().all(|p| p.get("value").is_none()));
     assert_eq!(outfalls[0]["status"], "behind");
-    assert_eq!(outfalls[2]["commit"], Value::Null);
-    assert_eq!(outfalls[2]["from"], "working-copy");
+    assert_eq!(outfalls[3]["commit"], Value::Null);
+    assert_eq!(outfalls[3]["from"], "working-copy");
     let river = json["items"]["water/river"].as_array().unwrap();
     let values: Vec<&str> = river.iter().map(|p| p["value"].as_str().unwrap()).collect();
     assert_eq!(values, ["III", "II"]);

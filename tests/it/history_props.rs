@@ -166,8 +166,8 @@ fn check(fixture: &Fixture, history: &History) {
         assert_eq!(revision.as_of, Some(as_of), "{commit}");
         for (key, figure, status) in figures(&plan, as_of) {
             let item = history.items.iter().find(|i| i.key == key).unwrap();
-            // The newest point at or before this revision holds its figure,
-            // and a point at this revision holds its status too.
+            // The newest point at or before this revision holds its figure
+            // and its status.
             let point = item
                 .points
                 .iter()
@@ -175,14 +175,15 @@ fn check(fixture: &Fixture, history: &History) {
                 .find(|p| p.revision.is_some_and(|r| r <= index))
                 .unwrap_or_else(|| panic!("{key} has no point at or before {commit}"));
             assert_eq!(point.figure, figure, "{key} at {commit}");
+            assert_eq!(point.status, status, "{key} at {commit}");
             if point.revision == Some(index) {
-                assert_eq!(point.status, status, "{key} at {commit}");
                 assert_eq!(point.as_of, as_of);
                 assert_eq!(point.commit.as_ref(), Some(commit));
             }
         }
     }
-    // A point is only where the figure changed or the item came (back).
+    // A point is only where the figure or the status changed or the item
+    // came (back).
     for item in &history.items {
         for pair in item.points.windows(2) {
             let (a, b) = (&pair[0], &pair[1]);
@@ -191,7 +192,7 @@ fn check(fixture: &Fixture, history: &History) {
             };
             let gap = history.revisions[ra + 1..rb].iter().any(|r| r.valid);
             assert!(
-                a.figure != b.figure || gap,
+                a.figure != b.figure || a.status != b.status || gap,
                 "{}: a point without a change",
                 item.key
             );
