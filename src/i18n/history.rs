@@ -94,3 +94,40 @@ pub fn removed(lang: Lang) -> &'static str {
         Lang::Zh => "已删除",
     }
 }
+
+/// The changes list's last column: how each item moved.
+pub fn change_heading(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "Change",
+        Lang::Zh => "较上次",
+    }
+}
+
+/// What an item was at the baseline, when no difference can say it (a
+/// water class): `was Ⅲ` / `原为Ⅲ类`.
+pub fn was(figure: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("was {figure}"),
+        Lang::Zh => format!("原为{figure}"),
+    }
+}
+
+/// The items removed since the baseline, under the changes list.
+pub fn removed_items(keys: &[String], lang: Lang) -> String {
+    let keys = keys.join(match lang {
+        Lang::En => ", ",
+        Lang::Zh => "、",
+    });
+    match lang {
+        Lang::En => format!("removed since the baseline: {keys}"),
+        Lang::Zh => format!("较基准已删除：{keys}"),
+    }
+}
+
+/// The history is still being read (off the event loop).
+pub fn reading(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "reading the file's history in git…",
+        Lang::Zh => "正在读取 git 历史……",
+    }
+}

@@ -71,6 +71,8 @@ pub enum Command {
     OlderBaseline,
     /// Compare with the next newer valid revision of the file's history.
     NewerBaseline,
+    /// Open the list of what moved since the baseline, or leave it.
+    ToggleChanges,
     /// Open the problems panel (every error and warning of the file), or close it.
     ToggleProblems,
     /// Leave the app.

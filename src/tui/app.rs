@@ -3,6 +3,7 @@
 //! do with an [`Effect`].
 
 pub(crate) mod attention;
+mod changes_list;
 mod copy;
 mod history;
 mod loading;
@@ -180,6 +181,8 @@ pub struct App {
     pub(crate) attention: Option<attention::AttentionView>,
     /// The last search across campaigns, for its results and `n`/`N`.
     pub(crate) search: Option<search::Search>,
+    /// The changes list, once opened (`d`).
+    pub(crate) changes_list: Option<attention::AttentionList>,
     pub(crate) sort: SortKey,
     pub(crate) filter: String,
     /// The filter and selection each campaign view was left with, by
@@ -219,6 +222,7 @@ impl App {
             campaign: None,
             attention: None,
             search: None,
+            changes_list: None,
             sort: SortKey::default(),
             filter: String::new(),
             remembered: HashMap::new(),

@@ -16,7 +16,7 @@ use chrono::NaiveDate;
 use crate::git_fixture::{Fixture, git_command};
 
 const FIXTURE: &str = "tests/fixtures/tui/plan.toml";
-const NAME: &str = "campaigns.toml";
+pub(crate) const NAME: &str = "campaigns.toml";
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 29).unwrap()
@@ -38,12 +38,12 @@ fn settings(lang: Lang, ascii: bool) -> Settings {
     }
 }
 
-fn current() -> String {
+pub(crate) fn current() -> String {
     std::fs::read_to_string(FIXTURE).unwrap()
 }
 
 /// The last report: a month earlier, 8 fewer labels, good-air days met.
-fn last_report() -> String {
+pub(crate) fn last_report() -> String {
     current()
         .replacen("as_of = 2024-12-31", "as_of = 2024-11-30", 1)
         .replacen("done = 513", "done = 505", 1)
@@ -51,7 +51,7 @@ fn last_report() -> String {
 }
 
 /// A repository with the last report, then the current figures.
-fn repo() -> Fixture {
+pub(crate) fn repo() -> Fixture {
     let fixture = Fixture::new();
     fixture.commit(NAME, &last_report(), "2024-12-01T10:00:00+08:00");
     fixture.commit(NAME, &current(), "2025-01-02T10:00:00+08:00");
@@ -59,7 +59,7 @@ fn repo() -> Fixture {
 }
 
 /// The app on `path`, its history read as the loop reads it, in `view`.
-fn app(path: &Path, lang: Lang, ascii: bool, since: Since, view: &str) -> App {
+pub(crate) fn app(path: &Path, lang: Lang, ascii: bool, since: Since, view: &str) -> App {
     let settings = settings(lang, ascii);
     let document = Opened::load(path, settings.dates);
     let mut app = App::new(path.to_path_buf(), document, settings);
@@ -78,7 +78,7 @@ fn app(path: &Path, lang: Lang, ascii: bool, since: Since, view: &str) -> App {
     app
 }
 
-fn screen(app: &App) -> String {
+pub(crate) fn screen(app: &App) -> String {
     to_text(&frame(app, (80, 24)))
 }
 
@@ -88,7 +88,7 @@ fn tall(app: &mut App) -> String {
     to_text(&frame(app, (100, 40)))
 }
 
-fn row<'a>(text: &'a str, name: &str) -> &'a str {
+pub(crate) fn row<'a>(text: &'a str, name: &str) -> &'a str {
     text.lines()
         .find(|line| line.contains(name))
         .unwrap_or_else(|| panic!("no row {name} in\n{text}"))

@@ -10,6 +10,7 @@ mod widths;
 use super::*;
 use crate::model::attention::{self as order, Attention};
 use crate::model::{Lang, Status, Text};
+use crate::tui::changes::Change;
 pub(crate) use widths::Widths;
 use widths::measure;
 
@@ -20,6 +21,10 @@ pub(crate) struct AttentionList {
     pub any_assumed: bool,
     /// Whether a row shows a gap to 序时进度 (the gap legend shows).
     pub any_gap: bool,
+    /// For the changes list: how each row moved (beside `items`), and the
+    /// items removed since the baseline, which have no row to open.
+    pub changes: Vec<Change>,
+    pub removed: Vec<String>,
     zh: Widths,
     en: Widths,
 }
@@ -48,6 +53,22 @@ impl AttentionList {
             items,
             any_assumed,
             any_gap,
+            changes: Vec::new(),
+            removed: Vec::new(),
+        }
+    }
+
+    /// The last column holds each row's change instead of a gap: measured
+    /// from the changes, and the gap's legend does not apply.
+    pub(super) fn measure_changes(&mut self, changes: &[Change], ascii: bool) {
+        self.any_gap = false;
+        for (lang, widths) in [(Lang::Zh, &mut self.zh), (Lang::En, &mut self.en)] {
+            widths.gap = changes
+                .iter()
+                .map(|change| crate::tui::ui::change_cell::list_text(change, lang, ascii))
+                .map(|text| u16::try_from(crate::text::width(&text)).unwrap_or(u16::MAX))
+                .max()
+                .unwrap_or(0);
         }
     }
 
@@ -75,6 +96,8 @@ pub(crate) enum Source {
     Attention,
     /// The results of the last search across campaigns.
     Search,
+    /// What moved since the baseline of the file's git history.
+    Changes,
 }
 
 /// The state on screen of a list across campaigns: the attention list or
@@ -148,6 +171,7 @@ impl App {
         let data = self.data.as_ref()?;
         match self.attention.as_ref().map(|view| view.source) {
             Some(Source::Search) => self.search.as_ref().map(|search| &search.list),
+            Some(Source::Changes) => self.changes_list.as_ref(),
             _ => Some(&data.plan_attention),
         }
     }
@@ -247,7 +271,7 @@ impl App {
 
     /// Back to the view the list was opened from (the overview when that
     /// campaign is gone).
-    fn attention_back(&mut self) -> Effect {
+    pub(super) fn attention_back(&mut self) -> Effect {
         let from = self.attention.as_ref().map_or(View::Overview, |v| v.from);
         self.view = match from {
             View::Campaign if self.campaign.is_some() => View::Campaign,
@@ -345,8 +369,9 @@ impl App {
             }
         }
         let plan = data.plan();
-        let items = match (source, self.search.as_ref()) {
-            (Some(Source::Search), Some(search)) => &search.list.items,
+        let items = match (source, self.search.as_ref(), self.changes_list.as_ref()) {
+            (Some(Source::Search), Some(search), _) => &search.list.items,
+            (Some(Source::Changes), _, Some(list)) => &list.items,
             _ => &data.plan_attention.items,
         };
         let found = view

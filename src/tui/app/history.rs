@@ -61,6 +61,7 @@ impl App {
         };
         let baselined = Baselined::new(history, &since, rev_baseline, data.plan(), &data.status);
         self.history = HistoryState::Read(Box::new(baselined));
+        self.refresh_changes();
         Effect::Redraw
     }
 
@@ -77,6 +78,7 @@ impl App {
             return Effect::None;
         }
         self.baseline_stepped = true;
+        self.refresh_changes();
         Effect::Redraw
     }
 
@@ -85,6 +87,7 @@ impl App {
         if let (HistoryState::Read(baselined), Some(data)) = (&mut self.history, &self.data) {
             baselined.compare(data.plan(), &data.status);
         }
+        self.refresh_changes();
     }
 }
 

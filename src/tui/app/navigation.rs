@@ -88,6 +88,7 @@ impl App {
             }
             Command::Reload => Effect::Reload,
             Command::ToggleAttention => self.toggle_attention(),
+            Command::ToggleChanges => self.toggle_changes(),
             Command::ToggleProblems => self.toggle_problems(),
             Command::Jump(n) => self.open(n.saturating_sub(1)),
             Command::OpenEditor => self

@@ -35,6 +35,7 @@ pub const ACTIONS: &[(&str, Command)] = &[
     ("toggle-attention", C::ToggleAttention),
     ("older-baseline", C::OlderBaseline),
     ("newer-baseline", C::NewerBaseline),
+    ("toggle-changes", C::ToggleChanges),
     ("toggle-problems", C::ToggleProblems),
     ("copy", C::Copy),
     ("quit", C::Quit),

@@ -325,6 +325,13 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind!(
         Global,
+        C::ToggleChanges,
+        [Key::ch('d')],
+        "较上次的变化（git 历史）",
+        "what moved since the baseline (git)"
+    ),
+    bind!(
+        Global,
         C::ToggleProblems,
         [Key::ch('p')],
         "问题列表：文件中的错误和警告",

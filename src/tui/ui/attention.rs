@@ -17,6 +17,7 @@ use crate::model::attention::Attention;
 use crate::model::{Lang, Plan, PlanStatus, Status};
 use crate::tui::app::App;
 use crate::tui::app::attention::{AttentionList, Source, Widths, lead};
+use crate::tui::changes::Change;
 use crate::tui::rows::Item;
 use crate::tui::theme::Theme;
 
@@ -33,7 +34,8 @@ struct Parts {
 
 fn parts(body: Rect, list: Option<&AttentionList>) -> Parts {
     let inner = inner(body);
-    let legend_lines = u16::from(list.is_some_and(|l| l.any_assumed || l.any_gap));
+    let legend_lines =
+        u16::from(list.is_some_and(|l| l.any_assumed || l.any_gap || !l.removed.is_empty()));
     // The legend only when at least one row still shows beside it.
     let legend_lines = if inner.height >= 3 { legend_lines } else { 0 };
     let header = Rect {
@@ -84,7 +86,7 @@ pub fn row_at(app: &App, y: u16) -> Option<usize> {
     (index < list.items.len()).then_some(index)
 }
 
-fn header_widths(s: &Strings) -> Widths {
+fn header_widths(s: &Strings, last: &str) -> Widths {
     let width = |text: &str| u16::try_from(crate::text::width(text)).unwrap_or(u16::MAX);
     Widths {
         status: width(s.attention_status),
@@ -93,7 +95,7 @@ fn header_widths(s: &Strings) -> Widths {
         figure: width(s.attention_figure),
         percent: 0,
         lead: width(s.attention_lead),
-        gap: width(s.attention_gap),
+        gap: width(last),
     }
 }
 
@@ -104,6 +106,29 @@ fn search_title(s: &Strings, query: &str, count: usize, lang: Lang) -> String {
         Lang::Zh => format!(" {}“{query}”（{count}项） ", s.search),
         Lang::En if count == 1 => format!(" {} “{query}” (1 match) ", s.search),
         Lang::En => format!(" {} “{query}” ({count} matches) ", s.search),
+    }
+}
+
+/// The changes list's title: since when, and how many moved.
+fn changes_title(app: &App, count: usize, lang: Lang) -> String {
+    let name = i18n::history::changes_title(lang);
+    let since = app.baseline_words().unwrap_or_default();
+    match lang {
+        Lang::Zh => format!(" {name}（{since}，{count}项） "),
+        Lang::En if count == 1 => format!(" {name} {since}: 1 item "),
+        Lang::En => format!(" {name} {since}: {count} items "),
+    }
+}
+
+/// What the changes list says when it has no row: why.
+fn no_changes(app: &App, lang: Lang) -> &'static str {
+    use crate::tui::changes::{Absent, HistoryState};
+    match app.history() {
+        HistoryState::Reading => i18n::history::reading(lang),
+        HistoryState::Absent(Absent::NotInGit) => i18n::history::not_in_git(lang),
+        HistoryState::Absent(Absent::Unreadable(_)) => i18n::history::unreadable(lang),
+        HistoryState::Read(b) if b.baseline.is_none() => i18n::history::no_baseline(lang),
+        HistoryState::Read(_) => i18n::history::nothing_moved(lang),
     }
 }
 
@@ -135,11 +160,13 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let Some(list) = app.shown_list() else {
         return;
     };
+    let source = app.attention.as_ref().map(|view| view.source);
     let search = app
         .attention
         .as_ref()
         .filter(|view| view.source == Source::Search)
         .map(|_| app.search.as_ref().map_or("", |s| s.query.as_str()));
+    let changes = source == Some(Source::Changes);
     let parts = parts(area, Some(list));
     let (selected, offset) = app
         .attention
@@ -158,6 +185,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         .title(Line::styled(
             match search {
                 Some(query) => search_title(s, query, list.items.len(), lang),
+                None if changes => changes_title(app, list.items.len(), lang),
                 None => title(s, list.items.len(), lang),
             },
             theme.title(),
@@ -170,6 +198,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         let none = match search {
             Some(query) if !query.trim().is_empty() => s.no_result,
             Some(_) => "",
+            None if changes => no_changes(app, lang),
             None => s.attention_none,
         };
         put(
@@ -183,8 +212,15 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         );
         return;
     }
-    let headers = header_widths(s);
+    let last_heading = if changes {
+        i18n::history::change_heading(lang)
+    } else {
+        s.attention_gap
+    };
+    let headers = header_widths(s, last_heading);
     let rows = Rows {
+        changes: &list.changes,
+        last_heading,
         columns: Columns::fit(parts.header.width, list.widths(lang), headers),
         plan: data.plan(),
         status: &data.status,
@@ -198,7 +234,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
             height: 1,
             ..parts.rows
         };
-        rows.row(buf, line, attention, index == selected);
+        rows.row(buf, line, index, attention, index == selected);
     }
     if let Some(legend) = parts.legend {
         // The `*` first: DESIGN asks for its legend wherever it shows.
@@ -208,6 +244,10 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         }
         if list.any_gap && rows.columns.gap > 0 {
             text.push(s.attention_gap_legend);
+        }
+        let removed = i18n::history::removed_items(&list.removed, lang);
+        if !list.removed.is_empty() {
+            text.push(&removed);
         }
         let text = text.join(theme.dot());
         put(
@@ -224,6 +264,9 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
 
 /// How the rows of one frame are drawn.
 struct Rows<'a> {
+    /// The changes list's change of each row; empty for the other lists.
+    changes: &'a [Change],
+    last_heading: &'a str,
     columns: Columns,
     plan: &'a Plan,
     status: &'a PlanStatus,
@@ -267,12 +310,19 @@ impl Rows<'_> {
                 (s.attention_figure, style, false),
                 ("", style, false),
                 (s.attention_lead, style, false),
-                (s.attention_gap, style, true),
+                (self.last_heading, style, true),
             ],
         );
     }
 
-    fn row(&self, buf: &mut Buffer, line: Rect, attention: &Attention, selected: bool) {
+    fn row(
+        &self,
+        buf: &mut Buffer,
+        line: Rect,
+        index: usize,
+        attention: &Attention,
+        selected: bool,
+    ) {
         let (lang, theme) = (self.lang, self.theme);
         let Some(campaign) = self.plan.campaigns.get(attention.campaign) else {
             return;
@@ -307,7 +357,10 @@ impl Rows<'_> {
         };
         let percent = schedule.and_then(figures::task_percent).unwrap_or_default();
         let lead = lead(campaign, attention.item).map_or("—", |t| t.get(lang));
-        let gap = gap_cell(attention, schedule, lang);
+        let gap = match self.changes.get(index) {
+            Some(change) => super::change_cell::list_text(change, lang, theme.ascii),
+            None => gap_cell(attention, schedule, lang),
+        };
         if selected {
             put(
                 buf,

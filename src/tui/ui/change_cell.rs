@@ -2,6 +2,8 @@
 //! `▼` when the status moved (ASCII `^` / `v`); nothing when unchanged.
 
 use crate::figures;
+use crate::history::Figure;
+use crate::i18n;
 use crate::model::Lang;
 use crate::tui::changes::{Baselined, Change};
 
@@ -16,6 +18,35 @@ pub fn change_text(change: &Change, lang: Lang, ascii: bool) -> Option<String> {
         (None, Some(arrow)) => Some(arrow.to_owned()),
         (None, None) => None,
     }
+}
+
+/// The changes list's cell: what a row shows, then what the item was when
+/// a difference cannot say it (its status, a water class), or `new`:
+/// `+8 ▼ was behind`, `▲ was Ⅲ类, not-met`.
+pub fn list_text(change: &Change, lang: Lang, ascii: bool) -> String {
+    let mut parts: Vec<String> = change_text(change, lang, ascii).into_iter().collect();
+    let (Some((before, was_status)), Some((now, status))) = (change.previous, change.current)
+    else {
+        if change.previous.is_none() {
+            parts.push(i18n::history::added(lang).to_owned());
+        }
+        return parts.join(" ");
+    };
+    let mut was = Vec::new();
+    if before != now && change.delta().is_none() {
+        was.push(match before {
+            Figure::Value(level) => figures::level(level, lang, ascii),
+            Figure::Done(done) => figures::number(done, lang),
+        });
+    }
+    if was_status != status {
+        was.push(i18n::status_word(was_status, lang).to_owned());
+    }
+    if !was.is_empty() {
+        let comma = i18n::strings(lang).comma;
+        parts.push(i18n::history::was(&was.join(comma), lang));
+    }
+    parts.join(" ")
 }
 
 /// The widest change text among the rows of campaign `index` (0: no column).

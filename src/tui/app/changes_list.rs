@@ -1,0 +1,87 @@
+//! The changes list (`d`): only the items that moved since the baseline of
+//! the file's git history, in the plan's order, in the list view the
+//! attention list uses; Enter opens one in its campaign. It is made again
+//! whenever the changes are (a reload, the history arriving, `b` / `B`).
+
+use super::attention::{AttentionList, Source};
+use super::*;
+use crate::model::attention;
+use crate::tui::changes::Change;
+
+impl AttentionList {
+    /// The rows of the items in `changes` that are still in the plan, each
+    /// with its change; the removed ones by key.
+    pub fn of_changes(
+        plan: &Plan,
+        status: &PlanStatus,
+        changes: &[Change],
+        ascii: bool,
+    ) -> AttentionList {
+        let mut kept = Vec::new();
+        let mut rows = Vec::new();
+        let mut removed = Vec::new();
+        for change in changes {
+            let Some((index, item)) = change.at else {
+                removed.push(change.key.clone());
+                continue;
+            };
+            let Some(row) = status
+                .campaigns
+                .get(index)
+                .and_then(|campaign| attention::row(index, campaign, item))
+            else {
+                continue;
+            };
+            rows.push(row);
+            kept.push(change.clone());
+        }
+        let mut list = AttentionList::of(plan, status, rows, ascii);
+        list.measure_changes(&kept, ascii);
+        list.changes = kept;
+        list.removed = removed;
+        list
+    }
+}
+
+impl App {
+    /// `d`: the changes list over the current view; in it, back.
+    pub(super) fn toggle_changes(&mut self) -> Effect {
+        let source = self.attention.as_ref().map(|view| view.source);
+        if self.view == View::Attention && source == Some(Source::Changes) {
+            return self.attention_back();
+        }
+        if self.data.is_none() {
+            return Effect::None;
+        }
+        self.build_changes();
+        self.open_list(Source::Changes);
+        Effect::Redraw
+    }
+
+    /// New changes (a reload, the history read, `b` / `B`): the list made
+    /// again, once it has been opened (a big plan pays nothing until then).
+    pub(super) fn refresh_changes(&mut self) {
+        if self.changes_list.is_some() {
+            self.build_changes();
+        }
+    }
+
+    /// The changes list of the changes now known (empty while the history
+    /// is read or when there is none).
+    fn build_changes(&mut self) {
+        let Some(data) = self.data.as_ref() else {
+            self.changes_list = None;
+            return;
+        };
+        let changes = self.baselined().map_or(&[][..], |b| &b.changes[..]);
+        self.changes_list = Some(AttentionList::of_changes(
+            data.plan(),
+            &data.status,
+            changes,
+            self.settings.ascii,
+        ));
+        if self.attention.as_ref().map(|view| view.source) == Some(Source::Changes) {
+            self.find_attention_place();
+        }
+    }
+}
