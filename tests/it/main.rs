@@ -28,6 +28,7 @@ mod report_json;
 mod report_since;
 mod report_snapshots;
 mod report_xlsx;
+mod report_xlsx_print;
 mod reread_differential;
 mod safe_paths;
 mod schema;
