@@ -112,6 +112,10 @@ fn search_title(s: &Strings, query: &str, count: usize, lang: Lang) -> String {
 /// The changes list's title: since when, and how many moved.
 fn changes_title(app: &App, count: usize, lang: Lang) -> String {
     let name = i18n::history::changes_title(lang);
+    // Without a baseline the empty list says why; the title is its name.
+    if app.baselined().and_then(|b| b.baseline).is_none() {
+        return format!(" {name} ");
+    }
     let since = app.baseline_words().unwrap_or_default();
     match lang {
         Lang::Zh => format!(" {name}（{since}，{count}项） "),
