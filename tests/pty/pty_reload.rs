@@ -465,3 +465,60 @@ fn plus_while_another_writer_holds_the_lock_keeps_the_screen_live() {
     );
     quit(&mut pty);
 }
+
+/// The clerk's loop: a typo saved from another pane shows in the banner,
+/// `p` lists it with the hint, Enter opens the editor at its line, and the
+/// fixed file clears the panel.
+#[test]
+fn the_problems_panel_opens_the_editor_at_the_problem_and_clears_once_fixed() {
+    let (dir, path) = plan_in_tempdir();
+    let good = fs::read_to_string(&path).unwrap();
+    let broken = good.replacen("total = 57", "totl = 57", 1);
+    let line = broken.lines().position(|l| l == "totl = 57").unwrap() + 1;
+    let fixed = dir.path().join("fixed.toml");
+    fs::write(&fixed, &good).unwrap();
+    let bin = dir.path().join("bin");
+    fs::create_dir(&bin).unwrap();
+    let editor = bin.join("vim");
+    let args = dir.path().join("editor-args");
+    // Records its arguments, then "fixes" the file as the clerk would.
+    fs::write(
+        &editor,
+        format!(
+            "#!/bin/sh\nprintf '%s\\n' \"$@\" > '{args}.new'\ncp '{fixed}' '{plan}'\nmv '{args}.new' '{args}'\n",
+            args = args.display(),
+            fixed = fixed.display(),
+            plan = path.display()
+        ),
+    )
+    .unwrap();
+    fs::set_permissions(&editor, fs::Permissions::from_mode(0o755)).unwrap();
+    let mut pty = Pty::spawn(Options {
+        args: &["--lang", "en", path.to_str().unwrap()],
+        env: &[("VISUAL", editor.to_str().unwrap())],
+        ..Options::default()
+    });
+    pty.wait_for("Blue Sky");
+    save_by_rename(&path, &broken);
+    pty.wait_for("p lists every problem");
+    pty.send("p");
+    pty.wait_for("did you mean `total`?");
+    pty.send("\r");
+    wait_for_file(&args);
+    let got = fs::read_to_string(&args).unwrap();
+    assert_eq!(
+        got.lines().collect::<Vec<_>>(),
+        [format!("+{line}").as_str(), path.to_str().unwrap()]
+    );
+    pty.wait_for("No problems: the file has no errors or warnings.");
+    pty.send("\x1b");
+    pty.wait_gone("Problems");
+    quit_from_overview(&mut pty);
+}
+
+fn quit_from_overview(pty: &mut Pty) {
+    pty.wait_for("Enter open");
+    pty.send("q");
+    let (ended, _) = pty.wait_exit(PATIENCE).expect("`q` quits");
+    assert_eq!(ended, Ended::Code(0));
+}
