@@ -73,5 +73,17 @@ fn a_row_shows_its_change_since_the_last_report() {
             .any(|line| line.contains("Labels for non-road") && line.contains("+8"))
     });
     pty.wait_for("since 2024-11-30");
+    // `d`: only what moved, the labels with how; Enter opens them.
+    pty.send("d");
+    pty.wait_for("Changes since 2024-11-30 (");
+    pty.wait_until("the labels in the changes list", |screen| {
+        screen
+            .lines()
+            .any(|line| line.contains("Labels for non-road") && line.contains("+8 ▼ was"))
+    });
+    pty.send("\r");
+    pty.wait_gone("Changes since");
+    pty.wait_for("☁ Blue Sky");
+    pty.wait_for("Labels for non-road");
     pty.send("Q");
 }
