@@ -164,3 +164,17 @@ fn the_help_lists_the_panels_keys() {
         "{screen}"
     );
 }
+
+#[test]
+fn a_key_of_every_view_closes_the_panel_and_does_what_it_does() {
+    let mut app = reloaded(Lang::En, broken());
+    press(&mut app, KeyCode::Char('p'));
+    assert_eq!(press(&mut app, KeyCode::Char('2')), Effect::Redraw);
+    assert_eq!(app.view(), campaigns::tui::app::View::Campaign);
+    assert_eq!(app.campaign_id(), Some("clear-water"));
+    assert!(!text(&app, SIZE).contains("Problems:"));
+    press(&mut app, KeyCode::Char('p'));
+    press(&mut app, KeyCode::Char('a'));
+    assert_eq!(app.view(), campaigns::tui::app::View::Attention);
+    assert!(!text(&app, SIZE).contains("Problems:"));
+}

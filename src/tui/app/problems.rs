@@ -119,7 +119,15 @@ impl App {
             Command::ToggleLang | Command::Reload | Command::Quit | Command::ToggleHelp => {
                 return self.view_command(command);
             }
-            _ => return Effect::None,
+            // Any other key of every view (`a`, `d`, `1`–`9`, `b`…) does
+            // what it does there, the panel out of its way.
+            other => {
+                self.problems_open = None;
+                return match self.view_command(other) {
+                    Effect::None => Effect::Redraw,
+                    effect => effect,
+                };
+            }
         }
         .min(count.saturating_sub(1));
         if Some(target) == self.problems_open {
