@@ -22,6 +22,9 @@ const CAMPAIGN_CAP: u16 = 16;
 const LEAD_CAP: u16 = 20;
 /// A name column narrower than this is left out rather than shown as `…`.
 const NAME_MIN: u16 = 5;
+/// An item name narrower than this (about 5 CJK characters) takes the
+/// lead's column.
+const ITEM_LEGIBLE: u16 = 11;
 /// The percentage shows only when the names keep this much room.
 const PERCENT_ROOM: u16 = 50;
 
@@ -75,6 +78,12 @@ impl Columns {
             if *column < NAME_MIN {
                 *column = 0;
             }
+        }
+        // An item cut too short to tell it from its neighbours takes the
+        // lead's room: the lead is the same bureau on most rows.
+        if item < ITEM_LEGIBLE && lead > 0 {
+            item += lead;
+            lead = 0;
         }
         // What is left over (a short list, a dropped column) goes to the item.
         item += rest.saturating_sub(campaign + item + lead);
@@ -162,6 +171,25 @@ mod tests {
         assert_eq!(narrow.gap, 8);
         let tiny = Columns::fit(38, cells, headers);
         assert_eq!((tiny.lead, tiny.campaign), (0, 0), "{tiny:?}");
+    }
+
+    #[test]
+    fn the_lead_gives_way_before_the_item_is_cut_past_reading() {
+        let headers = widths(6, 8, 4, 6, 8, 8);
+        let cells = widths(10, 11, 49, 14, 35, 16);
+        let mut dropped = 0;
+        for width in 40..=160 {
+            let c = Columns::fit(width, cells, headers);
+            if c.lead > 0 {
+                assert!(c.item >= ITEM_LEGIBLE, "{width}: {c:?}");
+            } else if c.campaign > 0 {
+                dropped += 1;
+            }
+        }
+        assert!(
+            dropped > 0,
+            "some width drops the lead and keeps the campaign"
+        );
     }
 
     #[test]
