@@ -145,9 +145,59 @@ fn title(s: &Strings, count: usize, lang: Lang) -> String {
     }
 }
 
+/// Which list the view shows, with what its title needs.
+#[derive(Clone, Copy)]
+enum Shown<'a> {
+    Attention,
+    /// The search results, with what was searched.
+    Search(&'a str),
+    Changes,
+}
+
+impl<'a> Shown<'a> {
+    fn of(app: &'a App) -> Shown<'a> {
+        match app.attention.as_ref().map(|view| view.source) {
+            Some(Source::Search) => {
+                Shown::Search(app.search.as_ref().map_or("", |s| s.query.as_str()))
+            }
+            Some(Source::Changes) => Shown::Changes,
+            _ => Shown::Attention,
+        }
+    }
+
+    fn title(self, app: &App, count: usize, lang: Lang) -> String {
+        let s = i18n::strings(lang);
+        match self {
+            Shown::Attention => title(s, count, lang),
+            Shown::Search(query) => search_title(s, query, count, lang),
+            Shown::Changes => changes_title(app, count, lang),
+        }
+    }
+
+    /// What an empty list says.
+    fn empty(self, app: &App, lang: Lang) -> &'static str {
+        let s = i18n::strings(lang);
+        match self {
+            Shown::Attention => s.attention_none,
+            Shown::Search(query) if query.trim().is_empty() => "",
+            Shown::Search(_) => s.no_result,
+            Shown::Changes => no_changes(app, lang),
+        }
+    }
+
+    /// The last column's heading: the gap, or the change.
+    fn last_heading(self, lang: Lang) -> &'static str {
+        match self {
+            Shown::Changes => i18n::history::change_heading(lang),
+            _ => i18n::strings(lang).attention_gap,
+        }
+    }
+}
+
 pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let lang = app.settings().lang;
     let s = i18n::strings(lang);
+    let ell = theme.ellipsis();
     let Some(data) = app.data.as_ref() else {
         let inner = inner(area);
         put(
@@ -164,13 +214,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let Some(list) = app.shown_list() else {
         return;
     };
-    let source = app.attention.as_ref().map(|view| view.source);
-    let search = app
-        .attention
-        .as_ref()
-        .filter(|view| view.source == Source::Search)
-        .map(|_| app.search.as_ref().map_or("", |s| s.query.as_str()));
-    let changes = source == Some(Source::Changes);
+    let shown = Shown::of(app);
     let parts = parts(area, Some(list));
     let (selected, offset) = app
         .attention
@@ -187,45 +231,34 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         .border_set(theme.border_set())
         .border_style(theme.border(true))
         .title(Line::styled(
-            match search {
-                Some(query) => search_title(s, query, list.items.len(), lang),
-                None if changes => changes_title(app, list.items.len(), lang),
-                None => title(s, list.items.len(), lang),
-            },
+            shown.title(app, list.items.len(), lang),
             theme.title(),
         ))
         .title_bottom(Line::styled(position, theme.dim()).right_aligned())
         .render(area, buf);
-    let ell = theme.ellipsis();
     if list.items.is_empty() {
         let at = parts.header;
-        let none = match search {
-            Some(query) if !query.trim().is_empty() => s.no_result,
-            Some(_) => "",
-            None if changes => no_changes(app, lang),
-            None => s.attention_none,
-        };
+        let width = at.width.saturating_sub(2);
         put(
             buf,
             at.x + 2,
             at.y,
-            at.width.saturating_sub(2),
-            none,
+            width,
+            shown.empty(app, lang),
             Style::new(),
             ell,
         );
         return;
     }
-    let last_heading = if changes {
-        i18n::history::change_heading(lang)
-    } else {
-        s.attention_gap
-    };
-    let headers = header_widths(s, last_heading);
+    let last_heading = shown.last_heading(lang);
     let rows = Rows {
         changes: &list.changes,
         last_heading,
-        columns: Columns::fit(parts.header.width, list.widths(lang), headers),
+        columns: Columns::fit(
+            parts.header.width,
+            list.widths(lang),
+            header_widths(s, last_heading),
+        ),
         plan: data.plan(),
         status: &data.status,
         lang,
@@ -241,29 +274,28 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         rows.row(buf, line, index, attention, index == selected);
     }
     if let Some(legend) = parts.legend {
-        // The `*` first: DESIGN asks for its legend wherever it shows.
-        let mut text = Vec::new();
-        if list.any_assumed {
-            text.push(s.assumed_legend);
-        }
-        if list.any_gap && rows.columns.gap > 0 {
-            text.push(s.attention_gap_legend);
-        }
-        let removed = i18n::history::removed_items(&list.removed, lang);
-        if !list.removed.is_empty() {
-            text.push(&removed);
-        }
-        let text = text.join(theme.dot());
-        put(
-            buf,
-            legend.x + 1,
-            legend.y,
-            legend.width.saturating_sub(1),
-            &text,
-            theme.dim(),
-            ell,
-        );
+        let text = legend_text(list, rows.columns.gap > 0, lang, theme);
+        let width = legend.width.saturating_sub(1);
+        put(buf, legend.x + 1, legend.y, width, &text, theme.dim(), ell);
     }
+}
+
+/// The line under the rows: the `*` first (DESIGN asks for its legend
+/// wherever it shows), the gap's meaning, the items removed since the
+/// baseline.
+fn legend_text(list: &AttentionList, gap_shown: bool, lang: Lang, theme: &Theme) -> String {
+    let s = i18n::strings(lang);
+    let mut text = Vec::new();
+    if list.any_assumed {
+        text.push(s.assumed_legend.to_owned());
+    }
+    if list.any_gap && gap_shown {
+        text.push(s.attention_gap_legend.to_owned());
+    }
+    if !list.removed.is_empty() {
+        text.push(i18n::history::removed_items(&list.removed, lang));
+    }
+    text.join(theme.dot())
 }
 
 /// How the rows of one frame are drawn.

@@ -54,65 +54,74 @@ fn first_shown(blocks: &[Vec<String>], selected: usize, height: usize) -> usize 
     first
 }
 
+/// " Problems: campaigns.toml · 1 error, 2 warnings ".
+fn title(problems: Option<&Problems>, lang: Lang, theme: &Theme) -> String {
+    let name = i18n::problems_title(lang);
+    let Some(p) = problems else {
+        return format!(" {name} ");
+    };
+    let (errors, warnings) = summary(p.diagnostics);
+    let path = crate::text::sanitize_line(&p.path);
+    let colon = i18n::strings(lang).colon;
+    let counts = i18n::problem_counts(lang, errors, warnings);
+    format!(" {name}{colon}{path}{}{counts} ", theme.dot())
+}
+
 pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let lang = app.settings().lang;
     let ell = theme.ellipsis();
     super::overlay::clear(area, buf);
     let problems = app.problems();
-    let title = match &problems {
-        Some(p) => {
-            let (errors, warnings) = summary(p.diagnostics);
-            let path = crate::text::sanitize_line(&p.path);
-            let s = i18n::strings(lang);
-            format!(
-                " {}{}{path}{}{} ",
-                i18n::problems_title(lang),
-                s.colon,
-                theme.dot(),
-                i18n::problem_counts(lang, errors, warnings)
-            )
-        }
-        None => format!(" {} ", i18n::problems_title(lang)),
-    };
     Block::bordered()
         .border_set(theme.border_set())
         .border_style(theme.border(true))
-        .title(Line::styled(title, theme.title()))
+        .title(Line::styled(
+            title(problems.as_ref(), lang, theme),
+            theme.title(),
+        ))
         .render(area, buf);
     let inner = inner(area);
     if inner.width <= GUTTER || inner.height == 0 {
         return;
     }
-    let width = inner.width - GUTTER;
-    let x = inner.x + GUTTER;
+    let (x, width) = (inner.x + GUTTER, inner.width - GUTTER);
     if let Some(reason) = app.unreadable() {
         put(buf, x, inner.y, width, reason, theme.error(), ell);
         return;
     }
-    let Some(problems) = problems.filter(|p| !p.diagnostics.is_empty()) else {
-        put(
-            buf,
-            x,
-            inner.y,
-            width,
-            i18n::no_problems(lang),
-            theme.ok(),
-            ell,
-        );
-        return;
-    };
+    match problems.filter(|p| !p.diagnostics.is_empty()) {
+        Some(problems) => {
+            let selected = app.problems_selected().unwrap_or(0);
+            let selected = selected.min(problems.diagnostics.len() - 1);
+            draw_blocks(buf, inner, &problems, selected, lang, theme);
+        }
+        None => {
+            let words = i18n::no_problems(lang);
+            put(buf, x, inner.y, width, words, theme.ok(), ell);
+        }
+    }
+}
+
+/// The blocks from the first that lets the selected one show whole, the
+/// selected one's headline marked.
+fn draw_blocks(
+    buf: &mut Buffer,
+    inner: Rect,
+    problems: &Problems,
+    selected: usize,
+    lang: Lang,
+    theme: &Theme,
+) {
+    let ell = theme.ellipsis();
+    let (x, width) = (inner.x + GUTTER, inner.width - GUTTER);
     let height = usize::from(inner.height);
-    let selected = app
-        .problems_selected()
-        .unwrap_or(0)
-        .min(problems.diagnostics.len() - 1);
     let index = LineIndex::new(problems.text);
     // The blocks before the selected one that can share the panel with it,
     // at most a panel's height of them.
     let earliest = selected.saturating_sub(height);
     let before: Vec<Vec<String>> = problems.diagnostics[earliest..=selected]
         .iter()
-        .map(|d| block(&problems, &index, d, lang))
+        .map(|d| block(problems, &index, d, lang))
         .collect();
     let first = earliest + first_shown(&before, selected - earliest, height);
     let mut y = inner.y;
@@ -122,17 +131,18 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         }
         let lines = match i.checked_sub(earliest).and_then(|k| before.get(k)) {
             Some(lines) => lines.clone(),
-            None => block(&problems, &index, d, lang),
+            None => block(problems, &index, d, lang),
         };
         let head = if d.is_error() {
             theme.error()
         } else {
             theme.notice()
         };
-        for (n, line) in lines.iter().enumerate() {
-            if y >= inner.bottom() {
-                break;
-            }
+        for (n, line) in lines
+            .iter()
+            .enumerate()
+            .take(usize::from(inner.bottom() - y))
+        {
             let style = match (n, i == selected) {
                 (0, true) => head.patch(theme.selected()),
                 (0, false) => head,
