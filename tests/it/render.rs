@@ -169,3 +169,36 @@ fn a_card_without_room_for_its_attention_items_counts_them() {
         assert!(screen.contains(expected), "{lang}:\n{screen}");
     }
 }
+
+/// A task that is done has no pace: "projected finish" and "needed 0.00
+/// per day" beside 2/2 would read as if it were still under way.
+#[test]
+fn a_done_task_shows_no_pace_or_projected_finish() {
+    let shipped = |view: &str| {
+        let output = crate::binary::assert_command()
+            .args([
+                "render",
+                "campaigns.toml",
+                "--size",
+                "120x40",
+                "--lang",
+                "en",
+            ])
+            .args(["--view", view])
+            .output()
+            .unwrap();
+        assert!(output.status.success());
+        String::from_utf8(output.stdout).unwrap()
+    };
+    // Blue Sky opens on its rail spur, done.
+    let done = shipped("blue-sky");
+    assert!(done.contains("✔ done · 2/2 lines · 100%"), "{done}");
+    assert!(!done.contains("Pace"), "{done}");
+    assert!(!done.contains("Projected finish"), "{done}");
+    let behind = shipped("clear-water");
+    assert!(
+        behind.contains("Pace achieved 0.15 outfalls/day"),
+        "{behind}"
+    );
+    assert!(behind.contains("Projected finish 2025-06-15"), "{behind}");
+}

@@ -141,8 +141,13 @@ impl TaskDetail<'_> {
         format!("{}{}", figures::date(date), figures::mark(assumed))
     }
 
-    /// The rates achieved and needed, and the projected finish.
+    /// The rates achieved and needed, and the projected finish; none for a
+    /// task that is done ("projected finish" and "needed 0.00/day" beside
+    /// 2/2 read as if it were still under way).
     fn pace_lines(&self) -> Vec<Line<'static>> {
+        if self.task.total.is_some_and(|total| self.task.done >= total) {
+            return Vec::new();
+        }
         let Some(pace) = self
             .as_of
             .and_then(|as_of| pace(self.task, self.campaign, as_of))
