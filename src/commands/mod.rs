@@ -53,14 +53,7 @@ fn load_reporting_problems(file: &Path, common: &Common, lang: Lang) -> Result<O
 /// "3 errors, 1 warning" (zh "3 处错误，1 条警告") for a file that did not load.
 fn problems_summary(opened: &Opened, lang: Lang) -> String {
     let (errors, warnings) = load::summary(opened.diagnostics());
-    match lang {
-        Lang::En => format!(
-            "{errors} {}, {warnings} {}",
-            plural(errors, "error"),
-            plural(warnings, "warning")
-        ),
-        Lang::Zh => format!("{errors} 处错误，{warnings} 条警告"),
-    }
+    campaigns::i18n::problem_counts(lang, errors, warnings)
 }
 
 /// A line on stderr. Unlike `eprintln!`, a closed stderr (`2>&1 | head`)

@@ -11,10 +11,11 @@ pub fn problems_title(lang: Lang) -> &'static str {
     }
 }
 
-/// "1 error, 2 warnings" / "1 个错误，2 个警告".
+/// "1 error, 2 warnings" / "1 处错误，2 条警告": the panel's title and
+/// what `check` and the other commands say of a file that did not load.
 pub fn problem_counts(lang: Lang, errors: usize, warnings: usize) -> String {
     match lang {
-        Lang::Zh => format!("{errors} 个错误，{warnings} 个警告"),
+        Lang::Zh => format!("{errors} 处错误，{warnings} 条警告"),
         Lang::En => format!(
             "{errors} error{}, {warnings} warning{}",
             if errors == 1 { "" } else { "s" },

@@ -62,7 +62,7 @@ fn the_panel_reads_in_chinese_and_follows_l() {
         screen.contains("问题列表：tests/fixtures/tui/plan.toml"),
         "{screen}"
     );
-    assert!(screen.contains("2 个错误，0 个警告"), "{screen}");
+    assert!(screen.contains("2 处错误，0 条警告"), "{screen}");
     assert!(screen.contains("`done` 不能为负数，实为 -1"), "{screen}");
     assert!(screen.contains("是否应为 `total`？"), "{screen}");
     insta::assert_snapshot!("problems_80x24_zh", screen);

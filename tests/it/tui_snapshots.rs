@@ -462,7 +462,11 @@ fn the_footer_counts_warnings_and_shows_the_load_time() {
     ));
     let screen = text(&app, (120, 40));
     let footer = screen.lines().last().unwrap();
-    assert!(footer.contains("⚠ 1 warning · loaded 09:05:07"), "{footer}");
+    // With the key of the problems panel, where they can be read.
+    assert!(
+        footer.contains("⚠ 1 warning (p) · loaded 09:05:07"),
+        "{footer}"
+    );
     assert!(footer.contains("? help"), "{footer}");
 }
 

@@ -93,8 +93,18 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let mut status = Vec::new();
     let baseline = app.baseline_words();
     if let Some(data) = app.data.as_ref().filter(|d| d.warnings() > 0) {
+        // Where to read them: the key of the problems panel.
+        let keymap = &app.settings().keymap;
+        let key = key_for(
+            keymap,
+            Command::ToggleProblems,
+            Context::Global,
+            theme.ascii,
+        )
+        .map(|key| format!("{}{key}{}", s.open, s.close))
+        .unwrap_or_default();
         status.push(format!(
-            "{} {}",
+            "{} {}{key}",
             theme.warning_mark(),
             i18n::warnings(data.warnings(), lang)
         ));
