@@ -39,11 +39,11 @@ fuzz_target!(|data: &[u8]| {
             "{span:?}"
         );
         assert!(source.is_char_boundary(span.start), "{span:?}");
-        assert_clean(
-            "diagnostic",
-            &diagnostic.render(&source, "fuzz.toml", false),
-        );
-        assert_clean("headline", &diagnostic.headline(&source, "fuzz.toml"));
+        for lang in [Lang::Zh, Lang::En] {
+            let rendered = diagnostic.render(&source, "fuzz.toml", false, lang);
+            assert_clean("diagnostic", &rendered);
+            assert_clean("headline", &diagnostic.headline(&source, "fuzz.toml", lang));
+        }
     }
     assert_eq!(loaded.plan.is_none(), loaded.errors().next().is_some());
     let Some(plan) = &loaded.plan else { return };
