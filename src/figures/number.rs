@@ -83,14 +83,21 @@ pub fn exact(value: f64) -> String {
 }
 
 /// A rate of work per day: a couple of significant digits read best
-/// (`12`, `3.4`, `0.56`).
+/// (`12`, `3.4`, `0.56`, `0.0027`); a rate above zero never reads `0.00`
+/// (3 water bodies in a year is 0.0082 a day, not nothing).
 pub fn rate(value: f64) -> String {
-    if value.abs() >= 10.0 {
+    let size = value.abs();
+    if size >= 10.0 {
         format!("{value:.0}")
-    } else if value.abs() >= 1.0 {
+    } else if size >= 1.0 {
         format!("{value:.1}")
-    } else {
+    } else if size >= 0.01 || size == 0.0 || !size.is_finite() {
         format!("{value:.2}")
+    } else {
+        // Two significant digits: 0.0082, 0.00027.
+        let decimals = (1.0 - size.log10().floor()).min(12.0) as usize;
+        let text = format!("{value:.decimals$}");
+        text.trim_end_matches('0').to_owned()
     }
 }
 

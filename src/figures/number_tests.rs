@@ -148,4 +148,11 @@ fn rates_keep_two_significant_digits() {
     assert_eq!(rate(12.34), "12");
     assert_eq!(rate(3.45), "3.5");
     assert_eq!(rate(0.456), "0.46");
+    assert_eq!(rate(0.0), "0.00");
+    // Above zero, never `0.00`.
+    assert_eq!(rate(3.0 / 365.0), "0.0082");
+    assert_eq!(rate(0.008), "0.008");
+    assert_eq!(rate(0.00027), "0.00027");
+    assert_eq!(rate(0.0099), "0.0099");
+    assert_eq!(rate(-0.004), "-0.004");
 }
