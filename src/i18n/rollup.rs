@@ -14,11 +14,14 @@ pub fn measured(measured: usize, tasks: usize, lang: Lang) -> String {
     }
 }
 
-/// "1 planned, from 2025-01-01" / "另有1项计划任务，2025-01-01起".
-pub fn planned(planned: usize, from: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!("另有{planned}项计划任务，{from}起"),
-        Lang::En => format!("{planned} planned, from {from}"),
+/// "1 planned, from 2025-01-01" / "另有1项计划任务，2025-01-01起": tasks
+/// that start after the reporting date (`from`: the first one's start).
+pub fn planned(planned: usize, from: Option<&str>, lang: Lang) -> String {
+    match (lang, from) {
+        (Lang::Zh, Some(from)) => format!("另有{planned}项计划任务，{from}起"),
+        (Lang::Zh, None) => format!("另有{planned}项计划任务"),
+        (Lang::En, Some(from)) => format!("{planned} planned, from {from}"),
+        (Lang::En, None) => format!("{planned} planned"),
     }
 }
 
@@ -81,6 +84,11 @@ mod tests {
         assert_eq!(measured(1, 9, Lang::En), "1 of 9 tasks measured");
         assert_eq!(measured(1, 1, Lang::En), "1 of 1 task measured");
         assert_eq!(measured(1, 9, Lang::Zh), "9项任务中1项计入进度");
+        assert_eq!(
+            planned(1, Some("2025-01-01"), Lang::Zh),
+            "另有1项计划任务，2025-01-01起"
+        );
+        assert_eq!(planned(2, None, Lang::En), "2 planned");
         assert_eq!(
             nothing_begun(1, "2025-01-01", Lang::En),
             "not begun: 1 task from 2025-01-01"

@@ -57,7 +57,7 @@ impl Headline {
         let progress = match rollup.progress {
             Some(progress) => Progress::Measured {
                 percent: marker.mark(figures::percent(progress), rollup.progress_assumed),
-                of: words::measured_of(rollup.measured, rollup.tasks, lang),
+                of: crate::i18n::measured(rollup.measured, rollup.tasks, lang),
             },
             None if rollup.planned > 0 => Progress::NothingBegun,
             None => Progress::None,
@@ -66,7 +66,7 @@ impl Headline {
             let from = rollup
                 .planned_from
                 .map(|from| marker.mark(figures::date(from), marks::planned_from_assumed(status)));
-            words::planned(rollup.planned, from.as_deref(), lang)
+            crate::i18n::planned(rollup.planned, from.as_deref(), lang)
         });
         let expected = rollup
             .expected

@@ -137,25 +137,6 @@ const ZH: Words = Words {
     full_stop: "。",
 };
 
-/// How many tasks the progress stands for: "1 of 9 tasks measured".
-pub fn measured_of(measured: usize, tasks: usize, lang: Lang) -> String {
-    match (lang, tasks) {
-        (Lang::Zh, _) => format!("{tasks}项任务中计入{measured}项"),
-        (Lang::En, 1) => format!("{measured} of 1 task measured"),
-        (Lang::En, _) => format!("{measured} of {tasks} tasks measured"),
-    }
-}
-
-/// Tasks that start after the reporting date: "1 planned, from 2025-01-01".
-pub fn planned(count: usize, from: Option<&str>, lang: Lang) -> String {
-    match (lang, from) {
-        (Lang::Zh, Some(from)) => format!("计划{count}项，{from}起"),
-        (Lang::Zh, None) => format!("计划{count}项"),
-        (Lang::En, Some(from)) => format!("{count} planned, from {from}"),
-        (Lang::En, None) => format!("{count} planned"),
-    }
-}
-
 /// In place of a percentage when every measured task lies ahead.
 pub fn nothing_begun(lang: Lang) -> &'static str {
     match lang {
@@ -219,8 +200,6 @@ mod tests {
 
     #[test]
     fn english_counts_agree_with_their_number() {
-        assert_eq!(measured_of(1, 9, Lang::En), "1 of 9 tasks measured");
-        assert_eq!(measured_of(1, 1, Lang::En), "1 of 1 task measured");
         assert_eq!(figures_count(1, Lang::En), "1 figure");
         assert_eq!(figures_count(8, Lang::En), "8 figures");
         assert_eq!(points_short(1, Lang::En), "1 point short");

@@ -179,7 +179,11 @@ impl Card<'_> {
             words.push(i18n::expected(&percent, lang));
         }
         if let Some(from) = rollup.planned_from.filter(|_| rollup.planned > 0) {
-            words.push(i18n::planned(rollup.planned, &figures::date(from), lang));
+            words.push(i18n::planned(
+                rollup.planned,
+                Some(&figures::date(from)),
+                lang,
+            ));
         }
         let ell = theme.ellipsis();
         put(
