@@ -289,9 +289,8 @@ mod tests {
         assert_eq!(Position::of(source, source.len() + 10).line, 3);
     }
 
-    #[test]
-    fn renders_like_rustc() {
-        let source = "[meta]\ntitel = \"x\"\n";
+    /// `titel` for `title` in `[meta]`, with its hint.
+    fn titel() -> (&'static str, Diagnostic) {
         let diagnostic = Diagnostic::error(
             7..12,
             Words::new(
@@ -301,6 +300,12 @@ mod tests {
             Words::new("unknown key", "未知的键"),
         )
         .with_help(Words::new("did you mean `title`?", "是否应为 `title`？"));
+        ("[meta]\ntitel = \"x\"\n", diagnostic)
+    }
+
+    #[test]
+    fn renders_like_rustc() {
+        let (source, diagnostic) = titel();
         let text = diagnostic.render(source, "campaigns.toml", false, Lang::En);
         assert!(
             text.contains("error: unknown key `titel` in [meta]"),
@@ -314,16 +319,7 @@ mod tests {
 
     #[test]
     fn renders_in_chinese_with_the_level_words_translated() {
-        let source = "[meta]\ntitel = \"x\"\n";
-        let diagnostic = Diagnostic::error(
-            7..12,
-            Words::new(
-                "unknown key `titel` in [meta]",
-                "`[meta]` 表中有未知的键 `titel`",
-            ),
-            Words::new("unknown key", "未知的键"),
-        )
-        .with_help(Words::new("did you mean `title`?", "是否应为 `title`？"));
+        let (source, diagnostic) = titel();
         let text = diagnostic.render(source, "campaigns.toml", false, Lang::Zh);
         assert!(
             text.contains("错误: `[meta]` 表中有未知的键 `titel`"),

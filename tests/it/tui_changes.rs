@@ -3,6 +3,8 @@
 //! campaign; the removed items are named under it; it follows `b` / `B`
 //! and says why it is empty.
 
+use std::path::Path;
+
 use campaigns::history::Since;
 use campaigns::model::Lang;
 use campaigns::tui::app::View;
@@ -10,10 +12,17 @@ use campaigns::tui::{Action, App, Command, Effect};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::git_fixture::Fixture;
-use crate::tui_history::{NAME, app, current, last_report, repo, row, screen};
+use crate::tui_history::{NAME, app, current, last_report, repo, row, screen, with_dust_sites};
 
 fn press(app: &mut App, code: KeyCode) -> Effect {
     app.update(Action::Key(KeyEvent::new(code, KeyModifiers::NONE)))
+}
+
+/// The app on `path` with its history read, the changes list open.
+fn changes_list(path: &Path, lang: Lang) -> App {
+    let mut app = app(path, lang, false, Since::LastReport, "overview");
+    assert_eq!(press(&mut app, KeyCode::Char('d')), Effect::Redraw);
+    app
 }
 
 /// The rows of the list: the lines between its heading and its bottom.
@@ -29,14 +38,7 @@ fn list_rows(text: &str) -> Vec<&str> {
 #[test]
 fn d_lists_only_what_moved_since_the_last_report() {
     let fixture = repo();
-    let mut app = app(
-        &fixture.file(NAME),
-        Lang::En,
-        false,
-        Since::LastReport,
-        "overview",
-    );
-    assert_eq!(press(&mut app, KeyCode::Char('d')), Effect::Redraw);
+    let mut app = changes_list(&fixture.file(NAME), Lang::En);
     assert_eq!(app.view(), View::Attention);
     let text = screen(&app);
     // Every item that moved has a row, and nothing else does.
@@ -68,14 +70,7 @@ fn d_lists_only_what_moved_since_the_last_report() {
 #[test]
 fn enter_opens_the_moved_item_in_its_campaign_and_esc_comes_back() {
     let fixture = repo();
-    let mut app = app(
-        &fixture.file(NAME),
-        Lang::En,
-        false,
-        Since::LastReport,
-        "overview",
-    );
-    press(&mut app, KeyCode::Char('d'));
+    let mut app = changes_list(&fixture.file(NAME), Lang::En);
     let first = app.baselined().unwrap().changes[0].key.clone();
     assert_eq!(press(&mut app, KeyCode::Enter), Effect::Redraw);
     assert_eq!(app.view(), View::Campaign);
@@ -100,14 +95,7 @@ fn enter_opens_the_moved_item_in_its_campaign_and_esc_comes_back() {
 #[test]
 fn the_list_follows_the_baseline() {
     let fixture = repo();
-    let mut app = app(
-        &fixture.file(NAME),
-        Lang::En,
-        false,
-        Since::LastReport,
-        "overview",
-    );
-    press(&mut app, KeyCode::Char('d'));
+    let mut app = changes_list(&fixture.file(NAME), Lang::En);
     assert!(!list_rows(&screen(&app)).is_empty());
     // The newest revision holds the figures shown: nothing moved since it.
     app.update(Command::NewerBaseline.into());
@@ -121,21 +109,10 @@ fn the_list_follows_the_baseline() {
 #[test]
 fn removed_items_are_named_under_the_list() {
     let fixture = Fixture::new();
-    let before = last_report().replacen(
-        "[[campaign.task]]\nid = \"alerts\"",
-        "[[campaign.task]]\nid = \"dust-sites\"\nname = \"Dust sites\"\ndone = 4\ntotal = 9\n\n[[campaign.task]]\nid = \"alerts\"",
-        1,
-    );
+    let before = with_dust_sites(&last_report());
     fixture.commit(NAME, &before, "2024-12-01T10:00:00+08:00");
     fixture.commit(NAME, &current(), "2025-01-02T10:00:00+08:00");
-    let mut app = app(
-        &fixture.file(NAME),
-        Lang::En,
-        false,
-        Since::LastReport,
-        "overview",
-    );
-    press(&mut app, KeyCode::Char('d'));
+    let app = changes_list(&fixture.file(NAME), Lang::En);
     let text = screen(&app);
     assert!(
         text.contains("removed since the baseline: blue-sky/dust-sites"),
@@ -148,20 +125,9 @@ fn removed_items_are_named_under_the_list() {
 fn a_new_item_is_marked_new() {
     let fixture = Fixture::new();
     fixture.commit(NAME, &last_report(), "2024-12-01T10:00:00+08:00");
-    let now = current().replacen(
-        "[[campaign.task]]\nid = \"alerts\"",
-        "[[campaign.task]]\nid = \"dust-sites\"\nname = \"Dust sites\"\ndone = 4\ntotal = 9\n\n[[campaign.task]]\nid = \"alerts\"",
-        1,
-    );
+    let now = with_dust_sites(&current());
     std::fs::write(fixture.file(NAME), now).unwrap();
-    let mut app = app(
-        &fixture.file(NAME),
-        Lang::En,
-        false,
-        Since::LastReport,
-        "overview",
-    );
-    press(&mut app, KeyCode::Char('d'));
+    let app = changes_list(&fixture.file(NAME), Lang::En);
     let text = screen(&app);
     assert!(row(&text, "Dust sites").ends_with("new│"), "{text}");
 }
@@ -175,8 +141,7 @@ fn outside_git_the_list_says_why_it_is_empty() {
         (Lang::En, "no history (not in git)"),
         (Lang::Zh, "无历史（不在 git 中）"),
     ] {
-        let mut app = app(&path, lang, false, Since::LastReport, "overview");
-        press(&mut app, KeyCode::Char('d'));
+        let app = changes_list(&path, lang);
         let text = screen(&app);
         assert!(list_rows(&text).is_empty(), "{text}");
         assert!(

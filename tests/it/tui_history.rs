@@ -78,6 +78,16 @@ pub(crate) fn app(path: &Path, lang: Lang, ascii: bool, since: Since, view: &str
     app
 }
 
+/// `plan` with one more Blue Sky task, `blue-sky/dust-sites`, before its
+/// alerts: an item that comes or goes between two revisions.
+pub(crate) fn with_dust_sites(plan: &str) -> String {
+    plan.replacen(
+        "[[campaign.task]]\nid = \"alerts\"",
+        "[[campaign.task]]\nid = \"dust-sites\"\nname = \"Dust sites\"\ndone = 4\ntotal = 9\n\n[[campaign.task]]\nid = \"alerts\"",
+        1,
+    )
+}
+
 pub(crate) fn screen(app: &App) -> String {
     to_text(&frame(app, (80, 24)))
 }
@@ -271,11 +281,7 @@ fn a_revision_with_a_syntax_error_is_counted_and_skipped() {
 #[test]
 fn an_item_removed_is_a_change_and_no_row() {
     let fixture = Fixture::new();
-    let before = last_report().replacen(
-        "[[campaign.task]]\nid = \"alerts\"",
-        "[[campaign.task]]\nid = \"dust-sites\"\nname = \"Dust sites\"\ndone = 4\ntotal = 9\n\n[[campaign.task]]\nid = \"alerts\"",
-        1,
-    );
+    let before = with_dust_sites(&last_report());
     assert_ne!(before, last_report());
     fixture.commit(NAME, &before, "2024-12-01T10:00:00+08:00");
     fixture.commit(NAME, &current(), "2025-01-02T10:00:00+08:00");

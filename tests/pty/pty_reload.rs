@@ -50,6 +50,27 @@ fn wait_past_the_shown_load_time(pty: &Pty) {
     });
 }
 
+/// An editor named `vim` (so it is given `+LINE`) in `dir`: it writes its
+/// arguments to the returned file, one a line, after running `then` (a
+/// shell line). Written aside and renamed, so the test never reads the
+/// file half written.
+fn fake_vim(dir: &Path, then: &str) -> (std::path::PathBuf, std::path::PathBuf) {
+    let bin = dir.join("bin");
+    fs::create_dir(&bin).unwrap();
+    let editor = bin.join("vim");
+    let args = dir.join("editor-args");
+    fs::write(
+        &editor,
+        format!(
+            "#!/bin/sh\nprintf '%s\\n' \"$@\" > '{args}.new'\n{then}\nmv '{args}.new' '{args}'\n",
+            args = args.display()
+        ),
+    )
+    .unwrap();
+    fs::set_permissions(&editor, fs::Permissions::from_mode(0o755)).unwrap();
+    (editor, args)
+}
+
 fn quit(pty: &mut Pty) {
     // `q` backs out of a campaign first; a second `q` quits.
     pty.send("q");
@@ -241,21 +262,7 @@ fn the_editor_round_trip_comes_back_redrawn_with_the_new_figure() {
 #[test]
 fn vi_like_editors_are_opened_at_the_selected_line() {
     let (dir, path) = plan_in_tempdir();
-    // Named `vim`, so it is given `+LINE`.
-    let bin = dir.path().join("bin");
-    fs::create_dir(&bin).unwrap();
-    let editor = bin.join("vim");
-    let args = dir.path().join("editor-args");
-    // Written aside and renamed, so the test never reads it half written.
-    fs::write(
-        &editor,
-        format!(
-            "#!/bin/sh\nprintf '%s\\n' \"$@\" > '{args}.new'\nmv '{args}.new' '{args}'\n",
-            args = args.display()
-        ),
-    )
-    .unwrap();
-    fs::set_permissions(&editor, fs::Permissions::from_mode(0o755)).unwrap();
+    let (editor, args) = fake_vim(dir.path(), "");
 
     let mut pty = Pty::spawn(Options {
         args: &["--lang", "en", path.to_str().unwrap()],
@@ -477,22 +484,9 @@ fn the_problems_panel_opens_the_editor_at_the_problem_and_clears_once_fixed() {
     let line = broken.lines().position(|l| l == "totl = 57").unwrap() + 1;
     let fixed = dir.path().join("fixed.toml");
     fs::write(&fixed, &good).unwrap();
-    let bin = dir.path().join("bin");
-    fs::create_dir(&bin).unwrap();
-    let editor = bin.join("vim");
-    let args = dir.path().join("editor-args");
     // Records its arguments, then "fixes" the file as the clerk would.
-    fs::write(
-        &editor,
-        format!(
-            "#!/bin/sh\nprintf '%s\\n' \"$@\" > '{args}.new'\ncp '{fixed}' '{plan}'\nmv '{args}.new' '{args}'\n",
-            args = args.display(),
-            fixed = fixed.display(),
-            plan = path.display()
-        ),
-    )
-    .unwrap();
-    fs::set_permissions(&editor, fs::Permissions::from_mode(0o755)).unwrap();
+    let fix = format!("cp '{}' '{}'", fixed.display(), path.display());
+    let (editor, args) = fake_vim(dir.path(), &fix);
     let mut pty = Pty::spawn(Options {
         args: &["--lang", "en", path.to_str().unwrap()],
         env: &[("VISUAL", editor.to_str().unwrap())],
