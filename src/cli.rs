@@ -240,8 +240,8 @@ fn parse_size(text: &str) -> Result<(u16, u16), String> {
     };
     let (width, height) = (parse(w)?, parse(h)?);
     let (max_width, max_height) = (
-        campaigns::tui::ui::MAX_WIDTH,
-        campaigns::tui::ui::MAX_HEIGHT,
+        campaigns::tui::geometry::MAX_WIDTH,
+        campaigns::tui::geometry::MAX_HEIGHT,
     );
     if width > max_width || height > max_height {
         return Err(format!(

@@ -6,6 +6,7 @@ pub(crate) mod attention;
 mod changes_list;
 mod copy;
 mod history;
+mod layout;
 mod loading;
 mod navigation;
 mod outcomes;
@@ -31,7 +32,6 @@ use crate::i18n;
 use crate::load::{Document, Opened, ReadError};
 use crate::model::{Campaign, Level, Plan, PlanStatus, Scale, WaterClass};
 
-pub(crate) use loading::scrolled;
 pub use problems::Problems;
 
 /// A progress update to write back, through the one write-back path.
@@ -196,6 +196,8 @@ pub struct App {
     pub(crate) help: bool,
     pub(crate) help_scroll: u16,
     pub(crate) size: (u16, u16),
+    /// What the panes last measured of the content, for the layout.
+    pub(crate) measures: crate::tui::geometry::Measures,
     /// The file's git history and what moved since the baseline.
     pub(crate) history: crate::tui::changes::HistoryState,
     /// Which baseline `--since` asked for.
@@ -232,6 +234,7 @@ impl App {
             help: false,
             help_scroll: 0,
             size: (80, 24),
+            measures: Default::default(),
             history: Default::default(),
             since: crate::history::Since::LastReport,
             baseline_stepped: false,
@@ -254,7 +257,9 @@ impl App {
         }
     }
 
-    pub fn update(&mut self, action: Action) -> Effect {
+    /// The state's one transition; [`App::update`] (the screen) also has
+    /// the panes measure the result.
+    pub(crate) fn apply(&mut self, action: Action) -> Effect {
         let effect = self.take(action);
         if let Effect::Save(edit) = &effect {
             self.saving(edit);

@@ -4,14 +4,17 @@
 
 pub mod action;
 pub mod app;
+pub mod change_cell;
 pub mod changes;
 pub mod clipboard;
 pub mod editor;
 pub mod event;
+pub mod geometry;
 pub mod keymap;
 pub mod render;
 pub mod rows;
 pub mod run;
+mod screen;
 pub mod search;
 mod settings;
 pub mod terminal;

@@ -19,8 +19,6 @@ use ratatui::backend::CrosstermBackend;
 use ratatui::layout::{Position, Rect};
 use ratatui::{Terminal, TerminalOptions, Viewport};
 
-use super::ui;
-
 /// The exit code after a hangup (128 + SIGHUP), as shells report it.
 pub const HANGUP_EXIT: i32 = 129;
 
@@ -123,7 +121,7 @@ pub fn redraw_all(screen: &mut Screen) -> io::Result<()> {
 }
 
 /// Sizes the frame for a terminal of `columns` × `rows` (capped, see
-/// [`ui::drawn_size`]) and gives the size drawn, for the app's layout.
+/// [`geometry::drawn_size`](super::geometry::drawn_size)) and gives the size drawn, for the app's layout.
 pub fn fit(screen: &mut Screen, columns: u16, rows: u16) -> io::Result<(u16, u16)> {
     let area = drawn_area(columns, rows);
     if area != screen.get_frame().area() {
@@ -139,7 +137,7 @@ pub fn drawn(screen: &mut Screen) -> (u16, u16) {
 }
 
 fn drawn_area(columns: u16, rows: u16) -> Rect {
-    let (width, height) = ui::drawn_size(columns, rows);
+    let (width, height) = super::geometry::drawn_size(columns, rows);
     Rect::from((Position::ORIGIN, ratatui::layout::Size::new(width, height)))
 }
 

@@ -11,7 +11,8 @@ use super::*;
 use crate::model::attention::{self as order, Attention};
 use crate::model::{Lang, Status, Text};
 use crate::tui::changes::Change;
-pub(crate) use widths::Widths;
+use crate::tui::geometry::columns::Columns;
+use crate::tui::geometry::scrolled;
 use widths::measure;
 
 /// The attention list of the data shown, and what its columns need.
@@ -25,8 +26,8 @@ pub(crate) struct AttentionList {
     /// items removed since the baseline, which have no row to open.
     pub changes: Vec<Change>,
     pub removed: Vec<String>,
-    zh: Widths,
-    en: Widths,
+    zh: Columns,
+    en: Columns,
 }
 
 impl AttentionList {
@@ -65,14 +66,19 @@ impl AttentionList {
         for (lang, widths) in [(Lang::Zh, &mut self.zh), (Lang::En, &mut self.en)] {
             widths.gap = changes
                 .iter()
-                .map(|change| crate::tui::ui::change_cell::list_text(change, lang, ascii))
+                .map(|change| crate::tui::change_cell::list_text(change, lang, ascii))
                 .map(|text| u16::try_from(crate::text::width(&text)).unwrap_or(u16::MAX))
                 .max()
                 .unwrap_or(0);
         }
     }
 
-    pub fn widths(&self, lang: Lang) -> Widths {
+    /// Whether the list shows a legend line (assumed marks, gaps, removed items).
+    pub fn has_legend(&self) -> bool {
+        self.any_assumed || self.any_gap || !self.removed.is_empty()
+    }
+
+    pub fn widths(&self, lang: Lang) -> Columns {
         match lang {
             Lang::Zh => self.zh,
             Lang::En => self.en,
@@ -229,7 +235,7 @@ impl App {
 
     pub(super) fn attention_command(&mut self, command: Command) -> Effect {
         let len = self.attention_len();
-        let page = crate::tui::ui::attention::page_rows(self).max(1);
+        let page = self.attention_page();
         let current = self
             .attention_selected()
             .unwrap_or(0)
@@ -337,7 +343,7 @@ impl App {
 
     /// A click on a row selects it; a click on the selected row opens it.
     pub(super) fn attention_click(&mut self, row: u16) -> Effect {
-        match crate::tui::ui::attention::row_at(self, row) {
+        match self.attention_row_at(row) {
             Some(index) if Some(index) == self.attention_selected() => self.jump_to_selected(),
             Some(index) => self.select_attention(index),
             None => Effect::None,
@@ -394,7 +400,7 @@ impl App {
 
     pub(super) fn keep_attention_visible(&mut self) {
         let len = self.attention_len();
-        let page = crate::tui::ui::attention::page_rows(self).max(1);
+        let page = self.attention_page();
         if let Some(view) = self.attention.as_mut() {
             view.offset = scrolled(view.offset, view.selected, page, len);
         }

@@ -225,7 +225,7 @@ fn a_page_is_what_the_view_shows() {
     assert_eq!(app.attention_ids().len(), 30);
     // 24 lines: the header and footer lines, the border, the column
     // headings and the legend leave 18 rows.
-    let page = crate::tui::ui::attention::page_rows(&app);
+    let page = app.attention_page();
     assert_eq!(page, 18);
     press(&mut app, KeyCode::PageDown);
     assert_eq!(app.attention_selected(), Some(18));

@@ -5,6 +5,7 @@ use super::problems::Banner;
 use super::*;
 use crate::load::Reread;
 use crate::model::CampaignStatus;
+use crate::tui::geometry::scrolled;
 
 impl App {
     /// Takes in a load's result. A good document replaces the data and
@@ -188,7 +189,7 @@ impl App {
     }
 
     pub(super) fn keep_selection_visible(&mut self) {
-        let page = crate::tui::ui::campaign::list_rows(self).max(1);
+        let page = self.list_page();
         if let Some(view) = self.campaign.as_mut() {
             view.offset = scrolled(view.offset, view.selected, page, view.rows.len());
         }
@@ -219,19 +220,6 @@ fn drop_aside<T: Send + 'static>(tasks: usize, value: T) {
         });
 }
 
-/// The first row to show so that `selected` is visible, moving as little
-/// as possible from `offset`.
-pub(crate) fn scrolled(offset: usize, selected: usize, page: usize, len: usize) -> usize {
-    let page = page.max(1);
-    let mut offset = offset.min(len.saturating_sub(page));
-    if selected < offset {
-        offset = selected;
-    } else if selected >= offset + page {
-        offset = selected + 1 - page;
-    }
-    offset
-}
-
 /// Hands the freed plan's memory back: glibc otherwise keeps a million small
 /// free chunks, merges them at the next large allocation (the next parse, on
 /// the way to the screen) and keeps the pages.
@@ -242,19 +230,5 @@ fn trim_heap() {
     // allocator's own state, under its lock.
     unsafe {
         libc::malloc_trim(0);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn scrolling_moves_as_little_as_needed() {
-        assert_eq!(scrolled(0, 5, 10, 100), 0);
-        assert_eq!(scrolled(0, 10, 10, 100), 1);
-        assert_eq!(scrolled(20, 15, 10, 100), 15);
-        assert_eq!(scrolled(95, 99, 10, 100), 90);
-        assert_eq!(scrolled(3, 0, 10, 0), 0);
     }
 }

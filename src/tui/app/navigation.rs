@@ -2,19 +2,20 @@
 //! the help overlay, clicks, and where the editor opens.
 
 use super::*;
+use crate::tui::geometry::campaign::Hit;
 
 impl App {
     /// A click selects the card or row under it; a click on the selected
     /// card opens it; a click in the detail pane focuses it.
     pub(super) fn click(&mut self, column: u16, row: u16) -> Effect {
         match self.view {
-            View::Overview => match crate::tui::ui::overview::card_at(self, column, row) {
+            View::Overview => match self.card_at(column, row) {
                 Some(index) if index == self.overview_selected => self.open(index),
                 Some(index) => self.move_overview(index),
                 None => Effect::None,
             },
-            View::Campaign => match crate::tui::ui::campaign::hit(self, column, row) {
-                Some(crate::tui::ui::campaign::Hit::Row(index)) => {
+            View::Campaign => match self.campaign_hit(column, row) {
+                Some(Hit::Row(index)) => {
                     let focus_changed = self.campaign.as_mut().is_some_and(|view| {
                         std::mem::replace(&mut view.focus, Pane::List) != Pane::List
                     });
@@ -23,7 +24,7 @@ impl App {
                         effect => effect,
                     }
                 }
-                Some(crate::tui::ui::campaign::Hit::Detail) => match self.campaign.as_mut() {
+                Some(Hit::Detail) => match self.campaign.as_mut() {
                     Some(view) if view.focus != Pane::Detail => {
                         view.focus = Pane::Detail;
                         Effect::Redraw
@@ -52,8 +53,8 @@ impl App {
             | Command::Bottom
             | Command::PageUp
             | Command::Top => {
-                let max = crate::tui::ui::help::max_scroll(self);
-                let page = crate::tui::ui::help::page(self);
+                let max = self.help_max_scroll();
+                let page = self.help_page();
                 let to = match command {
                     Command::Down => self.help_scroll.saturating_add(1),
                     Command::PageDown => self.help_scroll.saturating_add(page),
@@ -113,7 +114,7 @@ impl App {
                 _ => Effect::None,
             };
         }
-        let columns = crate::tui::ui::overview::columns(self.size.0, count);
+        let columns = self.overview_columns();
         let current = self.overview_selected;
         let target = match command {
             Command::BackOrQuit => return Effect::Quit,
@@ -136,7 +137,7 @@ impl App {
     }
 
     pub(super) fn overview_page_rows(&self) -> usize {
-        crate::tui::ui::overview::visible_rows(self).max(1)
+        self.overview_page()
     }
 
     pub(super) fn move_overview(&mut self, target: usize) -> Effect {
@@ -223,7 +224,7 @@ impl App {
                     Command::Down => view.detail_scroll.saturating_add(1),
                     _ => u16::MAX,
                 };
-                let max = crate::tui::ui::detail::max_scroll(self);
+                let max = self.detail_max_scroll();
                 let Some(view) = self.campaign.as_mut() else {
                     return Effect::None;
                 };
@@ -244,7 +245,7 @@ impl App {
                 if len == 0 {
                     return Effect::None;
                 }
-                let page = crate::tui::ui::campaign::list_rows(self).max(1);
+                let page = self.list_page();
                 let Some(view) = self.campaign.as_mut() else {
                     return Effect::None;
                 };

@@ -103,7 +103,7 @@ impl App {
     pub(super) fn problems_command(&mut self, command: Command) -> Effect {
         let count = self.problem_count();
         let current = self.problems_open.unwrap_or(0).min(count.saturating_sub(1));
-        let page = crate::tui::ui::problems::page(self);
+        let page = self.problems_page();
         let target = match command {
             Command::Back | Command::BackOrQuit | Command::ToggleProblems => {
                 self.problems_open = None;

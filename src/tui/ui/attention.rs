@@ -16,79 +16,17 @@ use crate::i18n::{self, Strings};
 use crate::model::attention::Attention;
 use crate::model::{Lang, Plan, PlanStatus, Status};
 use crate::tui::app::App;
-use crate::tui::app::attention::{AttentionList, Source, Widths, lead};
+use crate::tui::app::attention::{AttentionList, Source, lead};
 use crate::tui::changes::Change;
+use crate::tui::geometry::attention::parts;
+use crate::tui::geometry::columns::{Columns, POINTER};
+use crate::tui::geometry::scrolled;
 use crate::tui::rows::Item;
 use crate::tui::theme::Theme;
 
-mod columns;
-
-use columns::{Columns, POINTER};
-
-/// Where the parts of the view go in the body.
-struct Parts {
-    header: Rect,
-    rows: Rect,
-    legend: Option<Rect>,
-}
-
-fn parts(body: Rect, list: Option<&AttentionList>) -> Parts {
-    let inner = inner(body);
-    let legend_lines =
-        u16::from(list.is_some_and(|l| l.any_assumed || l.any_gap || !l.removed.is_empty()));
-    // The legend only when at least one row still shows beside it.
-    let legend_lines = if inner.height >= 3 { legend_lines } else { 0 };
-    let header = Rect {
-        height: inner.height.min(1),
-        ..inner
-    };
-    let rows = Rect {
-        y: header.bottom(),
-        height: inner.height.saturating_sub(header.height + legend_lines),
-        ..inner
-    };
-    let legend = (legend_lines > 0).then_some(Rect {
-        y: rows.bottom(),
-        height: 1,
-        ..inner
-    });
-    Parts {
-        header,
-        rows,
-        legend,
-    }
-}
-
-fn body(app: &App) -> Rect {
-    super::areas(super::frame_area(app), app).body
-}
-
-/// Rows the list shows at the app's last known size (the page for PgUp/PgDn).
-pub fn page_rows(app: &App) -> usize {
-    usize::from(parts(body(app), app.shown_list()).rows.height)
-}
-
-/// The row of the list on screen line `y`, if any.
-pub fn row_at(app: &App, y: u16) -> Option<usize> {
-    let list = app.shown_list()?;
-    let view = app.attention.as_ref()?;
-    let rows = parts(body(app), Some(list)).rows;
-    if y < rows.y || y >= rows.bottom() {
-        return None;
-    }
-    let offset = crate::tui::app::scrolled(
-        view.offset,
-        view.selected,
-        usize::from(rows.height),
-        list.items.len(),
-    );
-    let index = offset + usize::from(y - rows.y);
-    (index < list.items.len()).then_some(index)
-}
-
-fn header_widths(s: &Strings, last: &str) -> Widths {
+fn header_widths(s: &Strings, last: &str) -> Columns {
     let width = |text: &str| u16::try_from(crate::text::width(text)).unwrap_or(u16::MAX);
-    Widths {
+    Columns {
         status: width(s.attention_status),
         campaign: width(s.attention_campaign),
         item: width(s.attention_item),
@@ -215,13 +153,13 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         return;
     };
     let shown = Shown::of(app);
-    let parts = parts(area, Some(list));
+    let parts = parts(area, list.has_legend());
     let (selected, offset) = app
         .attention
         .as_ref()
         .map_or((0, 0), |v| (v.selected, v.offset));
     let height = usize::from(parts.rows.height);
-    let offset = crate::tui::app::scrolled(offset, selected, height, list.items.len());
+    let offset = scrolled(offset, selected, height, list.items.len());
     let position = if list.items.len() > height {
         format!(" {}/{} ", selected + 1, list.items.len())
     } else {
@@ -394,7 +332,7 @@ impl Rows<'_> {
         let percent = schedule.and_then(figures::task_percent).unwrap_or_default();
         let lead = lead(campaign, attention.item).map_or("—", |t| t.get(lang));
         let gap = match self.changes.get(index) {
-            Some(change) => super::change_cell::list_text(change, lang, theme.ascii),
+            Some(change) => crate::tui::change_cell::list_text(change, lang, theme.ascii),
             None => gap_cell(attention, schedule, lang),
         };
         if selected {

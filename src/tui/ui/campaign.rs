@@ -8,95 +8,24 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use super::cells::{inner, put};
-use super::change_cell;
 use super::detail;
-use super::layout::split;
 use super::list_row::{Columns, ListRows};
 use crate::i18n;
 use crate::model::{Campaign, CampaignStatus, Lang};
 use crate::text;
 use crate::tui::app::{App, CampaignView, Pane};
+use crate::tui::change_cell;
 use crate::tui::changes::{Baselined, Change};
+use crate::tui::geometry::{campaign, scrolled};
 use crate::tui::rows::{Item, SortKey};
 use crate::tui::theme::Theme;
 
-/// Frames whose body is at least this tall show the campaign's summary.
-const SUMMARY_MIN_BODY: u16 = 14;
-
-/// The campaign view's parts in `body`: the summary's lines (none when
-/// there is no summary or no room), the list and the detail pane. Drawing,
-/// paging and clicks all use this, so they agree.
-fn parts(body: Rect, campaign: &Campaign, rows: usize, lang: Lang) -> (Rect, Rect, Rect) {
-    let lines = match &campaign.summary {
-        Some(summary) if body.height >= SUMMARY_MIN_BODY => {
-            if text::width(summary.get(lang)) > usize::from(body.width) {
-                2
-            } else {
-                1
-            }
-        }
-        _ => 0,
-    };
-    let summary = Rect {
-        height: lines,
-        ..body
-    };
-    let rest = Rect {
-        y: body.y + lines,
-        height: body.height - lines,
-        ..body
-    };
-    let (list, detail) = split(rest, rows);
-    (summary, list, detail)
-}
-
-/// The detail pane's area at the app's last known size.
-pub fn detail_area(app: &App) -> Rect {
-    let body = super::areas(super::frame_area(app), app).body;
-    match app.open_campaign() {
-        Some((campaign, view)) => parts(body, campaign, view.rows.len(), app.settings().lang).2,
-        None => split(body, 0).1,
-    }
-}
-
-/// Rows the list shows at the app's last known size (the page for PgUp/PgDn).
-pub fn list_rows(app: &App) -> usize {
-    let body = super::areas(super::frame_area(app), app).body;
-    let Some((campaign, view)) = app.open_campaign() else {
-        return usize::from(inner(split(body, 0).0).height);
-    };
-    let (_, list, _) = parts(body, campaign, view.rows.len(), app.settings().lang);
-    usize::from(inner(list).height)
-}
-
-/// What is under a click in the campaign view.
-pub enum Hit {
-    /// A list row (index into the shown rows).
-    Row(usize),
-    Detail,
-}
-
-pub fn hit(app: &App, column: u16, row: u16) -> Option<Hit> {
-    let (campaign, view) = app.open_campaign()?;
-    let body = super::areas(super::frame_area(app), app).body;
+/// The open campaign's summary, in display columns (0 without one).
+pub fn summary_width(app: &App) -> usize {
     let lang = app.settings().lang;
-    let (_, list, detail_area) = parts(body, campaign, view.rows.len(), lang);
-    let at = ratatui::layout::Position::new(column, row);
-    if detail_area.contains(at) {
-        return Some(Hit::Detail);
-    }
-    let inner = inner(list);
-    if !inner.contains(at) {
-        return None;
-    }
-    let offset = crate::tui::app::scrolled(
-        view.offset,
-        view.selected,
-        usize::from(inner.height),
-        view.rows.len(),
-    );
-    let index = offset + usize::from(row - inner.y);
-    (index < view.rows.len()).then_some(Hit::Row(index))
+    app.open_campaign()
+        .and_then(|(campaign, _)| campaign.summary.as_ref())
+        .map_or(0, |summary| text::width(summary.get(lang)).max(1))
 }
 
 pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
@@ -111,10 +40,10 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         return;
     };
     let lang = app.settings().lang;
-    let (summary, list, detail_area) = parts(area, campaign, view.rows.len(), lang);
-    draw_summary(buf, summary, campaign, lang, theme);
-    draw_list(buf, list, app, campaign, status, view, theme);
-    detail::draw(buf, detail_area, app, theme);
+    let parts = campaign::parts(area, summary_width(app), view.rows.len());
+    draw_summary(buf, parts.summary, campaign, lang, theme);
+    draw_list(buf, parts.list, app, campaign, status, view, theme);
+    detail::draw(buf, parts.detail, app, theme);
 }
 
 /// The campaign's `summary` (the source's own sentences), wrapped into the
@@ -210,7 +139,7 @@ struct Rows<'a> {
 fn draw_rows(buf: &mut Buffer, inner: Rect, list: &ListRows<'_>, rows: &Rows<'_>) {
     let (campaign, status, view) = (rows.campaign, rows.status, rows.view);
     let height = usize::from(inner.height);
-    let offset = crate::tui::app::scrolled(view.offset, view.selected, height, view.rows.len());
+    let offset = scrolled(view.offset, view.selected, height, view.rows.len());
     for (row, item) in view.rows.iter().enumerate().skip(offset).take(height) {
         let y = inner.y + (row - offset) as u16;
         let line = Rect {

@@ -5,42 +5,15 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Widget};
 
-use super::cells::{centered, inner, put};
+use super::cells::put;
 use crate::i18n;
 use crate::model::Lang;
 use crate::text;
 use crate::tui::app::App;
-use crate::tui::keymap::{Bound, Context, Keymap};
+use crate::tui::geometry::help::{HelpLine, box_area, columns};
+use crate::tui::geometry::inner;
+use crate::tui::keymap::{Context, Keymap};
 use crate::tui::theme::Theme;
-
-/// One line of the help: a context heading, a binding, or a gap.
-enum HelpLine<'a> {
-    Heading(Context),
-    Binding(&'a Bound),
-    /// A line of its own, not a key: how to turn the mouse on.
-    Mouse,
-    Gap,
-}
-
-fn help_lines(keymap: &Keymap) -> Vec<HelpLine<'_>> {
-    let mut out = Vec::new();
-    for (i, context) in Context::HELP_ORDER.into_iter().enumerate() {
-        if i > 0 {
-            out.push(HelpLine::Gap);
-        }
-        out.push(HelpLine::Heading(context));
-        // An unbound action (`[]` in the config file) is not listed.
-        out.extend(
-            keymap
-                .bound_in(context)
-                .filter(|b| !b.keys.is_empty())
-                .map(HelpLine::Binding),
-        );
-    }
-    out.push(HelpLine::Gap);
-    out.push(HelpLine::Mouse);
-    out
-}
 
 fn heading(context: Context, lang: Lang) -> &'static str {
     let s = i18n::strings(lang);
@@ -69,119 +42,6 @@ fn key_column(keymap: &Keymap, ascii: bool) -> usize {
         + 2
 }
 
-/// The help's lines split into columns side by side when the frame is wide
-/// (two from 120 columns, three when three fit), each column whole
-/// sections in the table's order, as even in height as they can be.
-fn columns(keymap: &Keymap, width: u16) -> Vec<Vec<HelpLine<'_>>> {
-    let lines = help_lines(keymap);
-    let count = if width >= COLUMN_WIDTH * 3 + 4 {
-        3
-    } else if width >= TWO_COLUMN_WIDTH {
-        2
-    } else {
-        1
-    };
-    // Sections are the runs between gaps.
-    let mut sections: Vec<Vec<HelpLine<'_>>> = vec![Vec::new()];
-    for line in lines {
-        match line {
-            HelpLine::Gap => sections.push(Vec::new()),
-            line => sections.last_mut().expect("one section").push(line),
-        }
-    }
-    let sizes: Vec<usize> = sections.iter().map(Vec::len).collect();
-    let mut columns: Vec<Vec<HelpLine<'_>>> = Vec::new();
-    let mut sections = sections.into_iter();
-    for take in split(&sizes, count) {
-        let mut column = Vec::new();
-        for section in sections.by_ref().take(take) {
-            if !column.is_empty() {
-                column.push(HelpLine::Gap);
-            }
-            column.extend(section);
-        }
-        columns.push(column);
-    }
-    columns
-}
-
-/// How many sections each of `count` columns takes, in order, so that the
-/// tallest column (its sections and a gap between each two) is as short as
-/// it can be.
-fn split(sizes: &[usize], count: usize) -> Vec<usize> {
-    let height =
-        |sections: &[usize]| sections.iter().sum::<usize>() + sections.len().saturating_sub(1);
-    let n = sizes.len();
-    if count <= 1 || n <= 1 {
-        return vec![n];
-    }
-    // Few sections and at most three columns: every split is tried.
-    let mut best = (usize::MAX, vec![n]);
-    for first in 1..n {
-        if count == 2 {
-            let tallest = height(&sizes[..first]).max(height(&sizes[first..]));
-            if tallest < best.0 {
-                best = (tallest, vec![first, n - first]);
-            }
-            continue;
-        }
-        for second in first + 1..n {
-            let tallest = height(&sizes[..first])
-                .max(height(&sizes[first..second]))
-                .max(height(&sizes[second..]));
-            if tallest < best.0 {
-                best = (tallest, vec![first, second - first, n - second]);
-            }
-        }
-    }
-    best.1
-}
-
-const TWO_COLUMN_WIDTH: u16 = 120;
-const COLUMN_WIDTH: u16 = 58;
-
-/// The overlay's box in a frame of `area`.
-fn box_area(keymap: &Keymap, area: Rect) -> Rect {
-    let columns = columns(keymap, area.width);
-    let tallest = columns.iter().map(Vec::len).max().unwrap_or(0) as u16;
-    let width = COLUMN_WIDTH * columns.len() as u16 + 4;
-    let height = tallest + 2;
-    // Nearly the whole frame: take all of it rather than leave slivers.
-    let width = if width + 4 > area.width {
-        area.width
-    } else {
-        width
-    };
-    let height = if height + 2 > area.height {
-        area.height
-    } else {
-        height
-    };
-    centered(area, width, height)
-}
-
-/// How far the help can scroll at the app's last known size.
-/// How many lines a page of the help is: what the box shows, less one so
-/// that a line stays in view across the step.
-pub fn page(app: &App) -> u16 {
-    let area = super::frame_area(app);
-    inner(box_area(&app.settings().keymap, area))
-        .height
-        .saturating_sub(1)
-        .max(1)
-}
-
-pub fn max_scroll(app: &App) -> u16 {
-    let area = super::frame_area(app);
-    let keymap = &app.settings().keymap;
-    let tallest = columns(keymap, area.width)
-        .iter()
-        .map(Vec::len)
-        .max()
-        .unwrap_or(0) as u16;
-    tallest.saturating_sub(inner(box_area(keymap, area)).height)
-}
-
 pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let lang = app.settings().lang;
     let s = i18n::strings(lang);
@@ -189,7 +49,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let keymap = &app.settings().keymap;
     let columns = columns(keymap, area.width);
     let box_area = box_area(keymap, area);
-    let tallest = columns.iter().map(Vec::len).max().unwrap_or(0) as u16;
+    let tallest = crate::tui::geometry::help::tallest(keymap, area.width);
     let inner = inner(box_area);
     let scroll = app.help_scroll.min(tallest.saturating_sub(inner.height));
     let close = if tallest > inner.height {

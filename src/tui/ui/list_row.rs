@@ -7,11 +7,11 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use super::cells::{put, put_right};
-use super::change_cell::change_text;
 use super::gauge;
 use crate::figures;
 use crate::i18n;
 use crate::model::{Field, Indicator, IndicatorState, Lang, Status, Task, TaskSchedule};
+use crate::tui::change_cell::change_text;
 use crate::tui::changes::Change;
 use crate::tui::rows::ColumnWidths;
 use crate::tui::theme::Theme;

@@ -5,13 +5,11 @@ pub mod banner;
 pub mod campaign;
 pub mod card;
 pub mod cells;
-pub mod change_cell;
 pub mod detail;
 pub mod footer;
 pub mod gauge;
 pub mod header;
 pub mod help;
-pub mod layout;
 pub mod list_row;
 pub mod overlay;
 pub mod overview;
@@ -24,66 +22,41 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use super::app::{App, Prompt, View};
+use super::geometry::{self, Areas, MIN_HEIGHT, MIN_WIDTH, Measures};
 use super::theme::Theme;
 
-/// The smallest frame the screen is laid out in; below it a notice says so.
-pub const MIN_WIDTH: u16 = 40;
-pub const MIN_HEIGHT: u16 = 10;
-/// The largest frame drawn: a bigger terminal gets this much in its top-left
-/// corner. Each cell costs tens of bytes twice over (ratatui keeps two
-/// buffers), so 65 535 × 65 535 would ask for hundreds of gigabytes.
-pub const MAX_WIDTH: u16 = 1000;
-pub const MAX_HEIGHT: u16 = 500;
-
-/// The part of a `columns` × `rows` terminal that is drawn.
-pub fn drawn_size(columns: u16, rows: u16) -> (u16, u16) {
-    (columns.min(MAX_WIDTH), rows.min(MAX_HEIGHT))
+/// What the content of the screen needs for the state it is in, measured
+/// from what the panes would draw: the state lays the screen out from
+/// these and its size (paging, clicks), as the panes do.
+pub fn measure(app: &App) -> Measures {
+    let area = geometry::frame(app.size());
+    let theme = theme(app);
+    let mut measures = chrome(area, app);
+    let body = geometry::areas(area, &measures).body;
+    match app.view() {
+        View::Overview => measures.card_status_lines = overview::status_lines(app, body, &theme),
+        View::Campaign => {
+            measures.summary_width = campaign::summary_width(app);
+            measures.detail_lines = detail::line_count(app, body, measures.summary_width, &theme);
+        }
+        View::Attention => {}
+    }
+    measures
 }
 
-/// Where each part of the screen goes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Areas {
-    pub header: Rect,
-    pub banner: Rect,
-    pub body: Rect,
-    pub footer: Rect,
-}
-
-/// The screen's parts for a frame of `area`. `update` uses the same function
-/// for page sizes, so paging matches what is drawn.
-pub fn areas(area: Rect, app: &App) -> Areas {
-    let banner_lines = banner::height(app, area.width).min(area.height.saturating_sub(3));
-    let header = Rect {
-        height: header::height(app, area.height),
-        ..area
-    };
-    let banner = Rect {
-        y: area.y + header.height,
-        height: banner_lines,
-        ..area
-    };
-    let footer_y = area.bottom().saturating_sub(1).max(banner.bottom());
-    let footer = Rect {
-        y: footer_y,
-        height: area.bottom().saturating_sub(footer_y),
-        ..area
-    };
-    let body = Rect {
-        y: banner.bottom(),
-        height: footer.y.saturating_sub(banner.bottom()),
-        ..area
-    };
-    Areas {
-        header,
-        banner,
-        body,
-        footer,
+/// The header's and the banner's lines in a frame of `area`: all the body's
+/// place depends on.
+fn chrome(area: Rect, app: &App) -> Measures {
+    Measures {
+        header_lines: header::height(app, area.height),
+        banner_lines: banner::height(app, area.width),
+        ..Measures::default()
     }
 }
 
-/// The frame area `update` assumes: the last size the terminal reported.
-pub(crate) fn frame_area(app: &App) -> Rect {
-    Rect::new(0, 0, app.size.0, app.size.1)
+/// The screen's parts for a frame of `area`.
+pub fn areas(area: Rect, app: &App) -> Areas {
+    geometry::areas(area, &chrome(area, app))
 }
 
 pub fn theme(app: &App) -> Theme {

@@ -20,16 +20,6 @@ use crate::tui::theme::Theme;
 /// The columns left of each block: the pointer of the selected one.
 const GUTTER: u16 = 2;
 
-fn panel(app: &App) -> Rect {
-    inner(super::areas(super::frame_area(app), app).body)
-}
-
-/// Problems a PgUp/PgDn moves by: about as many as a panel shows (a block
-/// is five to seven lines).
-pub fn page(app: &App) -> usize {
-    usize::from(panel(app).height / 6).max(1)
-}
-
 /// One diagnostic's lines as the panel shows them.
 fn block(problems: &Problems, index: &LineIndex, d: &Diagnostic, lang: Lang) -> Vec<String> {
     d.render_indexed(problems.text, index, &problems.path, false, lang)

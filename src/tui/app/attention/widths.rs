@@ -5,21 +5,7 @@ use super::lead;
 use crate::figures;
 use crate::model::attention::Attention;
 use crate::model::{Item, Lang, Plan, PlanStatus, Status};
-
-/// The widest cell of each column over the whole list, so the columns stay
-/// put while scrolling; 0 when no row has that cell.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub(crate) struct Widths {
-    /// Symbol, word and the assumed mark.
-    pub status: u16,
-    pub campaign: u16,
-    pub item: u16,
-    pub figure: u16,
-    pub percent: u16,
-    pub lead: u16,
-    /// The gap in points or the days late.
-    pub gap: u16,
-}
+use crate::tui::geometry::columns::Columns;
 
 /// Measured by display width without formatting what needs no formatting:
 /// a task's figure from its digits, a gap by its widest possible text.
@@ -29,8 +15,8 @@ pub(super) fn measure(
     items: &[Attention],
     lang: Lang,
     ascii: bool,
-) -> Widths {
-    let mut w = Widths::default();
+) -> Columns {
+    let mut w = Columns::default();
     let mut most_late = None::<i64>;
     let width = |text: &str| u16::try_from(crate::text::width(text)).unwrap_or(u16::MAX);
     for a in items {

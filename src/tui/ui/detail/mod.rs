@@ -16,27 +16,21 @@ use super::cells::inner;
 use crate::model::{Campaign, Lang};
 use crate::text;
 use crate::tui::app::{App, Pane};
+use crate::tui::geometry::campaign;
 use crate::tui::rows::Item;
 use crate::tui::theme::Theme;
 use indicator::IndicatorDetail;
 use task::TaskDetail;
 
-/// The detail pane's area at the app's last known size.
-fn area_for(app: &App) -> Rect {
-    super::campaign::detail_area(app)
-}
-
-/// How far the detail can scroll before its last line reaches the top of
-/// the pane's last row.
-pub fn max_scroll(app: &App) -> u16 {
-    let area = inner(area_for(app));
-    let lines = lines(app, area.width, &super::theme(app));
+/// The selected item's detail in lines wrapped to its pane in `body`.
+pub fn line_count(app: &App, body: Rect, summary_width: usize, theme: &Theme) -> usize {
+    let rows = app.open_campaign().map_or(0, |(_, view)| view.rows.len());
+    let area = inner(campaign::parts(body, summary_width, rows).detail);
     let width = usize::from(area.width.max(1));
-    let wrapped: usize = lines
+    lines(app, area.width, theme)
         .iter()
         .map(|line| line.width().div_ceil(width).max(1))
-        .sum();
-    wrapped.saturating_sub(usize::from(area.height)) as u16
+        .sum()
 }
 
 pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {

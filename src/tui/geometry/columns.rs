@@ -1,22 +1,25 @@
-//! The attention list's columns: how an inner width is shared among them.
-//! Status, figure and gap keep their width; the names are cut first.
+//! The columns of a list across campaigns: the widest cell of each (measured
+//! once when the list is made, so the columns stay put while scrolling),
+//! and how an inner width is shared among them. Status, figure and gap keep
+//! their width; the names are cut first.
 
-use crate::tui::app::attention::Widths;
-
-/// Column widths for an inner width, each but the last with its gap after.
+/// A width per column: the widest cell (0 when no row has that cell), or
+/// the width a column gets, each but the last with its gap after.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub(crate) struct Columns {
+pub struct Columns {
+    /// Symbol, word and the assumed mark.
     pub status: u16,
     pub campaign: u16,
     pub item: u16,
     pub figure: u16,
     pub percent: u16,
     pub lead: u16,
+    /// The gap in points or the days late (or a row's change).
     pub gap: u16,
 }
 
 /// The selection pointer before each row.
-pub(super) const POINTER: u16 = 2;
+pub const POINTER: u16 = 2;
 /// A campaign or a lead wider than this is cut before the item name is.
 const CAMPAIGN_CAP: u16 = 16;
 const LEAD_CAP: u16 = 20;
@@ -33,7 +36,7 @@ impl Columns {
     /// cut); the names share what is left and are cut first: the lead
     /// soonest (it is often the same bureau on every row), the item name
     /// last; at the narrowest, the lead and the campaign go.
-    pub(crate) fn fit(width: u16, cells: Widths, headers: Widths) -> Columns {
+    pub fn fit(width: u16, cells: Columns, headers: Columns) -> Columns {
         let status = cells.status.max(headers.status) + 1;
         let figure = cells.figure.max(headers.figure) + 1;
         let mut gap = if cells.gap == 0 {
@@ -124,8 +127,8 @@ fn share(room: u16, wants: [(u16, u16, u16); 3]) -> [u16; 3] {
 mod tests {
     use super::*;
 
-    fn widths(status: u16, campaign: u16, item: u16, figure: u16, lead: u16, gap: u16) -> Widths {
-        Widths {
+    fn widths(status: u16, campaign: u16, item: u16, figure: u16, lead: u16, gap: u16) -> Columns {
+        Columns {
             status,
             campaign,
             item,

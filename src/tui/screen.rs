@@ -1,0 +1,18 @@
+//! The screen as the event loop and the tests drive it: the state takes an
+//! action, then the panes measure what its content needs (a banner's wrapped
+//! lines, a detail's length), which the state keeps for its next paging and
+//! clicks. The state never calls the panes; this is where the two meet.
+
+use super::action::Action;
+use super::app::{App, Effect};
+use super::ui;
+
+impl App {
+    pub fn update(&mut self, action: Action) -> Effect {
+        let effect = self.apply(action);
+        if effect != Effect::None {
+            self.measured(ui::measure(self));
+        }
+        effect
+    }
+}
