@@ -11,10 +11,10 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use super::point::{Figure, ItemHistory, Point, PointFrom};
+use super::point::{ItemHistory, Point, PointFrom};
 use crate::load::Document;
 use crate::model::schedule::{indicator_status, task_schedule};
-use crate::model::{Campaign, Plan, Status, Task};
+use crate::model::{Campaign, Figure, Plan, Status, Task};
 
 /// The items seen so far.
 #[derive(Default)]

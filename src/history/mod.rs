@@ -40,7 +40,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate, Offset};
 
 pub use baseline::Since;
 pub use error::HistoryError;
-pub use point::{Figure, ItemHistory, Point, PointFrom};
+pub use point::{ItemHistory, Point, PointFrom};
 pub use revision::{Boundary, Revision};
 pub use select::UnknownItem;
 

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use crate::model::{Level, Status};
+use crate::model::{Figure, Status};
 
 /// One item (`campaign/item`) over the revisions.
 #[derive(Clone, Debug, PartialEq)]
@@ -33,13 +33,6 @@ pub struct Point {
     /// The item's status at `as_of`.
     pub status: Status,
     pub from: PointFrom,
-}
-
-/// A task's `done` or an indicator's `value`.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Figure {
-    Done(f64),
-    Value(Level),
 }
 
 /// Where a point comes from.

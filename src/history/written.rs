@@ -5,10 +5,10 @@
 use chrono::NaiveDate;
 
 use super::items::task_status;
-use super::point::{Figure, Point, PointFrom};
+use super::point::{Point, PointFrom};
 use crate::load::Document;
-use crate::model::Status;
 use crate::model::schedule::indicator_status;
+use crate::model::{Figure, Status};
 
 /// Each item's written points (`campaign/item`, points), each with the
 /// status the item would have had at that date with that figure.

@@ -3,6 +3,7 @@
 
 mod assumed;
 pub mod attention;
+mod figure;
 mod item;
 mod plan;
 mod rollup;
@@ -12,6 +13,7 @@ mod text;
 mod water_class;
 
 pub use assumed::{Assumed, Field};
+pub use figure::Figure;
 pub use item::{Item, ItemKey};
 pub use plan::{
     Better, Campaign, DEFAULT_AT_RISK_MARGIN, Indicator, IndicatorPoint, Level, MAX_WEIGHT, Meta,

@@ -19,8 +19,7 @@
 use super::Report;
 use super::since::Since;
 use crate::figures;
-use crate::history::Figure;
-use crate::model::{Assumed, Campaign, Item, Level};
+use crate::model::{Assumed, Campaign, Figure, Item, Level};
 
 /// U+FEFF, written EF BB BF: marks the file as UTF-8 for spreadsheets.
 const BYTE_ORDER_MARK: char = '\u{FEFF}';

@@ -12,9 +12,9 @@ use serde_json::Value;
 
 use super::Report;
 use super::since::Since;
-use crate::history::Figure;
 use crate::model::{
-    Assumed, Campaign, CampaignStatus, Indicator, Item, Lang, Level, Status, Task, TaskSchedule,
+    Assumed, Campaign, CampaignStatus, Figure, Indicator, Item, Lang, Level, Status, Task,
+    TaskSchedule,
 };
 
 #[derive(Serialize)]

@@ -2,9 +2,8 @@
 //! `▼` when the status moved (ASCII `^` / `v`); nothing when unchanged.
 
 use crate::figures;
-use crate::history::Figure;
 use crate::i18n;
-use crate::model::Lang;
+use crate::model::{Figure, Lang};
 use crate::tui::changes::{Baselined, Change};
 
 /// `+8 ▲`, `−3`, `▼`; `None` when nothing a row can say moved (a water

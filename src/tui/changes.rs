@@ -6,8 +6,8 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use crate::history::{Figure, History, HistoryError, ItemHistory, Since};
-use crate::model::{Item, Level, Plan, PlanStatus, Status};
+use crate::history::{History, HistoryError, ItemHistory, Since};
+use crate::model::{Figure, Item, Level, Plan, PlanStatus, Status};
 
 /// Where the screen's history stands.
 #[derive(Debug, Default)]

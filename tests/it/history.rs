@@ -6,8 +6,8 @@ use assert_cmd::Command;
 use chrono::NaiveDate;
 use serde_json::Value;
 
-use campaigns::history::{self, Boundary, Figure, History, PointFrom, Since};
-use campaigns::model::{Level, Status, WaterClass};
+use campaigns::history::{self, Boundary, History, PointFrom, Since};
+use campaigns::model::{Figure, Level, Status, WaterClass};
 
 use crate::git_fixture::{Fixture, git_command};
 

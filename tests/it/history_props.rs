@@ -8,9 +8,9 @@
 use chrono::NaiveDate;
 use proptest::prelude::*;
 
-use campaigns::history::{self, Figure, History};
+use campaigns::history::{self, History};
 use campaigns::load::{self, Options};
-use campaigns::model::{Plan, PlanStatus, Status, WaterClass};
+use campaigns::model::{Figure, Plan, PlanStatus, Status, WaterClass};
 
 use crate::git_fixture::Fixture;
 

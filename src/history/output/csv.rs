@@ -5,8 +5,8 @@
 //! report does. Figures are written exactly (`figures::exact`).
 
 use crate::figures;
-use crate::history::{Figure, History};
-use crate::model::Level;
+use crate::history::History;
+use crate::model::{Figure, Level};
 use crate::report::{neutralise, push_field};
 
 const HEADER: [&str; 7] = ["item", "as_of", "done", "value", "status", "commit", "from"];

@@ -17,7 +17,8 @@ use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 use serde_json::Value;
 
-use crate::history::{Boundary, Figure, History, ItemHistory, Point, Revision};
+use crate::history::{Boundary, History, ItemHistory, Point, Revision};
+use crate::model::Figure;
 use crate::report::{json_level, json_number};
 use crate::text::sanitize_line;
 

@@ -4,8 +4,8 @@
 use std::fmt::Write;
 
 use crate::figures;
-use crate::history::{Boundary, Figure, History, Point, PointFrom, Revision};
-use crate::model::Lang;
+use crate::history::{Boundary, History, Point, PointFrom, Revision};
+use crate::model::{Figure, Lang};
 use crate::text::sanitize_line;
 
 /// The words of this output, in one language.

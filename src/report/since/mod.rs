@@ -13,8 +13,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use crate::figures;
-use crate::history::Figure;
-use crate::model::{Campaign, Item, Level, Plan, PlanStatus, Status};
+use crate::model::{Campaign, Figure, Item, Level, Plan, PlanStatus, Status};
 
 /// What `--since` asked for, and the baseline it found (if any).
 #[derive(Debug)]

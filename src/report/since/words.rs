@@ -4,8 +4,7 @@
 
 use super::Since;
 use crate::figures;
-use crate::history::Figure;
-use crate::model::{Campaign, Item, Lang};
+use crate::model::{Campaign, Figure, Item, Lang};
 
 /// The phrase beside an item's figure: `+8 since 2024-11-30`, `unchanged
 /// since …`, a class `was III on …`, or `new since …` for an item the

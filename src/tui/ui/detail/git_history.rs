@@ -7,9 +7,9 @@ use ratatui::text::{Line, Span};
 
 use super::parts::{label, sparkline_room};
 use crate::figures;
-use crate::history::{Boundary, Figure};
+use crate::history::Boundary;
 use crate::i18n;
-use crate::model::{Lang, Level};
+use crate::model::{Figure, Lang, Level};
 use crate::text::{self, sanitize_line};
 use crate::tui::changes::Baselined;
 use crate::tui::theme::Theme;
