@@ -32,6 +32,7 @@ use crate::i18n;
 use crate::load::{Document, Opened, ReadError};
 use crate::model::{Campaign, Level, Plan, PlanStatus, Scale, WaterClass};
 
+pub(crate) use loading::Retired;
 pub use problems::Problems;
 
 /// A progress update to write back, through the one write-back path.
@@ -162,82 +163,109 @@ pub(crate) struct Message {
     pub error: bool,
 }
 
-pub struct App {
-    pub(crate) path: PathBuf,
-    pub(crate) settings: Settings,
-    pub(crate) data: Option<Data>,
-    pub(crate) last_read: LastRead,
+/// The file shown and how its last read went.
+pub(crate) struct FileState {
+    pub path: PathBuf,
+    pub last_read: LastRead,
     /// A failed (re)load: the banner says its first error.
-    pub(crate) banner: Option<problems::Banner>,
-    pub(crate) file_missing: bool,
-    pub(crate) loaded_at: Option<NaiveTime>,
+    pub banner: Option<problems::Banner>,
+    pub missing: bool,
+    pub loaded_at: Option<NaiveTime>,
     /// Why live reload is off, while it is: the footer says so until the
     /// watch is back.
-    pub(crate) watch_lost: Option<String>,
-    pub(crate) message: Option<Message>,
-    pub(crate) view: View,
-    pub(crate) overview_selected: usize,
-    pub(crate) campaign: Option<CampaignView>,
-    pub(crate) attention: Option<attention::AttentionView>,
+    pub watch_lost: Option<String>,
+}
+
+/// Where the user is in the views that outlive a visit: the card selected,
+/// the search and the changes list, and each campaign's sort and filter.
+#[derive(Default)]
+pub(crate) struct Lists {
+    pub overview_selected: usize,
     /// The last search across campaigns, for its results and `n`/`N`.
-    pub(crate) search: Option<search::Search>,
+    pub search: Option<search::Search>,
     /// The changes list, once opened (`d`).
-    pub(crate) changes_list: Option<attention::AttentionList>,
-    pub(crate) sort: SortKey,
-    pub(crate) filter: String,
+    pub changes_list: Option<attention::AttentionList>,
+    pub sort: SortKey,
+    pub filter: String,
     /// The filter and selection each campaign view was left with, by
     /// campaign id: going back to it finds them again.
-    pub(crate) remembered: HashMap<String, Remembered>,
+    pub remembered: HashMap<String, Remembered>,
+}
+
+/// What stands over the view for a while: a prompt, the problems panel,
+/// the help, a transient message in the footer.
+#[derive(Default)]
+pub(crate) struct Overlay {
+    pub prompt: Option<Prompt>,
+    /// The problems panel, while it is open: the selected problem.
+    pub problems_open: Option<usize>,
+    pub help: bool,
+    pub help_scroll: u16,
+    pub message: Option<Message>,
+}
+
+/// The terminal's last reported size and what the panes measured in it.
+pub(crate) struct ScreenSize {
+    pub size: (u16, u16),
+    pub measures: crate::tui::geometry::Measures,
+}
+
+/// The file's git history, the baseline asked for, and what moved since.
+pub(crate) struct Comparison {
+    pub history: crate::tui::changes::HistoryState,
+    /// Which baseline `--since` asked for.
+    pub since: crate::history::Since,
+    /// `b` / `B` moved the baseline: a re-read history keeps it.
+    pub baseline_stepped: bool,
+}
+
+pub struct App {
+    pub(crate) settings: Settings,
+    pub(crate) data: Option<Data>,
+    pub(crate) file: FileState,
+    pub(crate) view: View,
+    pub(crate) campaign: Option<CampaignView>,
+    pub(crate) attention: Option<attention::AttentionView>,
+    pub(crate) lists: Lists,
+    pub(crate) overlay: Overlay,
     /// The last figure written from this screen, for `U`.
     pub(crate) undo: Option<undo::Undo>,
-    pub(crate) prompt: Option<Prompt>,
-    /// The problems panel, while it is open: the selected problem.
-    pub(crate) problems_open: Option<usize>,
-    pub(crate) help: bool,
-    pub(crate) help_scroll: u16,
-    pub(crate) size: (u16, u16),
-    /// What the panes last measured of the content, for the layout.
-    pub(crate) measures: crate::tui::geometry::Measures,
-    /// The file's git history and what moved since the baseline.
-    pub(crate) history: crate::tui::changes::HistoryState,
-    /// Which baseline `--since` asked for.
-    pub(crate) since: crate::history::Since,
-    /// `b` / `B` moved the baseline: a re-read history keeps it.
-    pub(crate) baseline_stepped: bool,
+    pub(crate) screen: ScreenSize,
+    pub(crate) comparison: Comparison,
+    /// Plans replaced by a load, for the event loop to free off the screen's way.
+    pub(crate) retired: Vec<Retired>,
 }
 
 impl App {
     /// `loaded` is the result of `Opened::load` on `path`.
     pub fn new(path: PathBuf, loaded: Result<Opened, ReadError>, settings: Settings) -> App {
         let mut app = App {
-            path,
             settings,
             data: None,
-            last_read: LastRead::Nothing,
-            banner: None,
-            file_missing: false,
-            loaded_at: None,
-            watch_lost: None,
-            message: None,
+            file: FileState {
+                path,
+                last_read: LastRead::Nothing,
+                banner: None,
+                missing: false,
+                loaded_at: None,
+                watch_lost: None,
+            },
             view: View::Overview,
-            overview_selected: 0,
             campaign: None,
             attention: None,
-            search: None,
-            changes_list: None,
-            sort: SortKey::default(),
-            filter: String::new(),
-            remembered: HashMap::new(),
+            lists: Lists::default(),
+            overlay: Overlay::default(),
             undo: None,
-            prompt: None,
-            problems_open: None,
-            help: false,
-            help_scroll: 0,
-            size: (80, 24),
-            measures: Default::default(),
-            history: Default::default(),
-            since: crate::history::Since::LastReport,
-            baseline_stepped: false,
+            screen: ScreenSize {
+                size: (80, 24),
+                measures: Default::default(),
+            },
+            comparison: Comparison {
+                history: Default::default(),
+                since: crate::history::Since::LastReport,
+                baseline_stepped: false,
+            },
+            retired: Vec::new(),
         };
         app.loaded(loaded);
         app
@@ -245,12 +273,12 @@ impl App {
 
     /// The key context: a prompt, the help, or the view.
     pub fn context(&self) -> Context {
-        match (&self.prompt, self.help, self.view) {
+        match (&self.overlay.prompt, self.overlay.help, self.view) {
             (Some(Prompt::Filter { .. }), _, _) => Context::Filter,
             (Some(Prompt::Search { .. }), _, _) => Context::Search,
             (Some(Prompt::Update { .. }), _, _) => Context::Update,
             (None, true, _) => Context::Help,
-            (None, false, _) if self.problems_open.is_some() => Context::Problems,
+            (None, false, _) if self.overlay.problems_open.is_some() => Context::Problems,
             (None, false, View::Overview) => Context::Overview,
             (None, false, View::Campaign) => Context::Campaign,
             (None, false, View::Attention) => Context::Attention,
@@ -274,23 +302,23 @@ impl App {
             Action::Mouse(mouse) => self.mouse(mouse),
             Action::Paste(text) => self.paste(&text),
             Action::Resize(width, height) => {
-                if self.size == (width, height) {
+                if self.screen.size == (width, height) {
                     return Effect::None;
                 }
-                self.size = (width, height);
+                self.screen.size = (width, height);
                 self.keep_selection_visible();
                 Effect::Redraw
             }
             // New content: a message about the old one ("saved 110 → 53",
             // "save failed: the file has errors") no longer holds.
             Action::Loaded(loaded) => {
-                self.message = None;
+                self.overlay.message = None;
                 self.loaded(*loaded);
                 self.compare_history();
                 Effect::Redraw
             }
             Action::Reread { reread, text } => {
-                self.message = None;
+                self.overlay.message = None;
                 self.reread(*reread, text);
                 self.compare_history();
                 Effect::Redraw
@@ -300,7 +328,7 @@ impl App {
     }
 
     fn set_message(&mut self, text: String, error: bool) {
-        self.message = Some(Message {
+        self.overlay.message = Some(Message {
             text: crate::text::sanitize_line(&text),
             error,
         });
@@ -334,7 +362,9 @@ impl App {
             MouseEventKind::ScrollUp => self.command(Command::Up),
             MouseEventKind::ScrollDown => self.command(Command::Down),
             MouseEventKind::Down(MouseButton::Left)
-                if self.prompt.is_none() && !self.help && self.problems_open.is_none() =>
+                if self.overlay.prompt.is_none()
+                    && !self.overlay.help
+                    && self.overlay.problems_open.is_none() =>
             {
                 self.click(mouse.column, mouse.row)
             }
@@ -349,11 +379,11 @@ impl App {
             return Effect::Suspend;
         }
         // A transient message lasts until the next thing the user does.
-        let had_message = self.message.take().is_some();
-        let effect = match (&self.prompt, self.help) {
+        let had_message = self.overlay.message.take().is_some();
+        let effect = match (&self.overlay.prompt, self.overlay.help) {
             (Some(_), _) => self.prompt_command(command),
             (None, true) => self.help_command(command),
-            (None, false) if self.problems_open.is_some() => self.problems_command(command),
+            (None, false) if self.overlay.problems_open.is_some() => self.problems_command(command),
             (None, false) => self.view_command(command),
         };
         match effect {

@@ -11,6 +11,7 @@ pub mod editor;
 pub mod event;
 pub mod geometry;
 pub mod keymap;
+mod reclaim;
 pub mod render;
 pub mod rows;
 pub mod run;

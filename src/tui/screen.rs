@@ -1,15 +1,19 @@
 //! The screen as the event loop and the tests drive it: the state takes an
 //! action, then the panes measure what its content needs (a banner's wrapped
 //! lines, a detail's length), which the state keeps for its next paging and
-//! clicks. The state never calls the panes; this is where the two meet.
+//! clicks. The state never calls the panes; this is where the two meet, and
+//! where the plans a load replaced are freed off the screen's way.
 
 use super::action::Action;
 use super::app::{App, Effect};
-use super::ui;
+use super::{reclaim, ui};
 
 impl App {
     pub fn update(&mut self, action: Action) -> Effect {
         let effect = self.apply(action);
+        for retired in self.take_retired() {
+            reclaim::drop_aside(retired);
+        }
         if effect != Effect::None {
             self.measured(ui::measure(self));
         }

@@ -176,8 +176,8 @@ impl App {
     pub(crate) fn shown_list(&self) -> Option<&AttentionList> {
         let data = self.data.as_ref()?;
         match self.attention.as_ref().map(|view| view.source) {
-            Some(Source::Search) => self.search.as_ref().map(|search| &search.list),
-            Some(Source::Changes) => self.changes_list.as_ref(),
+            Some(Source::Search) => self.lists.search.as_ref().map(|search| &search.list),
+            Some(Source::Changes) => self.lists.changes_list.as_ref(),
             _ => Some(&data.plan_attention),
         }
     }
@@ -295,9 +295,9 @@ impl App {
         if self.view != View::Campaign {
             return Effect::None;
         }
-        if !self.select_row_of(attention.item) && !self.filter.is_empty() {
+        if !self.select_row_of(attention.item) && !self.lists.filter.is_empty() {
             // A filter that hides the item gives way to it.
-            self.filter.clear();
+            self.lists.filter.clear();
             self.rebuild_rows();
             self.select_row_of(attention.item);
         }
@@ -375,7 +375,11 @@ impl App {
             }
         }
         let plan = data.plan();
-        let items = match (source, self.search.as_ref(), self.changes_list.as_ref()) {
+        let items = match (
+            source,
+            self.lists.search.as_ref(),
+            self.lists.changes_list.as_ref(),
+        ) {
             (Some(Source::Search), Some(search), _) => &search.list.items,
             (Some(Source::Changes), _, Some(list)) => &list.items,
             _ => &data.plan_attention.items,

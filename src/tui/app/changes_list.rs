@@ -61,7 +61,7 @@ impl App {
     /// New changes (a reload, the history read, `b` / `B`): the list made
     /// again, once it has been opened (a big plan pays nothing until then).
     pub(super) fn refresh_changes(&mut self) {
-        if self.changes_list.is_some() {
+        if self.lists.changes_list.is_some() {
             self.build_changes();
         }
     }
@@ -70,11 +70,11 @@ impl App {
     /// is read or when there is none).
     fn build_changes(&mut self) {
         let Some(data) = self.data.as_ref() else {
-            self.changes_list = None;
+            self.lists.changes_list = None;
             return;
         };
         let changes = self.baselined().map_or(&[][..], |b| &b.changes[..]);
-        self.changes_list = Some(AttentionList::of_changes(
+        self.lists.changes_list = Some(AttentionList::of_changes(
             data.plan(),
             &data.status,
             changes,

@@ -9,17 +9,17 @@ use crate::tui::changes::{Absent, Baselined, HistoryState};
 impl App {
     /// The baseline `--since` asks for (before the history arrives).
     pub fn set_since(&mut self, since: Since) {
-        self.since = since;
+        self.comparison.since = since;
     }
 
     /// Where the history stands: for drawing and tests.
     pub fn history(&self) -> &HistoryState {
-        &self.history
+        &self.comparison.history
     }
 
     /// The history with its baseline, once read.
     pub fn baselined(&self) -> Option<&Baselined> {
-        match &self.history {
+        match &self.comparison.history {
             HistoryState::Read(baselined) => Some(baselined),
             _ => None,
         }
@@ -34,7 +34,7 @@ impl App {
             Ok(history) => history,
             Err(err) => {
                 let absent = HistoryState::Absent(Absent::from_error(&err));
-                self.history = absent;
+                self.comparison.history = absent;
                 return Effect::Redraw;
             }
         };
@@ -45,12 +45,12 @@ impl App {
             .filter(|_| self.baseline_stepped())
             .and_then(|r| r.commit.clone());
         let Some(data) = self.data.as_ref() else {
-            self.history = HistoryState::Absent(Absent::NotInGit);
+            self.comparison.history = HistoryState::Absent(Absent::NotInGit);
             return Effect::Redraw;
         };
         let since = match &kept {
             Some(commit) => Since::Rev(commit.clone()),
-            None => self.since.clone(),
+            None => self.comparison.since.clone(),
         };
         let rev_baseline = match &kept {
             Some(commit) => history
@@ -60,31 +60,35 @@ impl App {
             None => rev_baseline,
         };
         let baselined = Baselined::new(history, &since, rev_baseline, data.plan(), &data.status);
-        self.history = HistoryState::Read(Box::new(baselined));
+        self.comparison.history = HistoryState::Read(Box::new(baselined));
         self.refresh_changes();
         Effect::Redraw
     }
 
     /// Whether `b` / `B` moved the baseline from where `--since` put it.
     fn baseline_stepped(&self) -> bool {
-        self.baseline_stepped
+        self.comparison.baseline_stepped
     }
 
     pub(super) fn step_baseline(&mut self, older: bool) -> Effect {
-        let (HistoryState::Read(baselined), Some(data)) = (&mut self.history, &self.data) else {
+        let (HistoryState::Read(baselined), Some(data)) =
+            (&mut self.comparison.history, &self.data)
+        else {
             return Effect::None;
         };
         if !baselined.step(older, data.plan(), &data.status) {
             return Effect::None;
         }
-        self.baseline_stepped = true;
+        self.comparison.baseline_stepped = true;
         self.refresh_changes();
         Effect::Redraw
     }
 
     /// New figures on screen: compare them with the baseline again.
     pub(super) fn compare_history(&mut self) {
-        if let (HistoryState::Read(baselined), Some(data)) = (&mut self.history, &self.data) {
+        if let (HistoryState::Read(baselined), Some(data)) =
+            (&mut self.comparison.history, &self.data)
+        {
             baselined.compare(data.plan(), &data.status);
         }
         self.refresh_changes();
@@ -97,7 +101,7 @@ impl App {
     /// it is being read.
     pub fn baseline_words(&self) -> Option<String> {
         let lang = self.settings.lang;
-        match &self.history {
+        match &self.comparison.history {
             HistoryState::Reading => None,
             HistoryState::Absent(Absent::NotInGit) => Some(i18n::history::not_in_git(lang).into()),
             HistoryState::Absent(Absent::Unreadable(_)) => {

@@ -11,23 +11,23 @@ impl App {
     /// Takes what the panes measured for the state as it is now, and keeps
     /// the selection in view of the layout that follows from it.
     pub(crate) fn measured(&mut self, measures: Measures) {
-        if self.measures != measures {
-            self.measures = measures;
+        if self.screen.measures != measures {
+            self.screen.measures = measures;
             self.keep_selection_visible();
         }
     }
 
     pub fn size(&self) -> (u16, u16) {
-        self.size
+        self.screen.size
     }
 
     fn body(&self) -> Rect {
-        geometry::body(self.size, &self.measures)
+        geometry::body(self.screen.size, &self.screen.measures)
     }
 
     fn campaign_parts(&self) -> campaign::Parts {
         let rows = self.campaign.as_ref().map_or(0, |view| view.rows.len());
-        campaign::parts(self.body(), self.measures.summary_width, rows)
+        campaign::parts(self.body(), self.screen.measures.summary_width, rows)
     }
 
     /// Rows the campaign list shows: its page for PgUp/PgDn.
@@ -36,7 +36,7 @@ impl App {
     }
 
     pub(super) fn detail_max_scroll(&self) -> u16 {
-        campaign::detail_max_scroll(&self.campaign_parts(), self.measures.detail_lines)
+        campaign::detail_max_scroll(&self.campaign_parts(), self.screen.measures.detail_lines)
     }
 
     pub(super) fn campaign_hit(&self, column: u16, row: u16) -> Option<campaign::Hit> {
@@ -55,7 +55,7 @@ impl App {
         overview::grid(
             self.body(),
             self.campaign_count(),
-            self.measures.card_status_lines,
+            self.screen.measures.card_status_lines,
         )
     }
 
@@ -66,7 +66,7 @@ impl App {
 
     /// Cards side by side.
     pub(super) fn overview_columns(&self) -> usize {
-        overview::columns(self.size.0, self.campaign_count())
+        overview::columns(self.screen.size.0, self.campaign_count())
     }
 
     pub(super) fn card_at(&self, column: u16, row: u16) -> Option<usize> {
@@ -74,17 +74,17 @@ impl App {
         self.overview_grid().card_at(
             self.body(),
             at,
-            self.overview_selected,
+            self.lists.overview_selected,
             self.campaign_count(),
         )
     }
 
     pub(super) fn help_page(&self) -> u16 {
-        geometry::help::page(&self.settings.keymap, geometry::frame(self.size))
+        geometry::help::page(&self.settings.keymap, geometry::frame(self.screen.size))
     }
 
     pub(super) fn help_max_scroll(&self) -> u16 {
-        geometry::help::max_scroll(&self.settings.keymap, geometry::frame(self.size))
+        geometry::help::max_scroll(&self.settings.keymap, geometry::frame(self.screen.size))
     }
 
     pub(super) fn problems_page(&self) -> usize {

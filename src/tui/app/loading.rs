@@ -15,28 +15,28 @@ impl App {
         let opened = match loaded {
             Ok(opened) => opened,
             Err(ReadError::NotFound { .. }) => {
-                self.last_read = LastRead::Nothing;
-                self.file_missing = true;
+                self.file.last_read = LastRead::Nothing;
+                self.file.missing = true;
                 return;
             }
             Err(err) => {
-                self.last_read = LastRead::Nothing;
-                self.banner = Some(Banner::Unreadable(crate::text::sanitize_line(
+                self.file.last_read = LastRead::Nothing;
+                self.file.banner = Some(Banner::Unreadable(crate::text::sanitize_line(
                     &err.to_string(),
                 )));
                 return;
             }
         };
-        self.file_missing = false;
+        self.file.missing = false;
         let document = match opened {
             Opened::Valid(document) => document,
             Opened::Invalid(invalid) => {
-                self.banner = Some(Banner::Rejected(invalid));
-                self.last_read = LastRead::Rejected;
+                self.file.banner = Some(Banner::Rejected(invalid));
+                self.file.last_read = LastRead::Rejected;
                 return;
             }
         };
-        self.last_read = LastRead::Shown;
+        self.file.last_read = LastRead::Shown;
         // Keep the place by id: the overview card and the open campaign.
         let card = self.selected_card_id();
         let old = self.show(document, card);
@@ -45,7 +45,7 @@ impl App {
         // it is not on the way to the screen (any earlier, it would hold the
         // allocator's lock while the rows are computed).
         let tasks = old.as_ref().map_or(0, |d| count_tasks(&d.plan().campaigns));
-        drop_aside(tasks, old);
+        self.retire(tasks, old);
     }
 
     /// Takes in a change of the document shown to `text`, re-read alone (a
@@ -61,16 +61,16 @@ impl App {
                 return;
             };
             let replaced = data.document.take(reread, text);
-            self.last_read = LastRead::Shown;
+            self.file.last_read = LastRead::Shown;
             self.show(data.document, card);
-            drop_aside(count_tasks(&replaced), replaced);
+            self.retire(count_tasks(&replaced), replaced);
             return;
         };
         let Some(data) = self.data.as_mut() else {
             return;
         };
         let replaced = data.document.take(reread, text);
-        self.last_read = LastRead::Shown;
+        self.file.last_read = LastRead::Shown;
         let plan = data.document.plan();
         let margin = plan.meta.at_risk_margin;
         let (Some(campaign), Some(status)) = (
@@ -84,12 +84,12 @@ impl App {
         data.widths[index] = rows::ListWidths::measure(campaign, status);
         data.plan_attention = attention::AttentionList::new(plan, &data.status, ascii);
         self.find_place(card);
-        drop_aside(count_tasks(&replaced), replaced);
+        self.retire(count_tasks(&replaced), replaced);
     }
 
     fn selected_card_id(&self) -> Option<String> {
         self.plan()
-            .and_then(|p| p.campaigns.get(self.overview_selected))
+            .and_then(|p| p.campaigns.get(self.lists.overview_selected))
             .map(|c| c.id.clone())
     }
 
@@ -122,19 +122,20 @@ impl App {
     /// the overview card `card` and the open campaign (a campaign whose id
     /// is gone, or changed, closes and the overview shows), then the rows.
     fn find_place(&mut self, card: Option<String>) {
-        self.banner = None;
-        self.file_missing = false;
+        self.file.banner = None;
+        self.file.missing = false;
         let Some(plan) = self.data.as_ref().map(Data::plan) else {
             return;
         };
         if let Some(id) = card {
-            self.overview_selected = plan
+            self.lists.overview_selected = plan
                 .campaigns
                 .iter()
                 .position(|c| c.id == id)
-                .unwrap_or(self.overview_selected);
+                .unwrap_or(self.lists.overview_selected);
         }
-        self.overview_selected = self
+        self.lists.overview_selected = self
+            .lists
             .overview_selected
             .min(plan.campaigns.len().saturating_sub(1));
         if let Some(view) = self.campaign.as_mut() {
@@ -157,7 +158,7 @@ impl App {
     /// Recomputes the open campaign's rows and finds the selection again by id.
     pub(super) fn rebuild_rows(&mut self) {
         let lang = self.settings.lang;
-        let (sort, filter) = (self.sort, self.filter.clone());
+        let (sort, filter) = (self.lists.sort, self.lists.filter.clone());
         let Some(data) = self.data.as_ref() else {
             return;
         };
@@ -201,34 +202,28 @@ fn count_tasks(campaigns: &[Campaign]) -> usize {
     campaigns.iter().map(|c| c.tasks.len()).sum()
 }
 
-/// Plans at least this big are dropped on a thread of their own.
+/// Plans at least this big are freed off the screen's thread.
 const DROP_ASIDE_TASKS: usize = 10_000;
 
-/// Drops `value` on a short-lived thread when the plan it holds has
-/// `tasks` tasks or more.
-fn drop_aside<T: Send + 'static>(tasks: usize, value: T) {
-    if tasks < DROP_ASIDE_TASKS {
-        return;
-    }
-    // Should no thread be had, the closure, and the value with it, is
-    // dropped right here instead.
-    let _ = std::thread::Builder::new()
-        .name("drop-plan".into())
-        .spawn(move || {
-            drop(value);
-            trim_heap();
-        });
+/// A plan replaced by a load, for the screen's driver to free off the way
+/// to the next frame ([`crate::tui::reclaim`]).
+pub(crate) struct Retired {
+    _plan: Box<dyn Send>,
 }
 
-/// Hands the freed plan's memory back: glibc otherwise keeps a million small
-/// free chunks, merges them at the next large allocation (the next parse, on
-/// the way to the screen) and keeps the pages.
-fn trim_heap() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // glibc's own call, which no crate wraps.
-    // SAFETY: malloc_trim takes a byte count to keep and touches only the
-    // allocator's own state, under its lock.
-    unsafe {
-        libc::malloc_trim(0);
+impl App {
+    /// Keeps `value` for the driver to free when the plan it holds has
+    /// `tasks` tasks or more; drops it here otherwise.
+    fn retire<T: Send + 'static>(&mut self, tasks: usize, value: T) {
+        if tasks >= DROP_ASIDE_TASKS {
+            self.retired.push(Retired {
+                _plan: Box::new(value),
+            });
+        }
+    }
+
+    /// The replaced plans to free.
+    pub(crate) fn take_retired(&mut self) -> Vec<Retired> {
+        std::mem::take(&mut self.retired)
     }
 }

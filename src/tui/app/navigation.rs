@@ -10,7 +10,7 @@ impl App {
     pub(super) fn click(&mut self, column: u16, row: u16) -> Effect {
         match self.view {
             View::Overview => match self.card_at(column, row) {
-                Some(index) if index == self.overview_selected => self.open(index),
+                Some(index) if index == self.lists.overview_selected => self.open(index),
                 Some(index) => self.move_overview(index),
                 None => Effect::None,
             },
@@ -40,12 +40,12 @@ impl App {
     pub(super) fn help_command(&mut self, command: Command) -> Effect {
         match command {
             Command::Back | Command::BackOrQuit | Command::ToggleHelp => {
-                self.help = false;
-                self.help_scroll = 0;
+                self.overlay.help = false;
+                self.overlay.help_scroll = 0;
                 Effect::Redraw
             }
-            Command::Up if self.help_scroll > 0 => {
-                self.help_scroll -= 1;
+            Command::Up if self.overlay.help_scroll > 0 => {
+                self.overlay.help_scroll -= 1;
                 Effect::Redraw
             }
             Command::Down
@@ -56,17 +56,17 @@ impl App {
                 let max = self.help_max_scroll();
                 let page = self.help_page();
                 let to = match command {
-                    Command::Down => self.help_scroll.saturating_add(1),
-                    Command::PageDown => self.help_scroll.saturating_add(page),
-                    Command::PageUp => self.help_scroll.saturating_sub(page),
+                    Command::Down => self.overlay.help_scroll.saturating_add(1),
+                    Command::PageDown => self.overlay.help_scroll.saturating_add(page),
+                    Command::PageUp => self.overlay.help_scroll.saturating_sub(page),
                     Command::Top => 0,
                     _ => max,
                 }
                 .min(max);
-                if to == self.help_scroll {
+                if to == self.overlay.help_scroll {
                     return Effect::None;
                 }
-                self.help_scroll = to;
+                self.overlay.help_scroll = to;
                 Effect::Redraw
             }
             Command::ToggleLang | Command::Reload | Command::Quit => self.view_command(command),
@@ -78,7 +78,7 @@ impl App {
         match command {
             Command::Quit => Effect::Quit,
             Command::ToggleHelp => {
-                self.help = true;
+                self.overlay.help = true;
                 Effect::Redraw
             }
             Command::ToggleLang => {
@@ -115,7 +115,7 @@ impl App {
             };
         }
         let columns = self.overview_columns();
-        let current = self.overview_selected;
+        let current = self.lists.overview_selected;
         let target = match command {
             Command::BackOrQuit => return Effect::Quit,
             Command::Enter => return self.open(current),
@@ -141,10 +141,10 @@ impl App {
     }
 
     pub(super) fn move_overview(&mut self, target: usize) -> Effect {
-        if target == self.overview_selected {
+        if target == self.lists.overview_selected {
             return Effect::None;
         }
-        self.overview_selected = target;
+        self.lists.overview_selected = target;
         Effect::Redraw
     }
 
@@ -158,18 +158,18 @@ impl App {
         }
         let id = campaign.id.clone();
         self.left_attention();
-        self.overview_selected = index;
+        self.lists.overview_selected = index;
         self.view = View::Campaign;
         // Each campaign keeps its own filter and selection.
         if let Some(left) = self.campaign.take() {
             let kept = Remembered {
-                filter: std::mem::take(&mut self.filter),
+                filter: std::mem::take(&mut self.lists.filter),
                 selected: left.selected_key,
             };
-            self.remembered.insert(left.id, kept);
+            self.lists.remembered.insert(left.id, kept);
         }
-        let remembered = self.remembered.remove(&id).unwrap_or_default();
-        self.filter = remembered.filter;
+        let remembered = self.lists.remembered.remove(&id).unwrap_or_default();
+        self.lists.filter = remembered.filter;
         self.campaign = Some(CampaignView {
             index,
             id,
@@ -194,9 +194,9 @@ impl App {
             Command::Back | Command::BackOrQuit => {
                 if focus == Pane::Detail {
                     view.focus = Pane::List;
-                } else if !self.filter.is_empty() && command == Command::Back {
+                } else if !self.lists.filter.is_empty() && command == Command::Back {
                     // Esc first clears a filter, then leaves.
-                    self.filter.clear();
+                    self.lists.filter.clear();
                     self.rebuild_rows();
                 } else {
                     self.view = self.back_from_campaign();
@@ -261,13 +261,13 @@ impl App {
                 self.select(target)
             }
             Command::StartFilter => {
-                self.prompt = Some(Prompt::Filter {
-                    input: self.filter.clone(),
+                self.overlay.prompt = Some(Prompt::Filter {
+                    input: self.lists.filter.clone(),
                 });
                 Effect::Redraw
             }
             Command::CycleSort => {
-                self.sort = self.sort.next();
+                self.lists.sort = self.lists.sort.next();
                 self.rebuild_rows();
                 Effect::Redraw
             }
@@ -309,7 +309,10 @@ impl App {
     pub(super) fn editor_line(&self) -> Option<usize> {
         let plan = self.plan()?;
         match self.view {
-            View::Overview => plan.campaigns.get(self.overview_selected).map(|c| c.line.0),
+            View::Overview => plan
+                .campaigns
+                .get(self.lists.overview_selected)
+                .map(|c| c.line.0),
             View::Campaign => {
                 let (campaign, _) = self.open_campaign()?;
                 Some(match self.selected_item() {

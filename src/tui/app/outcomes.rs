@@ -8,15 +8,15 @@ impl App {
         match action {
             Action::HistoryRead { read, rev_baseline } => self.history_read(*read, rev_baseline),
             Action::LoadedAt(time) => {
-                self.loaded_at = Some(time);
+                self.file.loaded_at = Some(time);
                 Effect::Redraw
             }
             Action::FileMissing => {
-                self.last_read = LastRead::Nothing;
-                if self.file_missing {
+                self.file.last_read = LastRead::Nothing;
+                if self.file.missing {
                     return Effect::None;
                 }
-                self.file_missing = true;
+                self.file.missing = true;
                 Effect::Redraw
             }
             Action::Saved(outcome) => {
@@ -47,14 +47,14 @@ impl App {
             Action::WatchFailed(reason) => {
                 let reason = crate::text::sanitize_line(&reason);
                 // A watch that keeps failing must not keep redrawing.
-                if self.watch_lost.as_deref() == Some(reason.as_str()) {
+                if self.file.watch_lost.as_deref() == Some(reason.as_str()) {
                     return Effect::None;
                 }
-                self.watch_lost = Some(reason);
+                self.file.watch_lost = Some(reason);
                 Effect::Redraw
             }
             Action::WatchRestored => {
-                if self.watch_lost.take().is_some() {
+                if self.file.watch_lost.take().is_some() {
                     Effect::Redraw
                 } else {
                     Effect::None

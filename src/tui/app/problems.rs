@@ -27,7 +27,7 @@ impl App {
     /// The banner's line: the first error as `file:line:col: message`, and
     /// how many more there are.
     pub fn banner(&self) -> Option<String> {
-        match self.banner.as_ref()? {
+        match self.file.banner.as_ref()? {
             Banner::Unreadable(reason) => Some(reason.clone()),
             Banner::Rejected(invalid) => {
                 let lang = self.settings.lang;
@@ -49,7 +49,7 @@ impl App {
     /// Every error and warning of the file as last read: the rejected text's
     /// when a load failed, else the shown document's warnings.
     pub fn problems(&self) -> Option<Problems<'_>> {
-        if let Some(Banner::Rejected(invalid)) = &self.banner {
+        if let Some(Banner::Rejected(invalid)) = &self.file.banner {
             return Some(Problems {
                 path: invalid.path.display().to_string(),
                 text: &invalid.text,
@@ -66,7 +66,7 @@ impl App {
 
     /// Why the file could not be read, while the banner says so.
     pub fn unreadable(&self) -> Option<&str> {
-        match &self.banner {
+        match &self.file.banner {
             Some(Banner::Unreadable(reason)) => Some(reason),
             _ => None,
         }
@@ -74,7 +74,7 @@ impl App {
 
     /// The text of a load that failed, while the banner says so.
     pub(super) fn rejected_text(&self) -> Option<&str> {
-        match &self.banner {
+        match &self.file.banner {
             Some(Banner::Rejected(invalid)) => Some(&invalid.text),
             _ => None,
         }
@@ -84,7 +84,7 @@ impl App {
 impl App {
     /// Opens the problems panel at its first problem, or closes it.
     pub(super) fn toggle_problems(&mut self) -> Effect {
-        self.problems_open = match self.problems_open {
+        self.overlay.problems_open = match self.overlay.problems_open {
             Some(_) => None,
             None => Some(0),
         };
@@ -93,7 +93,7 @@ impl App {
 
     /// The selected problem while the panel is open.
     pub fn problems_selected(&self) -> Option<usize> {
-        self.problems_open
+        self.overlay.problems_open
     }
 
     fn problem_count(&self) -> usize {
@@ -102,11 +102,15 @@ impl App {
 
     pub(super) fn problems_command(&mut self, command: Command) -> Effect {
         let count = self.problem_count();
-        let current = self.problems_open.unwrap_or(0).min(count.saturating_sub(1));
+        let current = self
+            .overlay
+            .problems_open
+            .unwrap_or(0)
+            .min(count.saturating_sub(1));
         let page = self.problems_page();
         let target = match command {
             Command::Back | Command::BackOrQuit | Command::ToggleProblems => {
-                self.problems_open = None;
+                self.overlay.problems_open = None;
                 return Effect::Redraw;
             }
             Command::Enter => return self.problem_editor_effect(current),
@@ -122,7 +126,7 @@ impl App {
             // Any other key of every view (`a`, `d`, `1`–`9`, `b`…) does
             // what it does there, the panel out of its way.
             other => {
-                self.problems_open = None;
+                self.overlay.problems_open = None;
                 return match self.view_command(other) {
                     Effect::None => Effect::Redraw,
                     effect => effect,
@@ -130,10 +134,10 @@ impl App {
             }
         }
         .min(count.saturating_sub(1));
-        if Some(target) == self.problems_open {
+        if Some(target) == self.overlay.problems_open {
             return Effect::None;
         }
-        self.problems_open = Some(target);
+        self.overlay.problems_open = Some(target);
         Effect::Redraw
     }
 

@@ -61,7 +61,7 @@ impl App {
         let Some(input) = input else {
             return Effect::None;
         };
-        self.prompt = Some(Prompt::Update {
+        self.overlay.prompt = Some(Prompt::Update {
             item,
             input,
             pristine: true,
@@ -80,10 +80,10 @@ impl App {
             .chars()
             .take(PASTE_LIMIT)
             .collect();
-        match self.prompt.as_mut() {
+        match self.overlay.prompt.as_mut() {
             Some(Prompt::Filter { input }) => {
                 input.push_str(&line);
-                self.filter = input.clone();
+                self.lists.filter = input.clone();
                 self.rebuild_rows();
             }
             Some(Prompt::Search { input }) => {
@@ -112,14 +112,14 @@ impl App {
     }
 
     pub(super) fn prompt_command(&mut self, command: Command) -> Effect {
-        let Some(prompt) = self.prompt.as_mut() else {
+        let Some(prompt) = self.overlay.prompt.as_mut() else {
             return Effect::None;
         };
         match (prompt, command) {
             (_, Command::Quit) => Effect::Quit,
             (Prompt::Filter { input }, Command::Input(c)) => {
                 input.push(c);
-                self.filter = input.clone();
+                self.lists.filter = input.clone();
                 self.rebuild_rows();
                 Effect::Redraw
             }
@@ -127,17 +127,17 @@ impl App {
                 if input.pop().is_none() {
                     return Effect::None;
                 }
-                self.filter = input.clone();
+                self.lists.filter = input.clone();
                 self.rebuild_rows();
                 Effect::Redraw
             }
             (Prompt::Filter { .. }, Command::Submit) => {
-                self.prompt = None;
+                self.overlay.prompt = None;
                 Effect::Redraw
             }
             (Prompt::Filter { .. }, Command::Back) => {
-                self.prompt = None;
-                self.filter.clear();
+                self.overlay.prompt = None;
+                self.lists.filter.clear();
                 self.rebuild_rows();
                 Effect::Redraw
             }
@@ -208,7 +208,7 @@ impl App {
                 Effect::Redraw
             }
             (Prompt::Update { .. }, Command::Back) => {
-                self.prompt = None;
+                self.overlay.prompt = None;
                 Effect::Redraw
             }
             // Asked to confirm: only `y` saves.
@@ -221,7 +221,7 @@ impl App {
     /// Saves what the update prompt holds, unless it cannot be saved (the
     /// prompt says why) or looks like a typo and is not yet `confirmed`.
     fn submit_update(&mut self, confirmed: bool) -> Effect {
-        let Some(Prompt::Update { item, input, .. }) = self.prompt.as_ref() else {
+        let Some(Prompt::Update { item, input, .. }) = self.overlay.prompt.as_ref() else {
             return Effect::None;
         };
         let (item, input) = (*item, input.clone());
@@ -237,11 +237,11 @@ impl App {
             );
         match checked {
             Ok(edit) => {
-                self.prompt = None;
+                self.overlay.prompt = None;
                 Effect::Save(edit)
             }
             Err((reason, ask)) => {
-                if let Some(Prompt::Update { error, confirm, .. }) = self.prompt.as_mut() {
+                if let Some(Prompt::Update { error, confirm, .. }) = self.overlay.prompt.as_mut() {
                     *error = Some(reason);
                     *confirm = ask;
                 }

@@ -20,19 +20,20 @@ impl App {
             return Effect::None;
         }
         let input = self
+            .lists
             .search
             .as_ref()
             .map(|search| search.query.clone())
             .unwrap_or_default();
         self.set_search(&input);
         self.open_list(Source::Search);
-        self.prompt = Some(Prompt::Search { input });
+        self.overlay.prompt = Some(Prompt::Search { input });
         Effect::Redraw
     }
 
     /// What the search finds for `text`, the selection back on the first.
     pub(super) fn set_search(&mut self, text: &str) {
-        self.search = self.found(text).map(|list| Search {
+        self.lists.search = self.found(text).map(|list| Search {
             query: text.to_owned(),
             list,
         });
@@ -46,11 +47,11 @@ impl App {
 
     /// After new data: the same search over it.
     pub(super) fn refresh_search(&mut self) {
-        let Some(query) = self.search.as_ref().map(|s| s.query.clone()) else {
+        let Some(query) = self.lists.search.as_ref().map(|s| s.query.clone()) else {
             return;
         };
         if let Some(list) = self.found(&query) {
-            self.search = Some(Search { query, list });
+            self.lists.search = Some(Search { query, list });
         }
     }
 
@@ -64,7 +65,7 @@ impl App {
     /// Enter in the search prompt: the selected result in its campaign (Esc
     /// there comes back to the results); nothing found, the results stay.
     pub(super) fn submit_search(&mut self) -> Effect {
-        self.prompt = None;
+        self.overlay.prompt = None;
         match self.selected_attention() {
             Some(_) => self.jump_to_selected(),
             None => Effect::Redraw,
@@ -73,8 +74,8 @@ impl App {
 
     /// Esc in the search prompt: no search, back where it was opened from.
     pub(super) fn cancel_search(&mut self) -> Effect {
-        self.prompt = None;
-        self.search = None;
+        self.overlay.prompt = None;
+        self.lists.search = None;
         let from = self.attention.as_ref().map_or(View::Overview, |v| v.from);
         self.view = match from {
             View::Campaign if self.campaign.is_some() => View::Campaign,
@@ -86,7 +87,7 @@ impl App {
     /// `n` / `N`: the next (previous) result of the last search, opened in
     /// its campaign; after the last, the first again.
     pub(super) fn step_match(&mut self, forward: bool) -> Effect {
-        let count = self.search.as_ref().map_or(0, |s| s.list.items.len());
+        let count = self.lists.search.as_ref().map_or(0, |s| s.list.items.len());
         if count == 0 {
             let words = crate::i18n::no_search(self.settings.lang);
             self.set_message(words.to_owned(), false);

@@ -9,7 +9,7 @@ impl App {
     }
 
     pub fn path(&self) -> &Path {
-        &self.path
+        &self.file.path
     }
 
     pub fn view(&self) -> View {
@@ -57,24 +57,24 @@ impl App {
 
     /// The selected campaign on the overview (0-based).
     pub fn overview_selected(&self) -> usize {
-        self.overview_selected
+        self.lists.overview_selected
     }
 
     pub fn sort(&self) -> SortKey {
-        self.sort
+        self.lists.sort
     }
 
     pub fn filter(&self) -> &str {
-        &self.filter
+        &self.lists.filter
     }
 
     pub fn help_open(&self) -> bool {
-        self.help
+        self.overlay.help
     }
 
     /// How many lines the help is scrolled down.
     pub fn help_scroll(&self) -> u16 {
-        self.help_scroll
+        self.overlay.help_scroll
     }
 
     pub fn focus(&self) -> Pane {
@@ -82,17 +82,17 @@ impl App {
     }
 
     pub fn file_missing(&self) -> bool {
-        self.file_missing
+        self.file.missing
     }
 
     /// The footer's transient message, if any.
     /// Why live reload is off, while it is.
     pub fn watch_lost(&self) -> Option<&str> {
-        self.watch_lost.as_deref()
+        self.file.watch_lost.as_deref()
     }
 
     pub fn message(&self) -> Option<&str> {
-        self.message.as_ref().map(|m| m.text.as_str())
+        self.overlay.message.as_ref().map(|m| m.text.as_str())
     }
 
     /// The done count of a task as the screen has it (for tests).
@@ -103,7 +103,7 @@ impl App {
 
     /// Whether a prompt (filter or update) is open.
     pub fn prompt_open(&self) -> bool {
-        self.prompt.is_some()
+        self.overlay.prompt.is_some()
     }
 
     pub fn plan(&self) -> Option<&Plan> {
@@ -117,7 +117,7 @@ impl App {
 
     /// The text the file held when it was last read, if it was.
     pub fn last_read(&self) -> Option<&str> {
-        match &self.last_read {
+        match &self.file.last_read {
             LastRead::Shown => self.document().map(Document::text),
             LastRead::Rejected => self.rejected_text(),
             LastRead::Nothing => None,

@@ -96,7 +96,7 @@ impl<'a> Shown<'a> {
     fn of(app: &'a App) -> Shown<'a> {
         match app.attention.as_ref().map(|view| view.source) {
             Some(Source::Search) => {
-                Shown::Search(app.search.as_ref().map_or("", |s| s.query.as_str()))
+                Shown::Search(app.lists.search.as_ref().map_or("", |s| s.query.as_str()))
             }
             Some(Source::Changes) => Shown::Changes,
             _ => Shown::Attention,

@@ -112,7 +112,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     if let Some(baseline) = &baseline {
         status.push(baseline.clone());
     }
-    if let Some(time) = app.loaded_at {
+    if let Some(time) = app.file.loaded_at {
         status.push(format!("{} {}", s.loaded_at, time.format("%H:%M:%S")));
     }
     let status = status.join(theme.dot());
@@ -130,7 +130,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let mut x = area.x;
 
     // Left: the prompt, or a message, then the hints.
-    let prompt = match &app.prompt {
+    let prompt = match &app.overlay.prompt {
         Some(Prompt::Filter { input }) => Some((s.filter, input)),
         Some(Prompt::Search { input }) => Some((s.search, input)),
         _ => None,
@@ -150,7 +150,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
             ell,
         );
         x += 2;
-    } else if let Some(message) = &app.message {
+    } else if let Some(message) = &app.overlay.message {
         let style = if message.error {
             theme.error()
         } else {
