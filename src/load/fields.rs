@@ -7,6 +7,7 @@ use std::ops::Range;
 use chrono::NaiveDate;
 
 use super::Diagnostic;
+use super::format::{self, Kind};
 use super::tree::{Array, Item, Table};
 use super::words::{Words, did_you_mean_help};
 use crate::model::Text;
@@ -20,13 +21,15 @@ pub struct Collector {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// A table of the file with the keys it may hold.
+/// A table of the file, read as the format declares it.
 pub struct Fields<'a, 'i> {
     entries: Table<'a, 'i>,
     /// Where the table is written: its `[header]` or `{ ... }`.
     pub span: Range<usize>,
     /// How a message names the table, e.g. "[[campaign.task]]".
     pub what: &'static str,
+    /// The keys it may hold.
+    pub format: &'static format::Table,
 }
 
 impl Collector {
@@ -34,13 +37,32 @@ impl Collector {
         self.diagnostics.push(diagnostic);
     }
 
-    /// Opens `value` as a table holding only `known` keys; reports every other key.
+    /// Opens `value` as a table of the kind `format` declares: reports every
+    /// key it does not declare, and every required value it lacks (a
+    /// missing table is its reader's to name, in words of its own).
     pub fn table<'a, 'i>(
         &mut self,
         value: Value<'a, 'i>,
-        what: &'static str,
-        known: &[&str],
+        format: &'static format::Table,
     ) -> Option<Fields<'a, 'i>> {
+        let fields = self.table_keys(value, format)?;
+        for key in format.keys {
+            let table = matches!(key.kind, Kind::Table(_));
+            if key.need == format::Need::Required && !table && fields.get(key.name).is_none() {
+                self.missing(&fields, key.name);
+            }
+        }
+        Some(fields)
+    }
+
+    /// [`Collector::table`] for a piece of a table re-read alone, which
+    /// need not hold the keys the whole table must: reports unknown keys only.
+    pub fn table_keys<'a, 'i>(
+        &mut self,
+        value: Value<'a, 'i>,
+        format: &'static format::Table,
+    ) -> Option<Fields<'a, 'i>> {
+        let what = format.what;
         let Item::Table(entries) = value.item() else {
             self.wrong_type(
                 value,
@@ -56,52 +78,49 @@ impl Collector {
             entries,
             span: value.span(),
             what,
+            format,
         };
         for (name, key_span, _) in entries.iter() {
-            if known.contains(&name) {
-                continue;
+            if format.key(name).is_none() {
+                self.unknown_key(format, name, key_span);
             }
-            let mut diagnostic = Diagnostic::error(
-                key_span,
-                Words::new(
-                    format!("unknown key `{name}` in {what}"),
-                    format!("{}中有未知的键 `{name}`", what_zh(what)),
-                ),
-                Words::new("unknown key", "未知的键"),
-            );
-            diagnostic = match did_you_mean(name, known) {
-                Some(candidate) => diagnostic.with_help(did_you_mean_help(candidate)),
-                None => diagnostic.with_help(Words::new(
-                    format!("{what} takes: {}", known.join(", ")),
-                    format!("{}可用的键：{}", what_zh(what), backticked(known)),
-                )),
-            };
-            self.error(diagnostic);
         }
         Some(fields)
     }
 
-    /// The value of a required key; a missing one is reported at the table's header.
-    pub fn required<'a, 'i>(
-        &mut self,
-        fields: &Fields<'a, 'i>,
-        key: &str,
-    ) -> Option<Value<'a, 'i>> {
-        let value = fields.get(key);
-        if value.is_none() {
-            self.error(Diagnostic::error(
-                fields.span.clone(),
-                Words::new(
-                    format!("missing required field `{key}` in {}", fields.what),
-                    format!("{}缺少必填字段 `{key}`", what_zh(fields.what)),
-                ),
-                Words::new(
-                    format!("this table needs `{key} = ...`"),
-                    format!("此表须写 `{key} = ...`"),
-                ),
-            ));
-        }
-        value
+    fn unknown_key(&mut self, format: &format::Table, name: &str, key_span: Range<usize>) {
+        let what = format.what;
+        let known: Vec<&str> = format.names().collect();
+        let diagnostic = Diagnostic::error(
+            key_span,
+            Words::new(
+                format!("unknown key `{name}` in {what}"),
+                format!("{}中有未知的键 `{name}`", what_zh(what)),
+            ),
+            Words::new("unknown key", "未知的键"),
+        );
+        self.error(match did_you_mean(name, &known) {
+            Some(candidate) => diagnostic.with_help(did_you_mean_help(candidate)),
+            None => diagnostic.with_help(Words::new(
+                format!("{what} takes: {}", known.join(", ")),
+                format!("{}可用的键：{}", what_zh(what), backticked(&known)),
+            )),
+        });
+    }
+
+    /// A required key the table lacks, reported at the table's header.
+    fn missing(&mut self, fields: &Fields<'_, '_>, key: &str) {
+        self.error(Diagnostic::error(
+            fields.span.clone(),
+            Words::new(
+                format!("missing required field `{key}` in {}", fields.what),
+                format!("{}缺少必填字段 `{key}`", what_zh(fields.what)),
+            ),
+            Words::new(
+                format!("this table needs `{key} = ...`"),
+                format!("此表须写 `{key} = ...`"),
+            ),
+        ));
     }
 
     pub fn wrong_type(&mut self, value: Value<'_, '_>, message: Words, expected: Words) {

@@ -4,7 +4,7 @@
 mod diagnostic;
 mod document;
 mod fields;
-pub mod keys;
+pub mod format;
 mod plan_reader;
 mod reread;
 pub mod tree;

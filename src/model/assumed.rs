@@ -30,18 +30,9 @@ impl Field {
         Field::Weight,
         Field::History,
     ];
-    /// The fields each kind of table may mark, in the file's order.
-    pub const CAMPAIGN: &[Field] = &[Field::Start, Field::End];
-    pub const TASK: &[Field] = &[
-        Field::Done,
-        Field::Total,
-        Field::Start,
-        Field::Due,
-        Field::Weight,
-        Field::History,
-    ];
-    pub const INDICATOR: &[Field] = &[Field::Value, Field::Target, Field::History];
 
+    /// Which tables may mark which field is the format's to say
+    /// (`load::format`): a key there names the field it marks.
     pub fn as_str(self) -> &'static str {
         match self {
             Field::Start => "start",

@@ -1,255 +1,16 @@
 //! `campaigns schema`: a JSON Schema (draft 2020-12) of `campaigns.toml`,
 //! for editors (taplo's `#:schema` line gives completion and checking while
-//! typing). The loader is hand-written, so the schema is built from the same
-//! key lists (`load::keys`) plus a type for each key; a test keeps the two
-//! in step.
+//! typing). The loader is hand-written; both read the file's tables from
+//! the one declaration of the format (`load::format`), and this gives each
+//! kind of value its JSON type.
 //!
 //! TOML dates are written `{"type": "string", "format": "date"}`: taplo hands
 //! a TOML date to the validator as its `YYYY-MM-DD` string.
 
 use serde_json::{Map, Value, json};
 
-use crate::load::keys;
-use crate::model::{Field, MAX_WEIGHT};
-
-/// What a key holds.
-#[derive(Clone, Copy, Debug)]
-enum Kind {
-    /// A string, or a table of translations `{ zh = "...", en = "..." }`.
-    Text,
-    Date,
-    Id,
-    NonNegative,
-    Positive,
-    /// A task's weight: above 0, at most `MAX_WEIGHT`.
-    Weight,
-    /// A share between 0 and 1.
-    Share,
-    Theme,
-    Better,
-    Scale,
-    /// A number, or a water class on the `water-class` scale.
-    Level,
-    /// A table described in `$defs`.
-    Table(&'static str),
-    /// An array of tables described in `$defs`.
-    Tables(&'static str),
-    /// `assumed`: the fields of this table that are not from the source.
-    Assumed(&'static [Field]),
-}
-
-struct Key {
-    name: &'static str,
-    kind: Kind,
-    description: &'static str,
-}
-
-const fn key(name: &'static str, kind: Kind, description: &'static str) -> Key {
-    Key {
-        name,
-        kind,
-        description,
-    }
-}
-
-/// A table of the file: its `$defs` name, keys and required keys.
-struct Table {
-    def: &'static str,
-    description: &'static str,
-    keys: &'static [Key],
-    required: &'static [&'static str],
-}
-
-const ROOT: Table = Table {
-    def: "",
-    description: "A plan of pollution-control campaigns (campaigns.toml).",
-    keys: &[
-        key(
-            "meta",
-            Kind::Table("meta"),
-            "The plan's title, organisation and reporting date.",
-        ),
-        key(
-            "campaign",
-            Kind::Tables("campaign"),
-            "The campaigns, each a [[campaign]] table.",
-        ),
-    ],
-    required: &["meta"],
-};
-
-const META: Table = Table {
-    def: "meta",
-    description: "The plan's title, organisation and reporting date.",
-    keys: &[
-        key("title", Kind::Text, "The plan's title."),
-        key(
-            "organisation",
-            Kind::Text,
-            "The organisation that runs the campaigns.",
-        ),
-        key(
-            "as_of",
-            Kind::Date,
-            "Reporting date: statuses are computed at it (absent: today; --as-of overrides).",
-        ),
-        key("source", Kind::Text, "Where the figures come from."),
-        key(
-            "at_risk_margin",
-            Kind::Share,
-            "How far behind schedule a task may be and still be at-risk rather than behind (default 0.10).",
-        ),
-    ],
-    required: &["title"],
-};
-
-const ASSUMED: &str = "Which of this table's fields are not from the source (an assumption, an illustrative or estimated value); each is shown with a * marker.";
-
-const CAMPAIGN: Table = Table {
-    def: "campaign",
-    description: "A campaign: its tasks and indicators.",
-    keys: &[
-        key("id", Kind::Id, "Unique in the file; a-z, 0-9 and -."),
-        key("name", Kind::Text, "The campaign's name."),
-        key(
-            "theme",
-            Kind::Theme,
-            "air, water, soil or other: colour and symbol only.",
-        ),
-        key(
-            "start",
-            Kind::Date,
-            "When the campaign starts; its tasks' default start.",
-        ),
-        key(
-            "end",
-            Kind::Date,
-            "When the campaign ends; its tasks' default due date.",
-        ),
-        key("lead", Kind::Text, "The responsible unit."),
-        key("summary", Kind::Text, "A short description."),
-        key("assumed", Kind::Assumed(Field::CAMPAIGN), ASSUMED),
-        key(
-            "indicator",
-            Kind::Tables("indicator"),
-            "Measured levels against targets.",
-        ),
-        key("task", Kind::Tables("task"), "Countable work."),
-    ],
-    required: &["id", "name"],
-};
-
-const TASK: Table = Table {
-    def: "task",
-    description: "Countable work: done of total.",
-    keys: &[
-        key("id", Kind::Id, "Unique in the campaign; a-z, 0-9 and -."),
-        key("name", Kind::Text, "The task's name."),
-        key("done", Kind::NonNegative, "How many are done."),
-        key(
-            "total",
-            Kind::Positive,
-            "How many there are to do; without it the task is a plain count.",
-        ),
-        key(
-            "unit",
-            Kind::Text,
-            "What is counted, e.g. { zh = \"个\", en = \"outfalls\" }.",
-        ),
-        key(
-            "start",
-            Kind::Date,
-            "When the task starts (default: the campaign's start).",
-        ),
-        key(
-            "due",
-            Kind::Date,
-            "When the task is due (default: the campaign's end).",
-        ),
-        key(
-            "weight",
-            Kind::Weight,
-            "Weight in the campaign's progress: above 0, at most 1000000 (default 1).",
-        ),
-        key("lead", Kind::Text, "The responsible unit."),
-        key("note", Kind::Text, "A note."),
-        key(
-            "history",
-            Kind::Tables("task-point"),
-            "Earlier figures, oldest first.",
-        ),
-        key("assumed", Kind::Assumed(Field::TASK), ASSUMED),
-    ],
-    required: &["id", "name", "done"],
-};
-
-const INDICATOR: Table = Table {
-    def: "indicator",
-    description: "A measured level against a target.",
-    keys: &[
-        key("id", Kind::Id, "Unique in the campaign; a-z, 0-9 and -."),
-        key("name", Kind::Text, "The indicator's name."),
-        key("unit", Kind::Text, "The unit, e.g. μg/m³."),
-        key(
-            "value",
-            Kind::Level,
-            "The measured level: a number, or a water class such as \"II\".",
-        ),
-        key("target", Kind::Level, "The target level."),
-        key(
-            "better",
-            Kind::Better,
-            "Which way is better: higher or lower (required with a numeric target).",
-        ),
-        key(
-            "scale",
-            Kind::Scale,
-            "\"water-class\" for surface-water classes I … V, 劣V; absent for a number.",
-        ),
-        key("lead", Kind::Text, "The responsible unit."),
-        key("note", Kind::Text, "A note."),
-        key(
-            "history",
-            Kind::Tables("indicator-point"),
-            "Earlier levels, oldest first.",
-        ),
-        key("assumed", Kind::Assumed(Field::INDICATOR), ASSUMED),
-    ],
-    required: &["id", "name", "value"],
-};
-
-const TASK_POINT: Table = Table {
-    def: "task-point",
-    description: "A task's figure at a date.",
-    keys: &[
-        key("date", Kind::Date, "The date of the figure."),
-        key("done", Kind::NonNegative, "How many were done by then."),
-    ],
-    required: &["date", "done"],
-};
-
-const INDICATOR_POINT: Table = Table {
-    def: "indicator-point",
-    description: "An indicator's level at a date.",
-    keys: &[
-        key("date", Kind::Date, "The date of the level."),
-        key("value", Kind::Level, "The level then."),
-    ],
-    required: &["date", "value"],
-};
-
-/// Every table of the format with the key list the loader accepts for it.
-fn tables() -> [(&'static Table, &'static [&'static str]); 7] {
-    [
-        (&ROOT, keys::ROOT_KEYS),
-        (&META, keys::META_KEYS),
-        (&CAMPAIGN, keys::CAMPAIGN_KEYS),
-        (&TASK, keys::TASK_KEYS),
-        (&INDICATOR, keys::INDICATOR_KEYS),
-        (&TASK_POINT, keys::TASK_POINT_KEYS),
-        (&INDICATOR_POINT, keys::INDICATOR_POINT_KEYS),
-    ]
-}
+use crate::load::format::{self, Kind, Table};
+use crate::model::MAX_WEIGHT;
 
 /// Water classes exactly as `WaterClass::parse` reads them: I … V in ASCII
 /// (any case), or in Unicode numerals (Ⅱ, or ⅠⅠ spelled out), and 劣V.
@@ -261,7 +22,7 @@ const WATER_CLASS_PATTERN: &str = concat!(
     r")\s*$"
 );
 
-fn kind_schema(kind: Kind) -> Value {
+fn kind_schema(kind: Kind, table: &Table) -> Value {
     match kind {
         Kind::Text => json!({ "$ref": "#/$defs/text" }),
         Kind::Date => json!({ "type": "string", "format": "date" }),
@@ -270,46 +31,38 @@ fn kind_schema(kind: Kind) -> Value {
         Kind::Positive => json!({ "type": "number", "exclusiveMinimum": 0 }),
         Kind::Weight => json!({ "type": "number", "exclusiveMinimum": 0, "maximum": MAX_WEIGHT }),
         Kind::Share => json!({ "type": "number", "minimum": 0, "maximum": 1 }),
-        Kind::Theme => json!({ "enum": ["air", "water", "soil", "other"] }),
-        Kind::Better => json!({ "enum": ["higher", "lower"] }),
-        Kind::Scale => json!({ "enum": ["number", "water-class"] }),
+        Kind::Words(words) => json!({ "enum": words }),
         Kind::Level => json!({ "$ref": "#/$defs/level" }),
         Kind::Table(def) => json!({ "$ref": format!("#/$defs/{def}") }),
         Kind::Tables(def) => json!({
             "type": "array",
             "items": { "$ref": format!("#/$defs/{def}") }
         }),
-        Kind::Assumed(fields) => json!({
+        Kind::Assumed => json!({
             "type": "array",
             "uniqueItems": true,
-            "items": { "enum": fields.iter().map(|field| field.as_str()).collect::<Vec<_>>() }
+            "items": { "enum": table.markable().map(|field| field.as_str()).collect::<Vec<_>>() }
         }),
     }
 }
 
-fn table_schema(table: &Table, keys: &[&str]) -> Map<String, Value> {
+fn table_schema(table: &Table) -> Map<String, Value> {
     let mut properties = Map::new();
-    // The loader's key list decides which keys exist; the description gives
-    // each its type. A key without one is allowed with any value (and the
-    // unit test fails).
-    for name in keys {
-        let schema = match table.keys.iter().find(|key| key.name == *name) {
-            Some(key) => {
-                let mut schema = kind_schema(key.kind);
-                if let Some(object) = schema.as_object_mut() {
-                    object.insert("description".into(), key.description.into());
-                }
-                schema
-            }
-            None => json!({}),
-        };
-        properties.insert((*name).to_owned(), schema);
+    for key in table.keys {
+        let mut schema = kind_schema(key.kind, table);
+        if let Some(object) = schema.as_object_mut() {
+            object.insert("description".into(), key.about.into());
+        }
+        properties.insert(key.name.to_owned(), schema);
     }
     let mut schema = Map::new();
-    schema.insert("description".into(), table.description.into());
+    schema.insert("description".into(), table.about.into());
     schema.insert("type".into(), "object".into());
     schema.insert("properties".into(), Value::Object(properties));
-    schema.insert("required".into(), json!(table.required));
+    schema.insert(
+        "required".into(),
+        json!(table.required().collect::<Vec<_>>()),
+    );
     schema.insert("additionalProperties".into(), false.into());
     schema
 }
@@ -346,9 +99,9 @@ pub fn schema() -> Value {
         }),
     );
     let mut root = Map::new();
-    for (table, keys) in tables() {
-        let mut schema = table_schema(table, keys);
-        if table.def == INDICATOR.def {
+    for table in format::TABLES {
+        let mut schema = table_schema(table);
+        if table.def == format::INDICATOR.def {
             schema.extend(indicator_scale_rules());
         }
         if table.def.is_empty() {

@@ -6,22 +6,22 @@ use crate::load::did_you_mean_help;
 use crate::load::fields::{Fields, backticked, did_you_mean, what_zh};
 use crate::load::tree::Item;
 use crate::load::{Diagnostic, Words};
-use crate::model::{Assumed, Field};
+use crate::model::Assumed;
 
 impl PlanReader<'_> {
-    /// The `assumed` list of a table that may mark `allowed`; a name that is
-    /// not one of them is an error with a "did you mean", and a field the
+    /// The `assumed` list of a table, naming keys the format lets it mark;
+    /// any other name is an error with a "did you mean", and a field the
     /// table does not write is warned of (only its own values can be marked).
-    pub(super) fn assumed(
-        &mut self,
-        fields: &Fields<'_, '_>,
-        allowed: &[Field],
-    ) -> Option<Assumed> {
+    pub(super) fn assumed(&mut self, fields: &Fields<'_, '_>) -> Option<Assumed> {
         let Some(list) = fields.get("assumed") else {
             return Some(Assumed::NONE);
         };
         let items = self.out.array(list, "assumed")?;
-        let names: Vec<&str> = allowed.iter().map(|field| field.as_str()).collect();
+        let names: Vec<&str> = fields
+            .format
+            .markable()
+            .map(|field| field.as_str())
+            .collect();
         let mut assumed = Assumed::NONE;
         let mut ok = true;
         for item in items.iter() {
@@ -40,7 +40,7 @@ impl PlanReader<'_> {
                 ok = false;
                 continue;
             };
-            match Field::parse(word).filter(|field| allowed.contains(field)) {
+            match fields.format.key(word).and_then(|key| key.marks) {
                 Some(field) => {
                     if fields.get(field.as_str()).is_none() {
                         self.out.error(Diagnostic::warning(

@@ -5,9 +5,9 @@ use chrono::NaiveDate;
 use super::PlanReader;
 use super::ids::IdSet;
 use crate::load::fields::{Fields, Value};
-use crate::load::keys::CAMPAIGN_KEYS;
+use crate::load::format;
 use crate::load::{Diagnostic, Words};
-use crate::model::{Campaign, Field, Indicator, Task, Theme};
+use crate::model::{Campaign, Indicator, Task, Theme};
 
 impl PlanReader<'_> {
     /// Reads a campaign; `items_elsewhere` when its tasks and indicators are
@@ -19,21 +19,18 @@ impl PlanReader<'_> {
         ids: &mut IdSet,
         items_elsewhere: bool,
     ) -> Option<Campaign> {
-        let fields = self.out.table(value, "[[campaign]]", CAMPAIGN_KEYS)?;
+        let fields = self.out.table(value, &format::CAMPAIGN)?;
         // Asked before the tasks are read, so the line count runs through the file once.
         let line = self.line_of(&fields.span);
         let id = self.required_id(&fields, ids);
-        let name = self
-            .out
-            .required(&fields, "name")
-            .and_then(|v| self.out.text(v, "name"));
+        let name = fields.get("name").and_then(|v| self.out.text(v, "name"));
         let theme = self.theme(&fields);
         let start = self.optional_date(&fields, "start");
         let end = self.optional_date(&fields, "end");
         self.check_campaign_dates(&fields, start, end);
         let lead = self.optional_text(&fields, "lead");
         let summary = self.optional_text(&fields, "summary");
-        let assumed = self.assumed(&fields, Field::CAMPAIGN);
+        let assumed = self.assumed(&fields);
         // Ids of tasks and indicators share one namespace: `set` addresses both as CAMPAIGN/ITEM.
         let (indicators, tasks) = self.items(&fields, (start, end), as_of, &mut IdSet::default());
         if !items_elsewhere {

@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 
 use super::PlanReader;
 use crate::load::fields::{Fields, Value};
+use crate::load::format;
 use crate::load::{Diagnostic, Words};
 
 impl PlanReader<'_> {
@@ -12,7 +13,7 @@ impl PlanReader<'_> {
         &mut self,
         list: Value<'_, '_>,
         as_of: NaiveDate,
-        point_keys: &'static [&'static str],
+        point: &'static format::Table,
         mut figure: impl FnMut(&mut Self, &Fields<'_, '_>) -> Option<T>,
     ) -> Option<Vec<(NaiveDate, T)>> {
         let items = self.out.array(list, "history")?;
@@ -20,13 +21,13 @@ impl PlanReader<'_> {
         let mut ok = true;
         let mut previous: Option<NaiveDate> = None;
         for item in items.iter() {
-            let Some(point) = self.out.table(item, "a history point", point_keys) else {
+            let Some(fields) = self.out.table(item, point) else {
                 ok = false;
                 continue;
             };
-            let date_value = self.out.required(&point, "date");
+            let date_value = fields.get("date");
             let date = date_value.and_then(|v| self.out.date(v, "date"));
-            let value = figure(self, &point);
+            let value = figure(self, &fields);
             let (Some(date), Some(value), Some(date_value)) = (date, value, date_value) else {
                 ok = false;
                 continue;

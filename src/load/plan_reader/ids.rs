@@ -30,7 +30,7 @@ impl PlanReader<'_> {
         fields: &Fields<'_, '_>,
         ids: &mut IdSet,
     ) -> Option<String> {
-        let value = self.out.required(fields, "id")?;
+        let value = fields.get("id")?;
         let id = self.out.id(value)?;
         if let Some(first) = ids.insert(&id, value.span()) {
             let line = self.line_of(&first).0;

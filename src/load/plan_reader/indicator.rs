@@ -6,10 +6,10 @@ use chrono::NaiveDate;
 use super::PlanReader;
 use super::ids::IdSet;
 use crate::load::fields::{Fields, Value};
-use crate::load::keys::{INDICATOR_KEYS, INDICATOR_POINT_KEYS};
+use crate::load::format;
 use crate::load::tree::Item;
 use crate::load::{Diagnostic, Words};
-use crate::model::{Better, Field, Indicator, IndicatorPoint, Level, Scale, WaterClass};
+use crate::model::{Better, Indicator, IndicatorPoint, Level, Scale, WaterClass};
 
 impl PlanReader<'_> {
     pub(super) fn indicator(
@@ -18,20 +18,14 @@ impl PlanReader<'_> {
         as_of: NaiveDate,
         ids: &mut IdSet,
     ) -> Option<Indicator> {
-        let fields = self
-            .out
-            .table(value, "[[campaign.indicator]]", INDICATOR_KEYS)?;
+        let fields = self.out.table(value, &format::INDICATOR)?;
         let id = self.required_id(&fields, ids);
-        let name = self
-            .out
-            .required(&fields, "name")
-            .and_then(|v| self.out.text(v, "name"));
+        let name = fields.get("name").and_then(|v| self.out.text(v, "name"));
         let scale = self.scale(&fields);
         let better = self.better(&fields);
         let scale_value = scale.unwrap_or(Scale::Number);
-        let value = self
-            .out
-            .required(&fields, "value")
+        let value = fields
+            .get("value")
             .and_then(|v| self.level(v, "value", scale_value));
         let target = fields
             .get("target")
@@ -39,12 +33,12 @@ impl PlanReader<'_> {
         self.check_target_direction(&fields, target, better);
         let history = match fields.get("history") {
             None => Some(Vec::new()),
-            Some(list) => self.history(list, as_of, INDICATOR_POINT_KEYS, |reader, point| {
-                let value = reader.out.required(point, "value")?;
+            Some(list) => self.history(list, as_of, &format::INDICATOR_POINT, |reader, point| {
+                let value = point.get("value")?;
                 reader.level(value, "value", scale_value)
             }),
         };
-        let assumed = self.assumed(&fields, Field::INDICATOR);
+        let assumed = self.assumed(&fields);
         Some(Indicator {
             id: id?,
             name: name?,

@@ -2,17 +2,14 @@
 
 use super::PlanReader;
 use crate::load::fields::{Fields, Value};
-use crate::load::keys::META_KEYS;
+use crate::load::format;
 use crate::load::{Diagnostic, Words};
 use crate::model::{DEFAULT_AT_RISK_MARGIN, Meta};
 
 impl PlanReader<'_> {
     pub(super) fn meta(&mut self, value: Value<'_, '_>) -> Option<Meta> {
-        let fields = self.out.table(value, "[meta]", META_KEYS)?;
-        let title = self
-            .out
-            .required(&fields, "title")
-            .and_then(|v| self.out.text(v, "title"));
+        let fields = self.out.table(value, &format::META)?;
+        let title = fields.get("title").and_then(|v| self.out.text(v, "title"));
         let organisation = self.optional_text(&fields, "organisation");
         let source = self.optional_text(&fields, "source");
         let as_of = fields.get("as_of").and_then(|v| self.out.date(v, "as_of"));

@@ -16,7 +16,7 @@ mod task;
 use std::ops::Range;
 
 use super::fields::{Collector, Fields, Value};
-use super::keys::{CAMPAIGN_KEYS, ROOT_KEYS};
+use super::format;
 use super::tree::Item;
 use super::{Diagnostic, Options, Words};
 use crate::model::{Campaign, Indicator, Meta, Plan, SourceLine, Task, Text};
@@ -48,7 +48,7 @@ impl<'s> PlanReader<'s> {
     }
 
     pub fn read(&mut self, root: Value<'_, '_>) -> Option<Plan> {
-        let root = self.out.table(root, "the file", ROOT_KEYS)?;
+        let root = self.out.table(root, &format::ROOT)?;
         let meta = match root.get("meta") {
             Some(meta) => self.meta(meta),
             None => {
@@ -144,7 +144,7 @@ impl<'s> PlanReader<'s> {
         if table.is_empty() || !known {
             return None;
         }
-        let fields = self.out.table(inner, "[[campaign]]", CAMPAIGN_KEYS)?;
+        let fields = self.out.table_keys(inner, &format::CAMPAIGN)?;
         let window = (campaign.start, campaign.end);
         Some(self.items(&fields, window, as_of, &mut IdSet::default()))
     }

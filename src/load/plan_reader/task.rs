@@ -5,9 +5,9 @@ use chrono::NaiveDate;
 use super::PlanReader;
 use super::ids::IdSet;
 use crate::load::fields::{Fields, Value};
-use crate::load::keys::{TASK_KEYS, TASK_POINT_KEYS};
+use crate::load::format;
 use crate::load::{Diagnostic, Words};
-use crate::model::{Field, MAX_WEIGHT, Task, TaskPoint};
+use crate::model::{MAX_WEIGHT, Task, TaskPoint};
 
 impl PlanReader<'_> {
     pub(super) fn task(
@@ -17,13 +17,10 @@ impl PlanReader<'_> {
         as_of: NaiveDate,
         ids: &mut IdSet,
     ) -> Option<Task> {
-        let fields = self.out.table(value, "[[campaign.task]]", TASK_KEYS)?;
+        let fields = self.out.table(value, &format::TASK)?;
         let id = self.required_id(&fields, ids);
-        let name = self
-            .out
-            .required(&fields, "name")
-            .and_then(|v| self.out.text(v, "name"));
-        let done = self.out.required(&fields, "done").and_then(|v| {
+        let name = fields.get("name").and_then(|v| self.out.text(v, "name"));
+        let done = fields.get("done").and_then(|v| {
             let done = self.out.number(v, "done")?;
             self.non_negative(v, "done", done)
         });
@@ -44,13 +41,13 @@ impl PlanReader<'_> {
         let note = self.optional_text(&fields, "note");
         let history = match fields.get("history") {
             None => Some(Vec::new()),
-            Some(list) => self.history(list, as_of, TASK_POINT_KEYS, |reader, point| {
-                let done = reader.out.required(point, "done")?;
+            Some(list) => self.history(list, as_of, &format::TASK_POINT, |reader, point| {
+                let done = point.get("done")?;
                 let number = reader.out.number(done, "done")?;
                 reader.non_negative(done, "done", number)
             }),
         };
-        let assumed = self.assumed(&fields, Field::TASK);
+        let assumed = self.assumed(&fields);
         Some(Task {
             id: id?,
             name: name?,
