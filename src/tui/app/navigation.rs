@@ -217,49 +217,14 @@ impl App {
             Command::Up | Command::Down | Command::Top | Command::Bottom
                 if focus == Pane::Detail =>
             {
-                let scroll = match command {
-                    Command::Up | Command::Top if view.detail_scroll == 0 => return Effect::None,
-                    Command::Up => view.detail_scroll - 1,
-                    Command::Top => 0,
-                    Command::Down => view.detail_scroll.saturating_add(1),
-                    _ => u16::MAX,
-                };
-                let max = self.detail_max_scroll();
-                let Some(view) = self.campaign.as_mut() else {
-                    return Effect::None;
-                };
-                let scroll = scroll.min(max);
-                if scroll == view.detail_scroll {
-                    return Effect::None;
-                }
-                view.detail_scroll = scroll;
-                Effect::Redraw
+                self.scroll_detail(command)
             }
             Command::Up
             | Command::Down
             | Command::Top
             | Command::Bottom
             | Command::PageUp
-            | Command::PageDown => {
-                let len = view.rows.len();
-                if len == 0 {
-                    return Effect::None;
-                }
-                let page = self.list_page();
-                let Some(view) = self.campaign.as_mut() else {
-                    return Effect::None;
-                };
-                let current = view.selected.min(len - 1);
-                let target = match command {
-                    Command::Up => current.saturating_sub(1),
-                    Command::Down => (current + 1).min(len - 1),
-                    Command::Top => 0,
-                    Command::Bottom => len - 1,
-                    Command::PageUp => current.saturating_sub(page),
-                    _ => (current + page).min(len - 1),
-                };
-                self.select(target)
-            }
+            | Command::PageDown => self.move_in_list(command),
             Command::StartFilter => {
                 self.overlay.prompt = Some(Prompt::Filter {
                     input: self.lists.filter.clone(),
@@ -278,6 +243,49 @@ impl App {
             Command::Undo => self.undo_last(),
             _ => Effect::None,
         }
+    }
+
+    /// Up, Down, Top and Bottom in the detail pane scroll it, within its length.
+    fn scroll_detail(&mut self, command: Command) -> Effect {
+        let max = self.detail_max_scroll();
+        let Some(view) = self.campaign.as_mut() else {
+            return Effect::None;
+        };
+        let scroll = match command {
+            Command::Up | Command::Top if view.detail_scroll == 0 => return Effect::None,
+            Command::Up => view.detail_scroll - 1,
+            Command::Top => 0,
+            Command::Down => view.detail_scroll.saturating_add(1),
+            _ => u16::MAX,
+        };
+        let scroll = scroll.min(max);
+        if scroll == view.detail_scroll {
+            return Effect::None;
+        }
+        view.detail_scroll = scroll;
+        Effect::Redraw
+    }
+
+    /// Moves the selection in the campaign list by a row, a page or to an end.
+    fn move_in_list(&mut self, command: Command) -> Effect {
+        let page = self.list_page();
+        let Some(view) = self.campaign.as_mut() else {
+            return Effect::None;
+        };
+        let len = view.rows.len();
+        if len == 0 {
+            return Effect::None;
+        }
+        let current = view.selected.min(len - 1);
+        let target = match command {
+            Command::Up => current.saturating_sub(1),
+            Command::Down => (current + 1).min(len - 1),
+            Command::Top => 0,
+            Command::Bottom => len - 1,
+            Command::PageUp => current.saturating_sub(page),
+            _ => (current + page).min(len - 1),
+        };
+        self.select(target)
     }
 
     pub(super) fn select(&mut self, target: usize) -> Effect {

@@ -112,18 +112,28 @@ impl App {
     }
 
     pub(super) fn prompt_command(&mut self, command: Command) -> Effect {
-        let Some(prompt) = self.overlay.prompt.as_mut() else {
+        match (&self.overlay.prompt, command) {
+            (None, _) => Effect::None,
+            (Some(_), Command::Quit) => Effect::Quit,
+            (Some(Prompt::Filter { .. }), _) => self.filter_prompt_command(command),
+            (Some(Prompt::Search { .. }), _) => self.search_prompt_command(command),
+            (Some(Prompt::Update { .. }), _) => self.update_prompt_command(command),
+        }
+    }
+
+    /// The filter prompt: the rows follow as it is typed.
+    fn filter_prompt_command(&mut self, command: Command) -> Effect {
+        let Some(Prompt::Filter { input }) = self.overlay.prompt.as_mut() else {
             return Effect::None;
         };
-        match (prompt, command) {
-            (_, Command::Quit) => Effect::Quit,
-            (Prompt::Filter { input }, Command::Input(c)) => {
+        match command {
+            Command::Input(c) => {
                 input.push(c);
                 self.lists.filter = input.clone();
                 self.rebuild_rows();
                 Effect::Redraw
             }
-            (Prompt::Filter { input }, Command::DeleteChar) => {
+            Command::DeleteChar => {
                 if input.pop().is_none() {
                     return Effect::None;
                 }
@@ -131,25 +141,35 @@ impl App {
                 self.rebuild_rows();
                 Effect::Redraw
             }
-            (Prompt::Filter { .. }, Command::Submit) => {
+            Command::Submit => {
                 self.overlay.prompt = None;
                 Effect::Redraw
             }
-            (Prompt::Filter { .. }, Command::Back) => {
+            Command::Back => {
                 self.overlay.prompt = None;
                 self.lists.filter.clear();
                 self.rebuild_rows();
                 Effect::Redraw
             }
             // Arrows move through the rows the filter leaves.
-            (Prompt::Filter { .. }, Command::Up | Command::Down) => self.campaign_command(command),
-            (Prompt::Search { input }, Command::Input(c)) => {
+            Command::Up | Command::Down => self.campaign_command(command),
+            _ => Effect::None,
+        }
+    }
+
+    /// The search across campaigns: results show as they are typed.
+    fn search_prompt_command(&mut self, command: Command) -> Effect {
+        let Some(Prompt::Search { input }) = self.overlay.prompt.as_mut() else {
+            return Effect::None;
+        };
+        match command {
+            Command::Input(c) => {
                 input.push(c);
                 let text = input.clone();
                 self.set_search(&text);
                 Effect::Redraw
             }
-            (Prompt::Search { input }, Command::DeleteChar) => {
+            Command::DeleteChar => {
                 if input.pop().is_none() {
                     return Effect::None;
                 }
@@ -157,29 +177,32 @@ impl App {
                 self.set_search(&text);
                 Effect::Redraw
             }
-            (Prompt::Search { .. }, Command::Submit) => self.submit_search(),
-            (Prompt::Search { .. }, Command::Back) => self.cancel_search(),
-            (Prompt::Search { .. }, Command::Up | Command::Down) => self.attention_command(command),
-            (
-                Prompt::Update {
-                    confirm: confirm @ true,
-                    ..
-                },
-                Command::Input('y' | 'Y'),
-            ) => {
+            Command::Submit => self.submit_search(),
+            Command::Back => self.cancel_search(),
+            Command::Up | Command::Down => self.attention_command(command),
+            _ => Effect::None,
+        }
+    }
+
+    /// The update prompt: a figure typed over the current one, saved on
+    /// Enter, or on `y` when it looked like a typo.
+    fn update_prompt_command(&mut self, command: Command) -> Effect {
+        let Some(Prompt::Update {
+            input,
+            pristine,
+            error,
+            confirm,
+            ..
+        }) = self.overlay.prompt.as_mut()
+        else {
+            return Effect::None;
+        };
+        match command {
+            Command::Input('y' | 'Y') if *confirm => {
                 *confirm = false;
                 self.submit_update(true)
             }
-            (
-                Prompt::Update {
-                    input,
-                    pristine,
-                    error,
-                    confirm,
-                    ..
-                },
-                Command::Input(c),
-            ) => {
+            Command::Input(c) => {
                 if std::mem::take(pristine) {
                     input.clear();
                 }
@@ -188,16 +211,7 @@ impl App {
                 *confirm = false;
                 Effect::Redraw
             }
-            (
-                Prompt::Update {
-                    input,
-                    pristine,
-                    error,
-                    confirm,
-                    ..
-                },
-                Command::DeleteChar,
-            ) => {
+            Command::DeleteChar => {
                 if std::mem::take(pristine) {
                     input.clear();
                 } else if input.pop().is_none() {
@@ -207,13 +221,13 @@ impl App {
                 *confirm = false;
                 Effect::Redraw
             }
-            (Prompt::Update { .. }, Command::Back) => {
+            Command::Back => {
                 self.overlay.prompt = None;
                 Effect::Redraw
             }
             // Asked to confirm: only `y` saves.
-            (Prompt::Update { confirm: true, .. }, Command::Submit) => Effect::None,
-            (Prompt::Update { .. }, Command::Submit) => self.submit_update(false),
+            Command::Submit if *confirm => Effect::None,
+            Command::Submit => self.submit_update(false),
             _ => Effect::None,
         }
     }

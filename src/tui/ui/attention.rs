@@ -160,20 +160,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         .map_or((0, 0), |v| (v.selected, v.offset));
     let height = usize::from(parts.rows.height);
     let offset = scrolled(offset, selected, height, list.items.len());
-    let position = if list.items.len() > height {
-        format!(" {}/{} ", selected + 1, list.items.len())
-    } else {
-        String::new()
-    };
-    Block::bordered()
-        .border_set(theme.border_set())
-        .border_style(theme.border(true))
-        .title(Line::styled(
-            shown.title(app, list.items.len(), lang),
-            theme.title(),
-        ))
-        .title_bottom(Line::styled(position, theme.dim()).right_aligned())
-        .render(area, buf);
+    draw_frame(buf, area, app, list, (selected, height), theme);
     if list.items.is_empty() {
         let at = parts.header;
         let width = at.width.saturating_sub(2);
@@ -216,6 +203,33 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         let width = legend.width.saturating_sub(1);
         put(buf, legend.x + 1, legend.y, width, &text, theme.dim(), ell);
     }
+}
+
+/// The list's border, its title and, when it does not all fit, the position.
+fn draw_frame(
+    buf: &mut Buffer,
+    area: Rect,
+    app: &App,
+    list: &AttentionList,
+    (selected, height): (usize, usize),
+    theme: &Theme,
+) {
+    let lang = app.settings().lang;
+    let shown = Shown::of(app);
+    let position = if list.items.len() > height {
+        format!(" {}/{} ", selected + 1, list.items.len())
+    } else {
+        String::new()
+    };
+    Block::bordered()
+        .border_set(theme.border_set())
+        .border_style(theme.border(true))
+        .title(Line::styled(
+            shown.title(app, list.items.len(), lang),
+            theme.title(),
+        ))
+        .title_bottom(Line::styled(position, theme.dim()).right_aligned())
+        .render(area, buf);
 }
 
 /// The line under the rows: the `*` first (DESIGN asks for its legend

@@ -84,12 +84,17 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     if area.height == 0 {
         return;
     }
+    let start = draw_status(buf, area, app, theme);
+    let room = start.saturating_sub(area.x + 1);
+    let x = draw_prompt_or_message(buf, area, room, app, theme);
+    draw_hints(buf, area, x, area.x + room, app, theme);
+}
+
+/// Right: warnings, the baseline of the changes shown, the last load.
+/// Gives the column where it starts.
+fn draw_status(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) -> u16 {
     let lang = app.settings().lang;
     let s = i18n::strings(lang);
-    let ell = theme.ellipsis();
-    let y = area.y;
-
-    // Right: warnings, the baseline of the changes shown, the last load.
     let mut status = Vec::new();
     let baseline = app.baseline_words();
     if let Some(data) = app.data.as_ref().filter(|d| d.warnings() > 0) {
@@ -121,15 +126,35 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     } else {
         area.width / 3
     };
-    let start = if status.is_empty() {
+    if status.is_empty() {
         area.right()
     } else {
-        put_right(buf, area.right(), y, right_room, &status, theme.dim(), ell)
-    };
-    let room = start.saturating_sub(area.x + 1);
-    let mut x = area.x;
+        let ell = theme.ellipsis();
+        put_right(
+            buf,
+            area.right(),
+            area.y,
+            right_room,
+            &status,
+            theme.dim(),
+            ell,
+        )
+    }
+}
 
-    // Left: the prompt, or a message, then the hints.
+/// Left: the prompt, or a message, or why live reload is off, in `room`
+/// columns. Gives the column after it.
+fn draw_prompt_or_message(
+    buf: &mut Buffer,
+    area: Rect,
+    room: u16,
+    app: &App,
+    theme: &Theme,
+) -> u16 {
+    let s = i18n::strings(app.settings().lang);
+    let ell = theme.ellipsis();
+    let y = area.y;
+    let mut x = area.x;
     let prompt = match &app.overlay.prompt {
         Some(Prompt::Filter { input }) => Some((s.filter, input)),
         Some(Prompt::Search { input }) => Some((s.search, input)),
@@ -169,7 +194,15 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         x += put(buf, x, y, room, &text, theme.error(), ell);
         x += 2;
     }
-    // `? help` is the one hint that must show: the others give way to it.
+    x
+}
+
+/// The key hints from `x` to `end`: `? help` is the one hint that must
+/// show, the others give way to it.
+fn draw_hints(buf: &mut Buffer, area: Rect, mut x: u16, end: u16, app: &App, theme: &Theme) {
+    let lang = app.settings().lang;
+    let ell = theme.ellipsis();
+    let y = area.y;
     let context = app.context();
     let shown = |command: Command, zh: &'static str, en: &'static str| {
         let key = key_for(&app.settings().keymap, command, context, theme.ascii)?;
@@ -188,7 +221,6 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         .iter()
         .find(|h| h.0 == Command::ToggleHelp)
         .map_or(0, |h| h.3 + 2);
-    let end = area.x + room;
     for (command, key, word, needed) in hints {
         let reserve = if command == Command::ToggleHelp {
             0

@@ -2,6 +2,7 @@
 //! file on the right; under them, where the figures come from (`source`)
 //! and the legend of the assumed marker, when the plan has either.
 
+use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
@@ -52,9 +53,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         provenance(buf, line, app, theme);
     }
     let lang = app.settings().lang;
-    let s = i18n::strings(lang);
     let ell = theme.ellipsis();
-    let file = text::sanitize_line(&app.path().display().to_string());
     let (title, organisation, as_of) = match app.data.as_ref() {
         Some(data) => (
             data.plan().meta.title.get(lang).to_owned(),
@@ -67,39 +66,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         ),
         None => ("campaigns".to_owned(), None, None),
     };
-    let right = |file: &str| match as_of {
-        Some(date) => format!(
-            "{} {}{}{file}",
-            s.as_of,
-            date.format("%Y-%m-%d"),
-            theme.dot()
-        ),
-        None => file.to_owned(),
-    };
-    // The whole path when it fits in half the line, else the file's name.
-    let mut right = right(&file);
-    if text::width(&right) > usize::from(area.width / 2) {
-        let name = app
-            .path()
-            .file_name()
-            .map(|n| text::sanitize_line(&n.to_string_lossy()))
-            .unwrap_or_default();
-        right = match as_of {
-            Some(date) => format!(
-                "{} {}{}{name}",
-                s.as_of,
-                date.format("%Y-%m-%d"),
-                theme.dot()
-            ),
-            None => name,
-        };
-    }
-    // Still too long: the date alone.
-    if text::width(&right) > usize::from(area.width / 2)
-        && let Some(date) = as_of
-    {
-        right = format!("{} {}", s.as_of, date.format("%Y-%m-%d"));
-    }
+    let right = date_and_file(app, as_of, area.width / 2, theme);
     // The date matters more than the file name: keep the right side, cut the title.
     let right_width = (text::width(&right) as u16).min(area.width / 2);
     let start = put_right(
@@ -160,4 +127,45 @@ fn provenance(buf: &mut Buffer, line: Rect, app: &App, theme: &Theme) {
         let room = start.saturating_sub(line.x + 2);
         put(buf, line.x, line.y, room, &source, theme.dim(), ell);
     }
+}
+
+/// The right of the header: the reporting date and the file, the whole
+/// path when it fits in `room`, else the file's name, else the date alone.
+fn date_and_file(app: &App, as_of: Option<NaiveDate>, room: u16, theme: &Theme) -> String {
+    let s = i18n::strings(app.settings().lang);
+    let file = text::sanitize_line(&app.path().display().to_string());
+    let right = |file: &str| match as_of {
+        Some(date) => format!(
+            "{} {}{}{file}",
+            s.as_of,
+            date.format("%Y-%m-%d"),
+            theme.dot()
+        ),
+        None => file.to_owned(),
+    };
+    // The whole path when it fits in half the line, else the file's name.
+    let mut right = right(&file);
+    if text::width(&right) > usize::from(room) {
+        let name = app
+            .path()
+            .file_name()
+            .map(|n| text::sanitize_line(&n.to_string_lossy()))
+            .unwrap_or_default();
+        right = match as_of {
+            Some(date) => format!(
+                "{} {}{}{name}",
+                s.as_of,
+                date.format("%Y-%m-%d"),
+                theme.dot()
+            ),
+            None => name,
+        };
+    }
+    // Still too long: the date alone.
+    if text::width(&right) > usize::from(room)
+        && let Some(date) = as_of
+    {
+        right = format!("{} {}", s.as_of, date.format("%Y-%m-%d"));
+    }
+    right
 }

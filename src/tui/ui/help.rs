@@ -45,7 +45,6 @@ fn key_column(keymap: &Keymap, ascii: bool) -> usize {
 pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let lang = app.settings().lang;
     let s = i18n::strings(lang);
-    let ell = theme.ellipsis();
     let keymap = &app.settings().keymap;
     let columns = columns(keymap, area.width);
     let box_area = box_area(keymap, area);
@@ -82,46 +81,59 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
             .enumerate()
         {
             let y = inner.y + row as u16;
-            match line {
-                HelpLine::Heading(context) => {
-                    put(
-                        buf,
-                        x,
-                        y,
-                        width,
-                        heading(*context, lang),
-                        theme.title(),
-                        ell,
-                    );
-                }
-                HelpLine::Binding(binding) => {
-                    let keys = binding.keys_shown(theme.ascii);
-                    let used = put(
-                        buf,
-                        x + 2,
-                        y,
-                        width.saturating_sub(2),
-                        &keys,
-                        theme.key(),
-                        ell,
-                    );
-                    let start = (2 + keys_width).max(used + 3);
-                    put(
-                        buf,
-                        x + start,
-                        y,
-                        width.saturating_sub(start),
-                        binding.help(lang),
-                        Default::default(),
-                        ell,
-                    );
-                }
-                HelpLine::Mouse => {
-                    let words = i18n::strings(lang).help_mouse;
-                    put(buf, x, y, width, words, theme.dim(), ell);
-                }
-                HelpLine::Gap => {}
-            }
+            draw_line(buf, (x, y, width), line, keys_width, lang, theme);
         }
+    }
+}
+
+/// One line of the help at (x, y), `width` wide.
+fn draw_line(
+    buf: &mut Buffer,
+    (x, y, width): (u16, u16, u16),
+    line: &HelpLine<'_>,
+    keys_width: u16,
+    lang: Lang,
+    theme: &Theme,
+) {
+    let ell = theme.ellipsis();
+    match line {
+        HelpLine::Heading(context) => {
+            put(
+                buf,
+                x,
+                y,
+                width,
+                heading(*context, lang),
+                theme.title(),
+                ell,
+            );
+        }
+        HelpLine::Binding(binding) => {
+            let keys = binding.keys_shown(theme.ascii);
+            let used = put(
+                buf,
+                x + 2,
+                y,
+                width.saturating_sub(2),
+                &keys,
+                theme.key(),
+                ell,
+            );
+            let start = (2 + keys_width).max(used + 3);
+            put(
+                buf,
+                x + start,
+                y,
+                width.saturating_sub(start),
+                binding.help(lang),
+                Default::default(),
+                ell,
+            );
+        }
+        HelpLine::Mouse => {
+            let words = i18n::strings(lang).help_mouse;
+            put(buf, x, y, width, words, theme.dim(), ell);
+        }
+        HelpLine::Gap => {}
     }
 }

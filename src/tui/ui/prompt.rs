@@ -62,36 +62,8 @@ pub fn draw_update(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     }
     let x = inner.x + 1;
     let width = inner.width - 1;
-    // The input line: the figure shown selected until the first key replaces it.
     if inner.height > 1 {
-        let y = inner.y + 1;
-        let used = put(buf, x, y, width, "> ", theme.title(), ell);
-        let input_style = if *pristine {
-            theme.selected()
-        } else {
-            theme.title()
-        };
-        let shown = text::sanitize_line(input);
-        let used = used
-            + put(
-                buf,
-                x + used,
-                y,
-                width.saturating_sub(used),
-                &shown,
-                input_style,
-                ell,
-            );
-        let cursor = if theme.ascii { "_" } else { "▏" };
-        put(
-            buf,
-            x + used,
-            y,
-            width.saturating_sub(used),
-            cursor,
-            theme.title(),
-            ell,
-        );
+        draw_input(buf, x, inner.y + 1, width, input, *pristine, theme);
     }
     put(
         buf,
@@ -109,4 +81,44 @@ pub fn draw_update(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     if inner.height > 2 {
         put(buf, x, inner.y + 2, width, hint, style, ell);
     }
+}
+
+/// The input line: the figure shown selected until the first key replaces it.
+fn draw_input(
+    buf: &mut Buffer,
+    x: u16,
+    y: u16,
+    width: u16,
+    input: &str,
+    pristine: bool,
+    theme: &Theme,
+) {
+    let ell = theme.ellipsis();
+    let used = put(buf, x, y, width, "> ", theme.title(), ell);
+    let input_style = if pristine {
+        theme.selected()
+    } else {
+        theme.title()
+    };
+    let shown = text::sanitize_line(input);
+    let used = used
+        + put(
+            buf,
+            x + used,
+            y,
+            width.saturating_sub(used),
+            &shown,
+            input_style,
+            ell,
+        );
+    let cursor = if theme.ascii { "_" } else { "▏" };
+    put(
+        buf,
+        x + used,
+        y,
+        width.saturating_sub(used),
+        cursor,
+        theme.title(),
+        ell,
+    );
 }
