@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 use campaigns::config::Config;
 use campaigns::history::{self, Boundary};
+use campaigns::report::history as output;
 use campaigns::text::sanitize_line;
 
 use super::{COULD_NOT_RUN, INVALID, VALID, settings, to_stderr, to_stdout};
@@ -32,11 +33,9 @@ pub fn history(args: &HistoryArgs, common: &Common, config: &Config) -> anyhow::
         return Ok(INVALID);
     }
     let text = match args.format {
-        HistoryFormat::Text => {
-            history::output::text(&history, settings::lang(common, config), common.ascii)
-        }
-        HistoryFormat::Json => history::output::json(&history),
-        HistoryFormat::Csv => history::output::csv(&history),
+        HistoryFormat::Text => output::text(&history, settings::lang(common, config), common.ascii),
+        HistoryFormat::Json => output::json(&history),
+        HistoryFormat::Csv => output::csv(&history),
     };
     to_stdout(text.as_bytes())?;
     // The CSV has rows of points only: the boundary is said beside it.

@@ -3,16 +3,17 @@
 use std::io::IsTerminal;
 use std::path::Path;
 
+use chrono::NaiveDate;
 use clap::CommandFactory;
 
 use campaigns::config::Config;
 use campaigns::history::Since;
-use campaigns::model::Item;
 use campaigns::model::Lang;
 use campaigns::report::since::{self as compare, Baseline};
-use campaigns::report::{Format, Report};
+use campaigns::report::{Export, Format, Report};
 use campaigns::text::sanitize_line;
 
+use super::since::Found;
 use super::{
     COULD_NOT_RUN, INVALID, VALID, load_reporting_problems, problems_summary, settings, to_stderr,
     to_stdout,
@@ -33,24 +34,8 @@ pub fn report(
     common: &Common,
     config: &Config,
 ) -> anyhow::Result<u8> {
-    // Checked before anything is read: a report written over the plan
-    // would replace every figure with its own summary.
-    if let Some(path) = output.filter(|path| is_the_plan(path, file)) {
-        to_stderr(&format!(
-            "campaigns: --output {} is the plan itself ({}); no report written, choose another file",
-            sanitize_line(&path.display().to_string()),
-            sanitize_line(&file.display().to_string()),
-        ));
-        return Ok(COULD_NOT_RUN);
-    }
-    // A zip archive on a terminal is garbage at best and escape sequences
-    // at worst; a pipe (`> file`, `| ssh …`) is what scripts use.
-    if format == ReportFormat::Xlsx && output.is_none() && std::io::stdout().is_terminal() {
-        to_stderr(
-            "campaigns: --format xlsx writes a binary workbook, not for a terminal; \
-             use -o FILE (e.g. -o ledger.xlsx) or redirect stdout to a file",
-        );
-        return Ok(COULD_NOT_RUN);
+    if let Some(code) = refused_output(file, format, output) {
+        return Ok(code);
     }
     let lang = settings::lang(common, config);
     let opened = match load_reporting_problems(file, common, lang) {
@@ -79,17 +64,9 @@ pub fn report(
         }
     };
     // Kept here: the report borrows the baseline's plan.
-    let found = match since {
-        Some(since) => {
-            let today = settings::dates(common).today;
-            match super::since::baseline(file, since, document.as_of(), today) {
-                Ok(found) => Some((super::since::asked(since), found)),
-                Err(err) => {
-                    to_stderr(&format!("campaigns: {err}"));
-                    return Ok(COULD_NOT_RUN);
-                }
-            }
-        }
+    let found = match since.map(|since| baseline(file, since, document.as_of(), common)) {
+        Some(Ok(found)) => Some(found),
+        Some(Err(code)) => return Ok(code),
         None => None,
     };
     if let Some((asked, found)) = &found {
@@ -98,24 +75,63 @@ pub fn report(
             .map(|(commit, was)| Baseline::new(commit, was.plan(), was.as_of()));
         report = report.since(compare::Since::new(asked, baseline));
     }
-    let format = match format {
-        ReportFormat::Md => Format::Markdown,
-        ReportFormat::Json => Format::Json,
-        ReportFormat::Csv => Format::Csv,
-        ReportFormat::Text => Format::Text,
-        ReportFormat::Xlsx => {
-            // The 上次调度 / 较上次调度 columns, with `--since`.
-            let previous = |index: usize, item: Item| {
-                let campaign = report.plan.campaigns.get(index)?;
-                report.compared()?.previous_amount(campaign, item)
-            };
-            let bytes = report.xlsx(&previous).map_err(|err| {
-                anyhow::anyhow!("the workbook could not be made: {err}; nothing written")
-            })?;
-            return write_out(output, &bytes);
+    let bytes = report
+        .export(export(format))
+        .map_err(|err| anyhow::anyhow!("the workbook could not be made: {err}; nothing written"))?;
+    write_out(output, &bytes)
+}
+
+/// Why no report may be written where `output` (or stdout) points, said on
+/// stderr, with the exit code; `None` when it may.
+fn refused_output(file: &Path, format: ReportFormat, output: Option<&Path>) -> Option<u8> {
+    // Checked before anything is read: a report written over the plan
+    // would replace every figure with its own summary.
+    if let Some(path) = output.filter(|path| is_the_plan(path, file)) {
+        to_stderr(&format!(
+            "campaigns: --output {} is the plan itself ({}); no report written, choose another file",
+            sanitize_line(&path.display().to_string()),
+            sanitize_line(&file.display().to_string()),
+        ));
+        return Some(COULD_NOT_RUN);
+    }
+    // A zip archive on a terminal is garbage at best and escape sequences
+    // at worst; a pipe (`> file`, `| ssh …`) is what scripts use.
+    if format == ReportFormat::Xlsx && output.is_none() && std::io::stdout().is_terminal() {
+        to_stderr(
+            "campaigns: --format xlsx writes a binary workbook, not for a terminal; \
+             use -o FILE (e.g. -o ledger.xlsx) or redirect stdout to a file",
+        );
+        return Some(COULD_NOT_RUN);
+    }
+    None
+}
+
+/// What was asked and the baseline found for `--since`; `Err` carries the
+/// exit code once the reason is said.
+fn baseline(
+    file: &Path,
+    since: &Since,
+    as_of: NaiveDate,
+    common: &Common,
+) -> Result<(String, Found), u8> {
+    let today = settings::dates(common).today;
+    match super::since::baseline(file, since, as_of, today) {
+        Ok(found) => Ok((super::since::asked(since), found)),
+        Err(err) => {
+            to_stderr(&format!("campaigns: {err}"));
+            Err(COULD_NOT_RUN)
         }
-    };
-    write_out(output, report.render(format).as_bytes())
+    }
+}
+
+fn export(format: ReportFormat) -> Export {
+    match format {
+        ReportFormat::Md => Export::Text(Format::Markdown),
+        ReportFormat::Json => Export::Text(Format::Json),
+        ReportFormat::Csv => Export::Text(Format::Csv),
+        ReportFormat::Text => Export::Text(Format::Text),
+        ReportFormat::Xlsx => Export::Xlsx,
+    }
 }
 
 /// Into `--output`, else onto stdout.

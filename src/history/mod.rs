@@ -25,7 +25,6 @@ mod baseline;
 mod error;
 mod items;
 mod locate;
-pub mod output;
 mod point;
 mod readings;
 mod rename;

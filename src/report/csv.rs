@@ -17,6 +17,7 @@
 //! for a class, for an item new since, and without a baseline).
 
 use super::Report;
+use super::cells::{neutralise, push_field};
 use super::since::Since;
 use crate::figures;
 use crate::model::{Assumed, Campaign, Figure, Item, Level};
@@ -186,27 +187,6 @@ fn write_cells(out: &mut String, cells: &[&Cell<'_>]) {
         }
     }
     out.push_str("\r\n");
-}
-
-/// A cell a spreadsheet would run as a formula gets a leading apostrophe.
-pub fn neutralise(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}").into()
-    } else {
-        text.into()
-    }
-}
-
-/// Quotes a field when it holds a separator, a quote or a line break,
-/// doubling the quotes inside (RFC 4180).
-pub(crate) fn push_field(out: &mut String, field: &str) {
-    if field.contains([',', '"', '\r', '\n']) {
-        out.push('"');
-        out.push_str(&field.replace('"', "\"\""));
-        out.push('"');
-    } else {
-        out.push_str(field);
-    }
 }
 
 #[cfg(test)]

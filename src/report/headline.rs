@@ -99,3 +99,54 @@ impl Headline {
         }
     }
 }
+
+impl Headline {
+    /// The headline on one line, as the markdown bulletin and the ledger's
+    /// campaign sheets give it:
+    /// `Status ✖ not-met\* · Progress 100% (1 of 9 tasks measured) · expected by now 100% · Tasks: 1 ✔ done · Indicators met 1/2 · 8 figures`
+    pub fn line(&self, lang: Lang) -> String {
+        let w = words::words(lang);
+        let mut parts = Vec::new();
+        if let Some(status) = &self.status {
+            parts.push(format!("{} {status}", w.status));
+        }
+        let planned = self.planned.as_deref();
+        match (&self.progress, planned) {
+            (Progress::Measured { percent, of }, Some(planned)) => parts.push(format!(
+                "{} {percent}{}{of}{}{planned}{}",
+                w.progress, w.open, w.semicolon, w.close
+            )),
+            (Progress::Measured { percent, of }, None) => {
+                parts.push(format!("{} {percent}{}{of}{}", w.progress, w.open, w.close));
+            }
+            (Progress::NothingBegun, _) => {
+                let nothing = words::nothing_begun(lang);
+                parts.push(match planned {
+                    Some(planned) => format!(
+                        "{}{}{nothing}{}{planned}{}",
+                        w.progress, w.colon, w.open, w.close
+                    ),
+                    None => format!("{}{}{nothing}", w.progress, w.colon),
+                });
+            }
+            (Progress::None, _) => {}
+        }
+        parts.extend(self.progress_since.clone());
+        if let Some(expected) = &self.expected {
+            parts.push(format!("{} {expected}", w.expected_inline));
+        }
+        if !self.counts.is_empty() {
+            parts.push(format!(
+                "{}{}{}",
+                w.tasks,
+                w.colon,
+                self.counts.join(w.list_separator)
+            ));
+        }
+        if let Some((met, of)) = self.indicators {
+            parts.push(format!("{} {met}/{of}", w.indicators_met));
+        }
+        parts.extend(self.figures.clone());
+        parts.join(" · ")
+    }
+}

@@ -11,10 +11,10 @@ use serde::ser::{SerializeMap, Serializer};
 use serde_json::Value;
 
 use super::Report;
+use super::cells::{json_level as level, json_number as number};
 use super::since::Since;
 use crate::model::{
-    Assumed, Campaign, CampaignStatus, Figure, Indicator, Item, Lang, Level, Status, Task,
-    TaskSchedule,
+    Assumed, Campaign, CampaignStatus, Figure, Indicator, Item, Lang, Status, Task, TaskSchedule,
 };
 
 #[derive(Serialize)]
@@ -290,22 +290,5 @@ fn split<'a>(compared: Option<Compared<'a>>) -> (WithSince<PreviousJson<'a>>, Wi
     match compared {
         Some((previous, change)) => (Some(previous), Some(change)),
         None => (None, None),
-    }
-}
-
-/// A whole number as a JSON integer (`110`, not `110.0`), others as they are.
-pub(crate) fn number(value: f64) -> Value {
-    const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53: every integer below is exact
-    if value.fract() == 0.0 && value.abs() < EXACT {
-        Value::from(value as i64)
-    } else {
-        serde_json::Number::from_f64(value).map_or(Value::Null, Value::Number)
-    }
-}
-
-pub(crate) fn level(level: Level) -> Value {
-    match level {
-        Level::Number(value) => number(value),
-        Level::WaterClass(class) => Value::from(class.as_str()),
     }
 }

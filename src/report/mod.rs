@@ -1,32 +1,29 @@
-//! Reports: the plan's figures at a reporting date as markdown, JSON, CSV or
-//! plain text, for bulletins, scripts and CI. Every figure and status comes
+//! Reports: the plan's figures at a reporting date as markdown, JSON, CSV,
+//! plain text or the xlsx ledger, for bulletins, scripts and CI; and the
+//! figures over time that the git history gives (`history`). Every figure and status comes
 //! from `model::schedule` (`PlanStatus`) and the attention order from
 //! `model::attention`; every shown figure is written by `figures`. Values
 //! the source does not give carry the assumed marker (`marks`).
 
 mod attention;
+mod cells;
+mod contents;
 mod csv;
 mod headline;
+pub mod history;
 mod json;
 mod marks;
 mod md;
-mod md_tables;
 pub mod schema;
 pub mod since;
 mod text;
-mod text_items;
 mod words;
-pub mod xlsx;
+mod xlsx;
 
-// The history's JSON and CSV write figures and cells by the same rules.
-pub(crate) use csv::{neutralise, push_field};
-pub(crate) use json::{level as json_level, number as json_number};
+pub use contents::{Report, UnknownCampaign};
+pub use xlsx::LedgerError;
 
-use chrono::NaiveDate;
-
-use crate::model::{Campaign, CampaignStatus, Lang, Plan, PlanStatus};
-
-/// The output formats of `campaigns report`.
+/// The text formats of `campaigns report`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
     Markdown,
@@ -35,97 +32,20 @@ pub enum Format {
     Text,
 }
 
-/// A plan, its statuses at one date, the language and the campaigns to show.
-#[derive(Debug)]
-pub struct Report<'a> {
-    pub plan: &'a Plan,
-    pub status: PlanStatus,
-    pub lang: Lang,
-    /// ASCII symbols and comparisons only (`--ascii`).
-    pub ascii: bool,
-    /// Indexes into `plan.campaigns` of the campaigns shown, in file order.
-    selected: Vec<usize>,
-    /// The baseline of `--since`; `None` without it.
-    since: Option<since::Since<'a>>,
+/// What `campaigns report` writes: a text format, or the ledger workbook.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Export {
+    Text(Format),
+    Xlsx,
 }
 
-/// A `--campaign` id the plan does not have.
-#[derive(Debug, thiserror::Error, PartialEq, Eq)]
-#[error("no campaign `{id}` in the plan{}", hint(.suggestion, .known))]
-pub struct UnknownCampaign {
-    pub id: String,
-    pub suggestion: Option<String>,
-    pub known: Vec<String>,
-}
-
-fn hint(suggestion: &Option<String>, known: &[String]) -> String {
-    match suggestion {
-        Some(candidate) => format!("; did you mean `{candidate}`?"),
-        None if known.is_empty() => "; it has no campaigns".to_owned(),
-        None => format!("; its campaigns are: {}", known.join(", ")),
-    }
-}
-
-impl<'a> Report<'a> {
-    /// Every campaign of `plan`, with statuses computed at `as_of`.
-    pub fn new(plan: &'a Plan, as_of: NaiveDate, lang: Lang) -> Report<'a> {
-        Report {
-            plan,
-            status: PlanStatus::compute(plan, as_of),
-            lang,
-            ascii: false,
-            selected: (0..plan.campaigns.len()).collect(),
-            since: None,
+impl Report<'_> {
+    /// The report as `export` writes it: the one route of every format.
+    pub fn export(&self, export: Export) -> Result<Vec<u8>, LedgerError> {
+        match export {
+            Export::Text(format) => Ok(self.render(format).into_bytes()),
+            Export::Xlsx => self.xlsx(),
         }
-    }
-
-    /// Only the campaigns named in `ids` (in file order); all when `ids` is empty.
-    pub fn only(mut self, ids: &[String]) -> Result<Report<'a>, UnknownCampaign> {
-        if ids.is_empty() {
-            return Ok(self);
-        }
-        let known: Vec<String> = self.plan.campaigns.iter().map(|c| c.id.clone()).collect();
-        if let Some(unknown) = ids.iter().find(|id| !known.contains(id)) {
-            return Err(UnknownCampaign {
-                id: crate::text::sanitize_line(unknown),
-                suggestion: closest(unknown, &known),
-                known,
-            });
-        }
-        self.selected = (0..self.plan.campaigns.len())
-            .filter(|&index| ids.contains(&self.plan.campaigns[index].id))
-            .collect();
-        Ok(self)
-    }
-
-    /// Symbols and comparisons in ASCII (`+` for ✔, `>=` for ≥).
-    pub fn ascii(mut self, ascii: bool) -> Report<'a> {
-        self.ascii = ascii;
-        self
-    }
-
-    /// Each item's figures at a baseline beside the current ones
-    /// (`--since`).
-    pub fn since(mut self, since: since::Since<'a>) -> Report<'a> {
-        self.since = Some(since);
-        self
-    }
-
-    /// The baseline compared with, when `--since` was given.
-    pub fn compared(&self) -> Option<&since::Since<'a>> {
-        self.since.as_ref()
-    }
-
-    pub fn as_of(&self) -> NaiveDate {
-        self.status.as_of
-    }
-
-    /// The campaigns shown, each with its figures.
-    pub fn campaigns(&self) -> impl Iterator<Item = (&'a Campaign, &CampaignStatus)> + '_ {
-        let plan = self.plan;
-        self.selected
-            .iter()
-            .map(move |&index| (&plan.campaigns[index], &self.status.campaigns[index]))
     }
 
     /// The report in `format`, ending with a line break.
@@ -137,16 +57,6 @@ impl<'a> Report<'a> {
             Format::Text => text::render(self),
         }
     }
-}
-
-/// The known id closest to `id`, when it is close enough to be a typo.
-fn closest(id: &str, known: &[String]) -> Option<String> {
-    known
-        .iter()
-        .map(|candidate| (strsim::jaro_winkler(id, candidate), candidate))
-        .filter(|(score, _)| *score > 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, candidate)| candidate.clone())
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@ use chrono::NaiveDate;
 
 use super::*;
 use crate::load::{Options, parse};
+use crate::model::{Lang, Plan};
 
 const PLAN: &str = r#"
 [meta]

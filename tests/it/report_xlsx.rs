@@ -18,7 +18,7 @@ use campaigns::i18n;
 use campaigns::load::{self, Options};
 use campaigns::model::attention::attention;
 use campaigns::model::{Item, Lang, Plan, PlanStatus, Status};
-use campaigns::report::{Format, Report, xlsx};
+use campaigns::report::{Export, Format, Report};
 
 const SHIPPED: &str = "campaigns.toml";
 
@@ -262,7 +262,7 @@ fn check(text: &str, lang: Lang) {
     let report = Report::new(&plan, as_of, lang);
     let json: Value = serde_json::from_str(&report.render(Format::Json)).unwrap();
     let bytes = report
-        .xlsx(&xlsx::no_previous)
+        .export(Export::Xlsx)
         .expect("the workbook is written");
     let mut book = Xlsx::new(Cursor::new(bytes)).expect("calamine opens it");
     let names = book.sheet_names();
@@ -633,7 +633,7 @@ fn names_excel_would_unescape_come_back_as_written() {
         NaiveDate::from_ymd_opt(2024, 12, 31).unwrap(),
         Lang::En,
     );
-    let mut book = Xlsx::new(Cursor::new(report.xlsx(&xlsx::no_previous).unwrap())).unwrap();
+    let mut book = Xlsx::new(Cursor::new(report.export(Export::Xlsx).unwrap())).unwrap();
     assert_eq!(book.sheet_names()[2], "_x0041_ x");
     let sheet = Sheet::read(&mut book, "_x0041_ x", "Kind", Lang::En);
     assert_eq!(text(&sheet.get(0, "name")), Some("_x0042_"));

@@ -4,7 +4,6 @@
 
 use super::super::headline::{Headline, Style};
 use super::super::marks::{self, Marker};
-use super::super::md::headline_line;
 use super::cells::{Cell, clean};
 use super::items::{Column, ItemCells, Previous, items};
 use super::sheet::Rows;
@@ -88,7 +87,7 @@ impl<'a> CampaignRows<'a> {
         if !parts.is_empty() {
             lines.push(clean(&parts.join(" · "), false));
         }
-        let headline = headline_line(&headline, self.lang);
+        let headline = headline.line(self.lang);
         if !headline.is_empty() {
             lines.push(clean(&headline, false));
         }

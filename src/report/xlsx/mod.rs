@@ -12,6 +12,7 @@
 mod attention;
 mod campaign;
 mod cells;
+mod error;
 mod formats;
 mod items;
 mod names;
@@ -19,41 +20,27 @@ mod overview;
 mod sheet;
 mod words;
 
-use rust_xlsxwriter::{DocProperties, Workbook, XlsxError};
+use rust_xlsxwriter::{DocProperties, Workbook};
 
 use super::Report;
 use super::marks::Marker;
+use crate::model::Item;
 use cells::clean;
 use formats::Formats;
 use names::SheetNames;
 use sheet::Page;
 
-pub use items::Previous;
-
-/// Why a workbook could not be made.
-#[derive(Debug, thiserror::Error)]
-pub enum LedgerError {
-    #[error(
-        "sheet `{sheet}` would need {rows} rows; a sheet holds {room} below its title and header"
-    )]
-    TooManyRows {
-        sheet: String,
-        rows: usize,
-        room: usize,
-    },
-    #[error(transparent)]
-    Xlsx(#[from] XlsxError),
-}
-
-/// No previous figures: without `--since` the change columns are left out.
-pub fn no_previous(_campaign: usize, _item: crate::model::Item) -> Option<f64> {
-    None
-}
+pub use error::LedgerError;
 
 impl Report<'_> {
-    /// The workbook's bytes. `previous` gives each item's figure at the
-    /// last progress meeting, for the 上次调度 / 较上次调度 columns.
-    pub fn xlsx(&self, previous: Previous<'_>) -> Result<Vec<u8>, LedgerError> {
+    /// The workbook's bytes. With `--since`, each item's figure at the
+    /// last progress meeting fills the 上次调度 / 较上次调度 columns.
+    pub(super) fn xlsx(&self) -> Result<Vec<u8>, LedgerError> {
+        let previous = |index: usize, item: Item| {
+            let campaign = self.plan.campaigns.get(index)?;
+            self.compared()?.previous_amount(campaign, item)
+        };
+        let previous: items::Previous<'_> = &previous;
         let (lang, ascii) = (self.lang, self.ascii);
         let ledger = words::ledger(lang);
         let mut workbook = Workbook::new();

@@ -9,8 +9,8 @@ use rust_xlsxwriter::{
     XlsxError,
 };
 
-use super::LedgerError;
 use super::cells::Cell;
+use super::error::LedgerError;
 use super::formats::{Formats, Kind};
 use crate::figures;
 
@@ -81,34 +81,11 @@ pub fn write(
         });
     }
     let columns = page.headers.len();
-    let last = u16::try_from(columns.saturating_sub(1)).unwrap_or(u16::MAX);
     let (widths, marked) = measure(page, rows);
     for (column, width) in widths.iter().enumerate() {
         sheet.set_column_width(column as u16, *width as f64)?;
     }
-    let mut title = page.title.clone();
-    if marked || page.marked {
-        title.push(page.legend.clone());
-    }
-    for (row, line) in title.iter().enumerate() {
-        let format = if row == 0 {
-            &formats.title
-        } else {
-            &formats.byline
-        };
-        let row = row as u32;
-        if last > 0 {
-            sheet.merge_range(row, 0, row, last, line, format)?;
-        } else {
-            sheet.write_string_with_format(row, 0, line, format)?;
-        }
-    }
-    let header_row = title.len() as u32;
-    for (column, header) in page.headers.iter().enumerate() {
-        sheet.write_string_with_format(header_row, column as u16, header, &formats.header)?;
-    }
-    // Room for a header wrapped onto its second line.
-    sheet.set_row_height(header_row, LINE_HEIGHT * HEADER_LINES as f64)?;
+    let header_row = write_head(sheet, page, marked, formats)?;
     let mut cells = Vec::with_capacity(columns);
     for index in 0..rows.len() {
         rows.row(index, &mut cells);
@@ -136,6 +113,47 @@ pub fn write(
             sheet.add_conditional_format(header_row + 1, column, last_row, column, &rule)?;
         }
     }
+    set_up_print(sheet, page, header_row)
+}
+
+/// The title block (with the legend when a cell is `marked`) and the
+/// header row; the header row's index.
+fn write_head(
+    sheet: &mut Worksheet,
+    page: &Page,
+    marked: bool,
+    formats: &Formats,
+) -> Result<u32, LedgerError> {
+    let last = u16::try_from(page.headers.len().saturating_sub(1)).unwrap_or(u16::MAX);
+    let mut title = page.title.clone();
+    if marked || page.marked {
+        title.push(page.legend.clone());
+    }
+    for (row, line) in title.iter().enumerate() {
+        let format = if row == 0 {
+            &formats.title
+        } else {
+            &formats.byline
+        };
+        let row = row as u32;
+        if last > 0 {
+            sheet.merge_range(row, 0, row, last, line, format)?;
+        } else {
+            sheet.write_string_with_format(row, 0, line, format)?;
+        }
+    }
+    let header_row = title.len() as u32;
+    for (column, header) in page.headers.iter().enumerate() {
+        sheet.write_string_with_format(header_row, column as u16, header, &formats.header)?;
+    }
+    // Room for a header wrapped onto its second line.
+    sheet.set_row_height(header_row, LINE_HEIGHT * HEADER_LINES as f64)?;
+    Ok(header_row)
+}
+
+/// Frozen header, the header repeated on each printed page, landscape A4
+/// fitted to the width, the running head and page numbers.
+fn set_up_print(sheet: &mut Worksheet, page: &Page, header_row: u32) -> Result<(), LedgerError> {
     sheet.set_freeze_panes(header_row + 1, 0)?;
     sheet.set_repeat_rows(header_row, header_row)?;
     sheet

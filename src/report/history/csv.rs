@@ -7,7 +7,7 @@
 use crate::figures;
 use crate::history::History;
 use crate::model::{Figure, Level};
-use crate::report::{neutralise, push_field};
+use crate::report::cells::{neutralise, push_field};
 
 const HEADER: [&str; 7] = ["item", "as_of", "done", "value", "status", "commit", "from"];
 

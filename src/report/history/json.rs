@@ -19,7 +19,7 @@ use serde_json::Value;
 
 use crate::history::{Boundary, History, ItemHistory, Point, Revision};
 use crate::model::Figure;
-use crate::report::{json_level, json_number};
+use crate::report::cells::{json_level, json_number};
 use crate::text::sanitize_line;
 
 #[derive(Serialize)]

@@ -4,15 +4,15 @@
 //! Assumed values carry the marker right after them; with `--since` the
 //! change since the baseline follows the figure.
 
-use super::marks::{self, Marker};
-use super::since::{Since, words as since_words};
-use super::text::one_line;
-use super::words::{self, Words};
+use super::line::one_line;
 use crate::figures;
 use crate::i18n::status_word;
 use crate::model::{
     Campaign, Field, Indicator, IndicatorState, Item, Lang, Level, Status, Task, TaskSchedule,
 };
+use crate::report::marks::{self, Marker};
+use crate::report::since::{Since, words as since_words};
+use crate::report::words::{self, Words};
 
 pub struct Items<'a> {
     pub lang: Lang,

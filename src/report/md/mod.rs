@@ -4,16 +4,19 @@
 //! roll-up, and its tables of tasks, indicators and plain figures. Text from
 //! the file is escaped so it stays text.
 
+mod escape;
+mod tables;
+
 use std::fmt::Write;
 
-use super::Report;
-use super::attention;
-use super::headline::{Headline, Progress, Style};
-use super::marks::{self, Marker};
-use super::md_tables;
-use super::since::words as since_words;
-use super::words::{self, Words};
 use crate::model::{Campaign, CampaignStatus, Lang};
+use crate::report::Report;
+use crate::report::attention;
+use crate::report::headline::{Headline, Style};
+use crate::report::marks::{self, Marker};
+use crate::report::since::words as since_words;
+use crate::report::words::{self, Words};
+use escape::escape;
 
 pub fn render(report: &Report<'_>) -> String {
     let lang = report.lang;
@@ -86,20 +89,20 @@ fn campaign_section(
     let since = report.compared();
     headline.progress_since = since
         .and_then(|since| since_words::progress(since, campaign, status.rollup.progress, lang));
-    let line = headline_line(&headline, lang);
+    let line = headline.line(lang);
     if !line.is_empty() {
         let _ = writeln!(out, "{line}\n");
     }
-    let cx = md_tables::Context {
+    let cx = tables::Context {
         lang,
         ascii,
         w,
         marker,
         since,
     };
-    md_tables::tasks(out, campaign, status, &cx);
-    md_tables::indicators(out, campaign, status, &cx);
-    md_tables::figures(out, campaign, status, &cx);
+    tables::tasks(out, campaign, status, &cx);
+    tables::indicators(out, campaign, status, &cx);
+    tables::figures(out, campaign, status, &cx);
 }
 
 /// `Lead: City Ecology and Environment Bureau · 2024-01-01 – 2024-12-31`
@@ -111,88 +114,4 @@ fn lead_and_period(campaign: &Campaign, lang: Lang, marker: &Marker) -> Option<S
     }
     parts.extend(marks::period(campaign, lang, marker));
     (!parts.is_empty()).then(|| parts.join(" · "))
-}
-
-/// `Status ✖ not-met\* · Progress 100% (1 of 9 tasks measured) · expected by now 100% · Tasks: 1 ✔ done · Indicators met 1/2 · 8 figures`
-pub(super) fn headline_line(headline: &Headline, lang: Lang) -> String {
-    let w = words::words(lang);
-    let mut parts = Vec::new();
-    if let Some(status) = &headline.status {
-        parts.push(format!("{} {status}", w.status));
-    }
-    let planned = headline.planned.as_deref();
-    match (&headline.progress, planned) {
-        (Progress::Measured { percent, of }, Some(planned)) => parts.push(format!(
-            "{} {percent}{}{of}{}{planned}{}",
-            w.progress, w.open, w.semicolon, w.close
-        )),
-        (Progress::Measured { percent, of }, None) => {
-            parts.push(format!("{} {percent}{}{of}{}", w.progress, w.open, w.close));
-        }
-        (Progress::NothingBegun, _) => {
-            let nothing = words::nothing_begun(lang);
-            parts.push(match planned {
-                Some(planned) => format!(
-                    "{}{}{nothing}{}{planned}{}",
-                    w.progress, w.colon, w.open, w.close
-                ),
-                None => format!("{}{}{nothing}", w.progress, w.colon),
-            });
-        }
-        (Progress::None, _) => {}
-    }
-    parts.extend(headline.progress_since.clone());
-    if let Some(expected) = &headline.expected {
-        parts.push(format!("{} {expected}", w.expected_inline));
-    }
-    if !headline.counts.is_empty() {
-        parts.push(format!(
-            "{}{}{}",
-            w.tasks,
-            w.colon,
-            headline.counts.join(w.list_separator)
-        ));
-    }
-    if let Some((met, of)) = headline.indicators {
-        parts.push(format!("{} {met}/{of}", w.indicators_met));
-    }
-    parts.extend(headline.figures.clone());
-    parts.join(" · ")
-}
-
-/// Text from the file as literal markdown: one line, with every character
-/// markdown or HTML would act on escaped.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.trim().chars() {
-        match c {
-            '\n' | '\r' => out.push(' '),
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '#' | '&' | '$' => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if crate::text::is_unsafe(c) => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn escapes_what_markdown_would_act_on() {
-        assert_eq!(escape("a|b"), "a\\|b");
-        assert_eq!(
-            escape("*bold* _it_ `code`"),
-            "\\*bold\\* \\_it\\_ \\`code\\`"
-        );
-        assert_eq!(escape("[x](http://e)"), "\\[x\\](http://e)");
-        assert_eq!(escape("<script>"), "\\<script\\>");
-        assert_eq!(escape("two\nlines"), "two lines");
-        assert_eq!(escape("# not a heading"), "\\# not a heading");
-        assert_eq!(escape("PM2.5 年均浓度"), "PM2.5 年均浓度");
-    }
 }

@@ -3,12 +3,12 @@
 //! figures apart (a count is not a share of anything: no "done" column, and
 //! no dates but its own). A column that no row fills is left out.
 
-use super::marks::{self, Marker};
-use super::md::escape;
-use super::since::{Since, words as since_words};
-use super::words::{Words, status_with_symbol};
+use super::escape::escape;
 use crate::figures;
 use crate::model::{Campaign, CampaignStatus, Field, Item, Lang, Status, Task, TaskSchedule, Text};
+use crate::report::marks::{self, Marker};
+use crate::report::since::{Since, words as since_words};
+use crate::report::words::{Words, status_with_symbol};
 
 /// What every table of a report shares.
 pub struct Context<'a> {

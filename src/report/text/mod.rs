@@ -3,16 +3,19 @@
 //! then each campaign's roll-up in one sentence, its summary, lead and
 //! period, and one line per task, indicator and plain figure.
 
+mod items;
+mod line;
+
 use std::fmt::Write;
 
-use super::Report;
-use super::attention;
-use super::headline::{Headline, Progress, Style};
-use super::marks::{self, Marker};
-use super::since::words as since_words;
-use super::text_items;
-use super::words::{self, Words};
 use crate::model::{Campaign, CampaignStatus, Lang};
+use crate::report::Report;
+use crate::report::attention;
+use crate::report::headline::{Headline, Progress, Style};
+use crate::report::marks::{self, Marker};
+use crate::report::since::words as since_words;
+use crate::report::words::{self, Words};
+use line::one_line;
 
 pub fn render(report: &Report<'_>) -> String {
     let lang = report.lang;
@@ -104,7 +107,7 @@ fn campaign_block(
     if !about.is_empty() {
         let _ = writeln!(out, "  {}", about.join(w.semicolon));
     }
-    let items = text_items::Items {
+    let items = items::Items {
         lang,
         ascii,
         w,
@@ -192,10 +195,4 @@ fn sentence(headline: &Headline, lang: Lang) -> String {
         };
     }
     format!("{}{}", parts.join(w.semicolon), w.full_stop)
-}
-
-/// Text from the file on one line: line breaks become spaces and anything
-/// unsafe for a terminal (the loader already removes it) a visible U+FFFD.
-pub fn one_line(text: &str) -> String {
-    crate::text::sanitize_line(&text.trim().replace("\r\n", " ").replace('\n', " "))
 }
