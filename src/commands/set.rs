@@ -1,5 +1,5 @@
-//! `campaigns set`: one update through the write-back path; the summary on
-//! stdout, a refusal or failure on stderr.
+//! `campaigns set`: one update through the write-back path the screen's
+//! `+` takes; the summary on stdout, a refusal or failure on stderr.
 
 use campaigns::edit;
 use campaigns::text::sanitize_line;
@@ -55,6 +55,8 @@ pub fn set(
         },
         record: args.record.then_some(edit::Record::ReportingDate),
     };
+    // The screen's route: with no document loaded here, the write-back loads
+    // the file under its lock with the screen's loader, then edits that.
     match edit::apply(&args.file, &request, settings::dates(common), None) {
         Ok(saved) => {
             // The file has changed: the exit code says so even when the

@@ -2,7 +2,7 @@
 
 use toml_edit::TableLike;
 
-use super::file::{key_span, unknown, unknown_word, value_span, wrong_type};
+use super::spans::{key_span, unknown, unknown_word, value_span, wrong_type};
 use crate::load::{Diagnostic, Words};
 use crate::model::Status;
 use crate::tui::theme::{ALL_STATUSES, COLOR_NAMES, parse_color};

@@ -7,9 +7,9 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use toml_edit::TableLike;
+use toml_edit::{Item, TableLike};
 
-use super::file::{key_span, string_span, unknown, unknown_word, value_span, wrong_type};
+use super::spans::{key_span, string_span, unknown, unknown_word, value_span, wrong_type};
 use crate::load::{Diagnostic, Words};
 use crate::tui::action::Command;
 use crate::tui::keymap::{
@@ -40,95 +40,12 @@ struct Override {
 pub fn parse(table: &dyn TableLike, problems: &mut Vec<Diagnostic>) -> Option<(Keymap, Given)> {
     let before = problems.len();
     let names: Vec<&str> = keymap::action_names().collect();
-    let mut overrides = Vec::new();
-    for (name, item) in table.iter() {
-        let span = key_span(table, name);
-        let Some(command) = action(name) else {
-            problems.push(unknown(
-                name,
-                span,
-                Words::new("[keys] (an action)", "`[keys]` 表（操作名）"),
-                &names,
-            ));
-            continue;
-        };
-        let Some(array) = item.as_array() else {
-            problems.push(wrong_type(
-                item,
-                &span,
-                Words::new(
-                    "a list of keys such as [\"k\", \"Up\"]",
-                    "按键列表，如 `[\"k\", \"Up\"]`",
-                ),
-            ));
-            continue;
-        };
-        let mut keys: Vec<(Key, Range<usize>)> = Vec::new();
-        for value in array.iter() {
-            let at = string_span(value);
-            let Some(key_name) = value.as_str() else {
-                problems.push(Diagnostic::error(
-                    at,
-                    Words::new(
-                        "wrong type: a key name is a string such as \"k\"",
-                        "类型有误：按键名应为字符串，如 `\"k\"`",
-                    ),
-                    Words::new("wrong type", "类型有误"),
-                ));
-                continue;
-            };
-            let Some(key) = Key::parse(key_name) else {
-                problems.push(unknown_key_name(key_name, at));
-                continue;
-            };
-            if let Some((_, first)) = keys.iter().find(|(k, _)| *k == key) {
-                problems.push(
-                    Diagnostic::error(
-                        at,
-                        Words::new(
-                            format!("key `{}` is listed twice for `{name}`", key.name()),
-                            format!("按键 `{}` 在 `{name}` 中重复列出", key.name()),
-                        ),
-                        Words::new("listed again", "重复列出"),
-                    )
-                    .with_also(first.clone(), Words::new("first here", "首次在此")),
-                );
-                continue;
-            }
-            keys.push((key, at));
-        }
-        let whole = value_span(item, &span);
-        if matches!(command, Command::Jump(_)) && !array.is_empty() {
-            problems.push(
-                Diagnostic::error(
-                    whole,
-                    Words::new("`jump` keys cannot be changed", "`jump` 的按键不能更改"),
-                    Words::new("only [] here", "此处只能写 `[]`"),
-                )
-                .with_help(Words::new(
-                    "the digits 1-9 choose the campaign; `jump = []` unbinds them",
-                    "数字 1-9 选择攻坚战；`jump = []` 取消绑定",
-                )),
-            );
-            continue;
-        }
-        if command == Command::Quit && array.is_empty() {
-            problems.push(
-                Diagnostic::error(
-                    whole,
-                    Words::new("`quit` needs a key", "`quit` 至少需要一个按键"),
-                    Words::new("no key", "没有按键"),
-                )
-                .with_help(Words::new(
-                    "give it one, such as [\"Q\"] (Ctrl-C always quits too)",
-                    "请指定一个，如 `[\"Q\"]`（Ctrl-C 也总能退出）",
-                )),
-            );
-            continue;
-        }
-        let name = keymap::action_name(command).unwrap_or("?");
-        overrides.push((name, Override { command, keys }));
-    }
+    let overrides: Vec<(&str, Override)> = table
+        .iter()
+        .filter_map(|(name, item)| {
+            read_override(name, item, key_span(table, name), &names, problems)
+        })
+        .collect();
     // Clashes are looked for among the entries that were read, even when
     // others had errors, so one run reports them all.
     let placed = place(&overrides);
@@ -142,6 +59,119 @@ pub fn parse(table: &dyn TableLike, problems: &mut Vec<Diagnostic>) -> Option<(K
         .map(|(name, o)| (name, o.keys.into_iter().map(|(k, _)| k).collect()))
         .collect();
     Some((keymap, given))
+}
+
+/// One `action = [keys]` entry, or `None` with its problems pushed.
+fn read_override(
+    name: &str,
+    item: &Item,
+    span: Range<usize>,
+    names: &[&str],
+    problems: &mut Vec<Diagnostic>,
+) -> Option<(&'static str, Override)> {
+    let Some(command) = action(name) else {
+        problems.push(unknown(
+            name,
+            span,
+            Words::new("[keys] (an action)", "`[keys]` 表（操作名）"),
+            names,
+        ));
+        return None;
+    };
+    let Some(array) = item.as_array() else {
+        problems.push(wrong_type(
+            item,
+            &span,
+            Words::new(
+                "a list of keys such as [\"k\", \"Up\"]",
+                "按键列表，如 `[\"k\", \"Up\"]`",
+            ),
+        ));
+        return None;
+    };
+    let keys = read_keys(name, array, problems);
+    if let Some(refused) = fixed_keys(command, array.is_empty(), value_span(item, &span)) {
+        problems.push(refused);
+        return None;
+    }
+    let name = keymap::action_name(command).unwrap_or("?");
+    Some((name, Override { command, keys }))
+}
+
+/// The keys listed for action `name`, each with where it is written; a
+/// wrong type, an unknown name or a key listed twice is a problem.
+fn read_keys(
+    name: &str,
+    array: &toml_edit::Array,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<(Key, Range<usize>)> {
+    let mut keys: Vec<(Key, Range<usize>)> = Vec::new();
+    for value in array.iter() {
+        let at = string_span(value);
+        let Some(key_name) = value.as_str() else {
+            problems.push(Diagnostic::error(
+                at,
+                Words::new(
+                    "wrong type: a key name is a string such as \"k\"",
+                    "类型有误：按键名应为字符串，如 `\"k\"`",
+                ),
+                Words::new("wrong type", "类型有误"),
+            ));
+            continue;
+        };
+        let Some(key) = Key::parse(key_name) else {
+            problems.push(unknown_key_name(key_name, at));
+            continue;
+        };
+        if let Some((_, first)) = keys.iter().find(|(k, _)| *k == key) {
+            problems.push(
+                Diagnostic::error(
+                    at,
+                    Words::new(
+                        format!("key `{}` is listed twice for `{name}`", key.name()),
+                        format!("按键 `{}` 在 `{name}` 中重复列出", key.name()),
+                    ),
+                    Words::new("listed again", "重复列出"),
+                )
+                .with_also(first.clone(), Words::new("first here", "首次在此")),
+            );
+            continue;
+        }
+        keys.push((key, at));
+    }
+    keys
+}
+
+/// The actions whose keys a file may not set as it likes: the digits of
+/// `jump` (only unbound), and `quit` (never left without a key).
+fn fixed_keys(command: Command, unbound: bool, whole: Range<usize>) -> Option<Diagnostic> {
+    if matches!(command, Command::Jump(_)) && !unbound {
+        return Some(
+            Diagnostic::error(
+                whole,
+                Words::new("`jump` keys cannot be changed", "`jump` 的按键不能更改"),
+                Words::new("only [] here", "此处只能写 `[]`"),
+            )
+            .with_help(Words::new(
+                "the digits 1-9 choose the campaign; `jump = []` unbinds them",
+                "数字 1-9 选择攻坚战；`jump = []` 取消绑定",
+            )),
+        );
+    }
+    if command == Command::Quit && unbound {
+        return Some(
+            Diagnostic::error(
+                whole,
+                Words::new("`quit` needs a key", "`quit` 至少需要一个按键"),
+                Words::new("no key", "没有按键"),
+            )
+            .with_help(Words::new(
+                "give it one, such as [\"Q\"] (Ctrl-C always quits too)",
+                "请指定一个，如 `[\"Q\"]`（Ctrl-C 也总能退出）",
+            )),
+        );
+    }
+    None
 }
 
 fn unknown_key_name(name: &str, span: Range<usize>) -> Diagnostic {

@@ -9,6 +9,7 @@ mod file;
 mod keys;
 pub mod print;
 pub mod schema;
+mod spans;
 
 use std::path::PathBuf;
 

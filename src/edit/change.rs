@@ -50,7 +50,7 @@ pub fn plan_in_item(
     plan_located(body, located, edit, record).ok()
 }
 
-fn asks_for_something(edit: &Edit) -> Result<(), EditError> {
+pub fn asks_for_something(edit: &Edit) -> Result<(), EditError> {
     if edit.change.is_none() && edit.note.is_none() && edit.record.is_none() {
         return Err(EditError::NothingToChange {
             target: sanitize_line(&format!("{}/{}", edit.campaign, edit.item)),
@@ -167,28 +167,7 @@ fn new_figure(
         shown: n.literal(),
     };
     match change {
-        Change::Restore { to, from } => {
-            if !holds(current, from) {
-                let now = match (number_of(current), current.as_str()) {
-                    (Some(n), _) => n.literal(),
-                    (None, Some(text)) => text.to_owned(),
-                    (None, None) => "something else".to_owned(),
-                };
-                return Err(EditError::InvalidValue(format!(
-                    "`{}` is {} now, not {} as the update left it: not undone",
-                    sanitize_line(target),
-                    sanitize_line(&now),
-                    sanitize_line(from)
-                )));
-            }
-            let back = match kind {
-                Kind::Task => Change::SetDone(literal::parse_figure(to).ok_or_else(|| {
-                    EditError::InvalidValue(format!("`{}` is not a number", sanitize_line(to)))
-                })?),
-                Kind::Indicator => Change::SetValue(to.clone()),
-            };
-            new_figure(&back, kind, node, current, target)
-        }
+        Change::Restore { to, from } => restored(to, from, kind, node, current, target),
         Change::SetDone(_) | Change::AddDone(_) if kind == Kind::Indicator => {
             Err(wrong_kind("set its level with --value"))
         }
@@ -221,30 +200,68 @@ fn new_figure(
             // the line and column of the value.
             Ok(number(sum))
         }
-        Change::SetValue(text) => {
-            let text = text.trim();
-            if node.str("scale") == Some("water-class") {
-                let class = WaterClass::parse(text).ok_or_else(|| {
-                    EditError::InvalidValue(format!(
-                        "`{}` is not a water class (I, II, III, IV, V, 劣V, or Ⅰ–Ⅴ)",
-                        sanitize_line(text)
-                    ))
-                })?;
-                let unicode = current.as_str().is_some_and(literal::uses_unicode_numerals);
-                let literal = literal::water_class_literal(class, unicode);
-                let shown = literal.trim_matches('"').to_owned();
-                return Ok(Figure { literal, shown });
-            }
-            let Some(x) = literal::parse_figure(text) else {
-                return Err(EditError::InvalidValue(format!(
-                    "`{}` is not a number, and `{}` is measured as a number",
-                    sanitize_line(text),
-                    sanitize_line(target)
-                )));
-            };
-            Ok(number(Number::whole_or_decimal(x)))
-        }
+        Change::SetValue(text) => level(text.trim(), node, current, target),
     }
+}
+
+/// Undo: the figure back to `to`, while the file still holds `from`.
+fn restored(
+    to: &str,
+    from: &str,
+    kind: Kind,
+    node: Node<'_>,
+    current: &Value,
+    target: &str,
+) -> Result<Figure, EditError> {
+    if !holds(current, from) {
+        let now = match (number_of(current), current.as_str()) {
+            (Some(n), _) => n.literal(),
+            (None, Some(text)) => text.to_owned(),
+            (None, None) => "something else".to_owned(),
+        };
+        return Err(EditError::InvalidValue(format!(
+            "`{}` is {} now, not {} as the update left it: not undone",
+            sanitize_line(target),
+            sanitize_line(&now),
+            sanitize_line(from)
+        )));
+    }
+    let back = match kind {
+        Kind::Task => Change::SetDone(literal::parse_figure(to).ok_or_else(|| {
+            EditError::InvalidValue(format!("`{}` is not a number", sanitize_line(to)))
+        })?),
+        Kind::Indicator => Change::SetValue(to.to_owned()),
+    };
+    new_figure(&back, kind, node, current, target)
+}
+
+/// An indicator's new level: a water class written in the file's style
+/// (ASCII or Ⅰ–Ⅴ), or a number.
+fn level(text: &str, node: Node<'_>, current: &Value, target: &str) -> Result<Figure, EditError> {
+    if node.str("scale") == Some("water-class") {
+        let class = WaterClass::parse(text).ok_or_else(|| {
+            EditError::InvalidValue(format!(
+                "`{}` is not a water class (I, II, III, IV, V, 劣V, or Ⅰ–Ⅴ)",
+                sanitize_line(text)
+            ))
+        })?;
+        let unicode = current.as_str().is_some_and(literal::uses_unicode_numerals);
+        let literal = literal::water_class_literal(class, unicode);
+        let shown = literal.trim_matches('"').to_owned();
+        return Ok(Figure { literal, shown });
+    }
+    let Some(x) = literal::parse_figure(text) else {
+        return Err(EditError::InvalidValue(format!(
+            "`{}` is not a number, and `{}` is measured as a number",
+            sanitize_line(text),
+            sanitize_line(target)
+        )));
+    };
+    let n = Number::whole_or_decimal(x);
+    Ok(Figure {
+        literal: n.literal(),
+        shown: n.literal(),
+    })
 }
 
 /// Sets the note: replaces a plain string, or the entry of the interface

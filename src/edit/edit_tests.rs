@@ -52,8 +52,21 @@ fn edit(item: &str, change: Option<Change>) -> Edit {
     }
 }
 
+/// `source` loaded as `plan.toml` and edited as the write-back does it:
+/// the new text, the summary line and what was written.
+fn edit_text(
+    source: &str,
+    edit: &Edit,
+    options: Options,
+    shown: &str,
+) -> Result<(String, String, Written), EditError> {
+    let document = edited::loaded(Path::new(shown), source.to_owned(), options, shown)?;
+    let (summary, written) = edited::edited(&document, edit, shown)?;
+    Ok((written.text().to_owned(), summary, written))
+}
+
 fn run(edit: &Edit) -> Result<(String, String), EditError> {
-    edited(PLAN, edit, options(), "plan.toml").map(|(text, summary, _)| (text, summary))
+    edit_text(PLAN, edit, options(), "plan.toml").map(|(text, summary, _)| (text, summary))
 }
 
 fn date(text: &str) -> NaiveDate {
@@ -121,14 +134,14 @@ fn record_at_the_reporting_date_reads_meta_or_takes_as_of() {
         as_of: Some(date("2025-01-31")),
         ..options()
     };
-    let (_, summary, _) = edited(PLAN, &e, later, "plan.toml").unwrap();
+    let (_, summary, _) = edit_text(PLAN, &e, later, "plan.toml").unwrap();
     assert_eq!(summary, "clear-water/outfalls: recorded 110 at 2025-01-31");
     let without = PLAN.replace("as_of = 2024-12-31\n", "");
     let today = Options {
         as_of: None,
         today: date("2025-02-28"),
     };
-    let (_, summary, _) = edited(&without, &e, today, "plan.toml").unwrap();
+    let (_, summary, _) = edit_text(&without, &e, today, "plan.toml").unwrap();
     assert_eq!(summary, "clear-water/outfalls: recorded 110 at 2025-02-28");
 }
 
@@ -223,7 +236,7 @@ fn a_result_that_does_not_validate_is_refused_with_the_loader_headline() {
 #[test]
 fn an_invalid_file_is_refused_before_any_change() {
     let broken = PLAN.replace("total = 113", "total = 0");
-    let err = edited(
+    let err = edit_text(
         &broken,
         &edit("outfalls", Some(Change::AddDone(1.0))),
         options(),
@@ -245,7 +258,7 @@ fn an_invalid_file_is_refused_before_any_change() {
 #[test]
 fn a_byte_order_mark_is_kept() {
     let source = format!("\u{FEFF}{PLAN}");
-    let (text, _, _) = edited(
+    let (text, _, _) = edit_text(
         &source,
         &edit("outfalls", Some(Change::AddDone(2.0))),
         options(),
@@ -308,8 +321,8 @@ mod properties {
 
 /// The splices planned on the campaign's section alone, against those
 /// planned on the whole file, for every kind of change on every item; the
-/// section found by lexing, the one a loaded baseline gives, and the item's
-/// own section.
+/// section a loaded document gives, and the item's own section. A refusal
+/// on the campaign's section is worded as on the whole file.
 #[test]
 fn a_section_plans_the_same_splices_as_the_whole_file() {
     let text = campaigns_synthetic::plan_text(campaigns_synthetic::Shape {
@@ -324,7 +337,20 @@ fn a_section_plans_the_same_splices_as_the_whole_file() {
         } else {
             Change::SetValue("33.5".to_owned())
         };
+        let wrong_kind = if kind_is_task {
+            Change::SetValue("3".to_owned())
+        } else {
+            Change::AddDone(1.0)
+        };
         vec![
+            Edit {
+                campaign: String::new(),
+                item: String::new(),
+                change: Some(wrong_kind),
+                note: None,
+                lang: Lang::En,
+                record: None,
+            },
             Edit {
                 campaign: String::new(),
                 item: String::new(),
@@ -343,53 +369,74 @@ fn a_section_plans_the_same_splices_as_the_whole_file() {
             },
         ]
     };
-    let mut compared = 0;
+    let (mut compared, mut refused) = (0, 0);
     for source in &sources {
         let whole = toml_edit::Document::parse(source.as_str()).unwrap();
         let document = load::Opened::parse(Path::new("plan.toml"), source.clone(), options())
             .into_document()
             .expect("a valid plan");
-        let record = Some(date("2024-12-31"));
         for campaign in locate::tables(&whole["campaign"]) {
             let campaign_id = campaign.str("id").unwrap();
             for (key, task) in [("task", true), ("indicator", false)] {
                 for item in campaign.get(key).map(locate::tables).unwrap_or_default() {
-                    for mut edit in document_changes(task) {
+                    let mut edits = document_changes(task);
+                    // The same change on an item the campaign does not have.
+                    edits.push(edits[1].clone());
+                    for (at, mut edit) in edits.into_iter().enumerate() {
                         edit.campaign = campaign_id.to_owned();
                         edit.item = item.str("id").unwrap().to_owned();
-                        let expected = change::plan(source, whole.as_table(), &edit, record).ok();
-                        let Some(expected) = expected else { continue };
-                        let lexed = section::campaign_sections(source, &edit.campaign);
-                        let known = document.section_of(&edit.campaign);
-                        for sections in [lexed, known.into_iter().collect()] {
-                            let planned = planned_in_sections(source, sections, &edit, record)
-                                .expect("a section plan")
-                                .0;
-                            assert_eq!(planned.splices, expected.splices, "{edit:?}");
-                            assert_eq!(planned.summary, expected.summary);
+                        if at == 3 {
+                            edit.item.push('x');
                         }
-                        let item = document.item_section_of(&edit.campaign, &edit.item);
-                        let planned =
-                            planned_in_item(source, item.expect("its own section"), &edit, record)
-                                .expect("an item plan");
-                        assert_eq!(planned.splices, expected.splices, "{edit:?}");
-                        assert_eq!(planned.summary, expected.summary);
-                        compared += 1;
+                        if same_plans(source, whole.as_table(), &document, &edit) {
+                            compared += 1;
+                        } else {
+                            refused += 1;
+                        }
                     }
                 }
             }
         }
     }
     assert!(compared > 40, "only {compared} edits compared");
+    assert!(refused > 40, "only {refused} refusals compared");
+}
+
+/// Checks that the campaign's section and the item's own section plan
+/// `edit` as the whole file `root` does; `false` when all refuse it, in
+/// the same words.
+fn same_plans(source: &str, root: &toml_edit::Table, document: &Document, edit: &Edit) -> bool {
+    let record = Some(date("2024-12-31"));
+    let expected = change::plan(source, root, edit, record);
+    let known = document.section_of(&edit.campaign);
+    let planned = known
+        .and_then(|section| edited::planned_in_section(source, section, edit, record))
+        .expect("a section plan");
+    let (planned, expected) = match (planned, expected) {
+        (Ok(planned), Ok(expected)) => (planned, expected),
+        (Err(section), Err(whole)) => {
+            assert_eq!(section.to_string(), whole.to_string());
+            return false;
+        }
+        (section, whole) => panic!("{edit:?}: {:?} against {:?}", section.err(), whole.err()),
+    };
+    assert_eq!(planned.splices, expected.splices, "{edit:?}");
+    assert_eq!(planned.summary, expected.summary);
+    let item = document.item_section_of(&edit.campaign, &edit.item);
+    let item = item.expect("its own section");
+    let planned = edited::planned_in_item(source, item, edit, record).expect("an item plan");
+    assert_eq!(planned.splices, expected.splices, "{edit:?}");
+    assert_eq!(planned.summary, expected.summary);
+    true
 }
 
 /// With what the caller knows of the file, the same edit writes the same
-/// bytes, says the same, refuses the same; the part re-read gives the plan
-/// and diagnostics a whole parse gives. A file changed behind the
-/// caller's back is parsed whole.
+/// bytes, says the same, refuses the same as without; the part re-read
+/// gives the plan and diagnostics a whole parse of the written text gives.
+/// Without a document, or with one of a file changed behind the caller's
+/// back, what was written is a whole document.
 #[test]
 fn a_known_text_is_checked_by_rereading_what_changed() {
-    use crate::model::Level;
     let shipped =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/campaigns.toml")).unwrap();
     let dir = tempfile::tempdir().unwrap();
@@ -398,27 +445,7 @@ fn a_known_text_is_checked_by_rereading_what_changed() {
         .into_document()
         .expect("the shipped file is valid");
     let plan = known.plan();
-    let mut edits = Vec::new();
-    for campaign in &plan.campaigns {
-        let at = |item: &str, change| Edit {
-            campaign: campaign.id.clone(),
-            ..edit(item, change)
-        };
-        for task in &campaign.tasks {
-            edits.push(at(&task.id, Some(Change::AddDone(1.0))));
-            edits.push(at(&task.id, Some(Change::AddDone(-1e6))));
-        }
-        for indicator in &campaign.indicators {
-            let value = match indicator.value {
-                Level::Number(_) => "12.5",
-                Level::WaterClass(_) => "III",
-            };
-            let mut edit = at(&indicator.id, Some(Change::SetValue(value.into())));
-            edit.note = Some("checked".into());
-            edit.record = Some(Record::At(date("2024-12-31")));
-            edits.push(edit);
-        }
-    }
+    let edits = every_kind_of_edit(plan);
     let mut reread = 0;
     for edit in &edits {
         std::fs::write(&path, &shipped).unwrap();
@@ -450,6 +477,8 @@ fn a_known_text_is_checked_by_rereading_what_changed() {
         let mut patched = known.clone();
         patched.take(part, text);
         assert_eq!(patched, loaded);
+        let parsed = load::Opened::parse(&path, whole_text, options()).into_document();
+        assert_eq!(Some(patched), parsed, "{edit:?}");
         reread += 1;
     }
     assert!(
@@ -469,6 +498,34 @@ fn a_known_text_is_checked_by_rereading_what_changed() {
     let saved = apply(&path, &edit, options(), Some(&known)).unwrap();
     assert!(saved.written.text().contains("as_of = 2024-12-30"));
     assert!(matches!(saved.written, Written::Whole(_)));
+}
+
+/// For each task, one step up and one far below zero; for each indicator,
+/// a new level with a note and a history point.
+fn every_kind_of_edit(plan: &crate::model::Plan) -> Vec<Edit> {
+    use crate::model::Level;
+    let mut edits = Vec::new();
+    for campaign in &plan.campaigns {
+        let at = |item: &str, change| Edit {
+            campaign: campaign.id.clone(),
+            ..edit(item, change)
+        };
+        for task in &campaign.tasks {
+            edits.push(at(&task.id, Some(Change::AddDone(1.0))));
+            edits.push(at(&task.id, Some(Change::AddDone(-1e6))));
+        }
+        for indicator in &campaign.indicators {
+            let value = match indicator.value {
+                Level::Number(_) => "12.5",
+                Level::WaterClass(_) => "III",
+            };
+            let mut edit = at(&indicator.id, Some(Change::SetValue(value.into())));
+            edit.note = Some("checked".into());
+            edit.record = Some(Record::At(date("2024-12-31")));
+            edits.push(edit);
+        }
+    }
+    edits
 }
 
 #[test]
@@ -501,7 +558,7 @@ fn a_note_in_the_other_language_keeps_the_plain_one_beside_it() {
     let mut e = edit("pm25", None);
     e.note = Some("年均".into());
     e.lang = Lang::Zh;
-    let (text, summary, _) = edited(&plain, &e, options(), "plan.toml").unwrap();
+    let (text, summary, _) = edit_text(&plain, &e, options(), "plan.toml").unwrap();
     assert!(
         text.contains("note = { zh = \"年均\", en = \"annual mean\" }"),
         "{text}"
@@ -510,7 +567,7 @@ fn a_note_in_the_other_language_keeps_the_plain_one_beside_it() {
     // In the same language, the plain note is replaced.
     e.note = Some("yearly mean".into());
     e.lang = Lang::En;
-    let (text, summary, _) = edited(&plain, &e, options(), "plan.toml").unwrap();
+    let (text, summary, _) = edit_text(&plain, &e, options(), "plan.toml").unwrap();
     assert!(text.contains("note = \"yearly mean\""), "{text}");
     assert_eq!(summary, "clear-water/pm25: note (en) replaced");
 }

@@ -115,10 +115,7 @@ pub fn find<'d>(root: &'d Table, campaign: &str, item: &str) -> Result<Located<'
         .find(|node| node.str("id") == Some(campaign))
     else {
         let ids: Vec<&str> = campaigns.iter().filter_map(|node| node.str("id")).collect();
-        return Err(EditError::UnknownCampaign {
-            campaign: sanitize_line(campaign),
-            suggestion: did_you_mean(campaign, &ids).map(str::to_owned),
-        });
+        return Err(unknown_campaign(campaign, &ids));
     };
     let mut ids = Vec::new();
     for (key, kind) in [("task", Kind::Task), ("indicator", Kind::Indicator)] {
@@ -135,6 +132,14 @@ pub fn find<'d>(root: &'d Table, campaign: &str, item: &str) -> Result<Located<'
         item: sanitize_line(item),
         suggestion: did_you_mean(item, &ids).map(str::to_owned),
     })
+}
+
+/// No campaign `campaign` among those of `ids`, with the closest one.
+pub fn unknown_campaign(campaign: &str, ids: &[&str]) -> EditError {
+    EditError::UnknownCampaign {
+        campaign: sanitize_line(campaign),
+        suggestion: did_you_mean(campaign, ids).map(str::to_owned),
+    }
 }
 
 /// The task or indicator `item` in a text that holds its section alone:

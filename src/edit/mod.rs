@@ -1,21 +1,23 @@
-//! The one write-back path, used by the app and by `campaigns set`: lock,
-//! re-read, change one value of what is on disk now, validate, replace the
-//! file atomically. Every byte other than the changed value stays as it was.
+//! The one write-back path, used by the app's `+`/`-`/`u` and by
+//! `campaigns set`: lock, read what is on disk now, take it as loaded (the
+//! caller's document while it still holds that text, else a load of it),
+//! change one value, check the result, replace the file atomically. Every
+//! byte other than the changed value stays as it was.
 //!
-//! toml_edit parses the campaign's section (keeping spans) to find the value;
-//! the edit is then a splice of the original text at that span, so comments,
-//! layout and line endings (CRLF included, which toml_edit's own printer
-//! turns into LF) are untouched. Lexing the file finds that section, so a
-//! big file is never parsed whole by toml_edit; the parsed section lives
-//! only inside `apply`.
+//! toml_edit parses the item's section, or its campaign's (keeping spans),
+//! to find the value; the edit is then a splice of the original text at
+//! that span, so comments, layout and line endings (CRLF included, which
+//! toml_edit's own printer turns into LF) are untouched. The result is
+//! checked by re-reading the part that changed, else by loading it whole:
+//! one whole parse to load, at most one to check, nothing else.
 
 mod change;
+mod edited;
 mod error;
 mod literal;
 mod locate;
 mod lock;
 mod save;
-mod section;
 mod splice;
 
 use std::fs;
@@ -112,10 +114,11 @@ const ATTEMPTS: usize = 3;
 /// Applies `edit` to the plan at `path` and writes it back: the one
 /// write-back path, for the screen's `+` and for `campaigns set`.
 ///
-/// `document` is what a caller that keeps the file loaded has of it: while
-/// the file on disk still holds its text, the item's section is taken from
-/// it (no lexing of the whole file) and the change is checked by re-reading
-/// that item alone (no parse of the whole file).
+/// `document` is what a caller that keeps the file loaded has of it; while
+/// the file on disk still holds its text, the change is made on it and
+/// checked by re-reading what changed, and what was written is told against
+/// it. Without one, or when the file has changed since, the file is loaded
+/// here, under the lock, by the loader the screen uses.
 pub fn apply(
     path: &Path,
     edit: &Edit,
@@ -135,60 +138,18 @@ pub fn apply_within(
     wait: std::time::Duration,
 ) -> Result<Saved, EditError> {
     let shown = crate::text::sanitize_line(&path.display().to_string());
-    // Renaming over a symlink would replace the link with a file.
-    let target = fs::canonicalize(path).map_err(|err| read_error(&shown, err))?;
-    let metadata = fs::metadata(&target).map_err(|err| read_error(&shown, err))?;
-    if metadata.is_dir() {
-        return Err(ReadError::IsDirectory { path: shown }.into());
-    }
-    if !metadata.is_file() {
-        return Err(ReadError::NotAFile { path: shown }.into());
-    }
-    // The rename would replace a read-only file: respect its mode, as vim's
-    // W10 does, even for root, whom access(2) lets write anything.
-    let mode = metadata_mode(&metadata);
-    if mode & 0o222 == 0 {
-        return Err(EditError::ReadOnly {
-            path: shown,
-            mode: mode & 0o7777,
-        });
-    }
-    if !writable(&target) {
-        return Err(ReadError::PermissionDenied { path: shown }.into());
-    }
-    let _lock = lock::acquire(&target, wait).map_err(|err| match err {
-        lock::LockError::TimedOut { lock } => EditError::LockTimeout {
-            path: shown.clone(),
-            lock: crate::text::sanitize_line(&lock.display().to_string()),
-            waited: wait,
-        },
-        lock::LockError::Io { lock, source } => EditError::Io {
-            path: crate::text::sanitize_line(&lock.display().to_string()),
-            action: "take the lock",
-            source,
-        },
-    })?;
+    let target = writable_target(path, &shown)?;
+    let _lock = locked(&target, wait, &shown)?;
     save::remove_stale_temps(&target);
     for _ in 0..ATTEMPTS {
         let before = fs::metadata(&target).map_err(|err| read_error(&shown, err))?;
         let source = load::read(&target)?;
-        let known = document.filter(|document| document.text() == source);
-        let (summary, written) = match known.and_then(|document| edited_known(document, edit)) {
-            Some(done) => done,
+        let (summary, written) = match document.filter(|document| document.text() == source) {
+            Some(document) => edited::edited(document, edit, &shown)?,
             None => {
-                let (new_source, summary, loaded) = edited(&source, edit, options, &shown)?;
-                let written = if new_source == source {
-                    Written::Unchanged { text: new_source }
-                } else {
-                    // `edited` refuses a text with errors, so this is a document.
-                    match load::Opened::from_loaded(path, new_source, loaded, options) {
-                        load::Opened::Valid(document) => Written::Whole(document),
-                        load::Opened::Invalid(_) => {
-                            return Err(EditError::Conflict { path: shown });
-                        }
-                    }
-                };
-                (summary, written)
+                let loaded = edited::loaded(path, source, options, &shown)?;
+                let (summary, written) = edited::edited(&loaded, edit, &shown)?;
+                (summary, written.apart_from(loaded))
             }
         };
         let saved = Saved {
@@ -216,172 +177,61 @@ pub fn apply_within(
     Err(EditError::Conflict { path: shown })
 }
 
-/// The document's text with the edit made, re-read: the summary line and
-/// what was written. `None` for anything else, errors included: `edited`
-/// then does it all on the whole file and words any error.
-fn edited_known(document: &Document, edit: &Edit) -> Option<(String, Written)> {
-    let record = edit.record.map(|record| match record {
-        Record::At(date) => date,
-        Record::ReportingDate => document.as_of(),
-    });
-    let source = document.text();
-    let item = document.item_section_of(&edit.campaign, &edit.item);
-    let planned = match item.and_then(|item| planned_in_item(source, item, edit, record)) {
-        Some(planned) => planned,
-        None => {
-            let section = document.section_of(&edit.campaign)?;
-            planned_in_sections(source, [section], edit, record)?.0
-        }
-    };
-    let text = splice::apply(source, planned.splices);
-    if text == source {
-        return Some((planned.summary, Written::Unchanged { text }));
-    }
-    let reread = document.reread(&text)?;
-    Some((planned.summary, Written::Reread { reread, text }))
-}
-
-/// The file's text with the edit made, the summary line, and the new text
-/// as loaded; refused when the file or the result does not validate.
-fn edited(
-    source: &str,
-    edit: &Edit,
-    options: Options,
-    shown: &str,
-) -> Result<(String, String, load::Loaded), EditError> {
-    // The common path lexes the file once, parses the campaign's section
-    // with toml_edit, and parses the result once.
-    let body = source.strip_prefix('\u{FEFF}').unwrap_or(source);
-    let bom = &source[..source.len() - body.len()];
-    let record = edit.record.map(|record| match record {
-        Record::At(date) => date,
-        Record::ReportingDate => options.reporting_date(meta_as_of(source, body, options)),
-    });
-    let sections = section::campaign_sections(body, &edit.campaign);
-    if let Some((planned, section)) = planned_in_sections(body, sections, edit, record) {
-        // An edit may replace the very value that is wrong (`done = -1`):
-        // a file with errors is never updated, so its campaign is checked.
-        if section_has_errors(&body[section], options)
-            && let Some(invalid) = already_invalid(source, options, shown)
-        {
-            return Err(invalid);
-        }
-        return validated(source, bom, body, planned, options, shown);
-    }
-    if let Some(invalid) = already_invalid(source, options, shown) {
-        return Err(invalid);
-    }
-    let planned = match toml_edit::Document::parse(body) {
-        Ok(document) => change::plan(body, document.as_table(), edit, record),
-        Err(err) => Err(EditError::FileInvalid {
-            headline: format!(
-                "{}: {}",
-                crate::text::sanitize_line(shown),
-                crate::text::sanitize_line(err.message())
-            ),
-        }),
-    };
-    let planned = planned.map_err(|err| already_invalid(source, options, shown).unwrap_or(err))?;
-    validated(source, bom, body, planned, options, shown)
-}
-
-/// The edit planned on the campaign's own section (the first of
-/// `sections` that holds it), its splices moved to where that section is in
-/// `body`, and that section. `None` when that does not work out for any
-/// reason (an error included): the whole file is then parsed, which gives
-/// the same result and words the error the same way.
-fn planned_in_sections(
-    body: &str,
-    sections: impl IntoIterator<Item = std::ops::Range<usize>>,
-    edit: &Edit,
-    record: Option<NaiveDate>,
-) -> Option<(change::Planned, std::ops::Range<usize>)> {
-    for section in sections {
-        let text = body.get(section.clone())?;
-        let document = toml_edit::Document::parse(text).ok()?;
-        let campaigns = document.get("campaign").map(locate::tables);
-        let holds = campaigns
-            .unwrap_or_default()
-            .iter()
-            .any(|node| node.str("id") == Some(edit.campaign.as_str()));
-        if !holds {
-            continue;
-        }
-        let mut planned = change::plan(text, document.as_table(), edit, record).ok()?;
-        for splice in &mut planned.splices {
-            splice.range = splice.range.start + section.start..splice.range.end + section.start;
-        }
-        return Some((planned, section));
-    }
-    None
-}
-
-/// The edit planned on the item's own section (a campaign of 100 000 tasks
-/// is too big a section to hand to toml_edit), its splices moved to where
-/// that section is in `body`.
-fn planned_in_item(
-    body: &str,
-    item: std::ops::Range<usize>,
-    edit: &Edit,
-    record: Option<NaiveDate>,
-) -> Option<change::Planned> {
-    let text = body.get(item.clone())?;
-    let document = toml_edit::Document::parse(text).ok()?;
-    let mut planned = change::plan_in_item(text, document.as_table(), edit, record)?;
-    for splice in &mut planned.splices {
-        splice.range = splice.range.start + item.start..splice.range.end + item.start;
-    }
-    Some(planned)
-}
-
-/// The spliced text, once `load::parse` accepts it.
-fn validated(
-    source: &str,
-    bom: &str,
-    body: &str,
-    planned: change::Planned,
-    options: Options,
-    shown: &str,
-) -> Result<(String, String, load::Loaded), EditError> {
-    let new_source = format!("{bom}{}", splice::apply(body, planned.splices));
-    let loaded = load::parse(&new_source, options);
-    if let Some(error) = loaded.errors().next() {
-        return Err(already_invalid(source, options, shown).unwrap_or_else(|| {
-            EditError::WouldBeInvalid {
-                headline: error.headline(&new_source, shown, Lang::En),
+impl Written {
+    /// What was written, told without the document of `loaded`, which only
+    /// this edit has: a re-read is taken into it, which makes it whole.
+    fn apart_from(self, mut loaded: Document) -> Written {
+        match self {
+            Written::Reread { reread, text } => {
+                loaded.take(reread, text);
+                Written::Whole(loaded)
             }
-        }));
+            other => other,
+        }
     }
-    Ok((new_source, planned.summary, loaded))
 }
 
-/// Whether one `[[campaign]]` section, read alone under a stand-in
-/// `[meta]`, has errors: the edited campaign's own check, at the cost of
-/// its section rather than of the whole file.
-fn section_has_errors(section: &str, options: Options) -> bool {
-    let alone = format!("[meta]\ntitle = \"-\"\n{section}");
-    load::parse(&alone, options).errors().next().is_some()
-}
-
-/// The original's first error, if it has one: to tell "the file was
-/// already wrong" from "this change would make it wrong".
-fn already_invalid(source: &str, options: Options, shown: &str) -> Option<EditError> {
-    load::parse(source, options)
-        .errors()
-        .next()
-        .map(|error| EditError::FileInvalid {
-            headline: error.headline(source, shown, Lang::En),
-        })
-}
-
-/// The file's `meta.as_of`, read from its `[meta]` section alone (a
-/// `[meta]` written otherwise, with dotted keys or inline, is found by a
-/// whole parse).
-fn meta_as_of(source: &str, body: &str, options: Options) -> Option<NaiveDate> {
-    match section::meta_section(body) {
-        Some(meta) => section::as_of_in_meta(&body[meta]),
-        None => load::parse(source, options).plan?.meta.as_of,
+/// The real file `path` names (symlinks resolved: renaming over a link
+/// would replace the link with a file), once it is known to be a regular
+/// file this process may replace.
+fn writable_target(path: &Path, shown: &str) -> Result<PathBuf, EditError> {
+    let target = fs::canonicalize(path).map_err(|err| read_error(shown, err))?;
+    let metadata = fs::metadata(&target).map_err(|err| read_error(shown, err))?;
+    if metadata.is_dir() {
+        return Err(ReadError::IsDirectory { path: shown.into() }.into());
     }
+    if !metadata.is_file() {
+        return Err(ReadError::NotAFile { path: shown.into() }.into());
+    }
+    // The rename would replace a read-only file: respect its mode, as vim's
+    // W10 does, even for root, whom access(2) lets write anything.
+    let mode = metadata_mode(&metadata);
+    if mode & 0o222 == 0 {
+        return Err(EditError::ReadOnly {
+            path: shown.into(),
+            mode: mode & 0o7777,
+        });
+    }
+    if !writable(&target) {
+        return Err(ReadError::PermissionDenied { path: shown.into() }.into());
+    }
+    Ok(target)
+}
+
+/// The advisory lock on `target`, waiting at most `wait` for another writer.
+fn locked(target: &Path, wait: std::time::Duration, shown: &str) -> Result<lock::Lock, EditError> {
+    lock::acquire(target, wait).map_err(|err| match err {
+        lock::LockError::TimedOut { lock } => EditError::LockTimeout {
+            path: shown.into(),
+            lock: crate::text::sanitize_line(&lock.display().to_string()),
+            waited: wait,
+        },
+        lock::LockError::Io { lock, source } => EditError::Io {
+            path: crate::text::sanitize_line(&lock.display().to_string()),
+            action: "take the lock",
+            source,
+        },
+    })
 }
 
 fn metadata_mode(metadata: &fs::Metadata) -> u32 {

@@ -146,8 +146,26 @@ fn io_error(path: &str, err: io::Error) -> ReadError {
     }
 }
 
+thread_local! {
+    static WHOLE_PARSES: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// How many whole files this thread has parsed so far: the loader's parse
+/// ([`parse`]) and the write-back's parse of a whole file. For tests that
+/// count what one command or one key costs; a re-read of the part of a file
+/// that changed ([`Document::reread`]) is not a whole parse.
+pub fn whole_parses() -> usize {
+    WHOLE_PARSES.with(std::cell::Cell::get)
+}
+
+/// Counts one whole-file parse on this thread (see [`whole_parses`]).
+pub(crate) fn count_whole_parse() {
+    WHOLE_PARSES.with(|count| count.set(count.get() + 1));
+}
+
 /// Parses and validates `source`, collecting every problem in one pass.
 pub fn parse(source: &str, options: Options) -> Loaded {
+    count_whole_parse();
     // A byte-order mark is legal in UTF-8 files but not in TOML.
     let body = source.strip_prefix('\u{FEFF}').unwrap_or(source);
     let shift = source.len() - body.len();

@@ -8,6 +8,9 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 
+#[path = "set_parses.rs"]
+mod parses;
+
 const PLAN: &str = r#"# 潜江市污染防治攻坚战 — reviewed monthly
 [meta]
 title = { zh = "潜江市污染防治攻坚战", en = "Qianjiang pollution-control campaigns" }
