@@ -220,20 +220,20 @@ pub(crate) struct Comparison {
 }
 
 pub struct App {
-    pub(crate) settings: Settings,
-    pub(crate) data: Option<Data>,
-    pub(crate) file: FileState,
-    pub(crate) view: View,
-    pub(crate) campaign: Option<CampaignView>,
-    pub(crate) attention: Option<attention::AttentionView>,
-    pub(crate) lists: Lists,
-    pub(crate) overlay: Overlay,
+    settings: Settings,
+    data: Option<Data>,
+    file: FileState,
+    view: View,
+    campaign: Option<CampaignView>,
+    attention: Option<attention::AttentionView>,
+    lists: Lists,
+    overlay: Overlay,
     /// The last figure written from this screen, for `U`.
-    pub(crate) undo: Option<undo::Undo>,
-    pub(crate) screen: ScreenSize,
-    pub(crate) comparison: Comparison,
+    undo: Option<undo::Undo>,
+    screen: ScreenSize,
+    comparison: Comparison,
     /// Plans replaced by a load, for the event loop to free off the screen's way.
-    pub(crate) retired: Vec<Retired>,
+    retired: Vec<Retired>,
 }
 
 impl App {

@@ -91,6 +91,38 @@ impl App {
         self.file.watch_lost.as_deref()
     }
 
+    /// The last good document and what was computed from it.
+    pub(crate) fn data(&self) -> Option<&Data> {
+        self.data.as_ref()
+    }
+
+    pub(crate) fn campaign_view(&self) -> Option<&CampaignView> {
+        self.campaign.as_ref()
+    }
+
+    pub(crate) fn attention_view(&self) -> Option<&attention::AttentionView> {
+        self.attention.as_ref()
+    }
+
+    /// The last search across campaigns.
+    pub(crate) fn last_search(&self) -> Option<&search::Search> {
+        self.lists.search.as_ref()
+    }
+
+    pub(crate) fn prompt(&self) -> Option<&Prompt> {
+        self.overlay.prompt.as_ref()
+    }
+
+    /// The footer's transient message, with whether it reports a failure.
+    pub(crate) fn footer_message(&self) -> Option<&Message> {
+        self.overlay.message.as_ref()
+    }
+
+    /// When the file was last loaded.
+    pub fn loaded_at(&self) -> Option<NaiveTime> {
+        self.file.loaded_at
+    }
+
     pub fn message(&self) -> Option<&str> {
         self.overlay.message.as_ref().map(|m| m.text.as_str())
     }

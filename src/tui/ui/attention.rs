@@ -94,9 +94,9 @@ enum Shown<'a> {
 
 impl<'a> Shown<'a> {
     fn of(app: &'a App) -> Shown<'a> {
-        match app.attention.as_ref().map(|view| view.source) {
+        match app.attention_view().map(|view| view.source) {
             Some(Source::Search) => {
-                Shown::Search(app.lists.search.as_ref().map_or("", |s| s.query.as_str()))
+                Shown::Search(app.last_search().map_or("", |s| s.query.as_str()))
             }
             Some(Source::Changes) => Shown::Changes,
             _ => Shown::Attention,
@@ -136,7 +136,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let lang = app.settings().lang;
     let s = i18n::strings(lang);
     let ell = theme.ellipsis();
-    let Some(data) = app.data.as_ref() else {
+    let Some(data) = app.data() else {
         let inner = inner(area);
         put(
             buf,
@@ -155,8 +155,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let shown = Shown::of(app);
     let parts = parts(area, list.has_legend());
     let (selected, offset) = app
-        .attention
-        .as_ref()
+        .attention_view()
         .map_or((0, 0), |v| (v.selected, v.offset));
     let height = usize::from(parts.rows.height);
     let offset = scrolled(offset, selected, height, list.items.len());

@@ -43,7 +43,7 @@ fn lines(app: &App, width: u16, theme: &Theme) -> Vec<Vec<Piece>> {
     let mut out = Vec::new();
     if let Some(banner) = app.banner() {
         // Where and what first; what the screen shows meanwhile after it.
-        let after = if app.data.is_some() {
+        let after = if app.data().is_some() {
             s.load_failed
         } else {
             s.no_plan
@@ -78,7 +78,7 @@ fn lines(app: &App, width: u16, theme: &Theme) -> Vec<Vec<Piece>> {
     if app.file_missing() {
         let path = crate::text::sanitize_line(&app.path().display().to_string());
         // Gone before anything was loaded: there is no last data to speak of.
-        let what = if app.data.is_some() {
+        let what = if app.data().is_some() {
             s.file_missing
         } else {
             s.not_found

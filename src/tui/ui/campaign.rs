@@ -32,11 +32,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let Some((campaign, view)) = app.open_campaign() else {
         return;
     };
-    let Some(status) = app
-        .data
-        .as_ref()
-        .and_then(|d| d.status.campaigns.get(view.index))
-    else {
+    let Some(status) = app.data().and_then(|d| d.status.campaigns.get(view.index)) else {
         return;
     };
     let lang = app.settings().lang;
@@ -106,8 +102,7 @@ fn draw_list(
     }
     // Widths measured at load over the whole campaign: columns stay put.
     let widths = app
-        .data
-        .as_ref()
+        .data()
         .and_then(|d| d.widths.get(view.index))
         .map(|w| w.get(lang))
         .unwrap_or_default();

@@ -97,7 +97,7 @@ fn draw_status(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) -> u16 {
     let s = i18n::strings(lang);
     let mut status = Vec::new();
     let baseline = app.baseline_words();
-    if let Some(data) = app.data.as_ref().filter(|d| d.warnings() > 0) {
+    if let Some(data) = app.data().filter(|d| d.warnings() > 0) {
         // Where to read them: the key of the problems panel.
         let keymap = &app.settings().keymap;
         let key = key_for(
@@ -117,7 +117,7 @@ fn draw_status(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) -> u16 {
     if let Some(baseline) = &baseline {
         status.push(baseline.clone());
     }
-    if let Some(time) = app.file.loaded_at {
+    if let Some(time) = app.loaded_at() {
         status.push(format!("{} {}", s.loaded_at, time.format("%H:%M:%S")));
     }
     let status = status.join(theme.dot());
@@ -155,7 +155,7 @@ fn draw_prompt_or_message(
     let ell = theme.ellipsis();
     let y = area.y;
     let mut x = area.x;
-    let prompt = match &app.overlay.prompt {
+    let prompt = match app.prompt() {
         Some(Prompt::Filter { input }) => Some((s.filter, input)),
         Some(Prompt::Search { input }) => Some((s.search, input)),
         _ => None,
@@ -175,7 +175,7 @@ fn draw_prompt_or_message(
             ell,
         );
         x += 2;
-    } else if let Some(message) = &app.overlay.message {
+    } else if let Some(message) = app.footer_message() {
         let style = if message.error {
             theme.error()
         } else {

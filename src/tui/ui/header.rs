@@ -20,8 +20,7 @@ const SOURCE_LINE_MIN_HEIGHT: u16 = 16;
 /// the frame has room.
 pub fn height(app: &App, frame_height: u16) -> u16 {
     let provenance = app
-        .data
-        .as_ref()
+        .data()
         .is_some_and(|data| data.plan().meta.source.is_some() || any_assumed(data.plan()));
     match frame_height {
         0 => 0,
@@ -54,7 +53,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     }
     let lang = app.settings().lang;
     let ell = theme.ellipsis();
-    let (title, organisation, as_of) = match app.data.as_ref() {
+    let (title, organisation, as_of) = match app.data() {
         Some(data) => (
             data.plan().meta.title.get(lang).to_owned(),
             data.plan()
@@ -103,7 +102,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
 /// "Source: …" on the left, the legend of `*` on the right when the plan
 /// marks anything assumed.
 fn provenance(buf: &mut Buffer, line: Rect, app: &App, theme: &Theme) {
-    let Some(data) = app.data.as_ref() else {
+    let Some(data) = app.data() else {
         return;
     };
     let lang = app.settings().lang;

@@ -50,10 +50,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let box_area = box_area(keymap, area);
     let tallest = crate::tui::geometry::help::tallest(keymap, area.width);
     let inner = inner(box_area);
-    let scroll = app
-        .overlay
-        .help_scroll
-        .min(tallest.saturating_sub(inner.height));
+    let scroll = app.help_scroll().min(tallest.saturating_sub(inner.height));
     let close = if tallest > inner.height {
         format!(" {}{}{} ", s.scroll_hint, theme.dot(), s.help_close)
     } else {

@@ -80,7 +80,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         View::Attention => attention::draw(buf, areas.body, app, &theme),
     }
     footer::draw(buf, areas.footer, app, &theme);
-    if let Some(Prompt::Update { .. }) = &app.overlay.prompt {
+    if let Some(Prompt::Update { .. }) = app.prompt() {
         prompt::draw_update(buf, areas.body, app, &theme);
     }
     if app.problems_selected().is_some() {

@@ -19,7 +19,7 @@ pub fn status_lines(app: &App, body: Rect, theme: &Theme) -> u16 {
     let count = app.plan().map_or(0, |p| p.campaigns.len());
     let card_width = overview::card_width(body.width, count);
     let lang = app.settings().lang;
-    let lines = app.data.as_ref().map_or(1, |data| {
+    let lines = app.data().map_or(1, |data| {
         data.status
             .campaigns
             .iter()
@@ -37,7 +37,7 @@ fn grid(app: &App, body: Rect, theme: &Theme) -> Grid {
 
 pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let s = i18n::strings(app.settings().lang);
-    let Some(data) = app.data.as_ref() else {
+    let Some(data) = app.data() else {
         notice(buf, area, s.no_plan, theme);
         return;
     };

@@ -21,7 +21,7 @@ pub fn draw_update(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         pristine,
         error,
         ..
-    }) = &app.overlay.prompt
+    }) = app.prompt()
     else {
         return;
     };

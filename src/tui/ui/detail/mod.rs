@@ -58,7 +58,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     if inner.width == 0 || inner.height == 0 {
         return;
     }
-    let scroll = app.campaign.as_ref().map_or(0, |c| c.detail_scroll);
+    let scroll = app.campaign_view().map_or(0, |c| c.detail_scroll);
     Paragraph::new(lines(app, inner.width, theme))
         .wrap(Wrap { trim: false })
         .scroll((scroll, 0))
@@ -67,7 +67,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
 
 /// The pane's lines for the selected item (one item: cheap at any plan size).
 fn lines(app: &App, width: u16, theme: &Theme) -> Vec<Line<'static>> {
-    let (Some((campaign, view)), Some(data)) = (app.open_campaign(), app.data.as_ref()) else {
+    let (Some((campaign, view)), Some(data)) = (app.open_campaign(), app.data()) else {
         return Vec::new();
     };
     let Some(status) = data.status.campaigns.get(view.index) else {
