@@ -3,8 +3,9 @@
 
 use chrono::NaiveDate;
 
+use super::error::git_error;
 use super::readings::Content;
-use super::{History, HistoryError, walk};
+use super::{History, HistoryError};
 use crate::load::{self, Document, Opened};
 use crate::text::sanitize_line;
 
@@ -113,7 +114,7 @@ impl History {
             }
             let commit = repo
                 .find_commit(id)
-                .map_err(|err| walk::git_error(&repo, &format!("commit {id}"), err))?;
+                .map_err(|err| git_error(&repo, &format!("commit {id}"), err))?;
             next = commit.parent_ids().next().map(|parent| parent.detach());
         }
         Ok(None)
@@ -136,7 +137,7 @@ impl History {
                 let repo = self.open()?;
                 let bytes = repo
                     .find_blob(blob)
-                    .map_err(|err| walk::git_error(&repo, &format!("blob {blob}"), err))?
+                    .map_err(|err| git_error(&repo, &format!("blob {blob}"), err))?
                     .take_data();
                 Content::from_bytes(bytes)
             }

@@ -1,5 +1,7 @@
 //! Why a history could not be read: each says what and where, in one line.
 
+use crate::text::sanitize_line;
+
 /// What stops [`super::read`]. A file that is invalid at some revision is
 /// not an error: that revision is kept with `valid: false`.
 #[derive(Debug, thiserror::Error)]
@@ -28,4 +30,17 @@ pub enum HistoryError {
     /// `--since REV` names nothing in the repository.
     #[error("`{rev}`: no such commit, branch or tag in {repo}")]
     UnknownRevision { rev: String, repo: String },
+}
+
+/// A repository that could not be read: what was being read, and why.
+pub(super) fn git_error(
+    repo: &gix::Repository,
+    what: &str,
+    err: impl std::fmt::Display,
+) -> HistoryError {
+    HistoryError::Git {
+        repo: sanitize_line(&repo.git_dir().display().to_string()),
+        what: what.to_owned(),
+        message: sanitize_line(&err.to_string()),
+    }
 }

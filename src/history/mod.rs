@@ -23,6 +23,7 @@
 
 mod baseline;
 mod error;
+mod gather;
 mod items;
 mod locate;
 mod point;
@@ -43,8 +44,9 @@ pub use point::{ItemHistory, Point, PointFrom};
 pub use revision::{Boundary, Revision};
 pub use select::UnknownItem;
 
-use items::{At, Items};
-use readings::{Content, Reader};
+use error::git_error;
+use gather::Gather;
+use readings::Content;
 
 /// How to read a history.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -90,32 +92,7 @@ pub fn read(file: &Path, options: Options) -> Result<History, HistoryError> {
     // a pack's deltas resolve from bases already decoded (git stores the
     // newest whole). Indexes count from the oldest.
     let count = walked.touches.len() + usize::from(working.is_some());
-    let mut reader = Reader::new(file);
-    let mut items = Items::default();
-    let mut written = None;
-    let mut revisions = Vec::with_capacity(count);
-    let mut blobs = Vec::with_capacity(count);
-    let mut take = |mut revision: Revision, blob, content, today| {
-        let index = count - 1 - revisions.len();
-        if let Some(document) = reader.load(content, today) {
-            let at = At {
-                index,
-                commit: revision.commit.as_deref(),
-                from: match revision.commit {
-                    Some(_) => PointFrom::Commit,
-                    None => PointFrom::WorkingCopy,
-                },
-            };
-            items.add(&at, document);
-            if written.is_none() {
-                written = Some(written::written(document));
-            }
-            revision.as_of = Some(document.as_of());
-            revision.valid = true;
-        }
-        revisions.push(revision);
-        blobs.push(blob);
-    };
+    let mut gather = Gather::new(file, count);
     if let Some(content) = working {
         let revision = Revision {
             commit: None,
@@ -124,14 +101,14 @@ pub fn read(file: &Path, options: Options) -> Result<History, HistoryError> {
             valid: false,
             deleted: false,
         };
-        take(revision, None, content, options.today);
+        gather.take(revision, None, content, options.today);
     }
     for touch in &walked.touches {
         let committed = committed(touch.time);
         let content = match touch.blob {
             Some(blob) => Content::from_bytes(
                 repo.find_blob(blob)
-                    .map_err(|err| walk::git_error(repo, &format!("blob {blob}"), err))?
+                    .map_err(|err| git_error(repo, &format!("blob {blob}"), err))?
                     .take_data(),
             ),
             None => Content::Deleted,
@@ -143,18 +120,17 @@ pub fn read(file: &Path, options: Options) -> Result<History, HistoryError> {
             valid: false,
             deleted: touch.blob.is_none(),
         };
-        take(revision, touch.blob, content, committed.date_naive());
+        gather.take(revision, touch.blob, content, committed.date_naive());
     }
-    revisions.reverse();
-    blobs.reverse();
+    let gathered = gather.finish();
     Ok(History {
         file: file.to_path_buf(),
         path_in_repo: located.in_repo.clone(),
-        revisions,
-        items: items.finish(written.unwrap_or_default()),
+        revisions: gathered.revisions,
+        items: gathered.items,
         boundary: walked.boundary,
         git_dir: repo.git_dir().to_path_buf(),
-        blobs,
+        blobs: gathered.blobs,
     })
 }
 
@@ -177,13 +153,13 @@ fn working_copy(
         // The loader words why (a directory, permission denied, …).
         Err(_) => {
             return Err(crate::load::read(path).err().map_or_else(
-                || walk::git_error(repo, "the working copy", "could not be read"),
+                || git_error(repo, "the working copy", "could not be read"),
                 HistoryError::WorkingCopy,
             ));
         }
     };
     let id = gix::objs::compute_hash(repo.object_hash(), gix::objs::Kind::Blob, &bytes)
-        .map_err(|err| walk::git_error(repo, "the working copy", err))?;
+        .map_err(|err| git_error(repo, "the working copy", err))?;
     if Some(id) == at_head {
         return Ok(None);
     }

@@ -11,8 +11,7 @@ use gix::ObjectId;
 use gix::bstr::ByteSlice;
 use gix::objs::tree::EntryMode;
 
-use super::HistoryError;
-use super::walk::git_error;
+use super::error::{HistoryError, git_error};
 
 /// Deleted files looked at, at most: a commit that deletes thousands of
 /// files is not read whole to name a rename.

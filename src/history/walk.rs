@@ -8,8 +8,9 @@ use std::collections::HashSet;
 use gix::ObjectId;
 use gix::objs::tree::EntryMode;
 
+use super::error::{HistoryError, git_error};
 use super::rename::renamed_from;
-use super::{Boundary, HistoryError};
+use super::revision::Boundary;
 
 /// One commit that touched the file.
 pub(super) struct Touch {
@@ -148,16 +149,4 @@ pub(super) fn entry_at(
     Ok(entry
         .filter(|entry| entry.mode().is_blob_or_symlink())
         .map(|entry| (entry.object_id(), entry.mode())))
-}
-
-pub(super) fn git_error(
-    repo: &gix::Repository,
-    what: &str,
-    err: impl std::fmt::Display,
-) -> HistoryError {
-    HistoryError::Git {
-        repo: crate::text::sanitize_line(&repo.git_dir().display().to_string()),
-        what: what.to_owned(),
-        message: crate::text::sanitize_line(&err.to_string()),
-    }
 }

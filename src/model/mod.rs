@@ -6,6 +6,7 @@ pub mod attention;
 mod figure;
 mod item;
 mod plan;
+mod plan_status;
 mod rollup;
 pub mod schedule;
 mod status;
@@ -19,8 +20,9 @@ pub use plan::{
     Better, Campaign, DEFAULT_AT_RISK_MARGIN, Indicator, IndicatorPoint, Level, MAX_WEIGHT, Meta,
     Plan, Scale, SourceLine, Task, TaskPoint, Theme,
 };
+pub use plan_status::{CampaignStatus, PlanStatus};
 pub use rollup::Rollup;
-pub use schedule::{CampaignStatus, IndicatorState, Pace, PaceBasis, PlanStatus, TaskSchedule};
+pub use schedule::{IndicatorState, Pace, PaceBasis, TaskSchedule};
 pub use status::Status;
 pub use text::{Lang, Text, text_or_empty};
 pub use water_class::WaterClass;

@@ -1,10 +1,10 @@
-//! Statuses, roll-ups and pace at a reporting date, exactly as DESIGN.md
-//! defines them. Pure functions of the plan and the date.
+//! Each task's and indicator's status, and a task's pace, at a reporting
+//! date, exactly as DESIGN.md defines them. Pure functions of the item and
+//! the date; `plan_status` rolls them up.
 
 use chrono::{Days, NaiveDate};
 
-use super::rollup::{Rollup, rollup};
-use super::{Assumed, Better, Campaign, Field, Indicator, Level, Plan, Status, Task};
+use super::{Assumed, Better, Campaign, Field, Indicator, Level, Status, Task};
 
 /// What the schedule says about one task at the reporting date.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -209,49 +209,6 @@ pub fn pace(task: &Task, campaign: &Campaign, as_of: NaiveDate) -> Option<Pace> 
         projected_finish,
         basis,
     })
-}
-
-/// The whole plan's figures at one date, computed once for views and reports.
-#[derive(Clone, Debug, PartialEq)]
-pub struct PlanStatus {
-    pub as_of: NaiveDate,
-    pub campaigns: Vec<CampaignStatus>,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct CampaignStatus {
-    pub rollup: Rollup,
-    pub tasks: Vec<TaskSchedule>,
-    pub indicators: Vec<IndicatorState>,
-}
-
-impl PlanStatus {
-    pub fn compute(plan: &Plan, as_of: NaiveDate) -> PlanStatus {
-        let margin = plan.meta.at_risk_margin;
-        let campaigns = plan
-            .campaigns
-            .iter()
-            .map(|campaign| CampaignStatus::compute(campaign, as_of, margin))
-            .collect();
-        PlanStatus { as_of, campaigns }
-    }
-}
-
-impl CampaignStatus {
-    pub fn compute(campaign: &Campaign, as_of: NaiveDate, margin: f64) -> CampaignStatus {
-        let tasks: Vec<TaskSchedule> = campaign
-            .tasks
-            .iter()
-            .map(|task| task_schedule(task, campaign, as_of, margin))
-            .collect();
-        let indicators: Vec<IndicatorState> =
-            campaign.indicators.iter().map(IndicatorState::of).collect();
-        CampaignStatus {
-            rollup: rollup(campaign, &tasks, &indicators),
-            tasks,
-            indicators,
-        }
-    }
 }
 
 #[cfg(test)]

@@ -1,5 +1,5 @@
 use super::*;
-use crate::model::{Assumed, SourceLine, TaskPoint, Text, Theme, WaterClass};
+use crate::model::{Assumed, CampaignStatus, SourceLine, TaskPoint, Text, Theme, WaterClass};
 
 fn date(text: &str) -> NaiveDate {
     text.parse().unwrap()
