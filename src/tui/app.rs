@@ -17,7 +17,7 @@ mod state;
 mod undo;
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use chrono::NaiveTime;
 use crossterm::event::{
@@ -28,9 +28,8 @@ use super::action::{Action, Command};
 use super::keymap::Context;
 use super::rows::{self, Item, ItemKey, SortKey};
 pub use super::settings::Settings;
-use crate::i18n;
 use crate::load::{Document, Opened, ReadError};
-use crate::model::{Campaign, Level, Plan, PlanStatus, Scale, WaterClass};
+use crate::model::{Plan, PlanStatus};
 
 pub(crate) use loading::Retired;
 pub use problems::Problems;

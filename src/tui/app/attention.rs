@@ -7,12 +7,18 @@
 
 mod widths;
 
-use super::*;
+use super::{App, Effect, View};
+use crate::model::Campaign;
+use crate::model::Plan;
+use crate::model::PlanStatus;
 use crate::model::attention::{self as order, Attention};
 use crate::model::{Lang, Status, Text};
+use crate::tui::action::Command;
 use crate::tui::changes::Change;
 use crate::tui::geometry::columns::Columns;
 use crate::tui::geometry::scrolled;
+use crate::tui::rows::Item;
+use crate::tui::rows::ItemKey;
 use widths::measure;
 
 /// The attention list of the data shown, and what its columns need.

@@ -4,7 +4,9 @@
 //! whenever the changes are (a reload, the history arriving, `b` / `B`).
 
 use super::attention::{AttentionList, Source};
-use super::*;
+use super::{App, Effect, View};
+use crate::model::Plan;
+use crate::model::PlanStatus;
 use crate::model::attention;
 use crate::tui::changes::Change;
 

@@ -3,8 +3,10 @@
 //! figure can be pasted into a message from a session over SSH. The line
 //! reads as the screen does, assumed values marked.
 
-use super::*;
+use super::{App, Effect, View};
 use crate::figures;
+use crate::i18n;
+use crate::model::Campaign;
 use crate::model::{CampaignStatus, Field, Item, Lang, Status};
 
 impl App {

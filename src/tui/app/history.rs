@@ -2,8 +2,9 @@
 //! frame never waits for it), is compared with the figures shown at each
 //! load, and `b` / `B` step its baseline through the valid revisions.
 
-use super::*;
+use super::{App, Effect};
 use crate::history::{History, HistoryError, Since};
+use crate::i18n;
 use crate::tui::changes::{Absent, Baselined, HistoryState};
 
 impl App {

@@ -4,7 +4,7 @@
 
 use ratatui::layout::{Position, Rect};
 
-use super::*;
+use super::App;
 use crate::tui::geometry::{self, Measures, campaign, overview};
 
 impl App {

@@ -2,10 +2,16 @@
 //! again by id on success, and recompute the rows shown.
 
 use super::problems::Banner;
-use super::*;
+use super::{App, Data, LastRead, View, attention};
+use crate::load::Document;
+use crate::load::Opened;
+use crate::load::ReadError;
 use crate::load::Reread;
+use crate::model::Campaign;
 use crate::model::CampaignStatus;
+use crate::model::PlanStatus;
 use crate::tui::geometry::scrolled;
+use crate::tui::rows;
 
 impl App {
     /// Takes in a load's result. A good document replaces the data and

@@ -1,8 +1,10 @@
 //! Moving around: the overview cards, the campaign list and detail pane,
 //! the help overlay, clicks, and where the editor opens.
 
-use super::*;
+use super::{App, CampaignView, Effect, Pane, Prompt, Remembered, View};
+use crate::tui::action::Command;
 use crate::tui::geometry::campaign::Hit;
+use crate::tui::rows::Item;
 
 impl App {
     /// A click selects the card or row under it; a click on the selected

@@ -1,7 +1,9 @@
 //! What the event loop reports back: loads, saves, the editor and the file
 //! watch, each said in the footer or the header as long as it holds.
 
-use super::*;
+use super::{App, Effect, LastRead};
+use crate::i18n;
+use crate::tui::action::Action;
 
 impl App {
     pub(super) fn outcome(&mut self, action: Action) -> Effect {

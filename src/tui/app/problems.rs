@@ -3,9 +3,10 @@
 //! loader's diagnostics, not as text, so they read in the language of the
 //! moment (`L` switches it).
 
-use super::*;
+use super::{App, Effect};
 use crate::load::{Diagnostic, Invalid};
 use crate::model::Lang;
+use crate::tui::action::Command;
 
 /// Why the banner is up.
 #[derive(Debug)]

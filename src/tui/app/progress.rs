@@ -1,8 +1,14 @@
 //! Recording progress from the screen: `+` / `-` and the update prompt,
 //! validated here, saved by the event loop through the one write-back path.
 
-use super::*;
+use super::{App, Change, Edit, Effect, Prompt};
 use crate::figures;
+use crate::i18n;
+use crate::model::Level;
+use crate::model::Scale;
+use crate::model::WaterClass;
+use crate::tui::action::Command;
+use crate::tui::rows::Item;
 
 /// The most characters a paste puts into a prompt: more than any figure or
 /// filter needs, little enough to keep the prompt one line.

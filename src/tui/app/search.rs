@@ -3,7 +3,7 @@
 //! the selected one in its campaign, `n`/`N` step to the next or previous.
 
 use super::attention::{AttentionList, Source};
-use super::*;
+use super::{App, Effect, Prompt, View};
 use crate::tui::search::{self, Query};
 
 /// The last search: what was typed and what it found.

@@ -1,7 +1,16 @@
 //! What the app shows, read without changing it: for drawing, the render
 //! command and tests.
 
-use super::*;
+use super::{
+    App, CampaignView, Data, LastRead, Message, Pane, Prompt, Settings, View, attention, search,
+};
+use crate::load::Document;
+use crate::model::Campaign;
+use crate::model::Plan;
+use crate::tui::rows::Item;
+use crate::tui::rows::SortKey;
+use chrono::NaiveTime;
+use std::path::Path;
 
 impl App {
     pub fn settings(&self) -> &Settings {

@@ -2,8 +2,10 @@
 //! what it was, through the same write-back path, and only while the file
 //! still holds what that write left there.
 
-use super::*;
+use super::{App, Change, Edit, Effect};
 use crate::figures;
+use crate::i18n;
+use crate::model::Level;
 
 /// The figure an update from this screen replaced, and what it wrote.
 #[derive(Clone, Debug, PartialEq)]
