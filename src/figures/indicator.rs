@@ -4,9 +4,10 @@
 //! one, `94% (target ≥ 95%)`. Water classes in Chinese are the bureau's
 //! `Ⅱ类` and `劣Ⅴ类`; in English `II` and `worse than V`.
 
+use super::approx::approx_number;
 use super::assumed::mark;
 use super::number::number;
-use super::unit::with_unit;
+use super::unit::{joined_unit, with_unit};
 use crate::model::{Better, Field, Indicator, Lang, Level, WaterClass};
 
 /// An indicator's level: a number (`31`, `23.65万`), or a water class as a
@@ -54,9 +55,18 @@ pub fn class_numeral(class: WaterClass, lang: Lang, ascii: bool) -> &'static str
     }
 }
 
-/// An indicator's value with its unit: `31 μg/m³`, `94%`, `Ⅳ类`.
+/// An indicator's value with its unit: `31 μg/m³`, `94%`, `Ⅳ类`; a
+/// lower bound with its sign, `40+ μg/m³`, `40余 μg/m³`.
 pub fn indicator_value(indicator: &Indicator, lang: Lang, ascii: bool) -> String {
-    level_with_unit(indicator, indicator.value, lang, ascii)
+    match indicator.value {
+        Level::Number(value) => joined_unit(
+            approx_number(value, indicator.approx, lang),
+            value,
+            unit(indicator, lang),
+            lang,
+        ),
+        Level::WaterClass(_) => level_with_unit(indicator, indicator.value, lang, ascii),
+    }
 }
 
 /// An indicator's target as a target reads, with its unit: `≤ 35 μg/m³`,
@@ -171,6 +181,7 @@ mod tests {
                 Level::WaterClass(_) => Scale::WaterClass,
             },
             value,
+            approx: None,
             target,
             better: Some(Better::Higher),
             lead: None,

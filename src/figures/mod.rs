@@ -9,6 +9,7 @@
 //! a change since a baseline (`report --since`) is [`difference`] and reads
 //! [`signed`].
 
+mod approx;
 mod assumed;
 mod change;
 mod days;
@@ -19,6 +20,7 @@ mod percent;
 mod task;
 mod unit;
 
+pub use approx::{approx_number, approx_sign, task_done};
 pub use assumed::mark;
 pub use change::{change, difference, points_moved, points_text, signed, status_move};
 pub use days::{date, days_left, days_short};

@@ -1,5 +1,6 @@
 //! A task's figures: `110/113 个`, or the count alone, and its percentage.
 
+use super::approx::{approx_number_width, task_done};
 use super::assumed::mark;
 use super::number::{number, number_width};
 use super::percent::percent;
@@ -15,13 +16,14 @@ pub fn task_unit(task: &Task, lang: Lang) -> Option<&str> {
 }
 
 /// A task's figure for a list row or a table cell: `110/113 个`, or the
-/// count alone (`39 个`, `236,500 people`) for a task without a total. The
+/// count alone (`39 个`, `236,500 people`, `90+ notices` when the source
+/// gives more than 90) for a task without a total. The
 /// unit stands apart from the fraction in both languages and follows the
 /// total when there is one: `1/3 firms`, `1/1 firm`.
 pub fn task_figure(task: &Task, lang: Lang) -> String {
     let figure = match task.total {
-        Some(total) => format!("{}/{}", number(task.done, lang), number(total, lang)),
-        None => number(task.done, lang),
+        Some(total) => format!("{}/{}", task_done(task, lang), number(total, lang)),
+        None => task_done(task, lang),
     };
     with_task_unit(figure, counted(task), task, lang)
 }
@@ -66,7 +68,8 @@ pub fn task_figure_width(task: &Task, lang: Lang) -> usize {
     let unit = task_unit(task, lang).map_or(0, |unit| {
         1 + crate::text::width(&unit_for(counted(task), unit, lang))
     });
-    number_width(task.done, lang) + total + unit + figure_mark(task).len()
+    let done = approx_number_width(task.done, task.approx, lang);
+    done + total + unit + figure_mark(task).len()
 }
 
 /// A task's completion as a percentage; `None` for a plain count.
@@ -144,6 +147,19 @@ mod tests {
         let survey = task(12000.0, Some(100000.0), people);
         assert_eq!(task_figure(&survey, Lang::En), "12,000/100,000 people");
         assert_eq!(task_figure(&survey, Lang::Zh), "1.2万/10万 人");
+    }
+
+    #[test]
+    fn a_lower_bound_carries_its_sign_into_the_figure() {
+        let mut notices = task(90.0, None, Some(Text::from("notices")));
+        notices.approx = Some(crate::model::Approx::MoreThan);
+        assert_eq!(task_figure(&notices, Lang::En), "90+ notices");
+        assert_eq!(task_figure_width(&notices, Lang::En), 11);
+        notices.unit = Some(Text::from("份"));
+        assert_eq!(task_figure(&notices, Lang::Zh), "90余 份");
+        assert_eq!(task_figure_width(&notices, Lang::Zh), 7);
+        notices.total = Some(100.0);
+        assert_eq!(task_figure(&notices, Lang::En), "90+/100 份");
     }
 
     #[test]

@@ -123,6 +123,41 @@ impl Collector {
         ));
     }
 
+    /// The word `key` holds, one of those the format declares for it
+    /// (`None` when the key is not written); any other word is an error,
+    /// with a "did you mean" when it is close to one.
+    pub fn word(&mut self, fields: &Fields<'_, '_>, key: &str) -> Option<Option<&'static str>> {
+        let Some(value) = fields.get(key) else {
+            return Some(None);
+        };
+        let words = match fields.format.key(key).map(|key| key.kind) {
+            Some(Kind::Words(words)) => words,
+            _ => &[],
+        };
+        let word = self.string(value, key)?;
+        if let Some(known) = words.iter().find(|known| **known == word) {
+            return Some(Some(known));
+        }
+        let quoted: Vec<String> = words.iter().map(|word| format!("\"{word}\"")).collect();
+        let quoted: Vec<&str> = quoted.iter().map(String::as_str).collect();
+        let diagnostic = Diagnostic::error(
+            value.span(),
+            Words::new(
+                format!("`{key}` must be {}, found `{word}`", quoted.join(" or ")),
+                format!("`{key}` 应为 {}，实为 `{word}`", backticked(&quoted)),
+            ),
+            Words::new("unknown word", "未知的取值"),
+        );
+        self.error(match did_you_mean(&word, words) {
+            Some(candidate) => diagnostic.with_help(did_you_mean_help(candidate)),
+            None => diagnostic.with_help(Words::new(
+                format!("`{key}` takes: {}", quoted.join(", ")),
+                format!("`{key}` 可选：{}", backticked(&quoted)),
+            )),
+        });
+        None
+    }
+
     pub fn wrong_type(&mut self, value: Value<'_, '_>, message: Words, expected: Words) {
         let found = value.describe();
         self.error(Diagnostic::error(

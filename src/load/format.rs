@@ -126,6 +126,9 @@ const fn marked(
 pub const THEMES: &[&str] = &["air", "water", "soil", "other"];
 pub const DIRECTIONS: &[&str] = &["higher", "lower"];
 pub const SCALES: &[&str] = &["number", "water-class"];
+pub const APPROX: &[&str] = &["more-than"];
+const APPROX_ABOUT: &str =
+    "\"more-than\" when the source gives a lower bound (90余): shown 90+ (en), 90余 (zh).";
 
 const ASSUMED: &str = "Which of this table's fields are not from the source (an assumption, an illustrative or estimated value); each is shown with a * marker.";
 
@@ -290,6 +293,7 @@ pub static TASK: Table = Table {
             "Earlier figures, oldest first.",
         ),
         key("assumed", Kind::Assumed, Optional, ASSUMED),
+        key("approx", Kind::Words(APPROX), Optional, APPROX_ABOUT),
     ],
 };
 
@@ -342,6 +346,7 @@ pub static INDICATOR: Table = Table {
             "Earlier levels, oldest first.",
         ),
         key("assumed", Kind::Assumed, Optional, ASSUMED),
+        key("approx", Kind::Words(APPROX), Optional, APPROX_ABOUT),
     ],
 };
 

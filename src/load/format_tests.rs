@@ -5,7 +5,7 @@
 
 use super::*;
 use crate::load::{Loaded, Options, parse};
-use crate::model::Theme;
+use crate::model::{Approx, Theme};
 
 /// A document of the format written as one nested value, so any key of
 /// any table can be set or left out the same way.
@@ -268,6 +268,8 @@ fn word_keys_take_their_words_only() {
     }
     let themes: Vec<&str> = Theme::ALL.iter().map(|theme| theme.as_str()).collect();
     assert_eq!(themes, THEMES);
+    let approx: Vec<&str> = Approx::ALL.iter().map(|approx| approx.as_str()).collect();
+    assert_eq!(approx, APPROX);
 }
 
 /// The README documents the file's tables: each `### `[table]`` section's

@@ -897,3 +897,47 @@ fn assumed_warns_of_a_field_the_table_does_not_write() {
         "`due` is marked assumed but [[campaign.task]] does not write it",
     );
 }
+
+#[test]
+fn approx_says_a_figure_is_more_than_written() {
+    use crate::model::Approx;
+    let plan = load(&task("done = 90\napprox = \"more-than\"\n"))
+        .plan
+        .unwrap();
+    assert_eq!(plan.campaigns[0].tasks[0].approx, Some(Approx::MoreThan));
+    let plan = load(&task("done = 90\n")).plan.unwrap();
+    assert_eq!(plan.campaigns[0].tasks[0].approx, None);
+    let plan = load(&indicator("value = 40\napprox = \"more-than\"\n"))
+        .plan
+        .unwrap();
+    assert_eq!(
+        plan.campaigns[0].indicators[0].approx,
+        Some(Approx::MoreThan)
+    );
+}
+
+#[test]
+fn approx_takes_more_than_only() {
+    let source = task("done = 90\napprox = \"more than\"\n");
+    error_at(
+        &source,
+        11,
+        10,
+        "`approx` must be \"more-than\", found `more than`",
+    );
+    let loaded = load(&source);
+    let help = loaded.diagnostics[0].help.as_ref().unwrap();
+    assert_eq!(help.en, "did you mean `more-than`?");
+    let loaded = load(&task("done = 90\napprox = \"about\"\n"));
+    let help = loaded.diagnostics[0].help.as_ref().unwrap();
+    assert_eq!(help.en, "`approx` takes: \"more-than\"");
+    assert_eq!(help.zh, "`approx` 可选：`\"more-than\"`");
+    error_at(
+        &task("done = 90\napprox = true\n"),
+        11,
+        10,
+        "`approx` must be a string",
+    );
+    let class = indicator("scale = \"water-class\"\nvalue = \"II\"\napprox = \"more-than\"\n");
+    error_at(&class, 12, 10, "a water class cannot be \"more-than\"");
+}

@@ -17,8 +17,8 @@ pub use assumed::{Assumed, Field};
 pub use figure::Figure;
 pub use item::{Item, ItemKey};
 pub use plan::{
-    Better, Campaign, DEFAULT_AT_RISK_MARGIN, Indicator, IndicatorPoint, Level, MAX_WEIGHT, Meta,
-    Plan, Scale, SourceLine, Task, TaskPoint, Theme,
+    Approx, Better, Campaign, DEFAULT_AT_RISK_MARGIN, Indicator, IndicatorPoint, Level, MAX_WEIGHT,
+    Meta, Plan, Scale, SourceLine, Task, TaskPoint, Theme,
 };
 pub use plan_status::{CampaignStatus, PlanStatus};
 pub use rollup::Rollup;

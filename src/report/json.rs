@@ -1,7 +1,8 @@
 //! The JSON report, in exactly the shape of DESIGN.md (contract 2). Keys
 //! keep the order of the structs below; dates are `YYYY-MM-DD`; absent
 //! values are `null`; `assumed` lists the fields not from the source, `[]`
-//! when every figure is. With `--since` the report gains `since` (the
+//! when every figure is; `approx` is "more-than" for a lower bound, else
+//! null. With `--since` the report gains `since` (the
 //! baseline used), each campaign `previous_progress`, each item `previous`
 //! and `change`; without it those keys are absent, not null.
 
@@ -14,7 +15,8 @@ use super::Report;
 use super::cells::{json_level as level, json_number as number};
 use super::since::Since;
 use crate::model::{
-    Assumed, Campaign, CampaignStatus, Figure, Indicator, Item, Lang, Status, Task, TaskSchedule,
+    Approx, Assumed, Campaign, CampaignStatus, Figure, Indicator, Item, Lang, Status, Task,
+    TaskSchedule,
 };
 
 #[derive(Serialize)]
@@ -85,6 +87,8 @@ struct TaskJson<'a> {
     id: &'a str,
     name: &'a str,
     done: Value,
+    /// "more-than" when `done` is a lower bound.
+    approx: Option<&'static str>,
     total: Option<Value>,
     unit: Option<&'a str>,
     /// done / total, uncapped.
@@ -105,6 +109,8 @@ struct IndicatorJson<'a> {
     id: &'a str,
     name: &'a str,
     value: Value,
+    /// "more-than" when `value` is a lower bound.
+    approx: Option<&'static str>,
     target: Option<Value>,
     better: Option<&'static str>,
     scale: &'static str,
@@ -248,6 +254,7 @@ fn task_json<'a>(
         id: &task.id,
         name: task.name.get(lang),
         done: number(task.done),
+        approx: task.approx.map(Approx::as_str),
         total: task.total.map(number),
         unit: task.unit.as_ref().map(|unit| unit.get(lang)),
         fraction: schedule.fraction,
@@ -274,6 +281,7 @@ fn indicator_json<'a>(
         id: &indicator.id,
         name: indicator.name.get(lang),
         value: level(indicator.value),
+        approx: indicator.approx.map(Approx::as_str),
         target: indicator.target.map(level),
         better: indicator.better.map(|better| better.as_str()),
         scale: indicator.scale.as_str(),

@@ -121,8 +121,8 @@ pub fn schema() -> Value {
     Value::Object(out)
 }
 
-/// On the water-class scale levels are classes; otherwise they are numbers
-/// and a target needs `better`.
+/// On the water-class scale levels are classes (and `approx` is not
+/// written); otherwise they are numbers and a target needs `better`.
 fn indicator_scale_rules() -> Map<String, Value> {
     let levels = |level: Value| {
         json!({
@@ -145,10 +145,12 @@ fn indicator_scale_rules() -> Map<String, Value> {
             "required": ["scale"]
         }),
     );
-    rules.insert(
-        "then".into(),
-        levels(json!({ "$ref": "#/$defs/water-class" })),
-    );
+    let mut classes = levels(json!({ "$ref": "#/$defs/water-class" }));
+    // A class is a class: never "more than" one.
+    if let Some(properties) = classes["properties"].as_object_mut() {
+        properties.insert("approx".into(), false.into());
+    }
+    rules.insert("then".into(), classes);
     rules.insert("else".into(), otherwise);
     rules
 }

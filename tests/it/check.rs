@@ -31,6 +31,7 @@ const INVALID_FIXTURES: &[(&str, &[(usize, usize)])] = &[
     ("history-order.toml", &[(16, 12)]),
     ("date-with-time.toml", &[(3, 9)]),
     ("missing-meta.toml", &[(1, 1)]),
+    ("approx-word.toml", &[(12, 10)]),
     // A byte-order mark is not a column; CRLF line ends are not either.
     ("bom-crlf.toml", &[(1, 1), (8, 8)]),
     // Five different mistakes, five diagnostics: all found in one pass.

@@ -7,6 +7,7 @@
 //! `tests/it/snapshots/it__MODULE__NAME.snap`, and proptest, finding this
 //! `main.rs`, keeps failing seeds in `tests/proptest-regressions/MODULE.txt`.
 
+mod approx;
 mod architecture;
 #[path = "../common/binary.rs"]
 mod binary;

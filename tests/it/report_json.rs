@@ -130,6 +130,7 @@ fn shape_is_exactly_the_designed_one() {
         "id",
         "name",
         "done",
+        "approx",
         "total",
         "unit",
         "fraction",
@@ -140,7 +141,7 @@ fn shape_is_exactly_the_designed_one() {
         "assumed",
     ];
     let indicator_keys = [
-        "id", "name", "value", "target", "better", "scale", "unit", "status", "assumed",
+        "id", "name", "value", "approx", "target", "better", "scale", "unit", "status", "assumed",
     ];
     let items = keys_at(&text, 10);
     let mut rest = items.as_slice();

@@ -206,6 +206,16 @@ const BROKEN: &[(&str, &str, &str)] = &[
         "history = { date = 2024-06-30, done = 80 }",
     ),
     ("missing required done", "done = 110\n", ""),
+    (
+        "approx not a word of the format",
+        "weight = 2",
+        "weight = 2\napprox = \"about\"",
+    ),
+    (
+        "approx on a water class",
+        "target = \"III\"",
+        "target = \"III\"\napprox = \"more-than\"",
+    ),
 ];
 
 #[test]
@@ -254,6 +264,7 @@ fn invalid_fixtures_about_keys_and_types_are_rejected() {
         "negative-done",
         "zero-total",
         "date-with-time",
+        "approx-word",
     ] {
         let path = format!("tests/fixtures/invalid/{name}.toml");
         let text = std::fs::read_to_string(&path).unwrap();

@@ -35,7 +35,7 @@ impl Items<'_> {
         let unit = unit.as_deref();
         let total = task.total.unwrap_or_default();
         let done = marker.mark(
-            figures::number(task.done, lang),
+            figures::task_done(task, lang),
             assumed.contains(Field::Done),
         );
         let total_shown = marker.mark(figures::number(total, lang), assumed.contains(Field::Total));
@@ -149,7 +149,7 @@ impl Items<'_> {
         let assumed = schedule.assumed;
         let unit = figures::task_unit(task, lang).map(one_line);
         let done = marker.mark(
-            figures::number(task.done, lang),
+            figures::task_done(task, lang),
             assumed.contains(Field::Done),
         );
         let mut figure = figures::joined_unit(done, task.done, unit.as_deref(), lang);

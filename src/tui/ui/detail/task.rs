@@ -254,7 +254,7 @@ impl TaskDetail<'_> {
                     figures::date(first.date),
                     figures::number(first.done, lang),
                     figures::date(as_of),
-                    figures::number(task.done, lang)
+                    figures::task_done(task, lang)
                 ),
                 theme.dim(),
             ));
