@@ -133,14 +133,7 @@ impl History {
             return Ok(None);
         }
         let content = match self.blobs[index] {
-            Some(blob) => {
-                let repo = self.open()?;
-                let bytes = repo
-                    .find_blob(blob)
-                    .map_err(|err| git_error(&repo, &format!("blob {blob}"), err))?
-                    .take_data();
-                Content::from_bytes(bytes)
-            }
+            Some(blob) => Content::of_blob(&self.open()?, blob),
             // The working copy, read again.
             None => load::read(&self.file).map_or(Content::Unreadable, Content::Text),
         };

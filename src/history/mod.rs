@@ -34,6 +34,7 @@ mod select;
 mod walk;
 mod written;
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset, NaiveDate, Offset};
@@ -106,11 +107,7 @@ pub fn read(file: &Path, options: Options) -> Result<History, HistoryError> {
     for touch in &walked.touches {
         let committed = committed(touch.time);
         let content = match touch.blob {
-            Some(blob) => Content::from_bytes(
-                repo.find_blob(blob)
-                    .map_err(|err| git_error(repo, &format!("blob {blob}"), err))?
-                    .take_data(),
-            ),
+            Some(blob) => Content::of_blob(repo, blob),
             None => Content::Deleted,
         };
         let revision = Revision {
@@ -141,23 +138,35 @@ fn working_copy(
     repo: &gix::Repository,
     at_head: Option<gix::ObjectId>,
 ) -> Result<Option<Content>, HistoryError> {
-    match std::fs::symlink_metadata(path) {
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Ok(metadata) if metadata.len() > crate::load::MAX_FILE_BYTES => {
-            return Ok(Some(Content::Unreadable));
-        }
-        _ => {}
-    }
-    let bytes = match std::fs::read(path) {
-        Ok(bytes) => bytes,
-        // The loader words why (a directory, permission denied, …).
-        Err(_) => {
-            return Err(crate::load::read(path).err().map_or_else(
-                || git_error(repo, "the working copy", "could not be read"),
-                HistoryError::WorkingCopy,
-            ));
-        }
+    let max = crate::load::MAX_FILE_BYTES;
+    // The loader words why (a directory, a FIFO, a device, permission
+    // denied, …); it looks at the type before it opens anything.
+    let refused = || {
+        crate::load::read(path).err().map_or_else(
+            || git_error(repo, "the working copy", "could not be read"),
+            HistoryError::WorkingCopy,
+        )
     };
+    if let Err(err) = std::fs::symlink_metadata(path)
+        && err.kind() == std::io::ErrorKind::NotFound
+    {
+        return Ok(None);
+    }
+    // Links followed: a FIFO would block in open(2), and a link to
+    // /dev/zero would never end.
+    match std::fs::metadata(path) {
+        Ok(metadata) if !metadata.is_file() => return Err(refused()),
+        Ok(metadata) if metadata.len() > max => return Ok(Some(Content::Unreadable)),
+        Ok(_) => {}
+        Err(_) => return Err(refused()),
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|file| file.take(max + 1).read_to_end(&mut bytes))
+        .map_err(|_| refused())?;
+    if bytes.len() as u64 > max {
+        return Ok(Some(Content::Unreadable));
+    }
     let id = gix::objs::compute_hash(repo.object_hash(), gix::objs::Kind::Blob, &bytes)
         .map_err(|err| git_error(repo, "the working copy", err))?;
     if Some(id) == at_head {

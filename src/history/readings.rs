@@ -26,6 +26,20 @@ impl Content {
         }
         String::from_utf8(bytes).map_or(Content::Unreadable, Content::Text)
     }
+
+    /// The file at a revision, from its blob. The size is read from the
+    /// object's header, so a blob over the loader's cap is never inflated;
+    /// a blob missing or corrupt costs its revision, not the history.
+    pub fn of_blob(repo: &gix::Repository, blob: gix::ObjectId) -> Content {
+        match repo.find_header(blob) {
+            Ok(header) if header.size() <= load::MAX_FILE_BYTES => repo
+                .find_blob(blob)
+                .map_or(Content::Unreadable, |mut blob| {
+                    Content::from_bytes(blob.take_data())
+                }),
+            _ => Content::Unreadable,
+        }
+    }
 }
 
 /// Loads revision after revision, keeping the last valid one to re-read

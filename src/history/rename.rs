@@ -34,9 +34,19 @@ pub(super) fn renamed_from(
     if let Some((path, _)) = deleted.iter().find(|(_, id)| *id == blob) {
         return Ok(Some(path.clone()));
     }
+    // Sizes from the objects' headers: a file too large to load is not
+    // read to name a rename, and one that cannot reach the threshold (its
+    // size under half or over twice the other's) is never read.
+    let new_size = blob_size(repo, blob)?;
+    if new_size > crate::load::MAX_FILE_BYTES {
+        return Ok(None);
+    }
     let new = read_blob(repo, blob)?;
     let mut best: Option<(f64, &String)> = None;
     for (path, id) in deleted.iter().take(MAX_COMPARED) {
+        if !could_be_similar(blob_size(repo, *id)?, new_size) {
+            continue;
+        }
         let old = read_blob(repo, *id)?;
         let score = similarity(&old, &new);
         if score >= SIMILAR && best.is_none_or(|(top, _)| score > top) {
@@ -102,6 +112,18 @@ fn entries(
         .collect())
 }
 
+fn blob_size(repo: &gix::Repository, id: ObjectId) -> Result<u64, HistoryError> {
+    repo.find_header(id)
+        .map(|header| header.size())
+        .map_err(|err| git_error(repo, &format!("blob {id}"), err))
+}
+
+/// Whether two files of these sizes can be similar: the lines in common
+/// are at most the smaller file, and similarity is over the larger.
+fn could_be_similar(a: u64, b: u64) -> bool {
+    a.min(b) as f64 >= SIMILAR * a.max(b) as f64
+}
+
 fn read_blob(repo: &gix::Repository, id: ObjectId) -> Result<Vec<u8>, HistoryError> {
     repo.find_blob(id)
         .map(|mut blob| blob.take_data())
@@ -131,7 +153,17 @@ fn similarity(old: &[u8], new: &[u8]) -> f64 {
 
 #[cfg(test)]
 mod tests {
-    use super::similarity;
+    use super::{could_be_similar, similarity};
+
+    #[test]
+    fn a_file_under_half_or_over_twice_the_size_cannot_be_similar() {
+        assert!(could_be_similar(50, 100));
+        assert!(could_be_similar(100, 50));
+        assert!(!could_be_similar(49, 100));
+        assert!(!could_be_similar(100, 201));
+        assert!(could_be_similar(0, 0));
+        assert!(!could_be_similar(0, 1));
+    }
 
     #[test]
     fn similarity_counts_the_bytes_of_common_lines() {

@@ -695,3 +695,117 @@ fn a_point_carries_the_status_at_its_revision() {
         Figure::Value(Level::WaterClass(WaterClass::IV))
     );
 }
+
+/// `campaigns ARGS` in `dir` with at most `kib` KiB of address space
+/// (`ulimit -v`) and a minute: what the history costs is bounded by the
+/// file, not by the repository.
+fn bounded(dir: &std::path::Path, kib: u32, args: &[&str]) -> std::process::Output {
+    let mut command = Command::new("sh");
+    command
+        .current_dir(dir)
+        .env("XDG_CONFIG_HOME", crate::binary::no_config_home())
+        .env_remove("LANG")
+        .env_remove("LC_ALL")
+        .arg("-c")
+        .arg("ulimit -v \"$0\" && exec \"$@\"")
+        .arg(kib.to_string())
+        .arg(crate::binary::path())
+        .args(args)
+        .timeout(std::time::Duration::from_secs(60));
+    command.output().unwrap()
+}
+
+/// (commit, valid, committed) of each revision of `campaigns history --format json`.
+fn revisions_of(output: &std::process::Output) -> Vec<(String, bool, Option<String>)> {
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    json["revisions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["commit"].as_str().unwrap_or_default().to_owned(),
+                r["valid"].as_bool().unwrap(),
+                r["committed"].as_str().map(str::to_owned),
+            )
+        })
+        .collect()
+}
+
+/// A file of `size` zero bytes (sparse: nothing is written).
+fn zeros(path: &std::path::Path, size: u64) {
+    std::fs::File::create(path).unwrap().set_len(size).unwrap();
+}
+
+/// A 300 MB revision of the plan (over the loader's 256 MB cap), and a
+/// 300 MB file deleted in the commit that adds the plan (a rename
+/// candidate): neither is inflated, so the history runs in 200 MB of
+/// address space, and the large revision is one invalid revision.
+#[test]
+fn a_revision_over_the_cap_is_invalid_and_never_inflated() {
+    let fixture = Fixture::new();
+    let big = 300 << 20;
+    zeros(&fixture.file("ledger.bin"), big);
+    fixture.git(&["add", "ledger.bin"]);
+    fixture.git_at(
+        &["commit", "-q", "-m", "ledger"],
+        "2024-01-31T18:00:00+08:00",
+    );
+    fixture.git(&["rm", "-q", "ledger.bin"]);
+    fixture.commit(
+        FILE,
+        &plan("2024-02-29", 10, "III"),
+        "2024-02-29T18:00:00+08:00",
+    );
+    zeros(&fixture.file(FILE), big);
+    fixture.git(&["add", FILE]);
+    fixture.git_at(
+        &["commit", "-q", "-m", "zeros"],
+        "2024-03-31T18:00:00+08:00",
+    );
+    fixture.commit(
+        FILE,
+        &plan("2024-04-30", 20, "III"),
+        "2024-04-30T18:00:00+08:00",
+    );
+    let output = bounded(fixture.path(), 200_000, &["history", "--format", "json"]);
+    let revisions = revisions_of(&output);
+    let commits: Vec<String> = revisions.iter().map(|r| r.0.clone()).collect();
+    assert_eq!(commits, fixture.log(FILE));
+    let valid: Vec<bool> = revisions.iter().map(|r| r.1).collect();
+    assert_eq!(valid, [true, false, true]);
+}
+
+/// A FIFO or a link to /dev/zero in place of the plan: the history says
+/// what it is at once, as the loader does, and reads nothing.
+#[test]
+fn a_working_copy_that_is_not_a_regular_file_is_refused_at_once() {
+    let fixture = Fixture::new();
+    fixture.commit(
+        FILE,
+        &plan("2024-03-31", 10, "III"),
+        "2024-03-31T18:00:00+08:00",
+    );
+    let path = fixture.file(FILE);
+    std::fs::remove_file(&path).unwrap();
+    let status = std::process::Command::new("mkfifo")
+        .arg(&path)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let output = bounded(fixture.path(), 200_000, &["history", FILE]);
+    assert_eq!(output.status.code(), Some(2), "a FIFO: {output:?}");
+    assert!(String::from_utf8_lossy(&output.stderr).contains("not a regular file"));
+
+    std::fs::remove_file(&path).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", &path).unwrap();
+    let output = bounded(fixture.path(), 200_000, &["history", FILE]);
+    assert_eq!(output.status.code(), Some(2), "/dev/zero: {output:?}");
+    assert!(String::from_utf8_lossy(&output.stderr).contains("not a regular file"));
+}
