@@ -114,16 +114,26 @@ pub enum Command {
         since: Option<Since>,
     },
     /// Print one frame of the review screen as plain text
-    #[command(after_help = "Example:\n  campaigns render --size 120x40 --view blue-sky")]
+    #[command(
+        after_help = "Examples:\n  campaigns render --size 120x40 --view blue-sky\n  campaigns render --select clear-water/main-canal --since 2024-11-30\n  campaigns render --view changes --since HEAD~1"
+    )]
     Render {
         #[arg(default_value = "campaigns.toml")]
         file: PathBuf,
         /// Frame size, WIDTHxHEIGHT
         #[arg(long, default_value = "120x40", value_parser = parse_size)]
         size: (u16, u16),
-        /// `overview`, `help`, `attention` (the attention list), or a campaign id
+        /// `overview`, `help`, `attention` (the attention list), `changes` (what moved since
+        /// the baseline), `problems`, or a campaign id
         #[arg(long, default_value = "overview")]
         view: String,
+        /// Compare with the file as committed at REV or reported on DATE, as the screen's
+        /// --since does (the git history is read only with it, or with --view changes)
+        #[arg(long, value_name = "REV|DATE")]
+        since: Option<Since>,
+        /// That item selected in its campaign, its detail shown
+        #[arg(long, value_name = "CAMPAIGN/ITEM")]
+        select: Option<String>,
         /// Keep colours and styles as ANSI escape codes
         #[arg(long)]
         color: bool,

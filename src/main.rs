@@ -59,8 +59,19 @@ fn main() -> ExitCode {
             file,
             size,
             view,
+            since,
+            select,
             color,
-        }) => commands::render(file, common, *size, view, *color, config),
+        }) => {
+            let request = campaigns::tui::render::Request {
+                size: *size,
+                view,
+                since: since.clone(),
+                select: select.as_deref(),
+                ansi: *color,
+            };
+            commands::render(file, common, &request, config)
+        }
         Some(Command::Set(args)) => commands::set(args, common, config),
         Some(Command::Schema) => commands::schema(wants_config_schema),
         Some(Command::Config { check }) => commands::config(*check, &configured),

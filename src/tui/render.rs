@@ -5,6 +5,8 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
+use chrono::NaiveDate;
+
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -12,6 +14,7 @@ use ratatui::style::{Color, Modifier, Style};
 
 use super::action::{Action, Command};
 use super::app::{App, Settings};
+use crate::history::Since;
 use crate::load::Opened;
 
 /// Why a frame could not be drawn, with the exit code to end with.
@@ -22,15 +25,25 @@ pub struct RenderFailure {
     pub code: u8,
 }
 
-/// Loads `path` and draws `view` (`overview`, `help`, `attention` or a campaign id) at
-/// `size`. `ansi` keeps colours and styles as escape codes.
-pub fn render(
-    path: &Path,
-    settings: Settings,
-    size: (u16, u16),
-    view: &str,
-    ansi: bool,
-) -> Result<String, RenderFailure> {
+/// What to draw: the view, its size, the baseline and the item selected.
+pub struct Request<'a> {
+    pub size: (u16, u16),
+    /// `overview`, `help`, `attention`, `changes`, `problems` or a campaign id.
+    pub view: &'a str,
+    /// Compare with this baseline, read from the file's git history as the
+    /// screen reads it. Without it (and outside `changes`) no history is read.
+    pub since: Option<Since>,
+    /// `CAMPAIGN/ITEM`: that item selected in its campaign, its detail shown.
+    pub select: Option<&'a str>,
+    /// Keep colours and styles as escape codes.
+    pub ansi: bool,
+}
+
+/// The views `render --view` draws besides a campaign id.
+pub const VIEWS: [&str; 5] = ["overview", "help", "attention", "changes", "problems"];
+
+/// Loads `path` and draws what `request` asks for.
+pub fn render(path: &Path, settings: Settings, request: &Request) -> Result<String, RenderFailure> {
     let opened = Opened::load(path, settings.dates).map_err(|err| RenderFailure {
         message: err.to_string(),
         code: 2,
@@ -41,51 +54,107 @@ pub fn render(
             code: 1,
         });
     }
+    let today = settings.dates.today;
     let mut app = App::new(path.to_owned(), Ok(opened), settings);
-    app.update(Action::Resize(size.0, size.1));
-    show(&mut app, view)?;
-    let buffer = frame(&app, size);
-    Ok(if ansi {
+    app.update(Action::Resize(request.size.0, request.size.1));
+    if request.since.is_some() || request.view == "changes" {
+        let since = request.since.clone().unwrap_or(Since::LastReport);
+        read_history(&mut app, path, since, today)?;
+    }
+    if let Some(target) = request.select {
+        select(&mut app, target)?;
+    }
+    show(&mut app, request.view)?;
+    let buffer = frame(&app, request.size);
+    Ok(if request.ansi {
         to_ansi(&buffer)
     } else {
         to_text(&buffer)
     })
 }
 
-/// Puts the app in `view`: the overview, the help over it, the attention
-/// list, or a campaign.
+/// Reads the file's history as the screen's loop does and hands it to the
+/// app; a REV that names nothing is the error `report --since` gives.
+fn read_history(
+    app: &mut App,
+    path: &Path,
+    since: Since,
+    today: NaiveDate,
+) -> Result<(), RenderFailure> {
+    app.set_since(since.clone());
+    let read = crate::history::read(path, crate::history::Options { today });
+    let rev_baseline = match (&read, &since) {
+        (Ok(history), Since::Rev(_)) => {
+            history
+                .baseline(&since, today)
+                .map_err(|err| RenderFailure {
+                    message: err.to_string(),
+                    code: 2,
+                })?
+        }
+        _ => None,
+    };
+    app.update(Action::HistoryRead {
+        read: Box::new(read),
+        rev_baseline,
+    });
+    Ok(())
+}
+
+/// Selects `CAMPAIGN/ITEM`.
+fn select(app: &mut App, target: &str) -> Result<(), RenderFailure> {
+    let found = target
+        .split_once('/')
+        .is_some_and(|(campaign, item)| app.show_item(campaign, item));
+    if found {
+        return Ok(());
+    }
+    Err(RenderFailure {
+        message: format!(
+            "--select `{}` names no item of the plan: write CAMPAIGN/ITEM, e.g. clear-water/yangtze-outfalls",
+            crate::text::sanitize_line(target)
+        ),
+        code: 1,
+    })
+}
+
+/// Puts the app in `view`: the overview, the help, the attention list, the
+/// changes list, the problems panel, or a campaign. With an item selected,
+/// `overview` leaves the item's campaign open.
 pub fn show(app: &mut App, view: &str) -> Result<(), RenderFailure> {
-    match view {
-        "overview" => Ok(()),
-        "help" => {
-            app.update(Command::ToggleHelp.into());
-            Ok(())
-        }
-        "attention" => {
-            app.update(Command::ToggleAttention.into());
-            Ok(())
-        }
+    let command = match view {
+        "overview" => None,
+        "help" => Some(Command::ToggleHelp),
+        "attention" => Some(Command::ToggleAttention),
+        "changes" => Some(Command::ToggleChanges),
+        "problems" => Some(Command::ToggleProblems),
         id => {
-            let ids: Vec<String> = app
+            let index = app
                 .plan()
-                .map(|p| p.campaigns.iter().map(|c| c.id.clone()).collect())
-                .unwrap_or_default();
-            match ids.iter().position(|known| known == id) {
-                Some(index) => {
-                    app.update(Command::Jump(index + 1).into());
-                    Ok(())
-                }
-                None => Err(RenderFailure {
+                .and_then(|p| p.campaigns.iter().position(|c| c.id == id));
+            let Some(index) = index else {
+                let ids: Vec<String> = app
+                    .plan()
+                    .map(|p| p.campaigns.iter().map(|c| c.id.clone()).collect())
+                    .unwrap_or_default();
+                return Err(RenderFailure {
                     message: format!(
-                        "unknown view `{}`: use overview, help, attention, or a campaign id: {}",
+                        "unknown view `{}`: use {}, or a campaign id: {}",
                         crate::text::sanitize_line(id),
+                        VIEWS.join(", "),
                         ids.join(", ")
                     ),
                     code: 1,
-                }),
-            }
+                });
+            };
+            // The campaign of the selected item is already open.
+            (app.campaign_id() != Some(id)).then_some(Command::Jump(index + 1))
         }
+    };
+    if let Some(command) = command {
+        app.update(command.into());
     }
+    Ok(())
 }
 
 /// Draws the app into a fresh buffer of `size`.

@@ -19,4 +19,12 @@ impl App {
         }
         effect
     }
+
+    /// Opens `campaign` with `item` selected and its detail shown, as Enter
+    /// on it in a list would; false when the plan has no such item.
+    pub fn show_item(&mut self, campaign: &str, item: &str) -> bool {
+        let shown = self.open_item(campaign, item);
+        self.measured(ui::measure(self));
+        shown
+    }
 }

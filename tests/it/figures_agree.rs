@@ -15,7 +15,7 @@ use campaigns::load::{self, Options};
 use campaigns::model::Lang;
 use campaigns::report::{Format, Report};
 use campaigns::tui::Settings;
-use campaigns::tui::render::render;
+use campaigns::tui::render::{Request, render};
 
 const CAMPAIGN: &str = "river";
 const START: (i32, u32, u32) = (2024, 1, 1);
@@ -391,8 +391,15 @@ fn check(tasks: &[TaskSpec], as_of: NaiveDate, lang: Lang) -> Result<(), TestCas
     // Stacked (under 140 columns), wide and tall enough that no row or
     // figure is cut: the list takes all but 14 lines of the body if it needs.
     let size = (130, u16::try_from(tasks.len()).unwrap() + 24);
-    let frame = render(&path, settings.clone(), size, CAMPAIGN, false).unwrap();
-    let overview = render(&path, settings, size, "overview", false).unwrap();
+    let request = |view| Request {
+        size,
+        view,
+        since: None,
+        select: None,
+        ansi: false,
+    };
+    let frame = render(&path, settings.clone(), &request(CAMPAIGN)).unwrap();
+    let overview = render(&path, settings, &request("overview")).unwrap();
 
     let options = Options {
         as_of: Some(as_of),

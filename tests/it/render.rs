@@ -202,3 +202,93 @@ fn a_done_task_shows_no_pace_or_projected_finish() {
     );
     assert!(behind.contains("Projected finish 2025-06-15"), "{behind}");
 }
+
+/// `render` of `file` with `args`, in English, from outside the project's
+/// own repository (HOME and git's config kept out of the way).
+fn render_file(file: &std::path::Path, args: &[&str]) -> assert_cmd::assert::Assert {
+    crate::binary::assert_command()
+        .env_remove("NO_COLOR")
+        .env("LANG", "en_GB.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_CTYPE")
+        .arg("render")
+        .arg(file)
+        .args(["--lang", "en", "--size", "80x24"])
+        .args(args)
+        .assert()
+}
+
+#[test]
+fn select_opens_the_items_campaign_with_its_detail() {
+    let assert = render(&["--size", "120x40", "--select", "blue-sky/machinery-labels"]).success();
+    let out = stdout(&assert);
+    // The campaign's list, the item's row selected, its detail below.
+    assert!(out.contains("Blue Sky · Tasks and indicators"), "{out}");
+    let selected = out.lines().find(|l| l.contains('▸')).unwrap_or_default();
+    assert!(
+        selected.contains("labels") || selected.contains("Labels"),
+        "{out}"
+    );
+    assert!(
+        out.contains("blue-sky/machinery-labels"),
+        "the detail names it: {out}"
+    );
+}
+
+#[test]
+fn select_of_an_item_the_plan_lacks_says_so() {
+    let assert = render(&["--select", "blue-sky/nosuch"]).code(1);
+    let err = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert!(
+        err.contains("--select `blue-sky/nosuch` names no item"),
+        "{err}"
+    );
+    let assert = render(&["--select", "no-slash"]).code(1);
+    let err = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert!(err.contains("CAMPAIGN/ITEM"), "{err}");
+}
+
+#[test]
+fn every_view_of_the_app_can_be_printed() {
+    let problems = stdout(&render(&["--size", "80x24", "--view", "problems"]).success());
+    assert!(problems.contains("Problems: "), "{problems}");
+    let attention = stdout(&render(&["--size", "80x24", "--view", "attention"]).success());
+    assert!(
+        attention.contains("Attention list (7 items)"),
+        "{attention}"
+    );
+    let unknown = render(&["--view", "nosuch"]).code(1);
+    let err = String::from_utf8(unknown.get_output().stderr.clone()).unwrap();
+    for view in [
+        "overview",
+        "help",
+        "attention",
+        "changes",
+        "problems",
+        "blue-sky",
+    ] {
+        assert!(err.contains(view), "{view} listed: {err}");
+    }
+}
+
+#[test]
+fn since_draws_the_changes_the_screen_shows() {
+    let fixture = crate::tui_history::repo();
+    let file = fixture.file(crate::tui_history::NAME);
+    let out = stdout(&render_file(&file, &["--view", "changes", "--since", "HEAD~1"]).success());
+    assert!(out.contains("Changes since 2024-11-30 ("), "{out}");
+    assert!(
+        crate::tui_history::row(&out, "Labels for non-").contains("+8"),
+        "{out}"
+    );
+    // The campaign's rows carry the same change.
+    let rows = stdout(&render_file(&file, &["--view", "blue-sky", "--since", "HEAD~1"]).success());
+    assert!(
+        crate::tui_history::row(&rows, "Labels for non-").contains("+8"),
+        "{rows}"
+    );
+    // A REV that names nothing: exit 2, as `report --since` does.
+    let unknown = render_file(&file, &["--since", "nosuch"]).code(2);
+    let err = String::from_utf8(unknown.get_output().stderr.clone()).unwrap();
+    assert!(err.contains("nosuch"), "{err}");
+}

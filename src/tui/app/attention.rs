@@ -314,7 +314,7 @@ impl App {
     }
 
     /// Selects `item` in the open campaign's rows; false when not shown.
-    fn select_row_of(&mut self, item: Item) -> bool {
+    pub(super) fn select_row_of(&mut self, item: Item) -> bool {
         let position = self
             .campaign
             .as_ref()

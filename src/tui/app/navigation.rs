@@ -151,6 +151,29 @@ impl App {
     }
 
     /// Opens the campaign at `index` (0-based), keeping sort and filter.
+    /// Opens `campaign` with `item` selected (a filter that hides it gives
+    /// way); false when the plan has no such item.
+    pub(crate) fn open_item(&mut self, campaign: &str, item: &str) -> bool {
+        let Some((index, row)) = self.plan().and_then(|plan| {
+            let index = plan.campaigns.iter().position(|c| c.id == campaign)?;
+            let found = &plan.campaigns[index];
+            let row = match found.tasks.iter().position(|t| t.id == item) {
+                Some(task) => Item::Task(task),
+                None => Item::Indicator(found.indicators.iter().position(|i| i.id == item)?),
+            };
+            Some((index, row))
+        }) else {
+            return false;
+        };
+        self.open(index);
+        if !self.select_row_of(row) {
+            self.lists.filter.clear();
+            self.rebuild_rows();
+            self.select_row_of(row);
+        }
+        true
+    }
+
     pub(super) fn open(&mut self, index: usize) -> Effect {
         let Some(campaign) = self.plan().and_then(|p| p.campaigns.get(index)) else {
             return Effect::None;
