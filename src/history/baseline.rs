@@ -100,7 +100,9 @@ impl History {
             .flatten()
             .map(|commits| commits.iter().copied().collect())
             .unwrap_or_default();
-        while let Some(id) = next {
+        // The commits walked: a cycle through `refs/replace/` ends the walk.
+        let mut visited = std::collections::HashSet::new();
+        while let Some(id) = next.filter(|&id| visited.insert(id)) {
             let hex = id.to_string();
             if let Some(index) = self
                 .revisions

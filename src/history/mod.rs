@@ -105,19 +105,22 @@ pub fn read(file: &Path, options: Options) -> Result<History, HistoryError> {
         gather.take(revision, None, content, options.today);
     }
     for touch in &walked.touches {
-        let committed = committed(touch.time);
+        let committed = touch.time.map(committed);
         let content = match touch.blob {
+            // A date that cannot be read costs its revision.
+            Some(_) if committed.is_none() => Content::Unreadable,
             Some(blob) => Content::of_blob(repo, blob),
             None => Content::Deleted,
         };
         let revision = Revision {
             commit: Some(touch.commit.to_string()),
-            committed: Some(committed),
+            committed,
             as_of: None,
             valid: false,
             deleted: touch.blob.is_none(),
         };
-        gather.take(revision, touch.blob, content, committed.date_naive());
+        let today = committed.map_or(options.today, |time| time.date_naive());
+        gather.take(revision, touch.blob, content, today);
     }
     let gathered = gather.finish();
     Ok(History {

@@ -8,7 +8,8 @@ pub struct Revision {
     /// The commit, as 40 hex digits; `None` for the uncommitted working copy.
     pub commit: Option<String>,
     /// When it was committed, at the committer's offset; `None` for the
-    /// working copy.
+    /// working copy, and for a commit whose date cannot be read (that
+    /// revision is invalid).
     pub committed: Option<DateTime<FixedOffset>>,
     /// Its reporting date: `meta.as_of`, else the day it was committed (the
     /// working copy: today), the loader's rule with that day as today.

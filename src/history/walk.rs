@@ -2,6 +2,11 @@
 //! `git log --first-parent -- FILE` lists them: each commit whose entry for
 //! the path (object and mode, or its absence) differs from its first
 //! parent's, and a root commit that has the file.
+//!
+//! The walk ends on every graph `git log` ends on: a commit already walked
+//! (a cycle made by `refs/replace/`, which gix honours as git does) is
+//! compared with and not walked again. A commit whose date cannot be read
+//! is listed without one; it costs that revision, not the history.
 
 use std::collections::HashSet;
 
@@ -15,7 +20,8 @@ use super::revision::Boundary;
 /// One commit that touched the file.
 pub(super) struct Touch {
     pub commit: ObjectId,
-    pub time: gix::date::Time,
+    /// `None` when the commit's date could not be read.
+    pub time: Option<gix::date::Time>,
     /// The file's blob at that commit; `None` where the commit deleted it.
     pub blob: Option<ObjectId>,
 }
@@ -34,7 +40,7 @@ struct Step {
     id: ObjectId,
     tree: ObjectId,
     first_parent: Option<ObjectId>,
-    time: gix::date::Time,
+    time: Option<gix::date::Time>,
 }
 
 pub(super) fn walk(repo: &gix::Repository, path: &str) -> Result<Walk, HistoryError> {
@@ -60,10 +66,12 @@ pub(super) fn walk(repo: &gix::Repository, path: &str) -> Result<Walk, HistoryEr
 
     let mut touches = Vec::new();
     let mut boundary = None;
+    let mut visited = HashSet::new();
     let mut step = read_step(repo, head_id)?;
     let mut entry = entry_at(repo, step.tree, path)?;
     let at_head = entry.map(|(id, _)| id);
     loop {
+        visited.insert(step.id);
         let is_shallow = shallow.contains(&step.id);
         let parent = step.first_parent.filter(|_| !is_shallow);
         let Some(parent) = parent else {
@@ -95,6 +103,10 @@ pub(super) fn walk(repo: &gix::Repository, path: &str) -> Result<Walk, HistoryEr
                 break;
             }
         }
+        // Walked already: a cycle, which only a replacement can make.
+        if visited.contains(&parent) {
+            break;
+        }
         step = parent_step;
         entry = parent_entry;
     }
@@ -123,7 +135,8 @@ fn read_step(repo: &gix::Repository, id: ObjectId) -> Result<Step, HistoryError>
         .map_err(|err| git_error(repo, &what(), err))?
         .detach();
     let first_parent = commit.parent_ids().next().map(|id| id.detach());
-    let time = commit.time().map_err(|err| git_error(repo, &what(), err))?;
+    // A malformed date (git log shows the commit all the same).
+    let time = commit.time().ok();
     Ok(Step {
         id,
         tree,

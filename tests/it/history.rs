@@ -809,3 +809,139 @@ fn a_working_copy_that_is_not_a_regular_file_is_refused_at_once() {
     assert_eq!(output.status.code(), Some(2), "/dev/zero: {output:?}");
     assert!(String::from_utf8_lossy(&output.stderr).contains("not a regular file"));
 }
+
+/// Writes a commit object by hand (`git hash-object --literally`): what
+/// `git commit` would refuse to make. Its hash.
+fn raw_commit(fixture: &Fixture, text: &str) -> String {
+    let mut child = git_command(fixture.path())
+        .args([
+            "hash-object",
+            "-t",
+            "commit",
+            "-w",
+            "--literally",
+            "--stdin",
+        ])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(text.as_bytes())
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success());
+    String::from_utf8(output.stdout).unwrap().trim().to_owned()
+}
+
+/// A cycle through `refs/replace/` (the root replaced by a commit whose
+/// parent is HEAD): the history ends where `git log` ends and lists what
+/// it lists; `report --since` a commit on such a cycle that never touched
+/// the file ends too, with no baseline.
+#[test]
+fn a_replace_cycle_ends_the_walk_as_git_log_does() {
+    let fixture = Fixture::new();
+    for (day, done) in [("2024-01-31", 1), ("2024-02-29", 2), ("2024-03-31", 3)] {
+        fixture.commit(
+            FILE,
+            &plan(day, done, "III"),
+            &format!("{day}T18:00:00+08:00"),
+        );
+    }
+    let root = fixture.git(&["rev-parse", "HEAD~2"]);
+    let head = fixture.git(&["rev-parse", "HEAD"]);
+    let tree = fixture.git(&["rev-parse", &format!("{root}^{{tree}}")]);
+    let author = "Clerk <clerk@example.com> 1700000000 +0800";
+    let cycle = raw_commit(
+        &fixture,
+        &format!("tree {tree}\nparent {head}\nauthor {author}\ncommitter {author}\n\nroot again\n"),
+    );
+    fixture.git(&["replace", &root, &cycle]);
+    let output = bounded(fixture.path(), 400_000, &["history", "--format", "json"]);
+    let commits: Vec<String> = revisions_of(&output).into_iter().map(|r| r.0).collect();
+    assert_eq!(commits, fixture.log(FILE));
+    assert_eq!(commits.len(), 3);
+
+    // A side line that never had the file, made a cycle the same way.
+    fixture.git(&["checkout", "-q", "--orphan", "side"]);
+    fixture.git(&["rm", "-q", "-r", "--cached", "."]);
+    fixture.commit("other.txt", "x\n", "2024-04-30T18:00:00+08:00");
+    fixture.commit("other.txt", "y\n", "2024-05-31T18:00:00+08:00");
+    let first = fixture.git(&["rev-parse", "HEAD~1"]);
+    let last = fixture.git(&["rev-parse", "HEAD"]);
+    let tree = fixture.git(&["rev-parse", &format!("{first}^{{tree}}")]);
+    let cycle = raw_commit(
+        &fixture,
+        &format!("tree {tree}\nparent {last}\nauthor {author}\ncommitter {author}\n\nagain\n"),
+    );
+    fixture.git(&["replace", &first, &cycle]);
+    fixture.git(&["checkout", "-q", "-f", "main"]);
+    let output = bounded(
+        fixture.path(),
+        400_000,
+        &["report", FILE, "--format", "json", "--since", &last],
+    );
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+}
+
+/// A commit whose committer date git cannot read either, and a revision
+/// whose blob is gone from the object store: `git log` lists both, and
+/// each costs its own revision (invalid, the first without a date), not
+/// the history.
+#[test]
+fn a_bad_date_or_a_missing_blob_costs_its_revision() {
+    let fixture = Fixture::new();
+    fixture.commit(
+        FILE,
+        &plan("2024-01-31", 1, "III"),
+        "2024-01-31T18:00:00+08:00",
+    );
+    let lost = fixture.commit(
+        FILE,
+        &plan("2024-02-29", 2, "III"),
+        "2024-02-29T18:00:00+08:00",
+    );
+    std::fs::write(fixture.file(FILE), plan("2024-03-31", 3, "III")).unwrap();
+    fixture.git(&["add", FILE]);
+    let tree = fixture.git(&["write-tree"]);
+    let bad = raw_commit(
+        &fixture,
+        &format!(
+            "tree {tree}\nparent {lost}\nauthor Clerk <clerk@example.com> 1700000000 +0800\n\
+             committer Clerk <clerk@example.com> not-a-date +0800\n\nbad date\n"
+        ),
+    );
+    fixture.git(&["update-ref", "refs/heads/main", &bad]);
+    fixture.commit(
+        FILE,
+        &plan("2024-04-30", 4, "III"),
+        "2024-04-30T18:00:00+08:00",
+    );
+    let blob = fixture.git(&["rev-parse", &format!("{lost}:{FILE}")]);
+    let object = fixture
+        .path()
+        .join(".git/objects")
+        .join(&blob[..2])
+        .join(&blob[2..]);
+    std::fs::remove_file(object).unwrap();
+
+    let output = bounded(fixture.path(), 400_000, &["history", "--format", "json"]);
+    let revisions = revisions_of(&output);
+    let commits: Vec<String> = revisions.iter().map(|r| r.0.clone()).collect();
+    assert_eq!(commits, fixture.log(FILE));
+    assert_eq!(commits[1], lost);
+    assert_eq!(commits[2], bad);
+    let valid: Vec<bool> = revisions.iter().map(|r| r.1).collect();
+    assert_eq!(valid, [true, false, false, true]);
+    assert!(revisions[2].2.is_none(), "no date: {:?}", revisions[2]);
+    assert!(
+        revisions
+            .iter()
+            .filter(|r| r.0 != bad)
+            .all(|r| r.2.is_some())
+    );
+}
