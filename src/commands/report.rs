@@ -9,6 +9,7 @@ use clap::CommandFactory;
 use campaigns::config::Config;
 use campaigns::history::Since;
 use campaigns::model::Lang;
+use campaigns::report::output::Target;
 use campaigns::report::since::{self as compare, Baseline};
 use campaigns::report::{Export, Format, Report};
 use campaigns::text::sanitize_line;
@@ -34,9 +35,10 @@ pub fn report(
     common: &Common,
     config: &Config,
 ) -> anyhow::Result<u8> {
-    if let Some(code) = refused_output(file, format, output) {
-        return Ok(code);
-    }
+    let target = match refused_output(file, format, output) {
+        Ok(target) => target,
+        Err(code) => return Ok(code),
+    };
     let lang = settings::lang(common, config);
     let opened = match load_reporting_problems(file, common, lang) {
         Ok(opened) => opened,
@@ -78,12 +80,16 @@ pub fn report(
     let bytes = report
         .export(export(format))
         .map_err(|err| anyhow::anyhow!("the workbook could not be made: {err}; nothing written"))?;
-    write_out(output, &bytes)
+    write_out(target.as_ref(), &bytes)
 }
 
-/// Why no report may be written where `output` (or stdout) points, said on
-/// stderr, with the exit code; `None` when it may.
-fn refused_output(file: &Path, format: ReportFormat, output: Option<&Path>) -> Option<u8> {
+/// Where the report goes: `--output` checked (`None`: stdout). `Err`: why
+/// no report may be written there, said on stderr, with the exit code.
+fn refused_output(
+    file: &Path,
+    format: ReportFormat,
+    output: Option<&Path>,
+) -> Result<Option<Target>, u8> {
     // Checked before anything is read: a report written over the plan
     // would replace every figure with its own summary.
     if let Some(path) = output.filter(|path| is_the_plan(path, file)) {
@@ -92,7 +98,7 @@ fn refused_output(file: &Path, format: ReportFormat, output: Option<&Path>) -> O
             sanitize_line(&path.display().to_string()),
             sanitize_line(&file.display().to_string()),
         ));
-        return Some(COULD_NOT_RUN);
+        return Err(COULD_NOT_RUN);
     }
     // A zip archive on a terminal is garbage at best and escape sequences
     // at worst; a pipe (`> file`, `| ssh …`) is what scripts use.
@@ -101,9 +107,14 @@ fn refused_output(file: &Path, format: ReportFormat, output: Option<&Path>) -> O
             "campaigns: --format xlsx writes a binary workbook, not for a terminal; \
              use -o FILE (e.g. -o ledger.xlsx) or redirect stdout to a file",
         );
-        return Some(COULD_NOT_RUN);
+        return Err(COULD_NOT_RUN);
     }
-    None
+    // Checked before the report is made: a FIFO or a device is refused
+    // at once, never opened (a FIFO would block until a reader came).
+    output.map(Target::check).transpose().map_err(|err| {
+        to_stderr(&format!("campaigns: --output {err}"));
+        COULD_NOT_RUN
+    })
 }
 
 /// What was asked and the baseline found for `--since`; `Err` carries the
@@ -134,12 +145,13 @@ fn export(format: ReportFormat) -> Export {
     }
 }
 
-/// Into `--output`, else onto stdout.
-fn write_out(output: Option<&Path>, bytes: &[u8]) -> anyhow::Result<u8> {
+/// In place of `--output`'s file (the old one stays whole if the write
+/// fails), else onto stdout.
+fn write_out(output: Option<&Target>, bytes: &[u8]) -> anyhow::Result<u8> {
     match output {
-        Some(path) => std::fs::write(path, bytes).map_err(|err| {
-            anyhow::anyhow!("{}: {err}", sanitize_line(&path.display().to_string()))
-        })?,
+        Some(target) => target
+            .replace(bytes)
+            .map_err(|err| anyhow::anyhow!("--output {err}"))?,
         None => to_stdout(bytes)?,
     }
     Ok(VALID)
@@ -147,9 +159,14 @@ fn write_out(output: Option<&Path>, bytes: &[u8]) -> anyhow::Result<u8> {
 
 /// Whether `output` names the plan's file: the same file after links are
 /// resolved (a symlink or a hard link to it counts). An output that does
-/// not exist yet is never the plan.
+/// not exist yet is never the plan. Compared by device and inode, never
+/// opened: opening a FIFO would block.
 fn is_the_plan(output: &Path, plan: &Path) -> bool {
-    same_file::is_same_file(output, plan).unwrap_or(false)
+    use std::os::unix::fs::MetadataExt;
+    match (std::fs::metadata(output), std::fs::metadata(plan)) {
+        (Ok(output), Ok(plan)) => (output.dev(), output.ino()) == (plan.dev(), plan.ino()),
+        _ => false,
+    }
 }
 
 /// The JSON Schema of the file format, or of the config file.

@@ -14,6 +14,7 @@ pub mod history;
 mod json;
 mod marks;
 mod md;
+pub mod output;
 pub mod schema;
 pub mod since;
 mod text;

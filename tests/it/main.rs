@@ -27,6 +27,7 @@ mod report_cli;
 mod report_contract2;
 mod report_csv;
 mod report_json;
+mod report_output;
 mod report_since;
 mod report_snapshots;
 mod report_xlsx;
