@@ -10,7 +10,7 @@
 
 use campaigns::edit::{Change, Edit, EditError, Record, Saved};
 use campaigns::load::{self, Options};
-use campaigns::model::{Lang, Level, Plan, SourceLine, Text, WaterClass};
+use campaigns::model::{Indicator, Lang, Level, Plan, SourceLine, Task, Text, WaterClass};
 use chrono::NaiveDate;
 
 pub fn options() -> Options {
@@ -139,39 +139,11 @@ pub fn written(before: &str, after: &str, edit: &Edit) -> Result<(), String> {
     }
     let old = without_lines(old);
     let new = without_lines(new);
-    let lang = edit.lang;
     let mut expected = old.clone();
     match find(&old, edit).ok_or("written, but the item is not in the old plan")? {
         Item::Task(c, t) => {
             let (was, now) = (&old.campaigns[c].tasks[t], &new.campaigns[c].tasks[t]);
-            match &edit.change {
-                None if now.done != was.done => return Err("done changed unasked".into()),
-                None => {}
-                Some(Change::SetDone(n)) if now.done != *n => {
-                    return Err(format!("done is {}, asked {n}", now.done));
-                }
-                Some(Change::AddDone(delta)) if !close(now.done, was.done + delta) => {
-                    return Err(format!(
-                        "done is {}, asked {} + {delta}",
-                        now.done, was.done
-                    ));
-                }
-                Some(Change::SetValue(_)) => return Err("a task was given a value".into()),
-                Some(_) => {}
-            }
-            check_note(&edit.note, &was.note, &now.note, lang)?;
-            let points = |history: &[campaigns::model::TaskPoint]| {
-                history
-                    .iter()
-                    .map(|p| (p.date, Level::Number(p.done)))
-                    .collect::<Vec<_>>()
-            };
-            check_history(
-                record,
-                &points(&was.history),
-                &points(&now.history),
-                Level::Number(now.done),
-            )?;
+            task_written(was, now, edit, record)?;
             let task = &mut expected.campaigns[c].tasks[t];
             task.done = now.done;
             task.note = now.note.clone();
@@ -182,35 +154,7 @@ pub fn written(before: &str, after: &str, edit: &Edit) -> Result<(), String> {
                 &old.campaigns[c].indicators[i],
                 &new.campaigns[c].indicators[i],
             );
-            match &edit.change {
-                None if now.value != was.value => return Err("value changed unasked".into()),
-                None => {}
-                Some(Change::SetValue(text)) => {
-                    let asked = match now.value {
-                        Level::WaterClass(_) => {
-                            WaterClass::parse(text.trim()).map(Level::WaterClass)
-                        }
-                        Level::Number(_) => text.trim().parse().ok().map(Level::Number),
-                    };
-                    if asked != Some(now.value) {
-                        return Err(format!("value is {:?}, asked {text:?}", now.value));
-                    }
-                }
-                Some(_) => return Err("an indicator was given a done count".into()),
-            }
-            check_note(&edit.note, &was.note, &now.note, lang)?;
-            let points = |history: &[campaigns::model::IndicatorPoint]| {
-                history
-                    .iter()
-                    .map(|p| (p.date, p.value))
-                    .collect::<Vec<_>>()
-            };
-            check_history(
-                record,
-                &points(&was.history),
-                &points(&now.history),
-                now.value,
-            )?;
+            indicator_written(was, now, edit, record)?;
             let indicator = &mut expected.campaigns[c].indicators[i];
             indicator.value = now.value;
             indicator.note = now.note.clone();
@@ -223,6 +167,79 @@ pub fn written(before: &str, after: &str, edit: &Edit) -> Result<(), String> {
         ));
     }
     Ok(())
+}
+
+/// The edited task's figure, note and history, each as asked.
+fn task_written(
+    was: &Task,
+    now: &Task,
+    edit: &Edit,
+    record: Option<NaiveDate>,
+) -> Result<(), String> {
+    match &edit.change {
+        None if now.done != was.done => return Err("done changed unasked".into()),
+        None => {}
+        Some(Change::SetDone(n)) if now.done != *n => {
+            return Err(format!("done is {}, asked {n}", now.done));
+        }
+        Some(Change::AddDone(delta)) if !close(now.done, was.done + delta) => {
+            return Err(format!(
+                "done is {}, asked {} + {delta}",
+                now.done, was.done
+            ));
+        }
+        Some(Change::SetValue(_)) => return Err("a task was given a value".into()),
+        Some(_) => {}
+    }
+    check_note(&edit.note, &was.note, &now.note, edit.lang)?;
+    let points = |history: &[campaigns::model::TaskPoint]| {
+        history
+            .iter()
+            .map(|p| (p.date, Level::Number(p.done)))
+            .collect::<Vec<_>>()
+    };
+    check_history(
+        record,
+        &points(&was.history),
+        &points(&now.history),
+        Level::Number(now.done),
+    )
+}
+
+/// The edited indicator's level, note and history, each as asked.
+fn indicator_written(
+    was: &Indicator,
+    now: &Indicator,
+    edit: &Edit,
+    record: Option<NaiveDate>,
+) -> Result<(), String> {
+    match &edit.change {
+        None if now.value != was.value => return Err("value changed unasked".into()),
+        None => {}
+        Some(Change::SetValue(text)) => {
+            let asked = match now.value {
+                Level::WaterClass(_) => WaterClass::parse(text.trim()).map(Level::WaterClass),
+                Level::Number(_) => text.trim().parse().ok().map(Level::Number),
+            };
+            if asked != Some(now.value) {
+                return Err(format!("value is {:?}, asked {text:?}", now.value));
+            }
+        }
+        Some(_) => return Err("an indicator was given a done count".into()),
+    }
+    check_note(&edit.note, &was.note, &now.note, edit.lang)?;
+    let points = |history: &[campaigns::model::IndicatorPoint]| {
+        history
+            .iter()
+            .map(|p| (p.date, p.value))
+            .collect::<Vec<_>>()
+    };
+    check_history(
+        record,
+        &points(&was.history),
+        &points(&now.history),
+        now.value,
+    )
 }
 
 fn check_note(
