@@ -55,6 +55,9 @@ impl<'p> Gather<'p> {
         today: NaiveDate,
     ) {
         let index = self.count - 1 - self.revisions.len();
+        if let Content::Unread(why) = content {
+            revision.unread = Some(why);
+        }
         if let Some(document) = self.reader.load(content, today) {
             let at = At {
                 index,

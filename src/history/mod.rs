@@ -42,7 +42,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate, Offset};
 pub use baseline::Since;
 pub use error::HistoryError;
 pub use point::{ItemHistory, Point, PointFrom};
-pub use revision::{Boundary, Revision};
+pub use revision::{Boundary, Revision, Unread};
 pub use select::UnknownItem;
 
 use error::git_error;
@@ -101,6 +101,7 @@ pub fn read(file: &Path, options: Options) -> Result<History, HistoryError> {
             as_of: None,
             valid: false,
             deleted: false,
+            unread: None,
         };
         gather.take(revision, None, content, options.today);
     }
@@ -108,7 +109,7 @@ pub fn read(file: &Path, options: Options) -> Result<History, HistoryError> {
         let committed = touch.time.map(committed);
         let content = match touch.blob {
             // A date that cannot be read costs its revision.
-            Some(_) if committed.is_none() => Content::Unreadable,
+            Some(_) if committed.is_none() => Content::Unread(Unread::BadDate),
             Some(blob) => Content::of_blob(repo, blob),
             None => Content::Deleted,
         };
@@ -118,6 +119,7 @@ pub fn read(file: &Path, options: Options) -> Result<History, HistoryError> {
             as_of: None,
             valid: false,
             deleted: touch.blob.is_none(),
+            unread: None,
         };
         let today = committed.map_or(options.today, |time| time.date_naive());
         gather.take(revision, touch.blob, content, today);
@@ -159,7 +161,10 @@ fn working_copy(
     // /dev/zero would never end.
     match std::fs::metadata(path) {
         Ok(metadata) if !metadata.is_file() => return Err(refused()),
-        Ok(metadata) if metadata.len() > max => return Ok(Some(Content::Unreadable)),
+        Ok(metadata) if metadata.len() > max => {
+            let bytes = metadata.len();
+            return Ok(Some(Content::Unread(Unread::TooLarge { bytes })));
+        }
         Ok(_) => {}
         Err(_) => return Err(refused()),
     }
@@ -168,7 +173,9 @@ fn working_copy(
         .and_then(|file| file.take(max + 1).read_to_end(&mut bytes))
         .map_err(|_| refused())?;
     if bytes.len() as u64 > max {
-        return Ok(Some(Content::Unreadable));
+        // Grew while it was read: counted as far as the cap.
+        let bytes = bytes.len() as u64;
+        return Ok(Some(Content::Unread(Unread::TooLarge { bytes })));
     }
     let id = gix::objs::compute_hash(repo.object_hash(), gix::objs::Kind::Blob, &bytes)
         .map_err(|err| git_error(repo, "the working copy", err))?;

@@ -8,13 +8,16 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
+use super::revision::Unread;
 use crate::load::{self, Document, Opened};
 
 /// The file at one revision, as bytes.
 pub(super) enum Content {
     Text(String),
-    /// Not UTF-8, or larger than a plan may be: invalid.
+    /// Not UTF-8: invalid.
     Unreadable,
+    /// Not read at all, for this reason: invalid.
+    Unread(Unread),
     /// The revision deleted the file.
     Deleted,
 }
@@ -22,7 +25,9 @@ pub(super) enum Content {
 impl Content {
     pub fn from_bytes(bytes: Vec<u8>) -> Content {
         if bytes.len() as u64 > load::MAX_FILE_BYTES {
-            return Content::Unreadable;
+            return Content::Unread(Unread::TooLarge {
+                bytes: bytes.len() as u64,
+            });
         }
         String::from_utf8(bytes).map_or(Content::Unreadable, Content::Text)
     }
@@ -32,12 +37,17 @@ impl Content {
     /// a blob missing or corrupt costs its revision, not the history.
     pub fn of_blob(repo: &gix::Repository, blob: gix::ObjectId) -> Content {
         match repo.find_header(blob) {
-            Ok(header) if header.size() <= load::MAX_FILE_BYTES => repo
+            Ok(header) if header.size() > load::MAX_FILE_BYTES => {
+                Content::Unread(Unread::TooLarge {
+                    bytes: header.size(),
+                })
+            }
+            Ok(_) => repo
                 .find_blob(blob)
-                .map_or(Content::Unreadable, |mut blob| {
+                .map_or(Content::Unread(Unread::BadObject), |mut blob| {
                     Content::from_bytes(blob.take_data())
                 }),
-            _ => Content::Unreadable,
+            Err(_) => Content::Unread(Unread::BadObject),
         }
     }
 }

@@ -20,6 +20,32 @@ pub struct Revision {
     pub valid: bool,
     /// The commit deleted the file (it is listed, as `git log` lists it).
     pub deleted: bool,
+    /// Why the file was not read at all here; `None` when it was (a file
+    /// that is read and does not load is invalid for its own errors).
+    pub unread: Option<Unread>,
+}
+
+/// Why a revision's file was not read: each costs that revision, never
+/// the history.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unread {
+    /// More bytes than a plan may have (the loader's cap); never inflated.
+    TooLarge { bytes: u64 },
+    /// Its object is missing from the repository or corrupt.
+    BadObject,
+    /// The commit's date cannot be read.
+    BadDate,
+}
+
+impl Unread {
+    /// `too-large`, `bad-object` or `bad-date`, as the JSON writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Unread::TooLarge { .. } => "too-large",
+            Unread::BadObject => "bad-object",
+            Unread::BadDate => "bad-date",
+        }
+    }
 }
 
 impl Revision {

@@ -715,8 +715,11 @@ fn bounded(dir: &std::path::Path, kib: u32, args: &[&str]) -> std::process::Outp
     command.output().unwrap()
 }
 
-/// (commit, valid, committed) of each revision of `campaigns history --format json`.
-fn revisions_of(output: &std::process::Output) -> Vec<(String, bool, Option<String>)> {
+/// A revision as `campaigns history --format json` gives it: (commit, valid,
+/// committed, unread).
+type RevisionRow = (String, bool, Option<String>, Option<String>);
+
+fn revisions_of(output: &std::process::Output) -> Vec<RevisionRow> {
     assert_eq!(
         output.status.code(),
         Some(0),
@@ -733,6 +736,7 @@ fn revisions_of(output: &std::process::Output) -> Vec<(String, bool, Option<Stri
                 r["commit"].as_str().unwrap_or_default().to_owned(),
                 r["valid"].as_bool().unwrap(),
                 r["committed"].as_str().map(str::to_owned),
+                r["unread"].as_str().map(str::to_owned),
             )
         })
         .collect()
@@ -780,6 +784,14 @@ fn a_revision_over_the_cap_is_invalid_and_never_inflated() {
     assert_eq!(commits, fixture.log(FILE));
     let valid: Vec<bool> = revisions.iter().map(|r| r.1).collect();
     assert_eq!(valid, [true, false, true]);
+    let unread: Vec<Option<&str>> = revisions.iter().map(|r| r.3.as_deref()).collect();
+    assert_eq!(unread, [None, Some("too-large"), None]);
+    let text = bounded(fixture.path(), 200_000, &["history"]);
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        text.contains("invalid: 314572800 bytes, more than a plan may have"),
+        "{text}"
+    );
 }
 
 /// A FIFO or a link to /dev/zero in place of the plan: the history says
@@ -938,6 +950,8 @@ fn a_bad_date_or_a_missing_blob_costs_its_revision() {
     let valid: Vec<bool> = revisions.iter().map(|r| r.1).collect();
     assert_eq!(valid, [true, false, false, true]);
     assert!(revisions[2].2.is_none(), "no date: {:?}", revisions[2]);
+    let unread: Vec<Option<&str>> = revisions.iter().map(|r| r.3.as_deref()).collect();
+    assert_eq!(unread, [None, Some("bad-object"), Some("bad-date"), None]);
     assert!(
         revisions
             .iter()

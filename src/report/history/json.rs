@@ -2,12 +2,14 @@
 //! first, dates `YYYY-MM-DD`, commit times RFC 3339; absent values `null`.
 //!
 //! ```text
-//! { "file", "revisions": [ { "commit", "committed", "as_of", "valid", "deleted" } ],
+//! { "file", "revisions": [ { "commit", "committed", "as_of", "valid", "deleted", "unread"? } ],
 //!   "items": { "campaign/item": [ { "commit", "as_of", "done" | "value", "status", "from" } ] },
 //!   "boundary": null | { "kind": "shallow" | "renamed", "commit", "from"? },
 //!   "removed": { "campaign/item": { "commit", "as_of" } } }
 //! ```
 //! Beyond the issue's keys: `deleted` (the commit deleted the file),
+//! `unread` (only on a revision whose file was not read at all:
+//! `too-large`, `bad-object` or `bad-date`),
 //! `from` (`commit`, `working-copy`, or `history`: the item's own
 //! `history` array), `boundary` (why the history stops before the file's
 //! first commit) and `removed` (items no longer in the newest valid
@@ -38,6 +40,9 @@ struct RevisionJson<'a> {
     as_of: Option<String>,
     valid: bool,
     deleted: bool,
+    /// Why the file was not read at all; left out when it was.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unread: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -122,6 +127,7 @@ fn revision_json(revision: &Revision) -> RevisionJson<'_> {
         as_of: revision.as_of.map(date),
         valid: revision.valid,
         deleted: revision.deleted,
+        unread: revision.unread.map(|why| why.as_str()),
     }
 }
 

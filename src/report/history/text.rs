@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use crate::figures;
-use crate::history::{Boundary, History, Point, PointFrom, Revision};
+use crate::history::{Boundary, History, Point, PointFrom, Revision, Unread};
 use crate::model::{Figure, Lang};
 use crate::text::sanitize_line;
 
@@ -19,6 +19,9 @@ struct Words {
     removed: &'static str,
     shallow: &'static str,
     renamed: &'static str,
+    /// Why a revision was not read: too large (`{bytes}`), a bad object,
+    /// a bad date.
+    unread: [&'static str; 3],
 }
 
 const EN: Words = Words {
@@ -31,6 +34,11 @@ const EN: Words = Words {
     removed: "removed from",
     shallow: "history stops at the shallow clone's boundary: the parents of {commit} were not fetched",
     renamed: "history stops at the rename: {commit} renamed it from {from}",
+    unread: [
+        "{bytes} bytes, more than a plan may have",
+        "its object cannot be read",
+        "its commit date cannot be read",
+    ],
 };
 
 const ZH: Words = Words {
@@ -43,6 +51,11 @@ const ZH: Words = Words {
     removed: "移除于",
     shallow: "历史止于浅克隆边界:{commit} 的父提交未获取",
     renamed: "历史止于改名:{commit} 由 {from} 改名而来",
+    unread: [
+        "{bytes} 字节,超过文件上限",
+        "对象无法读取",
+        "提交日期无法读取",
+    ],
 };
 
 /// `ascii`: water classes in ASCII (`II`, not `Ⅱ类`).
@@ -120,11 +133,22 @@ fn revision_line(revision: &Revision, words: &Words) -> String {
             Some(as_of) if revision.valid => {
                 format!("{} {}", words.as_of, as_of.format("%Y-%m-%d"))
             }
-            _ => words.invalid.to_owned(),
+            _ => match revision.unread {
+                Some(why) => format!("{}: {}", words.invalid, unread(why, words)),
+                None => words.invalid.to_owned(),
+            },
         }
     };
     let name = revision.commit.as_deref().map_or(words.working_copy, short);
     format!("{name:<12}  {when:<22}  {state}")
+}
+
+fn unread(why: Unread, words: &Words) -> String {
+    match why {
+        Unread::TooLarge { bytes } => words.unread[0].replace("{bytes}", &bytes.to_string()),
+        Unread::BadObject => words.unread[1].to_owned(),
+        Unread::BadDate => words.unread[2].to_owned(),
+    }
 }
 
 /// A revision as an item's line names it: its commit and date.
