@@ -31,6 +31,7 @@ mod report_output;
 mod report_since;
 mod report_snapshots;
 mod report_xlsx;
+mod report_xlsx_limits;
 mod report_xlsx_print;
 mod reread_differential;
 mod safe_paths;

@@ -7,7 +7,8 @@
 //!
 //! The campaign sheets and the attention list stream their rows
 //! (rust_xlsxwriter's constant-memory mode), so 100 000 tasks cost little
-//! beyond the plan itself.
+//! beyond the plan itself; past 900 streamed sheets the smallest campaigns
+//! are built in memory, to stay within 1 024 open files (`MAX_STREAMED`).
 
 mod attention;
 mod campaign;
@@ -20,7 +21,9 @@ mod overview;
 mod sheet;
 mod words;
 
-use rust_xlsxwriter::{DocProperties, Workbook};
+use std::collections::HashSet;
+
+use rust_xlsxwriter::{DocProperties, Workbook, Worksheet};
 
 use super::Report;
 use super::marks::Marker;
@@ -70,30 +73,14 @@ impl Report<'_> {
         sheet.set_name(names.claim(ledger.attention_sheet, "attention"))?;
         sheet::write(sheet, &page, &rows, &mut formats)?;
 
+        let streamed = streamed(self);
         for &index in &self.selected {
-            let (Some(campaign), Some(status)) = (
-                self.plan.campaigns.get(index),
-                self.status.campaigns.get(index),
-            ) else {
-                continue;
+            let sheet = if streamed.contains(&index) {
+                workbook.add_worksheet_with_constant_memory()?
+            } else {
+                workbook.add_worksheet()
             };
-            let rows =
-                campaign::CampaignRows::new(index, (campaign, status), (lang, ascii), previous);
-            let marker = Marker::new("*");
-            let extra = rows.title_lines(&marker);
-            let name = clean(campaign.name.get(lang), false);
-            let title = format!("{} · {name}", head.title);
-            let headers = rows
-                .columns
-                .iter()
-                .map(|c| c.header(lang).to_owned())
-                .collect();
-            let status_column = campaign::status_column(&rows.columns);
-            let mut page = head.page(&title, extra, headers, status_column, self);
-            page.marked = marker.used();
-            let sheet = workbook.add_worksheet_with_constant_memory()?;
-            sheet.set_name(names.claim(&name, &campaign.id))?;
-            sheet::write(sheet, &page, &rows, &mut formats)?;
+            self.campaign_sheet(index, sheet, &head, (&mut names, &mut formats), previous)?;
         }
 
         let mut properties = DocProperties::new().set_title(&head.title);
@@ -103,6 +90,71 @@ impl Report<'_> {
         workbook.set_properties(&properties);
         Ok(workbook.save_to_buffer()?)
     }
+}
+
+impl Report<'_> {
+    /// Campaign `index`'s sheet: its tasks and indicators.
+    fn campaign_sheet(
+        &self,
+        index: usize,
+        sheet: &mut Worksheet,
+        head: &Head,
+        (names, formats): (&mut SheetNames, &mut Formats),
+        previous: items::Previous<'_>,
+    ) -> Result<(), LedgerError> {
+        let (lang, ascii) = (self.lang, self.ascii);
+        let (Some(campaign), Some(status)) = (
+            self.plan.campaigns.get(index),
+            self.status.campaigns.get(index),
+        ) else {
+            return Ok(());
+        };
+        let rows = campaign::CampaignRows::new(index, (campaign, status), (lang, ascii), previous);
+        let marker = Marker::new("*");
+        let extra = rows.title_lines(&marker);
+        let name = clean(campaign.name.get(lang), false);
+        let title = format!("{} · {name}", head.title);
+        let headers = rows
+            .columns
+            .iter()
+            .map(|c| c.header(lang).to_owned())
+            .collect();
+        let status_column = campaign::status_column(&rows.columns);
+        let mut page = head.page(&title, extra, headers, status_column, self);
+        page.marked = marker.used();
+        sheet.set_name(names.claim(&name, &campaign.id))?;
+        sheet::write(sheet, &page, &rows, formats)
+    }
+}
+
+/// Streamed sheets at most, the attention list included. A streamed sheet
+/// (rust_xlsxwriter's constant-memory mode) holds a temporary file open
+/// until the workbook is saved: one per campaign ran out of descriptors at
+/// about 1 020 campaigns under the usual limit of 1 024 open files. 900
+/// leaves room below that limit for what else the process holds open.
+const MAX_STREAMED: usize = 900;
+
+/// The campaigns whose sheets stream: the largest, up to `MAX_STREAMED`
+/// less the attention list. Any campaign beyond them is no larger than
+/// each of them and is built in memory (about 2.5 KB a row, against a few
+/// bytes streamed), so a workbook of any number of campaigns keeps fewer
+/// than 1 024 files open, and only the smallest sheets of a very large
+/// workbook cost memory.
+fn streamed(report: &Report<'_>) -> HashSet<usize> {
+    let mut by_size: Vec<(usize, usize)> = report
+        .selected
+        .iter()
+        .filter_map(|&index| {
+            let campaign = report.plan.campaigns.get(index)?;
+            Some((campaign.tasks.len() + campaign.indicators.len(), index))
+        })
+        .collect();
+    by_size.sort_unstable_by(|a, b| b.cmp(a));
+    by_size
+        .into_iter()
+        .take(MAX_STREAMED - 1)
+        .map(|(_, index)| index)
+        .collect()
 }
 
 /// What every sheet's title block says of the plan.

@@ -160,11 +160,7 @@ fn set_up_print(sheet: &mut Worksheet, page: &Page, header_row: u32) -> Result<(
         .set_landscape()
         .set_paper_size(A4)
         .set_print_fit_to_pages(1, 0)
-        .set_header(format!(
-            "&L{}&R{}",
-            header_text(&page.running_head.0),
-            header_text(&page.running_head.1)
-        ))
+        .set_header(running_head(&page.running_head.0, &page.running_head.1))
         .set_footer(format!("&C{}", page.page_numbers));
     Ok(())
 }
@@ -289,12 +285,43 @@ fn tone_format(tone: Tone) -> Format {
         .set_font_color(Color::RGB(font))
 }
 
-/// Text for a printed page's header: `&` doubled (a single one starts a
-/// code there) and cut short, as Excel takes at most 255 characters in
-/// the whole header.
-fn header_text(text: &str) -> String {
-    let cut: String = text.chars().take(110).collect();
-    cut.replace('&', "&&")
+/// The printed page's header: `left` (the title) and `right` (the byline)
+/// within the 255 UTF-16 units Excel keeps for the whole header, codes
+/// included; a longer one is refused (with a line on stderr) and the page
+/// prints with no header at all. The byline keeps up to half the room.
+fn running_head(left: &str, right: &str) -> String {
+    const ROOM: usize = 255 - "&L&R".len();
+    let right = header_text(right, ROOM / 2);
+    let left = header_text(left, ROOM - units(&right));
+    format!("&L{left}&R{right}")
+}
+
+/// `text` for a header, in at most `room` UTF-16 units: `&` doubled (a
+/// single one starts a code there), cut with `…` when it does not fit.
+fn header_text(text: &str, room: usize) -> String {
+    let escaped = text.replace('&', "&&");
+    if units(&escaped) <= room {
+        return escaped;
+    }
+    let mut out = String::new();
+    let mut used = '…'.len_utf16();
+    for c in text.chars() {
+        let cost = if c == '&' { 2 } else { c.len_utf16() };
+        if used + cost > room {
+            break;
+        }
+        used += cost;
+        out.push(c);
+        if c == '&' {
+            out.push('&');
+        }
+    }
+    out.push('…');
+    out
+}
+
+fn units(text: &str) -> usize {
+    text.encode_utf16().count()
 }
 
 #[cfg(test)]
@@ -332,6 +359,29 @@ mod tests {
             error.to_string(),
             "sheet `蓝天保卫战` would need 1048576 rows; a sheet holds 1048573 below its title and header"
         );
+    }
+
+    /// Excel keeps 255 UTF-16 units of a header, codes and doubled `&`
+    /// included; past that the library refuses the whole header with a
+    /// line on stderr, and the pages printed with none.
+    #[test]
+    fn the_running_head_fits_what_excel_keeps() {
+        let short = running_head("A & B", "局 · 报告日期：2024-12-31");
+        assert_eq!(short, "&LA && B&R局 · 报告日期：2024-12-31");
+        for (left, right) in [
+            ("🌳".repeat(200), "潜江市生态环境局 · 2024-12-31".to_owned()),
+            ("&".repeat(300), "&".repeat(300)),
+            ("长".repeat(40), "𠀀".repeat(200)),
+        ] {
+            let head = running_head(&left, &right);
+            assert!(units(&head) <= 255, "{} units", units(&head));
+            assert!(head.contains('…'), "{head}");
+            // Never a lone `&` (it would start a code) nor half a pair.
+            let body = head.replacen("&L", "", 1).replacen("&R", "", 1);
+            assert_eq!(body.matches('&').count() % 2, 0, "{head}");
+        }
+        let long = running_head(&"🌳".repeat(200), "byline");
+        assert!(long.ends_with("…&Rbyline"), "{long}");
     }
 
     #[test]
