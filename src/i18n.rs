@@ -4,6 +4,7 @@
 //! (，：；（）); a label joined to what follows takes [`Strings::colon`].
 
 pub mod history;
+mod legend;
 mod notices;
 mod problems;
 mod rollup;
@@ -13,6 +14,7 @@ pub use notices::{
     waiting_for_lock,
 };
 
+pub use legend::{moves_meaning, symbols_heading};
 pub use problems::{no_problems, problem_counts, problems_hint, problems_title};
 
 pub use rollup::{

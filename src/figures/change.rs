@@ -60,11 +60,12 @@ pub fn signed(delta: f64, lang: Lang) -> String {
     change(delta, lang, true).unwrap_or_else(|| "±0".to_owned())
 }
 
-/// A status that moved up (better) or down (worse): `▲`/`▼`, ASCII `^`/`v`.
+/// A status that moved up (better) or down (worse): `↑`/`↓`, ASCII `^`/`v`:
+/// arrows no status uses (▲ is at-risk, ▼ behind).
 pub fn status_move(up: bool, ascii: bool) -> &'static str {
     match (up, ascii) {
-        (true, false) => "▲",
-        (false, false) => "▼",
+        (true, false) => "↑",
+        (false, false) => "↓",
         (true, true) => "^",
         (false, true) => "v",
     }
@@ -97,6 +98,20 @@ pub fn points_text(points: i64, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A row reads `-31d +5 ↓`: the arrow of a change is no status's symbol.
+    #[test]
+    fn a_changes_arrows_are_no_statuss_symbol() {
+        use crate::model::Status;
+        for ascii in [false, true] {
+            for up in [true, false] {
+                let arrow = status_move(up, ascii);
+                for status in Status::TASK.iter().chain(Status::INDICATOR.iter()) {
+                    assert_ne!(arrow, status.symbol(ascii), "{status:?}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn a_difference_has_the_decimals_of_its_figures() {

@@ -61,7 +61,9 @@ impl Status {
             .find(|status| status.as_str() == word)
     }
 
-    /// A symbol that carries the status without colour.
+    /// A symbol that carries the status without colour, each status its own
+    /// (a task's heavy ✔ and ✖, an indicator's light ✓ and ✗), none of them
+    /// the arrows of a change ([`crate::figures::status_move`]).
     pub fn symbol(self, ascii: bool) -> &'static str {
         match (self, ascii) {
             (Status::Done, false) => "✔",
@@ -77,13 +79,13 @@ impl Status {
             (Status::AtRisk, false) => "▲",
             (Status::AtRisk, true) => "!",
             (Status::Behind, false) => "▼",
-            (Status::Behind, true) => "v",
+            (Status::Behind, true) => "<",
             (Status::Count, false) => "#",
             (Status::Count, true) => "#",
-            (Status::Met, false) => "✔",
-            (Status::Met, true) => "=",
-            (Status::NotMet, false) => "✖",
-            (Status::NotMet, true) => "x",
+            (Status::Met, false) => "✓",
+            (Status::Met, true) => "Y",
+            (Status::NotMet, false) => "✗",
+            (Status::NotMet, true) => "N",
             (Status::NoTarget, false) => "·",
             (Status::NoTarget, true) => "-",
         }
@@ -117,17 +119,20 @@ mod tests {
     }
 
     /// `+` is a key and a box corner in ASCII mode, `*` the assumed marker:
-    /// neither may stand for a status. Within tasks and within indicators,
-    /// no two statuses share a symbol.
+    /// neither may stand for a status. No two statuses share a symbol, in
+    /// either mode: overdue is not not-met, done is not met.
     #[test]
-    fn ascii_symbols_are_their_own() {
-        for statuses in [&Status::TASK[..], &Status::INDICATOR[..]] {
-            let symbols: Vec<&str> = statuses.iter().map(|s| s.symbol(true)).collect();
+    fn every_status_has_a_symbol_of_its_own() {
+        let all: Vec<Status> = Status::TASK
+            .iter()
+            .chain(Status::INDICATOR.iter())
+            .copied()
+            .collect();
+        for ascii in [false, true] {
+            let symbols: Vec<&str> = all.iter().map(|s| s.symbol(ascii)).collect();
             for (i, symbol) in symbols.iter().enumerate() {
-                assert!(
-                    symbol.is_ascii() && !["+", "*"].contains(symbol),
-                    "{symbol}"
-                );
+                assert!(!["+", "*"].contains(symbol), "{symbol}");
+                assert!(!ascii || symbol.is_ascii(), "{symbol}");
                 assert!(!symbols[i + 1..].contains(symbol), "{symbol} twice");
             }
         }

@@ -1,12 +1,12 @@
-//! The change since the baseline as a row shows it: `+8`, `−3`, and `▲` /
-//! `▼` when the status moved (ASCII `^` / `v`); nothing when unchanged.
+//! The change since the baseline as a row shows it: `+8`, `−3`, and `↑` /
+//! `↓` when the status moved (ASCII `^` / `v`); nothing when unchanged.
 
 use crate::figures;
 use crate::i18n;
 use crate::model::{Figure, Lang};
 use crate::tui::changes::{Baselined, Change};
 
-/// `+8 ▲`, `−3`, `▼`; `None` when nothing a row can say moved (a water
+/// `+8 ↑`, `−3`, `↓`; `None` when nothing a row can say moved (a water
 /// class that changed within the same status says it in the changes list).
 pub fn change_text(change: &Change, lang: Lang, ascii: bool) -> Option<String> {
     let delta = change.delta().and_then(|d| figures::change(d, lang, ascii));
@@ -21,7 +21,7 @@ pub fn change_text(change: &Change, lang: Lang, ascii: bool) -> Option<String> {
 
 /// The changes list's cell: what a row shows, then what the item was when
 /// a difference cannot say it (its status, a water class), or `new`:
-/// `+8 ▼ was behind`, `▲ was Ⅲ类, not-met`.
+/// `+8 ↓ was behind`, `↑ was Ⅲ类, not-met`.
 pub fn list_text(change: &Change, lang: Lang, ascii: bool) -> String {
     let mut parts: Vec<String> = change_text(change, lang, ascii).into_iter().collect();
     let (Some((before, was_status)), Some((now, status))) = (change.previous, change.current)

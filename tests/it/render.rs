@@ -292,3 +292,25 @@ fn since_draws_the_changes_the_screen_shows() {
     let err = String::from_utf8(unknown.get_output().stderr.clone()).unwrap();
     assert!(err.contains("nosuch"), "{err}");
 }
+
+#[test]
+fn the_help_ends_with_the_legend_of_every_symbol() {
+    let out = stdout(&render(&["--size", "200x60", "--view", "help", "--lang", "en"]).success());
+    assert!(out.contains("Symbols"), "{out}");
+    for shown in [
+        "✖ overdue",
+        "✗ not-met",
+        "▼ behind",
+        "▲ at-risk",
+        "✔ done",
+        "✓ met",
+        "↑ ↓",
+        "* assumed",
+    ] {
+        assert!(out.contains(shown), "{shown}: {out}");
+    }
+    let ascii = stdout(&render(&["--size", "200x60", "--view", "help", "--ascii"]).success());
+    for shown in ["X overdue", "N not-met", "< behind", "^ v"] {
+        assert!(ascii.contains(shown), "{shown}: {ascii}");
+    }
+}

@@ -178,7 +178,7 @@ fn markdown_marks_assumed_values_and_the_statuses_resting_on_them() {
     // assumed done count of closures; 序时进度 on no assumed date.
     assert!(
         md.contains(
-            "Status ✖ not-met\\* · Progress 100%\\* (2 of 2 tasks measured) · expected by now 50% ·"
+            "Status ✗ not-met\\* · Progress 100%\\* (2 of 2 tasks measured) · expected by now 50% ·"
         ),
         "{md}"
     );
@@ -191,7 +191,7 @@ fn markdown_marks_assumed_values_and_the_statuses_resting_on_them() {
         "{md}"
     );
     assert!(
-        md.contains("| Good-air days | 80%\\* | ≥ 90% | ✖ not-met\\* |"),
+        md.contains("| Good-air days | 80%\\* | ≥ 90% | ✗ not-met\\* |"),
         "{md}"
     );
     // weighted: 38% and 64% floored from 2.72/7 and 4.5/7; the progress
@@ -223,7 +223,7 @@ fn the_attention_list_is_worst_first_with_gaps_in_shown_points() {
         [
             // 10 days past its own due (not assumed); its total is.
             "- ✖ overdue\\* · Weighted / Late job: 2/8\\* (25%\\*) · 10 days past due · Lead: Water bureau",
-            "- ✖ not-met\\* · Work done / Good-air days: 80%\\* (target ≥ 90%) · Lead: City bureau",
+            "- ✗ not-met\\* · Work done / Good-air days: 80%\\* (target ≥ 90%) · Lead: City bureau",
             // 50% − 30% = 20 points; 50% − 42% = 8 points; the task's own lead first.
             "- ▼ behind\\* · Weighted / Big job: 30/100 (30%) · expected by now 50%\\*, 20 points short · Lead: Water bureau",
             "- ▲ at-risk\\* · Weighted / Medium job: 42/100 (42%) · expected by now 50%\\*, 8 points short · Lead: District one",

@@ -54,7 +54,7 @@ fn d_lists_only_what_moved_since_the_last_report() {
     assert!(text.contains(&format!(": {moved} items")), "{text}");
     assert!(row(&text, "Labels for non-").contains("+8"), "{text}");
     assert!(
-        row(&text, "Share of good-a").contains("−2 ▼ was met"),
+        row(&text, "Share of good-a").contains("−2 ↓ was met"),
         "{text}"
     );
     // Figures that did not move are not listed.

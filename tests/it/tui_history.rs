@@ -115,8 +115,8 @@ fn rows_show_the_change_since_the_last_report() {
         "blue-sky",
     );
     let text = screen(&app);
-    assert!(row(&text, "Labels for non-road").contains("+8 ▼"), "{text}");
-    assert!(row(&text, "Share of good-air").contains("−2 ▼"), "{text}");
+    assert!(row(&text, "Labels for non-road").contains("+8 ↓"), "{text}");
+    assert!(row(&text, "Share of good-air").contains("−2 ↓"), "{text}");
     // Unchanged: nothing, never +0.
     assert!(!row(&text, "Air-pollution contro").contains("+0"), "{text}");
     assert!(text.contains("since 2024-11-30"), "{text}");
@@ -177,13 +177,13 @@ fn b_steps_the_baseline_and_since_picks_one() {
         Since::LastReport,
         "blue-sky",
     );
-    assert!(row(&screen(&app), "Labels for non-road").contains("+8 ▼"));
+    assert!(row(&screen(&app), "Labels for non-road").contains("+8 ↓"));
     app.update(Command::OlderBaseline.into());
     let text = screen(&app);
     assert!(row(&text, "Labels for non-road").contains("+13"), "{text}");
     assert!(text.contains("since 2024-10-31"), "{text}");
     app.update(Command::NewerBaseline.into());
-    assert!(row(&screen(&app), "Labels for non-road").contains("+8 ▼"));
+    assert!(row(&screen(&app), "Labels for non-road").contains("+8 ↓"));
     let since = Since::Date(NaiveDate::from_ymd_opt(2024, 11, 15).unwrap());
     let app = self::app(&fixture.file(NAME), Lang::En, false, since, "blue-sky");
     assert!(row(&screen(&app), "Labels for non-road").contains("+13"));
@@ -194,7 +194,7 @@ fn b_steps_the_baseline_and_since_picks_one() {
         Since::Rev("HEAD~1".into()),
         "blue-sky",
     );
-    assert!(row(&screen(&app), "Labels for non-road").contains("+8 ▼"));
+    assert!(row(&screen(&app), "Labels for non-road").contains("+8 ↓"));
 }
 
 #[test]
@@ -253,7 +253,7 @@ fn a_rename_says_where_history_stops() {
     let text = tall(&mut app);
     assert!(text.contains("renamed from old.toml"), "{text}");
     // The rename commit itself holds the last report's figures.
-    assert!(row(&text, "Labels for non-road").contains("+8 ▼"), "{text}");
+    assert!(row(&text, "Labels for non-road").contains("+8 ↓"), "{text}");
 }
 
 #[test]
@@ -275,7 +275,7 @@ fn a_revision_with_a_syntax_error_is_counted_and_skipped() {
     );
     let text = tall(&mut app);
     assert!(text.contains("1 revision with errors skipped"), "{text}");
-    assert!(row(&text, "Labels for non-road").contains("+8 ▼"), "{text}");
+    assert!(row(&text, "Labels for non-road").contains("+8 ↓"), "{text}");
 }
 
 #[test]
@@ -297,5 +297,5 @@ fn an_item_removed_is_a_change_and_no_row() {
     assert!(removed.current.is_none() && removed.previous.is_some());
     let text = screen(&app);
     assert!(!text.contains("Dust sites"), "{text}");
-    assert!(row(&text, "Labels for non-road").contains("+8 ▼"), "{text}");
+    assert!(row(&text, "Labels for non-road").contains("+8 ↓"), "{text}");
 }

@@ -178,7 +178,7 @@ fn status_colours_and_the_selection_are_on_the_cells() {
     assert!(!buffer[(x + 2, y + 1)].modifier.contains(Modifier::REVERSED));
     let (x, y) = find(&buffer, "● on-track");
     assert_eq!(buffer[(x, y)].fg, Color::Green);
-    let (x, y) = find(&buffer, "✖ not-met");
+    let (x, y) = find(&buffer, "✗ not-met");
     assert_eq!(buffer[(x, y)].fg, Color::Red);
     assert!(buffer[(x, y)].modifier.contains(Modifier::BOLD));
     let (x, y) = find(&buffer, "▲ at-risk");
@@ -211,7 +211,7 @@ fn monochrome_has_no_colour_and_still_marks_selection_and_status() {
     let buffer = frame(&app, (120, 40));
     let (x, y) = find(&buffer, "▸ ▼ behind");
     assert!(buffer[(x, y)].modifier.contains(Modifier::REVERSED));
-    let (x, y) = find(&buffer, "✖ not-met");
+    let (x, y) = find(&buffer, "✗ not-met");
     assert!(buffer[(x, y)].modifier.contains(Modifier::BOLD));
 }
 

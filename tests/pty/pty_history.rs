@@ -79,7 +79,7 @@ fn a_row_shows_its_change_since_the_last_report() {
     pty.wait_until("the labels in the changes list", |screen| {
         screen
             .lines()
-            .any(|line| line.contains("Labels for non-road") && line.contains("+8 ▼ was"))
+            .any(|line| line.contains("Labels for non-road") && line.contains("+8 ↓ was"))
     });
     pty.send("\r");
     pty.wait_gone("Changes since");

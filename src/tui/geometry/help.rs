@@ -4,14 +4,24 @@
 use ratatui::layout::Rect;
 
 use super::{centered, inner};
+use crate::model::Status;
 use crate::tui::keymap::{Bound, Context, Keymap};
 
-/// One line of the help: a context heading, a binding, or a gap.
+/// One line of the help: a context heading, a binding, a line of the
+/// legend, or a gap.
 pub enum HelpLine<'a> {
     Heading(Context),
     Binding(&'a Bound),
     /// A line of its own, not a key: how to turn the mouse on.
     Mouse,
+    /// The legend's heading.
+    Symbols,
+    /// Two statuses' symbols and words side by side.
+    Statuses(Status, Option<Status>),
+    /// The arrows of a change since the baseline.
+    Moves,
+    /// The `*` of an assumed value.
+    Assumed,
     Gap,
 }
 
@@ -32,6 +42,20 @@ pub fn help_lines(keymap: &Keymap) -> Vec<HelpLine<'_>> {
     }
     out.push(HelpLine::Gap);
     out.push(HelpLine::Mouse);
+    out.push(HelpLine::Gap);
+    out.push(HelpLine::Symbols);
+    let statuses: Vec<Status> = Status::TASK
+        .iter()
+        .chain(Status::INDICATOR.iter())
+        .copied()
+        .collect();
+    out.extend(
+        statuses
+            .chunks(2)
+            .map(|pair| HelpLine::Statuses(pair[0], pair.get(1).copied())),
+    );
+    out.push(HelpLine::Moves);
+    out.push(HelpLine::Assumed);
     out
 }
 

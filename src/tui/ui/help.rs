@@ -131,6 +131,69 @@ fn draw_line(
             let words = i18n::strings(lang).help_mouse;
             put(buf, x, y, width, words, theme.dim(), ell);
         }
+        HelpLine::Symbols => {
+            put(
+                buf,
+                x,
+                y,
+                width,
+                i18n::symbols_heading(lang),
+                theme.title(),
+                ell,
+            );
+        }
+        HelpLine::Statuses(first, second) => {
+            let half = width / 2;
+            for (n, status) in [Some(*first), *second].into_iter().flatten().enumerate() {
+                let at = 2 + n as u16 * half;
+                let shown = format!(
+                    "{} {}",
+                    status.symbol(theme.ascii),
+                    i18n::status_word(status, lang)
+                );
+                let room = width.saturating_sub(at).min(half.saturating_sub(2));
+                put(buf, x + at, y, room, &shown, theme.status(status), ell);
+            }
+        }
+        HelpLine::Moves => {
+            let arrows = format!(
+                "{} {}",
+                crate::figures::status_move(true, theme.ascii),
+                crate::figures::status_move(false, theme.ascii)
+            );
+            let used = put(
+                buf,
+                x + 2,
+                y,
+                width.saturating_sub(2),
+                &arrows,
+                theme.key(),
+                ell,
+            );
+            let start = (2 + keys_width).max(used + 3);
+            let words = i18n::moves_meaning(lang);
+            put(
+                buf,
+                x + start,
+                y,
+                width.saturating_sub(start),
+                words,
+                theme.dim(),
+                ell,
+            );
+        }
+        HelpLine::Assumed => {
+            let words = i18n::strings(lang).assumed_legend;
+            put(
+                buf,
+                x + 2,
+                y,
+                width.saturating_sub(2),
+                words,
+                theme.dim(),
+                ell,
+            );
+        }
         HelpLine::Gap => {}
     }
 }

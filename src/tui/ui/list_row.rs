@@ -103,7 +103,7 @@ pub struct ListRows<'a> {
 }
 
 impl ListRows<'_> {
-    /// The change since the baseline (`+8 ▲`), right-aligned in the last
+    /// The change since the baseline (`+8 ↑`), right-aligned in the last
     /// column; the arrow in the style of the status it moved to.
     pub fn change(&self, buf: &mut Buffer, line: Rect, change: &Change) {
         let (columns, theme) = (&self.columns, self.theme);
