@@ -13,6 +13,11 @@ pub fn config(check: bool, configured: &Configured) -> anyhow::Result<u8> {
         let said = match &configured.source {
             Source::File(path) => format!("{}: OK", shown(path)),
             Source::Missing(path) => format!("{}: not found; the defaults are OK", shown(path)),
+            Source::Unreadable { path, reason } => format!(
+                "{}: cannot be read ({}); the defaults are OK",
+                shown(path),
+                sanitize_line(reason)
+            ),
             Source::Nowhere => "no config file (HOME is not set); the defaults are OK".into(),
         };
         to_stdout(format!("{said}\n").as_bytes())?;

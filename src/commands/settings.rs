@@ -10,6 +10,7 @@ use std::path::PathBuf;
 use campaigns::config::{self, Config, Source};
 use campaigns::load;
 use campaigns::model::Lang;
+use campaigns::text::sanitize_line;
 use campaigns::tui::Settings;
 use campaigns::tui::editor::Editor;
 
@@ -33,8 +34,9 @@ pub struct Configured {
 /// Reads and validates the config file: `--config PATH`, else
 /// `$XDG_CONFIG_HOME/campaigns/config.toml`, else
 /// `~/.config/campaigns/config.toml`. A missing file at the default place is
-/// the defaults; a missing `--config PATH` is an error. `Err`: the message
-/// for stderr (exit 2).
+/// the defaults; one that cannot be read there (a HOME of another user, a
+/// FIFO) is the defaults with a warning on stderr; a `--config PATH` that
+/// cannot be read is an error. `Err`: the message for stderr (exit 2).
 pub fn config(common: &Common) -> Result<Configured, String> {
     let (path, required) = match &common.config {
         Some(path) if !path.is_empty() => (PathBuf::from(path), true),
@@ -48,9 +50,23 @@ pub fn config(common: &Common) -> Result<Configured, String> {
             }
         },
     };
-    config::read(path, required)
-        .map(|(config, source)| Configured { config, source })
-        .map_err(|err| err.render(stderr_color(common), lang(common, &Config::default())))
+    let (config, source) = config::read(path, required)
+        .map_err(|err| err.render(stderr_color(common), lang(common, &Config::default())))?;
+    if let Source::Unreadable { path, reason } = &source {
+        let (path, reason) = (
+            sanitize_line(&path.display().to_string()),
+            sanitize_line(reason),
+        );
+        super::to_stderr(&match lang(common, &config) {
+            Lang::En => {
+                format!("campaigns: warning: config file {path}: {reason}; using the defaults")
+            }
+            Lang::Zh => {
+                format!("campaigns：警告：配置文件 {path} 无法读取（{reason}），使用默认设置")
+            }
+        });
+    }
+    Ok(Configured { config, source })
 }
 
 /// Where the config file is when `--config` does not say.

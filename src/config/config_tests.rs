@@ -152,3 +152,73 @@ fn every_kind_of_error_has_its_place() {
         assert!(errors[0].starts_with(expected), "{text}: {errors:?}");
     }
 }
+
+/// `submit` and `delete-char` act only in prompts, `suspend` in every view
+/// and prompt alike: a plain character given to them is typed as text and
+/// never acts. Such a binding passed the check and then did nothing.
+#[test]
+fn a_character_where_it_would_be_typed_as_text_is_refused_at_its_place() {
+    for (text, place, key, action) in [
+        (
+            "[keys]\nsubmit = [\"x\"]\n",
+            "config.toml:2:11",
+            "x",
+            "submit",
+        ),
+        (
+            "[keys]\nsubmit = [\"Enter\", \"s\"]\n",
+            "config.toml:2:20",
+            "s",
+            "submit",
+        ),
+        (
+            "[keys]\ndelete-char = [\"d\"]\n",
+            "config.toml:2:16",
+            "d",
+            "delete-char",
+        ),
+        (
+            "[keys]\nsuspend = [\"z\"]\n",
+            "config.toml:2:12",
+            "z",
+            "suspend",
+        ),
+    ] {
+        let found = errors(text);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert!(found[0].contains(place), "{text}: {found:?}");
+        assert!(
+            found[0].contains(&format!("key `{key}` cannot act for `{action}`")),
+            "{found:?}"
+        );
+    }
+    // Named keys and Ctrl- keys act there; a character acts for an action
+    // that also works outside prompts.
+    for text in [
+        "[keys]\nsubmit = [\"Enter\", \"Ctrl-J\"]\n",
+        "[keys]\ndelete-char = [\"Backspace\", \"Delete\"]\n",
+        "[keys]\nquit = [\"X\"]\n",
+    ] {
+        assert!(Config::parse(text).is_ok(), "{text}");
+    }
+}
+
+/// A key name that the sanitiser would stop (a bidi override) is printed by
+/// `campaigns config` as its escape, never raw, and reads back the same.
+#[test]
+fn a_bidi_override_bound_as_a_key_is_printed_escaped() {
+    let text = "[keys]\nreload = [\"\u{202E}\", \"R\"]\n";
+    let config = Config::parse(text).unwrap();
+    let printed = print::render(&config, &Source::Nowhere, Lang::En);
+    assert!(
+        !printed
+            .chars()
+            .any(|c| c != '\n' && crate::text::is_unsafe(c)),
+        "{printed}"
+    );
+    assert!(
+        printed.contains("reload = [\"\\u202E\", \"R\"]"),
+        "{printed}"
+    );
+    assert_eq!(Config::parse(&printed).unwrap().keymap, config.keymap);
+}

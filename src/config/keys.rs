@@ -94,6 +94,11 @@ fn read_override(
         problems.push(refused);
         return None;
     }
+    let before = problems.len();
+    problems.extend(inert_keys(name, command, &keys));
+    if problems.len() > before {
+        return None;
+    }
     let name = keymap::action_name(command).unwrap_or("?");
     Some((name, Override { command, keys }))
 }
@@ -172,6 +177,53 @@ fn fixed_keys(command: Command, unbound: bool, whole: Range<usize>) -> Option<Di
         );
     }
     None
+}
+
+/// The keys given to `command` that would act in none of its views: a
+/// plain character where every view of the action takes typing (`submit`
+/// and `delete-char` act only in prompts, where a character is text). They
+/// were dropped in silence, and the binding did nothing.
+fn inert_keys(name: &str, command: Command, keys: &[(Key, Range<usize>)]) -> Vec<Diagnostic> {
+    let only_in_prompts = prompt_only(command);
+    let acts = |key: &Key| {
+        BINDINGS
+            .iter()
+            .filter(|b| same_action(b.command, command))
+            .any(|b| {
+                (!b.context.is_prompt() || only_in_prompts)
+                    && !(b.context.takes_text() && key.is_text())
+            })
+    };
+    let (where_en, where_zh) = if only_in_prompts {
+        ("only in prompts", "只在输入框中起作用")
+    } else {
+        (
+            "in every view and prompt alike",
+            "在所有视图和输入框中都起作用",
+        )
+    };
+    keys.iter()
+        .filter(|(key, _)| !acts(key))
+        .map(|(key, at)| {
+            let key = key.name();
+            Diagnostic::error(
+                at.clone(),
+                Words::new(
+                    format!(
+                        "key `{key}` cannot act for `{name}`: `{name}` works {where_en}, and in a prompt a character is typed as text"
+                    ),
+                    format!(
+                        "按键 `{key}` 无法用于 `{name}`：`{name}` {where_zh}，而普通字符在输入框中是输入的文字"
+                    ),
+                ),
+                Words::new("typed as text", "会作为文字输入"),
+            )
+            .with_help(Words::new(
+                "give a named key (Enter, Tab, Delete, …) or Ctrl- and a letter",
+                "请改用具名按键（Enter、Tab、Delete 等）或 Ctrl- 加字母",
+            ))
+        })
+        .collect()
 }
 
 fn unknown_key_name(name: &str, span: Range<usize>) -> Diagnostic {

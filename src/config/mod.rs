@@ -8,6 +8,7 @@ mod colors;
 mod file;
 mod keys;
 pub mod print;
+mod read;
 pub mod schema;
 mod spans;
 
@@ -49,6 +50,10 @@ pub enum Source {
     File(PathBuf),
     /// No file at the default location: the defaults.
     Missing(PathBuf),
+    /// Something at the default location that cannot be read (a HOME that
+    /// belongs to another user, a FIFO, a directory): the defaults, with a
+    /// warning, as git does with a config it cannot read.
+    Unreadable { path: PathBuf, reason: String },
     /// No default location (neither XDG_CONFIG_HOME nor HOME is set).
     Nowhere,
 }
@@ -105,22 +110,27 @@ impl ConfigError {
 }
 
 /// Reads and validates the config file at `path`. A file that does not
-/// exist is the defaults when `required` is false (the default location),
-/// an error when true (`--config PATH`).
+/// exist or cannot be read is the defaults when `required` is false (the
+/// default location: `Source` says which), an error when true (`--config
+/// PATH`). Text that is not a config file's (too large, not UTF-8) or has
+/// errors is an error either way: someone wrote it to be read.
 pub fn read(path: PathBuf, required: bool) -> Result<(Config, Source), ConfigError> {
-    let text = match std::fs::read(&path) {
-        Ok(bytes) => String::from_utf8(bytes).map_err(|_| ConfigError::Unreadable {
-            path: path.clone(),
-            reason: "not UTF-8 text".into(),
-        })?,
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound && !required => {
+    let text = match read::text(&path) {
+        Ok(text) => text,
+        Err(read::Failure::Missing) if !required => {
             return Ok((Config::default(), Source::Missing(path)));
         }
-        Err(err) => {
+        Err(read::Failure::Unreadable(reason)) if !required => {
+            return Ok((Config::default(), Source::Unreadable { path, reason }));
+        }
+        Err(read::Failure::Missing) => {
             return Err(ConfigError::Unreadable {
                 path,
-                reason: err.to_string(),
+                reason: "no such file".into(),
             });
+        }
+        Err(read::Failure::Unreadable(reason) | read::Failure::NotText(reason)) => {
+            return Err(ConfigError::Unreadable { path, reason });
         }
     };
     match Config::parse(&text) {

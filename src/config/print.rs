@@ -32,6 +32,12 @@ fn header(out: &mut String, source: &Source) {
             "# No file at {}: these are the defaults (save this output there to edit them).",
             shown(path)
         ),
+        Source::Unreadable { path, reason } => writeln!(
+            out,
+            "# {} cannot be read ({}): these are the defaults.",
+            shown(path),
+            sanitize_line(reason)
+        ),
         Source::Nowhere => writeln!(
             out,
             "# No config file (neither XDG_CONFIG_HOME nor HOME is set): these are the defaults."
@@ -158,16 +164,30 @@ fn union(keys: impl Iterator<Item = Key>) -> Vec<Key> {
 
 /// `["k", "Up"]`, as TOML strings.
 fn list(keys: &[Key]) -> String {
-    let items: Vec<String> = keys
-        .iter()
-        .map(|k| {
-            toml_edit::Value::from(k.name())
-                .to_string()
-                .trim()
-                .to_owned()
-        })
-        .collect();
+    let items: Vec<String> = keys.iter().map(|k| toml_string(&k.name())).collect();
     format!("[{}]", items.join(", "))
+}
+
+/// `name` as a TOML string that shows no character the sanitiser would
+/// stop (a bidi override bound as a key): each is written as its `\uXXXX`
+/// escape, which reads back as the same key.
+fn toml_string(name: &str) -> String {
+    if !name.chars().any(crate::text::is_unsafe) {
+        return toml_edit::Value::from(name).to_string().trim().to_owned();
+    }
+    let mut out = String::from("\"");
+    for c in name.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if crate::text::is_unsafe(c) => {
+                let _ = write!(out, "\\u{:04X}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 fn shown(path: &std::path::Path) -> String {

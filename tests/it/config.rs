@@ -127,6 +127,15 @@ const ERRORS: &[(&str, &str, &[&str])] = &[
         "[keys]\nquit = []\n",
         &["config.toml:2:8", "`quit` needs a key"],
     ),
+    (
+        "a character for a prompt's action",
+        "[keys]\nsubmit = [\"x\"]\n",
+        &[
+            "config.toml:2:11",
+            "key `x` cannot act for `submit`",
+            "a named key",
+        ],
+    ),
 ];
 
 #[test]
