@@ -77,10 +77,42 @@ pub fn report(
             .map(|(commit, was)| Baseline::new(commit, was.plan(), was.as_of()));
         report = report.since(compare::Since::new(asked, baseline));
     }
-    let bytes = report
-        .export(export(format))
+    let bytes = made(&report, export(format))
         .map_err(|err| anyhow::anyhow!("the workbook could not be made: {err}; nothing written"))?;
     write_out(target.as_ref(), &bytes)
+}
+
+/// The report's bytes. rust_xlsxwriter panics when a streamed sheet's
+/// temporary file cannot be written (a full TMPDIR, a file size limit):
+/// that panic is caught and said in one line like any other failure,
+/// instead of a trace and exit 101. Nothing else runs meanwhile, so the
+/// panic hook can be swapped for the call.
+fn made(report: &Report<'_>, export: Export) -> Result<Vec<u8>, String> {
+    use std::panic::{self, AssertUnwindSafe};
+    use std::sync::{Arc, Mutex};
+    let said = Arc::new(Mutex::new(String::new()));
+    let previous = panic::take_hook();
+    let hook_said = Arc::clone(&said);
+    panic::set_hook(Box::new(move |info| {
+        let message = match info.payload().downcast_ref::<String>() {
+            Some(text) => text.clone(),
+            None => info
+                .payload()
+                .downcast_ref::<&str>()
+                .map_or_else(String::new, |t| (*t).to_owned()),
+        };
+        if let Ok(mut said) = hook_said.lock() {
+            *said = message;
+        }
+    }));
+    let result = panic::catch_unwind(AssertUnwindSafe(|| report.export(export)));
+    panic::set_hook(previous);
+    match result {
+        Ok(made) => made.map_err(|err| err.to_string()),
+        Err(_) => Err(sanitize_line(
+            &said.lock().map(|said| said.clone()).unwrap_or_default(),
+        )),
+    }
 }
 
 /// Where the report goes: `--output` checked (`None`: stdout). `Err`: why

@@ -74,6 +74,19 @@ fn a_file_size_limit_leaves_the_old_report_whole() {
     assert_eq!(names_in(dir.path()), ["bulletin.md"]);
 }
 
+/// The ledger's streamed sheets go to temporary files first: when those
+/// cannot be written, the library panicked (a trace, exit 101); now it is
+/// one line, exit 2, and the old ledger is whole.
+#[test]
+fn a_ledger_that_cannot_be_made_is_one_line_and_the_old_one_stays() {
+    let dir = tempfile::tempdir().unwrap();
+    let (out, before) = previous_ledger(dir.path());
+    let output = report_under("ulimit -f 0", "xlsx", &out);
+    assert_refused_and_whole(&output, &out, &before, "the workbook could not be made: ");
+    assert_eq!(String::from_utf8_lossy(&output.stderr).lines().count(), 1);
+    assert_eq!(names_in(dir.path()), ["台账.xlsx"]);
+}
+
 /// A mount made for one test, unmounted when dropped.
 struct Mount(PathBuf);
 
