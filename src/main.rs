@@ -37,6 +37,10 @@ fn main() -> ExitCode {
                 .since
                 .clone()
                 .unwrap_or(campaigns::history::Since::LastReport);
+            let today = settings.dates.today;
+            if let Err(code) = commands::check_screen_since(&cli.file, &since, today) {
+                return ExitCode::from(code);
+            }
             campaigns::tui::run::run(cli.file.clone(), settings, since)
         }
         Some(Command::Check { file }) => commands::check(file, common, config),

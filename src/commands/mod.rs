@@ -24,6 +24,7 @@ pub use history::history;
 pub use render::render;
 pub use report::{completions, report, schema};
 pub use set::set;
+pub use since::check_for_screen as check_screen_since;
 
 /// Exit codes of the headless commands.
 pub const VALID: u8 = 0;

@@ -3,18 +3,17 @@
 use std::io::IsTerminal;
 use std::path::Path;
 
-use chrono::NaiveDate;
 use clap::CommandFactory;
 
 use campaigns::config::Config;
 use campaigns::history::Since;
+use campaigns::history::compare::Comparison;
 use campaigns::model::Lang;
 use campaigns::report::output::Target;
-use campaigns::report::since::{self as compare, Baseline};
+use campaigns::report::since as compare;
 use campaigns::report::{Export, Format, Report};
 use campaigns::text::sanitize_line;
 
-use super::since::Found;
 use super::{
     COULD_NOT_RUN, INVALID, VALID, load_reporting_problems, problems_summary, settings, to_stderr,
     to_stdout,
@@ -65,17 +64,19 @@ pub fn report(
             return Ok(INVALID);
         }
     };
-    // Kept here: the report borrows the baseline's plan.
-    let found = match since.map(|since| baseline(file, since, document.as_of(), common)) {
-        Some(Ok(found)) => Some(found),
-        Some(Err(code)) => return Ok(code),
-        None => None,
-    };
-    if let Some((asked, found)) = &found {
-        let baseline = found
-            .as_ref()
-            .map(|(commit, was)| Baseline::new(commit, was.plan(), was.as_of()));
-        report = report.since(compare::Since::new(asked, baseline));
+    if let Some(since) = since {
+        let today = settings::dates(common).today;
+        let baseline = match super::since::baseline_or_exit(file, since, document.as_of(), today) {
+            Ok(baseline) => baseline,
+            Err(code) => return Ok(code),
+        };
+        let comparison = Comparison::new(baseline, document.plan(), &report.status);
+        let asked = super::since::asked(since);
+        report = report.since(compare::Since::new(
+            &asked,
+            document.plan(),
+            Some(comparison),
+        ));
     }
     let bytes = made(&report, export(format))
         .map_err(|err| anyhow::anyhow!("the workbook could not be made: {err}; nothing written"))?;
@@ -147,24 +148,6 @@ fn refused_output(
         to_stderr(&format!("campaigns: --output {err}"));
         COULD_NOT_RUN
     })
-}
-
-/// What was asked and the baseline found for `--since`; `Err` carries the
-/// exit code once the reason is said.
-fn baseline(
-    file: &Path,
-    since: &Since,
-    as_of: NaiveDate,
-    common: &Common,
-) -> Result<(String, Found), u8> {
-    let today = settings::dates(common).today;
-    match super::since::baseline(file, since, as_of, today) {
-        Ok(found) => Ok((super::since::asked(since), found)),
-        Err(err) => {
-            to_stderr(&format!("campaigns: {err}"));
-            Err(COULD_NOT_RUN)
-        }
-    }
 }
 
 fn export(format: ReportFormat) -> Export {

@@ -1,59 +1,58 @@
-//! `report --since REV|DATE`: the baseline found in the git history of the
-//! file and loaded whole, for `report::since` to compare with.
+//! `--since REV|DATE`, for `report` and for the screen: the baseline found
+//! in the git history of the file (`History::baseline`, one rule for both),
+//! or the one error line both say before anything else is done.
 
 use std::path::Path;
 
 use chrono::NaiveDate;
 
+use campaigns::history::compare::Baseline;
 use campaigns::history::{self, HistoryError, Since};
-use campaigns::load::{self, Document};
 use campaigns::text::sanitize_line;
 
-/// The baseline revision's commit and the file as it was there; `None`
-/// when no valid revision is at or before what `since` names (not an
-/// error: the report says so).
-pub type Found = Option<(String, Document)>;
+use super::{COULD_NOT_RUN, to_stderr};
 
-/// Reads the history of `file` and loads the baseline `since` picks.
-/// `current_as_of` is the reporting date of the current figures; `today`
-/// dates the working copy, as `campaigns history` does.
+/// Reads the history of `file` and takes the figures at the baseline
+/// `since` names. `current_as_of` is the reporting date of the current
+/// figures; `today` dates the working copy, as `campaigns history` does.
 pub fn baseline(
     file: &Path,
     since: &Since,
     current_as_of: NaiveDate,
     today: NaiveDate,
-) -> Result<Found, HistoryError> {
+) -> Result<Baseline, HistoryError> {
     let history = history::read(file, history::Options { today })?;
-    // Only the working copy: a DATE would find nothing and a REV no commit
-    // of the file, which reads as if the file had no past at all.
-    if history.revisions.iter().all(|r| r.commit.is_none()) {
-        return Err(HistoryError::NoCommits {
+    let index = history.baseline(since, current_as_of)?;
+    index
+        .and_then(|index| Baseline::at(&history, index))
+        .ok_or_else(|| HistoryError::NothingBefore {
             path: sanitize_line(&file.display().to_string()),
-        });
+            before: "before this one".to_owned(),
+        })
+}
+
+/// The baseline, or the error said on stderr (`campaigns: …`) with the
+/// exit code: the same line for the screen and for `report`.
+pub fn baseline_or_exit(
+    file: &Path,
+    since: &Since,
+    current_as_of: NaiveDate,
+    today: NaiveDate,
+) -> Result<Baseline, u8> {
+    baseline(file, since, current_as_of, today).map_err(|err| {
+        to_stderr(&format!("campaigns: {err}"));
+        COULD_NOT_RUN
+    })
+}
+
+/// The screen's `--since`: checked before the terminal is touched, so a
+/// REV or DATE that finds nothing exits 2 with the line `report` says.
+pub fn check_for_screen(file: &Path, since: &Since, today: NaiveDate) -> Result<(), u8> {
+    if *since == Since::LastReport {
+        return Ok(());
     }
-    let Some(index) = history.baseline(since, current_as_of)? else {
-        return Ok(None);
-    };
-    let revision = &history.revisions[index];
-    let (Some(commit), Some(committed)) = (&revision.commit, revision.committed) else {
-        // `baseline` picks commits only for a REV or a DATE.
-        return Ok(None);
-    };
-    // The day it was committed stands for today there, as in the history.
-    let options = load::Options {
-        as_of: None,
-        today: committed.date_naive(),
-    };
-    match history.load(index, options)? {
-        Some(document) => Ok(Some((commit.clone(), document))),
-        // It loaded while the history was read: only a repository changed
-        // under us gets here.
-        None => Err(HistoryError::Git {
-            repo: sanitize_line(&file.display().to_string()),
-            what: format!("the baseline {}", revision.short()),
-            message: "no longer loads".to_owned(),
-        }),
-    }
+    // A REV or a DATE does not depend on the current figures' date.
+    baseline_or_exit(file, since, today, today).map(drop)
 }
 
 /// What was asked, as the report says it: the date, or the revision as typed.

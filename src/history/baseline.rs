@@ -19,17 +19,22 @@ pub enum Since {
     /// line (anything git names a commit by: a hash or its prefix, a branch,
     /// a tag, `HEAD~3`).
     Rev(String),
-    /// The newest valid revision committed at or before this day (the
-    /// committer's own calendar day).
+    /// A reporting date: the newest valid committed revision whose
+    /// `meta.as_of` is on or before this day (of those, the last committed).
     Date(NaiveDate),
 }
 
-/// `YYYY-MM-DD` is a day; anything else names a commit (`--since`).
+/// `YYYY-MM-DD` is a day; anything else names a commit (`--since`). A
+/// label the screen shows, `since 2024-12-31 (ec33378)` or
+/// `较2024-12-31（ec33378）`, reads back as its commit.
 impl std::str::FromStr for Since {
     type Err = String;
 
     fn from_str(text: &str) -> Result<Since, String> {
         let text = text.trim();
+        if let Some(commit) = label_commit(text) {
+            return Ok(Since::Rev(commit.to_owned()));
+        }
         if text.is_empty() {
             return Err(
                 "`--since` needs a commit, a branch, a tag or a date like 2024-11-30".into(),
@@ -49,32 +54,50 @@ impl std::str::FromStr for Since {
 }
 
 impl History {
-    /// The index into `revisions` of the baseline, or `None` when there is
-    /// no such revision. `current_as_of` is the reporting date of the
-    /// figures compared (they may come with `--as-of`).
+    /// The index into `revisions` of the baseline `since` names;
+    /// `current_as_of` is the reporting date of the figures compared (they
+    /// may come with `--as-of`). `None` only for [`Since::LastReport`] when
+    /// there is no earlier report; a REV or a DATE that finds no valid
+    /// revision is an error, the same for the screen and every report.
     pub fn baseline(
         &self,
         since: &Since,
         current_as_of: NaiveDate,
     ) -> Result<Option<usize>, HistoryError> {
         let valid = |index: &usize| self.revisions[*index].valid;
-        let newest_valid_to = |end: usize| (0..end).rev().find(valid);
-        Ok(match since {
-            Since::LastReport => (0..self.revisions.len())
-                .rev()
-                .filter(valid)
-                .find(|&index| self.revisions[index].as_of != Some(current_as_of)),
+        let path = || sanitize_line(&self.file.display().to_string());
+        if !matches!(since, Since::LastReport) && self.revisions.iter().all(|r| r.commit.is_none())
+        {
+            return Err(HistoryError::NoCommits { path: path() });
+        }
+        let found = match since {
+            Since::LastReport => {
+                return Ok((0..self.revisions.len())
+                    .rev()
+                    .filter(valid)
+                    .find(|&index| self.revisions[index].as_of != Some(current_as_of)));
+            }
+            // The newest report on or before the day; of a day's reports
+            // (a correction), the last committed.
             Since::Date(day) => (0..self.revisions.len())
-                .rev()
                 .filter(valid)
-                .find(|&index| {
-                    self.revisions[index]
-                        .committed
-                        .is_some_and(|committed| committed.date_naive() <= *day)
-                }),
+                .filter(|&index| self.revisions[index].commit.is_some())
+                .filter_map(|index| Some((self.revisions[index].as_of?, index)))
+                .filter(|(as_of, _)| as_of <= day)
+                .max()
+                .map(|(_, index)| index),
             Since::Rev(rev) => self
                 .at_or_before(rev)?
-                .and_then(|end| newest_valid_to(end + 1)),
+                .and_then(|end| (0..=end).rev().find(valid)),
+        };
+        let before = match since {
+            Since::Date(day) => format!("reporting on or before {}", day.format("%Y-%m-%d")),
+            Since::Rev(rev) => format!("at or before `{}`", sanitize_line(rev)),
+            Since::LastReport => String::new(),
+        };
+        found.map(Some).ok_or_else(|| HistoryError::NothingBefore {
+            path: path(),
+            before,
         })
     }
 
@@ -154,6 +177,24 @@ impl History {
     }
 }
 
+/// The commit of a label the screen shows (`since 2024-12-31 (ec33378)`,
+/// `较2024-12-31（ec33378）`, or without the word).
+fn label_commit(text: &str) -> Option<&str> {
+    let text = text
+        .strip_prefix("since ")
+        .or(text.strip_prefix("较"))
+        .unwrap_or(text);
+    let (day, rest) = text.split_at_checked(10)?;
+    NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()?;
+    let rest = rest.trim_start();
+    let inner = rest
+        .strip_prefix('(')
+        .and_then(|r| r.strip_suffix(')'))
+        .or_else(|| rest.strip_prefix('（').and_then(|r| r.strip_suffix('）')))?;
+    let commit = inner.trim();
+    (!commit.is_empty() && commit.bytes().all(|b| b.is_ascii_hexdigit())).then_some(commit)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -166,5 +207,25 @@ mod tests {
         assert_eq!("abc1234".parse(), Ok(Since::Rev("abc1234".into())));
         assert!("2024-13-01".parse::<Since>().is_err());
         assert!("".parse::<Since>().is_err());
+    }
+
+    #[test]
+    fn a_label_on_screen_reads_back_as_its_commit() {
+        let rev = |text: &str| text.parse::<Since>();
+        assert_eq!(
+            rev("since 2024-12-31 (ec33378)"),
+            Ok(Since::Rev("ec33378".into()))
+        );
+        assert_eq!(
+            rev("较2024-12-31（ec33378）"),
+            Ok(Since::Rev("ec33378".into()))
+        );
+        assert_eq!(
+            rev("2024-12-31 (ec33378)"),
+            Ok(Since::Rev("ec33378".into()))
+        );
+        // The working copy is no commit: the label is no revision either.
+        let working = "2024-12-31 (working copy)";
+        assert_eq!(rev(working), Ok(Since::Rev(working.into())));
     }
 }

@@ -30,6 +30,10 @@ pub enum HistoryError {
     /// `--since REV` names nothing in the repository.
     #[error("`{rev}`: no such commit, branch or tag in {repo}")]
     UnknownRevision { rev: String, repo: String },
+    /// `--since` names a revision or a date before every valid revision of
+    /// the file: nothing to compare with.
+    #[error("{path}: no valid revision {before}, so --since has nothing to compare with")]
+    NothingBefore { path: String, before: String },
 }
 
 /// A repository that could not be read: what was being read, and why.

@@ -7,7 +7,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use gix::ObjectId;
 
-use super::items::{At, Items};
+use super::items::{At, Items, Progress};
 use super::point::{ItemHistory, Point, PointFrom};
 use super::readings::{Content, Reader};
 use super::revision::Revision;
@@ -31,6 +31,8 @@ pub(super) struct Gathered {
     pub revisions: Vec<Revision>,
     pub items: Vec<ItemHistory>,
     pub blobs: Vec<Option<ObjectId>>,
+    /// Each valid revision's campaigns and their progress.
+    pub progress: Vec<Progress>,
 }
 
 impl<'p> Gather<'p> {
@@ -81,10 +83,12 @@ impl<'p> Gather<'p> {
     pub fn finish(mut self) -> Gathered {
         self.revisions.reverse();
         self.blobs.reverse();
+        let finished = self.items.finish(self.written.unwrap_or_default());
         Gathered {
             revisions: self.revisions,
-            items: self.items.finish(self.written.unwrap_or_default()),
+            items: finished.items,
             blobs: self.blobs,
+            progress: finished.progress,
         }
     }
 }

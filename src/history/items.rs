@@ -13,8 +13,8 @@ use chrono::NaiveDate;
 
 use super::point::{ItemHistory, Point, PointFrom};
 use crate::load::Document;
-use crate::model::schedule::{indicator_status, task_schedule};
-use crate::model::{Campaign, Figure, Plan, Status, Task};
+use crate::model::schedule::task_schedule;
+use crate::model::{Campaign, Figure, Plan, PlanStatus, Status, Task};
 
 /// The items seen so far.
 #[derive(Default)]
@@ -27,6 +27,9 @@ pub(super) struct Items {
     newer: Option<usize>,
     /// Keys of the newest valid revision, in its order.
     newest_order: Vec<usize>,
+    /// Each valid revision's campaigns and their roll-up progress there
+    /// (revision index, campaign id, progress), for a comparison with it.
+    progress: Vec<Progress>,
 }
 
 struct Gathered {
@@ -38,6 +41,10 @@ struct Gathered {
     /// Where the oldest revision that has it has it: (revision, place).
     oldest_place: (usize, usize),
 }
+
+/// A valid revision (its index) with each campaign's id and roll-up
+/// progress there.
+pub(super) type Progress = (usize, Vec<(String, Option<f64>)>);
 
 /// The valid revision a document is the file at.
 pub(super) struct At<'a> {
@@ -53,21 +60,40 @@ impl Items {
         self.generation += 1;
         let plan = document.plan();
         let as_of = document.as_of();
+        // The statuses a report of this revision shows: one computation.
+        let statuses = PlanStatus::compute(plan, as_of);
         let mut place = 0;
-        for campaign in &plan.campaigns {
-            for task in &campaign.tasks {
+        for (campaign, shown) in plan.campaigns.iter().zip(&statuses.campaigns) {
+            for (task, schedule) in campaign.tasks.iter().zip(&shown.tasks) {
                 let figure = Figure::Done(task.done);
-                let status = task_status(plan, campaign, task, as_of);
-                self.saw(campaign, &task.id, figure, status, at, as_of, place);
+                self.saw(
+                    campaign,
+                    &task.id,
+                    figure,
+                    schedule.status,
+                    at,
+                    as_of,
+                    place,
+                );
                 place += 1;
             }
-            for indicator in &campaign.indicators {
+            for (indicator, state) in campaign.indicators.iter().zip(&shown.indicators) {
                 let figure = Figure::Value(indicator.value);
-                let status = indicator_status(indicator);
-                self.saw(campaign, &indicator.id, figure, status, at, as_of, place);
+                self.saw(
+                    campaign,
+                    &indicator.id,
+                    figure,
+                    state.status,
+                    at,
+                    as_of,
+                    place,
+                );
                 place += 1;
             }
         }
+        let progress = plan.campaigns.iter().zip(&statuses.campaigns);
+        let progress = progress.map(|(c, s)| (c.id.clone(), s.rollup.progress));
+        self.progress.push((at.index, progress.collect()));
         self.newer = Some(at.index);
     }
 
@@ -93,6 +119,7 @@ impl Items {
                         key,
                         points: Vec::new(),
                         removed: None,
+                        gone: Vec::new(),
                     },
                     pending: None,
                     seen: 0,
@@ -113,6 +140,11 @@ impl Items {
         // does not have it, it is gone from there.
         if item.seen == 0 && generation > 1 {
             item.history.removed = self.newer;
+        }
+        // Not in the next newer valid revision: gone from there (removed,
+        // or away for a while and back at the point already taken).
+        if generation > 1 && item.seen != generation - 1 {
+            item.history.gone.extend(self.newer);
         }
         let run_goes_on = item.seen == generation - 1
             && item
@@ -139,12 +171,13 @@ impl Items {
     /// longer in it in the order they first appear; points oldest first,
     /// with each item's `written` points (its `history` array in the newest
     /// valid revision) merged in.
-    pub fn finish(mut self, written: Vec<(String, Vec<Point>)>) -> Vec<ItemHistory> {
+    pub fn finish(mut self, written: Vec<(String, Vec<Point>)>) -> Finished {
         for item in &mut self.items {
             if let Some(first) = item.pending.take() {
                 item.history.points.push(first);
             }
             item.history.points.reverse();
+            item.history.gone.reverse();
         }
         for (key, points) in written {
             if let Some(&index) = self.by_key.get(&key) {
@@ -160,8 +193,19 @@ impl Items {
         let order: Vec<usize> = self.newest_order.iter().copied().chain(gone).collect();
         let mut items: Vec<Option<ItemHistory>> =
             self.items.into_iter().map(|i| Some(i.history)).collect();
-        order.into_iter().filter_map(|i| items[i].take()).collect()
+        self.progress.reverse();
+        Finished {
+            items: order.into_iter().filter_map(|i| items[i].take()).collect(),
+            progress: self.progress,
+        }
     }
+}
+
+/// What the revisions gave: each item's points, and each valid revision's
+/// campaigns with their progress (oldest first).
+pub(super) struct Finished {
+    pub items: Vec<ItemHistory>,
+    pub progress: Vec<Progress>,
 }
 
 pub(super) fn task_status(
@@ -173,14 +217,25 @@ pub(super) fn task_status(
     task_schedule(task, campaign, as_of, plan.meta.at_risk_margin).status
 }
 
-/// The written points win over the revisions' on the same date; the rest
-/// are ordered by date, revisions keeping their order on a date they share.
+/// Every revision's point stays (a same-date correction is a second point
+/// of that date); a written point that repeats a revision's figure on its
+/// date is left out. Ordered by date, revisions first on a date they share
+/// with a written point, keeping their order.
 fn merge_written(item: &mut ItemHistory, written: Vec<Point>) {
     if written.is_empty() {
         return;
     }
-    item.points
-        .retain(|point| !written.iter().any(|w| w.as_of == point.as_of));
+    let mut published: HashMap<NaiveDate, Vec<Figure>> = HashMap::new();
+    for point in &item.points {
+        published.entry(point.as_of).or_default().push(point.figure);
+    }
+    let repeats = |w: &Point| {
+        published
+            .get(&w.as_of)
+            .is_some_and(|f| f.contains(&w.figure))
+    };
+    let written: Vec<Point> = written.into_iter().filter(|w| !repeats(w)).collect();
     item.points.extend(written);
-    item.points.sort_by_key(|point| point.as_of);
+    item.points
+        .sort_by_key(|point| (point.as_of, point.from == PointFrom::Written));
 }

@@ -7,12 +7,14 @@
 //! - [`read`] gives a [`History`]: its [`Revision`]s oldest first (invalid
 //!   ones kept, `valid: false`, with no figures), and per item
 //!   (`campaign/item`) the [`Point`]s where its figure or status changed or it first
-//!   appeared, with the item's own `history` array merged in (written
-//!   points win on a date they share with a revision).
+//!   appeared, with the item's own `history` array merged in (every
+//!   revision's point kept: a same-date correction is a second point of
+//!   that date).
 //! - [`History::baseline`] picks the revision to compare with ([`Since`]):
 //!   by default the newest valid revision whose reporting date differs from
 //!   the current one (the last report); or the newest valid revision at or
-//!   before a commit or a date.
+//!   before a commit, or the one reporting on or nearest before a date;
+//!   [`compare`] compares the figures shown with it.
 //! - [`History::load`] loads the file at one revision, for the figures a
 //!   history does not keep (a campaign's roll-up at the baseline).
 //!
@@ -22,6 +24,7 @@
 //! does not apply to the past).
 
 mod baseline;
+pub mod compare;
 mod error;
 mod gather;
 mod items;
@@ -47,6 +50,7 @@ pub use select::UnknownItem;
 
 use error::git_error;
 use gather::Gather;
+use items::Progress;
 use readings::Content;
 
 /// How to read a history.
@@ -75,6 +79,8 @@ pub struct History {
     git_dir: PathBuf,
     /// The blob of each revision (`None`: the working copy, or deleted).
     blobs: Vec<Option<gix::ObjectId>>,
+    /// Each valid revision (index) with its campaigns' roll-up progress.
+    progress: Vec<Progress>,
 }
 
 /// Reads the history of `file` (a path as given on the command line).
@@ -133,6 +139,7 @@ pub fn read(file: &Path, options: Options) -> Result<History, HistoryError> {
         boundary: walked.boundary,
         git_dir: repo.git_dir().to_path_buf(),
         blobs: gathered.blobs,
+        progress: gathered.progress,
     })
 }
 

@@ -16,6 +16,9 @@ pub struct ItemHistory {
     /// is no longer in the file: removed, or renamed to another id. `None`
     /// while it is in the newest valid revision.
     pub removed: Option<usize>,
+    /// Oldest first, each revision from which the item was not in the file
+    /// (until its next point, if any): `removed` is the last of them.
+    pub gone: Vec<usize>,
 }
 
 /// One point of an item's history.

@@ -54,7 +54,7 @@ pub fn column_width(baselined: Option<&Baselined>, index: usize, lang: Lang, asc
         return 0;
     };
     baselined
-        .changes
+        .changes()
         .iter()
         .filter(|c| c.at.is_some_and(|(campaign, _)| campaign == index))
         .filter_map(|c| change_text(c, lang, ascii))

@@ -1,13 +1,13 @@
-//! What moved since the baseline: each item's figure and status at the
-//! baseline revision of the file's git history against the figures shown.
-//! Pure: the history is read off the event loop and handed in whole.
+//! The screen's side of the comparison: the file's git history as it
+//! arrives, the baseline `--since` or `b` / `B` picked in it, and what
+//! moved since, as `history::compare` finds it (the reports find it there
+//! too). Pure: the history is read off the event loop and handed in whole.
 
-use std::collections::HashMap;
+use crate::history::compare::{Baseline, Comparison};
+use crate::history::{History, HistoryError, Since};
+use crate::model::{Plan, PlanStatus};
 
-use chrono::NaiveDate;
-
-use crate::history::{History, HistoryError, ItemHistory, Since};
-use crate::model::{Figure, Item, Level, Plan, PlanStatus, Status};
+pub use crate::history::compare::Change;
 
 /// Where the screen's history stands.
 #[derive(Debug, Default)]
@@ -48,56 +48,8 @@ pub struct Baselined {
     pub history: History,
     /// Index into `history.revisions`; `None`: no revision to compare with.
     pub baseline: Option<usize>,
-    /// The items that moved, in the plan's order, then the removed ones.
-    pub changes: Vec<Change>,
-    /// `campaign/item` → index into `changes`.
-    by_key: HashMap<String, usize>,
-}
-
-/// One item that moved since the baseline.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Change {
-    /// `campaign/item`.
-    pub key: String,
-    /// Where it is in the plan shown; `None`: removed since the baseline.
-    pub at: Option<(usize, Item)>,
-    /// At the baseline; `None`: added since.
-    pub previous: Option<(Figure, Status)>,
-    /// Now; `None`: removed.
-    pub current: Option<(Figure, Status)>,
-}
-
-impl Change {
-    /// The difference of a count or a number; `None` when it is not one.
-    pub fn delta(&self) -> Option<f64> {
-        match (self.previous?.0, self.current?.0) {
-            (Figure::Done(a), Figure::Done(b)) => Some(crate::figures::difference(b, a)),
-            (Figure::Value(Level::Number(a)), Figure::Value(Level::Number(b))) => {
-                Some(crate::figures::difference(b, a))
-            }
-            _ => None,
-        }
-    }
-
-    /// `Some(true)` when the status moved up (better), `Some(false)` down.
-    pub fn moved(&self) -> Option<bool> {
-        let (before, now) = (rank(self.previous?.1)?, rank(self.current?.1)?);
-        (before != now).then_some(now > before)
-    }
-}
-
-/// How good a status is, for an arrow; `None` for those with no better or
-/// worse (a plain count, no target).
-fn rank(status: Status) -> Option<u8> {
-    Some(match status {
-        Status::Overdue | Status::NotMet => 0,
-        Status::Behind => 1,
-        Status::AtRisk => 2,
-        Status::InProgress | Status::NotStarted => 3,
-        Status::OnTrack => 4,
-        Status::Done | Status::Met => 5,
-        Status::Count | Status::NoTarget => return None,
-    })
+    /// The figures shown beside the baseline's; `None` without one.
+    comparison: Option<Comparison>,
 }
 
 impl Baselined {
@@ -118,16 +70,25 @@ impl Baselined {
         let mut baselined = Baselined {
             history,
             baseline,
-            changes: Vec::new(),
-            by_key: HashMap::new(),
+            comparison: None,
         };
         baselined.compare(plan, status);
         baselined
     }
 
+    /// The items that moved, in the plan's order, then the removed ones.
+    pub fn changes(&self) -> &[Change] {
+        self.comparison.as_ref().map_or(&[], Comparison::changes)
+    }
+
     /// The change of `campaign/item`, if it moved.
     pub fn change(&self, key: &str) -> Option<&Change> {
-        self.by_key.get(key).map(|&i| &self.changes[i])
+        self.comparison.as_ref()?.change(key)
+    }
+
+    /// The comparison with the baseline, when there is one.
+    pub fn comparison(&self) -> Option<&Comparison> {
+        self.comparison.as_ref()
     }
 
     /// Steps the baseline to the next older (or newer) valid revision;
@@ -145,6 +106,7 @@ impl Baselined {
             return false;
         }
         self.baseline = next;
+        self.comparison = None;
         self.compare(plan, status);
         true
     }
@@ -154,98 +116,14 @@ impl Baselined {
         self.history.revisions.iter().filter(|r| !r.valid).count()
     }
 
-    /// The figures shown changed (a reload): compare them again.
+    /// The figures shown changed (a reload): compare them again, with the
+    /// baseline's figures taken once per baseline.
     pub fn compare(&mut self, plan: &Plan, status: &PlanStatus) {
-        self.changes.clear();
-        self.by_key.clear();
-        let Some(base) = self.baseline else {
+        if let Some(comparison) = self.comparison.as_mut() {
+            comparison.compare(plan, status);
             return;
-        };
-        let base_as_of = self.history.revisions[base].as_of;
-        let items: HashMap<&str, &ItemHistory> = self
-            .history
-            .items
-            .iter()
-            .map(|item| (item.key.as_str(), item))
-            .collect();
-        let mut found = Vec::new();
-        let at_base = |key: &str| {
-            items
-                .get(key)
-                .and_then(|item| point_at(item, base, base_as_of))
-        };
-        for (c, campaign) in plan.campaigns.iter().enumerate() {
-            let Some(shown) = status.campaigns.get(c) else {
-                continue;
-            };
-            let tasks = campaign.tasks.iter().zip(&shown.tasks).enumerate();
-            let tasks = tasks.map(|(i, (task, schedule))| {
-                let now = (Figure::Done(task.done), schedule.status);
-                (Item::Task(i), &task.id, now)
-            });
-            let indicators = campaign.indicators.iter().zip(&shown.indicators);
-            let indicators = indicators.enumerate().map(|(i, (indicator, state))| {
-                let now = (Figure::Value(indicator.value), state.status);
-                (Item::Indicator(i), &indicator.id, now)
-            });
-            for (item, id, now) in tasks.chain(indicators) {
-                let key = format!("{}/{id}", campaign.id);
-                let previous = at_base(&key);
-                if previous != Some(now) {
-                    found.push(Change {
-                        key,
-                        at: Some((c, item)),
-                        previous,
-                        current: Some(now),
-                    });
-                }
-            }
         }
-        // In the baseline, gone now.
-        let removed = self
-            .history
-            .items
-            .iter()
-            .filter(|item| item.removed.is_some_and(|r| r > base))
-            .filter(|item| !found.iter().any(|c: &Change| c.key == item.key))
-            .filter_map(|item| {
-                let previous = point_at(item, base, base_as_of)?;
-                Some(Change {
-                    key: item.key.clone(),
-                    at: None,
-                    previous: Some(previous),
-                    current: None,
-                })
-            });
-        let found: Vec<Change> = found.iter().cloned().chain(removed).collect();
-        for change in found {
-            self.push(change);
-        }
+        let baseline = self.baseline.and_then(|b| Baseline::at(&self.history, b));
+        self.comparison = baseline.map(|baseline| Comparison::new(baseline, plan, status));
     }
-
-    fn push(&mut self, change: Change) {
-        self.by_key.insert(change.key.clone(), self.changes.len());
-        self.changes.push(change);
-    }
-}
-
-/// An item's figure and status at revision `base`: its newest point from a
-/// revision at or before it, or written in its `history` array at or before
-/// the baseline's reporting date.
-fn point_at(
-    item: &ItemHistory,
-    base: usize,
-    base_as_of: Option<NaiveDate>,
-) -> Option<(Figure, Status)> {
-    if item.removed.is_some_and(|r| r <= base) {
-        return None;
-    }
-    item.points
-        .iter()
-        .rev()
-        .find(|p| match p.revision {
-            Some(r) => r <= base,
-            None => base_as_of.is_some_and(|day| p.as_of <= day),
-        })
-        .map(|p| (p.figure, p.status))
 }

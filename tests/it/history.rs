@@ -456,7 +456,7 @@ fn without_as_of_a_revision_is_dated_by_its_commit() {
 /// The item's own history array is merged in; on a date it shares with a
 /// revision, the written point wins.
 #[test]
-fn history_arrays_are_merged_and_win_on_their_date() {
+fn history_arrays_are_merged_beside_every_revision() {
     let fixture = Fixture::new();
     fixture.commit(
         FILE,
@@ -478,6 +478,9 @@ fn history_arrays_are_merged_and_win_on_their_date() {
         points,
         [
             ("2024-01-31".into(), Figure::Done(2.0), PointFrom::Written),
+            // The published figure stays (contract 3); the file's own
+            // point of that date follows it.
+            ("2024-03-31".into(), Figure::Done(12.0), PointFrom::Commit),
             ("2024-03-31".into(), Figure::Done(11.0), PointFrom::Written),
             ("2024-06-30".into(), Figure::Done(50.0), PointFrom::Commit),
         ]
@@ -624,18 +627,28 @@ fn the_baseline_is_picked_by_report_date_or_rev() {
     let current = NaiveDate::from_ymd_opt(2024, 9, 30).unwrap();
     let pick = |since: Since| history.baseline(&since, current).unwrap();
     assert_eq!(pick(Since::LastReport), Some(1));
+    // A DATE is a reporting date (contract 3): the reports of 2024-09-30
+    // were committed on 1 and 2 October; of the two, the last committed.
     assert_eq!(
         pick(Since::Date(NaiveDate::from_ymd_opt(2024, 9, 30).unwrap())),
+        Some(4)
+    );
+    assert_eq!(
+        pick(Since::Date(NaiveDate::from_ymd_opt(2024, 9, 29).unwrap())),
         Some(1)
     );
     assert_eq!(
         pick(Since::Date(NaiveDate::from_ymd_opt(2024, 10, 1).unwrap())),
-        Some(3)
+        Some(4)
     );
-    assert_eq!(
-        pick(Since::Date(NaiveDate::from_ymd_opt(2024, 1, 1).unwrap())),
-        None
-    );
+    // Before every revision: an error, as an unknown REV is.
+    assert!(matches!(
+        history.baseline(
+            &Since::Date(NaiveDate::from_ymd_opt(2024, 1, 1).unwrap()),
+            current
+        ),
+        Err(campaigns::history::HistoryError::NothingBefore { .. })
+    ));
     assert_eq!(pick(Since::Rev("HEAD~1".into())), Some(3));
     assert_eq!(
         pick(Since::Rev("HEAD~2".into())),

@@ -88,17 +88,22 @@ fn since_a_revision_each_figure_has_its_previous_and_its_change() {
 }
 
 #[test]
-fn since_a_date_is_the_newest_revision_committed_by_then() {
+fn since_a_date_is_the_newest_report_on_or_before_it() {
     let (fixture, first) = two_reports();
     let report = json(&fixture, "2024-12-15");
     assert_eq!(report["since"]["commit"], first.as_str());
     assert_eq!(task(&report, "outfalls")["change"], 8);
 
-    // Before the first commit: no baseline, not an error.
-    let report = json(&fixture, "2024-01-01");
-    assert!(report["since"]["commit"].is_null());
-    assert!(task(&report, "outfalls")["previous"].is_null());
-    assert!(report["campaigns"][0]["previous_progress"].is_null());
+    // Before every report: the error an unknown REV is (contract 3).
+    let output = report_output(&fixture, "2024-01-01");
+    assert_eq!(output.status.code(), Some(2), "{output:?}");
+    assert!(output.stdout.is_empty());
+    let message = String::from_utf8(output.stderr).unwrap();
+    assert!(message.contains("on or before 2024-01-01"), "{message}");
+}
+
+fn report_output(fixture: &Fixture, since: &str) -> std::process::Output {
+    report(fixture, &["--format", "json", "--since", since])
 }
 
 #[test]

@@ -45,7 +45,7 @@ fn d_lists_only_what_moved_since_the_last_report() {
     let moved = app
         .baselined()
         .unwrap()
-        .changes
+        .changes()
         .iter()
         .filter(|c| c.at.is_some())
         .count();
@@ -71,7 +71,7 @@ fn d_lists_only_what_moved_since_the_last_report() {
 fn enter_opens_the_moved_item_in_its_campaign_and_esc_comes_back() {
     let fixture = repo();
     let mut app = changes_list(&fixture.file(NAME), Lang::En);
-    let first = app.baselined().unwrap().changes[0].key.clone();
+    let first = app.baselined().unwrap().changes()[0].key.clone();
     assert_eq!(press(&mut app, KeyCode::Enter), Effect::Redraw);
     assert_eq!(app.view(), View::Campaign);
     let opened = format!(

@@ -2,7 +2,9 @@ use chrono::NaiveDate;
 
 use super::words::{baseline_line, beside, progress};
 use super::*;
+use crate::history::compare::{Baseline, Comparison};
 use crate::model::Lang;
+use crate::model::{PlanStatus, Status};
 
 fn day(text: &str) -> NaiveDate {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
@@ -31,14 +33,20 @@ fn plan(as_of: &str, done: f64, pm25: f64, class: &str, extra: &str) -> Plan {
 
 const COMMIT: &str = "1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d";
 
+/// `now` (reporting on 2024-12-31) beside `before` at `COMMIT`, reporting
+/// on `as_of`, as `report --since` compares them.
+fn compared<'a>(asked: &str, before: &Plan, as_of: &str, now: &'a Plan) -> Since<'a> {
+    let then = PlanStatus::compute(before, day(as_of));
+    let baseline = Baseline::of_plan(before, &then, Some(COMMIT));
+    let status = PlanStatus::compute(now, day("2024-12-31"));
+    Since::new(asked, now, Some(Comparison::new(baseline, now, &status)))
+}
+
 #[test]
 fn items_are_matched_by_id_and_changes_are_the_differences() {
     let before = plan("2024-11-30", 45.0, 33.2, "III", "");
     let now = plan("2024-12-31", 53.0, 31.0, "II", "");
-    let since = Since::new(
-        "HEAD~1",
-        Some(Baseline::new(COMMIT, &before, day("2024-11-30"))),
-    );
+    let since = compared("HEAD~1", &before, "2024-11-30", &now);
     let campaign = &now.campaigns[0];
     let task = Item::Task(0);
     assert_eq!(
@@ -77,10 +85,7 @@ fn new_items_and_items_of_another_kind_have_no_previous() {
          [[campaign]]\nid = \"soil\"\nname = \"S\"\n\
          [[campaign.task]]\nid = \"sites\"\nname = \"S\"\ndone = 1\ntotal = 2\n",
     );
-    let since = Since::new(
-        "2024-12-01",
-        Some(Baseline::new(COMMIT, &before, day("2024-11-30"))),
-    );
+    let since = compared("2024-12-01", &before, "2024-11-30", &now);
     let audits = Item::Task(1);
     assert_eq!(since.previous(&now.campaigns[0], audits), None);
     assert_eq!(since.change(&now.campaigns[0], audits), None);
@@ -96,10 +101,7 @@ fn new_items_and_items_of_another_kind_have_no_previous() {
 fn the_change_reads_beside_the_figure() {
     let before = plan("2024-11-30", 45.0, 31.0, "III", "");
     let now = plan("2024-12-31", 53.0, 31.0, "II", "");
-    let since = Since::new(
-        "HEAD~1",
-        Some(Baseline::new(COMMIT, &before, day("2024-11-30"))),
-    );
+    let since = compared("HEAD~1", &before, "2024-11-30", &now);
     let c = &now.campaigns[0];
     let say = |item, lang| beside(&since, c, item, lang, false).unwrap();
     assert_eq!(say(Item::Task(0), Lang::En), "+8 since 2024-11-30");
@@ -120,7 +122,7 @@ fn the_change_reads_beside_the_figure() {
 #[test]
 fn without_a_baseline_nothing_is_beside_and_the_line_says_so() {
     let now = plan("2024-12-31", 53.0, 31.0, "II", "");
-    let since = Since::new("2024-01-01\u{1b}[2J", None);
+    let since = Since::new("2024-01-01\u{1b}[2J", &now, None);
     assert_eq!(since.previous(&now.campaigns[0], Item::Task(0)), None);
     assert_eq!(since.previous_progress(&now.campaigns[0]), None);
     assert_eq!(

@@ -75,7 +75,7 @@ impl App {
             self.lists.changes_list = None;
             return;
         };
-        let changes = self.baselined().map_or(&[][..], |b| &b.changes[..]);
+        let changes = self.baselined().map_or(&[][..], |b| b.changes());
         self.lists.changes_list = Some(AttentionList::of_changes(
             data.plan(),
             &data.status,

@@ -1,0 +1,66 @@
+//! One item's figures at the baseline and now, and how they moved.
+
+use crate::model::{Figure, Level, Status};
+
+/// An item's figure and status at the baseline.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Previous {
+    /// A task's `done` or an indicator's `value`.
+    pub figure: Figure,
+    pub status: Status,
+}
+
+/// One item that moved since the baseline, was added or was removed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Change {
+    /// `campaign/item`.
+    pub key: String,
+    /// Where it is in the plan compared (campaign index, item); `None`:
+    /// removed since the baseline.
+    pub at: Option<(usize, crate::model::Item)>,
+    /// At the baseline; `None`: added since.
+    pub previous: Option<(Figure, Status)>,
+    /// Now; `None`: removed.
+    pub current: Option<(Figure, Status)>,
+}
+
+impl Change {
+    /// The difference of a count or a number; `None` when it is not one
+    /// (a water class, an item added or removed).
+    pub fn delta(&self) -> Option<f64> {
+        difference(self.current?.0, self.previous?.0)
+    }
+
+    /// `Some(true)` when the status moved up (better), `Some(false)` down.
+    pub fn moved(&self) -> Option<bool> {
+        let (before, now) = (rank(self.previous?.1)?, rank(self.current?.1)?);
+        (before != now).then_some(now > before)
+    }
+}
+
+/// `now − before` as a clerk subtracts them, for two counts or two numbers;
+/// `None` for a water class (a class is no number: its move shows in the
+/// status) or two figures of different kinds.
+pub fn difference(now: Figure, before: Figure) -> Option<f64> {
+    match (now, before) {
+        (Figure::Done(now), Figure::Done(before))
+        | (Figure::Value(Level::Number(now)), Figure::Value(Level::Number(before))) => {
+            Some(crate::figures::difference(now, before))
+        }
+        _ => None,
+    }
+}
+
+/// How good a status is, for an arrow; `None` for those with no better or
+/// worse (a plain count, no target).
+fn rank(status: Status) -> Option<u8> {
+    Some(match status {
+        Status::Overdue | Status::NotMet => 0,
+        Status::Behind => 1,
+        Status::AtRisk => 2,
+        Status::InProgress | Status::NotStarted => 3,
+        Status::OnTrack => 4,
+        Status::Done | Status::Met => 5,
+        Status::Count | Status::NoTarget => return None,
+    })
+}
