@@ -74,7 +74,7 @@ pub fn render(path: &Path, settings: Settings, request: &Request) -> Result<Stri
 }
 
 /// Reads the file's history as the screen's loop does and hands it to the
-/// app; a REV that names nothing is the error `report --since` gives.
+/// app; a REV or a DATE that finds nothing is the error `report --since` gives.
 fn read_history(
     app: &mut App,
     path: &Path,
@@ -83,16 +83,16 @@ fn read_history(
 ) -> Result<(), RenderFailure> {
     app.set_since(since.clone());
     let read = crate::history::read(path, crate::history::Options { today });
+    let failure = |err: &crate::history::HistoryError| RenderFailure {
+        message: err.to_string(),
+        code: 2,
+    };
+    // An explicit REV or DATE that finds nothing (or no history) is the
+    // error `report --since` and the screen give.
     let rev_baseline = match (&read, &since) {
-        (Ok(history), Since::Rev(_)) => {
-            history
-                .baseline(&since, today)
-                .map_err(|err| RenderFailure {
-                    message: err.to_string(),
-                    code: 2,
-                })?
-        }
-        _ => None,
+        (_, Since::LastReport) => None,
+        (Ok(history), explicit) => history.baseline(explicit, today).map_err(|e| failure(&e))?,
+        (Err(err), _) => return Err(failure(err)),
     };
     app.update(Action::HistoryRead {
         read: Box::new(read),

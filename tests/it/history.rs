@@ -866,7 +866,7 @@ fn raw_commit(fixture: &Fixture, text: &str) -> String {
 /// A cycle through `refs/replace/` (the root replaced by a commit whose
 /// parent is HEAD): the history ends where `git log` ends and lists what
 /// it lists; `report --since` a commit on such a cycle that never touched
-/// the file ends too, with no baseline.
+/// the file ends too, with no baseline (an error, exit 2).
 #[test]
 fn a_replace_cycle_ends_the_walk_as_git_log_does() {
     let fixture = Fixture::new();
@@ -910,7 +910,10 @@ fn a_replace_cycle_ends_the_walk_as_git_log_does() {
         400_000,
         &["report", FILE, "--format", "json", "--since", &last],
     );
-    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    // It ends, with the error a REV before every revision gives (contract 3).
+    assert_eq!(output.status.code(), Some(2), "{output:?}");
+    let message = String::from_utf8_lossy(&output.stderr);
+    assert!(message.contains("no valid revision at or before"), "{message}");
 }
 
 /// A commit whose committer date git cannot read either, and a revision
