@@ -913,7 +913,10 @@ fn a_replace_cycle_ends_the_walk_as_git_log_does() {
     // It ends, with the error a REV before every revision gives (contract 3).
     assert_eq!(output.status.code(), Some(2), "{output:?}");
     let message = String::from_utf8_lossy(&output.stderr);
-    assert!(message.contains("no valid revision at or before"), "{message}");
+    assert!(
+        message.contains("no valid revision at or before"),
+        "{message}"
+    );
 }
 
 /// A commit whose committer date git cannot read either, and a revision
