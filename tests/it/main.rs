@@ -14,6 +14,7 @@ mod binary;
 mod check;
 mod check_props;
 mod check_zh;
+mod comparison;
 mod config;
 mod config_reading;
 mod figures_agree;
