@@ -15,6 +15,7 @@ mod check;
 mod check_props;
 mod check_zh;
 mod comparison;
+mod comparison_large;
 mod config;
 mod config_reading;
 mod figures_agree;
