@@ -21,6 +21,21 @@ pub struct ItemHistory {
     pub gone: Vec<usize>,
 }
 
+impl ItemHistory {
+    /// Beside each point, whether it corrects an earlier one: a revision's
+    /// point on a reporting date an earlier revision already reported on
+    /// (a same-date correction, `set --record` then committed).
+    pub fn corrections(&self) -> Vec<bool> {
+        let mut reported = std::collections::HashSet::new();
+        self.points
+            .iter()
+            .map(|p| {
+                p.revision.is_some() && !reported.insert(p.as_of) && p.from != PointFrom::Written
+            })
+            .collect()
+    }
+}
+
 /// One point of an item's history.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Point {

@@ -454,7 +454,33 @@ fn a_same_date_correction_is_compared_as_published() {
         .filter(|l| l.contains("2024-12-31"))
         .collect();
     assert!(december.iter().any(|l| l.contains(" 53 ")), "{history}");
-    assert!(december.iter().any(|l| l.contains(" 60 ")), "{history}");
+    let corrected = december.iter().find(|l| l.contains(" 60 ")).unwrap();
+    assert!(corrected.ends_with("(correction)"), "{history}");
+    let json = run(
+        &fixture,
+        &["history", FILE, "water/main-canal", "--format", "json"],
+    );
+    let json: Value = serde_json::from_slice(&json.stdout).unwrap();
+    let points = json["items"]["water/main-canal"].as_array().unwrap();
+    let flagged: Vec<&Value> = points.iter().filter(|p| p["correction"] == true).collect();
+    assert_eq!(flagged.len(), 1, "{json}");
+    assert_eq!(flagged[0]["done"], 60);
+    // The detail says it too.
+    let detail = run(
+        &fixture,
+        &[
+            "render",
+            FILE,
+            "--select",
+            "water/main-canal",
+            "--since",
+            "HEAD~2",
+            "--size",
+            "240x50",
+        ],
+    );
+    let detail = text(&detail);
+    assert!(detail.contains("2024-12-31 60 (correction)"), "{detail}");
 }
 
 #[test]

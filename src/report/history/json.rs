@@ -55,6 +55,9 @@ struct PointJson<'a> {
     value: Option<Value>,
     status: &'static str,
     from: &'static str,
+    /// A same-date correction of an earlier revision's point: only then.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    correction: bool,
 }
 
 #[derive(Serialize)]
@@ -78,7 +81,13 @@ impl Serialize for Items<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(Some(self.0.len()))?;
         for item in self.0 {
-            let points: Vec<PointJson> = item.points.iter().map(point_json).collect();
+            let corrections = item.corrections();
+            let points: Vec<PointJson> = item
+                .points
+                .iter()
+                .zip(corrections)
+                .map(point_json)
+                .collect();
             map.serialize_entry(&item.key, &points)?;
         }
         map.end()
@@ -131,7 +140,7 @@ fn revision_json(revision: &Revision) -> RevisionJson<'_> {
     }
 }
 
-fn point_json(point: &Point) -> PointJson<'_> {
+fn point_json((point, correction): (&Point, bool)) -> PointJson<'_> {
     let (done, value) = match point.figure {
         Figure::Done(done) => (Some(json_number(done)), None),
         Figure::Value(value) => (None, Some(json_level(value))),
@@ -143,6 +152,7 @@ fn point_json(point: &Point) -> PointJson<'_> {
         value,
         status: point.status.as_str(),
         from: point.from.as_str(),
+        correction,
     }
 }
 

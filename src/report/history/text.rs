@@ -16,6 +16,7 @@ struct Words {
     as_of: &'static str,
     working_copy: &'static str,
     written: &'static str,
+    correction: &'static str,
     removed: &'static str,
     shallow: &'static str,
     renamed: &'static str,
@@ -31,6 +32,7 @@ const EN: Words = Words {
     as_of: "as of",
     working_copy: "working copy",
     written: "history array",
+    correction: " (correction)",
     removed: "removed from",
     shallow: "history stops at the shallow clone's boundary: the parents of {commit} were not fetched",
     renamed: "history stops at the rename: {commit} renamed it from {from}",
@@ -48,6 +50,7 @@ const ZH: Words = Words {
     as_of: "截至",
     working_copy: "工作副本",
     written: "history 数组",
+    correction: "（更正）",
     removed: "移除于",
     shallow: "历史止于浅克隆边界:{commit} 的父提交未获取",
     renamed: "历史止于改名:{commit} 由 {from} 改名而来",
@@ -105,16 +108,17 @@ pub fn render(history: &History, lang: Lang, ascii: bool) -> String {
             .map(|point| crate::text::width(&figure(point, lang, ascii)))
             .max()
             .unwrap_or(0);
-        for point in &item.points {
+        for (point, corrects) in item.points.iter().zip(item.corrections()) {
             let shown = figure(point, lang, ascii);
             let pad = width.saturating_sub(crate::text::width(&shown));
             let _ = writeln!(
                 out,
-                "  {}  {}{shown}  {:<11}  {}",
+                "  {}  {}{shown}  {:<11}  {}{}",
                 point.as_of.format("%Y-%m-%d"),
                 " ".repeat(pad),
                 point.status.as_str(),
                 origin(point, words),
+                if corrects { words.correction } else { "" },
             );
         }
     }

@@ -1,13 +1,14 @@
 //! The selected item's figures over time from the file's git history (the
 //! item's own `history` array is already merged in): a sparkline with the
-//! first and last dates under it, where the history stops, and how many
-//! revisions did not load.
+//! first and last dates under it, the last points (each written in the file
+//! or correcting a report of its date says so), where the history stops,
+//! and how many revisions did not load.
 
 use ratatui::text::{Line, Span};
 
 use super::parts::{label, sparkline_room};
 use crate::figures;
-use crate::history::Boundary;
+use crate::history::{Boundary, PointFrom};
 use crate::i18n;
 use crate::model::{Figure, Lang, Level};
 use crate::text::{self, sanitize_line};
@@ -62,17 +63,36 @@ pub fn lines(
         out.push(Line::from(label(s.history, theme)));
     }
     let arrow = if theme.ascii { " -> " } else { " → " };
-    let point = |p: &crate::history::Point| {
+    let point = |(p, corrects): (&crate::history::Point, bool)| {
         let figure = match p.figure {
             Figure::Done(v) => figures::number(v, lang),
             Figure::Value(level) => figures::level(level, lang, theme.ascii),
         };
-        format!("{} {figure}", figures::date(p.as_of))
+        format!(
+            "{} {figure}{}",
+            figures::date(p.as_of),
+            origin(p.from, corrects, lang)
+        )
     };
-    let shown: Vec<String> = item.points.iter().rev().take(4).rev().map(point).collect();
+    let corrections = item.corrections();
+    let points = item.points.iter().zip(corrections);
+    let skip = item.points.len().saturating_sub(4);
+    let shown: Vec<String> = points.skip(skip).map(point).collect();
     out.push(Line::styled(shown.join(arrow), theme.dim()));
     out.extend(notes(baselined, lang, theme));
     Some(out)
+}
+
+/// Whether a point was written in the file rather than read from git, or
+/// corrects a report of the same date: ` (file)`, ` (correction)`.
+fn origin(from: PointFrom, corrects: bool, lang: Lang) -> &'static str {
+    match (from, corrects, lang) {
+        (PointFrom::Written, _, Lang::En) => " (file)",
+        (PointFrom::Written, _, Lang::Zh) => "（文件）",
+        (_, true, Lang::En) => " (correction)",
+        (_, true, Lang::Zh) => "（更正）",
+        (_, false, _) => "",
+    }
 }
 
 /// Where the history stops and how many revisions had errors.
