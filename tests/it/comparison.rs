@@ -174,11 +174,9 @@ fn sinces(fixture: &Fixture) -> Vec<String> {
         out.push(commit.clone());
         out.push(commit[..7].to_owned());
         out.push(format!("HEAD~{back}"));
-        if let Some(text) = fixture.show(commit, FILE) {
-            if let Some(day) = as_of(&text) {
-                for shifted in [day.pred_opt().unwrap(), day, day + Days::new(1)] {
-                    out.push(shifted.format("%Y-%m-%d").to_string());
-                }
+        if let Some(day) = fixture.show(commit, FILE).as_deref().and_then(as_of) {
+            for shifted in [day.pred_opt().unwrap(), day, day + Days::new(1)] {
+                out.push(shifted.format("%Y-%m-%d").to_string());
             }
         }
     }
