@@ -18,7 +18,7 @@ pub use legend::{moves_meaning, symbols_heading};
 pub use problems::{no_problems, problem_counts, problems_hint, problems_title};
 
 pub use rollup::{
-    assumed_legend, expected, figures_only, measured, no_gauge, nothing_begun, planned,
+    assumed_legend, expected, figures_only, measured, no_gauge, nothing_begun, planned, scope,
     source_label,
 };
 

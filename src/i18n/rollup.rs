@@ -2,7 +2,7 @@
 //! for, what lies ahead, 序时进度, and the legend of the assumed marker.
 //! Shared by the screen and the human reports.
 
-use crate::model::Lang;
+use crate::model::{Lang, Scope, ScopeItems};
 
 /// "1 of 9 tasks measured" / "9项任务中1项计入进度": how many tasks the gauge
 /// stands for.
@@ -97,5 +97,28 @@ mod tests {
             nothing_begun(2, "2025-01-01", Lang::En),
             "not begun: 2 tasks from 2025-01-01"
         );
+    }
+}
+
+/// What a campaign's headline status speaks for, after it: "1 of 3 measured
+/// tasks", "1 of 2 indicators", "1 measured task" / "3项计入进度的任务中1项".
+pub fn scope(scope: Scope, lang: Lang) -> String {
+    let Scope { count, of, items } = scope;
+    let (en_one, en_many, zh) = match items {
+        ScopeItems::MeasuredTasks => ("measured task", "measured tasks", "项计入进度的任务"),
+        ScopeItems::PlannedTasks => ("planned task", "planned tasks", "项计划任务"),
+        ScopeItems::Indicators => ("indicator", "indicators", "项指标"),
+    };
+    let noun = if of == 1 { en_one } else { en_many };
+    match lang {
+        // Planned tasks carry the headline only when nothing has begun: all of them.
+        Lang::Zh if items == ScopeItems::PlannedTasks => format!("{count}{zh}"),
+        Lang::En if items == ScopeItems::PlannedTasks => format!("{count} {noun}"),
+        Lang::Zh if count == of && of == 1 => format!("1{zh}"),
+        Lang::Zh if count == of => format!("全部{of}{zh}"),
+        Lang::Zh => format!("{of}{zh}中{count}项"),
+        Lang::En if count == of && of == 1 => format!("1 {noun}"),
+        Lang::En if count == of => format!("all {of} {noun}"),
+        Lang::En => format!("{count} of {of} {noun}"),
     }
 }

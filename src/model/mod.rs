@@ -21,7 +21,7 @@ pub use plan::{
     Meta, Plan, Scale, SourceLine, Task, TaskPoint, Theme,
 };
 pub use plan_status::{CampaignStatus, PlanStatus};
-pub use rollup::Rollup;
+pub use rollup::{Rollup, Scope, ScopeItems};
 pub use schedule::{IndicatorState, Pace, PaceBasis, TaskSchedule};
 pub use status::Status;
 pub use text::{Lang, Text, text_or_empty};

@@ -43,7 +43,7 @@ impl CampaignStatus {
         let indicators: Vec<IndicatorState> =
             campaign.indicators.iter().map(IndicatorState::of).collect();
         CampaignStatus {
-            rollup: rollup(campaign, &tasks, &indicators),
+            rollup: rollup(campaign, &tasks, &indicators, margin),
             tasks,
             indicators,
         }

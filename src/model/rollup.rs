@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use super::schedule::{IndicatorState, TaskSchedule};
+use super::schedule::{IndicatorState, TaskSchedule, pace_status};
 use super::{Campaign, Field, Status};
 
 /// A campaign's figures at the reporting date (DESIGN "Campaign roll-up
@@ -38,6 +38,60 @@ pub struct Rollup {
     pub progress_assumed: bool,
     /// Whether a measured task's start or due date is assumed.
     pub expected_assumed: bool,
+    /// The gauge's own standing: `progress` against `expected` (done,
+    /// on-track, at-risk, behind; in-progress without 序时进度), so its
+    /// colour never says more than the gauge shows.
+    pub gauge_status: Option<Status>,
+}
+
+/// What a campaign's headline status speaks for: how many items carry it,
+/// of how many of what.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Scope {
+    pub count: usize,
+    pub of: usize,
+    pub items: ScopeItems,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ScopeItems {
+    /// Tasks with a total that have begun (what the gauge stands for).
+    MeasuredTasks,
+    /// Tasks with a total that start after the reporting date.
+    PlannedTasks,
+    /// Indicators with a target.
+    Indicators,
+}
+
+impl Rollup {
+    /// How many items carry the headline status, of what: `▼ behind · 1 of
+    /// 3 measured tasks`, `✗ not-met · 1 of 2 indicators`.
+    pub fn scope(&self) -> Option<Scope> {
+        let status = self.status?;
+        let tasks = |count: usize| Scope {
+            count,
+            of: self.measured,
+            items: ScopeItems::MeasuredTasks,
+        };
+        Some(match status {
+            Status::Met => Scope {
+                count: self.indicators_met,
+                of: self.indicators_with_target,
+                items: ScopeItems::Indicators,
+            },
+            Status::NotMet => Scope {
+                count: self.indicators_with_target - self.indicators_met,
+                of: self.indicators_with_target,
+                items: ScopeItems::Indicators,
+            },
+            Status::NotStarted => Scope {
+                count: self.planned,
+                of: self.planned + self.measured,
+                items: ScopeItems::PlannedTasks,
+            },
+            other => tasks(self.status_counts.get(&other).copied().unwrap_or(0)),
+        })
+    }
 }
 
 /// Rolls a campaign up from its items' statuses (`tasks` and `indicators`
@@ -46,6 +100,7 @@ pub fn rollup(
     campaign: &Campaign,
     tasks: &[TaskSchedule],
     indicators: &[IndicatorState],
+    margin: f64,
 ) -> Rollup {
     let mut status_counts = BTreeMap::new();
     let mut progress = WeightedMean::default();
@@ -90,10 +145,13 @@ pub fn rollup(
             .filter(|(status, _)| *status == worst)
             .all(|(_, assumed)| assumed)
     });
+    let measured_count = progress.count;
+    let (progress, expected) = (progress.mean(), expected.mean());
     Rollup {
-        progress: progress.mean(),
-        expected: expected.mean(),
-        measured: progress.count,
+        gauge_status: progress.map(|p| pace_status(p, expected, margin)),
+        progress,
+        expected,
+        measured: measured_count,
         planned,
         planned_from,
         tasks: campaign.tasks.len(),

@@ -65,12 +65,7 @@ pub fn task_schedule(
     } else if due.is_some_and(|due| due < as_of) {
         Status::Overdue
     } else {
-        match expected {
-            None => Status::InProgress,
-            Some(expected) if fraction >= expected => Status::OnTrack,
-            Some(expected) if fraction >= expected - margin => Status::AtRisk,
-            Some(_) => Status::Behind,
-        }
+        pace_status(fraction, expected, margin)
     };
     // The fields each status was decided by.
     let decided_by: &[Field] = match status {
@@ -104,6 +99,20 @@ fn task_assumed(task: &Task, campaign: &Campaign) -> Assumed {
 }
 
 /// (D − start) / (due − start) in days, clamped to [0, 1]; 1 when start = due.
+/// Where `fraction` stands against 序时进度 `expected`: done at 1, else
+/// on-track, at-risk within `margin` below, behind; in-progress without a
+/// schedule. A task's status once its start and due are passed over, and the
+/// campaign gauge's own colour.
+pub fn pace_status(fraction: f64, expected: Option<f64>, margin: f64) -> Status {
+    match expected {
+        _ if fraction >= 1.0 => Status::Done,
+        None => Status::InProgress,
+        Some(expected) if fraction >= expected => Status::OnTrack,
+        Some(expected) if fraction >= expected - margin => Status::AtRisk,
+        Some(_) => Status::Behind,
+    }
+}
+
 pub fn expected_fraction(start: NaiveDate, due: NaiveDate, as_of: NaiveDate) -> f64 {
     let span = (due - start).num_days();
     if span <= 0 {

@@ -366,3 +366,37 @@ fn pace_without_progress_projects_nothing() {
     let p = pace(&t, &c, date("2025-02-01")).unwrap();
     assert_eq!(p.needed_per_day, None);
 }
+
+/// One task behind and one ahead: the campaign's headline is behind, on 1
+/// of 2 measured tasks, while its gauge, at its own 序时进度 or above, is
+/// on-track and coloured so.
+#[test]
+fn the_headline_names_its_scope_and_the_gauge_stands_on_its_own() {
+    let mut c = campaign(YEAR.0, YEAR.1);
+    let mut behind = task(2.0, Some(10.0));
+    behind.id = "behind".into();
+    let mut ahead = task(10.0, Some(10.0));
+    ahead.id = "ahead".into();
+    c.tasks = vec![behind, ahead];
+    let s = CampaignStatus::compute(&c, date("2024-07-01"), 0.1);
+    assert_eq!(s.rollup.status, Some(Status::Behind));
+    let scope = s.rollup.scope().unwrap();
+    assert_eq!((scope.count, scope.of), (1, 2));
+    assert_eq!(scope.items, crate::model::ScopeItems::MeasuredTasks);
+    // (0.2 + 1.0) / 2 = 0.6 against about 0.5 expected.
+    assert_eq!(s.rollup.gauge_status, Some(Status::OnTrack));
+    // Half a year in, 4 of 10 and 5 of 10: 0.45 against 0.5 is at risk.
+    c.tasks[0].done = 4.0;
+    c.tasks[1].done = 5.0;
+    let s = CampaignStatus::compute(&c, date("2024-07-01"), 0.1);
+    assert_eq!(s.rollup.gauge_status, Some(Status::AtRisk));
+}
+
+#[test]
+fn pace_status_is_done_at_one_and_in_progress_without_a_schedule() {
+    assert_eq!(pace_status(1.0, Some(0.5), 0.1), Status::Done);
+    assert_eq!(pace_status(0.3, None, 0.1), Status::InProgress);
+    assert_eq!(pace_status(0.5, Some(0.5), 0.1), Status::OnTrack);
+    assert_eq!(pace_status(0.41, Some(0.5), 0.1), Status::AtRisk);
+    assert_eq!(pace_status(0.39, Some(0.5), 0.1), Status::Behind);
+}

@@ -10,7 +10,8 @@ use crate::model::{CampaignStatus, Lang, Status};
 
 /// The pieces of a campaign's headline, with their marks.
 pub struct Headline {
-    /// `✖ not-met*` (markdown) or `not-met*` (text).
+    /// `✗ not-met* (1 of 2 indicators)` (markdown) or `not-met* (1 of 2
+    /// indicators)` (text): the status with what it speaks for.
     pub status: Option<String>,
     pub progress: Progress,
     /// How far progress moved since the baseline (`--since`): "+10 pts
@@ -84,10 +85,16 @@ impl Headline {
             .status_counts
             .get(&Status::Count)
             .map(|n| words::figures_count(*n, lang));
+        // What the status speaks for, as the card says it: "(1 of 2 indicators)".
+        let w = words::words(lang);
+        let scope = rollup
+            .scope()
+            .map(|scope| format!("{}{}{}", w.open, crate::i18n::scope(scope, lang), w.close));
         Headline {
-            status: rollup
-                .status
-                .map(|s| marker.mark(status_word(s), rollup.status_assumed)),
+            status: rollup.status.map(|s| {
+                let status = marker.mark(status_word(s), rollup.status_assumed);
+                format!("{status}{}", scope.as_deref().unwrap_or_default())
+            }),
             progress,
             progress_since: None,
             planned,

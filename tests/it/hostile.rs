@@ -704,7 +704,7 @@ fn one_hundred_thousand_campaigns() {
     let runs = assert_fixture(
         &path,
         &Expect::Valid {
-            shows: &["Campaign [99999m99999: in-progress; progress 66%"],
+            shows: &["Campaign [99999m99999: in-progress (1 measured task); progress 66%"],
         },
         BIG,
     );

@@ -314,3 +314,30 @@ fn the_help_ends_with_the_legend_of_every_symbol() {
         assert!(ascii.contains(shown), "{shown}: {ascii}");
     }
 }
+
+/// A card's headline says how many items carry its status, of what: Clear
+/// Water is behind on 1 of 3 measured tasks, Blue Sky not-met on 1 of 2
+/// indicators over a full gauge.
+#[test]
+fn a_cards_headline_names_its_scope() {
+    let shipped = |args: &[&str]| {
+        let assert = crate::binary::assert_command()
+            .env_remove("NO_COLOR")
+            .args(["render", "campaigns.toml", "--size", "120x40"])
+            .args(args)
+            .assert()
+            .success();
+        stdout(&assert)
+    };
+    let en = shipped(&["--lang", "en"]);
+    for headline in [
+        "✗ not-met* · 1 of 2 indicators",
+        "▼ behind* · 1 of 3 measured tasks",
+        "✓ met* · 1 indicator",
+        "✔ done · 1 measured task",
+    ] {
+        assert!(en.contains(headline), "{headline}: {en}");
+    }
+    let zh = shipped(&["--lang", "zh"]);
+    assert!(zh.contains("▼ 滞后* · 3项计入进度的任务中1项"), "{zh}");
+}

@@ -170,7 +170,7 @@ fn markdown_marks_assumed_values_and_the_statuses_resting_on_them() {
     // ahead: both planned tasks start on an assumed date.
     assert!(
         md.contains(
-            "Status ○ not-started\\* · Progress: no task begun yet (2 planned, from 2024-03-01\\*)"
+            "Status ○ not-started\\* (2 planned tasks) · Progress: no task begun yet (2 planned, from 2024-03-01\\*)"
         ),
         "{md}"
     );
@@ -178,7 +178,7 @@ fn markdown_marks_assumed_values_and_the_statuses_resting_on_them() {
     // assumed done count of closures; 序时进度 on no assumed date.
     assert!(
         md.contains(
-            "Status ✗ not-met\\* · Progress 100%\\* (2 of 2 tasks measured) · expected by now 50% ·"
+            "Status ✗ not-met\\* (1 of 2 indicators) · Progress 100%\\* (2 of 2 tasks measured) · expected by now 50% ·"
         ),
         "{md}"
     );
@@ -196,10 +196,12 @@ fn markdown_marks_assumed_values_and_the_statuses_resting_on_them() {
     );
     // weighted: 38% and 64% floored from 2.72/7 and 4.5/7; the progress
     // rests on small's assumed weight, 序时进度 on the assumed end.
-    assert!(md.contains("Status ✖ overdue\\* · Progress 38%\\* (4 of 4 tasks measured) · expected by now 64%\\* ·"), "{md}");
+    assert!(md.contains("Status ✖ overdue\\* (1 of 4 measured tasks) · Progress 38%\\* (4 of 4 tasks measured) · expected by now 64%\\* ·"), "{md}");
     // unscheduled: nothing its status rests on is assumed.
     assert!(
-        md.contains("Status ◔ in-progress · Progress 75% (1 of 3 tasks measured)"),
+        md.contains(
+            "Status ◔ in-progress (1 measured task) · Progress 75% (1 of 3 tasks measured)"
+        ),
         "{md}"
     );
     // A plain count in the figures table, with only its own due.
@@ -249,7 +251,7 @@ fn text_marks_values_right_after_them() {
         text.contains("\n* assumed: not from the source\n"),
         "{text}"
     );
-    assert!(text.contains("Planned ahead: not-started*; no task begun yet (2 planned, from 2024-03-01*); 1 figure."), "{text}");
+    assert!(text.contains("Planned ahead: not-started* (2 planned tasks); no task begun yet (2 planned, from 2024-03-01*); 1 figure."), "{text}");
     assert!(
         text.contains("  - Firms closed: 10* of 10 firms done (100%*), done*, due 2024-04-10"),
         "{text}"

@@ -116,7 +116,13 @@ impl Card<'_> {
             figures::mark(rollup.status_assumed)
         );
         let style = theme.status(status).add_modifier(Modifier::BOLD);
-        put(buf, line.x, line.y, line.width, &headline, style, ell);
+        let used = put(buf, line.x, line.y, line.width, &headline, style, ell);
+        // What the status speaks for: how many items carry it, of what.
+        if let Some(scope) = rollup.scope() {
+            let scope = format!("{}{}", theme.dot(), i18n::scope(scope, lang));
+            let (x, room) = (line.x + used, line.width.saturating_sub(used));
+            put(buf, x, line.y, room, &scope, theme.dim(), ell);
+        }
     }
 
     /// The gauge of the measured tasks with its figure and a marker at
@@ -143,16 +149,10 @@ impl Card<'_> {
             width: line.width.saturating_sub(text::width(&figure) as u16 + 1),
             ..line
         };
-        // Coloured by the measured tasks alone: the headline says the rest.
-        let tasks_status = self
-            .status
-            .tasks
-            .iter()
-            .filter(|task| task.fraction.is_some() && task.status != Status::NotStarted)
-            .map(|task| task.status)
-            .min();
+        // The gauge's own colour: its progress against its marker, never a
+        // colour its caption contradicts (the headline says the rest).
         let accent = theme.accent(self.campaign.theme);
-        let style = tasks_status.map_or(accent, |st| theme.status(st));
+        let style = rollup.gauge_status.map_or(accent, |st| theme.status(st));
         gauge::bar(buf, bar, progress, rollup.expected, style, theme);
         put_right(
             buf,
