@@ -75,6 +75,29 @@ pub fn source_label(lang: Lang) -> &'static str {
     }
 }
 
+/// What a campaign's headline status speaks for, after it: "1 of 3 measured
+/// tasks", "1 of 2 indicators", "1 measured task" / "3项计入进度的任务中1项".
+pub fn scope(scope: Scope, lang: Lang) -> String {
+    let Scope { count, of, items } = scope;
+    let (en_one, en_many, zh) = match items {
+        ScopeItems::MeasuredTasks => ("measured task", "measured tasks", "项计入进度的任务"),
+        ScopeItems::PlannedTasks => ("planned task", "planned tasks", "项计划任务"),
+        ScopeItems::Indicators => ("indicator", "indicators", "项指标"),
+    };
+    let noun = if of == 1 { en_one } else { en_many };
+    match lang {
+        // Planned tasks carry the headline only when nothing has begun: all of them.
+        Lang::Zh if items == ScopeItems::PlannedTasks => format!("{count}{zh}"),
+        Lang::En if items == ScopeItems::PlannedTasks => format!("{count} {noun}"),
+        Lang::Zh if count == of && of == 1 => format!("1{zh}"),
+        Lang::Zh if count == of => format!("全部{of}{zh}"),
+        Lang::Zh => format!("{of}{zh}中{count}项"),
+        Lang::En if count == of && of == 1 => format!("1 {noun}"),
+        Lang::En if count == of => format!("all {of} {noun}"),
+        Lang::En => format!("{count} of {of} {noun}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -97,28 +120,5 @@ mod tests {
             nothing_begun(2, "2025-01-01", Lang::En),
             "not begun: 2 tasks from 2025-01-01"
         );
-    }
-}
-
-/// What a campaign's headline status speaks for, after it: "1 of 3 measured
-/// tasks", "1 of 2 indicators", "1 measured task" / "3项计入进度的任务中1项".
-pub fn scope(scope: Scope, lang: Lang) -> String {
-    let Scope { count, of, items } = scope;
-    let (en_one, en_many, zh) = match items {
-        ScopeItems::MeasuredTasks => ("measured task", "measured tasks", "项计入进度的任务"),
-        ScopeItems::PlannedTasks => ("planned task", "planned tasks", "项计划任务"),
-        ScopeItems::Indicators => ("indicator", "indicators", "项指标"),
-    };
-    let noun = if of == 1 { en_one } else { en_many };
-    match lang {
-        // Planned tasks carry the headline only when nothing has begun: all of them.
-        Lang::Zh if items == ScopeItems::PlannedTasks => format!("{count}{zh}"),
-        Lang::En if items == ScopeItems::PlannedTasks => format!("{count} {noun}"),
-        Lang::Zh if count == of && of == 1 => format!("1{zh}"),
-        Lang::Zh if count == of => format!("全部{of}{zh}"),
-        Lang::Zh => format!("{of}{zh}中{count}项"),
-        Lang::En if count == of && of == 1 => format!("1 {noun}"),
-        Lang::En if count == of => format!("all {of} {noun}"),
-        Lang::En => format!("{count} of {of} {noun}"),
     }
 }
