@@ -2,16 +2,26 @@
 
 use chrono::NaiveDate;
 
-use crate::model::Lang;
+use super::assumed::Shown;
+use crate::model::{Lang, Marked};
 
 /// A date as every view and report writes it: `2024-12-31`.
 pub fn date(date: NaiveDate) -> String {
     date.format("%Y-%m-%d").to_string()
 }
 
+/// A date worked out from or standing for an assumed one: `2025-06-30*`.
+pub fn marked_date(date: Marked<NaiveDate>) -> Shown {
+    Shown::of(date, self::date)
+}
+
 /// How far the due date is, in running text: "181 days left" / "剩余181天",
-/// or how long ago it was due.
-pub fn days_left(days: i64, lang: Lang) -> String {
+/// or how long ago it was due; marked when the due date is assumed.
+pub fn days_left(days: Marked<i64>, lang: Lang) -> Shown {
+    Shown::of(days, |days| days_left_words(days, lang))
+}
+
+fn days_left_words(days: i64, lang: Lang) -> String {
     match (lang, days) {
         (Lang::Zh, 0) => "今日到期".to_owned(),
         (Lang::Zh, d) if d > 0 => format!("剩余{d}天"),
@@ -24,17 +34,38 @@ pub fn days_left(days: i64, lang: Lang) -> String {
     }
 }
 
-/// Days left in a list's narrow column: "181d" / "181天", "-3d" when late.
-pub fn days_short(days: i64, lang: Lang) -> String {
-    match lang {
+/// Days left in a list's narrow column: "181d" / "181天", "-3d" when late;
+/// "0d*" when the due date is assumed.
+pub fn days_short(days: Marked<i64>, lang: Lang) -> Shown {
+    Shown::of(days, |days| match lang {
         Lang::Zh => format!("{days}天"),
         Lang::En => format!("{days}d"),
-    }
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn days_left(days: i64, lang: Lang) -> String {
+        super::days_left(Marked::new(days, false), lang).to_string()
+    }
+
+    fn days_short(days: i64, lang: Lang) -> String {
+        super::days_short(Marked::new(days, false), lang).to_string()
+    }
+
+    #[test]
+    fn days_counted_to_an_assumed_due_carry_the_mark() {
+        let due = Marked::new(181, true);
+        assert_eq!(
+            super::days_left(due, Lang::En).to_string(),
+            "181 days left*"
+        );
+        assert_eq!(super::days_short(due, Lang::Zh).to_string(), "181天*");
+        let day = Marked::new(NaiveDate::from_ymd_opt(2027, 5, 29).expect("a date"), true);
+        assert_eq!(marked_date(day).to_string(), "2027-05-29*");
+    }
 
     #[test]
     fn days_left_reads_naturally() {

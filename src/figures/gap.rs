@@ -1,7 +1,8 @@
 //! How far a task is short of 序时进度 (expected by now), in points.
 
+use super::assumed::Shown;
 use super::percent::percent;
-use crate::model::Lang;
+use crate::model::{Lang, Marked};
 
 /// The gap between a task's 序时进度 and its progress in whole points,
 /// taken from the two percentages as they are shown (floored), so a reader
@@ -17,10 +18,23 @@ pub fn gap_points(expected: f64, fraction: f64) -> Option<u32> {
     u32::try_from(points.max(0)).ok()
 }
 
-/// A gap in points as a list cell: `32 pts` / `32个百分点`. A real gap that
-/// both shown percentages hide (69.5% expected, 69.1% done) reads as less
-/// than a point rather than as none.
-pub fn gap_text(points: u32, lang: Lang) -> String {
+/// [`gap_points`] of a task's marked figures: marked when 序时进度 or the
+/// progress rests on an assumed value.
+pub fn gap(expected: Marked<f64>, fraction: Marked<f64>) -> Option<Marked<u32>> {
+    let both = expected.and(fraction);
+    let (expected, fraction) = both.value();
+    gap_points(expected, fraction).map(|points| both.map(|_| points))
+}
+
+/// A gap in points as a list cell: `32 pts` / `32个百分点`, `32 pts*` when
+/// it rests on an assumed value. A real gap that both shown percentages
+/// hide (69.5% expected, 69.1% done) reads as less than a point rather
+/// than as none.
+pub fn gap_text(points: Marked<u32>, lang: Lang) -> Shown {
+    Shown::of(points, |points| gap_words(points, lang))
+}
+
+fn gap_words(points: u32, lang: Lang) -> String {
     match (lang, points) {
         (Lang::Zh, 0) => "<1个百分点".to_owned(),
         (Lang::Zh, n) => format!("{n}个百分点"),
@@ -30,9 +44,10 @@ pub fn gap_text(points: u32, lang: Lang) -> String {
     }
 }
 
-/// The widest [`gap_text`] can be: a gap is at most 100 points.
-pub fn gap_text_width(lang: Lang) -> usize {
-    crate::text::width(&gap_text(100, lang))
+/// The widest [`gap_text`] can be: a gap is at most 100 points, and its
+/// mark when `assumed`.
+pub fn gap_text_width(lang: Lang, assumed: bool) -> usize {
+    gap_text(Marked::new(100, assumed), lang).width()
 }
 
 #[cfg(test)]
@@ -51,13 +66,30 @@ mod tests {
         assert_eq!(gap_points(f64::NAN, 0.1), None);
     }
 
+    fn gap_text(points: u32, lang: Lang) -> String {
+        super::gap_text(Marked::new(points, false), lang).to_string()
+    }
+
+    #[test]
+    fn a_gap_from_an_assumed_date_is_marked() {
+        let expected = Marked::new(1.0, true);
+        let done = Marked::new(53.0 / 77.0, false);
+        let points = gap(expected, done).expect("a gap");
+        assert_eq!((points.value(), points.assumed()), (32, true));
+        assert_eq!(super::gap_text(points, Lang::En).to_string(), "32 pts*");
+        let sourced = gap(Marked::new(1.0, false), done).expect("a gap");
+        assert!(!sourced.assumed());
+        assert_eq!(gap(done, expected), None);
+        assert_eq!(gap_text_width(Lang::En, true), 8);
+    }
+
     #[test]
     fn gaps_read_in_points() {
         assert_eq!(gap_text(32, Lang::En), "32 pts");
         assert_eq!(gap_text(1, Lang::En), "1 pt");
         assert_eq!(gap_text(0, Lang::En), "<1 pt");
         assert_eq!(gap_text(32, Lang::Zh), "32个百分点");
-        assert_eq!(gap_text_width(Lang::En), 7);
-        assert_eq!(gap_text_width(Lang::Zh), 11);
+        assert_eq!(gap_text_width(Lang::En, false), 7);
+        assert_eq!(gap_text_width(Lang::Zh, false), 11);
     }
 }

@@ -5,7 +5,7 @@
 //! `Ⅱ类` and `劣Ⅴ类`; in English `II` and `worse than V`.
 
 use super::approx::approx_number;
-use super::assumed::mark;
+use super::assumed::{Shown, mark};
 use super::number::number;
 use super::unit::{joined_unit, with_unit};
 use crate::model::{Better, Field, Indicator, Lang, Level, WaterClass};
@@ -71,17 +71,31 @@ pub fn indicator_value(indicator: &Indicator, lang: Lang, ascii: bool) -> String
 
 /// An indicator's target as a target reads, with its unit: `≤ 35 μg/m³`,
 /// `≥ 95%`; a class is met by it or a better one: en `III or better`, zh
-/// `达到或优于Ⅲ类`. `None` without a target.
-pub fn indicator_target(indicator: &Indicator, lang: Lang, ascii: bool) -> Option<String> {
+/// `达到或优于Ⅲ类`; marked when the target is assumed. `None` without a target.
+pub fn indicator_target(indicator: &Indicator, lang: Lang, ascii: bool) -> Option<Shown> {
     let target = indicator.target?;
-    Some(match target {
+    let assumed = indicator.assumed.contains(Field::Target);
+    Some(Shown::new(
+        target_words(indicator, target, lang, ascii),
+        assumed,
+    ))
+}
+
+/// [`indicator_value`] marked when the value is assumed.
+pub fn marked_indicator_value(indicator: &Indicator, lang: Lang, ascii: bool) -> Shown {
+    let assumed = indicator.assumed.contains(Field::Value);
+    Shown::new(indicator_value(indicator, lang, ascii), assumed)
+}
+
+fn target_words(indicator: &Indicator, target: Level, lang: Lang, ascii: bool) -> String {
+    match target {
         Level::WaterClass(class) => class_target(class, lang, ascii),
         Level::Number(_) => format!(
             "{} {}",
             comparison(indicator, ascii),
             level_with_unit(indicator, target, lang, ascii)
         ),
-    })
+    }
 }
 
 /// Value and target on one line, for a list row or a card: en `94%
@@ -201,11 +215,15 @@ mod tests {
         );
         assert_eq!(indicator_value(&pm, Lang::En, false), "31 μg/m³");
         assert_eq!(
-            indicator_target(&pm, Lang::En, false).as_deref(),
+            indicator_target(&pm, Lang::En, false)
+                .map(|t| t.to_string())
+                .as_deref(),
             Some("≥ 35 μg/m³")
         );
         assert_eq!(
-            indicator_target(&pm, Lang::En, true).as_deref(),
+            indicator_target(&pm, Lang::En, true)
+                .map(|t| t.to_string())
+                .as_deref(),
             Some(">= 35 μg/m³")
         );
         assert_eq!(
@@ -242,6 +260,15 @@ mod tests {
         assert_eq!(
             marked_indicator_figure(&share, Lang::En, false),
             "94%* (target ≥ 95%)"
+        );
+        share.assumed = crate::model::Assumed::of(&[Field::Target]);
+        let target = indicator_target(&share, Lang::En, false).expect("a target");
+        assert_eq!(target.to_string(), "≥ 95%*");
+        assert_eq!(target.marked_with("\\*"), "≥ 95%\\*");
+        share.assumed = crate::model::Assumed::of(&[Field::Value]);
+        assert_eq!(
+            marked_indicator_value(&share, Lang::En, false).to_string(),
+            "94%*"
         );
         // Reports mark with their own marker: the plain figure has none.
         assert_eq!(
@@ -283,11 +310,15 @@ mod tests {
         assert_eq!(indicator_value(&class, Lang::Zh, true), "劣V类");
         assert_eq!(indicator_value(&class, Lang::En, false), "worse than V");
         assert_eq!(
-            indicator_target(&class, Lang::En, false).as_deref(),
+            indicator_target(&class, Lang::En, false)
+                .map(|t| t.to_string())
+                .as_deref(),
             Some("II or better")
         );
         assert_eq!(
-            indicator_target(&class, Lang::Zh, false).as_deref(),
+            indicator_target(&class, Lang::Zh, false)
+                .map(|t| t.to_string())
+                .as_deref(),
             Some("达到或优于Ⅱ类")
         );
         assert_eq!(

@@ -7,7 +7,8 @@
 //! keeps them too, writing its numbers with [`exact`] and dates with [`date`];
 //! the update prompt starts from [`plain`], which reads back as typed;
 //! a change since a baseline (`report --since`) is [`difference`] and reads
-//! [`signed`].
+//! [`signed`]. A figure worked out from an assumed value comes out as a
+//! [`Shown`], which carries the `*` wherever it is printed.
 
 mod approx;
 mod assumed;
@@ -21,16 +22,16 @@ mod task;
 mod unit;
 
 pub use approx::{approx_number, approx_sign, task_done};
-pub use assumed::mark;
+pub use assumed::{Shown, mark};
 pub use change::{change, difference, points_moved, points_text, signed, status_move};
-pub use days::{date, days_left, days_short};
-pub use gap::{gap_points, gap_text, gap_text_width};
+pub use days::{date, days_left, days_short, marked_date};
+pub use gap::{gap, gap_points, gap_text, gap_text_width};
 pub use indicator::{
     class_numeral, indicator_figure, indicator_target, indicator_value, level,
-    marked_indicator_figure, water_class,
+    marked_indicator_figure, marked_indicator_value, water_class,
 };
-pub use number::{exact, number, number_width, plain, rate};
-pub use percent::percent;
+pub use number::{exact, marked_rate, number, number_width, plain, rate};
+pub use percent::{marked_percent, percent};
 pub use task::{
     marked_task_figure, task_amount, task_figure, task_figure_width, task_percent, task_unit,
 };

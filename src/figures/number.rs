@@ -1,6 +1,7 @@
 //! Numbers as people write them, and as a spreadsheet reads them.
 
-use crate::model::Lang;
+use super::assumed::Shown;
+use crate::model::{Lang, Marked};
 
 /// From here on a number is grouped for the reader: `236,500` / `23.65万`.
 const GROUPED_FROM: f64 = 1e4;
@@ -80,6 +81,12 @@ pub fn exact(value: f64) -> String {
     } else {
         value.to_string()
     }
+}
+
+/// A rate with what it counts per day (`0.04 tasks/day`), `*` after it
+/// when it is worked out from an assumed date or figure.
+pub fn marked_rate(per_day: Marked<f64>, per: &str) -> Shown {
+    Shown::of(per_day, |value| format!("{} {per}", rate(value)))
 }
 
 /// A rate of work per day: a couple of significant digits read best

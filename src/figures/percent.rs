@@ -1,5 +1,14 @@
 //! Percentages as shown: whole, floored, and never 100 % before done.
 
+use super::assumed::Shown;
+use crate::model::Marked;
+
+/// A marked fraction as a percentage: 序时进度 from an assumed due date
+/// reads `100%*`.
+pub fn marked_percent(fraction: Marked<f64>) -> Shown {
+    Shown::of(fraction, percent)
+}
+
 /// A fraction as a whole percentage, floored: 53/77 (68.8 %) reads `68%`,
 /// 0.999 `99%`, 1.2 `120%`; `—` when not finite. A fraction that is a whole
 /// percent reads as it even though `0.29 * 100.0` is 28.999999999999996,
@@ -26,7 +35,13 @@ pub fn percent(fraction: f64) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::percent;
+    use super::{Marked, marked_percent, percent};
+
+    #[test]
+    fn an_assumed_fraction_reads_with_its_mark() {
+        assert_eq!(marked_percent(Marked::new(1.0, true)).to_string(), "100%*");
+        assert_eq!(marked_percent(Marked::new(0.5, false)).to_string(), "50%");
+    }
 
     #[test]
     fn percentages_are_floored() {

@@ -4,7 +4,7 @@
 
 use std::cmp::Reverse;
 
-use super::{CampaignStatus, Item, PlanStatus, Status};
+use super::{CampaignStatus, Item, Marked, PlanStatus, Status};
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Attention {
@@ -13,10 +13,10 @@ pub struct Attention {
     pub item: Item,
     pub status: Status,
     /// 序时进度 minus the fraction done (0..=1), for a task with a schedule
-    /// that is short of it.
-    pub gap: Option<f64>,
-    /// Days past the due date, for an overdue task.
-    pub days_late: Option<i64>,
+    /// that is short of it; marked as the dates and figures it rests on.
+    pub gap: Option<Marked<f64>>,
+    /// Days past the due date, for an overdue task; marked when the due is.
+    pub days_late: Option<Marked<i64>>,
     /// Whether the status rests on an assumed value.
     pub assumed: bool,
 }
@@ -61,15 +61,11 @@ pub fn row(index: usize, status: &CampaignStatus, item: Item) -> Option<Attentio
                 campaign: index,
                 item,
                 status: task.status,
-                gap: task
-                    .fraction
-                    .zip(task.expected)
-                    .map(|(fraction, expected)| expected - fraction.min(1.0))
-                    .filter(|gap| *gap > 0.0),
+                gap: task.marked_gap(),
                 days_late: task
-                    .days_left
+                    .marked_days_left()
                     .filter(|_| task.status == Status::Overdue)
-                    .map(|days| -days),
+                    .map(|days| days.map(|d| -d)),
                 assumed: task.status_assumed,
             }
         }
@@ -90,10 +86,10 @@ pub fn row(index: usize, status: &CampaignStatus, item: Item) -> Option<Attentio
 fn sort(items: &mut [Attention]) {
     // Stable: ties keep the campaign's and the file's order.
     items.sort_by(|a, b| {
-        let key = |item: &Attention| (item.status, Reverse(item.days_late.unwrap_or(0)));
-        key(a)
-            .cmp(&key(b))
-            .then(b.gap.unwrap_or(0.0).total_cmp(&a.gap.unwrap_or(0.0)))
+        let late = |item: &Attention| item.days_late.map_or(0, |d| d.value());
+        let gap = |item: &Attention| item.gap.map_or(0.0, |g| g.value());
+        let key = |item: &Attention| (item.status, Reverse(late(item)));
+        key(a).cmp(&key(b)).then(gap(b).total_cmp(&gap(a)))
     });
 }
 
@@ -207,12 +203,12 @@ mod tests {
                 (0, Item::Task(0), Status::Behind),
             ]
         );
-        assert_eq!(items[0].days_late, Some(10));
-        assert_eq!(items[1].days_late, Some(2));
+        assert_eq!(items[0].days_late.map(|d| d.value()), Some(10));
+        assert_eq!(items[1].days_late.map(|d| d.value()), Some(2));
         // Only the not-met target is assumed.
         assert!(items[2].assumed && !items[0].assumed && !items[3].assumed);
         // 182 of 365 days gone: 0.4986 expected, 0.1 done.
-        let gap = items[3].gap.unwrap();
+        let gap = items[3].gap.unwrap().value();
         assert!((gap - (182.0 / 365.0 - 0.1)).abs() < 1e-12, "{gap}");
         // One campaign's list keeps the same order.
         let first: Vec<Item> = campaign_attention(0, &status.campaigns[0])

@@ -5,6 +5,7 @@ mod assumed;
 pub mod attention;
 mod figure;
 mod item;
+mod marked;
 mod plan;
 mod plan_status;
 mod rollup;
@@ -16,6 +17,7 @@ mod water_class;
 pub use assumed::{Assumed, Field};
 pub use figure::Figure;
 pub use item::{Item, ItemKey};
+pub use marked::Marked;
 pub use plan::{
     Approx, Better, Campaign, DEFAULT_AT_RISK_MARGIN, Indicator, IndicatorPoint, Level, MAX_WEIGHT,
     Meta, Plan, Scale, SourceLine, Task, TaskPoint, Theme,

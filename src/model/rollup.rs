@@ -24,6 +24,9 @@ pub struct Rollup {
     pub planned: usize,
     /// The earliest start among the planned tasks.
     pub planned_from: Option<NaiveDate>,
+    /// Whether that day is an assumption: every planned task starting
+    /// that day has an assumed start.
+    pub planned_from_assumed: bool,
     /// Every task, counts and planned ones included.
     pub tasks: usize,
     pub status_counts: BTreeMap<Status, usize>,
@@ -154,6 +157,7 @@ pub fn rollup(
         measured: measured_count,
         planned,
         planned_from,
+        planned_from_assumed: planned_from_assumed(tasks, planned_from),
         tasks: campaign.tasks.len(),
         status_counts,
         indicators_met: indicators
@@ -169,6 +173,18 @@ pub fn rollup(
         progress_assumed,
         expected_assumed,
     }
+}
+
+/// Whether every planned task starting on `from` starts on an assumed date.
+fn planned_from_assumed(tasks: &[TaskSchedule], from: Option<NaiveDate>) -> bool {
+    let Some(from) = from else {
+        return false;
+    };
+    let mut starting = tasks
+        .iter()
+        .filter(|s| s.status == Status::NotStarted && s.fraction.is_some() && s.start == Some(from))
+        .peekable();
+    starting.peek().is_some() && starting.all(|s| s.assumed.contains(Field::Start))
 }
 
 /// A mean weighted by the tasks' `weight` (each above 0 and at most

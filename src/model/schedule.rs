@@ -166,6 +166,9 @@ pub struct Pace {
     pub projected_finish: Option<NaiveDate>,
     /// Whether the achieved rate was measured from history or from the start date.
     pub basis: PaceBasis,
+    /// The task's assumed fields with the campaign dates it runs by: what
+    /// the rates and the finish rest on (`Pace::marked_*`).
+    pub assumed: Assumed,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -217,6 +220,7 @@ pub fn pace(task: &Task, campaign: &Campaign, as_of: NaiveDate) -> Option<Pace> 
         needed_per_day,
         projected_finish,
         basis,
+        assumed: task_assumed(task, campaign),
     })
 }
 

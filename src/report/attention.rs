@@ -13,7 +13,7 @@ use crate::model::{Field, Indicator, Item, Lang, Level, Status, Task, TaskSchedu
 pub type Escape = fn(&str) -> String;
 
 /// One line per item that needs attention:
-/// `▼ behind* · Clear Water / Main Canal …: 53/77 outfalls (68%) · expected by now 100%*, 32 points short · Lead: …`
+/// `▼ behind* · Clear Water / Main Canal …: 53/77 outfalls (68%) · expected by now 100%*, 32 points short* · Lead: …`
 pub fn lines(report: &Report<'_>, escape: Escape, marker: &Marker) -> Vec<String> {
     let (lang, ascii) = (report.lang, report.ascii);
     let w = words::words(lang);
@@ -88,7 +88,7 @@ pub fn indicator_figure(
     let Some(target) = figures::indicator_target(indicator, lang, ascii) else {
         return value;
     };
-    let target = marker.mark(escape(&target), indicator.assumed.contains(Field::Target));
+    let target = marker.shown(&target.map(escape));
     // "目标 ≥ 95%" but "目标达到或优于Ⅲ类": a comparison stands apart, words join.
     let words = matches!(indicator.target, Some(Level::WaterClass(_)));
     let space = if lang == Lang::Zh && words { "" } else { " " };
@@ -108,27 +108,23 @@ fn how_far_off(
 ) -> Option<String> {
     match item.status {
         Status::Overdue => {
-            let days = schedule.days_left?;
-            Some(marker.mark(
-                figures::days_left(days, lang),
-                marks::days_assumed(schedule),
-            ))
+            let days = schedule.marked_days_left()?;
+            Some(marker.shown(&figures::days_left(days, lang)))
         }
         Status::Behind | Status::AtRisk => {
-            let expected = marker.mark(
-                figures::percent(schedule.expected?),
-                marks::expected_assumed(schedule),
-            );
-            let expected = words::expected(&expected, lang);
+            let expected = schedule.marked_expected()?;
+            let percent = marker.shown(&figures::marked_percent(expected));
+            let expected_words = words::expected(&percent, lang);
             let w = words::words(lang);
-            let fraction = schedule.fraction?;
-            let gap = figures::gap_points(schedule.expected?, fraction).filter(|p| *p > 0);
+            let gap = figures::gap(expected, schedule.marked_fraction()?)
+                .filter(|points| points.value() > 0);
             Some(match gap {
                 Some(points) => {
-                    format!("{expected}{}{}", w.comma, words::points_short(points, lang))
+                    let short = figures::Shown::of(points, |p| words::points_short(p, lang));
+                    format!("{expected_words}{}{}", w.comma, marker.shown(&short))
                 }
                 // Short by less than the shown percentages tell apart.
-                None => expected,
+                None => expected_words,
             })
         }
         _ => None,

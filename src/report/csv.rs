@@ -10,7 +10,9 @@
 //!
 //! Cells hold the exact figures, never the assumed marker (a `95*` is no
 //! number to a spreadsheet): the `assumed` column names the row's fields
-//! that are not from the source, joined by `;`, empty when none.
+//! that are not from the source, joined by `;`, empty when none; the
+//! `marked` column names the row's figures that rest on one, worked-out
+//! ones included (`due;days_left`), as the JSON report's `marked`.
 //!
 //! With `--since` two columns follow: `previous` (the figure at the
 //! baseline: a number, or a water class) and `change` (now minus then; empty
@@ -18,6 +20,7 @@
 
 use super::Report;
 use super::cells::{neutralise, push_field};
+use super::marks;
 use super::since::Since;
 use crate::figures;
 use crate::model::{Assumed, Campaign, Figure, Item, Level};
@@ -25,7 +28,7 @@ use crate::model::{Assumed, Campaign, Figure, Item, Level};
 /// U+FEFF, written EF BB BF: marks the file as UTF-8 for spreadsheets.
 const BYTE_ORDER_MARK: char = '\u{FEFF}';
 
-const HEADER: [&str; 13] = [
+const HEADER: [&str; 14] = [
     "campaign",
     "kind",
     "id",
@@ -39,6 +42,7 @@ const HEADER: [&str; 13] = [
     "due",
     "days_left",
     "assumed",
+    "marked",
 ];
 
 /// The columns `--since` adds.
@@ -85,6 +89,7 @@ pub fn render(report: &Report<'_>) -> String {
                     .days_left
                     .map_or(Cell::Empty, |d| Cell::Number(d.to_string())),
                 assumed(schedule.assumed),
+                marked(marks::task_marked(schedule), since.is_some()),
             ];
             write_row_with(&mut out, &row, compared(Item::Task(i)));
         }
@@ -104,6 +109,7 @@ pub fn render(report: &Report<'_>) -> String {
                 Cell::Empty,
                 Cell::Empty,
                 assumed(indicator.assumed),
+                marked(marks::indicator_marked(indicator, status), since.is_some()),
             ];
             write_row_with(&mut out, &row, compared(Item::Indicator(i)));
         }
@@ -150,6 +156,15 @@ fn assumed(assumed: Assumed) -> Cell<'static> {
     match names.is_empty() {
         true => Cell::Empty,
         false => Cell::Words(names.join(";")),
+    }
+}
+
+/// The marked figures by their JSON keys, `change` only with `--since`.
+fn marked(mut keys: Vec<&'static str>, since: bool) -> Cell<'static> {
+    keys.retain(|key| since || *key != "change");
+    match keys.is_empty() {
+        true => Cell::Empty,
+        false => Cell::Words(keys.join(";")),
     }
 }
 

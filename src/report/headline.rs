@@ -3,7 +3,7 @@
 //! stands for, the planned tasks apart, 序时进度, and the plain figures
 //! counted apart from the tasks. Markdown and text lay the pieces out.
 
-use super::marks::{self, Marker};
+use super::marks::Marker;
 use super::words::{self, status_with_symbol};
 use crate::figures;
 use crate::model::{CampaignStatus, Lang, Status};
@@ -55,9 +55,9 @@ impl Headline {
             Style::Symbols { ascii } => status_with_symbol(status, lang, ascii),
             Style::Words => crate::i18n::status_word(status, lang).to_owned(),
         };
-        let progress = match rollup.progress {
+        let progress = match rollup.marked_progress() {
             Some(progress) => Progress::Measured {
-                percent: marker.mark(figures::percent(progress), rollup.progress_assumed),
+                percent: marker.shown(&figures::marked_percent(progress)),
                 of: crate::i18n::measured(rollup.measured, rollup.tasks, lang),
             },
             None if rollup.planned > 0 => Progress::NothingBegun,
@@ -65,13 +65,13 @@ impl Headline {
         };
         let planned = (rollup.planned > 0).then(|| {
             let from = rollup
-                .planned_from
-                .map(|from| marker.mark(figures::date(from), marks::planned_from_assumed(status)));
+                .marked_planned_from()
+                .map(|from| marker.shown(&figures::marked_date(from)));
             crate::i18n::planned(rollup.planned, from.as_deref(), lang)
         });
         let expected = rollup
-            .expected
-            .map(|expected| marker.mark(figures::percent(expected), rollup.expected_assumed));
+            .marked_expected()
+            .map(|expected| marker.shown(&figures::marked_percent(expected)));
         let counts = rollup
             .status_counts
             .iter()

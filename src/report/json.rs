@@ -2,7 +2,9 @@
 //! keep the order of the structs below; dates are `YYYY-MM-DD`; absent
 //! values are `null`; `assumed` lists the fields not from the source, `[]`
 //! when every figure is; `approx` is "more-than" for a lower bound, else
-//! null. With `--since` the report gains `since` (the
+//! null; `marked` lists the object's keys whose figures rest on an assumed
+//! value, worked-out ones included (`days_left` from an assumed `due`):
+//! those the human formats show with `*`. With `--since` the report gains `since` (the
 //! baseline used), each campaign `previous_progress`, each item `previous`
 //! and `change`; without it those keys are absent, not null.
 
@@ -13,10 +15,11 @@ use serde_json::Value;
 
 use super::Report;
 use super::cells::{json_level as level, json_number as number};
+use super::marks;
 use super::since::Since;
 use crate::model::{
-    Approx, Assumed, Campaign, CampaignStatus, Figure, Indicator, Item, Lang, Status, Task,
-    TaskSchedule,
+    Approx, Assumed, Campaign, CampaignStatus, Figure, Indicator, IndicatorState, Item, Lang,
+    Status, Task, TaskSchedule,
 };
 
 #[derive(Serialize)]
@@ -78,6 +81,8 @@ struct CampaignJson<'a> {
     indicators_met: usize,
     indicators_with_target: usize,
     assumed: Fields,
+    /// The keys whose figures rest on an assumed value (shown with `*`).
+    marked: Vec<&'static str>,
     tasks: Vec<TaskJson<'a>>,
     indicators: Vec<IndicatorJson<'a>>,
 }
@@ -98,6 +103,7 @@ struct TaskJson<'a> {
     due: Option<Date>,
     days_left: Option<i64>,
     assumed: Fields,
+    marked: Vec<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     previous: WithSince<PreviousJson<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -117,6 +123,7 @@ struct IndicatorJson<'a> {
     unit: Option<&'a str>,
     status: &'static str,
     assumed: Fields,
+    marked: Vec<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     previous: WithSince<PreviousJson<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -202,6 +209,7 @@ fn campaign_json<'a>(
         indicators_met: rollup.indicators_met,
         indicators_with_target: rollup.indicators_with_target,
         assumed: Fields(campaign.assumed),
+        marked: marks::campaign_marked(rollup),
         tasks: campaign
             .tasks
             .iter()
@@ -216,7 +224,7 @@ fn campaign_json<'a>(
             .enumerate()
             .map(|(i, (indicator, state))| {
                 let compared = compared(Item::Indicator(i));
-                indicator_json(indicator, state.status, lang, compared)
+                indicator_json(indicator, state, lang, compared)
             })
             .collect(),
     }
@@ -249,6 +257,7 @@ fn task_json<'a>(
     lang: Lang,
     compared: Option<Compared<'a>>,
 ) -> TaskJson<'a> {
+    let marked = marked_keys(marks::task_marked(schedule), compared.is_some());
     let (previous, change) = split(compared);
     TaskJson {
         id: &task.id,
@@ -265,6 +274,7 @@ fn task_json<'a>(
         // With the campaign's assumed start or end when a task with a total
         // runs by it.
         assumed: Fields(schedule.assumed),
+        marked,
         previous,
         change,
     }
@@ -272,10 +282,14 @@ fn task_json<'a>(
 
 fn indicator_json<'a>(
     indicator: &'a Indicator,
-    status: Status,
+    state: &IndicatorState,
     lang: Lang,
     compared: Option<Compared<'a>>,
 ) -> IndicatorJson<'a> {
+    let marked = marked_keys(
+        marks::indicator_marked(indicator, state),
+        compared.is_some(),
+    );
     let (previous, change) = split(compared);
     IndicatorJson {
         id: &indicator.id,
@@ -286,11 +300,18 @@ fn indicator_json<'a>(
         better: indicator.better.map(|better| better.as_str()),
         scale: indicator.scale.as_str(),
         unit: indicator.unit.as_ref().map(|unit| unit.get(lang)),
-        status: status.as_str(),
+        status: state.status.as_str(),
         assumed: Fields(indicator.assumed),
+        marked,
         previous,
         change,
     }
+}
+
+/// The marked keys of an item, `change` only where there is one.
+fn marked_keys(mut keys: Vec<&'static str>, compared: bool) -> Vec<&'static str> {
+    keys.retain(|key| compared || *key != "change");
+    keys
 }
 
 /// Absent without `--since`, else each as found (null when not).

@@ -4,8 +4,10 @@
 use std::cell::Cell;
 
 use super::words;
-use crate::figures;
-use crate::model::{Campaign, CampaignStatus, Field, Lang, Status, TaskSchedule};
+use crate::figures::{self, Shown};
+use crate::model::{
+    Campaign, Field, Indicator, IndicatorState, Lang, Marked, Rollup, TaskSchedule,
+};
 
 /// Puts the marker after assumed values and remembers whether it did, so
 /// the report carries the legend exactly when a mark is in it.
@@ -32,6 +34,14 @@ impl Marker {
         text
     }
 
+    /// A shown figure with this report's sign when it rests on an assumed value.
+    pub fn shown(&self, shown: &Shown) -> String {
+        if shown.assumed() {
+            self.used.set(true);
+        }
+        shown.marked_with(self.sign)
+    }
+
     pub fn sign(&self) -> &'static str {
         self.sign
     }
@@ -46,28 +56,56 @@ pub fn figure_assumed(schedule: &TaskSchedule) -> bool {
     schedule.assumed.any(&[Field::Done, Field::Total])
 }
 
-/// Whether 序时进度 of the task rests on an assumed date.
-pub fn expected_assumed(schedule: &TaskSchedule) -> bool {
-    schedule.expected.is_some() && schedule.assumed.any(&[Field::Start, Field::Due])
+/// The figures of a task's JSON object and CSV row that rest on an
+/// assumed value, by their keys (DESIGN contract 3, "Marks travel"): the
+/// assumed fields themselves and every figure worked out from one. `change`
+/// (with `--since`) follows the done count it is the change of.
+pub fn task_marked(schedule: &TaskSchedule) -> Vec<&'static str> {
+    let figure = |field: Field| schedule.assumed.contains(field);
+    [
+        ("done", figure(Field::Done)),
+        ("total", figure(Field::Total)),
+        ("fraction", marked(schedule.marked_fraction())),
+        ("status", schedule.status_assumed),
+        ("start", marked(schedule.marked_start())),
+        ("due", marked(schedule.marked_due())),
+        ("days_left", marked(schedule.marked_days_left())),
+        ("change", figure(Field::Done)),
+    ]
+    .into_iter()
+    .filter_map(|(key, marked)| marked.then_some(key))
+    .collect()
 }
 
-/// Whether the days left (or late) count from an assumed due date.
-pub fn days_assumed(schedule: &TaskSchedule) -> bool {
-    schedule.days_left.is_some() && schedule.assumed.contains(Field::Due)
+/// An indicator's marked keys: its value, target and status, and the
+/// change of an assumed value.
+pub fn indicator_marked(indicator: &Indicator, state: &IndicatorState) -> Vec<&'static str> {
+    let figure = |field: Field| indicator.assumed.contains(field);
+    [
+        ("value", figure(Field::Value)),
+        ("target", figure(Field::Target)),
+        ("status", state.status_assumed),
+        ("change", figure(Field::Value)),
+    ]
+    .into_iter()
+    .filter_map(|(key, marked)| marked.then_some(key))
+    .collect()
 }
 
-/// Whether the date the planned tasks start from is an assumption: every
-/// planned task starting that day has an assumed start.
-pub fn planned_from_assumed(status: &CampaignStatus) -> bool {
-    let Some(from) = status.rollup.planned_from else {
-        return false;
-    };
-    let mut starting = status
-        .tasks
-        .iter()
-        .filter(|s| s.status == Status::NotStarted && s.start == Some(from))
-        .peekable();
-    starting.peek().is_some() && starting.all(|s| s.assumed.contains(Field::Start))
+/// A campaign's marked keys: progress, 序时进度 and the status it rolls up.
+pub fn campaign_marked(rollup: &Rollup) -> Vec<&'static str> {
+    [
+        ("progress", marked(rollup.marked_progress())),
+        ("expected", marked(rollup.marked_expected())),
+        ("status", rollup.status.is_some() && rollup.status_assumed),
+    ]
+    .into_iter()
+    .filter_map(|(key, marked)| marked.then_some(key))
+    .collect()
+}
+
+fn marked<T>(figure: Option<Marked<T>>) -> bool {
+    figure.is_some_and(|figure| figure.assumed())
 }
 
 /// A campaign's period in words, each assumed date marked:
@@ -92,5 +130,10 @@ mod tests {
         assert!(!marker.used());
         assert_eq!(marker.mark("95%", true), "95%*");
         assert!(marker.used());
+        let sourced = Marker::new("\\*");
+        assert_eq!(sourced.shown(&Shown::new("0", false)), "0");
+        assert!(!sourced.used());
+        assert_eq!(sourced.shown(&Shown::new("0", true)), "0\\*");
+        assert!(sourced.used());
     }
 }

@@ -138,13 +138,17 @@ impl ListWidths {
         for s in statuses {
             present |= 1 << s as u32;
         }
-        // The days a row shows (not for done tasks), by digit count.
+        // The days a row shows (not for done tasks), by digit count, and
+        // the mark of days counted to an assumed due date.
         let widest_days = status
             .tasks
             .iter()
             .filter(|s| s.status != Status::Done)
-            .filter_map(|s| s.days_left)
-            .map(|days| days.unsigned_abs().max(1).ilog10() as usize + 1 + usize::from(days < 0))
+            .filter_map(|s| s.marked_days_left())
+            .map(|days| {
+                let (d, mark) = (days.value(), usize::from(days.assumed()));
+                d.unsigned_abs().max(1).ilog10() as usize + 1 + usize::from(d < 0) + mark
+            })
             .max();
         let measure = |lang: Lang| {
             let word = Status::TASK

@@ -5,7 +5,9 @@
 
 use super::escape::escape;
 use crate::figures;
-use crate::model::{Campaign, CampaignStatus, Field, Item, Lang, Status, Task, TaskSchedule, Text};
+use crate::model::{
+    Campaign, CampaignStatus, Field, Item, Lang, Marked, Status, Task, TaskSchedule, Text,
+};
 use crate::report::marks::{self, Marker};
 use crate::report::since::{Since, words as since_words};
 use crate::report::words::{Words, status_with_symbol};
@@ -62,18 +64,19 @@ impl Context<'_> {
     }
 
     /// A date the item shows, marked when assumed.
-    fn date(&self, date: Option<chrono::NaiveDate>, assumed: bool) -> String {
-        date.map(|d| self.marker.mark(figures::date(d), assumed))
+    fn date(&self, date: Option<Marked<chrono::NaiveDate>>) -> String {
+        date.map(|d| self.marker.shown(&figures::marked_date(d)))
             .unwrap_or_default()
     }
 
-    /// Days left, none for a finished task.
+    /// Days left, none for a finished task; marked when counted to an
+    /// assumed due date.
     fn days(&self, schedule: &TaskSchedule) -> String {
-        match (schedule.status, schedule.days_left) {
+        match (schedule.status, schedule.marked_days_left()) {
             (Status::Done, _) | (_, None) => String::new(),
             (_, Some(days)) => self
                 .marker
-                .mark(days.to_string(), marks::days_assumed(schedule)),
+                .shown(&figures::Shown::of(days, |d| d.to_string())),
         }
     }
 
@@ -137,20 +140,18 @@ pub fn tasks(out: &mut String, campaign: &Campaign, status: &CampaignStatus, cx:
     ];
     let rows: Vec<Vec<String>> = tasks_with_total(campaign, status, true)
         .map(|(item, task, schedule)| {
-            let assumed = schedule.assumed;
             let share = figures::task_percent(schedule).unwrap_or_default();
-            let expected = schedule.expected.map(|e| {
-                cx.marker
-                    .mark(figures::percent(e), marks::expected_assumed(schedule))
-            });
+            let expected = schedule
+                .marked_expected()
+                .map(|e| cx.marker.shown(&figures::marked_percent(e)));
             vec![
                 escape(task.name.get(cx.lang)),
                 cx.beside(cx.figure(task, schedule), campaign, item),
                 cx.marker.mark(share, marks::figure_assumed(schedule)),
                 expected.unwrap_or_default(),
                 cx.status(schedule.status, schedule.status_assumed),
-                cx.date(schedule.start, assumed.contains(Field::Start)),
-                cx.date(schedule.due, assumed.contains(Field::Due)),
+                cx.date(schedule.marked_start()),
+                cx.date(schedule.marked_due()),
                 cx.days(schedule),
                 cx.text(task.lead.as_ref()),
                 cx.text(task.note.as_ref()),
@@ -175,12 +176,11 @@ pub fn figures(out: &mut String, campaign: &Campaign, status: &CampaignStatus, c
     ];
     let rows: Vec<Vec<String>> = tasks_with_total(campaign, status, false)
         .map(|(item, task, schedule)| {
-            let assumed = schedule.assumed;
             vec![
                 escape(task.name.get(cx.lang)),
                 cx.beside(cx.figure(task, schedule), campaign, item),
-                cx.date(schedule.start, assumed.contains(Field::Start)),
-                cx.date(schedule.due, assumed.contains(Field::Due)),
+                cx.date(schedule.marked_start()),
+                cx.date(schedule.marked_due()),
                 cx.days(schedule),
                 cx.text(task.lead.as_ref()),
                 cx.text(task.note.as_ref()),
@@ -216,10 +216,8 @@ pub fn indicators(
             let value = cx
                 .marker
                 .mark(escape(&value), indicator.assumed.contains(Field::Value));
-            let target = figures::indicator_target(indicator, cx.lang, cx.ascii).map(|t| {
-                cx.marker
-                    .mark(escape(&t), indicator.assumed.contains(Field::Target))
-            });
+            let target = figures::indicator_target(indicator, cx.lang, cx.ascii)
+                .map(|target| cx.marker.shown(&target.map(escape)));
             vec![
                 escape(indicator.name.get(cx.lang)),
                 cx.beside(value, campaign, Item::Indicator(i)),

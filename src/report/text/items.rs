@@ -60,25 +60,22 @@ impl Items<'_> {
         if matches!(
             schedule.status,
             Status::OnTrack | Status::AtRisk | Status::Behind
-        ) && let Some(expected) = schedule.expected
+        ) && let Some(expected) = schedule.marked_expected()
         {
-            let expected = marker.mark(
-                figures::percent(expected),
-                marks::expected_assumed(schedule),
-            );
+            let expected = marker.shown(&figures::marked_percent(expected));
             details.push(words::expected(&expected, lang));
         }
         if schedule.status == Status::NotStarted
-            && let Some(start) = schedule.start
+            && let Some(start) = schedule.marked_start()
         {
-            let start = marker.mark(figures::date(start), assumed.contains(Field::Start));
+            let start = marker.shown(&figures::marked_date(start));
             details.push(match lang {
                 Lang::Zh => format!("{start}开始"),
                 Lang::En => format!("starts {start}"),
             });
         }
-        if let Some(due) = schedule.due {
-            let due = marker.mark(figures::date(due), assumed.contains(Field::Due));
+        if let Some(due) = schedule.marked_due() {
+            let due = marker.shown(&figures::marked_date(due));
             let days = self.days(schedule);
             details.push(match (lang, days) {
                 (Lang::Zh, Some(days)) => format!("{due}截止，{days}"),
@@ -104,12 +101,9 @@ impl Items<'_> {
     /// Days left, none for a finished task; marked when the due is assumed.
     fn days(&self, schedule: &TaskSchedule) -> Option<String> {
         let days = schedule
-            .days_left
+            .marked_days_left()
             .filter(|_| schedule.status != Status::Done)?;
-        Some(self.marker.mark(
-            figures::days_left(days, self.lang),
-            marks::days_assumed(schedule),
-        ))
+        Some(self.marker.shown(&figures::days_left(days, self.lang)))
     }
 
     /// An indicator: its value against its target, and whether it is met.
@@ -123,8 +117,8 @@ impl Items<'_> {
         if let Some(phrase) = self.beside(Item::Indicator(index)) {
             value = format!("{value}{}{phrase}", self.w.comma);
         }
-        let target = figures::indicator_target(indicator, lang, ascii).map(|t| one_line(&t));
-        let target = target.map(|t| marker.mark(t, indicator.assumed.contains(Field::Target)));
+        let target = figures::indicator_target(indicator, lang, ascii)
+            .map(|target| marker.shown(&target.map(one_line)));
         let status = marker.mark(status_word(state.status, lang), state.status_assumed);
         match (lang, target) {
             (Lang::Zh, Some(target)) => {
@@ -158,11 +152,11 @@ impl Items<'_> {
         }
         let mut line = format!("{}{}{figure}", one_line(task.name.get(lang)), w.colon);
         let start = schedule
-            .start
-            .map(|d| marker.mark(figures::date(d), assumed.contains(Field::Start)));
+            .marked_start()
+            .map(|d| marker.shown(&figures::marked_date(d)));
         let due = schedule
-            .due
-            .map(|d| marker.mark(figures::date(d), assumed.contains(Field::Due)));
+            .marked_due()
+            .map(|d| marker.shown(&figures::marked_date(d)));
         // A due date alone reads as the tasks' does: "due 2024-06-30".
         let dates = match (start.as_deref(), due.as_deref(), lang) {
             (None, Some(due), Lang::Zh) => Some(format!("{due}截止")),

@@ -109,7 +109,7 @@ impl ItemCells<'_> {
         let (lang, l) = (self.lang, words::ledger(self.lang));
         let assumed = schedule.assumed;
         let figure_assumed = marks::figure_assumed(schedule);
-        let expected_assumed = marks::expected_assumed(schedule);
+        let expected = schedule.marked_expected();
         match column {
             Column::Kind => Cell::text(match schedule.fraction {
                 Some(_) => l.task,
@@ -122,20 +122,20 @@ impl ItemCells<'_> {
             }),
             Column::Unit => Cell::optional(figures::task_unit(task, lang)),
             Column::Share => Cell::percent(schedule.fraction, figure_assumed),
-            Column::Expected => Cell::percent(schedule.expected, expected_assumed),
-            Column::Gap => schedule
-                .expected
-                .zip(schedule.fraction)
-                .and_then(|(expected, fraction)| figures::gap_points(expected, fraction))
+            Column::Expected => {
+                Cell::percent(schedule.expected, expected.is_some_and(|e| e.assumed()))
+            }
+            Column::Gap => expected
+                .zip(schedule.marked_fraction())
+                .and_then(|(expected, fraction)| figures::gap(expected, fraction))
                 .map_or(Cell::Empty, |points| {
-                    let marked = figure_assumed || expected_assumed;
-                    Cell::number(f64::from(points), Shape::Whole, marked)
+                    Cell::number(f64::from(points.value()), Shape::Whole, points.assumed())
                 }),
             Column::Status => self.status_cell(schedule.status, schedule.status_assumed),
             Column::Start => Cell::date(schedule.start, assumed.contains(Field::Start)),
             Column::Due => Cell::date(schedule.due, assumed.contains(Field::Due)),
-            Column::DaysLeft => schedule.days_left.map_or(Cell::Empty, |days| {
-                Cell::number(days as f64, Shape::Whole, marks::days_assumed(schedule))
+            Column::DaysLeft => schedule.marked_days_left().map_or(Cell::Empty, |days| {
+                Cell::number(days.value() as f64, Shape::Whole, days.assumed())
             }),
             Column::Lead => self.lead(task.lead.as_ref()),
             Column::Note => task
@@ -185,9 +185,9 @@ impl ItemCells<'_> {
                     }
                     // "达到或优于Ⅱ类" / "II or better": a class is no number.
                     Some(Level::WaterClass(_)) => {
+                        // Marked as the target is: `II or better*`.
                         let target = figures::indicator_target(indicator, lang, ascii);
-                        let text = target.unwrap_or_default();
-                        Cell::Text(format!("{}{}", text, figures::mark(target_assumed)))
+                        Cell::Text(target.map(|t| t.to_string()).unwrap_or_default())
                     }
                 }
             }

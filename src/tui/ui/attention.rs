@@ -385,14 +385,15 @@ fn gap_cell(
     schedule: Option<&crate::model::TaskSchedule>,
     lang: Lang,
 ) -> String {
-    match (attention.status, attention.days_late, schedule) {
-        (Status::Overdue, Some(days), _) => figures::days_left(-days, lang),
+    // Each marked as the due date, 序时进度 or figure it is reckoned from.
+    let shown = match (attention.status, attention.days_late, schedule) {
+        (Status::Overdue, Some(days), _) => Some(figures::days_left(days.map(|d| -d), lang)),
         (Status::Behind | Status::AtRisk, _, Some(schedule)) => schedule
-            .expected
-            .zip(schedule.fraction)
-            .and_then(|(expected, fraction)| figures::gap_points(expected, fraction))
-            .map(|points| figures::gap_text(points, lang))
-            .unwrap_or_default(),
-        _ => String::new(),
-    }
+            .marked_expected()
+            .zip(schedule.marked_fraction())
+            .and_then(|(expected, fraction)| figures::gap(expected, fraction))
+            .map(|points| figures::gap_text(points, lang)),
+        _ => None,
+    };
+    shown.map(|shown| shown.to_string()).unwrap_or_default()
 }

@@ -131,11 +131,13 @@ impl Card<'_> {
         let (rollup, theme, lang) = (&self.status.rollup, self.theme, self.lang);
         let ell = theme.ellipsis();
         let Some(progress) = rollup.progress else {
-            let why = match rollup.planned_from {
-                Some(from) if rollup.planned > 0 => {
-                    i18n::nothing_begun(rollup.planned, &figures::date(from), lang)
+            // The day they start from is marked when every one's start is assumed.
+            let why = match rollup.marked_planned_from() {
+                Some(from) => {
+                    let from = figures::marked_date(from).to_string();
+                    i18n::nothing_begun(rollup.planned, &from, lang)
                 }
-                _ => i18n::no_gauge(lang).to_owned(),
+                None => i18n::no_gauge(lang).to_owned(),
             };
             put(buf, line.x, line.y, line.width, &why, theme.dim(), ell);
             return;
@@ -178,12 +180,9 @@ impl Card<'_> {
             );
             words.push(i18n::expected(&percent, lang));
         }
-        if let Some(from) = rollup.planned_from.filter(|_| rollup.planned > 0) {
-            words.push(i18n::planned(
-                rollup.planned,
-                Some(&figures::date(from)),
-                lang,
-            ));
+        if let Some(from) = rollup.marked_planned_from() {
+            let from = figures::marked_date(from).to_string();
+            words.push(i18n::planned(rollup.planned, Some(&from), lang));
         }
         let ell = theme.ellipsis();
         put(

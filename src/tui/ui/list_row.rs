@@ -10,7 +10,7 @@ use super::cells::{put, put_right};
 use super::gauge;
 use crate::figures;
 use crate::i18n;
-use crate::model::{Field, Indicator, IndicatorState, Lang, Status, Task, TaskSchedule};
+use crate::model::{Indicator, IndicatorState, Lang, Status, Task, TaskSchedule};
 use crate::tui::change_cell::change_text;
 use crate::tui::changes::Change;
 use crate::tui::rows::ColumnWidths;
@@ -247,23 +247,23 @@ impl ListRows<'_> {
         let (columns, theme) = (&self.columns, self.theme);
         let ell = theme.ellipsis();
         if columns.due > 0 {
-            if let Some(due) = schedule.due {
-                let assumed = schedule.assumed.contains(Field::Due);
-                let due = format!("{}{}", figures::date(due), figures::mark(assumed));
+            if let Some(due) = schedule.marked_due() {
+                let due = figures::marked_date(due).to_string();
                 put(buf, x, y, columns.due - 1, &due, theme.dim(), ell);
             }
             x += columns.due;
         }
         if columns.days > 0
             && schedule.status != Status::Done
-            && let Some(days) = schedule.days_left
+            && let Some(days) = schedule.marked_days_left()
         {
-            let style = if days < 0 {
+            let style = if days.value() < 0 {
                 theme.status(Status::Overdue)
             } else {
                 theme.dim()
             };
-            let days = figures::days_short(days, self.lang);
+            // Counted to an assumed due date: `0d*`.
+            let days = figures::days_short(days, self.lang).to_string();
             put_right(
                 buf,
                 x + columns.days,

@@ -4,7 +4,7 @@
 use super::lead;
 use crate::figures;
 use crate::model::attention::Attention;
-use crate::model::{Item, Lang, Plan, PlanStatus, Status};
+use crate::model::{Item, Lang, Marked, Plan, PlanStatus, Status};
 use crate::tui::geometry::columns::Columns;
 
 /// Measured by display width without formatting what needs no formatting:
@@ -17,7 +17,8 @@ pub(super) fn measure(
     ascii: bool,
 ) -> Columns {
     let mut w = Columns::default();
-    let mut most_late = None::<i64>;
+    // The most days late, and whether any count to an assumed due (`*`).
+    let (mut most_late, mut late_marked) = (None::<i64>, false);
     let width = |text: &str| u16::try_from(crate::text::width(text)).unwrap_or(u16::MAX);
     for a in items {
         let Some(campaign) = plan.campaigns.get(a.campaign) else {
@@ -44,10 +45,16 @@ pub(super) fn measure(
                     .and_then(|c| c.tasks.get(i))
                     .and_then(figures::task_percent);
                 w.percent = w.percent.max(percent.map_or(0, |p| width(&p)));
-                if a.status == Status::Overdue {
-                    most_late = most_late.max(a.days_late);
-                } else if a.gap.is_some() {
-                    w.gap = w.gap.max(width_of(figures::gap_text_width(lang)));
+                match (a.status, a.days_late, a.gap) {
+                    (Status::Overdue, Some(days), _) => {
+                        most_late = most_late.max(Some(days.value()));
+                        late_marked |= days.assumed();
+                    }
+                    (Status::Overdue, None, _) | (_, _, None) => {}
+                    (_, _, Some(gap)) => {
+                        let gap_width = figures::gap_text_width(lang, gap.assumed());
+                        w.gap = w.gap.max(width_of(gap_width));
+                    }
                 }
             }
             Item::Indicator(i) => {
@@ -61,7 +68,8 @@ pub(super) fn measure(
         }
     }
     if let Some(days) = most_late {
-        w.gap = w.gap.max(width(&figures::days_left(-days, lang)));
+        let late = figures::days_left(Marked::new(-days, late_marked), lang);
+        w.gap = w.gap.max(width_of(late.width()));
     }
     w
 }

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use super::parts::{label, note_lines, sparkline_room, status_span};
 use crate::figures;
 use crate::i18n;
-use crate::model::{Indicator, Lang, Level, Scale, Status, WaterClass};
+use crate::model::{Field, Indicator, Lang, Level, Scale, Status, WaterClass};
 use crate::text;
 use crate::tui::theme::Theme;
 use crate::tui::ui::gauge;
@@ -58,9 +58,9 @@ impl IndicatorDetail<'_> {
     fn value_lines(&self) -> Vec<Line<'static>> {
         let (indicator, lang, theme) = (self.indicator, self.lang, self.theme);
         let s = i18n::strings(lang);
-        let value = figures::indicator_value(indicator, lang, theme.ascii);
+        let value = figures::marked_indicator_value(indicator, lang, theme.ascii).to_string();
         let target = match figures::indicator_target(indicator, lang, theme.ascii) {
-            Some(target) => Span::raw(target),
+            Some(target) => Span::raw(target.to_string()),
             None => Span::styled(s.no_target, theme.dim()),
         };
         vec![
@@ -117,18 +117,18 @@ impl IndicatorDetail<'_> {
             let room = sparkline_room(self.width, lang);
             spans.push(Span::raw(gauge::sparkline(&numbers, room, false, theme)));
         }
-        let point = |date: NaiveDate, level: Level| {
-            format!(
-                "{} {}",
-                figures::date(date),
-                figures::level(level, lang, theme.ascii)
-            )
+        // Each point marked as what it is read from: an assumed history
+        // point is not the source's reading.
+        let point = |date: NaiveDate, level: Level, field: Field| {
+            let level = figures::level(level, lang, theme.ascii);
+            let level = figures::Shown::new(level, indicator.assumed.contains(field));
+            format!("{} {level}", figures::date(date))
         };
         let points = indicator
             .history
             .iter()
-            .map(|p| point(p.date, p.value))
-            .chain(self.as_of.map(|d| point(d, indicator.value)))
+            .map(|p| point(p.date, p.value, Field::History))
+            .chain(self.as_of.map(|d| point(d, indicator.value, Field::Value)))
             .collect::<Vec<_>>()
             .join(if theme.ascii { " -> " } else { " → " });
         vec![

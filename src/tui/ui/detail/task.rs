@@ -73,17 +73,16 @@ impl TaskDetail<'_> {
         // The pane's whole width: the finer the cells, the truer the marker.
         let width = self.width;
         let mut out = vec![gauge_line(fraction, schedule.expected, width, style, theme)];
-        if let Some(expected) = schedule.expected {
+        if let Some(expected) = schedule.marked_expected() {
             let s = i18n::strings(self.lang);
             let mark = theme.gauge().expected;
             out.push(Line::from(vec![
                 Span::styled(format!("{mark} "), theme.title()),
                 Span::styled(
                     format!(
-                        "{} {}{}",
+                        "{} {}",
                         s.expected_by_now,
-                        figures::percent(expected),
-                        figures::mark(schedule.assumed.any(&[Field::Start, Field::Due]))
+                        figures::marked_percent(expected)
                     ),
                     theme.dim(),
                 ),
@@ -107,38 +106,31 @@ impl TaskDetail<'_> {
         let (schedule, lang, theme) = (self.schedule, self.lang, self.theme);
         let s = i18n::strings(lang);
         let mut dates = Vec::new();
-        if let Some(start) = schedule.start {
-            dates.extend([
-                label(s.start, theme),
-                Span::raw(self.date(start, Field::Start)),
-            ]);
+        if let Some(start) = schedule.marked_start() {
+            let start = figures::marked_date(start).to_string();
+            dates.extend([label(s.start, theme), Span::raw(start)]);
         }
-        if let Some(due) = schedule.due {
+        if let Some(due) = schedule.marked_due() {
             if !dates.is_empty() {
                 dates.push(Span::raw(theme.dot()));
             }
-            dates.extend([label(s.due, theme), Span::raw(self.date(due, Field::Due))]);
+            let due = figures::marked_date(due).to_string();
+            dates.extend([label(s.due, theme), Span::raw(due)]);
         }
-        if let Some(days) = schedule.days_left
+        if let Some(days) = schedule.marked_days_left()
             && !matches!(schedule.status, Status::Done | Status::Count)
         {
-            let style = if days < 0 {
+            let style = if days.value() < 0 {
                 theme.status(Status::Overdue)
             } else {
                 Style::new()
             };
             dates.extend([
                 Span::raw(theme.dot()),
-                Span::styled(figures::days_left(days, lang), style),
+                Span::styled(figures::days_left(days, lang).to_string(), style),
             ]);
         }
         (!dates.is_empty()).then(|| Line::from(dates))
-    }
-
-    /// A date of the task's, `*` after it when it is assumed.
-    fn date(&self, date: NaiveDate, field: Field) -> String {
-        let assumed = self.schedule.assumed.contains(field);
-        format!("{}{}", figures::date(date), figures::mark(assumed))
     }
 
     /// The rates achieved and needed, and the projected finish; none for a
@@ -155,8 +147,8 @@ impl TaskDetail<'_> {
             return Vec::new();
         };
         let mut out: Vec<Line<'static>> = self.rate_line(&pace).into_iter().collect();
-        if let Some(finish) = pace.projected_finish {
-            let late = self.schedule.due.is_some_and(|due| finish > due);
+        if let Some(finish) = pace.marked_projected_finish() {
+            let late = self.schedule.due.is_some_and(|due| finish.value() > due);
             let style = if late {
                 self.theme.status(Status::Behind)
             } else {
@@ -164,7 +156,7 @@ impl TaskDetail<'_> {
             };
             out.push(Line::from(vec![
                 label(i18n::strings(self.lang).projected_finish, self.theme),
-                Span::styled(figures::date(finish), style),
+                Span::styled(figures::marked_date(finish).to_string(), style),
             ]));
         }
         out
@@ -177,21 +169,20 @@ impl TaskDetail<'_> {
         let unit = figures::task_unit(self.task, lang).unwrap_or_default();
         let per = format!("{unit}{}", s.per_day);
         let mut spans = vec![label(s.pace, theme)];
-        if let Some(achieved) = pace.achieved_per_day {
-            let achieved = figures::rate(achieved);
-            spans.push(Span::raw(format!("{} {achieved} {per}", s.achieved_rate)));
+        if let Some(achieved) = pace.marked_achieved() {
+            let achieved = figures::marked_rate(achieved, &per);
+            spans.push(Span::raw(format!("{} {achieved}", s.achieved_rate)));
         }
-        let needed = match pace.needed_per_day {
+        let needed = match pace.marked_needed() {
             Some(needed) => {
                 let style = match pace.achieved_per_day {
-                    Some(achieved) if achieved + 1e-9 < needed => theme.status(Status::Behind),
+                    Some(achieved) if achieved + 1e-9 < needed.value() => {
+                        theme.status(Status::Behind)
+                    }
                     _ => Style::new(),
                 };
-                let needed = figures::rate(needed);
-                Some(Span::styled(
-                    format!("{} {needed} {per}", s.needed_rate),
-                    style,
-                ))
+                let needed = figures::marked_rate(needed, &per);
+                Some(Span::styled(format!("{} {needed}", s.needed_rate), style))
             }
             None => self.remaining_span(),
         };
@@ -204,16 +195,22 @@ impl TaskDetail<'_> {
         (spans.len() > 1).then(|| Line::from(spans))
     }
 
-    /// No rate is left to compute (due today or past due): what remains.
+    /// No rate is left to compute (due today or past due): what remains,
+    /// marked as the due date it is reckoned to.
     fn remaining_span(&self) -> Option<Span<'static>> {
         let (task, lang) = (self.task, self.lang);
         let total = task.total.filter(|total| task.done < *total)?;
         let remaining = figures::task_amount(task, total - task.done, lang);
-        let text_ = match self.schedule.days_left {
-            Some(0) => i18n::to_finish_today(&remaining, lang),
-            _ => i18n::strings(lang).past_due.to_owned(),
+        let past_due = i18n::strings(lang).past_due;
+        let words = match self.schedule.marked_days_left() {
+            Some(days) => figures::Shown::of(days, |days| match days {
+                0 => i18n::to_finish_today(&remaining, lang),
+                _ => past_due.to_owned(),
+            }),
+            None => figures::Shown::new(past_due, false),
         };
-        Some(Span::styled(text_, self.theme.status(Status::Overdue)))
+        let style = self.theme.status(Status::Overdue);
+        Some(Span::styled(words.to_string(), style))
     }
 
     /// The recorded points then today's figure as a sparkline, and the
@@ -245,16 +242,24 @@ impl TaskDetail<'_> {
             label(s.history, theme),
             Span::styled(spark, theme.status(self.schedule.status)),
         ]));
-        // From the first point to the figure now, at the reporting date.
+        // From the first point to the figure now, at the reporting date,
+        // each marked as what it is read from.
         if let (Some(first), Some(as_of)) = (task.history.first(), self.as_of) {
             let arrow = if theme.ascii { "->" } else { "→" };
+            let point = |done: f64, field: Field| {
+                let assumed = task.assumed.contains(field);
+                figures::Shown::new(figures::number(done, lang), assumed)
+            };
             out.push(Line::styled(
                 format!(
                     "{} {} {arrow} {} {}",
                     figures::date(first.date),
-                    figures::number(first.done, lang),
+                    point(first.done, Field::History),
                     figures::date(as_of),
-                    figures::task_done(task, lang)
+                    figures::Shown::new(
+                        figures::task_done(task, lang),
+                        task.assumed.contains(Field::Done)
+                    )
                 ),
                 theme.dim(),
             ));
