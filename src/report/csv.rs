@@ -11,8 +11,8 @@
 //! Cells hold the exact figures, never the assumed marker (a `95*` is no
 //! number to a spreadsheet): the `assumed` column names the row's fields
 //! that are not from the source, joined by `;`, empty when none; the
-//! `marked` column names the row's figures that rest on one, worked-out
-//! ones included (`due;days_left`), as the JSON report's `marked`.
+//! `marked` column before it names the row's figures that rest on one,
+//! worked-out ones included (`due;days_left`), by the JSON report's keys.
 //!
 //! With `--since` two columns follow: `previous` (the figure at the
 //! baseline: a number, or a water class) and `change` (now minus then; empty
@@ -41,8 +41,8 @@ const HEADER: [&str; 14] = [
     "start",
     "due",
     "days_left",
-    "assumed",
     "marked",
+    "assumed",
 ];
 
 /// The columns `--since` adds.
@@ -88,8 +88,8 @@ pub fn render(report: &Report<'_>) -> String {
                 schedule
                     .days_left
                     .map_or(Cell::Empty, |d| Cell::Number(d.to_string())),
-                assumed(schedule.assumed),
                 marked(marks::task_marked(schedule), since.is_some()),
+                assumed(schedule.assumed),
             ];
             write_row_with(&mut out, &row, compared(Item::Task(i)));
         }
@@ -108,8 +108,8 @@ pub fn render(report: &Report<'_>) -> String {
                 Cell::Empty,
                 Cell::Empty,
                 Cell::Empty,
-                assumed(indicator.assumed),
                 marked(marks::indicator_marked(indicator, status), since.is_some()),
+                assumed(indicator.assumed),
             ];
             write_row_with(&mut out, &row, compared(Item::Indicator(i)));
         }

@@ -22,6 +22,7 @@ mod figures_agree;
 mod history;
 mod history_props;
 mod hostile;
+mod marks_travel;
 mod props_roundtrip;
 mod readme_screenshots;
 mod render;

@@ -227,8 +227,9 @@ fn the_attention_list_is_worst_first_with_gaps_in_shown_points() {
             "- ✖ overdue\\* · Weighted / Late job: 2/8\\* (25%\\*) · 10 days past due · Lead: Water bureau",
             "- ✗ not-met\\* · Work done / Good-air days: 80%\\* (target ≥ 90%) · Lead: City bureau",
             // 50% − 30% = 20 points; 50% − 42% = 8 points; the task's own lead first.
-            "- ▼ behind\\* · Weighted / Big job: 30/100 (30%) · expected by now 50%\\*, 20 points short · Lead: Water bureau",
-            "- ▲ at-risk\\* · Weighted / Medium job: 42/100 (42%) · expected by now 50%\\*, 8 points short · Lead: District one",
+            // The gap is marked as the 序时进度 it is taken from (contract 3).
+            "- ▼ behind\\* · Weighted / Big job: 30/100 (30%) · expected by now 50%\\*, 20 points short\\* · Lead: Water bureau",
+            "- ▲ at-risk\\* · Weighted / Medium job: 42/100 (42%) · expected by now 50%\\*, 8 points short\\* · Lead: District one",
         ]
     );
     let text = render(CONTRACT2, Format::Text, Lang::Zh);
@@ -239,7 +240,7 @@ fn the_attention_list_is_worst_first_with_gaps_in_shown_points() {
         "{text}"
     );
     assert!(
-        lines[2].contains("序时进度50%*，差20个百分点 · 责任单位：市水务局"),
+        lines[2].contains("序时进度50%*，差20个百分点* · 责任单位：市水务局"),
         "{text}"
     );
 }

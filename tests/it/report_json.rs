@@ -120,6 +120,8 @@ fn shape_is_exactly_the_designed_one() {
         "indicators_met",
         "indicators_with_target",
         "assumed",
+        // Contract 3: the keys whose figures rest on an assumed value.
+        "marked",
         "tasks",
         "indicators",
     ];
@@ -139,9 +141,11 @@ fn shape_is_exactly_the_designed_one() {
         "due",
         "days_left",
         "assumed",
+        "marked",
     ];
     let indicator_keys = [
         "id", "name", "value", "approx", "target", "better", "scale", "unit", "status", "assumed",
+        "marked",
     ];
     let items = keys_at(&text, 10);
     let mut rest = items.as_slice();
