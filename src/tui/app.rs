@@ -8,6 +8,7 @@ mod copy;
 mod history;
 mod layout;
 mod loading;
+mod moves;
 mod navigation;
 mod outcomes;
 pub(crate) mod problems;
@@ -198,8 +199,8 @@ pub(crate) struct Overlay {
     pub prompt: Option<Prompt>,
     /// The problems panel, while it is open: the selected problem.
     pub problems_open: Option<usize>,
-    pub help: bool,
-    pub help_scroll: u16,
+    /// The help, while it is open: how many lines it is scrolled down.
+    pub help: Option<u16>,
     pub message: Option<Message>,
 }
 
@@ -272,7 +273,7 @@ impl App {
 
     /// The key context: a prompt, the help, or the view.
     pub fn context(&self) -> Context {
-        match (&self.overlay.prompt, self.overlay.help, self.view) {
+        match (&self.overlay.prompt, self.overlay.help.is_some(), self.view) {
             (Some(Prompt::Filter { .. }), _, _) => Context::Filter,
             (Some(Prompt::Search { .. }), _, _) => Context::Search,
             (Some(Prompt::Update { .. }), _, _) => Context::Update,
@@ -362,7 +363,7 @@ impl App {
             MouseEventKind::ScrollDown => self.command(Command::Down),
             MouseEventKind::Down(MouseButton::Left)
                 if self.overlay.prompt.is_none()
-                    && !self.overlay.help
+                    && self.overlay.help.is_none()
                     && self.overlay.problems_open.is_none() =>
             {
                 self.click(mouse.column, mouse.row)
@@ -379,7 +380,7 @@ impl App {
         }
         // A transient message lasts until the next thing the user does.
         let had_message = self.overlay.message.take().is_some();
-        let effect = match (&self.overlay.prompt, self.overlay.help) {
+        let effect = match (&self.overlay.prompt, self.overlay.help.is_some()) {
             (Some(_), _) => self.prompt_command(command),
             (None, true) => self.help_command(command),
             (None, false) if self.overlay.problems_open.is_some() => self.problems_command(command),

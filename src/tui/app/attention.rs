@@ -7,6 +7,7 @@
 
 mod widths;
 
+use super::moves::moved;
 use super::{App, Effect, View};
 use crate::model::Campaign;
 use crate::model::Plan;
@@ -253,13 +254,10 @@ impl App {
             Command::NextMatch => return self.step_match(true),
             Command::PrevMatch => return self.step_match(false),
             _ if len == 0 => return Effect::None,
-            Command::Up => current.saturating_sub(1),
-            Command::Down => (current + 1).min(len - 1),
-            Command::Top => 0,
-            Command::Bottom => len - 1,
-            Command::PageUp => current.saturating_sub(page),
-            Command::PageDown => (current + page).min(len - 1),
-            _ => return Effect::None,
+            _ => match moved(current, command, page, len - 1) {
+                Some(target) => target,
+                None => return Effect::None,
+            },
         };
         self.select_attention(target)
     }

@@ -1,6 +1,7 @@
 //! Moving around: the overview cards, the campaign list and detail pane,
 //! the help overlay, clicks, and where the editor opens.
 
+use super::moves::moved;
 use super::{App, CampaignView, Effect, Pane, Prompt, Remembered, View};
 use crate::tui::action::Command;
 use crate::tui::geometry::campaign::Hit;
@@ -40,39 +41,29 @@ impl App {
     }
 
     pub(super) fn help_command(&mut self, command: Command) -> Effect {
+        let scroll = self.overlay.help.unwrap_or(0);
         match command {
             Command::Back | Command::BackOrQuit | Command::ToggleHelp => {
-                self.overlay.help = false;
-                self.overlay.help_scroll = 0;
-                Effect::Redraw
-            }
-            Command::Up if self.overlay.help_scroll > 0 => {
-                self.overlay.help_scroll -= 1;
-                Effect::Redraw
-            }
-            Command::Down
-            | Command::PageDown
-            | Command::Bottom
-            | Command::PageUp
-            | Command::Top => {
-                let max = self.help_max_scroll();
-                let page = self.help_page();
-                let to = match command {
-                    Command::Down => self.overlay.help_scroll.saturating_add(1),
-                    Command::PageDown => self.overlay.help_scroll.saturating_add(page),
-                    Command::PageUp => self.overlay.help_scroll.saturating_sub(page),
-                    Command::Top => 0,
-                    _ => max,
-                }
-                .min(max);
-                if to == self.overlay.help_scroll {
-                    return Effect::None;
-                }
-                self.overlay.help_scroll = to;
+                self.overlay.help = None;
                 Effect::Redraw
             }
             Command::ToggleLang | Command::Reload | Command::Quit => self.view_command(command),
-            _ => Effect::None,
+            _ => {
+                let (page, max) = (self.help_page(), self.help_max_scroll());
+                let moved = moved(
+                    usize::from(scroll),
+                    command,
+                    usize::from(page),
+                    usize::from(max),
+                );
+                match moved.map(|to| u16::try_from(to).unwrap_or(max)) {
+                    Some(to) if to != scroll => {
+                        self.overlay.help = Some(to);
+                        Effect::Redraw
+                    }
+                    _ => Effect::None,
+                }
+            }
         }
     }
 
@@ -80,7 +71,7 @@ impl App {
         match command {
             Command::Quit => Effect::Quit,
             Command::ToggleHelp => {
-                self.overlay.help = true;
+                self.overlay.help = Some(0);
                 Effect::Redraw
             }
             Command::ToggleLang => {
@@ -276,14 +267,15 @@ impl App {
         let Some(view) = self.campaign.as_mut() else {
             return Effect::None;
         };
-        let scroll = match command {
-            Command::Up | Command::Top if view.detail_scroll == 0 => return Effect::None,
-            Command::Up => view.detail_scroll - 1,
-            Command::Top => 0,
-            Command::Down => view.detail_scroll.saturating_add(1),
-            _ => u16::MAX,
+        let Some(scroll) = moved(
+            usize::from(view.detail_scroll),
+            command,
+            1,
+            usize::from(max),
+        ) else {
+            return Effect::None;
         };
-        let scroll = scroll.min(max);
+        let scroll = u16::try_from(scroll).unwrap_or(max);
         if scroll == view.detail_scroll {
             return Effect::None;
         }
@@ -301,16 +293,10 @@ impl App {
         if len == 0 {
             return Effect::None;
         }
-        let current = view.selected.min(len - 1);
-        let target = match command {
-            Command::Up => current.saturating_sub(1),
-            Command::Down => (current + 1).min(len - 1),
-            Command::Top => 0,
-            Command::Bottom => len - 1,
-            Command::PageUp => current.saturating_sub(page),
-            _ => (current + page).min(len - 1),
-        };
-        self.select(target)
+        match moved(view.selected, command, page, len - 1) {
+            Some(target) => self.select(target),
+            None => Effect::None,
+        }
     }
 
     pub(super) fn select(&mut self, target: usize) -> Effect {

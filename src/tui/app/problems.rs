@@ -3,6 +3,7 @@
 //! loader's diagnostics, not as text, so they read in the language of the
 //! moment (`L` switches it).
 
+use super::moves::moved;
 use super::{App, Effect};
 use crate::load::{Diagnostic, Invalid};
 use crate::model::Lang;
@@ -109,37 +110,32 @@ impl App {
             .unwrap_or(0)
             .min(count.saturating_sub(1));
         let page = self.problems_page();
-        let target = match command {
+        if let Some(target) = moved(current, command, page, count.saturating_sub(1)) {
+            if Some(target) == self.overlay.problems_open {
+                return Effect::None;
+            }
+            self.overlay.problems_open = Some(target);
+            return Effect::Redraw;
+        }
+        match command {
             Command::Back | Command::BackOrQuit | Command::ToggleProblems => {
                 self.overlay.problems_open = None;
                 return Effect::Redraw;
             }
-            Command::Enter => return self.problem_editor_effect(current),
-            Command::Up => current.saturating_sub(1),
-            Command::Down => current + 1,
-            Command::PageUp => current.saturating_sub(page),
-            Command::PageDown => current + page,
-            Command::Top => 0,
-            Command::Bottom => count,
+            Command::Enter => self.problem_editor_effect(current),
             Command::ToggleLang | Command::Reload | Command::Quit | Command::ToggleHelp => {
-                return self.view_command(command);
+                self.view_command(command)
             }
             // Any other key of every view (`a`, `d`, `1`–`9`, `b`…) does
             // what it does there, the panel out of its way.
             other => {
                 self.overlay.problems_open = None;
-                return match self.view_command(other) {
+                match self.view_command(other) {
                     Effect::None => Effect::Redraw,
                     effect => effect,
-                };
+                }
             }
         }
-        .min(count.saturating_sub(1));
-        if Some(target) == self.overlay.problems_open {
-            return Effect::None;
-        }
-        self.overlay.problems_open = Some(target);
-        Effect::Redraw
     }
 
     /// `$EDITOR` at the line of problem `index`.

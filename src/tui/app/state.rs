@@ -78,12 +78,12 @@ impl App {
     }
 
     pub fn help_open(&self) -> bool {
-        self.overlay.help
+        self.overlay.help.is_some()
     }
 
     /// How many lines the help is scrolled down.
     pub fn help_scroll(&self) -> u16 {
-        self.overlay.help_scroll
+        self.overlay.help.unwrap_or(0)
     }
 
     pub fn focus(&self) -> Pane {
