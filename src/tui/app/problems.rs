@@ -120,7 +120,7 @@ impl App {
         match command {
             Command::Back | Command::BackOrQuit | Command::ToggleProblems => {
                 self.overlay.problems_open = None;
-                return Effect::Redraw;
+                Effect::Redraw
             }
             Command::Enter => self.problem_editor_effect(current),
             Command::ToggleLang | Command::Reload | Command::Quit | Command::ToggleHelp => {
