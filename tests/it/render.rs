@@ -341,3 +341,44 @@ fn a_cards_headline_names_its_scope() {
     let zh = shipped(&["--lang", "zh"]);
     assert!(zh.contains("▼ 滞后* · 3项计入进度的任务中1项"), "{zh}");
 }
+
+/// Every chart runs from 0 to the item's total or its largest figure or
+/// target, the axis printed: a task's count is drawn against its total, an
+/// indicator's against its target, which the axis names with its mark; the
+/// assumed history's chart carries `*` as its points do.
+#[test]
+fn charts_run_from_zero_with_their_axis_printed() {
+    let out =
+        stdout(&render(&["--size", "80x24", "--select", "blue-sky/machinery-labels"]).success());
+    let chart = out
+        .lines()
+        .find(|l| l.contains("History "))
+        .expect("a chart");
+    assert!(
+        chart.contains(" 0–600"),
+        "drawn against the total 600: {out}"
+    );
+    assert!(
+        !chart.contains('█'),
+        "513 of 600 is not a full bar: {chart}"
+    );
+    let shipped = crate::binary::assert_command()
+        .env_remove("NO_COLOR")
+        .args([
+            "render",
+            "campaigns.toml",
+            "--size",
+            "120x40",
+            "--lang",
+            "en",
+        ])
+        .args(["--select", "blue-sky/pm25"])
+        .assert()
+        .success();
+    let shipped = stdout(&shipped);
+    let chart = shipped
+        .lines()
+        .find(|l| l.contains("History "))
+        .expect("a chart");
+    assert!(chart.contains("* 0–39 · target ≤ 35 μg/m³*"), "{chart}");
+}

@@ -60,30 +60,22 @@ pub fn marker_cell(expected: f64, width: u16) -> u16 {
     ((e * f64::from(width)).round() as u16).min(width.saturating_sub(1))
 }
 
-/// A sparkline of `values` (oldest first); the last `width` values if there
-/// are more. Counts of work done are scaled from zero (`zero_based`); levels
-/// such as a concentration from their lowest to their highest, so a change
-/// of a few units shows. A few values get up to three characters each so the
+/// A sparkline of `values` (oldest first) on a scale from 0 to `top`, the
+/// one rule of every chart (a task's total, an indicator's largest figure
+/// or target), so equal gains draw equal steps; the last `width` values if
+/// there are more. A few values get up to three characters each so the
 /// shape is readable.
-pub fn sparkline(values: &[f64], width: usize, zero_based: bool, theme: &Theme) -> String {
+pub fn sparkline(values: &[f64], width: usize, top: f64, theme: &Theme) -> String {
     let levels = theme.spark_levels();
     let shown = &values[values.len().saturating_sub(width)..];
     let each = (width / shown.len().max(1)).clamp(1, 3);
-    let finite = shown.iter().copied().filter(|v| v.is_finite());
-    let max = finite.clone().fold(f64::NEG_INFINITY, f64::max);
-    let min = if zero_based {
-        0.0
-    } else {
-        finite.fold(f64::INFINITY, f64::min)
-    };
     shown
         .iter()
         .map(|v| {
-            if !v.is_finite() || max <= min {
-                // Nothing to scale against: a flat line at the middle.
-                return levels[if max > 0.0 || !zero_based { 4 } else { 1 }];
+            if !v.is_finite() || top <= 0.0 {
+                return levels[1];
             }
-            let level = (((v.max(min) - min) / (max - min)) * 7.0).round() as usize + 1;
+            let level = ((v.clamp(0.0, top) / top) * 7.0).round() as usize + 1;
             levels[level.min(8)]
         })
         .flat_map(|level| std::iter::repeat_n(level, each))
@@ -106,19 +98,31 @@ mod tests {
     }
 
     #[test]
-    fn sparkline_scales_to_the_largest() {
+    fn sparkline_runs_from_zero_to_the_top_it_is_given() {
         let theme = Theme::new(false, true);
-        assert_eq!(sparkline(&[0.0, 50.0, 100.0], 3, true, &theme), ".=#");
+        assert_eq!(sparkline(&[0.0, 50.0, 100.0], 3, 100.0, &theme), ".=#");
         assert_eq!(
-            sparkline(&[0.0, 50.0, 100.0], 10, true, &theme),
+            sparkline(&[0.0, 50.0, 100.0], 10, 100.0, &theme),
             "...===###"
         );
-        assert_eq!(sparkline(&[1.0, 2.0, 3.0], 2, true, &theme).len(), 2);
-        assert_eq!(sparkline(&[], 5, true, &theme), "");
-        // From zero, 36 → 31 is nearly flat; from the lowest it is a fall.
-        assert_eq!(sparkline(&[36.0, 33.0, 31.0], 3, true, &theme), "###");
-        assert_eq!(sparkline(&[36.0, 33.0, 31.0], 3, false, &theme), "#-.");
-        assert_eq!(sparkline(&[5.0, 5.0], 2, false, &theme), "--");
+        assert_eq!(sparkline(&[1.0, 2.0, 3.0], 2, 3.0, &theme).len(), 2);
+        assert_eq!(sparkline(&[], 5, 1.0, &theme), "");
+        // Nothing to scale against: a low flat line, never a jump.
+        assert_eq!(sparkline(&[0.0, 0.0], 2, 0.0, &theme), "..");
+        // Above the top (done beyond a total) is drawn full.
+        assert_eq!(sparkline(&[120.0], 1, 100.0, &theme), "#");
+        // Equal gains draw equal steps, whatever the values: 60 → 65 → 70
+        // of 70 and 0 → 5 → 10 of 70 rise by the same levels.
+        let unicode = Theme::new(false, false);
+        let levels = |line: String| -> Vec<usize> {
+            let all = unicode.spark_levels();
+            line.chars()
+                .map(|c| all.iter().position(|l| l.starts_with(c)).unwrap())
+                .collect()
+        };
+        let high = levels(sparkline(&[60.0, 65.0, 70.0], 3, 70.0, &unicode));
+        let low = levels(sparkline(&[0.0, 5.0, 10.0], 3, 70.0, &unicode));
+        assert_eq!(high[2] - high[0], low[2] - low[0]);
     }
 
     #[test]

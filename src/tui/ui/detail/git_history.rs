@@ -4,9 +4,9 @@
 //! or correcting a report of its date says so), where the history stops,
 //! and how many revisions did not load.
 
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 
-use super::parts::{label, sparkline_room};
+use super::parts::{ChartScale, chart_line, label};
 use crate::figures;
 use crate::history::{Boundary, PointFrom};
 use crate::i18n;
@@ -14,13 +14,13 @@ use crate::model::{Figure, Lang, Level};
 use crate::text::{self, sanitize_line};
 use crate::tui::changes::Baselined;
 use crate::tui::theme::Theme;
-use crate::tui::ui::gauge;
 
 /// The lines for item `key` (`campaign/item`); `None` when there is no git
 /// history to show (the pane then shows the file's own `history` array).
 pub fn lines(
     baselined: &Baselined,
     key: &str,
+    scale: &ChartScale,
     width: u16,
     lang: Lang,
     theme: &Theme,
@@ -38,17 +38,14 @@ pub fn lines(
     let mut out = vec![Line::raw("")];
     let (first, last) = (item.points.first()?, item.points.last()?);
     if numbers.len() > 1 {
-        let room = sparkline_room(width, lang);
-        // A task's count is drawn from zero, as its own history is (45 → 53
-        // of 77 is a small step, not empty to full); an indicator's value from
-        // its lowest, where the movement is.
-        let is_count = matches!(first.figure, Figure::Done(_));
-        let spark = gauge::sparkline(&numbers, room, is_count, theme);
-        let spark_width = text::width(&spark);
-        out.push(Line::from(vec![
-            label(s.history, theme),
-            Span::styled(spark, theme.title()),
-        ]));
+        // On the one rule of every chart: from 0, to the total or the
+        // target, the axis printed (45 → 53 of 77 is a small step).
+        let line = chart_line(&numbers, scale, width, theme.title(), lang, theme);
+        let spark_width = line
+            .spans
+            .get(1)
+            .map_or(0, |span| text::width(&span.content));
+        out.push(line);
         // The dates on the axis: the first under the start, the last under the end.
         let (from, to) = (figures::date(first.as_of), figures::date(last.as_of));
         let pad = spark_width.saturating_sub(text::width(&from) + text::width(&to));

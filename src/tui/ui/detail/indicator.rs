@@ -5,13 +5,12 @@ use chrono::NaiveDate;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
-use super::parts::{label, note_lines, sparkline_room, status_span};
+use super::parts::{ChartScale, chart_line, label, note_lines, status_span};
 use crate::figures;
 use crate::i18n;
 use crate::model::{Field, Indicator, Lang, Level, Scale, Status, WaterClass};
 use crate::text;
 use crate::tui::theme::Theme;
-use crate::tui::ui::gauge;
 
 /// An indicator as the detail pane shows it.
 pub struct IndicatorDetail<'a> {
@@ -112,11 +111,12 @@ impl IndicatorDetail<'_> {
                 Level::WaterClass(_) => None,
             })
             .collect();
-        let mut spans = vec![label(i18n::strings(lang).history, theme)];
-        if numbers.len() > 1 {
-            let room = sparkline_room(self.width, lang);
-            spans.push(Span::raw(gauge::sparkline(&numbers, room, false, theme)));
-        }
+        let scale = ChartScale::indicator(indicator, lang, theme.ascii);
+        let spans = if numbers.len() > 1 {
+            chart_line(&numbers, &scale, self.width, Style::new(), lang, theme).spans
+        } else {
+            vec![label(i18n::strings(lang).history, theme)]
+        };
         // Each point marked as what it is read from: an assumed history
         // point is not the source's reading.
         let point = |date: NaiveDate, level: Level, field: Field| {

@@ -20,6 +20,7 @@ use crate::tui::geometry::campaign;
 use crate::tui::rows::Item;
 use crate::tui::theme::Theme;
 use indicator::IndicatorDetail;
+use parts::ChartScale;
 use task::TaskDetail;
 
 /// The selected item's detail in lines wrapped to its pane in `body`.
@@ -74,9 +75,9 @@ fn lines(app: &App, width: u16, theme: &Theme) -> Vec<Line<'static>> {
         return Vec::new();
     };
     let (lang, as_of) = (app.settings().lang, Some(data.status.as_of));
-    let git = |id: &str| {
+    let git = |id: &str, scale: ChartScale| {
         let key = format!("{}/{id}", campaign.id);
-        git_history::lines(app.baselined()?, &key, width, lang, theme)
+        git_history::lines(app.baselined()?, &key, &scale, width, lang, theme)
     };
     match view.rows.get(view.selected) {
         Some(Item::Task(i)) => match (campaign.tasks.get(*i), status.tasks.get(*i)) {
@@ -88,7 +89,7 @@ fn lines(app: &App, width: u16, theme: &Theme) -> Vec<Line<'static>> {
                 lang,
                 width,
                 theme,
-                git: git(&task.id),
+                git: git(&task.id, ChartScale::task(task)),
             }
             .lines(),
             _ => Vec::new(),
@@ -103,7 +104,10 @@ fn lines(app: &App, width: u16, theme: &Theme) -> Vec<Line<'static>> {
                     lang,
                     width,
                     theme,
-                    git: git(&indicator.id),
+                    git: git(
+                        &indicator.id,
+                        ChartScale::indicator(indicator, lang, theme.ascii),
+                    ),
                 }
                 .lines(),
                 _ => Vec::new(),

@@ -1,12 +1,15 @@
 //! Pieces both kinds of item use in the detail pane: labels, the status,
-//! the room a history sparkline gets and the note.
+//! the history chart on its scale and the note.
 
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
+use crate::figures::{self, Shown};
 use crate::i18n;
-use crate::model::{Lang, Status, Text};
+use crate::model::{Field, Indicator, Lang, Level, Status, Task, Text};
 use crate::text;
 use crate::tui::theme::Theme;
+use crate::tui::ui::gauge;
 
 /// A dim label followed by a space: "Due ", "截止 ".
 pub fn label(text_: &str, theme: &Theme) -> Span<'static> {
@@ -27,12 +30,90 @@ pub fn status_span(status: Status, assumed: bool, lang: Lang, theme: &Theme) -> 
     )
 }
 
-/// How many cells a history sparkline may take after its label.
-pub fn sparkline_room(width: u16, lang: Lang) -> usize {
+/// What an item's history chart is drawn against: every chart runs from 0
+/// to the largest of its figures, a task's total and an indicator's target,
+/// so equal gains draw equal steps; the target is written on the axis.
+pub struct ChartScale {
+    pub total: Option<f64>,
+    /// The item's `history` is assumed: its points, and so the chart, carry `*`.
+    pub points_assumed: bool,
+    /// An indicator's numeric target, and its words (`≥ 95%*`).
+    pub target: Option<(f64, Shown)>,
+}
+
+impl ChartScale {
+    /// A task's chart: 0 to its total (a plain count: to its largest figure).
+    pub fn task(task: &Task) -> ChartScale {
+        ChartScale {
+            total: task.total,
+            points_assumed: task.assumed.contains(Field::History),
+            target: None,
+        }
+    }
+
+    /// An indicator's chart: 0 to its largest figure or its target, the
+    /// target on the axis (none for a water class, which has no chart).
+    pub fn indicator(indicator: &Indicator, lang: Lang, ascii: bool) -> ChartScale {
+        let target = match (
+            indicator.target,
+            figures::indicator_target(indicator, lang, ascii),
+        ) {
+            (Some(Level::Number(value)), Some(words)) => Some((value, words)),
+            _ => None,
+        };
+        ChartScale {
+            total: None,
+            points_assumed: indicator.assumed.contains(Field::History),
+            target,
+        }
+    }
+
+    fn top(&self, values: &[f64]) -> f64 {
+        let target = self.target.as_ref().map(|(value, _)| *value);
+        values
+            .iter()
+            .copied()
+            .chain(self.total)
+            .chain(target)
+            .filter(|v| v.is_finite())
+            .fold(0.0, f64::max)
+    }
+}
+
+/// The history's line: its label, a sparkline of `values` (oldest first) on
+/// `scale`, and the axis after it: `0–77`, `0–100 · target ≥ 95%*`.
+pub fn chart_line(
+    values: &[f64],
+    scale: &ChartScale,
+    width: u16,
+    style: Style,
+    lang: Lang,
+    theme: &Theme,
+) -> Line<'static> {
     let s = i18n::strings(lang);
-    usize::from(width)
-        .saturating_sub(text::width(s.history) + 1)
-        .clamp(1, 60)
+    let top = scale.top(values);
+    let dash = if theme.ascii { "-" } else { "–" };
+    let mut axis = format!(
+        "{} {}{dash}{}",
+        figures::mark(scale.points_assumed),
+        figures::number(0.0, lang),
+        figures::number(top, lang)
+    );
+    if let Some((_, words)) = &scale.target {
+        let target = match lang {
+            Lang::Zh => s.target.to_owned(),
+            Lang::En => s.target.to_lowercase(),
+        };
+        axis.push_str(&format!("{}{target} {words}", theme.dot()));
+    }
+    let room = usize::from(width)
+        .saturating_sub(text::width(s.history) + 1 + text::width(&axis))
+        .clamp(1, 60);
+    Line::from(vec![
+        label(s.history, theme),
+        Span::styled(gauge::sparkline(values, room, top, theme), style),
+        Span::styled(axis, theme.dim()),
+    ])
 }
 
 /// The note under a blank line and its label, a line per paragraph.

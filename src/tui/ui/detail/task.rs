@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use super::parts::{label, note_lines, sparkline_room, status_span};
+use super::parts::{ChartScale, chart_line, label, note_lines, status_span};
 use crate::figures;
 use crate::i18n;
 use crate::model::schedule::pace;
@@ -236,12 +236,9 @@ impl TaskDetail<'_> {
             .map(|p| p.done)
             .chain([task.done])
             .collect();
-        let room = sparkline_room(self.width, lang);
-        let spark = gauge::sparkline(&values, room, true, theme);
-        out.push(Line::from(vec![
-            label(s.history, theme),
-            Span::styled(spark, theme.status(self.schedule.status)),
-        ]));
+        let style = theme.status(self.schedule.status);
+        let scale = ChartScale::task(task);
+        out.push(chart_line(&values, &scale, self.width, style, lang, theme));
         // From the first point to the figure now, at the reporting date,
         // each marked as what it is read from.
         if let (Some(first), Some(as_of)) = (task.history.first(), self.as_of) {
