@@ -9,7 +9,10 @@ use crate::tui::changes::{Baselined, Change};
 /// `+8 ↑`, `−3`, `↓`; `None` when nothing a row can say moved (a water
 /// class that changed within the same status says it in the changes list).
 pub fn change_text(change: &Change, lang: Lang, ascii: bool) -> Option<String> {
-    let delta = change.delta().and_then(|d| figures::change(d, lang, ascii));
+    let delta = change
+        .delta()
+        .and_then(|d| figures::change(d, lang, ascii))
+        .map(|delta| format!("{delta}{}", figures::mark(change.assumed)));
     let arrow = change.moved().map(|up| figures::status_move(up, ascii));
     match (delta, arrow) {
         (Some(delta), Some(arrow)) => Some(format!("{delta} {arrow}")),

@@ -382,3 +382,43 @@ fn charts_run_from_zero_with_their_axis_printed() {
         .expect("a chart");
     assert!(chart.contains("* 0–39 · target ≤ 35 μg/m³*"), "{chart}");
 }
+
+/// The change of an assumed figure rests on it: `+8*` on the screen's row
+/// and `+8\* since …` in the bulletin, where the same change of a figure
+/// from the source carries no mark.
+#[test]
+fn the_change_of_an_assumed_figure_carries_its_mark() {
+    let assumed =
+        |plan: String| plan.replacen("done = 513\n", "done = 513\nassumed = [\"done\"]\n", 1);
+    let fixture = crate::git_fixture::Fixture::new();
+    let name = crate::tui_history::NAME;
+    fixture.commit(
+        name,
+        &assumed(crate::tui_history::last_report()),
+        "2024-12-01T10:00:00+08:00",
+    );
+    fixture.commit(
+        name,
+        &assumed(crate::tui_history::current()),
+        "2025-01-02T10:00:00+08:00",
+    );
+    let file = fixture.file(name);
+    let rows = stdout(&render_file(&file, &["--view", "blue-sky", "--since", "HEAD~1"]).success());
+    assert!(
+        crate::tui_history::row(&rows, "Labels for non-").contains("+8* ↓"),
+        "{rows}"
+    );
+    let md = crate::binary::assert_command()
+        .args(["report"])
+        .arg(&file)
+        .args(["--format", "md", "--lang", "en", "--since", "HEAD~1"])
+        .assert()
+        .success();
+    let md = stdout(&md);
+    assert!(md.contains("+8\\* since 2024-11-30"), "{md}");
+    // The good-air days' value is from the source: its change is bare.
+    assert!(
+        md.contains("−2 since 2024-11-30") || md.contains("-2 since 2024-11-30"),
+        "{md}"
+    );
+}

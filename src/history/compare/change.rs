@@ -22,6 +22,9 @@ pub struct Change {
     pub previous: Option<(Figure, Status)>,
     /// Now; `None`: removed.
     pub current: Option<(Figure, Status)>,
+    /// The figure now (a task's done, an indicator's value) is assumed: the
+    /// change rests on it and carries `*` wherever it is shown.
+    pub assumed: bool,
 }
 
 impl Change {

@@ -18,7 +18,7 @@ use std::collections::HashMap;
 pub use baseline::Baseline;
 pub use change::{Change, Previous, difference};
 
-use crate::model::{Figure, Item, Plan, PlanStatus};
+use crate::model::{Field, Figure, Item, Plan, PlanStatus};
 
 /// A plan compared with a baseline.
 #[derive(Clone, Debug, PartialEq)]
@@ -67,8 +67,16 @@ impl Comparison {
                 ..Compared::default()
             };
             let tasks = campaign.tasks.iter().zip(&shown.tasks).enumerate();
-            let tasks =
-                tasks.map(|(i, (t, s))| (Item::Task(i), &t.id, Figure::Done(t.done), s.status));
+            let tasks = tasks.map(|(i, (t, s))| {
+                let assumed = t.assumed.contains(Field::Done);
+                (
+                    Item::Task(i),
+                    &t.id,
+                    Figure::Done(t.done),
+                    s.status,
+                    assumed,
+                )
+            });
             let indicators = campaign
                 .indicators
                 .iter()
@@ -80,9 +88,10 @@ impl Comparison {
                     &ind.id,
                     Figure::Value(ind.value),
                     s.status,
+                    ind.assumed.contains(Field::Value),
                 )
             });
-            for (item, id, figure, status) in tasks.chain(indicators) {
+            for (item, id, figure, status, assumed) in tasks.chain(indicators) {
                 let key = format!("{}/{id}", campaign.id);
                 let found = self.baseline.find(&key);
                 if let Some((place, _)) = found {
@@ -104,6 +113,7 @@ impl Comparison {
                         at: Some((c, item)),
                         previous: before,
                         current: Some(now),
+                        assumed,
                     });
                 }
             }
@@ -127,6 +137,7 @@ impl Comparison {
                     at: None,
                     previous: Some((previous.figure, previous.status)),
                     current: None,
+                    assumed: false,
                 };
                 (place, change)
             })

@@ -4,7 +4,7 @@
 
 use super::Since;
 use crate::figures;
-use crate::model::{Campaign, Figure, Item, Lang};
+use crate::model::{Campaign, Field, Figure, Item, Lang};
 
 /// The phrase beside an item's figure: `+8 since 2024-11-30`, `unchanged
 /// since …`, a class `was III on …`, or `new since …` for an item the
@@ -25,12 +25,12 @@ pub fn beside(
         });
     };
     if let Some(change) = since.change(campaign, item) {
-        return Some(moved(
-            &figures::signed(change, lang),
-            change == 0.0,
-            &day,
-            lang,
-        ));
+        // The change of an assumed figure rests on it: `+8* since …`.
+        let amount = figures::Shown::new(
+            figures::signed(change, lang),
+            figure_assumed(campaign, item),
+        );
+        return Some(moved(&amount.to_string(), change == 0.0, &day, lang));
     }
     // A water class (or a value that changed kind): no number to subtract.
     let same = super::current(campaign, item) == Some(previous.figure);
@@ -43,6 +43,21 @@ pub fn beside(
         (Lang::Zh, false) => format!("{day}为{was}"),
         (Lang::En, false) => format!("was {was} on {day}"),
     })
+}
+
+/// Whether the item's own figure (a task's done, an indicator's value) is
+/// assumed, as the screen's change cell says it (`history::Change::assumed`).
+fn figure_assumed(campaign: &Campaign, item: Item) -> bool {
+    match item {
+        Item::Task(i) => campaign
+            .tasks
+            .get(i)
+            .is_some_and(|t| t.assumed.contains(Field::Done)),
+        Item::Indicator(i) => campaign
+            .indicators
+            .get(i)
+            .is_some_and(|ind| ind.assumed.contains(Field::Value)),
+    }
 }
 
 /// A campaign's progress moved, in points: `+10 pts since 2024-11-30` /

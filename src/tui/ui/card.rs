@@ -375,7 +375,7 @@ fn wrap(widths: impl Iterator<Item = usize>, width: u16) -> impl Iterator<Item =
     })
 }
 
-/// "▼ 长江入河排污口整治   110/113 个 97%" fitted to one card line.
+/// "▼* 长江入河排污口整治   110/113 个 97%" fitted to one card line.
 fn attention_line(
     buf: &mut Buffer,
     line: Rect,
@@ -386,7 +386,7 @@ fn attention_line(
     theme: &Theme,
 ) {
     let ell = theme.ellipsis();
-    let (st, name, figure) = match item {
+    let (st, assumed, name, figure) = match item {
         Item::Task(i) => {
             let (Some(task), Some(schedule)) = (campaign.tasks.get(i), status.tasks.get(i)) else {
                 return;
@@ -394,6 +394,7 @@ fn attention_line(
             let percent = figures::task_percent(schedule).unwrap_or_default();
             (
                 schedule.status,
+                schedule.status_assumed,
                 task.name.get(lang),
                 format!("{} {percent}", figures::marked_task_figure(task, lang)),
             )
@@ -406,6 +407,7 @@ fn attention_line(
             };
             (
                 st.status,
+                st.status_assumed,
                 indicator.name.get(lang),
                 figures::marked_indicator_figure(indicator, lang, theme.ascii),
             )
@@ -419,7 +421,9 @@ fn attention_line(
         width: start.saturating_sub(line.x + 1),
         ..line
     };
-    let symbol = format!("{} ", st.symbol(theme.ascii));
+    // The status's symbol carries the mark of what it rests on, as the
+    // headline's and the list's do: `▼* 总干渠…`.
+    let symbol = format!("{}{} ", st.symbol(theme.ascii), figures::mark(assumed));
     put_spans(
         buf,
         name_area,

@@ -65,6 +65,10 @@ pub fn lines(
             Figure::Done(v) => figures::number(v, lang),
             Figure::Value(level) => figures::level(level, lang, theme.ascii),
         };
+        // A point of the file's own history array that is marked assumed is
+        // no reading of the source: it keeps its `*` beside git's points.
+        let written = p.from == PointFrom::Written;
+        let figure = figures::Shown::new(figure, written && scale.points_assumed);
         format!(
             "{} {figure}{}",
             figures::date(p.as_of),
