@@ -40,6 +40,19 @@ struct SinceJson<'a> {
     asked: &'a str,
     commit: Option<&'a str>,
     as_of: Option<Date>,
+    /// The items the baseline has and the plan no longer does.
+    removed: Vec<RemovedJson<'a>>,
+}
+
+/// An item gone since the baseline: its key, and its figure and status then.
+#[derive(Serialize)]
+struct RemovedJson<'a> {
+    item: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    done: Option<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value: Option<Value>,
+    status: &'static str,
 }
 
 /// An item at the baseline: `done` for a task, `value` for an indicator.
@@ -174,6 +187,21 @@ pub fn render(report: &Report<'_>) -> String {
             asked: since.asked(),
             commit: since.baseline().map(|b| b.commit.as_str()),
             as_of: since.baseline().map(|b| Date(b.as_of)),
+            removed: since
+                .removed()
+                .map(|(item, figure, status)| {
+                    let (done, value) = match figure {
+                        Figure::Done(done) => (Some(number(done)), None),
+                        Figure::Value(value) => (None, Some(level(value))),
+                    };
+                    RemovedJson {
+                        item,
+                        done,
+                        value,
+                        status: status.as_str(),
+                    }
+                })
+                .collect(),
         }),
         campaigns: report
             .campaigns()

@@ -422,3 +422,40 @@ fn the_change_of_an_assumed_figure_carries_its_mark() {
         "{md}"
     );
 }
+
+/// An item gone since the baseline is named alike by the screen's changes
+/// list and every report: JSON `since.removed`, the bulletin's line.
+#[test]
+fn an_item_removed_since_the_baseline_is_named_everywhere() {
+    use crate::tui_history::{NAME, current, last_report, with_dust_sites};
+    let fixture = crate::git_fixture::Fixture::new();
+    fixture.commit(
+        NAME,
+        &with_dust_sites(&last_report()),
+        "2024-12-01T10:00:00+08:00",
+    );
+    fixture.commit(NAME, &current(), "2025-01-02T10:00:00+08:00");
+    let file = fixture.file(NAME);
+    let report = |format: &str| {
+        let assert = crate::binary::assert_command()
+            .arg("report")
+            .arg(&file)
+            .args(["--format", format, "--lang", "en", "--since", "2024-11-30"])
+            .assert()
+            .success();
+        stdout(&assert)
+    };
+    let json: serde_json::Value = serde_json::from_str(&report("json")).unwrap();
+    assert_eq!(
+        json["since"]["removed"],
+        serde_json::json!([{ "item": "blue-sky/dust-sites", "done": 4, "status": "behind" }])
+    );
+    assert!(report("md").contains("Removed since 2024-11-30: blue-sky/dust-sites"));
+    assert!(report("text").contains("Removed since 2024-11-30: blue-sky/dust-sites"));
+    let screen =
+        stdout(&render_file(&file, &["--view", "changes", "--since", "2024-11-30"]).success());
+    assert!(
+        screen.contains("dust-sites") || screen.contains("Dust sites"),
+        "{screen}"
+    );
+}

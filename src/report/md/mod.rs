@@ -43,6 +43,9 @@ pub fn render(report: &Report<'_>) -> String {
     }
     if let Some(since) = report.compared() {
         let _ = writeln!(out, "{}\n", since_words::baseline_line(since, lang, escape));
+        if let Some(removed) = since_words::removed_line(since, lang, escape) {
+            let _ = writeln!(out, "{removed}\n");
+        }
     }
     if marker.used() {
         let _ = writeln!(out, "{} {}\n", marker.sign(), w.assumed_legend);

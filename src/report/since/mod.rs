@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use crate::history::compare::{Comparison, difference};
-use crate::model::{Campaign, Figure, Item, Level, Plan};
+use crate::model::{Campaign, Figure, Item, Level, Plan, Status};
 
 pub use crate::history::compare::Previous;
 
@@ -102,6 +102,20 @@ impl<'a> Since<'a> {
     pub fn previous_progress(&self, campaign: &Campaign) -> Option<f64> {
         let index = *self.campaigns.get(campaign.id.as_str())?;
         self.comparison.as_ref()?.previous_progress(index)
+    }
+
+    /// The items the baseline has and the plan no longer does, as the
+    /// comparison found them (`campaign/item`, the figure and status then),
+    /// in the baseline's order: the screen's changes list names the same.
+    pub fn removed(&self) -> impl Iterator<Item = (&str, Figure, Status)> {
+        self.comparison
+            .iter()
+            .flat_map(|comparison| comparison.changes())
+            .filter(|change| change.current.is_none())
+            .filter_map(|change| {
+                let (figure, status) = change.previous?;
+                Some((change.key.as_str(), figure, status))
+            })
     }
 }
 

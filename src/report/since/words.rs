@@ -112,3 +112,18 @@ pub fn baseline_line(since: &Since<'_>, lang: Lang, escape: fn(&str) -> String) 
         ),
     }
 }
+
+/// The items gone since the baseline, named as the screen's changes list
+/// names them: `Removed since 2024-11-30: blue-sky/dust-sites` /
+/// `2024-11-30后删除：blue-sky/dust-sites`. `None` when nothing was removed.
+pub fn removed_line(since: &Since<'_>, lang: Lang, escape: fn(&str) -> String) -> Option<String> {
+    let day = figures::date(since.baseline()?.as_of);
+    let keys: Vec<String> = since.removed().map(|(key, _, _)| escape(key)).collect();
+    if keys.is_empty() {
+        return None;
+    }
+    Some(match lang {
+        Lang::Zh => format!("{day}后删除：{}", keys.join("、")),
+        Lang::En => format!("Removed since {day}: {}", keys.join(", ")),
+    })
+}

@@ -53,6 +53,9 @@ pub fn render(report: &Report<'_>) -> String {
     }
     if let Some(since) = report.compared() {
         let _ = writeln!(out, "{}", since_words::baseline_line(since, lang, one_line));
+        if let Some(removed) = since_words::removed_line(since, lang, one_line) {
+            let _ = writeln!(out, "{removed}");
+        }
     }
     if marker.used() {
         let _ = writeln!(out, "{} {}", marker.sign(), w.assumed_legend);
