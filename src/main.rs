@@ -38,10 +38,12 @@ fn main() -> ExitCode {
                 .clone()
                 .unwrap_or(campaigns::history::Since::LastReport);
             let today = settings.dates.today;
-            if let Err(code) = commands::check_screen_since(&cli.file, &since, today) {
-                return ExitCode::from(code);
-            }
-            campaigns::tui::run::run(cli.file.clone(), settings, since)
+            // Read once: the screen takes the history this check read.
+            let read = match commands::check_screen_since(&cli.file, &since, today) {
+                Ok(read) => read,
+                Err(code) => return ExitCode::from(code),
+            };
+            campaigns::tui::run::run(cli.file.clone(), settings, since, read)
         }
         Some(Command::Check { file }) => commands::check(file, common, config),
         Some(Command::Report {

@@ -7,7 +7,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use campaigns::history::compare::Baseline;
-use campaigns::history::{self, HistoryError, Since};
+use campaigns::history::{self, History, HistoryError, Since};
 use campaigns::text::sanitize_line;
 
 use super::{COULD_NOT_RUN, to_stderr};
@@ -22,9 +22,19 @@ pub fn baseline(
     today: NaiveDate,
 ) -> Result<Baseline, HistoryError> {
     let history = history::read(file, history::Options { today })?;
+    baseline_in(&history, file, since, current_as_of)
+}
+
+/// The figures at the baseline `since` names in `history` (of `file`).
+fn baseline_in(
+    history: &History,
+    file: &Path,
+    since: &Since,
+    current_as_of: NaiveDate,
+) -> Result<Baseline, HistoryError> {
     let index = history.baseline(since, current_as_of)?;
     index
-        .and_then(|index| Baseline::at(&history, index))
+        .and_then(|index| Baseline::at(history, index))
         .ok_or_else(|| HistoryError::NothingBefore {
             path: sanitize_line(&file.display().to_string()),
             before: "before this one".to_owned(),
@@ -47,12 +57,23 @@ pub fn baseline_or_exit(
 
 /// The screen's `--since`: checked before the terminal is touched, so a
 /// REV or DATE that finds nothing exits 2 with the line `report` says.
-pub fn check_for_screen(file: &Path, since: &Since, today: NaiveDate) -> Result<(), u8> {
+/// Gives the history it read, for the screen to take rather than read again.
+pub fn check_for_screen(
+    file: &Path,
+    since: &Since,
+    today: NaiveDate,
+) -> Result<Option<History>, u8> {
     if *since == Since::LastReport {
-        return Ok(());
+        return Ok(None);
     }
+    let say = |err: HistoryError| {
+        to_stderr(&format!("campaigns: {err}"));
+        COULD_NOT_RUN
+    };
+    let history = history::read(file, history::Options { today }).map_err(say)?;
     // A REV or a DATE does not depend on the current figures' date.
-    baseline_or_exit(file, since, today, today).map(drop)
+    baseline_in(&history, file, since, today).map_err(say)?;
+    Ok(Some(history))
 }
 
 /// What was asked, as the report says it: the date, or the revision as typed.

@@ -4,7 +4,8 @@
 //! project's own loader, and the uncommitted working copy as the newest
 //! revision when it differs from HEAD.
 //!
-//! - [`read`] gives a [`History`]: its [`Revision`]s oldest first (invalid
+//! - [`read`] gives a [`History`] ([`read_unless_cancelled`] stops at the
+//!   next revision once its [`Cancel`] is pulled): its [`Revision`]s oldest first (invalid
 //!   ones kept, `valid: false`, with no figures), and per item
 //!   (`campaign/item`) the [`Point`]s where its figure or status changed or it first
 //!   appeared, with the item's own `history` array merged in (every
@@ -30,6 +31,8 @@ mod gather;
 mod items;
 mod locate;
 mod point;
+#[cfg(test)]
+mod read_tests;
 mod readings;
 mod rename;
 mod revision;
@@ -39,6 +42,8 @@ mod written;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use chrono::{DateTime, FixedOffset, NaiveDate, Offset};
 
@@ -83,16 +88,76 @@ pub struct History {
     progress: Vec<Progress>,
 }
 
+/// Stops a read that a newer one supersedes: the reader looks at it
+/// between revisions, so it ends within one revision's load. Clones share
+/// one flag.
+#[derive(Clone, Debug, Default)]
+pub struct Cancel(Arc<AtomicBool>);
+
+impl Cancel {
+    /// Asks the read to stop.
+    pub fn cancel(&self) {
+        self.0.store(true, Ordering::Relaxed);
+    }
+
+    pub fn is_cancelled(&self) -> bool {
+        self.0.load(Ordering::Relaxed)
+    }
+
+    fn check(&self) -> Result<(), Stopped> {
+        if self.is_cancelled() {
+            Err(Stopped::Cancelled)
+        } else {
+            Ok(())
+        }
+    }
+}
+
+/// Why [`read_unless_cancelled`] gave no history.
+#[derive(Debug)]
+pub enum Stopped {
+    /// It could not be read.
+    Failed(HistoryError),
+    /// Its [`Cancel`] was pulled; what it had read is dropped.
+    Cancelled,
+}
+
+impl From<HistoryError> for Stopped {
+    fn from(err: HistoryError) -> Stopped {
+        Stopped::Failed(err)
+    }
+}
+
 /// Reads the history of `file` (a path as given on the command line).
 pub fn read(file: &Path, options: Options) -> Result<History, HistoryError> {
+    read_checking(file, options, || Ok(()))
+}
+
+/// Reads as [`read`] does, but stops before the next revision once
+/// `cancel` is pulled.
+pub fn read_unless_cancelled(
+    file: &Path,
+    options: Options,
+    cancel: &Cancel,
+) -> Result<History, Stopped> {
+    read_checking(file, options, || cancel.check())
+}
+
+/// The read, with `go_on` asked before each revision is loaded (and after
+/// the walk, and at the end): its error stops the read.
+fn read_checking<E: From<HistoryError>>(
+    file: &Path,
+    options: Options,
+    mut go_on: impl FnMut() -> Result<(), E>,
+) -> Result<History, E> {
     let located = locate::locate(file)?;
     let repo = &located.repo;
     let walked = walk::walk(repo, &located.in_repo)?;
+    go_on()?;
     let working = working_copy(&located.on_disk, repo, walked.at_head)?;
     if walked.touches.is_empty() && working.is_none() {
-        return Err(HistoryError::NeverCommitted {
-            path: crate::text::sanitize_line(&file.display().to_string()),
-        });
+        let path = crate::text::sanitize_line(&file.display().to_string());
+        return Err(HistoryError::NeverCommitted { path }.into());
     }
 
     // Newest first: the order the walk found them in, and the one in which
@@ -112,6 +177,7 @@ pub fn read(file: &Path, options: Options) -> Result<History, HistoryError> {
         gather.take(revision, None, content, options.today);
     }
     for touch in &walked.touches {
+        go_on()?;
         let committed = touch.time.map(committed);
         let content = match touch.blob {
             // A date that cannot be read costs its revision.
@@ -130,6 +196,7 @@ pub fn read(file: &Path, options: Options) -> Result<History, HistoryError> {
         let today = committed.map_or(options.today, |time| time.date_naive());
         gather.take(revision, touch.blob, content, today);
     }
+    go_on()?;
     let gathered = gather.finish();
     Ok(History {
         file: file.to_path_buf(),

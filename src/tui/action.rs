@@ -129,6 +129,16 @@ pub enum Action {
         read: Box<Result<crate::history::History, crate::history::HistoryError>>,
         rev_baseline: Option<usize>,
     },
+    /// The file's git history, already compared with the figures shown
+    /// (on the reader's thread) against the baseline `since` names; if
+    /// `b` / `B` moved the baseline meanwhile, it is compared again here.
+    HistoryCompared {
+        baselined: Box<crate::tui::changes::Baselined>,
+        since: crate::history::Since,
+    },
+    /// The comparison set aside at the last load of a large plan, compared
+    /// with that load's figures off the screen's thread.
+    Recompared(Box<crate::history::compare::Comparison>),
 }
 
 impl From<Command> for Action {

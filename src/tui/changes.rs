@@ -1,11 +1,14 @@
 //! The screen's side of the comparison: the file's git history as it
 //! arrives, the baseline `--since` or `b` / `B` picked in it, and what
 //! moved since, as `history::compare` finds it (the reports find it there
-//! too). Pure: the history is read off the event loop and handed in whole.
+//! too). The history is read, and a large plan compared, off the event
+//! loop (`tui::event::reader`) and handed in whole; a large history or
+//! comparison let go is freed off the screen's way (`tui::reclaim`).
 
 use crate::history::compare::{Baseline, Comparison};
 use crate::history::{History, HistoryError, Since};
 use crate::model::{Plan, PlanStatus};
+use crate::tui::reclaim;
 
 pub use crate::history::compare::Change;
 
@@ -19,6 +22,23 @@ pub enum HistoryState {
     /// quietly; not an error.
     Absent(Absent),
     Read(Box<Baselined>),
+}
+
+/// A history as the reader thread hands it in.
+#[derive(Debug)]
+pub enum Arrived {
+    /// Compared there with the figures shown, against the baseline `since`
+    /// names.
+    Compared {
+        baselined: Box<Baselined>,
+        since: Since,
+    },
+    /// Not compared (the figures shown did not load there, or the read
+    /// failed): the screen compares, with the baseline a `Since::Rev` named.
+    Read {
+        read: Box<Result<History, HistoryError>>,
+        rev_baseline: Option<usize>,
+    },
 }
 
 /// Why there is no history.
@@ -48,8 +68,11 @@ pub struct Baselined {
     pub history: History,
     /// Index into `history.revisions`; `None`: no revision to compare with.
     pub baseline: Option<usize>,
-    /// The figures shown beside the baseline's; `None` without one.
+    /// The figures shown beside the baseline's; `None` without one, or
+    /// while it is compared again off the screen's thread.
     comparison: Option<Comparison>,
+    /// The comparison set aside for new figures, until the reader takes it.
+    aside: Option<Comparison>,
 }
 
 impl Baselined {
@@ -62,18 +85,31 @@ impl Baselined {
         plan: &Plan,
         status: &PlanStatus,
     ) -> Baselined {
-        let baseline = match since {
-            Since::Rev(_) => rev_baseline,
-            // Neither reads the repository.
-            other => history.baseline(other, status.as_of).ok().flatten(),
-        };
         let mut baselined = Baselined {
             history,
-            baseline,
+            baseline: None,
             comparison: None,
+            aside: None,
         };
-        baselined.compare(plan, status);
+        baselined.rebase(since, rev_baseline, plan, status);
         baselined
+    }
+
+    /// Picks the baseline `since` names again and compares with it.
+    pub fn rebase(
+        &mut self,
+        since: &Since,
+        rev_baseline: Option<usize>,
+        plan: &Plan,
+        status: &PlanStatus,
+    ) {
+        self.baseline = match since {
+            Since::Rev(_) => rev_baseline,
+            // Neither reads the repository.
+            other => self.history.baseline(other, status.as_of).ok().flatten(),
+        };
+        self.replace_comparison(None);
+        self.compare(plan, status);
     }
 
     /// The items that moved, in the plan's order, then the removed ones.
@@ -106,7 +142,7 @@ impl Baselined {
             return false;
         }
         self.baseline = next;
-        self.comparison = None;
+        self.replace_comparison(None);
         self.compare(plan, status);
         true
     }
@@ -125,5 +161,56 @@ impl Baselined {
         }
         let baseline = self.baseline.and_then(|b| Baseline::at(&self.history, b));
         self.comparison = baseline.map(|baseline| Comparison::new(baseline, plan, status));
+    }
+
+    /// The figures shown changed and are too many to compare on the
+    /// screen's thread: the comparison is set aside, for the reader to
+    /// compare again (`take_aside`); rows show no change meanwhile.
+    pub fn set_aside(&mut self) {
+        if let Some(comparison) = self.comparison.take() {
+            self.aside = Some(comparison);
+        }
+    }
+
+    /// The comparison set aside, to compare with new figures elsewhere.
+    pub fn take_aside(&mut self) -> Option<Comparison> {
+        self.aside.take()
+    }
+
+    /// Takes a comparison made off the screen's thread with the figures
+    /// shown; false (and it is dropped) when it is not with this baseline.
+    pub fn take_compared(&mut self, comparison: Comparison) -> bool {
+        if self.baseline.is_none() || comparison.baseline().revision != self.baseline {
+            reclaim::free_aside_if(is_large(&comparison), comparison);
+            return false;
+        }
+        self.replace_comparison(Some(comparison));
+        true
+    }
+
+    fn replace_comparison(&mut self, comparison: Option<Comparison>) {
+        let aside = self.aside.take();
+        let old = std::mem::replace(&mut self.comparison, comparison);
+        let large = old.iter().chain(&aside).any(is_large);
+        reclaim::free_aside_if(large, (old, aside));
+    }
+}
+
+/// A history or comparison of this many items or more is freed off the
+/// screen's thread: a million small frees at 100 000 tasks.
+const FREE_ASIDE_ITEMS: usize = 10_000;
+
+fn is_large(comparison: &Comparison) -> bool {
+    comparison.baseline().len().max(comparison.changes().len()) >= FREE_ASIDE_ITEMS
+}
+
+impl Drop for Baselined {
+    fn drop(&mut self) {
+        let large = self.history.items.len() >= FREE_ASIDE_ITEMS;
+        if large || self.comparison.iter().chain(&self.aside).any(is_large) {
+            let items = std::mem::take(&mut self.history.items);
+            let comparisons = (self.comparison.take(), self.aside.take());
+            reclaim::free_aside_if(true, (items, comparisons));
+        }
     }
 }

@@ -19,6 +19,10 @@ use rustix::event::{PollFd, PollFlags};
 use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGWINCH};
 use signal_hook::iterator::Signals;
 
+mod reader;
+
+pub use reader::{HistoryRead, Request, Shown};
+
 use super::terminal;
 use crate::edit;
 use crate::load;
@@ -46,6 +50,12 @@ pub enum Event {
     SaveEnded(Box<Result<edit::Saved, edit::EditError>>),
     /// The file's git history was read (see `Events::read_history`).
     HistoryRead(Box<HistoryRead>),
+    /// The comparison set aside at a load, compared by the history reader
+    /// with the figures of that load (`Shown::load`).
+    Recompared {
+        load: u64,
+        comparison: Box<crate::history::compare::Comparison>,
+    },
     /// The file watch failed (the reason); live reload may have stopped.
     WatchFailed(String),
     /// Reading the terminal failed (the reason): nothing more will arrive.
@@ -58,16 +68,6 @@ pub enum Event {
     Continued,
 }
 
-/// A history read off the event loop.
-#[derive(Debug)]
-pub struct HistoryRead {
-    /// Which read this is: only the newest one is shown.
-    pub generation: u64,
-    pub read: Result<crate::history::History, crate::history::HistoryError>,
-    /// The baseline a `Since::Rev` names.
-    pub rev_baseline: Option<usize>,
-}
-
 /// The receiving end of the channel, and the handles that keep its sources
 /// alive.
 pub struct Events {
@@ -75,6 +75,7 @@ pub struct Events {
     tx: Sender<Event>,
     input: Arc<Gate>,
     watch: Option<FileWatch>,
+    history: reader::Reader,
 }
 
 impl Events {
@@ -88,6 +89,7 @@ impl Events {
         read_input(tx.clone(), Arc::clone(&input), mouse)?;
         Ok(Events {
             rx,
+            history: reader::Reader::new(tx.clone()),
             tx,
             input,
             watch: None,
@@ -129,31 +131,12 @@ impl Events {
         });
     }
 
-    /// Reads the git history of `path` on a thread of its own (1 000
-    /// commits take a while): it ends as `HistoryRead`, so the screen never
+    /// Reads the git history of the file on a thread of its own (1 000
+    /// commits take a while), one read at a time: a newer request cancels
+    /// the read under way. It ends as `HistoryRead`, so the screen never
     /// waits for it.
-    pub fn read_history(
-        &self,
-        path: PathBuf,
-        options: crate::history::Options,
-        since: crate::history::Since,
-        generation: u64,
-    ) {
-        let tx = self.tx.clone();
-        thread::spawn(move || {
-            let read = crate::history::read(&path, options);
-            let rev_baseline = match (&read, &since) {
-                (Ok(history), crate::history::Since::Rev(_)) => {
-                    history.baseline(&since, options.today).ok().flatten()
-                }
-                _ => None,
-            };
-            let _ = tx.send(Event::HistoryRead(Box::new(HistoryRead {
-                generation,
-                read,
-                rev_baseline,
-            })));
-        });
+    pub fn read_history(&self, request: Request) {
+        self.history.request(request);
     }
 
     /// Sends `RetryWatch` after `delay`, to try again to watch a path whose

@@ -1,24 +1,36 @@
-//! Freeing a replaced plan off the screen's way: a plan of 100 000 tasks
-//! takes long to drop, and glibc keeps its pages unless asked.
+//! Freeing a replaced plan or history off the screen's way: a plan of
+//! 100 000 tasks takes long to drop, and glibc keeps its pages unless asked.
 
 use super::app::Retired;
 
 /// Drops `retired` on a short-lived thread, then hands the memory back.
 pub fn drop_aside(retired: Retired) {
-    // Should no thread be had, the closure, and the plan with it, is
+    free_aside("drop-plan", retired);
+}
+
+/// Drops `value` on a short-lived thread when `large` (then hands the
+/// memory back), else here.
+pub(crate) fn free_aside_if<T: Send + 'static>(large: bool, value: T) {
+    if large {
+        free_aside("drop-history", value);
+    }
+}
+
+fn free_aside<T: Send + 'static>(name: &str, value: T) {
+    // Should no thread be had, the closure, and the value with it, is
     // dropped right here instead.
     let _ = std::thread::Builder::new()
-        .name("drop-plan".into())
+        .name(name.into())
         .spawn(move || {
-            drop(retired);
+            drop(value);
             trim_heap();
         });
 }
 
-/// Hands the freed plan's memory back: glibc otherwise keeps a million small
-/// free chunks, merges them at the next large allocation (the next parse, on
-/// the way to the screen) and keeps the pages.
-fn trim_heap() {
+/// Hands freed memory back: glibc otherwise keeps a million small free
+/// chunks, merges them at the next large allocation (the next parse, on the
+/// way to the screen) and keeps the pages. It trims every thread's arena.
+pub(crate) fn trim_heap() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // glibc's own call, which no crate wraps.
     // SAFETY: malloc_trim takes a byte count to keep and touches only the

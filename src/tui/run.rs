@@ -12,11 +12,12 @@ use anyhow::Context;
 
 use super::action::Action;
 use super::app::{App, Effect, Settings};
-use super::event::{Event, Events};
+use super::changes::Arrived;
+use super::event::{Event, Events, Request, Shown};
 use super::terminal::{self, Screen};
-use super::{editor, ui};
+use super::{editor, reclaim, ui};
 use crate::edit;
-use crate::history::Since;
+use crate::history::{History, Since};
 use crate::load::{self, Opened, ReadError};
 
 /// How the loop ended.
@@ -30,7 +31,14 @@ enum Exit {
 /// Opens the review screen on `path` and runs it until the user quits. Gives
 /// the exit code: 0 after `q`, 128 + the signal after SIGTERM or SIGINT.
 /// (After SIGHUP or a closed terminal the process has already exited, 129.)
-pub fn run(path: PathBuf, settings: Settings, since: Since) -> anyhow::Result<u8> {
+/// `read` is the file's history when it was read already (to check
+/// `--since` before the terminal is touched): it is not read again.
+pub fn run(
+    path: PathBuf,
+    settings: Settings,
+    since: Since,
+    read: Option<History>,
+) -> anyhow::Result<u8> {
     if !io::stdout().is_terminal() {
         anyhow::bail!(
             "the review screen needs a terminal; for text use `campaigns render` or `campaigns report`"
@@ -43,7 +51,7 @@ pub fn run(path: PathBuf, settings: Settings, since: Since) -> anyhow::Result<u8
     // Without a watch the screen still works (`r` reloads by hand) and says so.
     let watched = events.watch_file(&path);
     let mut app = App::new(path.clone(), first, settings);
-    app.set_since(since.clone());
+    app.set_since(since);
     app.update(Action::LoadedAt(now()));
     let retry_pending = watched.is_err();
     if let Err(reason) = watched {
@@ -61,10 +69,10 @@ pub fn run(path: PathBuf, settings: Settings, since: Since) -> anyhow::Result<u8
         screen,
         dirty: true,
         retry_pending,
-        since,
         history_generation: 0,
+        loads: 0,
     };
-    session.read_history();
+    session.read_history(read);
     let ended = session.run().and_then(|exit| {
         terminal::restore(&mut session.screen).context("could not restore the terminal")?;
         Ok(exit)
@@ -97,10 +105,11 @@ struct Session {
     dirty: bool,
     /// Whether a `RetryWatch` is on its way.
     retry_pending: bool,
-    /// The baseline `--since` asked for.
-    since: Since,
     /// The newest history read asked for: older ones that end later are dropped.
     history_generation: u64,
+    /// How many loads (`Loaded`, `Reread`) the app has taken: a comparison
+    /// made off the screen's thread is for the figures of one of them.
+    loads: u64,
 }
 
 /// How long a lost watch waits before it tries again (a re-clone or a
@@ -153,13 +162,22 @@ impl Session {
             Event::Rewatch => return self.rewatch(),
             Event::SaveEnded(ended) => return self.save_ended(*ended),
             Event::HistoryRead(read) if read.generation == self.history_generation => {
-                let action = Action::HistoryRead {
-                    read: Box::new(read.read),
-                    rev_baseline: read.rev_baseline,
+                let action = match read.arrived {
+                    Arrived::Compared { baselined, since } => {
+                        Action::HistoryCompared { baselined, since }
+                    }
+                    Arrived::Read { read, rev_baseline } => {
+                        Action::HistoryRead { read, rev_baseline }
+                    }
                 };
                 return self.update(action);
             }
-            Event::HistoryRead(_) => {}
+            // Superseded: a whole history, freed off the screen's way.
+            Event::HistoryRead(read) => reclaim::free_aside_if(true, read),
+            Event::Recompared { load, comparison } if load == self.loads => {
+                return self.update(Action::Recompared(comparison));
+            }
+            Event::Recompared { comparison, .. } => reclaim::free_aside_if(true, comparison),
             Event::RetryWatch => {
                 self.retry_pending = false;
                 if self.app.watch_lost().is_some() {
@@ -251,44 +269,66 @@ impl Session {
                 return Ok(None);
             }
             Ok(text) => {
-                self.read_history();
                 let reread = self.app.document().and_then(|shown| shown.reread(&text));
-                if let Some(reread) = reread {
-                    self.dirty = true;
-                    let action = Action::Reread {
+                let action = match reread {
+                    Some(reread) => Action::Reread {
                         reread: Box::new(reread),
                         text,
-                    };
-                    if let Some(exit) = self.update(action)? {
-                        return Ok(Some(exit));
+                    },
+                    None => {
+                        Action::Loaded(Box::new(Ok(Opened::parse(&self.path, text, self.options))))
                     }
-                    return self.update(Action::LoadedAt(now()));
-                }
-                Ok(Opened::parse(&self.path, text, self.options))
+                };
+                // New text: a commit or a new working copy changes the history.
+                return self.take_load(action, true);
             }
             Err(ReadError::NotFound { .. }) => return self.update(Action::FileMissing),
             Err(err) => Err(err),
         };
+        self.take_load(Action::Loaded(Box::new(loaded)), false)
+    }
+
+    /// Hands the app a load (`Loaded` or `Reread`) and says when; with
+    /// `read_history`, reads the history again (it compares with the new
+    /// figures); else a comparison set aside comes back as it was.
+    fn take_load(&mut self, action: Action, read_history: bool) -> anyhow::Result<Option<Exit>> {
         self.dirty = true;
-        if let Some(exit) = self.update(Action::Loaded(Box::new(loaded)))? {
+        self.loads += 1;
+        if let Some(exit) = self.update(action)? {
             return Ok(Some(exit));
+        }
+        if read_history {
+            self.read_history(None);
+        } else if let Some(aside) = self.app.take_comparison_aside() {
+            // The figures shown did not change (the file could not be read).
+            self.update(Action::Recompared(Box::new(aside)))?;
         }
         self.update(Action::LoadedAt(now()))
     }
 
     /// Reads the history again, off the loop (at start, and when the file
-    /// changed: a commit or a new working copy changes what it holds).
-    fn read_history(&mut self) {
+    /// changed: a commit or a new working copy changes what it holds), and
+    /// compares it there with the figures shown. `read`: a history read
+    /// already, to compare only.
+    fn read_history(&mut self, read: Option<History>) {
         self.history_generation += 1;
-        let options = crate::history::Options {
-            today: self.options.today,
-        };
-        self.events.read_history(
-            self.path.clone(),
-            options,
-            self.since.clone(),
-            self.history_generation,
-        );
+        let redo = self.app.take_comparison_aside();
+        let shown = self.app.document().map(|document| Shown {
+            text: document.text().to_owned(),
+            options: self.options,
+            load: self.loads,
+            redo,
+        });
+        self.events.read_history(Request {
+            path: self.path.clone(),
+            options: crate::history::Options {
+                today: self.options.today,
+            },
+            generation: self.history_generation,
+            since: self.app.wanted_since(),
+            shown,
+            read,
+        });
     }
 
     /// Hands the terminal to the editor, takes it back, and reloads.
@@ -349,14 +389,10 @@ impl Session {
             edit::Written::Unchanged { .. } => None,
         };
         self.dirty = true;
-        if let Some(action) = taken {
-            self.read_history();
-            if let Some(exit) = self.update(action)? {
-                return Ok(Some(exit));
-            }
-            if let Some(exit) = self.update(Action::LoadedAt(now()))? {
-                return Ok(Some(exit));
-            }
+        if let Some(action) = taken
+            && let Some(exit) = self.take_load(action, true)?
+        {
+            return Ok(Some(exit));
         }
         self.update(Action::Saved(Ok(saved.summary)))
     }

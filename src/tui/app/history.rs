@@ -3,9 +3,15 @@
 //! load, and `b` / `B` step its baseline through the valid revisions.
 
 use super::{App, Effect};
+use crate::history::compare::Comparison;
 use crate::history::{History, HistoryError, Since};
 use crate::i18n;
+use crate::model::Plan;
 use crate::tui::changes::{Absent, Baselined, HistoryState};
+
+/// A plan of this many items or more is compared off the screen's thread
+/// when its figures change (about 50 ms a 10 000 items in a debug build).
+const COMPARE_ASIDE_ITEMS: usize = 10_000;
 
 impl App {
     /// The baseline `--since` asks for (before the history arrives).
@@ -39,12 +45,7 @@ impl App {
                 return Effect::Redraw;
             }
         };
-        // A baseline stepped to by hand stays where it was, by commit.
-        let kept = self
-            .baselined()
-            .and_then(|b| b.history.revisions.get(b.baseline?))
-            .filter(|_| self.baseline_stepped())
-            .and_then(|r| r.commit.clone());
+        let kept = self.kept_commit();
         let Some(data) = self.data.as_ref() else {
             self.comparison.history = HistoryState::Absent(Absent::NotInGit);
             return Effect::Redraw;
@@ -66,6 +67,72 @@ impl App {
         Effect::Redraw
     }
 
+    /// A history compared on the reader's thread with the figures shown,
+    /// against the baseline `since` names.
+    pub(super) fn history_compared(
+        &mut self,
+        mut baselined: Box<Baselined>,
+        since: &Since,
+    ) -> Effect {
+        let Some(data) = self.data.as_ref() else {
+            self.comparison.history = HistoryState::Absent(Absent::NotInGit);
+            return Effect::Redraw;
+        };
+        let wanted = self.wanted_since();
+        // `b` / `B` moved the baseline while the history was read.
+        if *since != wanted {
+            let rev_baseline = match &wanted {
+                Since::Rev(commit) => baselined
+                    .history
+                    .revisions
+                    .iter()
+                    .rposition(|r| r.commit.as_ref() == Some(commit)),
+                _ => None,
+            };
+            baselined.rebase(&wanted, rev_baseline, data.plan(), &data.status);
+        }
+        self.comparison.history = HistoryState::Read(baselined);
+        self.refresh_changes();
+        Effect::Redraw
+    }
+
+    /// The comparison set aside at the last load, compared with its figures
+    /// on the reader's thread.
+    pub(super) fn recompared(&mut self, comparison: Comparison) -> Effect {
+        let HistoryState::Read(baselined) = &mut self.comparison.history else {
+            return Effect::None;
+        };
+        if !baselined.take_compared(comparison) {
+            return Effect::None;
+        }
+        self.refresh_changes();
+        Effect::Redraw
+    }
+
+    /// The baseline a history read now compares with: the commit `b` / `B`
+    /// stepped to, else the one `--since` asked for.
+    pub fn wanted_since(&self) -> Since {
+        self.kept_commit()
+            .map_or_else(|| self.comparison.since.clone(), Since::Rev)
+    }
+
+    /// The comparison a large plan's load set aside, for the reader to
+    /// compare with the new figures (`Action::Recompared` brings it back).
+    pub fn take_comparison_aside(&mut self) -> Option<Comparison> {
+        match &mut self.comparison.history {
+            HistoryState::Read(baselined) => baselined.take_aside(),
+            _ => None,
+        }
+    }
+
+    /// A baseline stepped to by hand stays where it was, by commit.
+    fn kept_commit(&self) -> Option<String> {
+        self.baselined()
+            .and_then(|b| b.history.revisions.get(b.baseline?))
+            .filter(|_| self.baseline_stepped())
+            .and_then(|r| r.commit.clone())
+    }
+
     /// Whether `b` / `B` moved the baseline from where `--since` put it.
     fn baseline_stepped(&self) -> bool {
         self.comparison.baseline_stepped
@@ -85,15 +152,27 @@ impl App {
         Effect::Redraw
     }
 
-    /// New figures on screen: compare them with the baseline again.
+    /// New figures on screen: compare them with the baseline again, here
+    /// for a small plan; a large one's comparison is set aside for the
+    /// history reader (`take_comparison_aside`), and its rows show no
+    /// change until `Action::Recompared` brings it back.
     pub(super) fn compare_history(&mut self) {
         if let (HistoryState::Read(baselined), Some(data)) =
             (&mut self.comparison.history, &self.data)
         {
-            baselined.compare(data.plan(), &data.status);
+            if items(data.plan()) >= COMPARE_ASIDE_ITEMS {
+                baselined.set_aside();
+            } else {
+                baselined.compare(data.plan(), &data.status);
+            }
         }
         self.refresh_changes();
     }
+}
+
+fn items(plan: &Plan) -> usize {
+    let items = plan.campaigns.iter();
+    items.map(|c| c.tasks.len() + c.indicators.len()).sum()
 }
 
 impl App {

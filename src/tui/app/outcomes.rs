@@ -9,6 +9,10 @@ impl App {
     pub(super) fn outcome(&mut self, action: Action) -> Effect {
         match action {
             Action::HistoryRead { read, rev_baseline } => self.history_read(*read, rev_baseline),
+            Action::HistoryCompared { baselined, since } => {
+                self.history_compared(baselined, &since)
+            }
+            Action::Recompared(comparison) => self.recompared(*comparison),
             Action::LoadedAt(time) => {
                 self.file.loaded_at = Some(time);
                 Effect::Redraw

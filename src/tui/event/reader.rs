@@ -1,0 +1,201 @@
+//! The file's git history, read off the screen's thread one read at a
+//! time: a newer request cancels the read under way (it stops before its
+//! next revision, its partial history dropped) and waits for it to end; a
+//! request still waiting is replaced by the newer, never queued behind it.
+//! So at most one reader thread runs, and it exists only while there is
+//! something to read: an idle screen has none.
+//!
+//! The reader also compares the history with the figures shown (it parses
+//! the shown text again, off the screen's thread), so that on a large plan
+//! neither the first frame nor a key waits for the comparison.
+
+use std::path::PathBuf;
+use std::sync::mpsc::Sender;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use super::Event;
+use crate::history::compare::Comparison;
+use crate::history::{self, Cancel, History, Since, Stopped};
+use crate::load::{self, Opened};
+use crate::model::PlanStatus;
+use crate::tui::changes::{Arrived, Baselined};
+use crate::tui::reclaim;
+
+/// One history read to do.
+pub struct Request {
+    pub path: PathBuf,
+    pub options: history::Options,
+    /// Which read this is: only the newest one is shown.
+    pub generation: u64,
+    /// The baseline to compare with (`--since`, or the commit `b` / `B`
+    /// stepped to).
+    pub since: Since,
+    /// The figures shown, to compare with here; `None`: the screen compares.
+    pub shown: Option<Shown>,
+    /// A history already read (the `--since` check before the terminal was
+    /// set up): compared, not read again.
+    pub read: Option<History>,
+}
+
+/// The figures shown, as their text and how it was loaded.
+pub struct Shown {
+    pub text: String,
+    pub options: load::Options,
+    /// Which load of the screen this text is (see `Event::Recompared`).
+    pub load: u64,
+    /// The comparison of the figures shown before, to compare with this
+    /// text first: the rows get their changes back before the history.
+    pub redo: Option<Comparison>,
+}
+
+/// What the reader sends back.
+#[derive(Debug)]
+pub struct HistoryRead {
+    pub generation: u64,
+    pub arrived: Arrived,
+}
+
+/// Starts reads, one at a time.
+pub struct Reader {
+    tx: Sender<Event>,
+    state: Arc<Mutex<State>>,
+}
+
+#[derive(Default)]
+struct State {
+    /// The read under way, when a thread runs.
+    running: Option<Cancel>,
+    /// The next read, when one waits for the running one to stop.
+    waiting: Option<Request>,
+}
+
+impl Reader {
+    pub fn new(tx: Sender<Event>) -> Reader {
+        Reader {
+            tx,
+            state: Arc::default(),
+        }
+    }
+
+    /// Reads as `request` says, after the read under way (cancelled now)
+    /// ends; it ends as `Event::HistoryRead`.
+    pub fn request(&self, mut request: Request) {
+        let mut state = lock(&self.state);
+        if let Some(replaced) = state.waiting.take() {
+            keep_redo(&mut request, replaced);
+        }
+        state.waiting = Some(request);
+        if let Some(running) = &state.running {
+            running.cancel();
+            return;
+        }
+        state.running = Some(Cancel::default());
+        drop(state);
+        let (tx, shared) = (self.tx.clone(), Arc::clone(&self.state));
+        let spawned = std::thread::Builder::new()
+            .name("history".into())
+            .spawn(move || serve(&tx, &shared));
+        // Without a thread the read is done here: slower, never lost.
+        if spawned.is_err() {
+            serve(&self.tx, &self.state);
+        }
+    }
+}
+
+/// A waiting request that never ran may carry the comparison the screen
+/// set aside: the request that replaces it takes it over.
+fn keep_redo(request: &mut Request, replaced: Request) {
+    let redo = replaced.shown.and_then(|shown| shown.redo);
+    if let (Some(shown), Some(redo)) = (request.shown.as_mut(), redo)
+        && shown.redo.is_none()
+    {
+        shown.redo = Some(redo);
+    }
+}
+
+fn lock(state: &Mutex<State>) -> MutexGuard<'_, State> {
+    state
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// Reads request after request until none waits.
+fn serve(tx: &Sender<Event>, state: &Mutex<State>) {
+    loop {
+        let (request, cancel) = {
+            let mut state = lock(state);
+            let Some(request) = state.waiting.take() else {
+                state.running = None;
+                return;
+            };
+            let cancel = Cancel::default();
+            state.running = Some(cancel.clone());
+            (request, cancel)
+        };
+        let generation = request.generation;
+        let arrived = read(request, &cancel, tx);
+        if let Some(arrived) = arrived.filter(|_| !cancel.is_cancelled()) {
+            let _ = tx.send(Event::HistoryRead(Box::new(HistoryRead {
+                generation,
+                arrived,
+            })));
+        }
+        // What the read loaded and let go (every revision's plan, a
+        // cancelled read's partial history) goes back to the system.
+        reclaim::trim_heap();
+    }
+}
+
+/// One read and its comparison; `None` when cancelled.
+fn read(request: Request, cancel: &Cancel, tx: &Sender<Event>) -> Option<Arrived> {
+    let Request {
+        path,
+        options,
+        since,
+        shown,
+        read,
+        ..
+    } = request;
+    let (mut redo, figures) = match shown {
+        Some(shown) => (shown.redo, Some((shown.text, shown.options, shown.load))),
+        None => (None, None),
+    };
+    let parsed = figures.and_then(|(text, load_options, load)| {
+        let document = Opened::parse(&path, text, load_options).into_document()?;
+        let status = PlanStatus::compute(document.plan(), document.as_of());
+        if let Some(mut comparison) = redo.take() {
+            comparison.compare(document.plan(), &status);
+            let comparison = Box::new(comparison);
+            let _ = tx.send(Event::Recompared { load, comparison });
+        }
+        Some((document, status))
+    });
+    let read = match read {
+        Some(history) => Ok(history),
+        None => history::read_unless_cancelled(&path, options, cancel),
+    };
+    let history = match read {
+        Ok(history) => history,
+        Err(Stopped::Cancelled) => return None,
+        Err(Stopped::Failed(err)) => {
+            let read = Box::new(Err(err));
+            return Some(Arrived::Read {
+                read,
+                rev_baseline: None,
+            });
+        }
+    };
+    let rev_baseline = match &since {
+        Since::Rev(_) => history.baseline(&since, options.today).ok().flatten(),
+        _ => None,
+    };
+    let Some((document, status)) = parsed else {
+        let read = Box::new(Ok(history));
+        return Some(Arrived::Read { read, rev_baseline });
+    };
+    let baselined = Baselined::new(history, &since, rev_baseline, document.plan(), &status);
+    Some(Arrived::Compared {
+        baselined: Box::new(baselined),
+        since,
+    })
+}
