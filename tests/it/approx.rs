@@ -86,3 +86,46 @@ fn a_word_other_than_more_than_is_refused_with_a_hint() {
     assert!(stderr.contains("approx-word.toml:12:10"), "{stderr}");
     assert!(stderr.contains("did you mean `more-than`?"), "{stderr}");
 }
+
+/// The ledger keeps the number in the cell and writes the sign in its
+/// number format, as the screen writes it: `90+` (en), `90余` (zh).
+#[test]
+fn the_ledger_writes_a_lower_bound_with_its_sign() {
+    use calamine::{Data, Reader, Xlsx};
+    for (lang, name, sign) in [
+        ("en", "Supervision notices sent", "\"+\""),
+        ("zh", "下发督办通知", "\"余\""),
+    ] {
+        let output = crate::binary::assert_command()
+            .args(["report", SHIPPED, "--format", "xlsx", "--lang", lang])
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{lang}");
+        let mut book = Xlsx::new(std::io::Cursor::new(output.stdout)).unwrap();
+        let mut found = false;
+        for sheet in book.sheet_names() {
+            let cells = book.worksheet_range(&sheet).unwrap();
+            let styles = book.worksheet_style(&sheet).unwrap();
+            let (top, left) = cells.start().unwrap_or((0, 0));
+            let Some((row, _, _)) = cells
+                .used_cells()
+                .find(|(_, _, cell)| **cell == Data::String(name.to_owned()))
+            else {
+                continue;
+            };
+            let at = cells
+                .used_cells()
+                .find(|(r, _, cell)| *r == row && **cell == Data::Float(90.0))
+                .map(|(r, c, _)| (r as u32 + top, c as u32 + left))
+                .expect("the number 90 on the row");
+            let format = styles
+                .get(at)
+                .and_then(|style| style.number_format.as_ref())
+                .map(|format| format.format_code.clone())
+                .unwrap_or_default();
+            assert!(format.ends_with(sign), "{lang}: {format}");
+            found = true;
+        }
+        assert!(found, "{lang}: the notices are on a sheet");
+    }
+}

@@ -63,6 +63,7 @@ fn make(kind: Kind, assumed: bool) -> Format {
             let amount = if whole { "#,##0" } else { "#,##0.0##" };
             match shape {
                 Shape::Amount => amount.to_owned(),
+                Shape::AtLeast(sign) => format!("{amount}\"{sign}\""),
                 Shape::Target(sign) => format!("\"{sign} \"{amount}"),
                 Shape::Percent => "0%".to_owned(),
                 Shape::Whole => "0".to_owned(),

@@ -116,7 +116,13 @@ impl ItemCells<'_> {
                 None => l.figure,
             }),
             Column::Name => Cell::text(task.name.get(lang)),
-            Column::Amount => Cell::number(task.done, Shape::Amount, assumed.contains(Field::Done)),
+            Column::Amount => {
+                let shape = match figures::approx_sign(task.approx, lang) {
+                    "" => Shape::Amount,
+                    sign => Shape::AtLeast(sign),
+                };
+                Cell::number(task.done, shape, assumed.contains(Field::Done))
+            }
             Column::Total => task.total.map_or(Cell::Empty, |total| {
                 Cell::number(total, Shape::Amount, assumed.contains(Field::Total))
             }),
