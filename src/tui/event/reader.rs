@@ -11,7 +11,8 @@
 
 use std::path::PathBuf;
 use std::sync::mpsc::Sender;
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::thread::JoinHandle;
 
 use super::Event;
 use crate::history::compare::Comparison;
@@ -59,6 +60,8 @@ pub struct HistoryRead {
 pub struct Reader {
     tx: Sender<Event>,
     state: Arc<Mutex<State>>,
+    /// The last thread started: it may still be on its way out.
+    thread: Mutex<Option<JoinHandle<()>>>,
 }
 
 #[derive(Default)]
@@ -74,6 +77,7 @@ impl Reader {
         Reader {
             tx,
             state: Arc::default(),
+            thread: Mutex::default(),
         }
     }
 
@@ -91,13 +95,20 @@ impl Reader {
         }
         state.running = Some(Cancel::default());
         drop(state);
+        let mut thread = self.thread.lock().unwrap_or_else(PoisonError::into_inner);
+        // The last thread has nothing left to read: let it end before
+        // another starts, so that two never overlap.
+        if let Some(ended) = thread.take() {
+            let _ = ended.join();
+        }
         let (tx, shared) = (self.tx.clone(), Arc::clone(&self.state));
         let spawned = std::thread::Builder::new()
             .name("history".into())
             .spawn(move || serve(&tx, &shared));
-        // Without a thread the read is done here: slower, never lost.
-        if spawned.is_err() {
-            serve(&self.tx, &self.state);
+        match spawned {
+            Ok(spawned) => *thread = Some(spawned),
+            // Without a thread the read is done here: slower, never lost.
+            Err(_) => serve(&self.tx, &self.state),
         }
     }
 }
@@ -114,13 +125,12 @@ fn keep_redo(request: &mut Request, replaced: Request) {
 }
 
 fn lock(state: &Mutex<State>) -> MutexGuard<'_, State> {
-    state
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
+    state.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 /// Reads request after request until none waits.
 fn serve(tx: &Sender<Event>, state: &Mutex<State>) {
+    let _ended = Ended(state);
     loop {
         let (request, cancel) = {
             let mut state = lock(state);
@@ -143,6 +153,19 @@ fn serve(tx: &Sender<Event>, state: &Mutex<State>) {
         // What the read loaded and let go (every revision's plan, a
         // cancelled read's partial history) goes back to the system.
         reclaim::trim_heap();
+    }
+}
+
+/// Says that no read runs when the thread ends, even by a panic (else
+/// every later request would wait for it forever).
+struct Ended<'s>(&'s Mutex<State>);
+
+impl Drop for Ended<'_> {
+    fn drop(&mut self) {
+        // A thread that returned has said so already, under the lock.
+        if std::thread::panicking() {
+            lock(self.0).running = None;
+        }
     }
 }
 
@@ -199,3 +222,7 @@ fn read(request: Request, cancel: &Cancel, tx: &Sender<Event>) -> Option<Arrived
         since,
     })
 }
+
+#[cfg(test)]
+#[path = "reader_tests.rs"]
+mod tests;
