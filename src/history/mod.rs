@@ -32,7 +32,7 @@ mod items;
 mod locate;
 mod point;
 #[cfg(test)]
-mod read_tests;
+pub(crate) mod read_tests;
 mod readings;
 mod rename;
 mod revision;

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use super::{Cancel, HistoryError, Options, Stopped, read, read_checking, read_unless_cancelled};
 
-fn options() -> Options {
+pub(crate) fn options() -> Options {
     Options {
         today: NaiveDate::from_ymd_opt(2024, 12, 31).unwrap(),
     }
@@ -17,7 +17,7 @@ fn options() -> Options {
 
 /// A repository of `commits` commits of `campaigns.toml`, each a new
 /// `done`; gives the file's path.
-fn repository(dir: &Path, commits: usize) -> PathBuf {
+pub(crate) fn repository(dir: &Path, commits: usize) -> PathBuf {
     let git = |args: &[&str]| {
         let mut command = Command::new("git");
         command

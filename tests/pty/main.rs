@@ -9,6 +9,7 @@ mod pty_config;
 mod pty_faults;
 mod pty_history;
 mod pty_panic;
+mod pty_reader;
 mod pty_reload;
 mod pty_report;
 mod pty_screen;
