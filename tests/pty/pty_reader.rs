@@ -189,10 +189,11 @@ fn r_ten_times_reads_one_history_at_a_time_within_the_memory_of_one() {
         peak_ten * 10 <= peak_one * 12,
         "peak {peak_ten} kB after ten reads, {peak_one} kB after one"
     );
-    // What the reads let go is given back.
+    // What the reads let go is given back: well below the peak once idle
+    // (before, the pages stayed: RSS was the peak).
     assert!(
-        rss_ten * 10 <= rss_one * 12,
-        "RSS {rss_ten} kB after ten reads, {rss_one} kB after one"
+        rss_ten * 10 <= peak_ten * 8,
+        "RSS {rss_ten} kB after ten reads, at a peak of {peak_ten} kB"
     );
     pty.send("q");
     pty.wait_exit(Duration::from_secs(10)).expect("it quits");
