@@ -201,8 +201,9 @@ fn check(fixture: &Fixture, history: &History) {
 }
 
 proptest! {
+    // 16 chains in `cargo test`; HISTORY_PROP_CASES=N runs a longer search.
     #![proptest_config(ProptestConfig {
-        cases: 16,
+        cases: std::env::var("HISTORY_PROP_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(16),
         failure_persistence: None,
         ..ProptestConfig::default()
     })]
