@@ -29,22 +29,7 @@ fn main() -> ExitCode {
     };
     let config = &configured.config;
     let result = match &cli.command {
-        None => {
-            // The last of --mouse / --no-mouse wins; neither: the config's.
-            let mouse = (cli.mouse || cli.no_mouse).then_some(cli.mouse);
-            let settings = commands::settings::screen(common, mouse, config);
-            let since = cli
-                .since
-                .clone()
-                .unwrap_or(campaigns::history::Since::LastReport);
-            let today = settings.dates.today;
-            // Read once: the screen takes the history this check read.
-            let read = match commands::check_screen_since(&cli.file, &since, today) {
-                Ok(read) => read,
-                Err(code) => return ExitCode::from(code),
-            };
-            campaigns::tui::run::run(cli.file.clone(), settings, since, read)
-        }
+        None => screen(&cli, config),
         Some(Command::Check { file }) => commands::check(file, common, config),
         Some(Command::Report {
             file,
@@ -92,6 +77,25 @@ fn main() -> ExitCode {
             ExitCode::from(commands::COULD_NOT_RUN)
         }
     }
+}
+
+/// The review screen: `--since` checked before the terminal is touched, the
+/// history that check read handed to the screen.
+fn screen(cli: &Cli, config: &campaigns::config::Config) -> anyhow::Result<u8> {
+    // The last of --mouse / --no-mouse wins; neither: the config's.
+    let mouse = (cli.mouse || cli.no_mouse).then_some(cli.mouse);
+    let settings = commands::settings::screen(&cli.common, mouse, config);
+    let since = cli
+        .since
+        .clone()
+        .unwrap_or(campaigns::history::Since::LastReport);
+    let today = settings.dates.today;
+    // Read once: the screen takes the history this check read.
+    let read = match commands::check_screen_since(&cli.file, &since, today) {
+        Ok(read) => read,
+        Err(code) => return Ok(code),
+    };
+    campaigns::tui::run::run(cli.file.clone(), settings, since, read)
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {

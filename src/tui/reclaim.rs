@@ -1,11 +1,9 @@
 //! Freeing a replaced plan or history off the screen's way: a plan of
 //! 100 000 tasks takes long to drop, and glibc keeps its pages unless asked.
 
-use super::app::Retired;
-
-/// Drops `retired` on a short-lived thread, then hands the memory back.
-pub fn drop_aside(retired: Retired) {
-    free_aside("drop-plan", retired);
+/// Drops a replaced plan on a short-lived thread, then hands the memory back.
+pub(crate) fn drop_plan_aside<T: Send + 'static>(plan: T) {
+    free_aside("drop-plan", plan);
 }
 
 /// Drops `value` on a short-lived thread when `large` (then hands the

@@ -131,6 +131,25 @@ fn draw_line(
             let words = i18n::strings(lang).help_mouse;
             put(buf, x, y, width, words, theme.dim(), ell);
         }
+        HelpLine::Symbols | HelpLine::Statuses(..) | HelpLine::Moves | HelpLine::Assumed => {
+            draw_legend_line(buf, (x, y, width), line, keys_width, lang, theme);
+        }
+        HelpLine::Gap => {}
+    }
+}
+
+/// A line of the legend: its heading, two statuses, the arrows of a change,
+/// the assumed mark.
+fn draw_legend_line(
+    buf: &mut Buffer,
+    (x, y, width): (u16, u16, u16),
+    line: &HelpLine<'_>,
+    keys_width: u16,
+    lang: Lang,
+    theme: &Theme,
+) {
+    let ell = theme.ellipsis();
+    match line {
         HelpLine::Symbols => {
             put(
                 buf,
@@ -194,6 +213,6 @@ fn draw_line(
                 ell,
             );
         }
-        HelpLine::Gap => {}
+        _ => {}
     }
 }
