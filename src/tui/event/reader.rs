@@ -9,7 +9,7 @@
 //! the shown text again, off the screen's thread), so that on a large plan
 //! neither the first frame nor a key waits for the comparison.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::Sender;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::thread::JoinHandle;
@@ -17,7 +17,7 @@ use std::thread::JoinHandle;
 use super::Event;
 use crate::history::compare::Comparison;
 use crate::history::{self, Cancel, History, Since, Stopped};
-use crate::load::{self, Opened};
+use crate::load::{self, Document, Opened};
 use crate::model::PlanStatus;
 use crate::tui::changes::{Arrived, Baselined};
 use crate::tui::reclaim;
@@ -175,24 +175,15 @@ fn read(request: Request, cancel: &Cancel, tx: &Sender<Event>) -> Option<Arrived
         path,
         options,
         since,
-        shown,
+        mut shown,
         read,
         ..
     } = request;
-    let (mut redo, figures) = match shown {
-        Some(shown) => (shown.redo, Some((shown.text, shown.options, shown.load))),
-        None => (None, None),
-    };
-    let parsed = figures.and_then(|(text, load_options, load)| {
-        let document = Opened::parse(&path, text, load_options).into_document()?;
-        let status = PlanStatus::compute(document.plan(), document.as_of());
-        if let Some(mut comparison) = redo.take() {
-            comparison.compare(document.plan(), &status);
-            let comparison = Box::new(comparison);
-            let _ = tx.send(Event::Recompared { load, comparison });
-        }
-        Some((document, status))
-    });
+    if let Some(shown) = shown.as_mut()
+        && let Some(redo) = shown.redo.take()
+    {
+        recompare(&path, shown, redo, tx);
+    }
     let read = match read {
         Some(history) => Ok(history),
         None => history::read_unless_cancelled(&path, options, cancel),
@@ -212,15 +203,40 @@ fn read(request: Request, cancel: &Cancel, tx: &Sender<Event>) -> Option<Arrived
         Since::Rev(_) => history.baseline(&since, options.today).ok().flatten(),
         _ => None,
     };
-    let Some((document, status)) = parsed else {
+    // Parsed only now that the revisions' plans are freed: the two would
+    // otherwise be in memory at once.
+    let parsed = shown.and_then(|shown| parse(&path, shown.text, shown.options));
+    let Some((document, status)) = parsed.filter(|_| !cancel.is_cancelled()) else {
         let read = Box::new(Ok(history));
-        return Some(Arrived::Read { read, rev_baseline });
+        return (!cancel.is_cancelled()).then_some(Arrived::Read { read, rev_baseline });
     };
     let baselined = Baselined::new(history, &since, rev_baseline, document.plan(), &status);
     Some(Arrived::Compared {
         baselined: Box::new(baselined),
         since,
     })
+}
+
+/// Compares `redo` with the figures shown and sends it back at once (the
+/// rows get their changes before the history is read); the plan parsed for
+/// it is let go before the history is read.
+fn recompare(path: &Path, shown: &Shown, mut redo: Comparison, tx: &Sender<Event>) {
+    let Some((document, status)) = parse(path, shown.text.clone(), shown.options) else {
+        return;
+    };
+    redo.compare(document.plan(), &status);
+    let comparison = Box::new(redo);
+    let _ = tx.send(Event::Recompared {
+        load: shown.load,
+        comparison,
+    });
+}
+
+/// The figures of `text` and their statuses, when it loads.
+fn parse(path: &Path, text: String, options: load::Options) -> Option<(Document, PlanStatus)> {
+    let document = Opened::parse(path, text, options).into_document()?;
+    let status = PlanStatus::compute(document.plan(), document.as_of());
+    Some((document, status))
 }
 
 #[cfg(test)]
