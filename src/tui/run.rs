@@ -260,13 +260,22 @@ impl Session {
     }
 
     /// Re-reads the file. Unless `forced` (the `r` key), text identical to
-    /// what was last read is skipped: no reload, no redraw. A change the
+    /// what was last read is skipped: no reload, no redraw; `forced`, it
+    /// reads the history again and says when. A change the
     /// document shown can take by re-reading only what changed is re-read
     /// alone (see `Document::reread`); anything else is loaded whole.
     fn reload(&mut self, forced: bool) -> anyhow::Result<Option<Exit>> {
         let loaded = match load::read(&self.path) {
-            Ok(text) if !forced && self.app.last_read() == Some(text.as_str()) => {
-                return Ok(None);
+            Ok(text) if self.app.last_read() == Some(text.as_str()) => {
+                if !forced {
+                    return Ok(None);
+                }
+                // `r` on the text shown: parsing it again would give the
+                // same figures (a whole plan more in memory for a moment),
+                // but a commit since changes the history.
+                self.dirty = true;
+                self.read_history(None);
+                return self.update(Action::LoadedAt(now()));
             }
             Ok(text) => {
                 let reread = self.app.document().and_then(|shown| shown.reread(&text));
