@@ -3,7 +3,9 @@
 //! read cancels the older), and the process's peak memory stays within
 //! 1.2× the peak of the first read. Before, each `r` started a thread of
 //! its own and none was cancelled: 6 → 12 threads, 270 MB → 1.16 GB on 40
-//! commits of a 100 000-task plan. Run with `--nocapture` for the figures.
+//! commits of a 100 000-task plan. And `--since REV`, checked before the
+//! terminal is touched, hands the history it read to the screen rather than
+//! reading it twice. Run with `--nocapture` for the figures.
 
 use std::io::Write;
 use std::path::Path;
@@ -197,4 +199,41 @@ fn r_ten_times_reads_one_history_at_a_time_within_the_memory_of_one() {
     );
     pty.send("q");
     pty.wait_exit(Duration::from_secs(10)).expect("it quits");
+}
+
+/// The CPU the app spends from its start until the history is shown and
+/// nothing more runs (in clock ticks).
+fn cpu_until_shown(path: &str, args: &[&str]) -> u64 {
+    let mut all = vec!["--lang", "en"];
+    all.extend_from_slice(args);
+    all.push(path);
+    let mut pty = Pty::spawn(Options {
+        size: (100, 30),
+        args: &all,
+        ..Options::default()
+    });
+    pty.wait_for("Campaign 0");
+    wait_reads_ended(&pty);
+    pty.wait_for("since 2024-03-28");
+    let ticks = pty.cpu_ticks();
+    pty.send("q");
+    pty.wait_exit(Duration::from_secs(10)).expect("it quits");
+    ticks
+}
+
+#[test]
+fn since_rev_reads_the_history_once() {
+    let dir = tempfile::tempdir().unwrap();
+    repository(dir.path());
+    let path = dir.path().join("campaigns.toml");
+    let path = path.to_str().unwrap();
+    // The last report is ten commits back: the same baseline both ways.
+    let once = cpu_until_shown(path, &[]);
+    let since = cpu_until_shown(path, &["--since", "HEAD~10"]);
+    println!("CPU until the history is shown: {once} ticks, {since} with --since HEAD~10");
+    // Read twice, it took about twice the CPU.
+    assert!(
+        since * 10 <= once * 14,
+        "{since} ticks with --since, {once} without"
+    );
 }
