@@ -10,7 +10,8 @@ use crate::model::Plan;
 use crate::tui::changes::{Absent, Baselined, HistoryState};
 
 /// A plan of this many items or more is compared off the screen's thread
-/// when its figures change (about 50 ms a 10 000 items in a debug build).
+/// when its figures change (a comparison of 10 000 items takes 45 ms in a
+/// debug build, 100 000 take 560 ms).
 const COMPARE_ASIDE_ITEMS: usize = 10_000;
 
 impl App {

@@ -143,7 +143,7 @@ fn serve(tx: &Sender<Event>, state: &Mutex<State>) {
             (request, cancel)
         };
         let generation = request.generation;
-        let arrived = read(request, &cancel, tx);
+        let arrived = read(request, &cancel, tx, |redo| pass_on(state, redo));
         if let Some(arrived) = arrived.filter(|_| !cancel.is_cancelled()) {
             let _ = tx.send(Event::HistoryRead(Box::new(HistoryRead {
                 generation,
@@ -153,6 +153,18 @@ fn serve(tx: &Sender<Event>, state: &Mutex<State>) {
         // What the read loaded and let go (every revision's plan, a
         // cancelled read's partial history) goes back to the system.
         reclaim::trim_heap();
+    }
+}
+
+/// A comparison set aside that a cancelled read did not send goes to the
+/// request waiting (it compares it with the newer figures), unless that
+/// one has its own.
+fn pass_on(state: &Mutex<State>, redo: Comparison) {
+    let mut state = lock(state);
+    if let Some(shown) = state.waiting.as_mut().and_then(|r| r.shown.as_mut())
+        && shown.redo.is_none()
+    {
+        shown.redo = Some(redo);
     }
 }
 
@@ -169,8 +181,14 @@ impl Drop for Ended<'_> {
     }
 }
 
-/// One read and its comparison; `None` when cancelled.
-fn read(request: Request, cancel: &Cancel, tx: &Sender<Event>) -> Option<Arrived> {
+/// One read and its comparison; `None` when cancelled (a comparison set
+/// aside and not sent then goes to `pass_on`).
+fn read(
+    request: Request,
+    cancel: &Cancel,
+    tx: &Sender<Event>,
+    pass_on: impl FnOnce(Comparison),
+) -> Option<Arrived> {
     let Request {
         path,
         options,
@@ -181,8 +199,10 @@ fn read(request: Request, cancel: &Cancel, tx: &Sender<Event>) -> Option<Arrived
     } = request;
     if let Some(shown) = shown.as_mut()
         && let Some(redo) = shown.redo.take()
+        && let Some(redo) = recompare(&path, shown, redo, cancel, tx)
     {
-        recompare(&path, shown, redo, tx);
+        pass_on(redo);
+        return None;
     }
     let read = match read {
         Some(history) => Ok(history),
@@ -219,17 +239,29 @@ fn read(request: Request, cancel: &Cancel, tx: &Sender<Event>) -> Option<Arrived
 
 /// Compares `redo` with the figures shown and sends it back at once (the
 /// rows get their changes before the history is read); the plan parsed for
-/// it is let go before the history is read.
-fn recompare(path: &Path, shown: &Shown, mut redo: Comparison, tx: &Sender<Event>) {
-    let Some((document, status)) = parse(path, shown.text.clone(), shown.options) else {
-        return;
-    };
+/// it is let go before the history is read. Gives it back unsent when the
+/// read is cancelled: newer figures wait.
+fn recompare(
+    path: &Path,
+    shown: &Shown,
+    mut redo: Comparison,
+    cancel: &Cancel,
+    tx: &Sender<Event>,
+) -> Option<Comparison> {
+    if cancel.is_cancelled() {
+        return Some(redo);
+    }
+    let (document, status) = parse(path, shown.text.clone(), shown.options)?;
     redo.compare(document.plan(), &status);
+    if cancel.is_cancelled() {
+        return Some(redo);
+    }
     let comparison = Box::new(redo);
     let _ = tx.send(Event::Recompared {
         load: shown.load,
         comparison,
     });
+    None
 }
 
 /// The figures of `text` and their statuses, when it loads.

@@ -133,7 +133,26 @@ fn a_history_read_already_is_compared_not_read_again() {
     let mut handed = request(&path, 1, None);
     handed.read = Some(history);
     let cancel = Cancel::default();
-    let arrived = read(handed, &cancel, &tx).unwrap();
+    let arrived = read(handed, &cancel, &tx, drop).unwrap();
     assert!(matches!(arrived, Arrived::Compared { .. }), "{arrived:?}");
     assert!(events(&rx).is_empty());
+}
+
+#[test]
+fn a_comparison_set_aside_goes_on_to_the_newer_request_when_its_read_is_cancelled() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = repository(dir.path(), 5);
+    let (tx, rx) = channel();
+    let state = Mutex::new(State::default());
+    // A newer request waits, and the read under way is cancelled.
+    state.lock().unwrap().waiting = Some(request(&path, 2, None));
+    let cancel = Cancel::default();
+    cancel.cancel();
+    let redo = comparison_with_itself(&path);
+    let older = request(&path, 1, Some(redo));
+    let arrived = read(older, &cancel, &tx, |redo| pass_on(&state, redo));
+    assert!(arrived.is_none());
+    assert!(events(&rx).is_empty(), "nothing sent for older figures");
+    let waiting = state.into_inner().unwrap().waiting.unwrap();
+    assert!(waiting.shown.unwrap().redo.is_some(), "passed on");
 }
