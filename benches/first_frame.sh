@@ -23,5 +23,21 @@ git -C "$repo" reset -q --hard main
 git -C "$repo" gc -q
 cp "$repo/campaigns.toml" "$plain/"
 echo "$(git -C "$repo" rev-list --count HEAD) commits"
-farm-bench -n 10 --vs "$frame $bin help --lang en $plain/campaigns.toml" \
-  -- "$frame" "$bin" help --lang en "$repo/campaigns.toml"
+# Ten pairs, the two alternating (A B A B ...) so a drift of the shared
+# machine's speed falls on both; medians of wall and CPU seconds.
+log=$(mktemp)
+trap 'rm -rf "$repo" "$plain" "$log"' EXIT
+for run in $(seq 1 10); do
+  for side in A B; do
+    dir=$repo
+    [ "$side" = B ] && dir=$plain
+    /usr/bin/time -a -o "$log" -f "$side %e %U %S" "$frame" "$bin" help --lang en "$dir/campaigns.toml"
+  done
+done
+for side in A B; do
+  walls=$(awk -v s="$side" '$1 == s { print $2 }' "$log" | sort -n)
+  cpus=$(awk -v s="$side" '$1 == s { print $3 + $4 }' "$log" | sort -n)
+  echo "$side ($([ "$side" = A ] && echo in the repository || echo outside git)):" \
+    "median wall $(echo "$walls" | sed -n 5p)-$(echo "$walls" | sed -n 6p) s," \
+    "median cpu $(echo "$cpus" | sed -n 5p)-$(echo "$cpus" | sed -n 6p) s"
+done
