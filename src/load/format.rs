@@ -182,6 +182,12 @@ pub static META: Table = Table {
             Optional,
             "How far behind schedule a task may be and still be at-risk rather than behind (default 0.10).",
         ),
+        key(
+            "due_soon_days",
+            Kind::NonNegative,
+            Optional,
+            "Items not done and due within this many days of as_of are due soon (临期; default 30).",
+        ),
     ],
 };
 

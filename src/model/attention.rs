@@ -167,6 +167,7 @@ mod tests {
                 as_of: None,
                 source: None,
                 at_risk_margin: 0.10,
+                due_soon_days: 30,
             },
             campaigns: vec![
                 campaign(

@@ -19,8 +19,8 @@ pub use figure::Figure;
 pub use item::{Item, ItemKey};
 pub use marked::Marked;
 pub use plan::{
-    Approx, Better, Campaign, DEFAULT_AT_RISK_MARGIN, Indicator, IndicatorPoint, Level, MAX_WEIGHT,
-    Meta, Plan, Scale, SourceLine, Task, TaskPoint, Theme,
+    Approx, Better, Campaign, DEFAULT_AT_RISK_MARGIN, DEFAULT_DUE_SOON_DAYS, Indicator,
+    IndicatorPoint, Level, MAX_WEIGHT, Meta, Plan, Scale, SourceLine, Task, TaskPoint, Theme,
 };
 pub use plan_status::{CampaignStatus, PlanStatus};
 pub use rollup::{Rollup, Scope, ScopeItems};

@@ -18,9 +18,14 @@ pub struct Meta {
     pub as_of: Option<NaiveDate>,
     pub source: Option<Text>,
     pub at_risk_margin: f64,
+    /// How many days after the reporting date count as "due soon" (临期).
+    pub due_soon_days: u32,
 }
 
 pub const DEFAULT_AT_RISK_MARGIN: f64 = 0.10;
+
+/// `[meta] due_soon_days` when it is left out: a month, the meetings' rhythm.
+pub const DEFAULT_DUE_SOON_DAYS: u32 = 30;
 
 /// The largest `weight` a task may have: far beyond any real share, small
 /// enough that a campaign's sum of weights stays finite.

@@ -4,7 +4,7 @@ use super::PlanReader;
 use crate::load::fields::{Fields, Value};
 use crate::load::format;
 use crate::load::{Diagnostic, Words};
-use crate::model::{DEFAULT_AT_RISK_MARGIN, Meta};
+use crate::model::{DEFAULT_AT_RISK_MARGIN, DEFAULT_DUE_SOON_DAYS, Meta};
 
 impl PlanReader<'_> {
     pub(super) fn meta(&mut self, value: Value<'_, '_>) -> Option<Meta> {
@@ -14,12 +14,14 @@ impl PlanReader<'_> {
         let source = self.optional_text(&fields, "source");
         let as_of = fields.get("as_of").and_then(|v| self.out.date(v, "as_of"));
         let at_risk_margin = self.at_risk_margin(&fields);
+        let due_soon_days = self.due_soon_days(&fields);
         Some(Meta {
             title: title?,
             organisation,
             as_of,
             source,
             at_risk_margin: at_risk_margin?,
+            due_soon_days: due_soon_days?,
         })
     }
 
@@ -39,6 +41,26 @@ impl PlanReader<'_> {
                 "`at_risk_margin` 应在 0 到 1 之间",
             ),
             Words::new("a share, like 0.10", "比例，如 `0.10`"),
+        ));
+        None
+    }
+
+    /// `due_soon_days`, a whole number of days up to ten years, or the default.
+    fn due_soon_days(&mut self, fields: &Fields<'_, '_>) -> Option<u32> {
+        let Some(v) = fields.get("due_soon_days") else {
+            return Some(DEFAULT_DUE_SOON_DAYS);
+        };
+        let days = self.out.number(v, "due_soon_days")?;
+        if (0.0..=3660.0).contains(&days) && days.fract() == 0.0 {
+            return Some(days as u32);
+        }
+        self.out.error(Diagnostic::error(
+            v.span(),
+            Words::new(
+                "`due_soon_days` must be a whole number of days from 0 to 3660",
+                "`due_soon_days` 应为 0 到 3660 之间的整天数",
+            ),
+            Words::new("days, like 30", "天数，如 `30`"),
         ));
         None
     }
