@@ -3,6 +3,7 @@
 //! is the bureau's own (序时进度, 责任单位) with full-width punctuation
 //! (，：；（）); a label joined to what follows takes [`Strings::colon`].
 
+mod friction;
 pub mod history;
 mod legend;
 mod notices;
@@ -14,6 +15,7 @@ pub use notices::{
     waiting_for_lock,
 };
 
+pub use friction::{all_undone, done_goes_down};
 pub use legend::{moves_meaning, symbols_heading};
 pub use problems::{no_problems, problem_counts, problems_hint, problems_title};
 

@@ -228,8 +228,8 @@ pub struct App {
     attention: Option<attention::AttentionView>,
     lists: Lists,
     overlay: Overlay,
-    /// The last figure written from this screen, for `U`.
-    undo: Option<undo::Undo>,
+    /// The figures written from this screen, for `U`.
+    undo: undo::Undos,
     screen: ScreenSize,
     comparison: Comparison,
     /// Plans replaced by a load, for the event loop to free off the screen's way.
@@ -255,7 +255,7 @@ impl App {
             attention: None,
             lists: Lists::default(),
             overlay: Overlay::default(),
-            undo: None,
+            undo: undo::Undos::default(),
             screen: ScreenSize {
                 size: (80, 24),
                 measures: Default::default(),

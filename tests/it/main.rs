@@ -47,6 +47,7 @@ mod set_faults;
 mod tree_differential;
 mod tui_app;
 mod tui_changes;
+mod tui_friction;
 mod tui_history;
 mod tui_large;
 mod tui_problems;

@@ -921,7 +921,11 @@ fn u_undoes_the_last_update_made_here_once() {
         "clear-water/yangtze-outfalls: done 111 → 110".into(),
     )));
     ch(&mut app, 'U');
-    assert!(app.message().is_some_and(|m| m.contains("nothing to undo")));
+    // Updates were made here: `U` says they are taken back, not "nothing to undo".
+    assert!(
+        app.message()
+            .is_some_and(|m| m.contains("1 update made here is undone"))
+    );
 }
 
 #[test]

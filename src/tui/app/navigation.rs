@@ -241,10 +241,15 @@ impl App {
             | Command::Bottom
             | Command::PageUp
             | Command::PageDown => self.move_in_list(command),
+            // A new filter starts empty: typing after an old one ran them together.
             Command::StartFilter => {
                 self.overlay.prompt = Some(Prompt::Filter {
-                    input: self.lists.filter.clone(),
+                    input: String::new(),
                 });
+                if !self.lists.filter.is_empty() {
+                    self.lists.filter.clear();
+                    self.rebuild_rows();
+                }
                 Effect::Redraw
             }
             Command::CycleSort => {

@@ -270,8 +270,8 @@ impl App {
         }
     }
 
-    /// Why a new figure looks like a typo: a done count above the total, or
-    /// more than twice or under half the current figure.
+    /// Why a new figure looks like a typo: a done count above the total or
+    /// below the current one, or more than twice or under half the current figure.
     fn typo_guard(&self, item: Item, edit: &Edit) -> Option<&'static str> {
         let lang = self.settings.lang;
         let (campaign, _) = self.open_campaign()?;
@@ -292,9 +292,12 @@ impl App {
         if total.is_some_and(|total| new > total) {
             return Some(i18n::beyond_total(lang));
         }
-        let (new, current) = (new.abs(), current.abs());
-        (current > 0.0 && (new > 2.0 * current || new < current / 2.0))
-            .then(|| i18n::far_from_current(lang))
+        let (far_new, far_current) = (new.abs(), current.abs());
+        if far_current > 0.0 && (far_new > 2.0 * far_current || far_new < far_current / 2.0) {
+            return Some(i18n::far_from_current(lang));
+        }
+        // A done count rarely falls: lowering it is most often a slip of the keys.
+        (matches!(item, Item::Task(_)) && new < current).then(|| i18n::done_goes_down(lang))
     }
 
     /// The edit a prompt's text asks for, or why it cannot be saved.

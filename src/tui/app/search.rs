@@ -13,18 +13,13 @@ pub(crate) struct Search {
 }
 
 impl App {
-    /// `/` on the overview or in a list: the search prompt, with the last
-    /// search in it, over its results.
+    /// `/` on the overview or in a list: the search prompt, empty (typing
+    /// after the last search ran the two together), over its results.
     pub(super) fn start_search(&mut self) -> Effect {
         if self.data.is_none() {
             return Effect::None;
         }
-        let input = self
-            .lists
-            .search
-            .as_ref()
-            .map(|search| search.query.clone())
-            .unwrap_or_default();
+        let input = String::new();
         self.set_search(&input);
         self.open_list(Source::Search);
         self.overlay.prompt = Some(Prompt::Search { input });

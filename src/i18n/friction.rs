@@ -1,0 +1,21 @@
+//! Words for the clerk's updates and what the screen says about them:
+//! undo, the typo guard on a figure going down.
+
+use crate::model::Lang;
+
+/// `U` once every update made here has been taken back (or refused).
+pub fn all_undone(lang: Lang, made: usize) -> String {
+    match (lang, made) {
+        (Lang::Zh, _) => format!("本次打开后所做的{made}项更新均已撤销"),
+        (Lang::En, 1) => "the 1 update made here is undone: none left to take back".to_owned(),
+        (Lang::En, _) => format!("all {made} updates made here are undone: none left to take back"),
+    }
+}
+
+/// The typo guard: a done count lower than the one the file holds.
+pub fn done_goes_down(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "低于当前完成数：按 y 仍然保存，Esc 取消",
+        Lang::En => "lower than the current done: y saves it anyway, Esc cancels",
+    }
+}

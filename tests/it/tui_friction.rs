@@ -1,0 +1,209 @@
+//! The clerk's friction found in a month of trial updates (issue 25, items
+//! 7–14): each test drives the screen's state machine as the clerk did.
+
+use std::path::PathBuf;
+
+use campaigns::load::{self, Opened};
+use campaigns::model::Lang;
+use campaigns::tui::app::{Change, Edit};
+use campaigns::tui::render::{frame, to_text};
+use campaigns::tui::{Action, App, Effect, Settings};
+use chrono::NaiveDate;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+const FIXTURE: &str = "tests/fixtures/tui/plan.toml";
+
+fn settings(lang: Lang) -> Settings {
+    Settings {
+        lang,
+        ascii: false,
+        color: true,
+        mouse: false,
+        dates: options(),
+        editor: Default::default(),
+        keymap: Default::default(),
+        palette: Default::default(),
+    }
+}
+
+fn options() -> load::Options {
+    load::Options {
+        as_of: None,
+        today: NaiveDate::from_ymd_opt(2026, 11, 29).unwrap(),
+    }
+}
+
+fn document(source: &str) -> Opened {
+    Opened::parse(FIXTURE.as_ref(), source.to_owned(), options())
+}
+
+fn fixture_source() -> String {
+    std::fs::read_to_string(FIXTURE).unwrap()
+}
+
+fn app(lang: Lang) -> App {
+    let mut app = App::new(
+        PathBuf::from(FIXTURE),
+        Ok(document(&fixture_source())),
+        settings(lang),
+    );
+    app.update(Action::Resize(120, 40));
+    app
+}
+
+fn key(app: &mut App, code: KeyCode) -> Effect {
+    app.update(Action::Key(KeyEvent::new(code, KeyModifiers::NONE)))
+}
+
+fn ch(app: &mut App, c: char) -> Effect {
+    key(app, KeyCode::Char(c))
+}
+
+fn typed(app: &mut App, text: &str) {
+    for c in text.chars() {
+        ch(app, c);
+    }
+}
+
+fn select(app: &mut App, id: &str) {
+    ch(app, 'g');
+    for _ in 0..20 {
+        if app.selected_id() == Some(id) {
+            return;
+        }
+        ch(app, 'j');
+    }
+    panic!("{id} not found");
+}
+
+fn save(campaign: &str, item: &str, change: Change) -> Effect {
+    Effect::Save(Edit {
+        campaign: campaign.into(),
+        item: item.into(),
+        change: Some(change),
+        note: None,
+        lang: Lang::En,
+        record: None,
+    })
+}
+
+fn restore(to: &str, from: &str) -> Change {
+    Change::Restore {
+        to: to.into(),
+        from: from.into(),
+    }
+}
+
+/// What the event loop does after a save: the written text comes back as
+/// a load, then the outcome.
+fn written(app: &mut App, source: &str, outcome: Result<String, String>) {
+    app.update(Action::Loaded(Box::new(Ok(document(source)))));
+    app.update(Action::Saved(outcome));
+}
+
+#[test]
+fn u_takes_back_every_update_made_here_newest_first() {
+    let mut app = app(Lang::En);
+    ch(&mut app, '2');
+    select(&mut app, "yangtze-outfalls");
+    ch(&mut app, '+');
+    let one = fixture_source().replacen("done = 110", "done = 111", 1);
+    written(&mut app, &one, Ok("done 110 → 111".into()));
+    select(&mut app, "village-sewage");
+    ch(&mut app, '+');
+    let two = one.replacen("done = 40\n", "done = 41\n", 1);
+    written(&mut app, &two, Ok("done 40 → 41".into()));
+    // Newest first, each through the write path.
+    assert_eq!(
+        ch(&mut app, 'U'),
+        save("clear-water", "village-sewage", restore("40", "41"))
+    );
+    written(&mut app, &one, Ok("done 41 → 40".into()));
+    assert_eq!(
+        ch(&mut app, 'U'),
+        save("clear-water", "yangtze-outfalls", restore("110", "111"))
+    );
+    written(&mut app, &fixture_source(), Ok("done 111 → 110".into()));
+    // Everything made here is taken back: said so, not "nothing to undo".
+    assert_eq!(ch(&mut app, 'U'), Effect::Redraw);
+    let message = app.message().unwrap_or_default().to_owned();
+    assert!(!message.contains("nothing to undo"), "{message}");
+    assert!(
+        message.contains("all 2 updates made here are undone"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_refused_undo_leaves_the_earlier_updates_undoable() {
+    let mut app = app(Lang::En);
+    ch(&mut app, '2');
+    select(&mut app, "yangtze-outfalls");
+    ch(&mut app, '+');
+    let one = fixture_source().replacen("done = 110", "done = 111", 1);
+    written(&mut app, &one, Ok("done 110 → 111".into()));
+    select(&mut app, "village-sewage");
+    ch(&mut app, '+');
+    let two = one.replacen("done = 40\n", "done = 41\n", 1);
+    written(&mut app, &two, Ok("done 40 → 41".into()));
+    // Someone changed the village figure since: that undo is refused...
+    ch(&mut app, 'U');
+    written(&mut app, &two, Err("the figure changed since".into()));
+    // ...and the one before it is still there to take back.
+    assert_eq!(
+        ch(&mut app, 'U'),
+        save("clear-water", "yangtze-outfalls", restore("110", "111"))
+    );
+}
+
+#[test]
+fn an_update_prompt_that_lowers_done_asks_for_y() {
+    let mut app = app(Lang::En);
+    ch(&mut app, '2');
+    select(&mut app, "canal-outfalls");
+    ch(&mut app, 'u');
+    typed(&mut app, "35");
+    // 53 → 35 is neither beyond the total nor under half: still asked.
+    assert_eq!(key(&mut app, KeyCode::Enter), Effect::Redraw);
+    assert!(app.prompt_open());
+    let screen = to_text(&frame(&app, (120, 40)));
+    assert!(screen.contains("lower than the current done"), "{screen}");
+    assert_eq!(key(&mut app, KeyCode::Enter), Effect::None);
+    assert_eq!(
+        ch(&mut app, 'y'),
+        save("clear-water", "canal-outfalls", Change::SetDone(35.0))
+    );
+    // Going up by a little is saved at once, as before.
+    ch(&mut app, 'u');
+    typed(&mut app, "60");
+    assert_eq!(
+        key(&mut app, KeyCode::Enter),
+        save("clear-water", "canal-outfalls", Change::SetDone(60.0))
+    );
+}
+
+#[test]
+fn slash_starts_empty_each_time() {
+    let mut app = app(Lang::En);
+    ch(&mut app, '2');
+    ch(&mut app, '/');
+    typed(&mut app, "outfall");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.filter(), "outfall");
+    ch(&mut app, '/');
+    assert_eq!(app.filter(), "", "a new filter starts empty");
+    typed(&mut app, "village");
+    assert_eq!(app.row_ids(), ["village-sewage"]);
+    // The search across campaigns too: `/water` after a search is "water".
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Esc);
+    ch(&mut app, '/');
+    typed(&mut app, "lake");
+    key(&mut app, KeyCode::Esc);
+    ch(&mut app, '/');
+    typed(&mut app, "water");
+    let screen = to_text(&frame(&app, (120, 40)));
+    assert!(screen.contains("Search: water"), "{screen}");
+    assert!(!screen.contains("lakewater"), "{screen}");
+}
