@@ -9,5 +9,6 @@ pub mod i18n;
 pub mod load;
 pub mod model;
 pub mod report;
+pub mod rollup;
 pub mod text;
 pub mod tui;

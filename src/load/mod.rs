@@ -18,7 +18,7 @@ use chrono::NaiveDate;
 
 pub use diagnostic::{Diagnostic, LineIndex, Position, Severity, summary};
 pub use document::{Document, Invalid, Opened};
-pub use fields::{backticked, did_you_mean, is_valid_id};
+pub use fields::{Collector, Fields, backticked, did_you_mean, is_valid_id};
 pub use reread::{ItemKind, ItemSection, Patch, Replacement, Reread, Sections};
 pub use words::{Words, did_you_mean_help};
 

@@ -19,6 +19,8 @@ const LAYERS: &[&[&str]] = &[
     &["text", "i18n", "model"],
     &["figures", "load"],
     &["edit", "history"],
+    // Many units' plans as one: read with `load` and `history`, reported by `report`.
+    &["rollup"],
     &["report"],
     &["tui"],
     // The user's config file is read into the screen's keymap and theme.
