@@ -52,6 +52,8 @@ pub enum Command {
     StartUpdate,
     /// Put back the figure the last update from this screen replaced.
     Undo,
+    /// In the update prompt, save a figure it asked about (a likely typo).
+    ConfirmUpdate,
     /// Open the filter prompt (the filter applies live as it is typed); on
     /// the overview and in a list across campaigns, the search prompt.
     StartFilter,

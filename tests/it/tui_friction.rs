@@ -207,3 +207,57 @@ fn slash_starts_empty_each_time() {
     assert!(screen.contains("Search: water"), "{screen}");
     assert!(!screen.contains("lakewater"), "{screen}");
 }
+
+#[test]
+fn the_update_prompt_spans_the_screen_and_names_y() {
+    for (size, lang, words) in [
+        ((80, 24), Lang::En, "y saves it anyway, Esc cancels"),
+        ((60, 20), Lang::En, "y saves it anyway, Esc cancels"),
+        ((80, 24), Lang::Zh, "按 y 仍然保存，Esc 取消"),
+    ] {
+        let mut app = app(lang);
+        app.update(Action::Resize(size.0, size.1));
+        ch(&mut app, '2');
+        select(&mut app, "yangtze-outfalls");
+        ch(&mut app, 'u');
+        typed(&mut app, "11");
+        key(&mut app, KeyCode::Enter);
+        let screen = to_text(&frame(&app, size));
+        // The whole confirmation, with its `y`, however narrow the screen.
+        let joined = screen
+            .lines()
+            .map(|l| l.trim_matches(['│', ' ']))
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(joined.contains(words), "{size:?} {lang:?}\n{screen}");
+        // As wide as the screen allows: the box's corners near either edge.
+        let top = screen
+            .lines()
+            .find(|l| l.contains("New done count") || l.contains("新的完成数"))
+            .unwrap();
+        assert!(
+            top.starts_with('╭') && top.trim_end().ends_with('╮'),
+            "{screen}"
+        );
+    }
+    // The help's "Update prompt" section names `y`.
+    let mut app = app(Lang::En);
+    app.update(Action::Resize(80, 24));
+    ch(&mut app, '?');
+    let mut help = String::new();
+    for _ in 0..12 {
+        help.push_str(&to_text(&frame(&app, (80, 24))));
+        key(&mut app, KeyCode::PageDown);
+    }
+    let section = help
+        .split("Update prompt")
+        .nth(1)
+        .expect("an Update prompt section");
+    assert!(
+        section
+            .lines()
+            .take(6)
+            .any(|l| l.contains(" y ") && l.contains("anyway")),
+        "{section}"
+    );
+}

@@ -204,10 +204,11 @@ impl App {
             return Effect::None;
         };
         match command {
-            Command::Input('y' | 'Y') if *confirm => {
+            Command::ConfirmUpdate | Command::Input('y' | 'Y') if *confirm => {
                 *confirm = false;
                 self.submit_update(true)
             }
+            Command::ConfirmUpdate => Effect::None,
             Command::Input(c) => {
                 if std::mem::take(pristine) {
                     input.clear();

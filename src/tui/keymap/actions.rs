@@ -26,6 +26,7 @@ pub const ACTIONS: &[(&str, Command)] = &[
     ("decrement", C::Decrement),
     ("start-update", C::StartUpdate),
     ("undo", C::Undo),
+    ("confirm-update", C::ConfirmUpdate),
     ("start-filter", C::StartFilter),
     ("next-match", C::NextMatch),
     ("prev-match", C::PrevMatch),

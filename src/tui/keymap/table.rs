@@ -204,8 +204,8 @@ pub const BINDINGS: &[Binding] = &[
         Campaign,
         C::Undo,
         [Key::ch('U')],
-        "撤销本次启动以来的上一次更新",
-        "undo the last update made here"
+        "逐项撤销本次启动以来的更新",
+        "undo updates made here, newest first"
     ),
     // Attention list
     bind!(
@@ -477,6 +477,14 @@ pub const BINDINGS: &[Binding] = &[
     // Update prompt
     bind!(Update, C::Submit, [ENTER], "保存", "save"),
     bind!(Update, C::Back, [ESC], "取消", "cancel"),
+    // A figure never holds a `y`: it only ever confirms.
+    bind!(
+        Update,
+        C::ConfirmUpdate,
+        [Key::ch('y')],
+        "被询问时仍然保存",
+        "save anyway when asked"
+    ),
     bind!(
         Update,
         C::DeleteChar,

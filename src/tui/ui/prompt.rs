@@ -7,7 +7,8 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Widget};
 
-use super::cells::{centered, inner, put};
+use super::cells::{centered, inner, put, put_spans};
+use super::wrap::wrap;
 use crate::i18n;
 use crate::text;
 use crate::tui::app::{App, Prompt};
@@ -49,7 +50,15 @@ pub fn draw_update(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
             None => return,
         },
     };
-    let box_area = centered(area, 56, 6);
+    let (hint, style) = match error {
+        Some(error) => (*error, theme.error()),
+        None => (s.update_hint, theme.dim()),
+    };
+    // As wide as the screen: a long name and the confirmation's `y` stay in
+    // sight; what still does not fit wraps rather than being cut.
+    let hint_lines = wrap(&[(hint, style)], area.width.saturating_sub(3), 3, ell);
+    let height = 5 + u16::try_from(hint_lines.len()).unwrap_or(1).max(1);
+    let box_area = centered(area, area.width, height);
     super::overlay::clear(box_area, buf);
     Block::bordered()
         .border_set(theme.border_set())
@@ -74,12 +83,12 @@ pub fn draw_update(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         theme.dim(),
         ell,
     );
-    let (hint, style) = match error {
-        Some(error) => (*error, theme.error()),
-        None => (s.update_hint, theme.dim()),
-    };
-    if inner.height > 2 {
-        put(buf, x, inner.y + 2, width, hint, style, ell);
+    for (line, y) in hint_lines.iter().zip(inner.y + 2..inner.bottom()) {
+        let spans: Vec<(&str, ratatui::style::Style)> = line
+            .iter()
+            .map(|(text, style)| (text.as_str(), *style))
+            .collect();
+        put_spans(buf, Rect::new(x, y, width, 1), y, &spans, ell);
     }
 }
 
