@@ -22,6 +22,8 @@ pub enum Kind {
     Date,
     /// `[a-z0-9-]+`.
     Id,
+    /// `campaign/item`: two ids.
+    ItemPath,
     NonNegative,
     Positive,
     /// A task's weight: above 0, at most `MAX_WEIGHT`.
@@ -300,6 +302,12 @@ pub static TASK: Table = Table {
         ),
         key("assumed", Kind::Assumed, Optional, ASSUMED),
         key("approx", Kind::Words(APPROX), Optional, APPROX_ABOUT),
+        key(
+            "follows",
+            Kind::ItemPath,
+            Optional,
+            "Last year's item this task continues, \"campaign/item\": the year-on-year comparison pairs them.",
+        ),
     ],
 };
 

@@ -119,6 +119,7 @@ mod tests {
             lead: None,
             note: None,
             history: vec![],
+            follows: None,
             assumed: Assumed::NONE,
             line: SourceLine(1),
         }

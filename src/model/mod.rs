@@ -4,8 +4,10 @@
 mod assumed;
 pub mod attention;
 mod figure;
+mod follows;
 mod item;
 mod marked;
+pub mod pairs;
 mod plan;
 mod plan_status;
 mod rollup;
@@ -16,6 +18,7 @@ mod water_class;
 
 pub use assumed::{Assumed, Field};
 pub use figure::Figure;
+pub use follows::ItemPath;
 pub use item::{Item, ItemKey};
 pub use marked::Marked;
 pub use plan::{

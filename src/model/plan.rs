@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Assumed, Text, WaterClass};
+use super::{Assumed, ItemPath, Text, WaterClass};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Plan {
@@ -114,6 +114,8 @@ pub struct Task {
     pub lead: Option<Text>,
     pub note: Option<Text>,
     pub history: Vec<TaskPoint>,
+    /// Last year's item this task continues (`follows = "campaign/item"`).
+    pub follows: Option<ItemPath>,
     pub assumed: Assumed,
     pub line: SourceLine,
 }

@@ -35,6 +35,7 @@ fn task(done: f64, total: Option<f64>) -> Task {
         lead: None,
         note: None,
         history: vec![],
+        follows: None,
         assumed: Assumed::NONE,
         line: SourceLine(1),
     }

@@ -117,6 +117,8 @@ struct TaskJson<'a> {
     days_left: Option<i64>,
     assumed: Fields,
     marked: Vec<&'static str>,
+    /// Last year's item this one continues, "campaign/item".
+    follows: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     previous: WithSince<PreviousJson<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -303,6 +305,7 @@ fn task_json<'a>(
         // runs by it.
         assumed: Fields(schedule.assumed),
         marked,
+        follows: task.follows.as_ref().map(ToString::to_string),
         previous,
         change,
     }

@@ -19,6 +19,7 @@ mod comparison_large;
 mod config;
 mod config_reading;
 mod figures_agree;
+mod follows;
 mod history;
 mod history_props;
 mod hostile;

@@ -142,6 +142,7 @@ fn shape_is_exactly_the_designed_one() {
         "days_left",
         "assumed",
         "marked",
+        "follows",
     ];
     let indicator_keys = [
         "id", "name", "value", "approx", "target", "better", "scale", "unit", "status", "assumed",

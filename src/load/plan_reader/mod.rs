@@ -6,6 +6,7 @@
 
 mod assumed;
 mod campaign;
+mod follows;
 mod history;
 mod ids;
 mod indicator;
@@ -30,6 +31,8 @@ pub struct PlanReader<'s> {
     lines: LineCursor<'s>,
     /// How the reporting date is found, for the "history after as_of" warning.
     dates: Options,
+    /// Where each `follows` read so far is written, checked with the plan.
+    follows: Vec<Range<usize>>,
     pub out: Collector,
 }
 
@@ -43,6 +46,7 @@ impl<'s> PlanReader<'s> {
         PlanReader {
             lines: LineCursor::new(source, first_line),
             dates,
+            follows: Vec::new(),
             out: Collector::default(),
         }
     }
@@ -83,10 +87,18 @@ impl<'s> PlanReader<'s> {
                 }
             }
         }
-        Some(Plan {
+        let plan = Plan {
             meta: meta?,
             campaigns,
-        })
+        };
+        self.check_follows(&plan);
+        Some(plan)
+    }
+
+    /// A part re-read alone cannot check a `follows` against the rest of
+    /// the plan: one that holds any is left to a whole parse.
+    fn whole_parse_needed(&self) -> bool {
+        !self.follows.is_empty()
     }
 
     /// Reads a text that holds `[[campaign]]` tables and nothing else (a
@@ -102,9 +114,11 @@ impl<'s> PlanReader<'s> {
             return None;
         };
         let ids = &mut IdSet::default();
-        list.iter()
+        let campaigns: Option<Vec<Campaign>> = list
+            .iter()
             .map(|value| self.campaign(value, as_of, ids, false))
-            .collect()
+            .collect();
+        campaigns.filter(|_| !self.whole_parse_needed())
     }
 
     /// Reads a text that holds the head of one `[[campaign]]` table: its
@@ -146,7 +160,8 @@ impl<'s> PlanReader<'s> {
         }
         let fields = self.out.table_keys(inner, &format::CAMPAIGN)?;
         let window = (campaign.start, campaign.end);
-        Some(self.items(&fields, window, as_of, &mut IdSet::default()))
+        let items = self.items(&fields, window, as_of, &mut IdSet::default());
+        (!self.whole_parse_needed()).then_some(items)
     }
 
     /// Reads a text that holds the `[meta]` table and nothing else.

@@ -48,6 +48,7 @@ impl PlanReader<'_> {
                 reader.non_negative(done, "done", number)
             }),
         };
+        let follows = self.follows(&fields);
         let assumed = self.assumed(&fields);
         Some(Task {
             id: id?,
@@ -65,6 +66,7 @@ impl PlanReader<'_> {
                 .into_iter()
                 .map(|(date, done)| TaskPoint { date, done })
                 .collect(),
+            follows: follows?,
             assumed: assumed?,
             line: self.line_of(&fields.span),
         })

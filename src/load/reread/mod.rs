@@ -75,7 +75,7 @@ impl Document {
     /// read alone (see the module's doc); `None` when the change needs a
     /// whole parse. Reads nothing but its arguments.
     pub fn reread(&self, new: &str) -> Option<Reread> {
-        if !self.rereadable() {
+        if !self.rereadable() || self.has_follows() {
             return None;
         }
         let old = self.text.as_str();
@@ -100,6 +100,15 @@ impl Document {
             return Some(reread);
         }
         self.reread_campaigns(first..last + 1, &change, new)
+    }
+
+    /// Whether a task `follows` another: a change anywhere may take away
+    /// the task it names, which only a whole parse sees.
+    fn has_follows(&self) -> bool {
+        self.plan
+            .campaigns
+            .iter()
+            .any(|c| c.tasks.iter().any(|t| t.follows.is_some()))
     }
 
     /// Puts a re-read of `text` in place: the document then describes

@@ -1,0 +1,112 @@
+//! `follows = "campaign/item"` (contract 3) end to end: `check` names a
+//! `follows` that names no task at its line and column, warns on a loop,
+//! takes a task's own path; the JSON report carries it.
+
+use assert_cmd::Command;
+
+fn campaigns() -> Command {
+    let mut command = crate::binary::assert_command();
+    command.env("NO_COLOR", "1").env_remove("LANG");
+    command
+}
+
+/// A plan with one campaign `soil` whose tasks follow what `follows` says,
+/// task by task (`None`: no `follows`).
+fn plan(follows: &[(&str, Option<&str>)]) -> String {
+    let mut text = String::from("[meta]\ntitle = \"t\"\nas_of = 2024-12-31\n\n");
+    text.push_str("[[campaign]]\nid = \"soil\"\nname = \"Soil\"\n");
+    for (id, follows) in follows {
+        text.push_str(&format!(
+            "\n[[campaign.task]]\nid = \"{id}\"\nname = \"{id}\"\ndone = 1\n"
+        ));
+        if let Some(path) = follows {
+            text.push_str(&format!("follows = \"{path}\"\n"));
+        }
+    }
+    text
+}
+
+/// Runs `campaigns ARGS… FILE` on `text`: (exit code, stdout, stderr).
+fn run(args: &[&str], text: &str) -> (i32, String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("campaigns.toml");
+    std::fs::write(&file, text).unwrap();
+    let output = campaigns()
+        .current_dir(dir.path())
+        .args(args)
+        .arg("campaigns.toml")
+        .output()
+        .unwrap();
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_follows_that_names_no_task_is_an_error_at_its_line_and_column() {
+    let text = plan(&[
+        ("bodies-2024", None),
+        ("bodies-rest", Some("soil/bodies-2023")),
+    ]);
+    let (code, _, stderr) = run(&["check"], &text);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("`follows` names `soil/bodies-2023`, which is no task of this file"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("campaigns.toml:18:11"), "{stderr}");
+    assert!(
+        stderr.contains("follows = \"soil/bodies-2023\""),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("did you mean `soil/bodies-2024`?"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = run(&["check", "--lang", "zh"], &text);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("不是本文件中的任务"), "{stderr}");
+}
+
+#[test]
+fn a_follows_that_is_not_campaign_slash_item_is_an_error() {
+    let (code, _, stderr) = run(&["check"], &plan(&[("a", Some("bodies-2024"))]));
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("`follows` must be \"campaign/item\""),
+        "{stderr}"
+    );
+    assert!(stderr.contains("campaigns.toml:13:11"), "{stderr}");
+}
+
+#[test]
+fn a_loop_of_follows_is_a_warning_once_and_a_tasks_own_path_is_not_a_loop() {
+    let text = plan(&[
+        ("a", Some("soil/b")),
+        ("b", Some("soil/c")),
+        ("c", Some("soil/a")),
+        ("rest", Some("soil/rest")),
+        ("d", Some("soil/rest")),
+    ]);
+    let (code, stdout, stderr) = run(&["check"], &text);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("1 warning"), "{stdout}");
+    assert!(
+        stderr.contains("`follows` goes round in a loop: soil/a → soil/b → soil/c → soil/a"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("campaigns.toml:13:11"), "{stderr}");
+}
+
+#[test]
+fn the_json_report_carries_follows() {
+    let text = plan(&[("bodies-2024", None), ("rest", Some("soil/bodies-2024"))]);
+    let (code, stdout, stderr) = run(&["report", "--format", "json"], &text);
+    assert_eq!(code, 0, "{stderr}");
+    let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let tasks = &json["campaigns"][0]["tasks"];
+    assert_eq!(tasks[0]["follows"], serde_json::Value::Null);
+    assert_eq!(tasks[1]["follows"], "soil/bodies-2024");
+}
