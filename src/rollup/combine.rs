@@ -1,0 +1,112 @@
+//! Items combined across the fresh units (`[[combine]]`): `sum` adds up
+//! done and total, `count-met` counts the units that meet their target,
+//! `none` lists each unit's figure and adds nothing up.
+
+use super::found::{Found, find};
+use super::manifest::{Combine, How, Manifest};
+use super::units::Unit;
+use crate::model::{Item, Level, Status, Text};
+
+/// One combined item.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Combined {
+    /// `campaign/item`, in the manifest's ids.
+    pub item: String,
+    pub how: How,
+    /// The item's name and unit of count, from the first unit that has it.
+    pub name: Option<Text>,
+    pub unit_word: Option<Text>,
+    /// `sum`: done added up; `count-met`: the units meeting the target.
+    pub done: Option<f64>,
+    /// `sum`: the totals added up (of the units whose item has one);
+    /// `count-met`: the units with a target.
+    pub total: Option<f64>,
+    /// Each fresh unit's figure (`sum`: its done; `count-met`: 1 met, 0 not;
+    /// `none`: its done or value), in the manifest's order.
+    pub by_unit: Vec<(String, f64)>,
+    /// Fresh units whose plan has no such item (or one of another kind).
+    pub missing: Vec<String>,
+}
+
+/// Every `[[combine]]` item over the fresh units.
+pub fn combine(manifest: &Manifest, units: &[Unit]) -> Vec<Combined> {
+    manifest
+        .combine
+        .iter()
+        .map(|combine| combine_one(manifest, units, combine))
+        .collect()
+}
+
+fn combine_one(manifest: &Manifest, units: &[Unit], combine: &Combine) -> Combined {
+    let mut combined = Combined {
+        item: combine.item.clone(),
+        how: combine.how,
+        name: None,
+        unit_word: None,
+        done: (combine.how != How::None).then_some(0.0),
+        total: None,
+        by_unit: Vec::new(),
+        missing: Vec::new(),
+    };
+    for unit in units.iter().filter(|unit| unit.fresh()) {
+        let found = find(manifest, unit, &combine.item);
+        match found.and_then(|found| figure(found, combine.how)) {
+            Some((done, total)) => {
+                let found = found.expect("a figure comes from an item");
+                if combined.name.is_none() {
+                    combined.name = Some(name_of(found));
+                    combined.unit_word = unit_word(found);
+                }
+                if let Some(sum) = combined.done.as_mut() {
+                    *sum += done;
+                }
+                if let Some(total) = total {
+                    *combined.total.get_or_insert(0.0) += total;
+                }
+                combined.by_unit.push((unit.id.clone(), done));
+            }
+            None => combined.missing.push(unit.id.clone()),
+        }
+    }
+    if combine.how == How::CountMet && combined.total.is_none() {
+        combined.total = Some(0.0);
+    }
+    combined
+}
+
+/// A unit's part: (what adds to `done`, what adds to `total`). `None`
+/// when the item cannot combine so (a sum of an indicator's level).
+fn figure(found: Found<'_>, how: How) -> Option<(f64, Option<f64>)> {
+    match (how, found.item) {
+        (How::Sum, Item::Task(i)) => {
+            let task = &found.campaign.tasks[i];
+            Some((task.done, task.total))
+        }
+        (How::Sum, Item::Indicator(_)) => None,
+        (How::CountMet, item) => {
+            let status = item.status(found.status);
+            let met = matches!(status, Status::Met | Status::Done);
+            let measured = !matches!(status, Status::NoTarget | Status::Count);
+            measured.then_some((f64::from(u8::from(met)), Some(1.0)))
+        }
+        (How::None, Item::Task(i)) => Some((found.campaign.tasks[i].done, None)),
+        (How::None, Item::Indicator(i)) => match found.campaign.indicators[i].value {
+            Level::Number(value) => Some((value, None)),
+            Level::WaterClass(_) => Some((found.level(), None)),
+        },
+    }
+}
+
+fn name_of(found: Found<'_>) -> Text {
+    match found.item {
+        Item::Task(i) => found.campaign.tasks[i].name.clone(),
+        Item::Indicator(i) => found.campaign.indicators[i].name.clone(),
+    }
+}
+
+fn unit_word(found: Found<'_>) -> Option<Text> {
+    match found.item {
+        Item::Task(i) => found.campaign.tasks[i].unit.clone(),
+        Item::Indicator(i) => found.campaign.indicators[i].unit.clone(),
+    }
+}

@@ -1,0 +1,157 @@
+//! A unit's previous report, for rankings by change: the newest earlier
+//! revision of its file with another reporting date (the history's "last
+//! report"), compared with the figures now through the one comparison
+//! module (`history::compare`). A `path` unit in a git work tree reads its
+//! file's history; a `ref` unit walks its ref's first parents.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use gix::ObjectId;
+
+use super::manifest::{Source, UnitSpec};
+use super::source;
+use super::units::Unit;
+use crate::history::compare::{Baseline, Comparison};
+use crate::history::{self, Since};
+use crate::load::{self, Document, Opened};
+use crate::model::PlanStatus;
+
+/// How a unit's figures compare with its previous report.
+#[derive(Debug)]
+pub enum Previous {
+    /// No ranking by change asked for it.
+    NotAsked,
+    /// No earlier report to compare with: why, in a line.
+    NoBaseline(String),
+    Found(Box<Comparison>),
+}
+
+/// How many earlier commits of a ref are looked at, and how many earlier
+/// files loaded, before a unit is said to have no previous report.
+const MAX_COMMITS: usize = 2000;
+const MAX_LOADS: usize = 50;
+
+/// The previous report of `unit` (loaded from `spec`).
+pub fn find(
+    unit: &Unit,
+    spec: &UnitSpec,
+    folder: &Path,
+    repo: Option<Result<&gix::Repository, &str>>,
+    today: chrono::NaiveDate,
+) -> Previous {
+    let (Some(document), Some(status)) = (unit.document(), unit.status()) else {
+        return Previous::NoBaseline("the unit did not load".into());
+    };
+    let found = match &spec.source {
+        Source::Path(path) => in_history(&source::resolve(folder, path), document, today),
+        Source::Ref { file, .. } => {
+            let commit = unit
+                .commit
+                .as_deref()
+                .and_then(|c| ObjectId::from_hex(c.as_bytes()).ok());
+            match (repo, commit) {
+                (Some(Ok(repo)), Some(commit)) => in_ref(repo, commit, file, document),
+                _ => Err("no commit to start from".into()),
+            }
+        }
+    };
+    match found {
+        Ok(baseline) => {
+            Previous::Found(Box::new(Comparison::new(baseline, document.plan(), status)))
+        }
+        Err(why) => Previous::NoBaseline(why),
+    }
+}
+
+/// The last report in the git history of a file on disk.
+fn in_history(
+    path: &Path,
+    document: &Document,
+    today: chrono::NaiveDate,
+) -> Result<Baseline, String> {
+    let history = history::read(path, history::Options { today }).map_err(|err| err.to_string())?;
+    let index = history
+        .baseline(&Since::LastReport, document.as_of())
+        .map_err(|err| err.to_string())?;
+    index
+        .and_then(|index| Baseline::at(&history, index))
+        .ok_or_else(|| "no earlier report in its git history".to_owned())
+}
+
+/// The last report on the first-parent line of a ref: the newest earlier
+/// version of `file` that loads and reports on another date.
+fn in_ref(
+    repo: &gix::Repository,
+    commit: ObjectId,
+    file: &str,
+    document: &Document,
+) -> Result<Baseline, String> {
+    let mut last_blob = source::blob_at(repo, commit, file)?;
+    // A cycle (made by `refs/replace/`) ends the walk, as in `git log`.
+    let mut visited = HashSet::from([commit]);
+    let mut at = commit;
+    let mut loads = 0;
+    for _ in 0..MAX_COMMITS {
+        let Some(parent) = first_parent(repo, at) else {
+            break;
+        };
+        if !visited.insert(parent) {
+            break;
+        }
+        at = parent;
+        let blob = source::blob_at(repo, parent, file)?;
+        if blob.is_none() || blob == last_blob {
+            continue;
+        }
+        last_blob = blob;
+        loads += 1;
+        if loads > MAX_LOADS {
+            break;
+        }
+        if let Some(baseline) = report_at(repo, parent, blob, file, document) {
+            return Ok(baseline);
+        }
+    }
+    Err("no earlier report on its ref".to_owned())
+}
+
+/// The first parent of `commit`; `None` at a root, or where the parent is
+/// not in the repository (a shallow fetch).
+fn first_parent(repo: &gix::Repository, commit: ObjectId) -> Option<ObjectId> {
+    let commit = repo.find_commit(commit).ok()?;
+    let parent = commit.parent_ids().next()?.detach();
+    repo.find_commit(parent).ok().map(|found| found.id)
+}
+
+/// The figures of `file` at `commit` when they load and report on another
+/// date than `document`'s.
+fn report_at(
+    repo: &gix::Repository,
+    commit: ObjectId,
+    blob: Option<ObjectId>,
+    file: &str,
+    document: &Document,
+) -> Option<Baseline> {
+    let text = source::read_blob(repo, blob?, file).ok()?;
+    let committed = repo
+        .find_commit(commit)
+        .ok()?
+        .time()
+        .ok()
+        .and_then(source::day_of);
+    let options = load::Options {
+        as_of: None,
+        today: committed.unwrap_or(document.as_of()),
+    };
+    let earlier = Opened::parse(Path::new(file), text, options).into_document()?;
+    if earlier.as_of() == document.as_of() {
+        return None;
+    }
+    let status = PlanStatus::compute(earlier.plan(), earlier.as_of());
+    Some(Baseline::of_plan(
+        earlier.plan(),
+        &status,
+        Some(&commit.to_string()),
+    ))
+}
