@@ -9,9 +9,8 @@ use std::path::Path;
 
 use gix::ObjectId;
 
-use super::manifest::{Source, UnitSpec};
+use super::manifest::Source;
 use super::source;
-use super::units::Unit;
 use crate::history::compare::{Baseline, Comparison};
 use crate::history::{self, Since};
 use crate::load::{self, Document, Opened};
@@ -32,29 +31,22 @@ pub enum Previous {
 const MAX_COMMITS: usize = 2000;
 const MAX_LOADS: usize = 50;
 
-/// The previous report of `unit` (loaded from `spec`).
+/// The previous report of a unit whose file, read from `source` (at
+/// `commit` for a `ref` unit), loaded as `document` with `status`.
 pub fn find(
-    unit: &Unit,
-    spec: &UnitSpec,
+    (document, status): (&Document, &PlanStatus),
+    commit: Option<ObjectId>,
+    source: &Source,
     folder: &Path,
     repo: Option<Result<&gix::Repository, &str>>,
     today: chrono::NaiveDate,
 ) -> Previous {
-    let (Some(document), Some(status)) = (unit.document(), unit.status()) else {
-        return Previous::NoBaseline("the unit did not load".into());
-    };
-    let found = match &spec.source {
+    let found = match source {
         Source::Path(path) => in_history(&source::resolve(folder, path), document, today),
-        Source::Ref { file, .. } => {
-            let commit = unit
-                .commit
-                .as_deref()
-                .and_then(|c| ObjectId::from_hex(c.as_bytes()).ok());
-            match (repo, commit) {
-                (Some(Ok(repo)), Some(commit)) => in_ref(repo, commit, file, document),
-                _ => Err("no commit to start from".into()),
-            }
-        }
+        Source::Ref { file, .. } => match (repo, commit) {
+            (Some(Ok(repo)), Some(commit)) => in_ref(repo, commit, file, document),
+            _ => Err("no commit to start from".into()),
+        },
     };
     match found {
         Ok(baseline) => {

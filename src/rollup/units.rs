@@ -210,11 +210,17 @@ fn load_unit(
             let status = opened
                 .document()
                 .map(|document| PlanStatus::compute(document.plan(), document.as_of()));
+            if with_previous {
+                unit.previous = match (opened.document(), &status) {
+                    (Some(document), Some(status)) => {
+                        let loaded = (document, status);
+                        previous::find(loaded, commit, &spec.source, folder, repo, today)
+                    }
+                    _ => Previous::NoBaseline("the unit did not load".into()),
+                };
+            }
             unit.commit = commit.map(|id| id.to_string());
             unit.state = State::Opened(opened, status);
-            if with_previous {
-                unit.previous = previous::find(&unit, spec, folder, repo, today);
-            }
         }
     }
     unit
