@@ -4,6 +4,7 @@
 //! the change and its words `figures`'; here they are only looked up as the
 //! formats walk the plan.
 
+pub mod columns;
 pub mod json;
 pub mod words;
 
