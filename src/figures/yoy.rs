@@ -190,7 +190,11 @@ impl YearChange {
             }
             (Lang::En, up) => {
                 let verb = if up { "up" } else { "down" };
-                let amount = if amount.is_empty() { amount } else { format!(" {amount}") };
+                let amount = if amount.is_empty() {
+                    amount
+                } else {
+                    format!(" {amount}")
+                };
                 format!("{verb}{amount} {}{verdict}", suffix_en(against))
             }
         }

@@ -17,7 +17,12 @@ fn said(change: YearChange, lang: Lang) -> String {
 
 #[test]
 fn a_rate_moves_in_points_and_its_word_follows_better() {
-    let rate = year_change(value(94.0), value(92.0), Some(&unit("%")), Some(Better::Higher));
+    let rate = year_change(
+        value(94.0),
+        value(92.0),
+        Some(&unit("%")),
+        Some(Better::Higher),
+    );
     let rate = rate.unwrap();
     assert_eq!(rate.unit, YearUnit::Points);
     assert_eq!(rate.change, Some(2.0));
@@ -28,7 +33,12 @@ fn a_rate_moves_in_points_and_its_word_follows_better() {
 
 #[test]
 fn a_level_moves_in_percent_and_lower_can_be_better() {
-    let pm25 = year_change(value(32.0), value(38.0), Some(&unit("μg/m³")), Some(Better::Lower));
+    let pm25 = year_change(
+        value(32.0),
+        value(38.0),
+        Some(&unit("μg/m³")),
+        Some(Better::Lower),
+    );
     let pm25 = pm25.unwrap();
     assert_eq!(pm25.unit, YearUnit::Percent);
     assert_eq!(pm25.direction, Some(Direction::Better));
@@ -42,8 +52,16 @@ fn a_level_moves_in_percent_and_lower_can_be_better() {
 
 #[test]
 fn days_move_in_days_equal_figures_are_the_same_and_nothing_has_no_percent() {
-    let days = Text::Translated(vec![("zh".into(), "天".into()), ("en".into(), "days".into())]);
-    let days = year_change(value(300.0), value(303.0), Some(&days), Some(Better::Higher));
+    let days = Text::Translated(vec![
+        ("zh".into(), "天".into()),
+        ("en".into(), "days".into()),
+    ]);
+    let days = year_change(
+        value(300.0),
+        value(303.0),
+        Some(&days),
+        Some(Better::Higher),
+    );
     let days = days.unwrap();
     assert_eq!((days.unit, days.change), (YearUnit::Days, Some(-3.0)));
     assert_eq!(said(days, Lang::Zh), "同比下降3天，变差");
@@ -53,7 +71,12 @@ fn days_move_in_days_equal_figures_are_the_same_and_nothing_has_no_percent() {
     assert_eq!(said(same, Lang::Zh), "与上年同期持平");
     assert_eq!(said(same, Lang::En), "unchanged year on year");
     // A task's count: percent of last year's, none of nothing, better higher.
-    let from_none = year_change(Figure::Done(5.0), Figure::Done(0.0), None, Some(Better::Higher));
+    let from_none = year_change(
+        Figure::Done(5.0),
+        Figure::Done(0.0),
+        None,
+        Some(Better::Higher),
+    );
     let from_none = from_none.unwrap();
     assert_eq!(from_none.change, None);
     assert_eq!(said(from_none, Lang::Zh), "同比上升，好转");
@@ -70,9 +93,15 @@ fn a_water_class_improves_or_worsens_from_one_class_to_another() {
     assert_eq!(better.unit, YearUnit::Class);
     assert_eq!(better.direction, Some(Direction::Better));
     assert_eq!(said(better, Lang::Zh), "同比由Ⅳ类好转至Ⅲ类");
-    assert_eq!(said(better, Lang::En), "improved from IV to III year on year");
+    assert_eq!(
+        said(better, Lang::En),
+        "improved from IV to III year on year"
+    );
     let worse = year_change(class(WaterClass::IV), class(WaterClass::II), None, None).unwrap();
-    assert_eq!((worse.change, worse.direction), (Some(2.0), Some(Direction::Worse)));
+    assert_eq!(
+        (worse.change, worse.direction),
+        (Some(2.0), Some(Direction::Worse))
+    );
     assert_eq!(said(worse, Lang::Zh), "同比由Ⅱ类变差至Ⅳ类");
     let mean = worse.words(Against::ThreeYearMean, Lang::Zh, false, true);
     assert_eq!(mean.to_string(), "较前三年均值由Ⅱ类变差至Ⅳ类*");

@@ -162,7 +162,10 @@ fn yoy_marked(
     campaign: &Campaign,
     item: Item,
 ) -> Vec<&'static str> {
-    if yoy.and_then(|yoy| yoy.item(campaign, item)).is_some_and(|found| found.assumed) {
+    if yoy
+        .and_then(|yoy| yoy.item(campaign, item))
+        .is_some_and(|found| found.assumed)
+    {
         keys.push("yoy");
     }
     keys

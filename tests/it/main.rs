@@ -37,6 +37,7 @@ mod report_snapshots;
 mod report_xlsx;
 mod report_xlsx_limits;
 mod report_xlsx_print;
+mod report_yoy;
 mod reread_differential;
 mod safe_paths;
 mod schema;

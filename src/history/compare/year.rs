@@ -125,7 +125,7 @@ impl YearOnYear {
         let from_commit = self.years.get(back as usize - 1)?.as_ref().and_then(|b| {
             let previous = b.previous(&key)?;
             let commit = b.commit.clone()?;
-            same_kind(previous.figure, current).then(|| YearAgo {
+            same_kind(previous.figure, current).then_some(YearAgo {
                 as_of: b.as_of,
                 source: YearSource::Commit(commit),
                 figure: previous.figure,
@@ -203,7 +203,10 @@ fn same_kind(a: Figure, b: Figure) -> bool {
     matches!(
         (a, b),
         (Figure::Done(_), Figure::Done(_))
-            | (Figure::Value(Level::Number(_)), Figure::Value(Level::Number(_)))
+            | (
+                Figure::Value(Level::Number(_)),
+                Figure::Value(Level::Number(_))
+            )
             | (
                 Figure::Value(Level::WaterClass(_)),
                 Figure::Value(Level::WaterClass(_))

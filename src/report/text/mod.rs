@@ -82,7 +82,12 @@ fn yoy_block(out: &mut String, report: &Report<'_>, marker: &Marker) {
     };
     let _ = writeln!(out, "\n{}", yoy_words::heading(yoy, lang));
     for (campaign, _) in report.campaigns() {
-        let _ = writeln!(out, "{}{}", one_line(campaign.name.get(lang)), w.colon.trim_end());
+        let _ = writeln!(
+            out,
+            "{}{}",
+            one_line(campaign.name.get(lang)),
+            w.colon.trim_end()
+        );
         for line in yoy_words::lines(yoy, campaign, &say) {
             let _ = writeln!(out, "  - {line}");
         }

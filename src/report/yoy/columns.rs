@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 
-use super::{ItemYoy, Yoy, YearSource};
+use super::{ItemYoy, YearSource, Yoy};
 use crate::figures::YearUnit;
 use crate::model::{Campaign, Figure, Item, Level};
 

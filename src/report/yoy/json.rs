@@ -7,7 +7,7 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use super::{Yoy, YearSource};
+use super::{YearSource, Yoy};
 use crate::figures::YearChange;
 use crate::history::compare::YearAgo;
 use crate::model::{Campaign, Figure, Item};

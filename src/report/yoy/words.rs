@@ -5,7 +5,7 @@
 //! down 20.5% year on year, better (same period last year: 39 μg/m³ on
 //! 2023-12-31, commit 1a2b3c4d)`; or that there is no figure for it.
 
-use super::{ItemYoy, MeanYoy, Yoy, YearSource};
+use super::{ItemYoy, MeanYoy, YearSource, Yoy};
 use crate::figures::{self, Against};
 use crate::history::compare::{YearAgo, years_before};
 use crate::model::{Campaign, Figure, Item, Lang, Level};
@@ -82,7 +82,12 @@ fn mean_words(mean: &MeanYoy, campaign: &Campaign, item: Item, say: &Say<'_>) ->
     let words = say.marker.shown(&words);
     let level = Figure::Value(Level::Number(mean.mean.mean));
     let amount = (say.escape)(&figure(level, campaign, item, lang, ascii));
-    let days: Vec<String> = mean.mean.years.iter().map(|y| figures::date(y.as_of)).collect();
+    let days: Vec<String> = mean
+        .mean
+        .years
+        .iter()
+        .map(|y| figures::date(y.as_of))
+        .collect();
     match lang {
         Lang::Zh => format!("；{words}（均值{amount}：{}）", days.join("、")),
         Lang::En => format!("; {words} (mean {amount} of {})", days.join(", ")),
