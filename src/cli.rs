@@ -112,6 +112,10 @@ pub enum Command {
         /// (YYYY-MM-DD: the newest valid revision committed at or before it)
         #[arg(long, value_name = "REV|DATE")]
         since: Option<Since>,
+        /// Each figure beside the same period last year (同比) and the mean of the three years
+        /// before, from the git history of the file (else its own history points)
+        #[arg(long)]
+        yoy: bool,
     },
     /// Print one frame of the review screen as plain text
     #[command(

@@ -37,12 +37,16 @@ fn main() -> ExitCode {
             campaign,
             output,
             since,
+            yoy,
         }) => commands::report(
             file,
             *format,
             campaign,
             output.as_deref(),
-            since.as_ref(),
+            commands::Compare {
+                since: since.as_ref(),
+                yoy: *yoy,
+            },
             common,
             config,
         ),

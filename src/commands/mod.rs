@@ -9,6 +9,7 @@ mod report;
 mod set;
 pub mod settings;
 mod since;
+mod yoy;
 
 use std::io::{self, Write};
 use std::path::Path;
@@ -22,7 +23,7 @@ pub use check::check;
 pub use config::config;
 pub use history::history;
 pub use render::render;
-pub use report::{completions, report, schema};
+pub use report::{Compare, completions, report, schema};
 pub use set::set;
 pub use since::check_for_screen as check_screen_since;
 

@@ -11,6 +11,7 @@ use campaigns::history::compare::Comparison;
 use campaigns::model::Lang;
 use campaigns::report::output::Target;
 use campaigns::report::since as compare;
+use campaigns::report::yoy::Yoy;
 use campaigns::report::{Export, Format, Report};
 use campaigns::text::sanitize_line;
 
@@ -24,16 +25,18 @@ use crate::cli::{Cli, Common, ReportFormat};
 /// the xlsx workbook into `--output` or a pipe, never onto a terminal.
 /// A file with errors gets its diagnostics and exit 1. With `--since`, the
 /// baseline from the git history of the file; exit 2 when there is no
-/// history to read or the REV names nothing.
+/// history to read or the REV names nothing. With `--yoy`, the same period
+/// last year from the same history (else the file's own points).
 pub fn report(
     file: &Path,
     format: ReportFormat,
     campaigns: &[String],
     output: Option<&Path>,
-    since: Option<&Since>,
+    compare: Compare<'_>,
     common: &Common,
     config: &Config,
 ) -> anyhow::Result<u8> {
+    let since = compare.since;
     let target = match refused_output(file, format, output) {
         Ok(target) => target,
         Err(code) => return Ok(code),
@@ -78,9 +81,24 @@ pub fn report(
             Some(comparison),
         ));
     }
+    if compare.yoy {
+        let today = settings::dates(common).today;
+        match super::yoy::years_or_exit(file, document.as_of(), today) {
+            Ok(years) => report = report.yoy(Yoy::new(years)),
+            Err(code) => return Ok(code),
+        }
+    }
     let bytes = made(&report, export(format))
         .map_err(|err| anyhow::anyhow!("the workbook could not be made: {err}; nothing written"))?;
     write_out(target.as_ref(), &bytes)
+}
+
+/// What the figures are compared with: a baseline (`--since`), the same
+/// period last year (`--yoy`).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Compare<'a> {
+    pub since: Option<&'a Since>,
+    pub yoy: bool,
 }
 
 /// The report's bytes. rust_xlsxwriter panics when a streamed sheet's

@@ -20,6 +20,7 @@ mod number;
 mod percent;
 mod task;
 mod unit;
+mod yoy;
 
 pub use approx::{approx_number, approx_sign, task_done};
 pub use assumed::{Shown, mark};
@@ -36,3 +37,4 @@ pub use task::{
     marked_task_figure, task_amount, task_figure, task_figure_width, task_percent, task_unit,
 };
 pub use unit::{joined_unit, unit_for, with_unit};
+pub use yoy::{Against, Direction, YearChange, YearUnit, year_change};

@@ -18,6 +18,8 @@ pub struct Report<'a> {
     pub(super) selected: Vec<usize>,
     /// The baseline of `--since`; `None` without it.
     since: Option<since::Since<'a>>,
+    /// The same period last year (`--yoy`); `None` without it.
+    yoy: Option<super::yoy::Yoy>,
 }
 
 /// A `--campaign` id the plan does not have.
@@ -47,6 +49,7 @@ impl<'a> Report<'a> {
             ascii: false,
             selected: (0..plan.campaigns.len()).collect(),
             since: None,
+            yoy: None,
         }
     }
 
@@ -85,6 +88,17 @@ impl<'a> Report<'a> {
     /// The baseline compared with, when `--since` was given.
     pub fn compared(&self) -> Option<&since::Since<'a>> {
         self.since.as_ref()
+    }
+
+    /// Each item beside the same period last year (`--yoy`).
+    pub fn yoy(mut self, yoy: super::yoy::Yoy) -> Report<'a> {
+        self.yoy = Some(yoy);
+        self
+    }
+
+    /// The year-on-year baselines, when `--yoy` was given.
+    pub fn year_on_year(&self) -> Option<&super::yoy::Yoy> {
+        self.yoy.as_ref()
     }
 
     pub fn as_of(&self) -> NaiveDate {

@@ -16,12 +16,14 @@
 //!
 //! With `--since` two columns follow: `previous` (the figure at the
 //! baseline: a number, or a water class) and `change` (now minus then; empty
-//! for a class, for an item new since, and without a baseline).
+//! for a class, for an item new since, and without a baseline). With
+//! `--yoy` the columns of `super::yoy::columns` follow those.
 
 use super::Report;
 use super::cells::{neutralise, push_field};
 use super::marks;
 use super::since::Since;
+use super::yoy::columns as yoy_columns;
 use crate::figures;
 use crate::model::{Assumed, Campaign, Figure, Item, Level};
 
@@ -61,14 +63,25 @@ pub fn render(report: &Report<'_>) -> String {
     let lang = report.lang;
     let mut out = String::from(BYTE_ORDER_MARK);
     let since = report.compared();
+    let yoy = report.year_on_year();
     let header: Vec<Cell> = HEADER
         .iter()
         .chain(since.map_or(&[][..], |_| &SINCE_HEADER[..]))
+        .chain(yoy.map_or(&[][..], |_| &yoy_columns::HEADER[..]))
         .map(|h| Cell::Text(h))
         .collect();
     write_row(&mut out, &header);
     for (campaign, status) in report.campaigns() {
-        let compared = |item| since.map(|since| compared(since, campaign, item));
+        let compared = |item| {
+            let mut cells: Vec<Cell> = Vec::new();
+            if let Some(since) = since {
+                cells.extend(compared(since, campaign, item));
+            }
+            if let Some(yoy) = yoy {
+                cells.extend(yoy_columns::cells(yoy, campaign, item).map(yoy_cell));
+            }
+            (since.is_some() || yoy.is_some()).then_some(cells)
+        };
         for (i, (task, schedule)) in campaign.tasks.iter().zip(&status.tasks).enumerate() {
             let row = [
                 Cell::Text(&campaign.id),
@@ -88,7 +101,10 @@ pub fn render(report: &Report<'_>) -> String {
                 schedule
                     .days_left
                     .map_or(Cell::Empty, |d| Cell::Number(d.to_string())),
-                marked(marks::task_marked(schedule), since.is_some()),
+                marked(
+                    yoy_marked(marks::task_marked(schedule), yoy, campaign, Item::Task(i)),
+                    since.is_some(),
+                ),
                 assumed(schedule.assumed),
             ];
             write_row_with(&mut out, &row, compared(Item::Task(i)));
@@ -108,7 +124,15 @@ pub fn render(report: &Report<'_>) -> String {
                 Cell::Empty,
                 Cell::Empty,
                 Cell::Empty,
-                marked(marks::indicator_marked(indicator, status), since.is_some()),
+                marked(
+                    yoy_marked(
+                        marks::indicator_marked(indicator, status),
+                        yoy,
+                        campaign,
+                        Item::Indicator(i),
+                    ),
+                    since.is_some(),
+                ),
                 assumed(indicator.assumed),
             ];
             write_row_with(&mut out, &row, compared(Item::Indicator(i)));
@@ -130,8 +154,35 @@ fn compared(since: &Since<'_>, campaign: &Campaign, item: Item) -> [Cell<'static
     [previous, change]
 }
 
-/// A row, then the `--since` cells when there are any.
-fn write_row_with(out: &mut String, cells: &[Cell<'_>], since: Option<[Cell<'_>; 2]>) {
+/// `yoy` among the marked keys when the item's year on year rests on an
+/// assumed value.
+fn yoy_marked(
+    mut keys: Vec<&'static str>,
+    yoy: Option<&super::yoy::Yoy>,
+    campaign: &Campaign,
+    item: Item,
+) -> Vec<&'static str> {
+    if yoy
+        .and_then(|yoy| yoy.item(campaign, item))
+        .is_some_and(|found| found.assumed)
+    {
+        keys.push("yoy");
+    }
+    keys
+}
+
+/// A `--yoy` cell: numbers and dates as the other columns write them.
+fn yoy_cell(cell: yoy_columns::YoyCell) -> Cell<'static> {
+    match cell {
+        yoy_columns::YoyCell::Number(amount) => Cell::Number(figures::exact(amount)),
+        yoy_columns::YoyCell::Date(day) => Cell::Number(figures::date(day)),
+        yoy_columns::YoyCell::Words(words) => Cell::Words(words),
+        yoy_columns::YoyCell::Empty => Cell::Empty,
+    }
+}
+
+/// A row, then the `--since` and `--yoy` cells when there are any.
+fn write_row_with(out: &mut String, cells: &[Cell<'_>], since: Option<Vec<Cell<'_>>>) {
     match since {
         Some(extra) => {
             let mut cells: Vec<&Cell<'_>> = cells.iter().collect();

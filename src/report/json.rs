@@ -6,7 +6,9 @@
 //! value, worked-out ones included (`days_left` from an assumed `due`):
 //! those the human formats show with `*`. With `--since` the report gains `since` (the
 //! baseline used), each campaign `previous_progress`, each item `previous`
-//! and `change`; without it those keys are absent, not null.
+//! and `change`; without it those keys are absent, not null. With `--yoy`
+//! each item gains `yoy` (`super::yoy::json`), null when there is no figure
+//! for the same period last year.
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -17,6 +19,8 @@ use super::Report;
 use super::cells::{json_level as level, json_number as number};
 use super::marks;
 use super::since::Since;
+use super::yoy::Yoy;
+use super::yoy::json::YoyJson;
 use crate::model::{
     Approx, Assumed, Campaign, CampaignStatus, Figure, Indicator, IndicatorState, Item, Lang,
     Status, Task, TaskSchedule,
@@ -123,6 +127,8 @@ struct TaskJson<'a> {
     previous: WithSince<PreviousJson<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     change: WithSince<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    yoy: WithSince<YoyJson>,
 }
 
 #[derive(Serialize)]
@@ -143,6 +149,8 @@ struct IndicatorJson<'a> {
     previous: WithSince<PreviousJson<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     change: WithSince<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    yoy: WithSince<YoyJson>,
 }
 
 /// A date written `YYYY-MM-DD`.
@@ -207,7 +215,13 @@ pub fn render(report: &Report<'_>) -> String {
         }),
         campaigns: report
             .campaigns()
-            .map(|(campaign, status)| campaign_json(campaign, status, lang, since))
+            .map(|(campaign, status)| {
+                let mut json = campaign_json(campaign, status, lang, since);
+                if let Some(yoy) = report.year_on_year() {
+                    add_yoy(&mut json, yoy, campaign);
+                }
+                json
+            })
             .collect(),
     };
     // Serialising plain structs of strings and numbers cannot fail; the
@@ -308,6 +322,7 @@ fn task_json<'a>(
         follows: task.follows.as_ref().map(ToString::to_string),
         previous,
         change,
+        yoy: None,
     }
 }
 
@@ -336,6 +351,7 @@ fn indicator_json<'a>(
         marked,
         previous,
         change,
+        yoy: None,
     }
 }
 
@@ -350,5 +366,24 @@ fn split<'a>(compared: Option<Compared<'a>>) -> (WithSince<PreviousJson<'a>>, Wi
     match compared {
         Some((previous, change)) => (Some(previous), Some(change)),
         None => (None, None),
+    }
+}
+
+/// Each item's `yoy`, and `yoy` among its `marked` when it rests on an
+/// assumed value.
+fn add_yoy(json: &mut CampaignJson<'_>, yoy: &Yoy, campaign: &Campaign) {
+    for (i, task) in json.tasks.iter_mut().enumerate() {
+        let (found, assumed) = super::yoy::json::item(yoy, campaign, Item::Task(i));
+        task.yoy = Some(found);
+        if assumed {
+            task.marked.push("yoy");
+        }
+    }
+    for (i, indicator) in json.indicators.iter_mut().enumerate() {
+        let (found, assumed) = super::yoy::json::item(yoy, campaign, Item::Indicator(i));
+        indicator.yoy = Some(found);
+        if assumed {
+            indicator.marked.push("yoy");
+        }
     }
 }

@@ -20,6 +20,7 @@ pub mod since;
 mod text;
 mod words;
 mod xlsx;
+pub mod yoy;
 
 pub use contents::{Report, UnknownCampaign};
 pub use xlsx::LedgerError;

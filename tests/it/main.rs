@@ -38,6 +38,7 @@ mod report_snapshots;
 mod report_xlsx;
 mod report_xlsx_limits;
 mod report_xlsx_print;
+mod report_yoy;
 mod reread_differential;
 mod rollup_core;
 mod safe_paths;

@@ -8,15 +8,20 @@
 //! - [`Comparison`]: each item of a plan beside the baseline's item of the
 //!   same campaign, id and kind, in time linear in the number of items.
 //!
+//! - [`YearOnYear`]: the same period last year and the three years before
+//!   (同比, 较前三年均值), found by the same rule.
+//!
 //! Which revision is the baseline is [`super::History::baseline`]'s choice.
 
 mod baseline;
 mod change;
+mod year;
 
 use std::collections::HashMap;
 
 pub use baseline::Baseline;
 pub use change::{Change, Previous, difference};
+pub use year::{YearAgo, YearOnYear, YearSource, YearsMean, current_figure, years_before};
 
 use crate::model::{Field, Figure, Item, Plan, PlanStatus};
 

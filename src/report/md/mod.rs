@@ -16,6 +16,7 @@ use crate::report::headline::{Headline, Style};
 use crate::report::marks::{self, Marker};
 use crate::report::since::words as since_words;
 use crate::report::words::{self, Words};
+use crate::report::yoy::words as yoy_words;
 use escape::escape;
 
 pub fn render(report: &Report<'_>) -> String {
@@ -28,6 +29,7 @@ pub fn render(report: &Report<'_>) -> String {
     for (campaign, status) in report.campaigns() {
         campaign_section(&mut body, campaign, status, report, &marker);
     }
+    yoy_section(&mut body, report, &marker);
 
     let meta = &report.plan.meta;
     let mut out = String::new();
@@ -56,6 +58,28 @@ pub fn render(report: &Report<'_>) -> String {
     out.truncate(end);
     out.push('\n');
     out
+}
+
+/// Each item beside the same period last year (`--yoy`), per campaign.
+fn yoy_section(out: &mut String, report: &Report<'_>, marker: &Marker) {
+    let Some(yoy) = report.year_on_year() else {
+        return;
+    };
+    let lang = report.lang;
+    let say = yoy_words::Say {
+        lang,
+        ascii: report.ascii,
+        escape,
+        marker,
+    };
+    let _ = writeln!(out, "## {}\n", escape(&yoy_words::heading(yoy, lang)));
+    for (campaign, _) in report.campaigns() {
+        let _ = writeln!(out, "### {}\n", escape(campaign.name.get(lang)));
+        for line in yoy_words::lines(yoy, campaign, &say) {
+            let _ = writeln!(out, "- {line}");
+        }
+        out.push('\n');
+    }
 }
 
 /// The attention list, in the model's order.

@@ -15,6 +15,7 @@ use crate::report::headline::{Headline, Progress, Style};
 use crate::report::marks::{self, Marker};
 use crate::report::since::words as since_words;
 use crate::report::words::{self, Words};
+use crate::report::yoy::words as yoy_words;
 use line::one_line;
 
 pub fn render(report: &Report<'_>) -> String {
@@ -27,6 +28,7 @@ pub fn render(report: &Report<'_>) -> String {
         body.push('\n');
         campaign_block(&mut body, campaign, status, report, &marker);
     }
+    yoy_block(&mut body, report, &marker);
 
     let meta = &report.plan.meta;
     let mut out = String::new();
@@ -63,6 +65,33 @@ pub fn render(report: &Report<'_>) -> String {
     out.push('\n');
     out.push_str(&body);
     out
+}
+
+/// Each item beside the same period last year (`--yoy`), per campaign.
+fn yoy_block(out: &mut String, report: &Report<'_>, marker: &Marker) {
+    let Some(yoy) = report.year_on_year() else {
+        return;
+    };
+    let lang = report.lang;
+    let w = words::words(lang);
+    let say = yoy_words::Say {
+        lang,
+        ascii: report.ascii,
+        escape: one_line,
+        marker,
+    };
+    let _ = writeln!(out, "\n{}", yoy_words::heading(yoy, lang));
+    for (campaign, _) in report.campaigns() {
+        let _ = writeln!(
+            out,
+            "{}{}",
+            one_line(campaign.name.get(lang)),
+            w.colon.trim_end()
+        );
+        for line in yoy_words::lines(yoy, campaign, &say) {
+            let _ = writeln!(out, "  - {line}");
+        }
+    }
 }
 
 /// The attention list, in the model's order; lines begin with `- ` at the

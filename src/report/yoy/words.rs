@@ -1,0 +1,125 @@
+//! How markdown and text say the year on year: one sentence per item, in
+//! the bulletin's words, naming where last year's figure came from (a
+//! commit, or the file's own `history`): zh `PM2.5累计平均浓度同比下降20.5%，
+//! 好转（上年同期2023-12-31：39 μg/m³，提交1a2b3c4d）`; en `PM2.5 cumulative mean
+//! down 20.5% year on year, better (same period last year: 39 μg/m³ on
+//! 2023-12-31, commit 1a2b3c4d)`; or that there is no figure for it.
+
+use super::{ItemYoy, MeanYoy, YearSource, Yoy};
+use crate::figures::{self, Against};
+use crate::history::compare::{YearAgo, years_before};
+use crate::model::{Campaign, Figure, Item, Lang, Level};
+use crate::report::marks::Marker;
+
+/// The section's heading: `同比（上年同期：2023-12-31）` / `Year on year (same
+/// period last year: 2023-12-31)`.
+pub fn heading(yoy: &Yoy, lang: Lang) -> String {
+    let day = figures::date(years_before(yoy.years().as_of(), 1));
+    match lang {
+        Lang::Zh => format!("同比（上年同期：{day}）"),
+        Lang::En => format!("Year on year (same period last year: {day})"),
+    }
+}
+
+/// How a format writes: its language, symbols, what makes the file's text
+/// safe in it, and its assumed marker.
+pub struct Say<'a> {
+    pub lang: Lang,
+    pub ascii: bool,
+    pub escape: fn(&str) -> String,
+    pub marker: &'a Marker,
+}
+
+/// The campaign's items, one sentence each, tasks then indicators.
+pub fn lines(yoy: &Yoy, campaign: &Campaign, say: &Say<'_>) -> Vec<String> {
+    let (lang, escape) = (say.lang, say.escape);
+    let tasks = campaign.tasks.iter().enumerate();
+    let tasks = tasks.map(|(i, t)| (Item::Task(i), t.name.get(lang)));
+    let indicators = campaign.indicators.iter().enumerate();
+    let indicators = indicators.map(|(i, ind)| (Item::Indicator(i), ind.name.get(lang)));
+    tasks
+        .chain(indicators)
+        .map(|(item, name)| {
+            let name = escape(name);
+            let Some(found) = yoy.item(campaign, item) else {
+                return match lang {
+                    Lang::Zh => format!("{name}：无上年同期数据"),
+                    Lang::En => format!("{name}: no figure for the same period last year"),
+                };
+            };
+            let mut line = sentence(&name, &found, campaign, item, say);
+            if let Some(mean) = yoy.mean(campaign, item) {
+                line.push_str(&mean_words(&mean, campaign, item, say));
+            }
+            line
+        })
+        .collect()
+}
+
+fn sentence(name: &str, found: &ItemYoy, campaign: &Campaign, item: Item, say: &Say<'_>) -> String {
+    let (lang, ascii) = (say.lang, say.ascii);
+    let words = match &found.change {
+        Some(change) => change.words(Against::LastYear, lang, ascii, found.assumed),
+        // Figures of different kinds: only last year's is said.
+        None => figures::Shown::new("", found.assumed),
+    };
+    let words = say.marker.shown(&words);
+    let then = (say.escape)(&figure(found.ago.figure, campaign, item, lang, ascii));
+    let day = figures::date(found.ago.as_of);
+    let from = source(&found.ago, lang);
+    match lang {
+        Lang::Zh => format!("{name}{words}（上年同期{day}：{then}，{from}）"),
+        Lang::En => format!("{name} {words} (same period last year: {then} on {day}, {from})"),
+    }
+}
+
+fn mean_words(mean: &MeanYoy, campaign: &Campaign, item: Item, say: &Say<'_>) -> String {
+    let (lang, ascii) = (say.lang, say.ascii);
+    let Some(change) = &mean.change else {
+        return String::new();
+    };
+    let words = change.words(Against::ThreeYearMean, lang, ascii, mean.assumed);
+    let words = say.marker.shown(&words);
+    let level = Figure::Value(Level::Number(mean.mean.mean));
+    let amount = (say.escape)(&figure(level, campaign, item, lang, ascii));
+    let days: Vec<String> = mean
+        .mean
+        .years
+        .iter()
+        .map(|y| figures::date(y.as_of))
+        .collect();
+    match lang {
+        Lang::Zh => format!("；{words}（均值{amount}：{}）", days.join("、")),
+        Lang::En => format!("; {words} (mean {amount} of {})", days.join(", ")),
+    }
+}
+
+/// Where last year's figure came from: `提交1a2b3c4d` / `commit 1a2b3c4d`,
+/// or `文件中的history记录` / `the file's history`.
+pub fn source(ago: &YearAgo, lang: Lang) -> String {
+    match (&ago.source, lang) {
+        (YearSource::Commit(commit), Lang::Zh) => format!("提交{}", short(commit)),
+        (YearSource::Commit(commit), Lang::En) => format!("commit {}", short(commit)),
+        (YearSource::File, Lang::Zh) => "文件中的history记录".to_owned(),
+        (YearSource::File, Lang::En) => "the file's history".to_owned(),
+    }
+}
+
+fn short(commit: &str) -> &str {
+    &commit[..commit.len().min(8)]
+}
+
+/// A figure of the item with its unit: `39 μg/m³`, `94%`, `Ⅳ类`, `7条`.
+fn figure(figure: Figure, campaign: &Campaign, item: Item, lang: Lang, ascii: bool) -> String {
+    let unit = match item {
+        Item::Task(i) => campaign.tasks.get(i).and_then(|t| t.unit.as_ref()),
+        Item::Indicator(i) => campaign.indicators.get(i).and_then(|ind| ind.unit.as_ref()),
+    };
+    let unit = unit.map(|u| u.get(lang));
+    match figure {
+        Figure::Done(amount) | Figure::Value(Level::Number(amount)) => {
+            figures::with_unit(amount, unit, lang)
+        }
+        Figure::Value(level) => figures::level(level, lang, ascii),
+    }
+}
