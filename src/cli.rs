@@ -128,7 +128,8 @@ pub enum Command {
         #[arg(long, default_value = "120x40", value_parser = parse_size)]
         size: (u16, u16),
         /// `overview`, `help`, `attention` (the attention list), `changes` (what moved since
-        /// the baseline), `problems`, or a campaign id
+        /// the baseline), `problems`, `by-lead` (the attention list by 责任单位), `due-soon`
+        /// (what is not done and falls due within `[meta] due_soon_days`), or a campaign id
         #[arg(long, default_value = "overview")]
         view: String,
         /// Compare with the file as committed at REV or reported on DATE, as the screen's

@@ -5,6 +5,7 @@
 
 mod friction;
 pub mod history;
+pub mod meeting;
 mod legend;
 mod notices;
 mod problems;

@@ -18,6 +18,7 @@ mod gap;
 mod indicator;
 mod number;
 mod percent;
+mod shortfall;
 mod task;
 mod unit;
 mod yoy;
@@ -33,6 +34,7 @@ pub use indicator::{
 };
 pub use number::{exact, marked_rate, number, number_width, plain, rate};
 pub use percent::{marked_percent, percent};
+pub use shortfall::{shortfall, status_counts};
 pub use task::{
     marked_task_figure, task_amount, task_figure, task_figure_width, task_percent, task_unit,
 };

@@ -3,6 +3,8 @@
 
 mod assumed;
 pub mod attention;
+pub mod by_lead;
+pub mod due_soon;
 mod figure;
 mod follows;
 mod item;

@@ -61,7 +61,8 @@ pub enum Command {
     NextMatch,
     /// Open the previous result of the last search in its campaign.
     PrevMatch,
-    /// Cycle the sort: status → progress → due → name.
+    /// Cycle the sort: status → progress → due → name → lead; in the attention
+    /// and due-soon lists, group by lead or not.
     CycleSort,
     /// Switch the interface and data language (zh ↔ en).
     ToggleLang,
@@ -75,6 +76,11 @@ pub enum Command {
     NewerBaseline,
     /// Open the list of what moved since the baseline, or leave it.
     ToggleChanges,
+    /// Open the attention list grouped by 责任单位 (lead); in it, group or
+    /// ungroup.
+    GroupByLead,
+    /// Open the list of what is not done and falls due soon (临期), or leave it.
+    ToggleDueSoon,
     /// Open the problems panel (every error and warning of the file), or close it.
     ToggleProblems,
     /// Leave the app.

@@ -185,6 +185,12 @@ pub(crate) struct Lists {
     pub search: Option<search::Search>,
     /// The changes list, once opened (`d`).
     pub changes_list: Option<attention::AttentionList>,
+    /// The lists across campaigns are grouped by lead (责任单位): `w`, or `s` in them.
+    pub by_lead: bool,
+    /// The attention list grouped by lead, while `by_lead` holds.
+    pub attention_by_lead: Option<attention::AttentionList>,
+    /// What falls due soon (临期), once opened (`t`).
+    pub due_soon: Option<attention::AttentionList>,
     pub sort: SortKey,
     pub filter: String,
     /// The filter and selection each campaign view was left with, by

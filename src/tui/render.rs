@@ -28,7 +28,8 @@ pub struct RenderFailure {
 /// What to draw: the view, its size, the baseline and the item selected.
 pub struct Request<'a> {
     pub size: (u16, u16),
-    /// `overview`, `help`, `attention`, `changes`, `problems` or a campaign id.
+    /// `overview`, `help`, `attention`, `changes`, `problems`, `by-lead`,
+    /// `due-soon` or a campaign id.
     pub view: &'a str,
     /// Compare with this baseline, read from the file's git history as the
     /// screen reads it. Without it (and outside `changes`) no history is read.
@@ -40,7 +41,15 @@ pub struct Request<'a> {
 }
 
 /// The views `render --view` draws besides a campaign id.
-pub const VIEWS: [&str; 5] = ["overview", "help", "attention", "changes", "problems"];
+pub const VIEWS: [&str; 7] = [
+    "overview",
+    "help",
+    "attention",
+    "changes",
+    "problems",
+    "by-lead",
+    "due-soon",
+];
 
 /// Loads `path` and draws what `request` asks for.
 pub fn render(path: &Path, settings: Settings, request: &Request) -> Result<String, RenderFailure> {
@@ -128,6 +137,8 @@ pub fn show(app: &mut App, view: &str) -> Result<(), RenderFailure> {
         "attention" => Some(Command::ToggleAttention),
         "changes" => Some(Command::ToggleChanges),
         "problems" => Some(Command::ToggleProblems),
+        "by-lead" => Some(Command::GroupByLead),
+        "due-soon" => Some(Command::ToggleDueSoon),
         id => {
             let index = app
                 .plan()

@@ -20,6 +20,9 @@ pub enum SortKey {
     Due,
     /// By name in the shown language.
     Name,
+    /// By 责任单位 (the item's lead, else its campaign's), then worst status;
+    /// the items no lead answers for last.
+    Lead,
 }
 
 impl SortKey {
@@ -28,7 +31,8 @@ impl SortKey {
             SortKey::Status => SortKey::Progress,
             SortKey::Progress => SortKey::Due,
             SortKey::Due => SortKey::Name,
-            SortKey::Name => SortKey::Status,
+            SortKey::Name => SortKey::Lead,
+            SortKey::Lead => SortKey::Status,
         }
     }
 }
@@ -89,6 +93,12 @@ pub fn rows(
             named.sort_by(|a, b| a.0.cmp(b.0));
             tasks = named.into_iter().map(|(_, i)| i).collect();
             indicators.sort_by(|a, b| indicator_name(a).cmp(indicator_name(b)));
+        }
+        SortKey::Lead => {
+            let lead = |item: Item| crate::model::by_lead::lead(campaign, item).map(|t| t.get(lang));
+            let key = |item: Item| (lead(item).is_none(), lead(item), item.status(status));
+            tasks.sort_by(|a, b| key(Item::Task(*a)).cmp(&key(Item::Task(*b))));
+            indicators.sort_by(|a, b| key(Item::Indicator(*a)).cmp(&key(Item::Indicator(*b))));
         }
     }
     tasks

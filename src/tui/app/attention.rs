@@ -5,7 +5,10 @@
 //! and item key across reloads. Enter opens the item in its campaign view,
 //! Esc goes back to the view the list was opened from.
 
+mod meeting;
 mod widths;
+
+pub(crate) use meeting::days_left_text;
 
 use super::moves::moved;
 use super::{App, Effect, View};
@@ -33,6 +36,11 @@ pub(crate) struct AttentionList {
     /// items removed since the baseline, which have no row to open.
     pub changes: Vec<Change>,
     pub removed: Vec<String>,
+    /// The groups by lead (责任单位), each heading its rows; empty when the
+    /// list is not grouped.
+    pub groups: Vec<crate::model::by_lead::LeadGroup>,
+    /// The last column holds each row's days left to its due date (临期).
+    pub due: bool,
     zh: Columns,
     en: Columns,
 }
@@ -63,6 +71,8 @@ impl AttentionList {
             any_gap,
             changes: Vec::new(),
             removed: Vec::new(),
+            groups: Vec::new(),
+            due: false,
         }
     }
 
@@ -111,6 +121,8 @@ pub(crate) enum Source {
     Search,
     /// What moved since the baseline of the file's git history.
     Changes,
+    /// What is not done and falls due soon (临期).
+    DueSoon,
 }
 
 /// The state on screen of a list across campaigns: the attention list or
@@ -185,6 +197,8 @@ impl App {
         match self.attention.as_ref().map(|view| view.source) {
             Some(Source::Search) => self.lists.search.as_ref().map(|search| &search.list),
             Some(Source::Changes) => self.lists.changes_list.as_ref(),
+            Some(Source::DueSoon) => self.lists.due_soon.as_ref(),
+            _ if self.lists.by_lead => self.lists.attention_by_lead.as_ref(),
             _ => Some(&data.plan_attention),
         }
     }
@@ -251,6 +265,7 @@ impl App {
             Command::Back | Command::BackOrQuit => return self.attention_back(),
             Command::Enter => return self.jump_to_selected(),
             Command::StartFilter => return self.start_search(),
+            Command::CycleSort => return self.sort_list_by_lead(),
             Command::NextMatch => return self.step_match(true),
             Command::PrevMatch => return self.step_match(false),
             _ if len == 0 => return Effect::None,
@@ -368,40 +383,38 @@ impl App {
     /// key (else the same row, or the last), and a way back that still exists.
     pub(super) fn find_attention_place(&mut self) {
         let campaign_open = self.campaign.is_some();
-        let source = self.attention.as_ref().map(|view| view.source);
-        let (Some(data), Some(view)) = (self.data.as_ref(), self.attention.as_mut()) else {
-            return;
-        };
-        if !campaign_open {
+        if let Some(view) = self.attention.as_mut()
+            && !campaign_open
+        {
             view.jumped = false;
             if view.from == View::Campaign {
                 view.from = View::Overview;
             }
         }
-        let plan = data.plan();
-        let items = match (
-            source,
-            self.lists.search.as_ref(),
-            self.lists.changes_list.as_ref(),
-        ) {
-            (Some(Source::Search), Some(search), _) => &search.list.items,
-            (Some(Source::Changes), _, Some(list)) => &list.items,
-            _ => &data.plan_attention.items,
+        let (Some(data), Some(view), Some(list)) =
+            (self.data.as_ref(), self.attention.as_ref(), self.shown_list())
+        else {
+            return;
         };
+        let (plan, items) = (data.plan(), &list.items);
         let found = view
             .place
             .as_ref()
             .and_then(|place| items.iter().position(|a| is_at(plan, a, place)));
-        match found {
-            Some(index) => view.selected = index,
+        let (selected, place) = match found {
+            Some(index) => (index, view.place.clone()),
             None => {
-                view.selected = view.selected.min(items.len().saturating_sub(1));
+                let selected = view.selected.min(items.len().saturating_sub(1));
                 // As in the campaign list: the lost item is kept in mind
                 // until the reader moves, should the next save bring it back.
-                if view.place.is_none() {
-                    view.place = items.get(view.selected).and_then(|a| place_of(plan, a));
-                }
+                let place = view.place.clone().or_else(|| {
+                    items.get(selected).and_then(|a| place_of(plan, a))
+                });
+                (selected, place)
             }
+        };
+        if let Some(view) = self.attention.as_mut() {
+            (view.selected, view.place) = (selected, place);
         }
         self.keep_attention_visible();
     }

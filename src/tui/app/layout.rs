@@ -105,11 +105,11 @@ impl App {
     pub(super) fn attention_row_at(&self, y: u16) -> Option<usize> {
         let list = self.shown_list()?;
         let view = self.attention.as_ref()?;
-        geometry::attention::row_at(
+        geometry::lines::row_at(
             &self.list_parts(),
+            &list.groups,
             y,
-            view.offset,
-            view.selected,
+            (view.offset, view.selected),
             list.items.len(),
         )
     }

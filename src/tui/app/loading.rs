@@ -158,6 +158,7 @@ impl App {
         }
         self.rebuild_rows();
         self.refresh_search();
+        self.refresh_meeting_lists();
         self.find_attention_place();
     }
 

@@ -83,6 +83,8 @@ impl App {
             Command::Reload => Effect::Reload,
             Command::ToggleAttention => self.toggle_attention(),
             Command::ToggleChanges => self.toggle_changes(),
+            Command::GroupByLead => self.group_by_lead(),
+            Command::ToggleDueSoon => self.toggle_due_soon(),
             Command::ToggleProblems => self.toggle_problems(),
             Command::Jump(n) => self.open(n.saturating_sub(1)),
             Command::OpenEditor => self

@@ -8,6 +8,7 @@ pub mod attention;
 pub mod campaign;
 pub mod columns;
 pub mod help;
+pub mod lines;
 pub mod overview;
 mod scroll;
 

@@ -37,6 +37,8 @@ pub const ACTIONS: &[(&str, Command)] = &[
     ("older-baseline", C::OlderBaseline),
     ("newer-baseline", C::NewerBaseline),
     ("toggle-changes", C::ToggleChanges),
+    ("group-by-lead", C::GroupByLead),
+    ("toggle-due-soon", C::ToggleDueSoon),
     ("toggle-problems", C::ToggleProblems),
     ("copy", C::Copy),
     ("quit", C::Quit),

@@ -240,6 +240,13 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Attention, C::PageDown, [PAGE_DOWN], "下一页", "page down"),
     bind!(
         Attention,
+        C::CycleSort,
+        [Key::ch('s')],
+        "按责任单位排序（再按：原顺序）",
+        "sort by lead (again: the list's own order)"
+    ),
+    bind!(
+        Attention,
         C::StartFilter,
         [Key::ch('/')],
         "搜索各攻坚战",
@@ -329,6 +336,20 @@ pub const BINDINGS: &[Binding] = &[
         [Key::ch('d')],
         "较上次的变化（git 历史）",
         "what moved since the baseline (git)"
+    ),
+    bind!(
+        Global,
+        C::GroupByLead,
+        [Key::ch('w')],
+        "督办清单按责任单位分组（再按：不分组）",
+        "attention list by lead (again: ungrouped)"
+    ),
+    bind!(
+        Global,
+        C::ToggleDueSoon,
+        [Key::ch('t')],
+        "临期事项（即将到期的未完成事项）",
+        "due soon: what is not done and falls due soon"
     ),
     bind!(
         Global,

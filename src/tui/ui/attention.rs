@@ -11,16 +11,17 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Widget};
 
 use super::cells::{inner, put, put_right};
+use super::lead_group;
 use crate::figures;
 use crate::i18n::{self, Strings};
 use crate::model::attention::Attention;
 use crate::model::{Lang, Plan, PlanStatus, Status};
 use crate::tui::app::App;
-use crate::tui::app::attention::{AttentionList, Source, lead};
+use crate::tui::app::attention::{AttentionList, Source, days_left_text, lead};
 use crate::tui::changes::Change;
 use crate::tui::geometry::attention::parts;
 use crate::tui::geometry::columns::{Columns, POINTER};
-use crate::tui::geometry::scrolled;
+use crate::tui::geometry::lines::{self, ListLine};
 use crate::tui::rows::Item;
 use crate::tui::theme::Theme;
 
@@ -75,11 +76,11 @@ fn no_changes(app: &App, lang: Lang) -> &'static str {
 }
 
 /// The title: the list's name and how many items it holds.
-fn title(s: &Strings, count: usize, lang: Lang) -> String {
+fn title(name: &str, count: usize, lang: Lang) -> String {
     match lang {
-        Lang::Zh => format!(" {}（{count}项） ", s.attention_title),
-        Lang::En if count == 1 => format!(" {} (1 item) ", s.attention_title),
-        Lang::En => format!(" {} ({count} items) ", s.attention_title),
+        Lang::Zh => format!(" {name}（{count}项） "),
+        Lang::En if count == 1 => format!(" {name} (1 item) "),
+        Lang::En => format!(" {name} ({count} items) "),
     }
 }
 
@@ -90,6 +91,10 @@ enum Shown<'a> {
     /// The search results, with what was searched.
     Search(&'a str),
     Changes,
+    /// The attention list grouped by lead.
+    ByLead,
+    /// What falls due within this many days.
+    DueSoon(u32),
 }
 
 impl<'a> Shown<'a> {
@@ -99,6 +104,8 @@ impl<'a> Shown<'a> {
                 Shown::Search(app.last_search().map_or("", |s| s.query.as_str()))
             }
             Some(Source::Changes) => Shown::Changes,
+            Some(Source::DueSoon) => Shown::DueSoon(app.due_soon_days().unwrap_or_default()),
+            _ if app.shown_list().is_some_and(|l| !l.groups.is_empty()) => Shown::ByLead,
             _ => Shown::Attention,
         }
     }
@@ -106,20 +113,23 @@ impl<'a> Shown<'a> {
     fn title(self, app: &App, count: usize, lang: Lang) -> String {
         let s = i18n::strings(lang);
         match self {
-            Shown::Attention => title(s, count, lang),
+            Shown::Attention => title(s.attention_title, count, lang),
             Shown::Search(query) => search_title(s, query, count, lang),
             Shown::Changes => changes_title(app, count, lang),
+            Shown::ByLead => title(i18n::meeting::by_lead_title(lang), count, lang),
+            Shown::DueSoon(days) => format!(" {} ", i18n::meeting::due_soon_title(days, count, lang)),
         }
     }
 
     /// What an empty list says.
-    fn empty(self, app: &App, lang: Lang) -> &'static str {
+    fn empty(self, app: &App, lang: Lang) -> String {
         let s = i18n::strings(lang);
         match self {
-            Shown::Attention => s.attention_none,
-            Shown::Search(query) if query.trim().is_empty() => "",
-            Shown::Search(_) => s.no_result,
-            Shown::Changes => no_changes(app, lang),
+            Shown::Attention | Shown::ByLead => s.attention_none.to_owned(),
+            Shown::Search(query) if query.trim().is_empty() => String::new(),
+            Shown::Search(_) => s.no_result.to_owned(),
+            Shown::Changes => no_changes(app, lang).to_owned(),
+            Shown::DueSoon(days) => i18n::meeting::nothing_due(days, lang),
         }
     }
 
@@ -127,6 +137,7 @@ impl<'a> Shown<'a> {
     fn last_heading(self, lang: Lang) -> &'static str {
         match self {
             Shown::Changes => i18n::history::change_heading(lang),
+            Shown::DueSoon(_) => i18n::meeting::due_heading(lang),
             _ => i18n::strings(lang).attention_gap,
         }
     }
@@ -158,7 +169,8 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         .attention_view()
         .map_or((0, 0), |v| (v.selected, v.offset));
     let height = usize::from(parts.rows.height);
-    let offset = scrolled(offset, selected, height, list.items.len());
+    let len = list.items.len();
+    let first = lines::first_line(&list.groups, (offset, selected), height, len);
     draw_frame(buf, area, app, list, (selected, height), theme);
     if list.items.is_empty() {
         let at = parts.header;
@@ -168,7 +180,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
             at.x + 2,
             at.y,
             width,
-            shown.empty(app, lang),
+            &shown.empty(app, lang),
             Style::new(),
             ell,
         );
@@ -177,6 +189,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let last_heading = shown.last_heading(lang);
     let rows = Rows {
         changes: &list.changes,
+        due: list.due,
         last_heading,
         columns: Columns::fit(
             parts.header.width,
@@ -189,13 +202,19 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         theme,
     };
     rows.header(buf, parts.header, s);
-    for (index, attention) in list.items.iter().enumerate().skip(offset).take(height) {
+    for n in 0..height {
         let line = Rect {
-            y: parts.rows.y + (index - offset) as u16,
+            y: parts.rows.y + n as u16,
             height: 1,
             ..parts.rows
         };
-        rows.row(buf, line, index, attention, index == selected);
+        match lines::line_at(&list.groups, len, first + n) {
+            Some(ListLine::Row(index)) => {
+                rows.row(buf, line, index, &list.items[index], index == selected);
+            }
+            Some(ListLine::Heading(g)) => lead_group::heading(buf, line, &list.groups[g], lang, theme),
+            None => break,
+        }
     }
     if let Some(legend) = parts.legend {
         let text = legend_text(list, rows.columns.gap > 0, lang, theme);
@@ -253,6 +272,8 @@ fn legend_text(list: &AttentionList, gap_shown: bool, lang: Lang, theme: &Theme)
 struct Rows<'a> {
     /// The changes list's change of each row; empty for the other lists.
     changes: &'a [Change],
+    /// The last column says the days left (the due-soon list).
+    due: bool,
     last_heading: &'a str,
     columns: Columns,
     plan: &'a Plan,
@@ -346,6 +367,7 @@ impl Rows<'_> {
         let lead = lead(campaign, attention.item).map_or("—", |t| t.get(lang));
         let gap = match self.changes.get(index) {
             Some(change) => crate::tui::change_cell::list_text(change, lang, theme.ascii),
+            None if self.due => days_left_text(self.status, attention, lang).unwrap_or_default(),
             None => gap_cell(attention, schedule, lang),
         };
         if selected {

@@ -66,6 +66,7 @@ fn sort_word(sort: SortKey, lang: Lang) -> &'static str {
         SortKey::Progress => s.sort_progress,
         SortKey::Due => s.sort_due,
         SortKey::Name => s.sort_name,
+        SortKey::Lead => crate::i18n::meeting::sort_lead(lang),
     }
 }
 

@@ -10,6 +10,7 @@ pub mod footer;
 pub mod gauge;
 pub mod header;
 pub mod help;
+pub mod lead_group;
 pub mod list_row;
 pub mod overlay;
 pub mod overview;
