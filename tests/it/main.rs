@@ -24,6 +24,7 @@ mod history;
 mod history_props;
 mod hostile;
 mod marks_travel;
+mod meeting;
 mod props_roundtrip;
 mod readme_screenshots;
 mod render;

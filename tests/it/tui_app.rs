@@ -231,6 +231,9 @@ fn sort_cycles_and_keeps_the_selection() {
     );
     assert_eq!(app.selected_id().map(str::to_owned), selected);
     ch(&mut app, 's');
+    assert_eq!(app.sort(), SortKey::Lead);
+    assert_eq!(app.selected_id().map(str::to_owned), selected);
+    ch(&mut app, 's');
     assert_eq!(app.sort(), SortKey::Status);
     // Indicators always follow the tasks.
     assert_eq!(app.row_ids()[5..], ["tianguan-river", "han-river"]);

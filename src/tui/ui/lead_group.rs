@@ -1,6 +1,6 @@
 //! The heading of one group of a list by 责任单位 (lead): the lead, how
 //! many items it answers for, their statuses, and how far its tasks are
-//! short of 序时进度 in their units: `市生态环境局（2项）：✗ 未达标 1 · ▼ 滞后 1 · 差24个*`.
+//! short of 序时进度 in their units: `市生态环境局（2项）：差24个* · ✗ 未达标 1 · ▼ 滞后 1`.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -20,13 +20,13 @@ pub fn heading_text(group: &LeadGroup, lang: Lang, theme: &Theme) -> String {
         .map_or(i18n::meeting::no_lead(lang), |lead| lead.get(lang));
     let lead = crate::text::sanitize_line(lead);
     let dot = theme.dot();
-    let mut parts = vec![figures::status_counts(&group.counts, lang, theme.ascii, dot)];
-    parts.extend(
-        group
-            .short
-            .iter()
-            .map(|short| figures::shortfall(short, lang).to_string()),
-    );
+    // The shortfall first: the rows below show the statuses too.
+    let mut parts: Vec<String> = group
+        .short
+        .iter()
+        .map(|short| figures::shortfall(short, lang).to_string())
+        .collect();
+    parts.push(figures::status_counts(&group.counts, lang, theme.ascii, dot));
     let (n, rest) = (group.len, parts.join(dot));
     match lang {
         Lang::Zh => format!("{lead}（{n}项）：{rest}"),

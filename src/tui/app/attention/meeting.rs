@@ -128,6 +128,21 @@ impl App {
         }
     }
 
+    /// The list across campaigns shown (attention, by lead, due soon,
+    /// search, changes) as (campaign id, item id), in its order.
+    pub fn list_ids(&self) -> Vec<(&str, &str)> {
+        let (Some(plan), Some(list)) = (self.plan(), self.shown_list()) else {
+            return Vec::new();
+        };
+        list.items
+            .iter()
+            .filter_map(|a| {
+                let campaign = plan.campaigns.get(a.campaign)?;
+                Some((campaign.id.as_str(), super::item_id(campaign, a.item)?))
+            })
+            .collect()
+    }
+
     /// The number of days the due-soon list looks ahead (the plan's own).
     pub fn due_soon_days(&self) -> Option<u32> {
         self.plan().map(|plan| plan.meta.due_soon_days)
