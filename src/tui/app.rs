@@ -185,7 +185,7 @@ pub(crate) struct Lists {
     pub search: Option<search::Search>,
     /// The changes list, once opened (`d`).
     pub changes_list: Option<attention::AttentionList>,
-    /// The lists across campaigns are grouped by lead (责任单位): `w`, or `s` in them.
+    /// The lists across campaigns are grouped by lead (责任单位): `o`, or `s` in them.
     pub by_lead: bool,
     /// The attention list grouped by lead, while `by_lead` holds.
     pub attention_by_lead: Option<attention::AttentionList>,

@@ -234,12 +234,12 @@ fn shown(app: &App) -> Vec<String> {
 }
 
 #[test]
-fn w_groups_the_attention_list_by_lead_and_s_toggles_it() {
+fn o_groups_the_attention_list_by_lead_and_s_toggles_it() {
     let mut app = app();
     ch(&mut app, 'a');
     assert_eq!(shown(&app), ["late", "sewers", "plants", "today", "sites", "outfalls"]);
     ch(&mut app, 'j');
-    ch(&mut app, 'w');
+    ch(&mut app, 'o');
     assert_eq!(app.view(), View::Attention);
     assert_eq!(shown(&app), ["late", "sewers", "today", "outfalls", "plants", "sites"]);
     // The selection stays on its item.
@@ -248,11 +248,11 @@ fn w_groups_the_attention_list_by_lead_and_s_toggles_it() {
     assert_eq!(shown(&app)[2], "plants");
     ch(&mut app, 's');
     assert_eq!(shown(&app)[2], "today");
-    // From the overview, `w` opens the list grouped.
-    ch(&mut app, 'w');
+    // From the overview, `o` opens the list grouped.
+    ch(&mut app, 'o');
     ch(&mut app, 'q');
     assert_eq!(app.view(), View::Overview);
-    ch(&mut app, 'w');
+    ch(&mut app, 'o');
     assert_eq!(shown(&app)[5], "sites");
 }
 

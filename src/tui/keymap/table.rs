@@ -242,8 +242,8 @@ pub const BINDINGS: &[Binding] = &[
         Attention,
         C::CycleSort,
         [Key::ch('s')],
-        "按责任单位排序（再按：原顺序）",
-        "sort by lead (again: the list's own order)"
+        "按责任单位分组或取消",
+        "group by lead, or not"
     ),
     bind!(
         Attention,
@@ -340,16 +340,16 @@ pub const BINDINGS: &[Binding] = &[
     bind!(
         Global,
         C::GroupByLead,
-        [Key::ch('w')],
-        "督办清单按责任单位分组（再按：不分组）",
-        "attention list by lead (again: ungrouped)"
+        [Key::ch('o')],
+        "督办清单按责任单位分组",
+        "attention list by lead"
     ),
     bind!(
         Global,
         C::ToggleDueSoon,
         [Key::ch('t')],
-        "临期事项（即将到期的未完成事项）",
-        "due soon: what is not done and falls due soon"
+        "临期事项：即将到期的未完成事项",
+        "what falls due soon, not yet done"
     ),
     bind!(
         Global,

@@ -1,5 +1,5 @@
 //! The meeting's lists across campaigns: the attention list by 责任单位
-//! (`w`; `s` in a list toggles it) and what falls due soon (临期, `t`).
+//! (`o`; `s` in a list toggles it) and what falls due soon (临期, `t`).
 //! Made when the data changes or the grouping does, never while drawing;
 //! they are drawn and moved through as the attention list is.
 
@@ -61,7 +61,7 @@ pub(crate) fn days_left_text(status: &PlanStatus, item: &Attention, lang: Lang) 
 }
 
 impl App {
-    /// `w`: the attention list grouped by lead, over the current view; in
+    /// `o`: the attention list grouped by lead, over the current view; in
     /// the attention list, grouped or not in turn.
     pub(in crate::tui::app) fn group_by_lead(&mut self) -> Effect {
         if self.data.is_none() {
