@@ -5,8 +5,8 @@
 
 mod friction;
 pub mod history;
-pub mod meeting;
 mod legend;
+pub mod meeting;
 mod notices;
 mod problems;
 mod rollup;

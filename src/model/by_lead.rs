@@ -131,4 +131,3 @@ pub fn shortfall(plan: &Plan, status: &PlanStatus, item: &Attention) -> Option<S
         amount: lack,
     })
 }
-

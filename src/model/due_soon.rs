@@ -31,4 +31,3 @@ pub fn due_soon(status: &PlanStatus, days: u32) -> Vec<Attention> {
     items.sort_by_key(|(left, item)| (*left, item.status));
     items.into_iter().map(|(_, item)| item).collect()
 }
-

@@ -95,7 +95,8 @@ pub fn rows(
             indicators.sort_by(|a, b| indicator_name(a).cmp(indicator_name(b)));
         }
         SortKey::Lead => {
-            let lead = |item: Item| crate::model::by_lead::lead(campaign, item).map(|t| t.get(lang));
+            let lead =
+                |item: Item| crate::model::by_lead::lead(campaign, item).map(|t| t.get(lang));
             let key = |item: Item| (lead(item).is_none(), lead(item), item.status(status));
             tasks.sort_by(|a, b| key(Item::Task(*a)).cmp(&key(Item::Task(*b))));
             indicators.sort_by(|a, b| key(Item::Indicator(*a)).cmp(&key(Item::Indicator(*b))));

@@ -106,7 +106,9 @@ fn source(meta: &str) -> String {
 
 fn parsed(meta: &str) -> (campaigns::model::Plan, PlanStatus) {
     let loaded = load::parse(&source(meta), options());
-    let plan = loaded.plan.unwrap_or_else(|| panic!("{:#?}", loaded.diagnostics));
+    let plan = loaded
+        .plan
+        .unwrap_or_else(|| panic!("{:#?}", loaded.diagnostics));
     let status = PlanStatus::compute(&plan, day());
     (plan, status)
 }
@@ -136,7 +138,10 @@ fn due_soon_is_what_is_not_done_and_falls_due_within_the_days_nearest_first() {
     let soon = due_soon(&status, plan.meta.due_soon_days);
     assert_eq!(ids(&plan, &soon), ["today", "sewers", "plants"]);
     let (plan, status) = parsed("due_soon_days = 0");
-    assert_eq!(ids(&plan, &due_soon(&status, plan.meta.due_soon_days)), ["today"]);
+    assert_eq!(
+        ids(&plan, &due_soon(&status, plan.meta.due_soon_days)),
+        ["today"]
+    );
 }
 
 #[test]
@@ -145,7 +150,11 @@ fn due_soon_days_is_a_whole_number_of_days() {
         let text = source(&format!("due_soon_days = {value}"));
         let loaded = load::parse(&text, options());
         assert!(loaded.plan.is_none(), "{value}");
-        let line = text.lines().position(|l| l.starts_with("due_soon_days")).unwrap() + 1;
+        let line = text
+            .lines()
+            .position(|l| l.starts_with("due_soon_days"))
+            .unwrap()
+            + 1;
         let rendered: Vec<String> = loaded
             .diagnostics
             .iter()
@@ -230,18 +239,27 @@ fn ch(app: &mut App, c: char) {
 }
 
 fn shown(app: &App) -> Vec<String> {
-    app.list_ids().iter().map(|(_, item)| (*item).to_owned()).collect()
+    app.list_ids()
+        .iter()
+        .map(|(_, item)| (*item).to_owned())
+        .collect()
 }
 
 #[test]
 fn o_groups_the_attention_list_by_lead_and_s_toggles_it() {
     let mut app = app();
     ch(&mut app, 'a');
-    assert_eq!(shown(&app), ["late", "sewers", "plants", "today", "sites", "outfalls"]);
+    assert_eq!(
+        shown(&app),
+        ["late", "sewers", "plants", "today", "sites", "outfalls"]
+    );
     ch(&mut app, 'j');
     ch(&mut app, 'o');
     assert_eq!(app.view(), View::Attention);
-    assert_eq!(shown(&app), ["late", "sewers", "today", "outfalls", "plants", "sites"]);
+    assert_eq!(
+        shown(&app),
+        ["late", "sewers", "today", "outfalls", "plants", "sites"]
+    );
     // The selection stays on its item.
     assert_eq!(app.attention_selected(), Some(1));
     ch(&mut app, 's');

@@ -391,9 +391,11 @@ impl App {
                 view.from = View::Overview;
             }
         }
-        let (Some(data), Some(view), Some(list)) =
-            (self.data.as_ref(), self.attention.as_ref(), self.shown_list())
-        else {
+        let (Some(data), Some(view), Some(list)) = (
+            self.data.as_ref(),
+            self.attention.as_ref(),
+            self.shown_list(),
+        ) else {
             return;
         };
         let (plan, items) = (data.plan(), &list.items);
@@ -407,9 +409,10 @@ impl App {
                 let selected = view.selected.min(items.len().saturating_sub(1));
                 // As in the campaign list: the lost item is kept in mind
                 // until the reader moves, should the next save bring it back.
-                let place = view.place.clone().or_else(|| {
-                    items.get(selected).and_then(|a| place_of(plan, a))
-                });
+                let place = view
+                    .place
+                    .clone()
+                    .or_else(|| items.get(selected).and_then(|a| place_of(plan, a)));
                 (selected, place)
             }
         };

@@ -117,7 +117,9 @@ impl<'a> Shown<'a> {
             Shown::Search(query) => search_title(s, query, count, lang),
             Shown::Changes => changes_title(app, count, lang),
             Shown::ByLead => title(i18n::meeting::by_lead_title(lang), count, lang),
-            Shown::DueSoon(days) => format!(" {} ", i18n::meeting::due_soon_title(days, count, lang)),
+            Shown::DueSoon(days) => {
+                format!(" {} ", i18n::meeting::due_soon_title(days, count, lang))
+            }
         }
     }
 
@@ -212,7 +214,9 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
             Some(ListLine::Row(index)) => {
                 rows.row(buf, line, index, &list.items[index], index == selected);
             }
-            Some(ListLine::Heading(g)) => lead_group::heading(buf, line, &list.groups[g], lang, theme),
+            Some(ListLine::Heading(g)) => {
+                lead_group::heading(buf, line, &list.groups[g], lang, theme)
+            }
             None => break,
         }
     }

@@ -26,7 +26,12 @@ pub fn heading_text(group: &LeadGroup, lang: Lang, theme: &Theme) -> String {
         .iter()
         .map(|short| figures::shortfall(short, lang).to_string())
         .collect();
-    parts.push(figures::status_counts(&group.counts, lang, theme.ascii, dot));
+    parts.push(figures::status_counts(
+        &group.counts,
+        lang,
+        theme.ascii,
+        dot,
+    ));
     let (n, rest) = (group.len, parts.join(dot));
     match lang {
         Lang::Zh => format!("{lead}（{n}项）：{rest}"),
@@ -39,5 +44,13 @@ pub fn heading_text(group: &LeadGroup, lang: Lang, theme: &Theme) -> String {
 pub fn heading(buf: &mut Buffer, line: Rect, group: &LeadGroup, lang: Lang, theme: &Theme) {
     let text = heading_text(group, lang, theme);
     let width = line.width.saturating_sub(1);
-    put(buf, line.x + 1, line.y, width, &text, theme.title(), theme.ellipsis());
+    put(
+        buf,
+        line.x + 1,
+        line.y,
+        width,
+        &text,
+        theme.title(),
+        theme.ellipsis(),
+    );
 }
