@@ -19,3 +19,11 @@ pub fn done_goes_down(lang: Lang) -> &'static str {
         Lang::En => "lower than the current done: y saves it anyway, Esc cancels",
     }
 }
+
+/// The detail pane's bottom border when more lies below what it shows.
+pub fn more_below(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "下方还有（Tab 后滚动）",
+        Lang::En => "more below (Tab, then scroll)",
+    }
+}

@@ -261,3 +261,59 @@ fn the_update_prompt_spans_the_screen_and_names_y() {
         "{section}"
     );
 }
+
+fn footer(app: &App, size: (u16, u16)) -> String {
+    let screen = to_text(&frame(app, size));
+    screen.lines().last().unwrap_or_default().to_owned()
+}
+
+#[test]
+fn at_80x24_the_footer_keeps_quit_and_help() {
+    for lang in [Lang::En, Lang::Zh] {
+        let (quit, help) = match lang {
+            Lang::En => ("quit", "? help"),
+            Lang::Zh => ("退出", "? 帮助"),
+        };
+        let mut app = app(lang);
+        app.update(Action::Resize(80, 24));
+        app.update(Action::LoadedAt(
+            chrono::NaiveTime::from_hms_opt(9, 30, 0).unwrap(),
+        ));
+        // A long message on the overview does not push them out.
+        ch(&mut app, 'n');
+        let line = footer(&app, (80, 24));
+        assert!(line.contains(&format!("q {quit}")), "{line}");
+        assert!(line.contains(help), "{line}");
+        // Nor does a campaign's longer list of keys.
+        ch(&mut app, '2');
+        let line = footer(&app, (80, 24));
+        assert!(line.contains(&format!("Q {quit}")), "{line}");
+        assert!(line.contains(help), "{line}");
+        ch(&mut app, 'a');
+        let line = footer(&app, (80, 24));
+        assert!(line.contains(&format!("Q {quit}")), "{line}");
+        assert!(line.contains(help), "{line}");
+    }
+}
+
+#[test]
+fn the_detail_pane_says_when_more_lies_below() {
+    let mut app = app(Lang::En);
+    app.update(Action::Resize(80, 24));
+    ch(&mut app, '2');
+    select(&mut app, "yangtze-outfalls");
+    let screen = to_text(&frame(&app, (80, 24)));
+    let bottom = screen.lines().rev().nth(1).unwrap_or_default();
+    assert!(bottom.contains("more below"), "{screen}");
+    // Scrolled to its end, it says no more.
+    key(&mut app, KeyCode::Tab);
+    for _ in 0..30 {
+        ch(&mut app, 'j');
+    }
+    let screen = to_text(&frame(&app, (80, 24)));
+    assert!(!screen.contains("more below"), "{screen}");
+    // Where it all fits, nothing is said.
+    app.update(Action::Resize(120, 60));
+    let screen = to_text(&frame(&app, (120, 60)));
+    assert!(!screen.contains("more below"), "{screen}");
+}

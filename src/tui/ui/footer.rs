@@ -34,12 +34,14 @@ fn hints(context: Context) -> &'static [(Command, &'static str, &'static str)] {
             (Command::StartUpdate, "更新", "update"),
             (Command::OpenEditor, "编辑", "edit"),
             (Command::ToggleHelp, "帮助", "help"),
+            (Command::Quit, "退出", "quit"),
         ],
         Context::Attention => &[
             (Command::Enter, "转到", "go to"),
             (Command::Back, "返回", "back"),
             (Command::OpenEditor, "编辑", "edit"),
             (Command::ToggleHelp, "帮助", "help"),
+            (Command::Quit, "退出", "quit"),
         ],
         Context::Problems => &[
             (Command::Enter, "编辑", "edit"),
@@ -86,8 +88,19 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     }
     let start = draw_status(buf, area, app, theme);
     let room = start.saturating_sub(area.x + 1);
-    let x = draw_prompt_or_message(buf, area, room, app, theme);
-    draw_hints(buf, area, x, area.x + room, app, theme);
+    let hints = hints_shown(app, theme);
+    // How to get help and how to quit stay in sight: a message gives way.
+    let kept: u16 = hints.iter().filter(|h| kept(h.0)).map(|h| h.3 + 2).sum();
+    let x = draw_prompt_or_message(buf, area, room.saturating_sub(kept), app, theme);
+    draw_hints(buf, area, hints, x, area.x + room, theme);
+}
+
+/// The hints that never give way to the others.
+fn kept(command: Command) -> bool {
+    matches!(
+        command,
+        Command::ToggleHelp | Command::BackOrQuit | Command::Quit
+    )
 }
 
 /// Right: warnings, the baseline of the changes shown, the last load.
@@ -197,12 +210,12 @@ fn draw_prompt_or_message(
     x
 }
 
-/// The key hints from `x` to `end`: `? help` is the one hint that must
-/// show, the others give way to it.
-fn draw_hints(buf: &mut Buffer, area: Rect, mut x: u16, end: u16, app: &App, theme: &Theme) {
+/// One hint: its command, key, word and width.
+type Hint = (Command, String, &'static str, u16);
+
+/// The context's hints with the keys in force.
+fn hints_shown(app: &App, theme: &Theme) -> Vec<Hint> {
     let lang = app.settings().lang;
-    let ell = theme.ellipsis();
-    let y = area.y;
     let context = app.context();
     let shown = |command: Command, zh: &'static str, en: &'static str| {
         let key = key_for(&app.settings().keymap, command, context, theme.ascii)?;
@@ -213,22 +226,25 @@ fn draw_hints(buf: &mut Buffer, area: Rect, mut x: u16, end: u16, app: &App, the
         let width = (text::width(&key) + 1 + text::width(word)) as u16;
         Some((command, key, word, width))
     };
-    let hints: Vec<_> = hints(context)
+    hints(context)
         .iter()
         .filter_map(|(command, zh, en)| shown(*command, zh, en))
-        .collect();
-    let mut help = hints
-        .iter()
-        .find(|h| h.0 == Command::ToggleHelp)
-        .map_or(0, |h| h.3 + 2);
+        .collect()
+}
+
+/// The key hints from `x` to `end`: help and quit are the hints that must
+/// show, the others give way to them.
+fn draw_hints(buf: &mut Buffer, area: Rect, hints: Vec<Hint>, mut x: u16, end: u16, theme: &Theme) {
+    let ell = theme.ellipsis();
+    let y = area.y;
+    let mut reserve: u16 = hints.iter().filter(|h| kept(h.0)).map(|h| h.3 + 2).sum();
     for (command, key, word, needed) in hints {
-        let reserve = if command == Command::ToggleHelp {
-            0
-        } else {
-            help
-        };
+        let must = kept(command);
+        if must {
+            reserve = reserve.saturating_sub(needed + 2);
+        }
         if x + needed + reserve > end {
-            if reserve == 0 {
+            if must {
                 break;
             }
             continue;
@@ -237,8 +253,5 @@ fn draw_hints(buf: &mut Buffer, area: Rect, mut x: u16, end: u16, app: &App, the
         x += 1;
         x += put(buf, x, y, needed, word, theme.dim(), ell);
         x += 2;
-        if command == Command::ToggleHelp {
-            help = 0;
-        }
     }
 }

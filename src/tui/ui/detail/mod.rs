@@ -50,17 +50,30 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         usize::from(area.width.saturating_sub(4)),
         theme.ellipsis(),
     );
-    Block::bordered()
+    let inner = inner(area);
+    let lines = lines(app, inner.width, theme);
+    let scroll = app.campaign_view().map_or(0, |c| c.detail_scroll);
+    // What is cut off at the bottom is said on the border, or the history
+    // and the note below the fold go unnoticed.
+    let width = usize::from(inner.width.max(1));
+    let total: usize = lines
+        .iter()
+        .map(|line| line.width().div_ceil(width).max(1))
+        .sum();
+    let mut block = Block::bordered()
         .border_set(theme.border_set())
         .border_style(theme.border(focus))
-        .title(Line::styled(address, theme.dim()).right_aligned())
-        .render(area, buf);
-    let inner = inner(area);
+        .title(Line::styled(address, theme.dim()).right_aligned());
+    if total > usize::from(scroll) + usize::from(inner.height) {
+        let arrow = if theme.ascii { "v" } else { "↓" };
+        let words = crate::i18n::more_below(app.settings().lang);
+        block = block.title_bottom(Line::styled(format!(" {arrow} {words} "), theme.dim()));
+    }
+    block.render(area, buf);
     if inner.width == 0 || inner.height == 0 {
         return;
     }
-    let scroll = app.campaign_view().map_or(0, |c| c.detail_scroll);
-    Paragraph::new(lines(app, inner.width, theme))
+    Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .scroll((scroll, 0))
         .render(inner, buf);
