@@ -419,3 +419,48 @@ fn csv_puts_last_years_figure_and_the_change_in_the_column_of_its_unit() {
     assert!(cell(&villages, "marked").contains("yoy"));
     assert_eq!(cell(&row("new-works"), "last_year"), "");
 }
+
+#[test]
+fn the_ledger_has_last_years_figure_its_source_and_a_typed_change() {
+    use calamine::{Data, Reader, Xlsx};
+    let (fixture, commits) = four_years();
+    let output = crate::binary::assert_command()
+        .current_dir(fixture.path())
+        .args(["report", FILE, "--yoy", "--format", "xlsx", "--lang", "zh"])
+        .args(["-o", "ledger.xlsx"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let mut book: Xlsx<_> = calamine::open_workbook(fixture.file("ledger.xlsx")).unwrap();
+    let cells = book.worksheet_range("蓝天保卫战").unwrap();
+    let styles = book.worksheet_style("蓝天保卫战").unwrap();
+    let header = (0..20)
+        .find(|&row| cells.get_value((row, 0)) == Some(&Data::String("类别".into())))
+        .unwrap();
+    let column = |name: &str| {
+        (0..40)
+            .find(|&c| cells.get_value((header, c)) == Some(&Data::String(name.into())))
+            .unwrap_or_else(|| panic!("no column {name}"))
+    };
+    let row = (header + 1..header + 10)
+        .find(|&r| cells.get_value((r, 1)) == Some(&Data::String("优良天数比例".into())))
+        .unwrap();
+    let (last, from, yoy) = (
+        column("上年同期"),
+        column("上年同期日期及来源"),
+        column("同比（百分点/%/天）"),
+    );
+    assert_eq!(cells.get_value((row, last)), Some(&Data::Float(85.0)));
+    let source = format!("2023-12-31 提交{}", &commits[2][..8]);
+    assert_eq!(cells.get_value((row, from)), Some(&Data::String(source)));
+    assert_eq!(cells.get_value((row, yoy)), Some(&Data::Float(2.0)));
+    let format = styles
+        .get((row, yoy))
+        .and_then(|s| s.number_format.as_ref());
+    let format = format.map(|f| f.format_code.clone()).unwrap_or_default();
+    assert!(format.contains("个百分点"), "{format}");
+    let days = (header + 1..header + 10)
+        .find(|&r| cells.get_value((r, 1)) == Some(&Data::String("优良天数".into())))
+        .unwrap();
+    assert_eq!(cells.get_value((days, yoy)), Some(&Data::Float(-3.0)));
+}

@@ -99,6 +99,7 @@ impl Rows for AttentionRows<'_> {
             ascii: self.ascii,
             lead_from_campaign: true,
             previous: (self.previous)(item.campaign, item.item),
+            yoy: None,
         };
         out.extend(self.columns.iter().map(|&column| cells.cell(column)));
     }

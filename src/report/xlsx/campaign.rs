@@ -38,6 +38,8 @@ pub struct CampaignRows<'a> {
     /// Whether any item has a previous figure: then the sheet shows it.
     pub with_previous: bool,
     pub columns: Vec<Column>,
+    /// The same period last year (`--yoy`): its three columns follow.
+    pub yoy: Option<&'a crate::report::yoy::Yoy>,
 }
 
 impl<'a> CampaignRows<'a> {
@@ -61,7 +63,18 @@ impl<'a> CampaignRows<'a> {
             previous,
             with_previous,
             columns,
+            yoy: None,
         }
+    }
+
+    /// With the columns of the same period last year, when `yoy` is given.
+    pub fn with_yoy(mut self, yoy: Option<&'a crate::report::yoy::Yoy>) -> CampaignRows<'a> {
+        if yoy.is_some() {
+            self.columns
+                .extend([Column::LastYear, Column::LastYearFrom, Column::Yoy]);
+        }
+        self.yoy = yoy;
+        self
     }
 
     fn item(&self, index: usize) -> Item {
@@ -117,6 +130,7 @@ impl Rows for CampaignRows<'_> {
                 true => (self.previous)(self.index, item),
                 false => None,
             },
+            yoy: self.yoy,
         };
         out.extend(self.columns.iter().map(|&column| cells.cell(column)));
     }

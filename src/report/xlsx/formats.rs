@@ -67,6 +67,10 @@ fn make(kind: Kind, assumed: bool) -> Format {
                 Shape::Target(sign) => format!("\"{sign} \"{amount}"),
                 Shape::Percent => "0%".to_owned(),
                 Shape::Whole => "0".to_owned(),
+                Shape::Change(unit) => {
+                    let amount = if whole { "#,##0" } else { "#,##0.0" };
+                    format!("+{amount}\"{unit}\";-{amount}\"{unit}\";0\"{unit}\"")
+                }
             }
         }
     };

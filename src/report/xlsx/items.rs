@@ -41,6 +41,12 @@ pub enum Column {
     Previous,
     /// The figure now minus the previous one.
     Change,
+    /// The figure of the same period last year (`--yoy`).
+    LastYear,
+    /// Its date and where it was read.
+    LastYearFrom,
+    /// 同比: the change on it, with its unit.
+    Yoy,
 }
 
 impl Column {
@@ -64,6 +70,9 @@ impl Column {
             Column::Assumed => l.assumed,
             Column::Previous => l.previous,
             Column::Change => l.change,
+            Column::LastYear => l.last_year,
+            Column::LastYearFrom => l.last_year_from,
+            Column::Yoy => l.yoy,
         }
     }
 }
@@ -84,10 +93,21 @@ pub struct ItemCells<'a> {
     /// list, where each row stands alone).
     pub lead_from_campaign: bool,
     pub previous: Option<f64>,
+    /// The same period last year (`--yoy`).
+    pub yoy: Option<&'a crate::report::yoy::Yoy>,
 }
 
 impl ItemCells<'_> {
     pub fn cell(&self, column: Column) -> Cell {
+        if matches!(
+            column,
+            Column::LastYear | Column::LastYearFrom | Column::Yoy
+        ) {
+            let (lang, ascii) = (self.lang, self.ascii);
+            return self.yoy.map_or(Cell::Empty, |yoy| {
+                super::yoy::cell(yoy, self.campaign, self.item, column, lang, ascii)
+            });
+        }
         let found = match self.item {
             Item::Task(i) => self
                 .campaign
@@ -159,6 +179,7 @@ impl ItemCells<'_> {
                     false,
                 )
             }),
+            Column::LastYear | Column::LastYearFrom | Column::Yoy => Cell::Empty,
         }
     }
 
@@ -225,7 +246,10 @@ impl ItemCells<'_> {
             | Column::Gap
             | Column::Start
             | Column::Due
-            | Column::DaysLeft => Cell::Empty,
+            | Column::DaysLeft
+            | Column::LastYear
+            | Column::LastYearFrom
+            | Column::Yoy => Cell::Empty,
         }
     }
 

@@ -20,6 +20,7 @@ mod names;
 mod overview;
 mod sheet;
 mod words;
+mod yoy;
 
 use std::collections::HashSet;
 
@@ -109,7 +110,8 @@ impl Report<'_> {
         ) else {
             return Ok(());
         };
-        let rows = campaign::CampaignRows::new(index, (campaign, status), (lang, ascii), previous);
+        let rows = campaign::CampaignRows::new(index, (campaign, status), (lang, ascii), previous)
+            .with_yoy(self.year_on_year());
         let marker = Marker::new("*");
         let extra = rows.title_lines(&marker);
         let name = clean(campaign.name.get(lang), false);
