@@ -99,13 +99,18 @@ pub struct ItemCells<'a> {
 
 impl ItemCells<'_> {
     pub fn cell(&self, column: Column) -> Cell {
-        if matches!(
-            column,
-            Column::LastYear | Column::LastYearFrom | Column::Yoy
-        ) {
+        use super::yoy::YoyColumn;
+        let yoy_column = match column {
+            Column::LastYear => Some(YoyColumn::LastYear),
+            Column::LastYearFrom => Some(YoyColumn::LastYearFrom),
+            Column::Yoy => Some(YoyColumn::Change),
+            _ => None,
+        };
+        if let Some(yoy_column) = yoy_column {
             let (lang, ascii) = (self.lang, self.ascii);
+            let item = (self.campaign, self.item);
             return self.yoy.map_or(Cell::Empty, |yoy| {
-                super::yoy::cell(yoy, self.campaign, self.item, column, lang, ascii)
+                super::yoy::cell(yoy, item, yoy_column, lang, ascii)
             });
         }
         let found = match self.item {

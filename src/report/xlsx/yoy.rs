@@ -5,18 +5,24 @@
 //! reads a number; a water class in words (`由Ⅳ类好转至Ⅲ类`).
 
 use super::cells::{Cell, Shape};
-use super::items::Column;
 use crate::figures::{Against, YearUnit};
 use crate::model::{Campaign, Figure, Item, Lang, Level};
 use crate::report::yoy::{Yoy, words};
 
-/// The cell of `column` (one of the three above) for the item; empty when
-/// there is no figure for the same period last year.
+/// Which of the three columns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum YoyColumn {
+    LastYear,
+    LastYearFrom,
+    Change,
+}
+
+/// The cell of `column` for the item; empty when there is no figure for
+/// the same period last year.
 pub fn cell(
     yoy: &Yoy,
-    campaign: &Campaign,
-    item: Item,
-    column: Column,
+    (campaign, item): (&Campaign, Item),
+    column: YoyColumn,
     lang: Lang,
     ascii: bool,
 ) -> Cell {
@@ -24,18 +30,18 @@ pub fn cell(
         return Cell::Empty;
     };
     match column {
-        Column::LastYear => match found.ago.figure {
+        YoyColumn::LastYear => match found.ago.figure {
             Figure::Done(amount) | Figure::Value(Level::Number(amount)) => {
                 Cell::number(amount, Shape::Amount, found.ago.assumed)
             }
             Figure::Value(level) => Cell::text(&crate::figures::level(level, lang, ascii)),
         },
-        Column::LastYearFrom => Cell::text(&format!(
+        YoyColumn::LastYearFrom => Cell::text(&format!(
             "{} {}",
             crate::figures::date(found.ago.as_of),
             words::source(&found.ago, lang)
         )),
-        Column::Yoy => {
+        YoyColumn::Change => {
             let Some(change) = found.change else {
                 return Cell::Empty;
             };
@@ -51,7 +57,6 @@ pub fn cell(
                 (_, None) => Cell::Empty,
             }
         }
-        _ => Cell::Empty,
     }
 }
 
