@@ -110,3 +110,41 @@ fn the_json_report_carries_follows() {
     assert_eq!(tasks[0]["follows"], serde_json::Value::Null);
     assert_eq!(tasks[1]["follows"], "soil/bodies-2024");
 }
+
+fn document(text: &str) -> Option<campaigns::load::Document> {
+    let options = campaigns::load::Options {
+        as_of: None,
+        today: chrono::NaiveDate::from_ymd_opt(2024, 12, 31).unwrap(),
+    };
+    campaigns::load::Opened::parse(std::path::Path::new("plan.toml"), text.to_owned(), options)
+        .into_document()
+}
+
+/// A re-read of one task sees nothing of the `follows` elsewhere: a save
+/// that takes away a task some `follows` names, or adds a `follows`, goes
+/// to a whole parse (which finds the error); a note added does not.
+#[test]
+fn a_reread_that_changes_what_follows_names_is_left_to_a_whole_parse() {
+    let old = plan(&[("a", None), ("b", Some("soil/a")), ("c", None)]);
+    let shown = document(&old).expect("valid");
+    let renamed = old.replace("id = \"a\"", "id = \"a2\"");
+    assert!(shown.reread(&renamed).is_none());
+    assert!(document(&renamed).is_none(), "the whole parse refuses it");
+    let added = old.replace("name = \"c\"\n", "name = \"c\"\nfollows = \"soil/x\"\n");
+    assert!(shown.reread(&added).is_none());
+    let noted = old.replace("name = \"a\"\n", "name = \"a\"\nnote = \"seen\"\n");
+    let part = shown
+        .reread(&noted)
+        .expect("a note leaves follows as they were");
+    let mut patched = shown.clone();
+    patched.take(part, noted.clone());
+    assert_eq!(Some(patched), document(&noted));
+}
+
+#[test]
+fn a_reread_keeps_the_warning_of_a_loop_by_leaving_it_to_a_whole_parse() {
+    let old = plan(&[("a", Some("soil/b")), ("b", Some("soil/a"))]);
+    let shown = document(&old).expect("valid, with a warning");
+    let noted = old.replace("name = \"a\"\n", "name = \"a\"\nnote = \"seen\"\n");
+    assert!(shown.reread(&noted).is_none());
+}

@@ -95,12 +95,6 @@ impl<'s> PlanReader<'s> {
         Some(plan)
     }
 
-    /// A part re-read alone cannot check a `follows` against the rest of
-    /// the plan: one that holds any is left to a whole parse.
-    fn whole_parse_needed(&self) -> bool {
-        !self.follows.is_empty()
-    }
-
     /// Reads a text that holds `[[campaign]]` tables and nothing else (a
     /// run of campaigns' sections, re-read alone). Their ids are checked
     /// against each other, not against the plan's other campaigns; the
@@ -114,11 +108,9 @@ impl<'s> PlanReader<'s> {
             return None;
         };
         let ids = &mut IdSet::default();
-        let campaigns: Option<Vec<Campaign>> = list
-            .iter()
+        list.iter()
             .map(|value| self.campaign(value, as_of, ids, false))
-            .collect();
-        campaigns.filter(|_| !self.whole_parse_needed())
+            .collect()
     }
 
     /// Reads a text that holds the head of one `[[campaign]]` table: its
@@ -160,8 +152,7 @@ impl<'s> PlanReader<'s> {
         }
         let fields = self.out.table_keys(inner, &format::CAMPAIGN)?;
         let window = (campaign.start, campaign.end);
-        let items = self.items(&fields, window, as_of, &mut IdSet::default());
-        (!self.whole_parse_needed()).then_some(items)
+        Some(self.items(&fields, window, as_of, &mut IdSet::default()))
     }
 
     /// Reads a text that holds the `[meta]` table and nothing else.

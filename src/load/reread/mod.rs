@@ -22,6 +22,7 @@
 //! arbitrary plans and edits.
 
 mod change;
+mod follows;
 mod moves;
 mod patch;
 mod sections;
@@ -75,7 +76,12 @@ impl Document {
     /// read alone (see the module's doc); `None` when the change needs a
     /// whole parse. Reads nothing but its arguments.
     pub fn reread(&self, new: &str) -> Option<Reread> {
-        if !self.rereadable() || self.has_follows() {
+        self.reread_part(new)
+            .filter(|reread| !follows::touches_follows(&self.plan, &reread.patch))
+    }
+
+    fn reread_part(&self, new: &str) -> Option<Reread> {
+        if !self.rereadable() {
             return None;
         }
         let old = self.text.as_str();
@@ -100,15 +106,6 @@ impl Document {
             return Some(reread);
         }
         self.reread_campaigns(first..last + 1, &change, new)
-    }
-
-    /// Whether a task `follows` another: a change anywhere may take away
-    /// the task it names, which only a whole parse sees.
-    fn has_follows(&self) -> bool {
-        self.plan
-            .campaigns
-            .iter()
-            .any(|c| c.tasks.iter().any(|t| t.follows.is_some()))
     }
 
     /// Puts a re-read of `text` in place: the document then describes
