@@ -4,8 +4,8 @@
 mod assumed;
 pub mod attention;
 pub mod by_lead;
-pub mod due_soon;
 mod closing;
+pub mod due_soon;
 mod figure;
 mod follows;
 mod item;

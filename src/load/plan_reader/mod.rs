@@ -6,8 +6,8 @@
 
 mod assumed;
 mod campaign;
-mod follows;
 mod closing;
+mod follows;
 mod history;
 mod ids;
 mod indicator;
