@@ -306,6 +306,7 @@ pub fn status_word(status: Status, lang: Lang) -> &'static str {
             Status::NotStarted => "未开始",
             Status::Overdue => "逾期",
             Status::InProgress => "进行中",
+            Status::DoneOpen => "已完成未销号",
             Status::OnTrack => "正常推进",
             Status::AtRisk => "有风险",
             Status::Behind => "滞后",

@@ -203,6 +203,7 @@ mod tests {
             history: Vec::new(),
             assumed: crate::model::Assumed::NONE,
             line: SourceLine(1),
+            notices: Vec::new(),
         }
     }
 

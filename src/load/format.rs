@@ -40,6 +40,12 @@ pub enum Kind {
     Tables(&'static str),
     /// `assumed`: names of this table's keys that carry a `marks`.
     Assumed,
+    /// 销号: a count within `done`, or the day a task of one was closed.
+    Closed,
+    /// A list of distinct plain strings (`close_stages`).
+    Stages,
+    /// One of `[meta] close_stages`, a plain string.
+    Stage,
 }
 
 /// Whether a table must write a key.
@@ -132,6 +138,8 @@ pub const APPROX: &[&str] = &["more-than"];
 const APPROX_ABOUT: &str =
     "\"more-than\" when the source gives a lower bound (90余): shown 90+ (en), 90余 (zh).";
 
+const NOTICES_ABOUT: &str = "督办 notices sent about the item, oldest first.";
+
 const ASSUMED: &str = "Which of this table's fields are not from the source (an assumption, an illustrative or estimated value); each is shown with a * marker.";
 
 pub static ROOT: Table = Table {
@@ -189,6 +197,12 @@ pub static META: Table = Table {
             Kind::NonNegative,
             Optional,
             "Items not done and due within this many days of as_of are due soon (临期; default 30).",
+        ),
+        key(
+            "close_stages",
+            Kind::Stages,
+            Optional,
+            "The steps of 销号 (closing an item) in order; a task's `stage` names one.",
         ),
     ],
 };
@@ -308,6 +322,19 @@ pub static TASK: Table = Table {
             Optional,
             "Last year's item this task continues, \"campaign/item\": the year-on-year comparison pairs them.",
         ),
+        key(
+            "closed",
+            Kind::Closed,
+            Optional,
+            "销号: how many of those done are formally closed (at most `done`), or on a task of one (`total = 1`) the date it was closed.",
+        ),
+        key(
+            "stage",
+            Kind::Stage,
+            Optional,
+            "Which of [meta] close_stages the task's closing has reached.",
+        ),
+        key("notices", Kind::Tables("notice"), Optional, NOTICES_ABOUT),
     ],
 };
 
@@ -361,6 +388,7 @@ pub static INDICATOR: Table = Table {
         ),
         key("assumed", Kind::Assumed, Optional, ASSUMED),
         key("approx", Kind::Words(APPROX), Optional, APPROX_ABOUT),
+        key("notices", Kind::Tables("notice"), Optional, NOTICES_ABOUT),
     ],
 };
 
@@ -389,8 +417,24 @@ pub static INDICATOR_POINT: Table = Table {
     ],
 };
 
+pub static NOTICE: Table = Table {
+    def: "notice",
+    what: "a notice",
+    about: "A 督办 notice: a formal follow-up sent about an item.",
+    keys: &[
+        key("date", Kind::Date, Required, "The day the notice was sent."),
+        key(
+            "ref",
+            Kind::Text,
+            Optional,
+            "Its reference number, e.g. 潜环督〔2024〕12号.",
+        ),
+        key("note", Kind::Text, Optional, "What it asks for."),
+    ],
+};
+
 /// Every table of the format, the file itself first.
-pub static TABLES: [&Table; 7] = [
+pub static TABLES: [&Table; 8] = [
     &ROOT,
     &META,
     &CAMPAIGN,
@@ -398,6 +442,7 @@ pub static TABLES: [&Table; 7] = [
     &INDICATOR,
     &TASK_POINT,
     &INDICATOR_POINT,
+    &NOTICE,
 ];
 
 #[cfg(test)]

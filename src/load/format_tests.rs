@@ -35,6 +35,7 @@ fn base() -> Node {
         &INDICATOR_POINT,
         vec![("date", raw("2024-01-01")), ("value", raw("1"))],
     );
+    let notice = || node(&NOTICE, vec![("date", raw("2024-01-01"))]);
     let task = node(
         &TASK,
         vec![
@@ -42,6 +43,7 @@ fn base() -> Node {
             ("name", raw("\"t\"")),
             ("done", raw("1")),
             ("history", Entry::Tables(vec![task_point])),
+            ("notices", Entry::Tables(vec![notice()])),
         ],
     );
     let indicator = node(
@@ -51,6 +53,7 @@ fn base() -> Node {
             ("name", raw("\"i\"")),
             ("value", raw("1")),
             ("history", Entry::Tables(vec![indicator_point])),
+            ("notices", Entry::Tables(vec![notice()])),
         ],
     );
     let campaign = node(
@@ -160,9 +163,12 @@ fn the_loader_reads_every_declared_key() {
     for table in TABLES {
         for key in table.keys {
             let wrong = match key.kind {
-                Kind::NonNegative | Kind::Positive | Kind::Weight | Kind::Share | Kind::Level => {
-                    "\"wrong-type\""
-                }
+                Kind::NonNegative
+                | Kind::Positive
+                | Kind::Weight
+                | Kind::Share
+                | Kind::Level
+                | Kind::Closed => "\"wrong-type\"",
                 _ => "123456789",
             };
             let text = base().with(table, key.name, Some(wrong)).text();

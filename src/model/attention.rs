@@ -122,6 +122,9 @@ mod tests {
             follows: None,
             assumed: Assumed::NONE,
             line: SourceLine(1),
+            closed: None,
+            stage: None,
+            notices: vec![],
         }
     }
 
@@ -156,6 +159,7 @@ mod tests {
             history: vec![],
             assumed,
             line: SourceLine(1),
+            notices: vec![],
         }
     }
 
@@ -169,6 +173,7 @@ mod tests {
                 source: None,
                 at_risk_margin: 0.10,
                 due_soon_days: 30,
+                close_stages: vec![],
             },
             campaigns: vec![
                 campaign(

@@ -4,6 +4,7 @@
 mod assumed;
 pub mod attention;
 pub mod by_lead;
+mod closing;
 pub mod due_soon;
 mod figure;
 mod follows;
@@ -19,6 +20,7 @@ mod text;
 mod water_class;
 
 pub use assumed::{Assumed, Field};
+pub use closing::{Closed, Notice, last_notice};
 pub use figure::Figure;
 pub use follows::ItemPath;
 pub use item::{Item, ItemKey};

@@ -19,6 +19,9 @@ fn task(id: &str, follows: Option<&str>) -> Task {
         follows: follows.map(|path| ItemPath::parse(path).expect("a path")),
         assumed: Assumed::NONE,
         line: SourceLine(1),
+        closed: None,
+        stage: None,
+        notices: vec![],
     }
 }
 
@@ -37,6 +40,7 @@ fn indicator(id: &str) -> Indicator {
         history: vec![],
         assumed: Assumed::NONE,
         line: SourceLine(1),
+        notices: vec![],
     }
 }
 
@@ -65,6 +69,7 @@ fn plan(campaigns: Vec<Campaign>) -> Plan {
             source: None,
             at_risk_margin: DEFAULT_AT_RISK_MARGIN,
             due_soon_days: DEFAULT_DUE_SOON_DAYS,
+            close_stages: vec![],
         },
         campaigns,
     }

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Assumed, ItemPath, Text, WaterClass};
+use super::{Assumed, Closed, ItemPath, Notice, Text, WaterClass};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Plan {
@@ -20,6 +20,8 @@ pub struct Meta {
     pub at_risk_margin: f64,
     /// How many days after the reporting date count as "due soon" (临期).
     pub due_soon_days: u32,
+    /// The steps of 销号 in order (`close_stages`); a task's `stage` is one.
+    pub close_stages: Vec<String>,
 }
 
 pub const DEFAULT_AT_RISK_MARGIN: f64 = 0.10;
@@ -118,6 +120,12 @@ pub struct Task {
     pub follows: Option<ItemPath>,
     pub assumed: Assumed,
     pub line: SourceLine,
+    /// 销号: how much of what is done is formally closed.
+    pub closed: Option<Closed>,
+    /// Which of `[meta] close_stages` the task's closing has reached.
+    pub stage: Option<String>,
+    /// 督办 notices sent about the task, oldest first.
+    pub notices: Vec<Notice>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -190,6 +198,8 @@ pub struct Indicator {
     pub history: Vec<IndicatorPoint>,
     pub assumed: Assumed,
     pub line: SourceLine,
+    /// 督办 notices sent about the indicator, oldest first.
+    pub notices: Vec<Notice>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -59,7 +59,7 @@ pub fn task_schedule(
         _ => None,
     };
     let status = if task.done >= total {
-        Status::Done
+        done_status(task, total)
     } else if start.is_some_and(|start| start > as_of) {
         Status::NotStarted
     } else if due.is_some_and(|due| due < as_of) {
@@ -69,7 +69,7 @@ pub fn task_schedule(
     };
     // The fields each status was decided by.
     let decided_by: &[Field] = match status {
-        Status::Done | Status::InProgress => &[Field::Done, Field::Total],
+        Status::Done | Status::DoneOpen | Status::InProgress => &[Field::Done, Field::Total],
         Status::NotStarted => &[Field::Start],
         Status::Overdue => &[Field::Due, Field::Done, Field::Total],
         _ => &[Field::Start, Field::Due, Field::Done, Field::Total],
@@ -83,6 +83,15 @@ pub fn task_schedule(
         days_left,
         assumed,
         status_assumed: assumed.any(decided_by),
+    }
+}
+
+/// A done task is done-open while 销号 is tracked and falls short of its
+/// total; without `closed` nothing says it is open.
+fn done_status(task: &Task, total: f64) -> Status {
+    match task.closed {
+        Some(closed) if closed.count() < total => Status::DoneOpen,
+        _ => Status::Done,
     }
 }
 

@@ -38,6 +38,9 @@ fn task(done: f64, total: Option<f64>) -> Task {
         follows: None,
         assumed: Assumed::NONE,
         line: SourceLine(1),
+        closed: None,
+        stage: None,
+        notices: vec![],
     }
 }
 
@@ -310,6 +313,7 @@ fn indicator(value: Level, target: Option<Level>, better: Option<Better>) -> Ind
         history: vec![],
         assumed: Assumed::NONE,
         line: SourceLine(1),
+        notices: vec![],
     }
 }
 

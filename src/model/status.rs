@@ -13,6 +13,8 @@ pub enum Status {
     Behind,
     AtRisk,
     InProgress,
+    /// Done, and not all of it closed (销号) yet: still on the meeting's table.
+    DoneOpen,
     OnTrack,
     Done,
     Met,
@@ -24,11 +26,12 @@ pub enum Status {
 
 impl Status {
     /// Task statuses, worst first.
-    pub const TASK: [Status; 8] = [
+    pub const TASK: [Status; 9] = [
         Status::Overdue,
         Status::Behind,
         Status::AtRisk,
         Status::InProgress,
+        Status::DoneOpen,
         Status::OnTrack,
         Status::Done,
         Status::NotStarted,
@@ -43,6 +46,7 @@ impl Status {
             Status::NotStarted => "not-started",
             Status::Overdue => "overdue",
             Status::InProgress => "in-progress",
+            Status::DoneOpen => "done-open",
             Status::OnTrack => "on-track",
             Status::AtRisk => "at-risk",
             Status::Behind => "behind",
@@ -74,6 +78,8 @@ impl Status {
             (Status::Overdue, true) => "X",
             (Status::InProgress, false) => "◔",
             (Status::InProgress, true) => "~",
+            (Status::DoneOpen, false) => "◑",
+            (Status::DoneOpen, true) => "@",
             (Status::OnTrack, false) => "●",
             (Status::OnTrack, true) => ">",
             (Status::AtRisk, false) => "▲",
@@ -89,6 +95,11 @@ impl Status {
             (Status::NoTarget, false) => "·",
             (Status::NoTarget, true) => "-",
         }
+    }
+
+    /// Whether the work is all done (closed or not): no days left to count.
+    pub fn finished(self) -> bool {
+        matches!(self, Status::Done | Status::DoneOpen)
     }
 
     /// Whether this status asks for someone's attention in a review.
@@ -145,5 +156,6 @@ mod tests {
         assert_eq!(sorted, Status::TASK.to_vec());
         assert!(Status::Overdue < Status::NotMet && Status::NotMet < Status::Behind);
         assert!(Status::Done < Status::Met && Status::Met < Status::NotStarted);
+        assert!(Status::InProgress < Status::DoneOpen && Status::DoneOpen < Status::OnTrack);
     }
 }

@@ -39,6 +39,17 @@ fn kind_schema(kind: Kind, table: &Table) -> Value {
             "type": "array",
             "items": { "$ref": format!("#/$defs/{def}") }
         }),
+        Kind::Closed => json!({
+            "type": ["number", "string"],
+            "anyOf": [
+                { "type": "number", "minimum": 0 },
+                { "type": "string", "format": "date" }
+            ]
+        }),
+        Kind::Stages => {
+            json!({ "type": "array", "uniqueItems": true, "items": { "type": "string" } })
+        }
+        Kind::Stage => json!({ "type": "string" }),
         Kind::Assumed => json!({
             "type": "array",
             "uniqueItems": true,

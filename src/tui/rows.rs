@@ -154,7 +154,7 @@ impl ListWidths {
         let widest_days = status
             .tasks
             .iter()
-            .filter(|s| s.status != Status::Done)
+            .filter(|s| !s.status.finished())
             .filter_map(|s| s.marked_days_left())
             .map(|days| {
                 let (d, mark) = (days.value(), usize::from(days.assumed()));

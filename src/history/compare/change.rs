@@ -63,7 +63,8 @@ fn rank(status: Status) -> Option<u8> {
         Status::AtRisk => 2,
         Status::InProgress | Status::NotStarted => 3,
         Status::OnTrack => 4,
-        Status::Done | Status::Met => 5,
+        Status::DoneOpen => 5,
+        Status::Done | Status::Met => 6,
         Status::Count | Status::NoTarget => return None,
     })
 }

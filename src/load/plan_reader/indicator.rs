@@ -40,6 +40,7 @@ impl PlanReader<'_> {
             }),
         };
         let assumed = self.assumed(&fields);
+        let notices = self.notices(&fields, as_of);
         Some(Indicator {
             id: id?,
             name: name?,
@@ -60,6 +61,7 @@ impl PlanReader<'_> {
                 .collect(),
             assumed: assumed?,
             line: self.line_of(&fields.span),
+            notices: notices?,
         })
     }
 

@@ -15,6 +15,7 @@ impl PlanReader<'_> {
         let as_of = fields.get("as_of").and_then(|v| self.out.date(v, "as_of"));
         let at_risk_margin = self.at_risk_margin(&fields);
         let due_soon_days = self.due_soon_days(&fields);
+        let close_stages = self.close_stages(&fields);
         Some(Meta {
             title: title?,
             organisation,
@@ -22,6 +23,7 @@ impl PlanReader<'_> {
             source,
             at_risk_margin: at_risk_margin?,
             due_soon_days: due_soon_days?,
+            close_stages: close_stages?,
         })
     }
 

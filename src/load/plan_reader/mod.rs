@@ -6,6 +6,7 @@
 
 mod assumed;
 mod campaign;
+mod closing;
 mod follows;
 mod history;
 mod ids;
@@ -33,6 +34,8 @@ pub struct PlanReader<'s> {
     dates: Options,
     /// Where each `follows` read so far is written, checked with the plan.
     follows: Vec<Range<usize>>,
+    /// `[meta] close_stages`, which a task's `stage` must name.
+    close_stages: Vec<String>,
     pub out: Collector,
 }
 
@@ -47,14 +50,27 @@ impl<'s> PlanReader<'s> {
             lines: LineCursor::new(source, first_line),
             dates,
             follows: Vec::new(),
+            close_stages: Vec::new(),
             out: Collector::default(),
         }
+    }
+
+    /// A reader of a part of a plan whose `[meta]` lists these stages.
+    pub fn with_close_stages(mut self, stages: &[String]) -> Self {
+        self.close_stages = stages.to_vec();
+        self
     }
 
     pub fn read(&mut self, root: Value<'_, '_>) -> Option<Plan> {
         let root = self.out.table(root, &format::ROOT)?;
         let meta = match root.get("meta") {
-            Some(meta) => self.meta(meta),
+            Some(meta) => {
+                let meta = self.meta(meta);
+                if let Some(meta) = &meta {
+                    self.close_stages.clone_from(&meta.close_stages);
+                }
+                meta
+            }
             None => {
                 self.out.error(
                     Diagnostic::error(

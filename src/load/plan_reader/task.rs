@@ -27,6 +27,9 @@ impl PlanReader<'_> {
         let approx = self.out.word(&fields, "approx");
         let total = self.total(&fields);
         self.check_done_within_total(&fields, done, total);
+        let closed = self.closed(&fields, done, total);
+        let stage = self.stage(&fields);
+        let notices = self.notices(&fields, as_of);
         let start = self.optional_date(&fields, "start");
         let due = self.optional_date(&fields, "due");
         self.check_task_dates(&fields, (start, due), campaign_window);
@@ -69,6 +72,9 @@ impl PlanReader<'_> {
             follows: follows?,
             assumed: assumed?,
             line: self.line_of(&fields.span),
+            closed: closed?,
+            stage: stage?,
+            notices: notices?,
         })
     }
 

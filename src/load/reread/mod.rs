@@ -150,8 +150,10 @@ impl Document {
         let mut reader = self.reader(&part);
         let meta = reader.read_meta_alone(parsed.root())?;
         let found = without_errors(reader.out.diagnostics)?;
-        // Histories are checked against the reporting date.
-        if meta.as_of != self.plan.meta.as_of && self.options.as_of.is_none() {
+        // Histories are checked against the reporting date, stages against the list.
+        if (meta.as_of != self.plan.meta.as_of && self.options.as_of.is_none())
+            || meta.close_stages != self.plan.meta.close_stages
+        {
             return None;
         }
         let moves = self.moves(found, &part, change, Vec::new(), Renumber::None);
@@ -313,6 +315,7 @@ impl Document {
 
     fn reader<'n>(&self, part: &Part<'n>) -> PlanReader<'n> {
         PlanReader::starting_at_line(part.text, part.first_line, self.options)
+            .with_close_stages(&self.plan.meta.close_stages)
     }
 
     /// How the diagnostics and sections move when a part read without

@@ -73,7 +73,8 @@ impl Context<'_> {
     /// assumed due date.
     fn days(&self, schedule: &TaskSchedule) -> String {
         match (schedule.status, schedule.marked_days_left()) {
-            (Status::Done, _) | (_, None) => String::new(),
+            (status, _) if status.finished() => String::new(),
+            (_, None) => String::new(),
             (_, Some(days)) => self
                 .marker
                 .shown(&figures::Shown::of(days, |d| d.to_string())),

@@ -102,7 +102,7 @@ impl Items<'_> {
     fn days(&self, schedule: &TaskSchedule) -> Option<String> {
         let days = schedule
             .marked_days_left()
-            .filter(|_| schedule.status != Status::Done)?;
+            .filter(|_| !schedule.status.finished())?;
         Some(self.marker.shown(&figures::days_left(days, self.lang)))
     }
 

@@ -12,7 +12,7 @@ use crate::i18n;
 use crate::model::{Campaign, CampaignStatus, Field, Lang, Status};
 
 /// The task statuses counted, one column each, worst first.
-pub const COUNTED: [Status; 8] = Status::TASK;
+pub const COUNTED: [Status; 9] = Status::TASK;
 
 pub struct OverviewRows<'a> {
     pub campaigns: Vec<(&'a Campaign, &'a CampaignStatus)>,

@@ -52,7 +52,7 @@ pub struct Palette {
 }
 
 /// How many statuses there are.
-pub const STATUSES: usize = 11;
+pub const STATUSES: usize = 12;
 
 /// Every status, in the order of `Status` (and of `Palette::status`).
 pub const ALL_STATUSES: [Status; STATUSES] = [
@@ -61,6 +61,7 @@ pub const ALL_STATUSES: [Status; STATUSES] = [
     Status::Behind,
     Status::AtRisk,
     Status::InProgress,
+    Status::DoneOpen,
     Status::OnTrack,
     Status::Done,
     Status::Met,
@@ -180,7 +181,7 @@ fn theme_status(theme: ThemeName, status: Status) -> Style {
             Overdue | NotMet => fg(Red).add_modifier(B),
             Behind => fg(LightRed),
             AtRisk => fg(Yellow),
-            InProgress => fg(Cyan),
+            InProgress | DoneOpen => fg(Cyan),
             OnTrack | Met => fg(Green),
             NotStarted => fg(DarkGray),
             Done => fg(Green).add_modifier(B),
@@ -191,7 +192,7 @@ fn theme_status(theme: ThemeName, status: Status) -> Style {
             Overdue | NotMet => fg(Red).add_modifier(B),
             Behind => fg(Red),
             AtRisk => fg(Magenta),
-            InProgress | OnTrack | Met => fg(Blue),
+            InProgress | DoneOpen | OnTrack | Met => fg(Blue),
             Done => fg(Blue).add_modifier(B),
             NotStarted => fg(DarkGray),
             Count | NoTarget => Style::new(),
@@ -200,7 +201,7 @@ fn theme_status(theme: ThemeName, status: Status) -> Style {
             Overdue | NotMet => fg(LightRed).add_modifier(B),
             Behind => fg(Red).add_modifier(B),
             AtRisk => fg(Magenta).add_modifier(B),
-            InProgress | OnTrack | Done | Met => fg(LightBlue).add_modifier(B),
+            InProgress | DoneOpen | OnTrack | Done | Met => fg(LightBlue).add_modifier(B),
             NotStarted => fg(DarkGray),
             Count | NoTarget => Style::new().add_modifier(B),
         },

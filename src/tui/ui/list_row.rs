@@ -254,7 +254,7 @@ impl ListRows<'_> {
             x += columns.due;
         }
         if columns.days > 0
-            && schedule.status != Status::Done
+            && !schedule.status.finished()
             && let Some(days) = schedule.marked_days_left()
         {
             let style = if days.value() < 0 {

@@ -118,7 +118,7 @@ impl TaskDetail<'_> {
             dates.extend([label(s.due, theme), Span::raw(due)]);
         }
         if let Some(days) = schedule.marked_days_left()
-            && !matches!(schedule.status, Status::Done | Status::Count)
+            && !(schedule.status.finished() || schedule.status == Status::Count)
         {
             let style = if days.value() < 0 {
                 theme.status(Status::Overdue)
