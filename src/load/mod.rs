@@ -7,6 +7,7 @@ mod fields;
 pub mod format;
 mod plan_reader;
 mod reread;
+mod syntax;
 pub mod tree;
 pub mod watch;
 mod words;
@@ -169,20 +170,16 @@ pub fn parse(source: &str, options: Options) -> Loaded {
     // A byte-order mark is legal in UTF-8 files but not in TOML.
     let body = source.strip_prefix('\u{FEFF}').unwrap_or(source);
     let shift = source.len() - body.len();
-    let tree = match tree::parse(body) {
+    let first = if body.starts_with('\u{FEFF}') {
+        Err(syntax::second_byte_order_mark(shift))
+    } else {
+        tree::parse(body).map_err(|first| syntax::diagnostic(body, &first, shift))
+    };
+    let tree = match first {
         Ok(tree) => tree,
-        Err(first) => {
-            // After the first syntax error the parser's recovery guesses; the
-            // guesses would only add noise, so report the first one alone.
-            let span = first.span.unwrap_or(0..0);
-            let diagnostic = Diagnostic::error(
-                span.start + shift..span.end + shift,
-                Words::new(
-                    format!("TOML syntax: {}", first.message.trim_end()),
-                    format!("TOML 语法错误：{}", first.message.trim_end()),
-                ),
-                Words::new("here", "此处"),
-            );
+        // After the first syntax error the parser's recovery guesses; the
+        // guesses would only add noise, so report the first one alone.
+        Err(diagnostic) => {
             return Loaded {
                 plan: None,
                 diagnostics: vec![diagnostic],

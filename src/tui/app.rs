@@ -50,9 +50,11 @@ pub enum Effect {
     Reload,
     /// Give the terminal back and stop; take it over again after SIGCONT.
     Suspend,
-    /// Suspend, run the editor at this line, resume, then reload.
+    /// Suspend, run the editor at this line (and column, when one is
+    /// known: 0 is none), resume, then reload.
     OpenEditor {
         line: usize,
+        column: usize,
     },
     /// Apply via the write-back path, then send `Action::Loaded` with the
     /// text written (so the screen shows it) and `Action::Saved`.

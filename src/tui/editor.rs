@@ -25,6 +25,22 @@ const TAKES_PLUS_LINE: &[&str] = &[
     "kak",
 ];
 
+/// How editors known to take a column write line and column before the
+/// file name (columns in characters, from 1).
+fn line_and_column(program: &str, line: usize, column: usize) -> Option<String> {
+    match program {
+        // Vim's `+N` and `:normal` work in vim.tiny too (no `:call` there);
+        // `l` counts characters, so a Chinese line lands right.
+        "vim" | "nvim" | "view" | "gvim" => Some(match column {
+            1 => format!("+normal! {line}G0"),
+            _ => format!("+normal! {line}G0{}l", column - 1),
+        }),
+        "nano" => Some(format!("+{line},{column}")),
+        "emacs" | "emacsclient" | "micro" | "kak" => Some(format!("+{line}:{column}")),
+        _ => None,
+    }
+}
+
 /// The program and arguments to run, from the values of `$VISUAL` and
 /// `$EDITOR` (unset or blank ones are skipped).
 pub fn command_line(
@@ -32,6 +48,18 @@ pub fn command_line(
     editor: Option<&OsStr>,
     path: &Path,
     line: usize,
+) -> Result<Vec<OsString>, String> {
+    command_line_at(visual, editor, path, line, 0)
+}
+
+/// [`command_line`] at a column too (0: none known); only editors known
+/// to take a column get one, the others the line alone.
+pub fn command_line_at(
+    visual: Option<&OsStr>,
+    editor: Option<&OsStr>,
+    path: &Path,
+    line: usize,
+    column: usize,
 ) -> Result<Vec<OsString>, String> {
     let chosen = [("VISUAL", visual), ("EDITOR", editor)]
         .into_iter()
@@ -51,7 +79,12 @@ pub fn command_line(
             words.into_iter().map(OsString::from).collect()
         }
     };
-    if line > 0 && takes_plus_line(&argv[0]) {
+    let at_column = (line > 0 && column > 0)
+        .then(|| line_and_column(&program_name(&argv[0]), line, column))
+        .flatten();
+    if let Some(argument) = at_column {
+        argv.push(argument.into());
+    } else if line > 0 && takes_plus_line(&argv[0]) {
         argv.push(format!("+{line}").into());
     }
     argv.push(file_argument(path));
@@ -59,13 +92,17 @@ pub fn command_line(
 }
 
 fn takes_plus_line(program: &OsStr) -> bool {
+    TAKES_PLUS_LINE.contains(&program_name(program).as_str())
+}
+
+/// The program's own name: `/usr/bin/vim.basic` is `vim` (Debian installs
+/// vim as `vim.basic` / `vim.tiny`).
+fn program_name(program: &OsStr) -> String {
     let name = Path::new(program)
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    // Debian installs vim as `vim.basic` / `vim.tiny`.
-    let name = name.split('.').next().unwrap_or_default();
-    TAKES_PLUS_LINE.contains(&name)
+    name.split('.').next().unwrap_or_default().to_owned()
 }
 
 /// A relative name that starts with `-` or `+` would be read as an option or
@@ -88,12 +125,13 @@ pub struct Editor {
 
 /// Runs the editor on the terminal and waits for it. The caller has given the
 /// terminal back first. `Err` says why it could not run or how it failed.
-pub fn run(editor: &Editor, path: &Path, line: usize) -> Result<(), String> {
-    let argv = command_line(
+pub fn run(editor: &Editor, path: &Path, line: usize, column: usize) -> Result<(), String> {
+    let argv = command_line_at(
         editor.visual.as_deref(),
         editor.editor.as_deref(),
         path,
         line,
+        column,
     )?;
     spawn(&argv)
 }
@@ -212,5 +250,39 @@ mod tests {
             "{failed}"
         );
         assert_eq!(spawn(&["true".into()]), Ok(()));
+    }
+
+    fn at(editor: &str, line: usize, column: usize) -> Vec<String> {
+        command_line_at(
+            None,
+            Some(OsStr::new(editor)),
+            Path::new("p.toml"),
+            line,
+            column,
+        )
+        .unwrap()
+        .into_iter()
+        .map(|a| a.into_string().unwrap())
+        .collect()
+    }
+
+    #[test]
+    fn only_editors_known_to_take_a_column_get_one() {
+        assert_eq!(at("vim", 4, 30), ["vim", "+normal! 4G029l", "p.toml"]);
+        assert_eq!(
+            at("/usr/bin/vim.tiny", 4, 1),
+            ["/usr/bin/vim.tiny", "+normal! 4G0", "p.toml"]
+        );
+        assert_eq!(at("nvim", 4, 2)[1], "+normal! 4G01l");
+        assert_eq!(at("nano", 4, 30)[1], "+4,30");
+        assert_eq!(at("emacs", 4, 30)[1], "+4:30");
+        assert_eq!(at("micro", 4, 30)[1], "+4:30");
+        assert_eq!(at("kak", 4, 30)[1], "+4:30");
+        // Not known to take a column: the line alone, or nothing.
+        assert_eq!(at("vi", 4, 30), ["vi", "+4", "p.toml"]);
+        assert_eq!(at("hx", 4, 30), ["hx", "+4", "p.toml"]);
+        assert_eq!(at("ed", 4, 30), ["ed", "p.toml"]);
+        // No column known: as before.
+        assert_eq!(at("vim", 4, 0), ["vim", "+4", "p.toml"]);
     }
 }

@@ -211,7 +211,7 @@ impl Session {
                 return self.reload(true);
             }
             Effect::Reload => return self.reload(true),
-            Effect::OpenEditor { line } => return self.open_editor(line),
+            Effect::OpenEditor { line, column } => return self.open_editor(line, column),
             Effect::Save(edit) => return self.save(edit),
             Effect::Clipboard(sequence) => {
                 self.copy(&sequence)?;
@@ -341,11 +341,11 @@ impl Session {
     }
 
     /// Hands the terminal to the editor, takes it back, and reloads.
-    fn open_editor(&mut self, line: usize) -> anyhow::Result<Option<Exit>> {
+    fn open_editor(&mut self, line: usize, column: usize) -> anyhow::Result<Option<Exit>> {
         // Park the input thread first, or it would race the editor for keys.
         self.events.pause_input();
         terminal::restore(&mut self.screen).context("could not restore the terminal")?;
-        let outcome = editor::run(&self.app.settings().editor, &self.path, line);
+        let outcome = editor::run(&self.app.settings().editor, &self.path, line, column);
         terminal::enter().context("could not take the terminal back")?;
         terminal::redraw_all(&mut self.screen).context("could not clear the screen")?;
         self.events.forget_child_signals();

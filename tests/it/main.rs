@@ -20,6 +20,7 @@ mod config;
 mod config_reading;
 mod figures_agree;
 mod follows;
+mod friction_cli;
 mod history;
 mod history_props;
 mod hostile;

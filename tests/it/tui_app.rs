@@ -491,7 +491,7 @@ fn a_save_outcome_shows_in_the_footer() {
 fn reload_editor_help_and_load_time() {
     let mut app = app(Lang::En);
     assert_eq!(ch(&mut app, 'r'), Effect::Reload);
-    assert!(matches!(ch(&mut app, 'e'), Effect::OpenEditor { line } if line > 1));
+    assert!(matches!(ch(&mut app, 'e'), Effect::OpenEditor { line, .. } if line > 1));
     ch(&mut app, '2');
     select(&mut app, "yangtze-outfalls");
     let line = fixture_source()
@@ -499,7 +499,7 @@ fn reload_editor_help_and_load_time() {
         .position(|l| l == "id = \"yangtze-outfalls\"")
         .unwrap();
     // The item's table header is the line before its id.
-    assert_eq!(ch(&mut app, 'e'), Effect::OpenEditor { line });
+    assert_eq!(ch(&mut app, 'e'), Effect::OpenEditor { line, column: 0 });
     assert_eq!(ch(&mut app, '?'), Effect::Redraw);
     assert!(app.help_open());
     // At 120x40 the two columns hold all but the last few lines: it scrolls.

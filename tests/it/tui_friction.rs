@@ -317,3 +317,20 @@ fn the_detail_pane_says_when_more_lies_below() {
     let screen = to_text(&frame(&app, (120, 60)));
     assert!(!screen.contains("more below"), "{screen}");
 }
+
+#[test]
+fn p_then_enter_opens_the_editor_at_a_syntax_errors_column() {
+    let mut app = app(Lang::Zh);
+    // The `}` of line 3's names left out: the mistake is at its end.
+    let broken = fixture_source().replacen("\" }\n", "\"\n", 1);
+    let line = broken[..broken.find("\"\n").unwrap()].lines().count();
+    let column = broken.lines().nth(line - 1).unwrap().chars().count() + 1;
+    app.update(Action::Loaded(Box::new(Ok(document(&broken)))));
+    ch(&mut app, 'p');
+    let screen = to_text(&frame(&app, (120, 40)));
+    assert!(screen.contains("内联表没有闭合"), "{screen}");
+    assert_eq!(
+        key(&mut app, KeyCode::Enter),
+        Effect::OpenEditor { line, column }
+    );
+}

@@ -76,19 +76,28 @@ fn enter_opens_the_editor_at_the_selected_problems_line() {
     press(&mut app, KeyCode::Char('p'));
     assert_eq!(
         press(&mut app, KeyCode::Enter),
-        Effect::OpenEditor { line: 90 }
+        Effect::OpenEditor {
+            line: 90,
+            column: 8
+        }
     );
     assert_eq!(press(&mut app, KeyCode::Char('j')), Effect::Redraw);
     // The last problem: `j` goes no further.
     assert_eq!(press(&mut app, KeyCode::Char('j')), Effect::None);
     assert_eq!(
         press(&mut app, KeyCode::Enter),
-        Effect::OpenEditor { line: 91 }
+        Effect::OpenEditor {
+            line: 91,
+            column: 1
+        }
     );
     assert_eq!(press(&mut app, KeyCode::Char('g')), Effect::Redraw);
     assert_eq!(
         press(&mut app, KeyCode::Enter),
-        Effect::OpenEditor { line: 90 }
+        Effect::OpenEditor {
+            line: 90,
+            column: 8
+        }
     );
 }
 

@@ -372,7 +372,7 @@ fn e_opens_the_editor_at_the_selected_item() {
         .position(|l| l == "id = \"outfalls\"")
         .expect("outfalls");
     // The item's table header is the line above its id.
-    assert_eq!(ch(&mut app, 'e'), Effect::OpenEditor { line });
+    assert_eq!(ch(&mut app, 'e'), Effect::OpenEditor { line, column: 0 });
 }
 
 #[test]

@@ -89,7 +89,7 @@ impl App {
             Command::Jump(n) => self.open(n.saturating_sub(1)),
             Command::OpenEditor => self
                 .editor_line()
-                .map_or(Effect::None, |line| Effect::OpenEditor { line }),
+                .map_or(Effect::None, |line| Effect::OpenEditor { line, column: 0 }),
             Command::Copy => self.copy(),
             Command::OlderBaseline => self.step_baseline(true),
             Command::NewerBaseline => self.step_baseline(false),

@@ -146,7 +146,11 @@ impl App {
         let Some(diagnostic) = problems.diagnostics.get(index) else {
             return Effect::None;
         };
-        let line = diagnostic.position(problems.text).line;
-        Effect::OpenEditor { line }
+        // At the mistake itself: a syntax error's column matters.
+        let at = diagnostic.position(problems.text);
+        Effect::OpenEditor {
+            line: at.line,
+            column: at.column,
+        }
     }
 }
