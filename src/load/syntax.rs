@@ -4,8 +4,6 @@
 //! stumbles at the start of a later line; the `}` or `]` belongs at the end
 //! of the content before it, and that is where it is reported.
 
-use std::ops::Range;
-
 use super::Diagnostic;
 use super::tree::SyntaxError;
 use super::words::Words;
