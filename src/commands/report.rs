@@ -83,7 +83,7 @@ pub fn report(
     }
     if compare.yoy {
         let today = settings::dates(common).today;
-        match super::yoy::years_or_exit(file, document.as_of(), today) {
+        match super::yoy::years_or_exit(file, document.plan(), document.as_of(), today) {
             Ok(years) => report = report.yoy(Yoy::new(years)),
             Err(code) => return Ok(code),
         }

@@ -464,3 +464,29 @@ fn the_ledger_has_last_years_figure_its_source_and_a_typed_change() {
         .unwrap();
     assert_eq!(cells.get_value((days, yoy)), Some(&Data::Float(-3.0)));
 }
+
+#[test]
+fn a_task_that_follows_last_years_is_compared_with_it() {
+    let fixture = Fixture::new();
+    let plan = |as_of: &str, task: &str| {
+        format!(
+            "[meta]\ntitle = \"T\"\nas_of = {as_of}\n\n[[campaign]]\nid = \"soil\"\nname = \"Soil\"\n\n{task}"
+        )
+    };
+    let last =
+        "[[campaign.task]]\nid = \"black-water-2024\"\nname = \"Black water 2024\"\ndone = 7\n";
+    let this = "[[campaign.task]]\nid = \"black-water-2025\"\nname = \"Black water 2025\"\ndone = 3\nfollows = \"soil/black-water-2024\"\n";
+    let commit = fixture.commit(FILE, &plan("2024-12-31", last), "2024-12-31T12:00:00+08:00");
+    // This year's plan keeps last year's task beside the one that follows it.
+    let this = format!("{last}\n{this}");
+    fixture.commit(
+        FILE,
+        &plan("2025-12-31", &this),
+        "2025-12-31T12:00:00+08:00",
+    );
+    let report: Value = serde_json::from_str(&report(&fixture, "json", "en")).unwrap();
+    let yoy = &item(&report, 0, "tasks", "black-water-2025")["yoy"];
+    assert_eq!(yoy["commit"], commit.as_str());
+    assert_eq!(yoy["figure"], 7);
+    assert_eq!(yoy["direction"], "worse");
+}

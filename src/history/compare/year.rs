@@ -3,16 +3,22 @@
 //! `--since DATE` uses ([`History::baseline`]) at the same day one, two and
 //! three years before the reporting date (29 February → 28 February).
 //!
-//! An item's figure there is the revision's own. Where git holds no
+//! An item pairs with last year's by id, or with the item its `follows`
+//! names (`model::pairs`, read off the revision's plan loaded whole when
+//! any task of the plan follows another). An item's figure there is the
+//! revision's own. Where git holds no
 //! revision for that year (or the item is not in it), the item's own
 //! `history` point of that year serves, said to be from the file; a year
 //! with neither has no figure: nothing is made up.
 
 use chrono::{Datelike, NaiveDate};
 
+use std::collections::HashMap;
+
 use super::Baseline;
 use crate::history::{History, HistoryError, Since};
-use crate::model::{Campaign, Field, Figure, Item, Level};
+use crate::model::pairs::{self, PairedBy};
+use crate::model::{Campaign, Field, Figure, Item, Level, Plan};
 
 /// How many years the mean (较前三年均值) looks back.
 pub const MEAN_YEARS: usize = 3;
@@ -67,21 +73,38 @@ pub struct YearOnYear {
     as_of: NaiveDate,
     /// Last year first; `None` where git holds no valid revision then.
     years: Vec<Option<Baseline>>,
+    /// Per year, as `years`: this year's `campaign/item` → the key of the
+    /// item it `follows` there (the pairs by id are not listed).
+    follows: Vec<HashMap<String, String>>,
 }
 
 impl YearOnYear {
-    /// The baselines for figures reported on `as_of`, from `history` (`None`:
-    /// the file is not in git, so only its own `history` points serve).
-    pub fn new(history: Option<&History>, as_of: NaiveDate) -> Result<YearOnYear, HistoryError> {
+    /// The baselines for `plan`'s figures reported on `as_of`, from
+    /// `history` (`None`: the file is not in git, so only its own `history`
+    /// points serve).
+    pub fn new(
+        history: Option<&History>,
+        plan: &Plan,
+        as_of: NaiveDate,
+    ) -> Result<YearOnYear, HistoryError> {
         let mut years = Vec::with_capacity(MEAN_YEARS);
+        let mut follows = Vec::with_capacity(MEAN_YEARS);
         for back in 1..=MEAN_YEARS as u32 {
             let baseline = match history {
                 Some(history) => at_day(history, years_before(as_of, back))?,
                 None => None,
             };
+            follows.push(match (history, &baseline) {
+                (Some(history), Some(baseline)) => followed(history, baseline, plan)?,
+                _ => HashMap::new(),
+            });
             years.push(baseline);
         }
-        Ok(YearOnYear { as_of, years })
+        Ok(YearOnYear {
+            as_of,
+            years,
+            follows,
+        })
     }
 
     /// The reporting date the years are counted back from.
@@ -120,10 +143,12 @@ impl YearOnYear {
     /// The figure `back` years before: the revision's own, else the file's
     /// point of that year.
     fn year(&self, back: u32, campaign: &Campaign, item: Item) -> Option<YearAgo> {
-        let key = paired_key(campaign, item)?;
+        let key = own_key(campaign, item)?;
         let current = current_figure(campaign, item)?;
+        let follows = self.follows.get(back as usize - 1)?;
+        let key = follows.get(&key).unwrap_or(&key);
         let from_commit = self.years.get(back as usize - 1)?.as_ref().and_then(|b| {
-            let previous = b.previous(&key)?;
+            let previous = b.previous(key)?;
             let commit = b.commit.clone()?;
             same_kind(previous.figure, current).then_some(YearAgo {
                 as_of: b.as_of,
@@ -149,10 +174,42 @@ fn at_day(history: &History, day: NaiveDate) -> Result<Option<Baseline>, History
     }
 }
 
-/// The key the item had last year. Items pair by id for now; a `follows`
-/// link (last year's task this one continues) belongs here once the plan
-/// carries it.
-fn paired_key(campaign: &Campaign, item: Item) -> Option<String> {
+/// The items of `plan` that `follows` one of the baseline's under another
+/// key, with that key: `model::pairs` pairs the plan with the baseline's,
+/// loaded whole (only when some task follows another: else every pair is
+/// by id, and the loading is spared).
+fn followed(
+    history: &History,
+    baseline: &Baseline,
+    plan: &Plan,
+) -> Result<HashMap<String, String>, HistoryError> {
+    let any = plan.campaigns.iter().flat_map(|c| &c.tasks);
+    let (true, Some(index)) = (
+        any.into_iter().any(|t| t.follows.is_some()),
+        baseline.revision,
+    ) else {
+        return Ok(HashMap::new());
+    };
+    let options = crate::load::Options {
+        as_of: None,
+        today: baseline.as_of,
+    };
+    let Some(document) = history.load(index, options)? else {
+        return Ok(HashMap::new());
+    };
+    let last = document.plan();
+    let pairs = pairs::pair(plan, last);
+    let by_follows = pairs.pairs.iter().filter(|p| p.by == PairedBy::Follows);
+    Ok(by_follows
+        .filter_map(|p| {
+            let this = pairs::path_of(plan, p.this)?.to_string();
+            Some((this, pairs::path_of(last, p.last)?.to_string()))
+        })
+        .collect())
+}
+
+/// The item's own key, `campaign/item`.
+fn own_key(campaign: &Campaign, item: Item) -> Option<String> {
     let id = match item {
         Item::Task(i) => &campaign.tasks.get(i)?.id,
         Item::Indicator(i) => &campaign.indicators.get(i)?.id,
