@@ -40,11 +40,12 @@ fn main() -> ExitCode {
             campaign,
             output,
             since,
+            yoy,
         }) if commands::rollup::is_manifest(file) => commands::rollup::report(
             file,
             *format,
             output.as_deref(),
-            (campaign, since.is_some()),
+            (campaign, since.is_some() || *yoy),
             common,
             config,
         ),
