@@ -29,6 +29,26 @@ fn main() -> ExitCode {
     };
     let config = &configured.config;
     let result = match &cli.command {
+        // A roll-up manifest (`[rollup]`) where a plan is taken.
+        None if commands::rollup::is_manifest(&cli.file) => commands::rollup::no_screen(&cli.file),
+        Some(Command::Check { file }) if commands::rollup::is_manifest(file) => {
+            commands::rollup::check(file, common, config)
+        }
+        Some(Command::Report {
+            file,
+            format,
+            campaign,
+            output,
+            since,
+            yoy,
+        }) if commands::rollup::is_manifest(file) => commands::rollup::report(
+            file,
+            *format,
+            output.as_deref(),
+            (campaign, since.is_some() || *yoy),
+            common,
+            config,
+        ),
         None => screen(&cli, config),
         Some(Command::Check { file }) => commands::check(file, common, config),
         Some(Command::Report {

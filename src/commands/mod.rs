@@ -6,6 +6,7 @@ mod config;
 mod history;
 mod render;
 mod report;
+pub mod rollup;
 mod set;
 pub mod settings;
 mod since;

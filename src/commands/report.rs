@@ -136,7 +136,7 @@ fn made(report: &Report<'_>, export: Export) -> Result<Vec<u8>, String> {
 
 /// Where the report goes: `--output` checked (`None`: stdout). `Err`: why
 /// no report may be written there, said on stderr, with the exit code.
-fn refused_output(
+pub(super) fn refused_output(
     file: &Path,
     format: ReportFormat,
     output: Option<&Path>,
@@ -180,7 +180,7 @@ fn export(format: ReportFormat) -> Export {
 
 /// In place of `--output`'s file (the old one stays whole if the write
 /// fails), else onto stdout.
-fn write_out(output: Option<&Target>, bytes: &[u8]) -> anyhow::Result<u8> {
+pub(super) fn write_out(output: Option<&Target>, bytes: &[u8]) -> anyhow::Result<u8> {
     match output {
         Some(target) => target
             .replace(bytes)

@@ -15,6 +15,7 @@ mod json;
 mod marks;
 mod md;
 pub mod output;
+pub mod rollup;
 pub mod schema;
 pub mod since;
 mod text;

@@ -54,7 +54,11 @@ pub fn parse(source: &str) -> ReadManifest {
 /// Whether `text` is a roll-up manifest rather than a plan: it has a
 /// `[rollup]` table (a plan never does).
 pub fn is_manifest(text: &str) -> bool {
-    text.lines().any(|line| {
+    // Only a header line is looked at closely: a plan has thousands of lines.
+    let headers = text
+        .lines()
+        .filter(|line| line.trim_start().starts_with('['));
+    headers.into_iter().any(|line| {
         let line: String = line.chars().filter(|c| !c.is_whitespace()).collect();
         line.strip_prefix("[rollup]")
             .is_some_and(|rest| rest.is_empty() || rest.starts_with('#'))

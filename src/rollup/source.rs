@@ -24,7 +24,8 @@ pub struct Read {
 
 /// The file of a `path` unit: relative paths are from the manifest's folder.
 pub fn resolve(folder: &Path, path: &Path) -> PathBuf {
-    if path.is_absolute() {
+    // A manifest in the current folder: its units' paths as written.
+    if path.is_absolute() || folder == Path::new(".") {
         path.to_path_buf()
     } else {
         folder.join(path)

@@ -42,6 +42,7 @@ mod report_xlsx_limits;
 mod report_xlsx_print;
 mod report_yoy;
 mod reread_differential;
+mod rollup_cli;
 mod rollup_core;
 mod safe_paths;
 mod schema;

@@ -4,7 +4,7 @@
 //! roll-up, and its tables of tasks, indicators and plain figures. Text from
 //! the file is escaped so it stays text.
 
-mod escape;
+pub(super) mod escape;
 mod tables;
 
 use std::fmt::Write;

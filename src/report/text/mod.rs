@@ -4,7 +4,7 @@
 //! period, and one line per task, indicator and plain figure.
 
 mod items;
-mod line;
+pub(super) mod line;
 
 use std::fmt::Write;
 

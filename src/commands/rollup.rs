@@ -1,0 +1,159 @@
+//! A roll-up manifest (`rollup.toml`) given where a plan is taken: `check`
+//! validates the manifest and every unit, `report` writes the roll-up's
+//! figures; the roll-up screen is not built yet, so the screen refuses a
+//! manifest before the terminal is touched.
+
+use std::path::Path;
+
+use campaigns::config::Config;
+use campaigns::load::{self, LineIndex};
+use campaigns::model::Lang;
+use campaigns::report::Format;
+use campaigns::report::rollup::RollupReport;
+use campaigns::rollup::{self, Rollup, State};
+use campaigns::text::sanitize_line;
+
+use super::{COULD_NOT_RUN, INVALID, VALID, settings, to_stderr, to_stdout};
+use crate::cli::{Common, ReportFormat};
+
+/// A manifest is small: a file over this is a plan, never read twice.
+const MAX_MANIFEST_BYTES: u64 = 4 * 1024 * 1024;
+
+/// Whether `file` is a roll-up manifest: a small regular file with a
+/// `[rollup]` table. Anything else is left to the plan's own reading.
+pub fn is_manifest(file: &Path) -> bool {
+    let small_file =
+        std::fs::metadata(file).is_ok_and(|m| m.is_file() && m.len() <= MAX_MANIFEST_BYTES);
+    small_file && load::read(file).is_ok_and(|text| rollup::is_manifest(&text))
+}
+
+/// `campaigns rollup.toml`: exit 2 with what works today.
+pub fn no_screen(file: &Path) -> anyhow::Result<u8> {
+    let file = sanitize_line(&file.display().to_string());
+    to_stderr(&format!(
+        "campaigns: {file} is a roll-up manifest; its screen is not built yet. \
+         Use `campaigns report {file}` (md, text, json or csv) for its figures and \
+         `campaigns check {file}` to validate it and every unit"
+    ));
+    Ok(COULD_NOT_RUN)
+}
+
+/// Reads the manifest and prints its diagnostics; `Err`: the exit code.
+fn read_manifest(file: &Path, common: &Common, lang: Lang) -> Result<Rollup, u8> {
+    let text = load::read(file).map_err(|err| {
+        to_stderr(&format!("campaigns: {err}"));
+        COULD_NOT_RUN
+    })?;
+    let read = rollup::parse(&text);
+    let shown = file.display().to_string();
+    if !read.diagnostics.is_empty() {
+        let color = settings::stderr_color(common);
+        let index = LineIndex::new(&text);
+        let blocks: Vec<String> = read
+            .diagnostics
+            .iter()
+            .map(|d| d.render_indexed(&text, &index, &shown, color, lang))
+            .collect();
+        to_stderr(&format!("{}\n", blocks.join("\n\n")));
+    }
+    let Some(manifest) = read.manifest else {
+        let (errors, warnings) = load::summary(&read.diagnostics);
+        let summary = campaigns::i18n::problem_counts(lang, errors, warnings);
+        to_stderr(&format!("campaigns: {}: {summary}", sanitize_line(&shown)));
+        return Err(INVALID);
+    };
+    Ok(Rollup::load(manifest, file, settings::dates(common)))
+}
+
+/// `campaigns check rollup.toml`: the manifest, then every unit's
+/// problems; exit 1 when the manifest or a unit has errors.
+pub fn check(file: &Path, common: &Common, config: &Config) -> anyhow::Result<u8> {
+    let lang = settings::lang(common, config);
+    let rollup = match read_manifest(file, common, lang) {
+        Ok(rollup) => rollup,
+        Err(code) => return Ok(code),
+    };
+    let color = settings::stderr_color(common);
+    for unit in &rollup.units {
+        match &unit.state {
+            State::Unreadable(why) => {
+                to_stderr(&format!("campaigns: {}: {}", unit.id, sanitize_line(why)))
+            }
+            State::Opened(opened, _) if !opened.diagnostics().is_empty() => {
+                to_stderr(&format!("{}\n", opened.render_diagnostics(color, 50, lang)));
+            }
+            State::Opened(..) => {}
+        }
+    }
+    let (all, broken, stale) = (
+        rollup.units.len(),
+        rollup.broken().count(),
+        rollup.stale().count(),
+    );
+    let path = sanitize_line(&file.display().to_string());
+    let verdict = match (lang, broken) {
+        (Lang::En, 0) => "valid",
+        (Lang::En, _) => "errors",
+        (Lang::Zh, 0) => "校验通过",
+        (Lang::Zh, _) => "有错误",
+    };
+    let line = match lang {
+        Lang::En => format!(
+            "{path}: {verdict}: {all} units, {broken} with errors, {stale} not reported (未报送)\n"
+        ),
+        Lang::Zh => {
+            format!("{path}：{verdict}：共{all}个单位，{broken}个有错误，{stale}个未报送\n")
+        }
+    };
+    to_stdout(line.as_bytes())?;
+    Ok(if broken == 0 { VALID } else { INVALID })
+}
+
+/// `campaigns report rollup.toml`: the roll-up in md, text, JSON or CSV.
+/// Broken units are flagged in the report (and on stderr); the report
+/// stands. A manifest with errors: exit 1, no report.
+pub fn report(
+    file: &Path,
+    format: ReportFormat,
+    output: Option<&Path>,
+    asked: (&[String], bool),
+    common: &Common,
+    config: &Config,
+) -> anyhow::Result<u8> {
+    let format = match (format, asked) {
+        (_, (campaigns, _)) if !campaigns.is_empty() => return refuse("--campaign"),
+        (_, (_, true)) => return refuse("--since / --yoy"),
+        (ReportFormat::Xlsx, _) => return refuse("--format xlsx"),
+        (ReportFormat::Md, _) => Format::Markdown,
+        (ReportFormat::Json, _) => Format::Json,
+        (ReportFormat::Csv, _) => Format::Csv,
+        (ReportFormat::Text, _) => Format::Text,
+    };
+    let target = match super::report::refused_output(file, ReportFormat::Md, output) {
+        Ok(target) => target,
+        Err(code) => return Ok(code),
+    };
+    let lang = settings::lang(common, config);
+    let rollup = match read_manifest(file, common, lang) {
+        Ok(rollup) => rollup,
+        Err(code) => return Ok(code),
+    };
+    for unit in rollup.broken() {
+        for error in unit.errors(lang) {
+            to_stderr(&format!(
+                "campaigns: {}: {}",
+                unit.id,
+                sanitize_line(&error)
+            ));
+        }
+    }
+    let text = RollupReport::new(&rollup, lang, common.ascii).render(format);
+    super::report::write_out(target.as_ref(), text.as_bytes())
+}
+
+fn refuse(flag: &str) -> anyhow::Result<u8> {
+    to_stderr(&format!(
+        "campaigns: {flag} does not apply to a roll-up manifest yet; its report is md, text, json or csv"
+    ));
+    Ok(COULD_NOT_RUN)
+}

@@ -1,0 +1,419 @@
+//! The roll-up as a markdown or plain-text bulletin: the units and each
+//! campaign's standing, the combined items, who drags each summed item
+//! ("合计差55个，其中b市差30，占54%"), the rankings with ties (并列) at
+//! each end, the units not reported (未报送), and each broken unit's
+//! errors. Text from the files is escaped (markdown) or kept to one line.
+
+use std::fmt::Write;
+
+use super::RollupReport;
+use crate::figures::{number, percent};
+use crate::i18n::status_word;
+use crate::model::{Lang, Text};
+use crate::report::md::escape::escape;
+use crate::report::text::line::one_line;
+use crate::rollup::{By, Combined, Drag, How, LeftOut, Ranked, Unit};
+
+/// How to write one bulletin: markdown or plain text, in one language.
+struct Writer<'r> {
+    report: &'r RollupReport<'r>,
+    md: bool,
+    lang: Lang,
+    out: String,
+    /// An assumed figure was shown: the legend is due.
+    marked: bool,
+}
+
+pub fn render(report: &RollupReport<'_>, md: bool) -> String {
+    let mut w = Writer {
+        report,
+        md,
+        lang: report.lang,
+        out: String::new(),
+        marked: false,
+    };
+    w.head();
+    w.units();
+    w.combined();
+    w.drags();
+    w.rankings();
+    w.problems();
+    if w.marked {
+        let legend = w.say(
+            "* assumed: rests on a value not from the source",
+            "* 示例：依据非来源数值",
+        );
+        w.line(&legend);
+    }
+    w.out
+}
+
+impl Writer<'_> {
+    fn say(&self, en: &str, zh: &str) -> String {
+        match self.lang {
+            Lang::En => en.to_owned(),
+            Lang::Zh => zh.to_owned(),
+        }
+    }
+
+    /// Text from a file, safe for the format.
+    fn text(&self, text: &str) -> String {
+        if self.md {
+            escape(text)
+        } else {
+            one_line(text)
+        }
+    }
+
+    fn heading(&mut self, en: &str, zh: &str) {
+        let title = self.say(en, zh);
+        let _ = if self.md {
+            writeln!(self.out, "\n## {title}\n")
+        } else {
+            writeln!(self.out, "\n{title}")
+        };
+    }
+
+    fn line(&mut self, text: &str) {
+        let _ = writeln!(self.out, "{text}");
+    }
+
+    fn item(&mut self, text: &str) {
+        let _ = writeln!(self.out, "- {text}");
+    }
+
+    fn unit_name(&self, id: &str) -> String {
+        self.text(&self.report.unit_name(id))
+    }
+
+    fn head(&mut self) {
+        let rollup = self.report.rollup;
+        let title = self.text(rollup.manifest.title.get(self.lang));
+        let _ = if self.md {
+            writeln!(self.out, "# {title}\n")
+        } else {
+            writeln!(self.out, "{title}")
+        };
+        let (all, stale, broken) = (
+            rollup.units.len(),
+            rollup.stale().count(),
+            rollup.broken().count(),
+        );
+        let counted = all - stale - broken;
+        let line = match self.lang {
+            Lang::En => format!(
+                "as of {}: {all} units, {counted} counted, {stale} not reported, {broken} with errors",
+                rollup.as_of
+            ),
+            Lang::Zh => format!(
+                "截至{}：共{all}个单位，{counted}个计入，{stale}个未报送，{broken}个有错误",
+                rollup.as_of
+            ),
+        };
+        self.line(&line);
+    }
+
+    fn units(&mut self) {
+        self.heading("Units", "各单位");
+        for unit in &self.report.rollup.units {
+            let line = self.unit_line(unit);
+            self.item(&line);
+        }
+    }
+
+    /// `潜江市 (qianjiang), as of 2024-12-31, abcd1234: 碧水保卫战 ▼ 滞后 68%（序时进度 100%）; …`
+    fn unit_line(&mut self, unit: &Unit) -> String {
+        let lang = self.lang;
+        let mut line = format!("{} ({})", self.text(unit.name.get(lang)), unit.id);
+        if let Some(as_of) = unit.as_of() {
+            let _ = write!(line, "{}{as_of}", self.say(", as of ", "，截至"));
+        }
+        if let Some(commit) = &unit.commit {
+            let _ = write!(line, ", {}", &commit[..commit.len().min(8)]);
+        }
+        if unit.stale {
+            line.push_str(&self.say(": NOT REPORTED (未报送), left out", "：未报送，不计入"));
+            return line;
+        }
+        let (Some(document), Some(status)) = (unit.document(), unit.status()) else {
+            let errors = unit.errors(lang).len();
+            line.push_str(&match lang {
+                Lang::En if errors == 1 => ": could not be counted (1 error, below)".to_owned(),
+                Lang::En => format!(": could not be counted ({errors} errors, below)"),
+                Lang::Zh => format!("：无法计入（{errors}处错误，见下）"),
+            });
+            return line;
+        };
+        let parts: Vec<String> = document
+            .plan()
+            .campaigns
+            .iter()
+            .zip(&status.campaigns)
+            .map(|(campaign, shown)| {
+                let rollup = &shown.rollup;
+                let mut part = self.text(campaign.name.get(lang));
+                if let Some(status) = rollup.status {
+                    let symbol = status.symbol(self.report.ascii);
+                    let _ = write!(part, " {symbol} {}", status_word(status, lang));
+                }
+                if let Some(progress) = rollup.progress {
+                    let _ = write!(part, " {}", percent(progress));
+                    if rollup.progress_assumed {
+                        part.push('*');
+                        self.marked = true;
+                    }
+                }
+                if let Some(expected) = rollup.expected {
+                    let mark = if rollup.expected_assumed { "*" } else { "" };
+                    self.marked |= rollup.expected_assumed;
+                    let _ = match lang {
+                        Lang::En => write!(part, " (expected by now {}{mark})", percent(expected)),
+                        Lang::Zh => write!(part, "（序时进度{}{mark}）", percent(expected)),
+                    };
+                }
+                part
+            })
+            .collect();
+        let separator = self.say("; ", "；");
+        format!("{line}{}{}", self.say(": ", "："), parts.join(&separator))
+    }
+
+    fn named(&self, item: &str, name: Option<&Text>) -> String {
+        match name {
+            Some(name) => match self.lang {
+                Lang::En => format!("{} ({item})", self.text(name.get(self.lang))),
+                Lang::Zh => format!("{}（{item}）", self.text(name.get(self.lang))),
+            },
+            None => item.to_owned(),
+        }
+    }
+
+    /// An item's name, from the first unit that has it.
+    fn item_name(&self, key: &str) -> Option<Text> {
+        let rollup = self.report.rollup;
+        rollup.units.iter().find_map(|unit| {
+            let found = crate::rollup::find(&rollup.manifest, unit, key)?;
+            Some(match found.item {
+                crate::model::Item::Task(i) => found.campaign.tasks[i].name.clone(),
+                crate::model::Item::Indicator(i) => found.campaign.indicators[i].name.clone(),
+            })
+        })
+    }
+
+    fn combined(&mut self) {
+        if self.report.combined.is_empty() {
+            return;
+        }
+        self.heading("Combined", "汇总");
+        for combined in &self.report.combined {
+            let line = self.combined_line(combined);
+            self.item(&line);
+        }
+    }
+
+    fn combined_line(&self, c: &Combined) -> String {
+        let lang = self.lang;
+        let name = self.named(&c.item, c.name.as_ref());
+        let unit = c.unit_word.as_ref().map(|u| self.text(u.get(lang)));
+        let figure = |n: f64| number(n, lang);
+        let mut line = match (c.how, c.done, c.total) {
+            (How::Sum, Some(done), Some(total)) => {
+                let unit = unit.map(|u| format!(" {u}")).unwrap_or_default();
+                format!(
+                    "{name}: {}/{}{unit} ({})",
+                    figure(done),
+                    figure(total),
+                    percent(done / total)
+                )
+            }
+            (How::Sum, Some(done), None) => {
+                format!("{name}{}{}", self.say(": ", "："), figure(done))
+            }
+            (How::CountMet, Some(met), Some(of)) => match lang {
+                Lang::En => format!(
+                    "{name}: {} of {} units meet the target",
+                    figure(met),
+                    figure(of)
+                ),
+                Lang::Zh => format!("{name}：{}个单位中{}个达标", figure(of), figure(met)),
+            },
+            _ => name,
+        };
+        let parts: Vec<String> = c
+            .by_unit
+            .iter()
+            .map(|(id, n)| format!("{} {}", self.unit_name(id), figure(*n)))
+            .collect();
+        if !parts.is_empty() {
+            let _ = write!(
+                line,
+                "{}{}",
+                self.say(" — ", "——"),
+                parts.join(&self.say(", ", "，"))
+            );
+        }
+        if !c.missing.is_empty() {
+            let missing: Vec<String> = c.missing.iter().map(|id| self.unit_name(id)).collect();
+            let _ = write!(
+                line,
+                "{}{}",
+                self.say("; no such item: ", "；无此项目："),
+                missing.join(&self.say(", ", "、"))
+            );
+        }
+        line
+    }
+
+    fn drags(&mut self) {
+        if self.report.drags.is_empty() {
+            return;
+        }
+        self.heading(
+            "Who drags (short of expected by now)",
+            "拖后腿（差序时进度）",
+        );
+        for drag in &self.report.drags {
+            let line = self.drag_line(drag);
+            self.item(&line);
+        }
+    }
+
+    /// "合计差55个，其中b市差30，占54%；a市差20，占36%".
+    fn drag_line(&self, drag: &Drag) -> String {
+        let lang = self.lang;
+        let name = self.named(&drag.item, drag.name.as_ref());
+        let unit = drag
+            .unit_word
+            .as_ref()
+            .map(|u| self.text(u.get(lang)))
+            .unwrap_or_default();
+        if drag.units.is_empty() {
+            return format!(
+                "{name}{}",
+                self.say(
+                    ": no unit is short of expected by now",
+                    "：各单位均未落后于序时进度"
+                )
+            );
+        }
+        let shares: Vec<String> = drag
+            .units
+            .iter()
+            .map(|s| {
+                let (who, short, share) = (
+                    self.unit_name(&s.unit),
+                    number(s.shortfall, lang),
+                    percent(s.share),
+                );
+                match lang {
+                    Lang::En => format!("{who} {short} ({share})"),
+                    Lang::Zh => format!("{who}差{short}，占{share}"),
+                }
+            })
+            .collect();
+        let total = number(drag.shortfall, lang);
+        match lang {
+            Lang::En => format!("{name}: {total} {unit} short in all: {}", shares.join(", ")),
+            Lang::Zh => format!("{name}：合计差{total}{unit}，其中{}", shares.join("；")),
+        }
+    }
+
+    fn rankings(&mut self) {
+        for ranked in &self.report.rankings {
+            self.ranking(ranked);
+        }
+    }
+
+    fn ranking(&mut self, ranked: &Ranked) {
+        let lang = self.lang;
+        let by = match (ranked.by, lang) {
+            (By::Value, Lang::En) => "by value",
+            (By::Change, Lang::En) => "by change since the previous report",
+            (By::Value, Lang::Zh) => "按数值",
+            (By::Change, Lang::Zh) => "按较上次调度变化",
+        };
+        let group = ranked
+            .group
+            .as_ref()
+            .map(|g| format!(" [{g}]"))
+            .unwrap_or_default();
+        let better = match lang {
+            Lang::En => format!("{} is better", ranked.better.as_str()),
+            Lang::Zh => match ranked.better {
+                crate::model::Better::Higher => "越高越好".to_owned(),
+                crate::model::Better::Lower => "越低越好".to_owned(),
+            },
+        };
+        let item = self.named(&ranked.item, self.item_name(&ranked.item).as_ref());
+        self.heading(
+            &format!("Ranking: {item} {by}, {better}{group}"),
+            &format!("排名：{item}，{by}，{better}{group}"),
+        );
+        let count = ranked.rows.len();
+        let show = ranked.show.unwrap_or(count);
+        for (at, row) in ranked.rows.iter().enumerate() {
+            if at == show && count > 2 * show {
+                self.line(&self.say("  …", "  ……"));
+            }
+            if at >= show && at < count.saturating_sub(show) {
+                continue;
+            }
+            let tied = if row.tied {
+                self.say(" (tied)", "（并列）")
+            } else {
+                String::new()
+            };
+            let figure = match ranked.by {
+                By::Value => number(row.figure, lang),
+                By::Change => crate::figures::signed(row.figure, lang),
+            };
+            let line = format!("{}. {} {figure}{tied}", row.rank, self.unit_name(&row.unit));
+            self.line(&line);
+        }
+        let left: Vec<String> = ranked
+            .left_out
+            .iter()
+            .map(|(id, why)| self.left_out(id, why))
+            .collect();
+        if !left.is_empty() {
+            let line = format!(
+                "{}{}",
+                self.say("Not ranked: ", "未参与排名："),
+                left.join(&self.say("; ", "；"))
+            );
+            self.line(&line);
+        }
+    }
+
+    fn left_out(&self, id: &str, why: &LeftOut) -> String {
+        let reason = match why {
+            LeftOut::Stale => self.say("not reported", "未报送"),
+            LeftOut::Broken => self.say("errors", "有错误"),
+            LeftOut::NoItem => self.say("no such item", "无此项目"),
+            LeftOut::NoBaseline(why) if why.is_empty() => self.say("no baseline", "无比较基准"),
+            LeftOut::NoBaseline(why) => format!(
+                "{}{}",
+                self.say("no baseline: ", "无比较基准："),
+                one_line(why)
+            ),
+        };
+        match self.lang {
+            Lang::En => format!("{} ({reason})", self.unit_name(id)),
+            Lang::Zh => format!("{}（{reason}）", self.unit_name(id)),
+        }
+    }
+
+    fn problems(&mut self) {
+        let broken: Vec<&Unit> = self.report.rollup.broken().collect();
+        if broken.is_empty() {
+            return;
+        }
+        self.heading("Units with errors", "有错误的单位");
+        for unit in broken {
+            for error in unit.errors(self.lang) {
+                let line = format!("{}: {}", unit.id, self.text(&error));
+                self.item(&line);
+            }
+        }
+    }
+}

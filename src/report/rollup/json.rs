@@ -1,0 +1,187 @@
+//! The roll-up as JSON, in the shape of DESIGN "Contract 3": `{ title,
+//! as_of, units: [ { id, name, as_of, commit, stale, errors, campaigns } ],
+//! combined: [ { item, how, done, total, by_unit } ], rankings: [ { item,
+//! by, rows: [ { rank, unit, figure, tied } ] } ] }`, keys in that order.
+//! Each unit's `campaigns` are the plan report's own (`report --format
+//! json`). Beside the contract's keys: a unit's `source` and `groups`, a
+//! combined item's `missing` units, a ranking's `group`, `show`, `better`
+//! and `left_out`, and `drags` (each summed item's shortfall against
+//! 序时进度, by unit). `by_unit` lists the units in the manifest's order.
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use super::RollupReport;
+use crate::report::cells::json_number;
+use crate::report::{Format, Report};
+use crate::rollup::{Combined, Drag, Ranked, Unit};
+
+#[derive(Serialize)]
+struct RollupJson<'a> {
+    title: &'a str,
+    as_of: String,
+    units: Vec<UnitJson<'a>>,
+    combined: Vec<CombinedJson<'a>>,
+    rankings: Vec<RankingJson<'a>>,
+    drags: Vec<DragJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct UnitJson<'a> {
+    id: &'a str,
+    name: &'a str,
+    as_of: Option<String>,
+    commit: Option<&'a str>,
+    stale: bool,
+    errors: Vec<String>,
+    campaigns: Value,
+    source: &'a str,
+    groups: &'a [String],
+}
+
+#[derive(Serialize)]
+struct CombinedJson<'a> {
+    item: &'a str,
+    how: &'static str,
+    done: Option<Value>,
+    total: Option<Value>,
+    by_unit: Map<String, Value>,
+    missing: &'a [String],
+}
+
+#[derive(Serialize)]
+struct RankingJson<'a> {
+    item: &'a str,
+    by: &'static str,
+    rows: Vec<RowJson<'a>>,
+    group: Option<&'a str>,
+    show: Option<usize>,
+    better: &'static str,
+    left_out: Vec<LeftOutJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct RowJson<'a> {
+    rank: usize,
+    unit: &'a str,
+    figure: Value,
+    tied: bool,
+}
+
+#[derive(Serialize)]
+struct LeftOutJson<'a> {
+    unit: &'a str,
+    why: &'static str,
+}
+
+#[derive(Serialize)]
+struct DragJson<'a> {
+    item: &'a str,
+    shortfall: Value,
+    units: Vec<ShareJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct ShareJson<'a> {
+    unit: &'a str,
+    shortfall: Value,
+    share: f64,
+}
+
+pub fn render(report: &RollupReport<'_>) -> String {
+    let rollup = report.rollup;
+    let out = RollupJson {
+        title: rollup.manifest.title.get(report.lang),
+        as_of: rollup.as_of.format("%Y-%m-%d").to_string(),
+        units: rollup.units.iter().map(|u| unit(report, u)).collect(),
+        combined: report.combined.iter().map(combined).collect(),
+        rankings: report.rankings.iter().map(ranking).collect(),
+        drags: report.drags.iter().map(drag).collect(),
+    };
+    let mut text = serde_json::to_string_pretty(&out).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+fn unit<'a>(report: &RollupReport<'a>, unit: &'a Unit) -> UnitJson<'a> {
+    let campaigns = unit
+        .document()
+        .map_or(Value::Array(Vec::new()), |document| {
+            let plan = Report::new(document.plan(), document.as_of(), report.lang);
+            let mut whole: Value =
+                serde_json::from_str(&plan.render(Format::Json)).unwrap_or(Value::Null);
+            whole
+                .get_mut("campaigns")
+                .map_or(Value::Array(Vec::new()), Value::take)
+        });
+    UnitJson {
+        id: &unit.id,
+        name: unit.name.get(report.lang),
+        as_of: unit.as_of().map(|d| d.format("%Y-%m-%d").to_string()),
+        commit: unit.commit.as_deref(),
+        stale: unit.stale,
+        errors: unit.errors(report.lang),
+        campaigns,
+        source: &unit.shown,
+        groups: &unit.groups,
+    }
+}
+
+fn combined(c: &Combined) -> CombinedJson<'_> {
+    CombinedJson {
+        item: &c.item,
+        how: c.how.as_str(),
+        done: c.done.map(json_number),
+        total: c.total.map(json_number),
+        by_unit: c
+            .by_unit
+            .iter()
+            .map(|(id, n)| (id.clone(), json_number(*n)))
+            .collect(),
+        missing: &c.missing,
+    }
+}
+
+fn ranking(ranked: &Ranked) -> RankingJson<'_> {
+    RankingJson {
+        item: &ranked.item,
+        by: ranked.by.as_str(),
+        rows: ranked
+            .rows
+            .iter()
+            .map(|row| RowJson {
+                rank: row.rank,
+                unit: &row.unit,
+                figure: json_number(row.figure),
+                tied: row.tied,
+            })
+            .collect(),
+        group: ranked.group.as_deref(),
+        show: ranked.show,
+        better: ranked.better.as_str(),
+        left_out: ranked
+            .left_out
+            .iter()
+            .map(|(unit, why)| LeftOutJson {
+                unit,
+                why: why.as_str(),
+            })
+            .collect(),
+    }
+}
+
+fn drag(drag: &Drag) -> DragJson<'_> {
+    DragJson {
+        item: &drag.item,
+        shortfall: json_number(drag.shortfall),
+        units: drag
+            .units
+            .iter()
+            .map(|share| ShareJson {
+                unit: &share.unit,
+                shortfall: json_number(share.shortfall),
+                share: share.share,
+            })
+            .collect(),
+    }
+}

@@ -1,0 +1,52 @@
+//! Reports on a roll-up (`campaigns report rollup.toml`): the JSON of
+//! DESIGN "Contract 3", the CSV of every unit's items with a unit column,
+//! and the markdown and plain-text bulletins. The figures are the roll-up's
+//! own (`crate::rollup`): sums, rankings and who drags are computed once
+//! here and written by each format.
+
+mod csv;
+mod human;
+mod json;
+
+use crate::model::Lang;
+use crate::report::Format;
+use crate::rollup::{Combined, Drag, Ranked, Rollup};
+
+/// A roll-up with its figures, in one language.
+pub struct RollupReport<'a> {
+    pub rollup: &'a Rollup,
+    pub lang: Lang,
+    pub ascii: bool,
+    pub combined: Vec<Combined>,
+    pub rankings: Vec<Ranked>,
+    pub drags: Vec<Drag>,
+}
+
+impl<'a> RollupReport<'a> {
+    pub fn new(rollup: &'a Rollup, lang: Lang, ascii: bool) -> RollupReport<'a> {
+        RollupReport {
+            rollup,
+            lang,
+            ascii,
+            combined: rollup.combined(),
+            rankings: rollup.rankings(),
+            drags: rollup.drags(),
+        }
+    }
+
+    /// The report in `format`, ending with a line break.
+    pub fn render(&self, format: Format) -> String {
+        match format {
+            Format::Json => json::render(self),
+            Format::Csv => csv::render(self),
+            Format::Markdown => human::render(self, true),
+            Format::Text => human::render(self, false),
+        }
+    }
+
+    /// A unit's name in the report's language, by id.
+    fn unit_name(&self, id: &str) -> String {
+        let unit = self.rollup.units.iter().find(|unit| unit.id == id);
+        unit.map_or_else(|| id.to_owned(), |unit| unit.name.get(self.lang).to_owned())
+    }
+}
