@@ -116,6 +116,11 @@ pub enum Command {
         /// before, from the git history of the file (else its own history points)
         #[arg(long)]
         yoy: bool,
+        /// The one-page brief for the meeting (md, text or xlsx): what moved since the last
+        /// meeting (--since, else the last report in git), the attention list by lead, what
+        /// falls due within `[meta] due_soon_days`
+        #[arg(long)]
+        brief: bool,
     },
     /// Print one frame of the review screen as plain text
     #[command(

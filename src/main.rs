@@ -58,6 +58,7 @@ fn main() -> ExitCode {
             output,
             since,
             yoy,
+            brief,
         }) => commands::report(
             file,
             *format,
@@ -66,6 +67,7 @@ fn main() -> ExitCode {
             commands::Compare {
                 since: since.as_ref(),
                 yoy: *yoy,
+                brief: *brief,
             },
             common,
             config,

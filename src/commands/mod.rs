@@ -1,6 +1,7 @@
 //! The headless commands and what they share: exit codes, flags turned into
 //! settings, loading with diagnostics printed, output that survives a closed pipe.
 
+mod brief;
 mod check;
 mod config;
 mod history;

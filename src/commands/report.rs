@@ -37,7 +37,7 @@ pub fn report(
     config: &Config,
 ) -> anyhow::Result<u8> {
     let since = compare.since;
-    let target = match refused_output(file, format, output) {
+    let target = match refused_output(file, format, output, compare.brief) {
         Ok(target) => target,
         Err(code) => return Ok(code),
     };
@@ -80,6 +80,8 @@ pub fn report(
             document.plan(),
             Some(comparison),
         ));
+    } else if compare.brief {
+        report = super::brief::last_meeting(file, document, report, common);
     }
     if compare.yoy {
         let today = settings::dates(common).today;
@@ -88,7 +90,7 @@ pub fn report(
             Err(code) => return Ok(code),
         }
     }
-    let bytes = made(&report, export(format))
+    let bytes = made(&report, export(format), compare.brief)
         .map_err(|err| anyhow::anyhow!("the workbook could not be made: {err}; nothing written"))?;
     write_out(target.as_ref(), &bytes)
 }
@@ -99,6 +101,8 @@ pub fn report(
 pub struct Compare<'a> {
     pub since: Option<&'a Since>,
     pub yoy: bool,
+    /// The one-page brief (`--brief`) instead of the full report.
+    pub brief: bool,
 }
 
 /// The report's bytes. rust_xlsxwriter panics when a streamed sheet's
@@ -106,7 +110,7 @@ pub struct Compare<'a> {
 /// that panic is caught and said in one line like any other failure,
 /// instead of a trace and exit 101. Nothing else runs meanwhile, so the
 /// panic hook can be swapped for the call.
-fn made(report: &Report<'_>, export: Export) -> Result<Vec<u8>, String> {
+fn made(report: &Report<'_>, export: Export, brief: bool) -> Result<Vec<u8>, String> {
     use std::panic::{self, AssertUnwindSafe};
     use std::sync::{Arc, Mutex};
     let said = Arc::new(Mutex::new(String::new()));
@@ -124,7 +128,11 @@ fn made(report: &Report<'_>, export: Export) -> Result<Vec<u8>, String> {
             *said = message;
         }
     }));
-    let result = panic::catch_unwind(AssertUnwindSafe(|| report.export(export)));
+    let result = panic::catch_unwind(AssertUnwindSafe(|| match brief {
+        // JSON and CSV have no brief: refused before anything was read.
+        true => report.brief(export).unwrap_or_else(|| report.export(export)),
+        false => report.export(export),
+    }));
     panic::set_hook(previous);
     match result {
         Ok(made) => made.map_err(|err| err.to_string()),
@@ -140,7 +148,11 @@ pub(super) fn refused_output(
     file: &Path,
     format: ReportFormat,
     output: Option<&Path>,
+    brief: bool,
 ) -> Result<Option<Target>, u8> {
+    if brief && let Err(code) = super::brief::refused(format) {
+        return Err(code);
+    }
     // Checked before anything is read: a report written over the plan
     // would replace every figure with its own summary.
     if let Some(path) = output.filter(|path| is_the_plan(path, file)) {

@@ -52,6 +52,14 @@ pub fn nothing_due(days: u32, lang: Lang) -> String {
     }
 }
 
+/// The brief has no earlier report to say what moved since.
+pub fn no_last_meeting(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "git 历史中没有上次调度的报告，无从比较。",
+        Lang::En => "The file's git history holds no earlier report to compare with.",
+    }
+}
+
 /// The due-soon list's last column: the days left.
 pub fn due_heading(lang: Lang) -> &'static str {
     match lang {

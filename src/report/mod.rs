@@ -6,6 +6,7 @@
 //! the source does not give carry the assumed marker (`marks`).
 
 mod attention;
+pub mod brief;
 mod cells;
 mod contents;
 mod csv;

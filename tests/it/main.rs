@@ -8,6 +8,7 @@
 //! `main.rs`, keeps failing seeds in `tests/proptest-regressions/MODULE.txt`.
 
 mod approx;
+mod brief;
 mod architecture;
 #[path = "../common/binary.rs"]
 mod binary;

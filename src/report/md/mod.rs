@@ -4,8 +4,11 @@
 //! roll-up, and its tables of tasks, indicators and plain figures. Text from
 //! the file is escaped so it stays text.
 
+mod brief;
 pub(super) mod escape;
 mod tables;
+
+pub(super) use brief::brief;
 
 use std::fmt::Write;
 

@@ -104,6 +104,12 @@ impl<'a> Since<'a> {
         self.comparison.as_ref()?.previous_progress(index)
     }
 
+    /// Every item that moved, was added or removed, as the comparison found
+    /// them (the plan's order, then the removed ones); none without a baseline.
+    pub fn changes(&self) -> &[crate::history::compare::Change] {
+        self.comparison.as_ref().map_or(&[], |c| c.changes())
+    }
+
     /// The items the baseline has and the plan no longer does, as the
     /// comparison found them (`campaign/item`, the figure and status then),
     /// in the baseline's order: the screen's changes list names the same.

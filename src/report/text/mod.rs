@@ -3,8 +3,11 @@
 //! then each campaign's roll-up in one sentence, its summary, lead and
 //! period, and one line per task, indicator and plain figure.
 
+mod brief;
 mod items;
 pub(super) mod line;
+
+pub(super) use brief::brief;
 
 use std::fmt::Write;
 

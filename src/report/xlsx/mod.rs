@@ -11,6 +11,7 @@
 //! are built in memory, to stay within 1 024 open files (`MAX_STREAMED`).
 
 mod attention;
+mod brief;
 mod campaign;
 mod cells;
 mod error;
@@ -35,6 +36,8 @@ use names::SheetNames;
 use sheet::Page;
 
 pub use error::LedgerError;
+
+pub(super) use brief::brief;
 
 impl Report<'_> {
     /// The workbook's bytes. With `--since`, each item's figure at the
