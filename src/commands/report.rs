@@ -130,7 +130,9 @@ fn made(report: &Report<'_>, export: Export, brief: bool) -> Result<Vec<u8>, Str
     }));
     let result = panic::catch_unwind(AssertUnwindSafe(|| match brief {
         // JSON and CSV have no brief: refused before anything was read.
-        true => report.brief(export).unwrap_or_else(|| report.export(export)),
+        true => report
+            .brief(export)
+            .unwrap_or_else(|| report.export(export)),
         false => report.export(export),
     }));
     panic::set_hook(previous);

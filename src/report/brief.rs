@@ -101,7 +101,9 @@ fn changes(report: &Report<'_>, escape: Escape, marker: &Marker) -> Section {
         section.lines.push(Line::Note(none.to_owned()));
         return section;
     };
-    section.lines.push(Line::Note(since_words::baseline_line(since, lang, escape)));
+    section
+        .lines
+        .push(Line::Note(since_words::baseline_line(since, lang, escape)));
     let moved: Vec<String> = since
         .changes()
         .iter()
@@ -134,7 +136,11 @@ fn moved_line(
     let campaign = report.plan.campaigns.get(index)?;
     let (name, figure) = figure(report, index, item, escape, marker)?;
     let since = report.compared()?;
-    let mut line = format!("{} / {name}{}{figure}", escape(campaign.name.get(lang)), w.colon);
+    let mut line = format!(
+        "{} / {name}{}{figure}",
+        escape(campaign.name.get(lang)),
+        w.colon
+    );
     if let Some(beside) = since_words::beside(since, campaign, item, lang, ascii) {
         line = format!("{line}{}{beside}", w.comma);
     }
@@ -189,8 +195,11 @@ fn by_lead_section(report: &Report<'_>, escape: Escape, marker: &Marker) -> Sect
     let items = report.attention();
     // The full report's line of each item, looked up by the item.
     let lines = attention::lines(report, escape, marker);
-    let line_of: HashMap<(usize, Item), &String> =
-        items.iter().map(|a| (a.campaign, a.item)).zip(&lines).collect();
+    let line_of: HashMap<(usize, Item), &String> = items
+        .iter()
+        .map(|a| (a.campaign, a.item))
+        .zip(&lines)
+        .collect();
     if items.is_empty() {
         let none = words::words(lang).nothing_needs_attention;
         section.lines.push(Line::Note(none.to_owned()));
@@ -202,7 +211,9 @@ fn by_lead_section(report: &Report<'_>, escape: Escape, marker: &Marker) -> Sect
         if shown >= SHOWN_ITEMS {
             break;
         }
-        section.lines.push(Line::Group(group_heading(report, group, escape, marker)));
+        section
+            .lines
+            .push(Line::Group(group_heading(report, group, escape, marker)));
         for item in &grouped[group.first..group.first + group.len] {
             if shown >= SHOWN_ITEMS {
                 break;
@@ -218,7 +229,12 @@ fn by_lead_section(report: &Report<'_>, escape: Escape, marker: &Marker) -> Sect
 }
 
 /// `City Ecology and Environment Bureau (2 items): 24 outfalls short* · ✗ not-met 1 · ▼ behind 1`.
-fn group_heading(report: &Report<'_>, group: &LeadGroup, escape: Escape, marker: &Marker) -> String {
+fn group_heading(
+    report: &Report<'_>,
+    group: &LeadGroup,
+    escape: Escape,
+    marker: &Marker,
+) -> String {
     let (lang, ascii) = (report.lang, report.ascii);
     let lead = group.lead.as_ref().map_or_else(
         || i18n::meeting::no_lead(lang).to_owned(),
@@ -253,7 +269,9 @@ fn due_soon_section(report: &Report<'_>, escape: Escape, marker: &Marker) -> Sec
         .filter(|a| report.selected.contains(&a.campaign))
         .collect();
     if items.is_empty() {
-        section.lines.push(Line::Note(i18n::meeting::nothing_due(days, lang)));
+        section
+            .lines
+            .push(Line::Note(i18n::meeting::nothing_due(days, lang)));
         return section;
     }
     let lines = items.iter().filter_map(|a| {

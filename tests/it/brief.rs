@@ -12,7 +12,13 @@ const FILE: &str = "campaigns.toml";
 
 fn shipped(args: &[&str]) -> std::process::Output {
     crate::binary::assert_command()
-        .args(["report", "campaigns.toml", "--brief", "--as-of", "2024-12-31"])
+        .args([
+            "report",
+            "campaigns.toml",
+            "--brief",
+            "--as-of",
+            "2024-12-31",
+        ])
         .args(args)
         .output()
         .unwrap()
@@ -41,7 +47,10 @@ fn json_and_csv_have_no_brief() {
         assert_eq!(output.status.code(), Some(2), "{output:?}");
         assert!(output.stdout.is_empty());
         let stderr = String::from_utf8_lossy(&output.stderr);
-        assert!(stderr.contains("--brief writes md, text or xlsx"), "{stderr}");
+        assert!(
+            stderr.contains("--brief writes md, text or xlsx"),
+            "{stderr}"
+        );
     }
 }
 
@@ -52,7 +61,9 @@ fn the_sheet_holds_the_text_lines() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("brief.xlsx");
     let path_text = path.to_str().unwrap();
-    stdout(&shipped(&["--format", "xlsx", "--lang", "zh", "-o", path_text]));
+    stdout(&shipped(&[
+        "--format", "xlsx", "--lang", "zh", "-o", path_text,
+    ]));
     let mut book = Xlsx::new(Cursor::new(std::fs::read(&path).unwrap())).unwrap();
     assert_eq!(book.sheet_names(), ["调度简报"]);
     let range = book.worksheet_range("调度简报").unwrap();
@@ -90,7 +101,11 @@ fn plan(as_of: &str, done: u32, status_line: &str) -> String {
 #[test]
 fn the_brief_compares_with_the_last_report() {
     let fixture = Fixture::new();
-    fixture.commit(FILE, &plan("2024-06-30", 80, ""), "2024-06-30T12:00:00+08:00");
+    fixture.commit(
+        FILE,
+        &plan("2024-06-30", 80, ""),
+        "2024-06-30T12:00:00+08:00",
+    );
     let now = plan("2024-12-31", 88, "due_soon_days = 20");
     fixture.commit(FILE, &now, "2024-12-31T12:00:00+08:00");
     let output = crate::binary::assert_command()
@@ -101,14 +116,18 @@ fn the_brief_compares_with_the_last_report() {
     let brief = stdout(&output);
     assert!(brief.contains("Baseline: 2024-06-30"), "{brief}");
     // On track at mid-year (80 of 100), behind at the year's end (88).
-    let moved = "- Water / Outfalls: 88/100 outfalls (88%), +8 since 2024-06-30 · ● on-track → ▼ behind";
+    let moved =
+        "- Water / Outfalls: 88/100 outfalls (88%), +8 since 2024-06-30 · ● on-track → ▼ behind";
     assert!(brief.contains(moved), "{brief}");
     // Sewers 10 × 365/385 - 2 = 7.5 short of 序时进度, outfalls 12; the
     // wider gap first.
     let group = "### Water Bureau (2 items): 8 short · 12 outfalls short · ▼ behind 2";
     assert!(brief.contains(group), "{brief}");
     assert!(brief.contains("## Due soon (within 20 days)"), "{brief}");
-    assert!(brief.contains("Sewers: 2/10 (20%) · 20 days left"), "{brief}");
+    assert!(
+        brief.contains("Sewers: 2/10 (20%) · 20 days left"),
+        "{brief}"
+    );
 }
 
 #[test]
@@ -117,10 +136,15 @@ fn outside_git_the_brief_says_there_is_nothing_to_compare_with() {
     std::fs::write(dir.path().join(FILE), plan("2024-12-31", 88, "")).unwrap();
     let output = crate::binary::assert_command()
         .current_dir(dir.path())
-        .args(["report", FILE, "--brief", "--lang", "zh", "--format", "text"])
+        .args([
+            "report", FILE, "--brief", "--lang", "zh", "--format", "text",
+        ])
         .output()
         .unwrap();
     let brief = stdout(&output);
     assert!(brief.contains("git 历史中没有上次调度的报告"), "{brief}");
-    assert!(brief.contains("20天内") || brief.contains("30天内"), "{brief}");
+    assert!(
+        brief.contains("20天内") || brief.contains("30天内"),
+        "{brief}"
+    );
 }

@@ -8,10 +8,10 @@
 //! `main.rs`, keeps failing seeds in `tests/proptest-regressions/MODULE.txt`.
 
 mod approx;
-mod brief;
 mod architecture;
 #[path = "../common/binary.rs"]
 mod binary;
+mod brief;
 mod check;
 mod check_props;
 mod check_zh;
