@@ -6,11 +6,11 @@
 
 use std::collections::HashMap;
 
+use super::Report;
 use super::attention::{self, Escape, indicator_figure, task_figure};
 use super::marks::Marker;
 use super::since::words as since_words;
 use super::words::{self, status_with_symbol};
-use super::{Export, Format, LedgerError, Report};
 use crate::figures;
 use crate::i18n;
 use crate::model::attention::Attention;
@@ -45,19 +45,6 @@ pub enum Line {
     Item(String),
     /// A sentence about the section (nothing to list, how many more).
     Note(String),
-}
-
-impl Report<'_> {
-    /// `report --brief` in `export`'s format; `None` for JSON and CSV,
-    /// which have no brief.
-    pub fn brief(&self, export: Export) -> Option<Result<Vec<u8>, LedgerError>> {
-        match export {
-            Export::Text(Format::Markdown) => Some(Ok(super::md::brief(self).into_bytes())),
-            Export::Text(Format::Text) => Some(Ok(super::text::brief(self).into_bytes())),
-            Export::Xlsx => Some(super::xlsx::brief(self)),
-            Export::Text(Format::Json | Format::Csv) => None,
-        }
-    }
 }
 
 /// The brief of `report`, its file text escaped by `escape`.

@@ -52,6 +52,17 @@ impl Report<'_> {
         }
     }
 
+    /// `report --brief` in `export`'s format (see `brief`); `None` for
+    /// JSON and CSV, which have no brief.
+    pub fn brief(&self, export: Export) -> Option<Result<Vec<u8>, LedgerError>> {
+        match export {
+            Export::Text(Format::Markdown) => Some(Ok(md::brief(self).into_bytes())),
+            Export::Text(Format::Text) => Some(Ok(text::brief(self).into_bytes())),
+            Export::Xlsx => Some(xlsx::brief(self)),
+            Export::Text(Format::Json | Format::Csv) => None,
+        }
+    }
+
     /// The report in `format`, ending with a line break.
     pub fn render(&self, format: Format) -> String {
         match format {
