@@ -41,11 +41,12 @@ fn main() -> ExitCode {
             output,
             since,
             yoy,
+            brief,
         }) if commands::rollup::is_manifest(file) => commands::rollup::report(
             file,
             *format,
             output.as_deref(),
-            (campaign, since.is_some() || *yoy),
+            (campaign, since.is_some() || *yoy || *brief),
             common,
             config,
         ),

@@ -37,7 +37,12 @@ pub fn report(
     config: &Config,
 ) -> anyhow::Result<u8> {
     let since = compare.since;
-    let target = match refused_output(file, format, output, compare.brief) {
+    if compare.brief
+        && let Err(code) = super::brief::refused(format)
+    {
+        return Ok(code);
+    }
+    let target = match refused_output(file, format, output) {
         Ok(target) => target,
         Err(code) => return Ok(code),
     };
@@ -150,11 +155,7 @@ pub(super) fn refused_output(
     file: &Path,
     format: ReportFormat,
     output: Option<&Path>,
-    brief: bool,
 ) -> Result<Option<Target>, u8> {
-    if brief && let Err(code) = super::brief::refused(format) {
-        return Err(code);
-    }
     // Checked before anything is read: a report written over the plan
     // would replace every figure with its own summary.
     if let Some(path) = output.filter(|path| is_the_plan(path, file)) {

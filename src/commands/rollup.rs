@@ -122,7 +122,7 @@ pub fn report(
 ) -> anyhow::Result<u8> {
     let format = match (format, asked) {
         (_, (campaigns, _)) if !campaigns.is_empty() => return refuse("--campaign"),
-        (_, (_, true)) => return refuse("--since / --yoy"),
+        (_, (_, true)) => return refuse("--since / --yoy / --brief"),
         (ReportFormat::Xlsx, _) => return refuse("--format xlsx"),
         (ReportFormat::Md, _) => Format::Markdown,
         (ReportFormat::Json, _) => Format::Json,
