@@ -45,6 +45,7 @@ mod report_yoy;
 mod reread_differential;
 mod rollup_cli;
 mod rollup_core;
+mod rollup_git;
 mod safe_paths;
 mod schema;
 mod set;

@@ -218,3 +218,20 @@ fn the_screen_refuses_a_manifest_naming_what_works() {
     );
     assert!(output.stdout.is_empty(), "nothing drawn");
 }
+
+/// The README's manifest reads as a valid manifest.
+#[test]
+fn the_readme_manifest_is_valid() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let example = readme
+        .split("```toml\n[rollup]")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .map(|rest| format!("[rollup]{rest}"))
+        .expect("a manifest in the README");
+    let read = campaigns::rollup::parse(&example);
+    assert_eq!(read.diagnostics, vec![]);
+    let manifest = read.manifest.unwrap();
+    assert_eq!(manifest.units.len(), 2);
+    assert_eq!(manifest.rankings[0].show, Some(5));
+}
