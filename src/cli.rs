@@ -197,7 +197,11 @@ Exit: 0 printed, 1 an unknown item, 2 could not run (not in a git work tree, …
 }
 
 #[derive(Debug, Args)]
+// `set [FILE] CAMPAIGN/ITEM`: one name is the item, FILE defaulting like every command's.
+#[command(allow_missing_positional = true)]
 pub struct SetArgs {
+    /// The plan (default ./campaigns.toml)
+    #[arg(default_value = "campaigns.toml")]
     pub file: PathBuf,
     /// CAMPAIGN/ITEM, e.g. clear-water/yangtze-outfalls
     pub target: String,

@@ -20,6 +20,10 @@ fn main() -> ExitCode {
         commands::to_stderr("campaigns: --config needs a PATH (only `schema --config` takes none)");
         return ExitCode::from(commands::COULD_NOT_RUN);
     }
+    if let Some(refused) = commands::flags::unused(cli.command.as_ref(), common) {
+        commands::to_stderr(&refused);
+        return ExitCode::from(commands::COULD_NOT_RUN);
+    }
     let configured = match commands::settings::config(common) {
         Ok(configured) => configured,
         Err(message) => {

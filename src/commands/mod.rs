@@ -4,6 +4,7 @@
 mod brief;
 mod check;
 mod config;
+pub mod flags;
 mod history;
 mod render;
 mod report;

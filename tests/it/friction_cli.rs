@@ -82,3 +82,57 @@ fn a_file_that_opens_with_two_byte_order_marks_is_refused_at_1_1() {
     let loaded = load::parse("\u{FEFF}[meta]\ntitle = \"T\"\n", options());
     assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
 }
+
+fn campaigns() -> assert_cmd::Command {
+    crate::binary::assert_command()
+}
+
+#[test]
+fn set_defaults_file_to_campaigns_toml_like_every_command() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy("campaigns.toml", dir.path().join("campaigns.toml")).unwrap();
+    let before = std::fs::read_to_string(dir.path().join("campaigns.toml")).unwrap();
+    let output = campaigns()
+        .current_dir(dir.path())
+        .args(["set", "clear-water/yangtze-outfalls", "--add", "1"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let after = std::fs::read_to_string(dir.path().join("campaigns.toml")).unwrap();
+    assert_ne!(before, after);
+    // FILE given, as before.
+    let output = campaigns()
+        .current_dir(dir.path())
+        .args([
+            "set",
+            "campaigns.toml",
+            "clear-water/yangtze-outfalls",
+            "--add",
+            "-1",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let back = std::fs::read_to_string(dir.path().join("campaigns.toml")).unwrap();
+    assert_eq!(before, back);
+}
+
+#[test]
+fn a_flag_that_does_nothing_for_a_command_is_refused() {
+    for args in [
+        &["schema", "--as-of", "2024-12-31"][..],
+        &["schema", "--ascii"],
+        &["schema", "--lang", "zh"],
+        &["completions", "bash", "--as-of", "2024-12-31"],
+        &["config", "--as-of", "2024-12-31"],
+    ] {
+        let output = campaigns().args(args).output().unwrap();
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(output.stdout.is_empty(), "{args:?}");
+        let said = String::from_utf8_lossy(&output.stderr);
+        let flag = args.iter().find(|a| a.starts_with("--")).unwrap();
+        assert!(said.contains(&format!("{flag} does nothing for")), "{said}");
+    }
+    let output = campaigns().args(["schema"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+}
