@@ -85,8 +85,9 @@ pub fn report(
             document.plan(),
             Some(comparison),
         ));
-    } else if compare.brief {
-        report = super::brief::last_meeting(file, document, report, common);
+    }
+    if compare.brief {
+        report = super::brief::last_meeting(file, since, document, report, common);
     }
     if compare.yoy {
         let today = settings::dates(common).today;

@@ -18,6 +18,8 @@ pub struct Report<'a> {
     pub(super) selected: Vec<usize>,
     /// The baseline of `--since`; `None` without it.
     since: Option<since::Since<'a>>,
+    /// What each task had closed (销号) at the last meeting, for the brief.
+    closed_then: Option<super::brief::ClosedThen>,
     /// The same period last year (`--yoy`); `None` without it.
     yoy: Option<super::yoy::Yoy>,
 }
@@ -49,6 +51,7 @@ impl<'a> Report<'a> {
             ascii: false,
             selected: (0..plan.campaigns.len()).collect(),
             since: None,
+            closed_then: None,
             yoy: None,
         }
     }
@@ -83,6 +86,17 @@ impl<'a> Report<'a> {
     pub fn since(mut self, since: since::Since<'a>) -> Report<'a> {
         self.since = Some(since);
         self
+    }
+
+    /// What each task had closed at the last meeting (`report --brief`).
+    pub fn closed_then(mut self, closed: super::brief::ClosedThen) -> Report<'a> {
+        self.closed_then = Some(closed);
+        self
+    }
+
+    /// What each task had closed at the last meeting, when it is known.
+    pub fn closed_at_last_meeting(&self) -> Option<&super::brief::ClosedThen> {
+        self.closed_then.as_ref()
     }
 
     /// The baseline compared with, when `--since` was given.

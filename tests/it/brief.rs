@@ -108,6 +108,12 @@ fn the_brief_compares_with_the_last_report() {
     );
     let now = plan("2024-12-31", 88, "due_soon_days = 20");
     fixture.commit(FILE, &now, "2024-12-31T12:00:00+08:00");
+    // The same figures; 销号 as the meeting recorded it.
+    let then = plan("2024-06-30", 80, "").replace("total = 100\n", "total = 100\nclosed = 70\n");
+    let now = now.replace("total = 100\n", "total = 100\nclosed = 80\n")
+        + "\n[[campaign.task]]\nid = \"permit\"\nname = \"Permit\"\ndone = 1\ntotal = 1\nclosed = 2024-12-10\n";
+    fixture.commit(FILE, &then, "2024-06-30T12:00:00+08:00");
+    fixture.commit(FILE, &now, "2024-12-31T12:00:00+08:00");
     let output = crate::binary::assert_command()
         .current_dir(fixture.path())
         .args(["report", FILE, "--brief", "--lang", "en"])
@@ -126,6 +132,18 @@ fn the_brief_compares_with_the_last_report() {
     assert!(brief.contains("## Due soon (within 20 days)"), "{brief}");
     assert!(
         brief.contains("Sewers: 2/10 (20%) · 20 days left"),
+        "{brief}"
+    );
+    assert!(
+        brief.contains("## Closed since the last meeting"),
+        "{brief}"
+    );
+    assert!(
+        brief.contains("- Water / Outfalls: 80 closed (+10 since 2024-06-30)"),
+        "{brief}"
+    );
+    assert!(
+        brief.contains("- Water / Permit: closed on 2024-12-10"),
         "{brief}"
     );
 }

@@ -1,8 +1,10 @@
 //! `report --brief`: one page for the monthly meeting (调度会): what moved
-//! since the last meeting, the attention list by 责任单位 (lead), and what
-//! falls due before the next one (临期). Built once here as headings and
+//! since the last meeting and what was closed (销号) since, the attention
+//! list by 责任单位 (lead), and what falls due before the next one (临期). Built once here as headings and
 //! lines; markdown, text and the xlsx sheet only lay it out. Every figure
 //! is the full report's (`figures`, `report::attention`), marked alike.
+
+mod closed;
 
 use std::collections::HashMap;
 
@@ -17,6 +19,8 @@ use crate::model::attention::Attention;
 use crate::model::by_lead::{LeadGroup, by_lead};
 use crate::model::due_soon::due_soon;
 use crate::model::{Item, Lang};
+
+pub use closed::ClosedThen;
 
 /// A section lists at most this many items, then says how many more: the
 /// brief stays one page; the full report lists them all.
@@ -66,6 +70,7 @@ pub fn build(report: &Report<'_>, escape: Escape, marker: &Marker) -> Brief {
         byline,
         sections: vec![
             changes(report, escape, marker),
+            closed::section(report, escape),
             by_lead_section(report, escape, marker),
             due_soon_section(report, escape, marker),
         ],
@@ -286,7 +291,7 @@ fn due_soon_section(report: &Report<'_>, escape: Escape, marker: &Marker) -> Sec
 }
 
 /// The first [`SHOWN_ITEMS`] of `lines`, then how many more.
-fn push_items(section: &mut Section, lines: Vec<String>, lang: Lang) {
+pub(super) fn push_items(section: &mut Section, lines: Vec<String>, lang: Lang) {
     let total = lines.len();
     section
         .lines
