@@ -19,7 +19,7 @@ pub struct Report<'a> {
     /// The baseline of `--since`; `None` without it.
     since: Option<since::Since<'a>>,
     /// What each task had closed (销号) at the last meeting, for the brief.
-    closed_then: Option<super::brief::ClosedThen>,
+    closed_then: Option<super::brief::closed_then::ClosedThen>,
     /// The same period last year (`--yoy`); `None` without it.
     yoy: Option<super::yoy::Yoy>,
 }
@@ -89,13 +89,13 @@ impl<'a> Report<'a> {
     }
 
     /// What each task had closed at the last meeting (`report --brief`).
-    pub fn closed_then(mut self, closed: super::brief::ClosedThen) -> Report<'a> {
+    pub fn closed_then(mut self, closed: super::brief::closed_then::ClosedThen) -> Report<'a> {
         self.closed_then = Some(closed);
         self
     }
 
     /// What each task had closed at the last meeting, when it is known.
-    pub fn closed_at_last_meeting(&self) -> Option<&super::brief::ClosedThen> {
+    pub fn closed_at_last_meeting(&self) -> Option<&super::brief::closed_then::ClosedThen> {
         self.closed_then.as_ref()
     }
 

@@ -1,41 +1,12 @@
 //! The brief's 销号 since the last meeting: each task whose closed count
 //! grew since the baseline, or that was closed on a day after it.
 
-use std::collections::HashMap;
-
-use chrono::NaiveDate;
-
 use super::{Line, Section, push_items};
 use crate::figures;
 use crate::model::{Closed, Lang};
 use crate::report::Report;
 use crate::report::attention::Escape;
 use crate::report::words;
-
-/// What each task had closed at the last meeting: `campaign/task` → how
-/// many (a task not there, or not closed then, had none).
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct ClosedThen {
-    /// The last meeting's reporting date.
-    pub as_of: NaiveDate,
-    pub counts: HashMap<String, f64>,
-}
-
-impl ClosedThen {
-    /// What `plan` (the file at the last meeting, reporting on `as_of`) had closed.
-    pub fn of(plan: &crate::model::Plan, as_of: NaiveDate) -> ClosedThen {
-        let counts = plan.campaigns.iter().flat_map(|campaign| {
-            campaign.tasks.iter().filter_map(move |task| {
-                let key = format!("{}/{}", campaign.id, task.id);
-                Some((key, task.closed?.count()))
-            })
-        });
-        ClosedThen {
-            as_of,
-            counts: counts.collect(),
-        }
-    }
-}
 
 pub(super) fn section(report: &Report<'_>, escape: Escape) -> Section {
     let lang = report.lang;

@@ -5,6 +5,7 @@
 //! is the full report's (`figures`, `report::attention`), marked alike.
 
 mod closed;
+pub(super) mod closed_then;
 
 use std::collections::HashMap;
 
@@ -20,7 +21,7 @@ use crate::model::by_lead::{LeadGroup, by_lead};
 use crate::model::due_soon::due_soon;
 use crate::model::{Item, Lang};
 
-pub use closed::ClosedThen;
+pub use closed_then::ClosedThen;
 
 /// A section lists at most this many items, then says how many more: the
 /// brief stays one page; the full report lists them all.
