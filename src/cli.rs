@@ -134,11 +134,12 @@ pub enum Command {
         size: (u16, u16),
         /// `overview`, `help`, `attention` (the attention list), `changes` (what moved since
         /// the baseline), `problems`, `by-lead` (the attention list by 责任单位), `due-soon`
-        /// (what is not done and falls due within `[meta] due_soon_days`), or a campaign id
+        /// (what is not done and falls due within `[meta] due_soon_days`), `year` (each item
+        /// beside last year's, 同比; reads the git history), or a campaign id
         #[arg(long, default_value = "overview")]
         view: String,
         /// Compare with the file as committed at REV or reported on DATE, as the screen's
-        /// --since does (the git history is read only with it, or with --view changes)
+        /// --since does (the git history is read only with it, or with --view changes or year)
         #[arg(long, value_name = "REV|DATE")]
         since: Option<Since>,
         /// That item selected in its campaign, its detail shown

@@ -10,6 +10,7 @@ pub mod meeting;
 mod notices;
 mod problems;
 mod rollup;
+pub mod year;
 
 pub use notices::{
     beyond_total, copied, far_from_current, no_search, nothing_to_undo, paste_ignored,

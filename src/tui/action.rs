@@ -81,6 +81,8 @@ pub enum Command {
     GroupByLead,
     /// Open the list of what is not done and falls due soon (临期), or leave it.
     ToggleDueSoon,
+    /// Open the year view (each item beside last year's: 同比), or leave it.
+    ToggleYear,
     /// Open the problems panel (every error and warning of the file), or close it.
     ToggleProblems,
     /// Leave the app.

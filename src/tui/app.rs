@@ -193,6 +193,10 @@ pub(crate) struct Lists {
     pub attention_by_lead: Option<attention::AttentionList>,
     /// What falls due soon (临期), once opened (`t`).
     pub due_soon: Option<attention::AttentionList>,
+    /// Every item for the year view, once opened (`y`).
+    pub year: Option<attention::AttentionList>,
+    /// The file's own history points for the year view, when git holds none.
+    pub year_from_file: Option<crate::history::compare::YearOnYear>,
     pub sort: SortKey,
     pub filter: String,
     /// The filter and selection each campaign view was left with, by

@@ -5,7 +5,7 @@
 //! loop (`tui::event::reader`) and handed in whole; a large history or
 //! comparison let go is freed off the screen's way (`tui::reclaim`).
 
-use crate::history::compare::{Baseline, Comparison};
+use crate::history::compare::{Baseline, Comparison, YearOnYear};
 use crate::history::{History, HistoryError, Since};
 use crate::model::{Plan, PlanStatus};
 use crate::tui::reclaim;
@@ -73,6 +73,9 @@ pub struct Baselined {
     comparison: Option<Comparison>,
     /// The comparison set aside for new figures, until the reader takes it.
     aside: Option<Comparison>,
+    /// The same period last year and the years before (the year view, `y`),
+    /// found where the history was read; `None` when git could not say.
+    year: Option<YearOnYear>,
 }
 
 impl Baselined {
@@ -85,11 +88,15 @@ impl Baselined {
         plan: &Plan,
         status: &PlanStatus,
     ) -> Baselined {
+        // Off the screen's thread with the read: it may load the plan at a
+        // revision (a task that follows another).
+        let year = YearOnYear::new(Some(&history), plan, status.as_of).ok();
         let mut baselined = Baselined {
             history,
             baseline: None,
             comparison: None,
             aside: None,
+            year,
         };
         baselined.rebase(since, rev_baseline, plan, status);
         baselined
@@ -110,6 +117,11 @@ impl Baselined {
         };
         self.replace_comparison(None);
         self.compare(plan, status);
+    }
+
+    /// The year-on-year baselines of the figures the history was read for.
+    pub fn year(&self) -> Option<&YearOnYear> {
+        self.year.as_ref()
     }
 
     /// The items that moved, in the plan's order, then the removed ones.

@@ -41,7 +41,7 @@ pub struct Request<'a> {
 }
 
 /// The views `render --view` draws besides a campaign id.
-pub const VIEWS: [&str; 7] = [
+pub const VIEWS: [&str; 8] = [
     "overview",
     "help",
     "attention",
@@ -49,6 +49,7 @@ pub const VIEWS: [&str; 7] = [
     "problems",
     "by-lead",
     "due-soon",
+    "year",
 ];
 
 /// Loads `path` and draws what `request` asks for.
@@ -66,7 +67,7 @@ pub fn render(path: &Path, settings: Settings, request: &Request) -> Result<Stri
     let today = settings.dates.today;
     let mut app = App::new(path.to_owned(), Ok(opened), settings);
     app.update(Action::Resize(request.size.0, request.size.1));
-    if request.since.is_some() || request.view == "changes" {
+    if request.since.is_some() || matches!(request.view, "changes" | "year") {
         let since = request.since.clone().unwrap_or(Since::LastReport);
         read_history(&mut app, path, since, today)?;
     }
@@ -139,6 +140,7 @@ pub fn show(app: &mut App, view: &str) -> Result<(), RenderFailure> {
         "problems" => Some(Command::ToggleProblems),
         "by-lead" => Some(Command::GroupByLead),
         "due-soon" => Some(Command::ToggleDueSoon),
+        "year" => Some(Command::ToggleYear),
         id => {
             let index = app
                 .plan()

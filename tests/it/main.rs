@@ -31,6 +31,7 @@ mod props_roundtrip;
 mod readme_screenshots;
 mod render;
 mod render_attention;
+mod render_year;
 mod report_cli;
 mod report_contract2;
 mod report_csv;

@@ -159,7 +159,7 @@ done = 3
 
 /// Four years of reports, each committed on its reporting date, and a
 /// monthly report in between that the year's rule must pass over.
-fn four_years() -> (Fixture, Vec<String>) {
+pub(crate) fn four_years() -> (Fixture, Vec<String>) {
     let fixture = Fixture::new();
     let mut commits = Vec::new();
     for (i, year) in YEARS.iter().enumerate() {

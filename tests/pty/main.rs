@@ -14,6 +14,7 @@ mod pty_reload;
 mod pty_report;
 mod pty_screen;
 mod pty_search;
+mod pty_year;
 
 // The harness all of them use.
 mod pty_support;

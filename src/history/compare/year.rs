@@ -76,6 +76,9 @@ pub struct YearOnYear {
     /// Per year, as `years`: this year's `campaign/item` → the key of the
     /// item it `follows` there (the pairs by id are not listed).
     follows: Vec<HashMap<String, String>>,
+    /// Last year's result: its last valid revision (reporting on or before
+    /// 31 December), with the keys followed there.
+    result: Option<(Baseline, HashMap<String, String>)>,
 }
 
 impl YearOnYear {
@@ -100,10 +103,21 @@ impl YearOnYear {
             });
             years.push(baseline);
         }
+        let result = match history {
+            Some(history) => {
+                let end = NaiveDate::from_ymd_opt(as_of.year() - 1, 12, 31).unwrap_or(as_of);
+                match at_day(history, end)? {
+                    Some(b) => Some((b.clone(), followed(history, &b, plan)?)),
+                    None => None,
+                }
+            }
+            None => None,
+        };
         Ok(YearOnYear {
             as_of,
             years,
             follows,
+            result,
         })
     }
 
@@ -120,6 +134,21 @@ impl YearOnYear {
     /// The item's figure of the same period last year; `None`: no figure.
     pub fn item(&self, campaign: &Campaign, item: Item) -> Option<YearAgo> {
         self.year(1, campaign, item)
+    }
+
+    /// The item's result of last year: its figure in the last revision of
+    /// that year; `None` when git holds none (or the item is not there).
+    pub fn last_result(&self, campaign: &Campaign, item: Item) -> Option<YearAgo> {
+        let (baseline, follows) = self.result.as_ref()?;
+        let key = own_key(campaign, item)?;
+        let key = follows.get(&key).unwrap_or(&key);
+        let previous = baseline.previous(key)?;
+        same_kind(previous.figure, current_figure(campaign, item)?).then_some(YearAgo {
+            as_of: baseline.as_of,
+            source: YearSource::Commit(baseline.commit.clone()?),
+            figure: previous.figure,
+            assumed: false,
+        })
     }
 
     /// The mean of its numeric figures of the three years before, each

@@ -110,7 +110,7 @@ fn short(commit: &str) -> &str {
 }
 
 /// A figure of the item with its unit: `39 μg/m³`, `94%`, `Ⅳ类`, `7条`.
-fn figure(figure: Figure, campaign: &Campaign, item: Item, lang: Lang, ascii: bool) -> String {
+pub fn figure(figure: Figure, campaign: &Campaign, item: Item, lang: Lang, ascii: bool) -> String {
     let unit = match item {
         Item::Task(i) => campaign.tasks.get(i).and_then(|t| t.unit.as_ref()),
         Item::Indicator(i) => campaign.indicators.get(i).and_then(|ind| ind.unit.as_ref()),

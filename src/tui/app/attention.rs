@@ -7,6 +7,7 @@
 
 mod meeting;
 mod widths;
+mod year;
 
 pub(crate) use meeting::days_left_text;
 
@@ -123,6 +124,8 @@ pub(crate) enum Source {
     Changes,
     /// What is not done and falls due soon (临期).
     DueSoon,
+    /// Every item beside last year's (the year view, `y`).
+    Year,
 }
 
 /// The state on screen of a list across campaigns: the attention list or
@@ -198,6 +201,7 @@ impl App {
             Some(Source::Search) => self.lists.search.as_ref().map(|search| &search.list),
             Some(Source::Changes) => self.lists.changes_list.as_ref(),
             Some(Source::DueSoon) => self.lists.due_soon.as_ref(),
+            Some(Source::Year) => self.lists.year.as_ref(),
             _ if self.lists.by_lead => self.lists.attention_by_lead.as_ref(),
             _ => Some(&data.plan_attention),
         }

@@ -85,6 +85,7 @@ impl App {
             Command::ToggleChanges => self.toggle_changes(),
             Command::GroupByLead => self.group_by_lead(),
             Command::ToggleDueSoon => self.toggle_due_soon(),
+            Command::ToggleYear => self.toggle_year(),
             Command::ToggleProblems => self.toggle_problems(),
             Command::Jump(n) => self.open(n.saturating_sub(1)),
             Command::OpenEditor => self

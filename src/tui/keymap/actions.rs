@@ -39,6 +39,7 @@ pub const ACTIONS: &[(&str, Command)] = &[
     ("toggle-changes", C::ToggleChanges),
     ("group-by-lead", C::GroupByLead),
     ("toggle-due-soon", C::ToggleDueSoon),
+    ("toggle-year", C::ToggleYear),
     ("toggle-problems", C::ToggleProblems),
     ("copy", C::Copy),
     ("quit", C::Quit),

@@ -353,6 +353,13 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind!(
         Global,
+        C::ToggleYear,
+        [Key::ch('y')],
+        "年度对比：上年结果、上年同期与同比",
+        "year view: last year beside this year"
+    ),
+    bind!(
+        Global,
         C::ToggleProblems,
         [Key::ch('p')],
         "问题列表：文件中的错误和警告",

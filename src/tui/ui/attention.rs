@@ -165,6 +165,9 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
     let Some(list) = app.shown_list() else {
         return;
     };
+    if app.attention_view().map(|view| view.source) == Some(Source::Year) {
+        return super::year::draw(buf, area, app, list, theme);
+    }
     let shown = Shown::of(app);
     let parts = parts(area, list.has_legend());
     let (selected, offset) = app

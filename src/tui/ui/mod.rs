@@ -18,6 +18,7 @@ pub mod problems;
 pub mod prompt;
 pub mod too_small;
 pub mod wrap;
+pub mod year;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;

@@ -126,6 +126,7 @@ impl App {
             let list = AttentionList::due_soon(plan, status, self.lists.by_lead, ascii);
             self.lists.due_soon = Some(list);
         }
+        self.refresh_year_list();
     }
 
     /// The list across campaigns shown (attention, by lead, due soon,

@@ -1,0 +1,221 @@
+//! The year view (`y`) as a full view: a row per item of every campaign,
+//! in the file's order: campaign, item, last year's result, this year's
+//! target and figure, the same period last year (`（文件）` when read from
+//! the file's own history) and the 同比 in the bulletin's words, `*` when it
+//! rests on an assumed value. The legend names the revision compared with.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Widget};
+
+use super::cells::put;
+use crate::figures::{self, Against};
+use crate::history::compare::{YearOnYear, YearSource, years_before};
+use crate::i18n;
+use crate::model::attention::Attention;
+use crate::model::{Campaign, Item, Lang};
+use crate::report::yoy::{Yoy, words};
+use crate::tui::app::App;
+use crate::tui::app::attention::AttentionList;
+use crate::tui::geometry::attention::parts;
+use crate::tui::geometry::columns::POINTER;
+use crate::tui::geometry::lines;
+use crate::tui::theme::Theme;
+
+/// The columns' widths for a view `width` wide: the 同比 takes what is left;
+/// the campaign's column goes first when it is narrow.
+fn widths(width: u16) -> [u16; 7] {
+    let fixed = if width >= 100 {
+        [12, 18, 11, 11, 11, 13]
+    } else {
+        [0, 16, 10, 10, 10, 11]
+    };
+    let used: u16 = fixed.iter().sum::<u16>() + POINTER;
+    let rest = width.saturating_sub(used);
+    [
+        fixed[0], fixed[1], fixed[2], fixed[3], fixed[4], fixed[5], rest,
+    ]
+}
+
+pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &App, list: &AttentionList, theme: &Theme) {
+    let lang = app.settings().lang;
+    let parts = parts(area, true);
+    let (selected, offset) = app
+        .attention_view()
+        .map_or((0, 0), |v| (v.selected, v.offset));
+    Block::bordered()
+        .border_set(theme.border_set())
+        .border_style(theme.border(true))
+        .title(Line::styled(
+            format!(" {} ", i18n::year::title(list.items.len(), lang)),
+            theme.title(),
+        ))
+        .render(area, buf);
+    let (Some(data), Some(years)) = (app.data(), app.year_on_year()) else {
+        let reading = i18n::history::reading(lang);
+        let at = parts.header;
+        put(
+            buf,
+            at.x + 2,
+            at.y,
+            at.width.saturating_sub(2),
+            reading,
+            theme.dim(),
+            "",
+        );
+        return;
+    };
+    let yoy = Yoy::new(years.clone());
+    let widths = widths(parts.header.width);
+    let style = theme.title();
+    let headings = i18n::year::headings(lang).map(|h| (h.to_owned(), style));
+    cells(buf, parts.header, widths, headings, theme);
+    let height = usize::from(parts.rows.height);
+    let len = list.items.len();
+    let first = lines::first_line(&list.groups, (offset, selected), height, len);
+    for n in 0..height {
+        let Some(index) = (first + n < len).then_some(first + n) else {
+            break;
+        };
+        let line = Rect {
+            y: parts.rows.y + n as u16,
+            height: 1,
+            ..parts.rows
+        };
+        if index == selected {
+            put(
+                buf,
+                line.x,
+                line.y,
+                POINTER,
+                theme.pointer(),
+                theme.title(),
+                "",
+            );
+        }
+        let plan = data.plan();
+        let attention = &list.items[index];
+        if let Some(campaign) = plan.campaigns.get(attention.campaign) {
+            let row = row(&yoy, campaign, attention, lang, theme);
+            cells(buf, line, widths, row, theme);
+        }
+    }
+    if let Some(legend) = parts.legend {
+        let text = legend_text(years, lang);
+        put(
+            buf,
+            legend.x + 1,
+            legend.y,
+            legend.width.saturating_sub(1),
+            &text,
+            theme.dim(),
+            theme.ellipsis(),
+        );
+    }
+}
+
+fn cells(
+    buf: &mut Buffer,
+    line: Rect,
+    widths: [u16; 7],
+    cells: [(String, Style); 7],
+    theme: &Theme,
+) {
+    let mut x = line.x + POINTER;
+    for (i, ((text, style), width)) in cells.into_iter().zip(widths).enumerate() {
+        if width == 0 {
+            continue;
+        }
+        let room = if i == 6 { width } else { width - 1 };
+        put(buf, x, line.y, room, &text, style, theme.ellipsis());
+        x += width;
+    }
+}
+
+/// One item's cells.
+fn row(
+    yoy: &Yoy,
+    campaign: &Campaign,
+    at: &Attention,
+    lang: Lang,
+    theme: &Theme,
+) -> [(String, Style); 7] {
+    let ascii = theme.ascii;
+    let plain = Style::new();
+    let item = at.item;
+    let (name, target, now) = match item {
+        Item::Task(i) => {
+            let Some(task) = campaign.tasks.get(i) else {
+                return Default::default();
+            };
+            let unit = task.unit.as_ref().map(|u| u.get(lang));
+            let total = task.total.map(|t| figures::with_unit(t, unit, lang));
+            let done = figures::with_unit(task.done, unit, lang);
+            (task.name.get(lang), total, done)
+        }
+        Item::Indicator(i) => {
+            let Some(ind) = campaign.indicators.get(i) else {
+                return Default::default();
+            };
+            let target = figures::indicator_target(ind, lang, ascii).map(|t| t.to_string());
+            (
+                ind.name.get(lang),
+                target,
+                figures::marked_indicator_value(ind, lang, ascii).to_string(),
+            )
+        }
+    };
+    let result = yoy
+        .years()
+        .last_result(campaign, item)
+        .map(|r| words::figure(r.figure, campaign, item, lang, ascii));
+    let found = yoy.item(campaign, item);
+    let ago = found.as_ref().map(|f| {
+        let figure = words::figure(f.ago.figure, campaign, item, lang, ascii);
+        match f.ago.source {
+            YearSource::File => format!("{figure}{}", i18n::year::from_file(lang)),
+            YearSource::Commit(_) => figure,
+        }
+    });
+    let (change, change_style) = match &found {
+        Some(f) => match &f.change {
+            Some(change) => {
+                let words = change
+                    .words(Against::LastYear, lang, ascii, f.assumed)
+                    .to_string();
+                let style = match change.direction {
+                    Some(figures::Direction::Better) => theme.status(crate::model::Status::Met),
+                    Some(figures::Direction::Worse) => theme.status(crate::model::Status::NotMet),
+                    _ => plain,
+                };
+                (words, style)
+            }
+            None => (String::new(), plain),
+        },
+        None => (i18n::year::none(lang).to_owned(), theme.dim()),
+    };
+    let dash = || "—".to_owned();
+    [
+        (campaign.name.get(lang).to_owned(), theme.dim()),
+        (name.to_owned(), plain),
+        (result.unwrap_or_else(dash), plain),
+        (target.unwrap_or_else(dash), theme.dim()),
+        (now, theme.title()),
+        (ago.unwrap_or_else(dash), plain),
+        (change, change_style),
+    ]
+}
+
+/// Where the same period last year was read, and the `*` legend.
+fn legend_text(years: &YearOnYear, lang: Lang) -> String {
+    let day = figures::date(years_before(years.as_of(), 1));
+    let commit = years.last_year().map(|b| b.short().to_owned());
+    let mut text = i18n::year::legend(&day, commit.as_deref(), lang);
+    text.push_str(match lang {
+        Lang::Zh => "；* 示例",
+        Lang::En => "; * assumed",
+    });
+    text
+}
