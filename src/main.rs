@@ -54,6 +54,20 @@ fn main() -> ExitCode {
             common,
             config,
         ),
+        Some(Command::Render { file, .. }) if commands::rollup::is_manifest(file) => {
+            commands::rollup::not_yet(file, "render")
+        }
+        Some(Command::Set(args)) if commands::rollup::is_manifest(&args.file) => {
+            commands::rollup::not_yet(&args.file, "set")
+        }
+        Some(Command::History(args))
+            if args
+                .args
+                .first()
+                .is_some_and(|f| commands::rollup::is_manifest(f)) =>
+        {
+            commands::rollup::not_yet(&args.args[0], "history")
+        }
         None => screen(&cli, config),
         Some(Command::Check { file }) => commands::check(file, common, config),
         Some(Command::Report {

@@ -38,6 +38,17 @@ pub fn no_screen(file: &Path) -> anyhow::Result<u8> {
     Ok(COULD_NOT_RUN)
 }
 
+/// `render`, `set` or `history` given a manifest: exit 2, naming what
+/// takes one (a unit's own file is what these read and write).
+pub fn not_yet(file: &Path, command: &str) -> anyhow::Result<u8> {
+    let file = sanitize_line(&file.display().to_string());
+    to_stderr(&format!(
+        "campaigns: {file} is a roll-up manifest; `{command}` takes one unit's campaigns.toml. \
+         For the roll-up use `campaigns report {file}` or `campaigns check {file}`"
+    ));
+    Ok(COULD_NOT_RUN)
+}
+
 /// Reads the manifest and prints its diagnostics; `Err`: the exit code.
 fn read_manifest(file: &Path, common: &Common, lang: Lang) -> Result<Rollup, u8> {
     let text = load::read(file).map_err(|err| {

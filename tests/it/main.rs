@@ -47,6 +47,7 @@ mod reread_differential;
 mod rollup_cli;
 mod rollup_core;
 mod rollup_git;
+mod rollup_paths;
 mod safe_paths;
 mod schema;
 mod set;

@@ -235,3 +235,27 @@ fn the_readme_manifest_is_valid() {
     assert_eq!(manifest.units.len(), 2);
     assert_eq!(manifest.rankings[0].show, Some(5));
 }
+
+#[test]
+fn render_set_and_history_name_what_takes_a_manifest() {
+    let dir = tempfile::tempdir().unwrap();
+    let manifest = three_units(dir.path());
+    let path = manifest.to_str().unwrap();
+    for args in [
+        vec!["render", path],
+        vec!["set", path, "clear-water/yangtze-outfalls", "--done", "1"],
+        vec!["history", path],
+    ] {
+        let output = assert_command()
+            .args(&args)
+            .assert()
+            .code(2)
+            .get_output()
+            .clone();
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert!(
+            stderr.contains("roll-up manifest") && stderr.contains("campaigns report"),
+            "{args:?}: {stderr}"
+        );
+    }
+}
