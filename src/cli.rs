@@ -95,7 +95,7 @@ pub enum Command {
     },
     /// Print the figures as markdown, JSON, CSV or text, or write the ledger workbook (xlsx)
     #[command(
-        after_help = "Examples:\n  campaigns report --format json | jq '.campaigns[].status'\n  campaigns report plan.toml --format csv --output figures.csv\n  campaigns report --format xlsx --lang zh -o 台账.xlsx\n  campaigns report --since 2024-11-30      # each figure with its change since then\n  campaigns report --yoy                   # each figure beside the same period last year (同比)"
+        after_help = "Examples:\n  campaigns report --format json | jq '.campaigns[].status'\n  campaigns report plan.toml --format csv --output figures.csv\n  campaigns report --format xlsx --lang zh -o 台账.xlsx\n  campaigns report --since 2024-11-30      # each figure with its change since then\n  campaigns report --brief                 # one page for the meeting: moved, closed, by lead, due soon\n  campaigns report --yoy                   # each figure beside the same period last year (同比)"
     )]
     Report {
         #[arg(default_value = "campaigns.toml")]
