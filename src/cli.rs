@@ -176,6 +176,19 @@ Examples:
 Exit: 0 printed, 1 an unknown item, 2 could not run (not in a git work tree, …)"
     )]
     History(HistoryArgs),
+    /// Draft the next year's plan from this one into a new file, comments kept
+    #[command(
+        after_help = "Examples:\n  campaigns rollover 2025 -o campaigns-2025.toml\n  campaigns rollover 2025 plan.toml -o plan-2025.toml\n\nThe draft: meta.as_of on 1 January of YEAR; campaign and task dates moved into YEAR;\nunfinished tasks carried as what is left (total - done) with `follows`; counts of the\nclosed year back to 0; finished tasks listed and left out. It never writes over a file.\nExit: 0 written, 1 the plan (or the draft) has errors, 2 could not run (OUTPUT exists, …)"
+    )]
+    Rollover {
+        /// The year the new plan is for, e.g. 2025
+        year: i32,
+        #[arg(default_value = "campaigns.toml")]
+        file: PathBuf,
+        /// The new file (never an existing one, never the plan)
+        #[arg(long, short, value_name = "PATH")]
+        output: PathBuf,
+    },
     /// Print the JSON Schema of the file format (with --config, of the config file), for editors
     #[command(
         after_help = "Examples:\n  campaigns schema > campaigns.schema.json   # then start campaigns.toml with: #:schema ./campaigns.schema.json\n  campaigns schema --config > config.schema.json"

@@ -109,6 +109,9 @@ fn main() -> ExitCode {
             commands::render(file, common, &request, config)
         }
         Some(Command::Set(args)) => commands::set(args, common, config),
+        Some(Command::Rollover { year, file, output }) => {
+            commands::rollover(*year, file, output, common, config)
+        }
         Some(Command::Schema) => commands::schema(wants_config_schema),
         Some(Command::Config { check }) => commands::config(*check, &configured),
         Some(Command::History(args)) => commands::history(args, common, config),

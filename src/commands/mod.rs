@@ -8,6 +8,7 @@ pub mod flags;
 mod history;
 mod render;
 mod report;
+mod rollover;
 pub mod rollup;
 mod set;
 pub mod settings;
@@ -27,6 +28,7 @@ pub use config::config;
 pub use history::history;
 pub use render::render;
 pub use report::{Compare, completions, report, schema};
+pub use rollover::rollover;
 pub use set::set;
 pub use since::check_for_screen as check_screen_since;
 

@@ -21,6 +21,8 @@ pub enum OutputError {
     NotAFile { path: String, kind: &'static str },
     #[error("{path}: a symbolic link to nothing; nothing written")]
     DanglingLink { path: String },
+    #[error("{path} exists: a new file is never written over one; nothing written")]
+    Exists { path: String },
     #[error("{path}: could not {step}: {source}; nothing written")]
     Io {
         path: String,
@@ -115,6 +117,41 @@ impl Target {
 /// `path` checked, then written in place of the old file.
 pub fn replace(path: &Path, bytes: &[u8]) -> Result<(), OutputError> {
     Target::check(path)?.replace(bytes)
+}
+
+/// Writes `bytes` as a new file at `path`, never over anything there (a
+/// file, a link, a FIFO): the temporary file is linked into place only if
+/// the name is still free when it lands.
+pub fn create(path: &Path, bytes: &[u8]) -> Result<(), OutputError> {
+    let shown = shown(path);
+    let io = |step, source| OutputError::Io {
+        path: shown.clone(),
+        step,
+        source,
+    };
+    if fs::symlink_metadata(path).is_ok() {
+        return Err(OutputError::Exists { path: shown });
+    }
+    let mut temp = tempfile::Builder::new()
+        .prefix(&temp_prefix(path))
+        .rand_bytes(6)
+        .permissions(Permissions::from_mode(0o666))
+        .tempfile_in(directory(path))
+        .map_err(|err| io("create a temporary file beside it", err))?;
+    temp.write_all(bytes)
+        .map_err(|err| io("write the temporary file", err))?;
+    temp.as_file()
+        .sync_all()
+        .map_err(|err| io("sync the temporary file", err))?;
+    temp.persist_noclobber(path).map_err(|err| match err.error.kind() {
+        io::ErrorKind::AlreadyExists => OutputError::Exists {
+            path: shown.clone(),
+        },
+        _ => io("move the temporary file into place", err.error),
+    })?;
+    File::open(directory(path))
+        .and_then(|dir| dir.sync_all())
+        .map_err(|err| io("sync the directory", err))
 }
 
 /// What the node is, when it is not a regular file.

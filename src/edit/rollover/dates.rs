@@ -50,11 +50,17 @@ pub fn write(table: &mut Table, key: &str, date: NaiveDate) {
 
 /// Puts `value` at `key`; an old value's decor (the spaces before it and a
 /// trailing `# comment`) is carried over, since a new value has none.
+/// The key itself is kept, with the comment lines above it.
 pub fn set_keeping_decor(table: &mut Table, key: &str, mut value: Value) {
-    if let Some(old) = table.get(key).and_then(Item::as_value) {
-        *value.decor_mut() = old.decor().clone();
+    match table.get_mut(key) {
+        Some(Item::Value(old)) => {
+            *value.decor_mut() = old.decor().clone();
+            *old = value;
+        }
+        _ => {
+            table.insert(key, Item::Value(value));
+        }
     }
-    table.insert(key, Item::Value(value));
 }
 
 #[cfg(test)]
@@ -74,11 +80,11 @@ mod tests {
     }
 
     #[test]
-    fn a_written_date_keeps_its_comment() {
-        let mut doc: toml_edit::DocumentMut =
-            "due = 2024-12-31   # illustrative\n".parse().unwrap();
+    fn a_written_date_keeps_its_comments() {
+        let text = "# when it ends\ndue = 2024-12-31   # illustrative\n";
+        let mut doc: toml_edit::DocumentMut = text.parse().unwrap();
         write(doc.as_table_mut(), "due", date("2025-12-31"));
-        assert_eq!(doc.to_string(), "due = 2025-12-31   # illustrative\n");
+        assert_eq!(doc.to_string(), text.replace("2024", "2025"));
         assert_eq!(read(doc.as_table(), "due"), Some(date("2025-12-31")));
     }
 }
