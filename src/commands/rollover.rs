@@ -12,7 +12,9 @@ use campaigns::model::{Lang, Text};
 use campaigns::report::output;
 use campaigns::text::sanitize_line;
 
-use super::{COULD_NOT_RUN, INVALID, VALID, load_reporting_problems, settings, to_stderr, to_stdout};
+use super::{
+    COULD_NOT_RUN, INVALID, VALID, load_reporting_problems, settings, to_stderr, to_stdout,
+};
 use crate::cli::Common;
 
 pub fn rollover(
@@ -99,19 +101,44 @@ fn line(change: &Rolled, lang: Lang) -> String {
     match (change, lang) {
         (Rolled::AsOf { from, to }, Lang::En) => format!("reporting date {} → {to}", date(*from)),
         (Rolled::AsOf { from, to }, Lang::Zh) => format!("报告日期 {} → {to}", date(*from)),
-        (Rolled::CampaignDates { campaign, name: text, start, end }, Lang::En) => format!(
+        (
+            Rolled::CampaignDates {
+                campaign,
+                name: text,
+                start,
+                end,
+            },
+            Lang::En,
+        ) => format!(
             "campaign {campaign} {}: {} to {}",
             name(text),
             date(*start),
             date(*end)
         ),
-        (Rolled::CampaignDates { campaign, name: text, start, end }, Lang::Zh) => format!(
+        (
+            Rolled::CampaignDates {
+                campaign,
+                name: text,
+                start,
+                end,
+            },
+            Lang::Zh,
+        ) => format!(
             "攻坚战 {campaign} {}：{} 至 {}",
             name(text),
             date(*start),
             date(*end)
         ),
-        (Rolled::Task { path, name: text, done, total, fate }, _) => {
+        (
+            Rolled::Task {
+                path,
+                name: text,
+                done,
+                total,
+                fate,
+            },
+            _,
+        ) => {
             let total = total.map(n).unwrap_or_default();
             let what = match (fate, lang) {
                 (Fate::Carried { remainder }, Lang::En) => format!(
@@ -126,7 +153,9 @@ fn line(change: &Rolled, lang: Lang) -> String {
                 ),
                 (Fate::Reset, Lang::En) => format!("a count of the year: {} → 0", n(*done)),
                 (Fate::Reset, Lang::Zh) => format!("年度计数清零：{} → 0", n(*done)),
-                (Fate::Finished, Lang::En) => format!("finished ({} of {total}): left out", n(*done)),
+                (Fate::Finished, Lang::En) => {
+                    format!("finished ({} of {total}): left out", n(*done))
+                }
                 (Fate::Finished, Lang::Zh) => format!("已完成（{}/{total}）：不再列入", n(*done)),
                 (Fate::Kept, Lang::En) => "kept".to_owned(),
                 (Fate::Kept, Lang::Zh) => "保留".to_owned(),

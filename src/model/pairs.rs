@@ -6,7 +6,8 @@
 //! pairs with that one instead, since its author said so (the shipped
 //! plan's remaining 3 black-odorous water bodies continue 2024's 7, under
 //! another id). Several of this year's items may continue one of last
-//! year's; an item of last year's that none continues has ended.
+//! year's; an item of last year's has ended when none continues it and
+//! this year's plan has no item of its path.
 
 use std::collections::{HashMap, HashSet};
 
@@ -57,7 +58,7 @@ impl Pairs {
 
 /// Pairs the items of `this` year's plan with those of `last` year's.
 pub fn pair(this: &Plan, last: &Plan) -> Pairs {
-    let places = places(last);
+    let last_places = places(last);
     let mut out = Pairs::default();
     let mut continued = HashSet::new();
     for (c, campaign) in this.campaigns.iter().enumerate() {
@@ -70,11 +71,11 @@ pub fn pair(this: &Plan, last: &Plan) -> Pairs {
             let own = path_of(this, at);
             let by_follows = follows
                 .filter(|path| Some(*path) != own.as_ref())
-                .and_then(|path| places.get(path))
+                .and_then(|path| last_places.get(path))
                 .map(|&last| (last, PairedBy::Follows));
             let by_id = || {
                 own.as_ref()
-                    .and_then(|path| places.get(path))
+                    .and_then(|path| last_places.get(path))
                     .filter(|last| same_kind(last.item, item))
                     .map(|&last| (last, PairedBy::Id))
             };
@@ -87,8 +88,15 @@ pub fn pair(this: &Plan, last: &Plan) -> Pairs {
             }
         }
     }
+    // Last year's item whose path this year's plan still holds goes on
+    // under it, even when that item pairs with another by `follows`.
+    let kept = places(this);
     out.ended = every_item(last)
         .filter(|at| !continued.contains(at))
+        .filter(|&at| {
+            let same = path_of(last, at).and_then(|path| kept.get(&path).copied());
+            !same.is_some_and(|this| same_kind(this.item, at.item))
+        })
         .collect();
     out
 }

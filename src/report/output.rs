@@ -143,12 +143,13 @@ pub fn create(path: &Path, bytes: &[u8]) -> Result<(), OutputError> {
     temp.as_file()
         .sync_all()
         .map_err(|err| io("sync the temporary file", err))?;
-    temp.persist_noclobber(path).map_err(|err| match err.error.kind() {
-        io::ErrorKind::AlreadyExists => OutputError::Exists {
-            path: shown.clone(),
-        },
-        _ => io("move the temporary file into place", err.error),
-    })?;
+    temp.persist_noclobber(path)
+        .map_err(|err| match err.error.kind() {
+            io::ErrorKind::AlreadyExists => OutputError::Exists {
+                path: shown.clone(),
+            },
+            _ => io("move the temporary file into place", err.error),
+        })?;
     File::open(directory(path))
         .and_then(|dir| dir.sync_all())
         .map_err(|err| io("sync the directory", err))

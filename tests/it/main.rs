@@ -44,6 +44,7 @@ mod report_xlsx_limits;
 mod report_xlsx_print;
 mod report_yoy;
 mod reread_differential;
+mod rollover;
 mod rollup_cli;
 mod rollup_core;
 mod rollup_git;
