@@ -17,7 +17,7 @@ pub use notices::{
     waiting_for_lock,
 };
 
-pub use friction::{all_undone, done_goes_down, more_below};
+pub use friction::{all_undone, done_goes_down, more_below, no_further_revision};
 pub use legend::{moves_meaning, symbols_heading};
 pub use problems::{no_problems, problem_counts, problems_hint, problems_title};
 

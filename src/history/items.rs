@@ -14,7 +14,7 @@ use chrono::NaiveDate;
 use super::point::{ItemHistory, Point, PointFrom};
 use crate::load::Document;
 use crate::model::schedule::task_schedule;
-use crate::model::{Campaign, Figure, Plan, PlanStatus, Status, Task};
+use crate::model::{Campaign, Figure, Plan, PlanStatus, Status, Task, Text};
 
 /// The items seen so far.
 #[derive(Default)]
@@ -68,7 +68,7 @@ impl Items {
                 let figure = Figure::Done(task.done);
                 self.saw(
                     campaign,
-                    &task.id,
+                    (&task.id, &task.name),
                     figure,
                     schedule.status,
                     at,
@@ -81,7 +81,7 @@ impl Items {
                 let figure = Figure::Value(indicator.value);
                 self.saw(
                     campaign,
-                    &indicator.id,
+                    (&indicator.id, &indicator.name),
                     figure,
                     state.status,
                     at,
@@ -101,7 +101,7 @@ impl Items {
     fn saw(
         &mut self,
         campaign: &Campaign,
-        id: &str,
+        (id, name): (&str, &Text),
         figure: Figure,
         status: Status,
         at: &At<'_>,
@@ -117,6 +117,8 @@ impl Items {
                 self.items.push(Gathered {
                     history: ItemHistory {
                         key,
+                        // Revisions come newest first: the newest name.
+                        name: Some(name.clone()),
                         points: Vec::new(),
                         removed: None,
                         gone: Vec::new(),

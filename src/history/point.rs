@@ -9,6 +9,9 @@ use crate::model::{Figure, Status};
 pub struct ItemHistory {
     /// `campaign/item`, the ids the file gives them.
     pub key: String,
+    /// Its name in the newest revision that has it: a removed item is
+    /// named by it, not by its ids.
+    pub name: Option<crate::model::Text>,
     /// Oldest first: each revision where the figure or the status changed or the item
     /// first appeared, merged with the item's own `history` array.
     pub points: Vec<Point>,

@@ -27,3 +27,13 @@ pub fn more_below(lang: Lang) -> &'static str {
         Lang::En => "more below (Tab, then scroll)",
     }
 }
+
+/// `b` at the oldest revision of the history, `B` at the newest.
+pub fn no_further_revision(lang: Lang, older: bool) -> &'static str {
+    match (lang, older) {
+        (Lang::Zh, true) => "基准已是最早的版本，没有更早的了",
+        (Lang::Zh, false) => "基准已是最新的版本，没有更新的了",
+        (Lang::En, true) => "the baseline is already the oldest revision: none older",
+        (Lang::En, false) => "the baseline is already the newest revision: none newer",
+    }
+}

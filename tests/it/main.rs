@@ -59,6 +59,7 @@ mod tree_differential;
 mod tui_app;
 mod tui_changes;
 mod tui_friction;
+mod tui_friction_history;
 mod tui_history;
 mod tui_large;
 mod tui_problems;

@@ -36,7 +36,9 @@ pub(crate) struct AttentionList {
     /// For the changes list: how each row moved (beside `items`), and the
     /// items removed since the baseline, which have no row to open.
     pub changes: Vec<Change>,
-    pub removed: Vec<String>,
+    /// Named in the file's words at the newest revision that had them
+    /// (their `campaign/item` when no name is known).
+    pub removed: Vec<crate::model::Text>,
     /// The groups by lead (责任单位), each heading its rows; empty when the
     /// list is not grouped.
     pub groups: Vec<crate::model::by_lead::LeadGroup>,

@@ -7,24 +7,28 @@ use super::attention::{AttentionList, Source};
 use super::{App, Effect, View};
 use crate::model::Plan;
 use crate::model::PlanStatus;
+use crate::model::Text;
 use crate::model::attention;
 use crate::tui::changes::Change;
 
 impl AttentionList {
     /// The rows of the items in `changes` that are still in the plan, each
-    /// with its change; the removed ones by key.
+    /// with its change; the removed ones by the name `name_of` finds for a
+    /// key, else by key.
     pub fn of_changes(
         plan: &Plan,
         status: &PlanStatus,
         changes: &[Change],
         ascii: bool,
+        name_of: impl Fn(&str) -> Option<Text>,
     ) -> AttentionList {
         let mut kept = Vec::new();
         let mut rows = Vec::new();
         let mut removed = Vec::new();
         for change in changes {
             let Some((index, item)) = change.at else {
-                removed.push(change.key.clone());
+                removed
+                    .push(name_of(&change.key).unwrap_or_else(|| Text::Plain(change.key.clone())));
                 continue;
             };
             let Some(row) = status
@@ -75,12 +79,19 @@ impl App {
             self.lists.changes_list = None;
             return;
         };
-        let changes = self.baselined().map_or(&[][..], |b| b.changes());
+        let baselined = self.baselined();
+        let changes = baselined.map_or(&[][..], |b| b.changes());
+        let items = baselined.map_or(&[][..], |b| &b.history.items[..]);
+        let name_of = |key: &str| {
+            let item = items.iter().rev().find(|item| item.key == key)?;
+            item.name.clone()
+        };
         self.lists.changes_list = Some(AttentionList::of_changes(
             data.plan(),
             &data.status,
             changes,
             self.settings.ascii,
+            name_of,
         ));
         if self.attention.as_ref().map(|view| view.source) == Some(Source::Changes) {
             self.find_attention_place();

@@ -146,7 +146,10 @@ impl App {
             return Effect::None;
         };
         if !baselined.step(older, data.plan(), &data.status) {
-            return Effect::None;
+            // At either end: said, or `b` seems not to work.
+            let words = crate::i18n::no_further_revision(self.settings.lang, older);
+            self.set_message(words.to_owned(), false);
+            return Effect::Redraw;
         }
         self.comparison.baseline_stepped = true;
         self.refresh_changes();

@@ -270,7 +270,12 @@ fn legend_text(list: &AttentionList, gap_shown: bool, lang: Lang, theme: &Theme)
         text.push(s.attention_gap_legend.to_owned());
     }
     if !list.removed.is_empty() {
-        text.push(i18n::history::removed_items(&list.removed, lang));
+        let names: Vec<String> = list
+            .removed
+            .iter()
+            .map(|name| name.get(lang).to_owned())
+            .collect();
+        text.push(i18n::history::removed_items(&names, lang));
     }
     text.join(theme.dot())
 }
