@@ -3,6 +3,7 @@
 //! is the bureau's own (序时进度, 责任单位) with full-width punctuation
 //! (，：；（）); a label joined to what follows takes [`Strings::colon`].
 
+mod closing;
 mod friction;
 pub mod history;
 mod legend;
@@ -12,6 +13,7 @@ mod problems;
 mod rollup;
 pub mod year;
 
+pub use closing::{closed_heading, last_notice_heading, notices_heading, stage_label};
 pub use notices::{
     beyond_total, copied, far_from_current, no_search, nothing_to_undo, paste_ignored,
     waiting_for_lock,

@@ -14,6 +14,9 @@
 //! `marked` column before it names the row's figures that rest on one,
 //! worked-out ones included (`due;days_left`), by the JSON report's keys.
 //!
+//! `closed` is the count closed (销号; empty when not tracked), `notices` how
+//! many 督办 notices the item has had and `last_notice` the newest one's date.
+//!
 //! With `--since` two columns follow: `previous` (the figure at the
 //! baseline: a number, or a water class) and `change` (now minus then; empty
 //! for a class, for an item new since, and without a baseline). With
@@ -25,12 +28,12 @@ use super::marks;
 use super::since::Since;
 use super::yoy::columns as yoy_columns;
 use crate::figures;
-use crate::model::{Assumed, Campaign, Figure, Item, Level};
+use crate::model::{Assumed, Campaign, Figure, Item, Level, last_notice};
 
 /// U+FEFF, written EF BB BF: marks the file as UTF-8 for spreadsheets.
 const BYTE_ORDER_MARK: char = '\u{FEFF}';
 
-const HEADER: [&str; 14] = [
+const HEADER: [&str; 17] = [
     "campaign",
     "kind",
     "id",
@@ -43,6 +46,9 @@ const HEADER: [&str; 14] = [
     "start",
     "due",
     "days_left",
+    "closed",
+    "notices",
+    "last_notice",
     "marked",
     "assumed",
 ];
@@ -101,6 +107,10 @@ pub fn render(report: &Report<'_>) -> String {
                 schedule
                     .days_left
                     .map_or(Cell::Empty, |d| Cell::Number(d.to_string())),
+                task.closed
+                    .map_or(Cell::Empty, |c| Cell::Number(figures::exact(c.count()))),
+                Cell::Number(task.notices.len().to_string()),
+                date(last_notice(&task.notices).map(|n| n.date)),
                 marked(
                     yoy_marked(marks::task_marked(schedule), yoy, campaign, Item::Task(i)),
                     since.is_some(),
@@ -124,6 +134,9 @@ pub fn render(report: &Report<'_>) -> String {
                 Cell::Empty,
                 Cell::Empty,
                 Cell::Empty,
+                Cell::Empty,
+                Cell::Number(indicator.notices.len().to_string()),
+                date(last_notice(&indicator.notices).map(|n| n.date)),
                 marked(
                     yoy_marked(
                         marks::indicator_marked(indicator, status),

@@ -17,6 +17,7 @@ use serde_json::Value;
 
 use super::Report;
 use super::cells::{json_level as level, json_number as number};
+use super::closing::{ClosingJson, NoticeJson, closing_json, notices_json};
 use super::marks;
 use super::since::Since;
 use super::yoy::Yoy;
@@ -123,6 +124,8 @@ struct TaskJson<'a> {
     marked: Vec<&'static str>,
     /// Last year's item this one continues, "campaign/item".
     follows: Option<String>,
+    #[serde(flatten)]
+    closing: ClosingJson<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
     previous: WithSince<PreviousJson<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -145,6 +148,7 @@ struct IndicatorJson<'a> {
     status: &'static str,
     assumed: Fields,
     marked: Vec<&'static str>,
+    notices: Vec<NoticeJson<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     previous: WithSince<PreviousJson<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -320,6 +324,7 @@ fn task_json<'a>(
         assumed: Fields(schedule.assumed),
         marked,
         follows: task.follows.as_ref().map(ToString::to_string),
+        closing: closing_json(task, lang),
         previous,
         change,
         yoy: None,
@@ -349,6 +354,7 @@ fn indicator_json<'a>(
         status: state.status.as_str(),
         assumed: Fields(indicator.assumed),
         marked,
+        notices: notices_json(&indicator.notices, lang),
         previous,
         change,
         yoy: None,

@@ -8,6 +8,7 @@
 mod attention;
 pub mod brief;
 mod cells;
+mod closing;
 mod contents;
 mod csv;
 mod headline;

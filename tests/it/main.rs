@@ -15,6 +15,7 @@ mod brief;
 mod check;
 mod check_props;
 mod check_zh;
+mod closing;
 mod comparison;
 mod comparison_large;
 mod config;

@@ -32,7 +32,8 @@ fn csv(file: &str) -> Vec<csv::StringRecord> {
 }
 
 /// Columns a spreadsheet reads as numbers (they may be negative).
-const NUMERIC: [usize; 4] = [4, 5, 7, 11];
+// Issue 25 adds `closed` (12) and `notices` (13), numbers too.
+const NUMERIC: [usize; 6] = [4, 5, 7, 11, 12, 13];
 
 #[test]
 fn hostile_names_come_back_intact_and_neutralised() {
@@ -75,8 +76,9 @@ fn no_cell_is_a_formula() {
         let rows = csv(file);
         assert!(rows.len() > 1);
         for row in &rows[1..] {
-            // Contract 3 adds `marked` before `assumed`.
-            assert_eq!(row.len(), 14, "{row:?}");
+            // Contract 3 adds `marked` before `assumed`; issue 25 `closed`,
+            // `notices` and `last_notice` before `marked`.
+            assert_eq!(row.len(), 17, "{row:?}");
             for (column, cell) in row.iter().enumerate() {
                 if NUMERIC.contains(&column) && !cell.is_empty() {
                     let is_class = cell.chars().all(|c| "IV劣".contains(c));
@@ -136,6 +138,9 @@ fn one_row_per_task_and_indicator() {
             "start",
             "due",
             "days_left",
+            "closed",
+            "notices",
+            "last_notice",
             "marked",
             "assumed"
         ]
@@ -159,6 +164,9 @@ fn one_row_per_task_and_indicator() {
             "2024-01-01",
             "2024-06-30",
             "-184",
+            "",
+            "0",
+            "",
             "",
             ""
         ]

@@ -143,10 +143,15 @@ fn shape_is_exactly_the_designed_one() {
         "assumed",
         "marked",
         "follows",
+        // Issue 25: 销号 and 督办.
+        "closed",
+        "closed_on",
+        "stage",
+        "notices",
     ];
     let indicator_keys = [
         "id", "name", "value", "approx", "target", "better", "scale", "unit", "status", "assumed",
-        "marked",
+        "marked", "notices",
     ];
     let items = keys_at(&text, 10);
     let mut rest = items.as_slice();

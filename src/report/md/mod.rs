@@ -129,6 +129,7 @@ fn campaign_section(
         w,
         marker,
         since,
+        as_of: report.as_of(),
     };
     tables::tasks(out, campaign, status, &cx);
     tables::indicators(out, campaign, status, &cx);

@@ -22,6 +22,8 @@ pub struct Items<'a> {
     /// The campaign the items are of, and the baseline of `--since`.
     pub campaign: &'a Campaign,
     pub since: Option<&'a Since<'a>>,
+    /// The reporting date, which the day of the last notice is read from.
+    pub as_of: chrono::NaiveDate,
 }
 
 impl Items<'_> {
@@ -74,6 +76,7 @@ impl Items<'_> {
                 Lang::En => format!("starts {start}"),
             });
         }
+        details.extend(self.closing(task, schedule));
         if let Some(due) = schedule.marked_due() {
             let due = marker.shown(&figures::marked_date(due));
             let days = self.days(schedule);
@@ -98,6 +101,15 @@ impl Items<'_> {
         since_words::beside(since, self.campaign, item, self.lang, self.ascii).map(|p| one_line(&p))
     }
 
+    /// 销号 and 督办: "131 done · 131 closed · 35 on schedule of 166", "2
+    /// notices · last 05-10", each when the task has them.
+    fn closing(&self, task: &Task, schedule: &TaskSchedule) -> Vec<String> {
+        let dot = if self.ascii { " - " } else { " · " };
+        let closing = figures::closing_line(task, schedule, self.lang, dot);
+        let notices = figures::notices_line(&task.notices, self.as_of, self.lang, dot);
+        closing.into_iter().chain(notices).collect()
+    }
+
     /// Days left, none for a finished task; marked when the due is assumed.
     fn days(&self, schedule: &TaskSchedule) -> Option<String> {
         let days = schedule
@@ -120,7 +132,11 @@ impl Items<'_> {
         let target = figures::indicator_target(indicator, lang, ascii)
             .map(|target| marker.shown(&target.map(one_line)));
         let status = marker.mark(status_word(state.status, lang), state.status_assumed);
-        match (lang, target) {
+        let dot = if ascii { " - " } else { " · " };
+        let notices = figures::notices_line(&indicator.notices, self.as_of, lang, dot)
+            .map(|notices| format!("{}{notices}{}", self.w.open, self.w.close))
+            .unwrap_or_default();
+        let line = match (lang, target) {
             (Lang::Zh, Some(target)) => {
                 // "目标 ≥ 95%" as on the screen, "目标达到或优于Ⅲ类" in words.
                 let gap = if matches!(indicator.target, Some(Level::Number(_))) {
@@ -133,7 +149,8 @@ impl Items<'_> {
             (Lang::Zh, None) => format!("{name}为{value}"),
             (Lang::En, Some(target)) => format!("{name}: {value} (target {target}), {status}"),
             (Lang::En, None) => format!("{name}: {value}"),
-        }
+        };
+        line + &notices
     }
 
     /// A plain figure: the amount, only the dates written on the task, its
@@ -169,6 +186,7 @@ impl Items<'_> {
             line.push_str(&dates);
             about.extend(self.days(schedule));
         }
+        about.extend(self.closing(task, schedule));
         if let Some(lead) = &task.lead {
             about.push(format!("{}{}{}", w.lead, w.colon, one_line(lead.get(lang))));
         }

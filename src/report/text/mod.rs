@@ -149,6 +149,7 @@ fn campaign_block(
         marker,
         campaign,
         since,
+        as_of: report.as_of(),
     };
     let tasks = campaign.tasks.iter().zip(&status.tasks).enumerate();
     for (i, (task, schedule)) in tasks.clone().filter(|(_, (_, s))| s.fraction.is_some()) {

@@ -11,7 +11,7 @@ use crate::model::attention::Attention;
 use crate::model::{Lang, Plan, PlanStatus};
 
 /// What follows the number and the campaign on each row.
-pub const ITEM_COLUMNS: [Column; 13] = [
+pub const ITEM_COLUMNS: [Column; 15] = [
     Column::Status,
     Column::Name,
     Column::Amount,
@@ -25,6 +25,8 @@ pub const ITEM_COLUMNS: [Column; 13] = [
     Column::Lead,
     Column::Note,
     Column::Assumed,
+    Column::Notices,
+    Column::LastNotice,
 ];
 
 pub struct AttentionRows<'a> {

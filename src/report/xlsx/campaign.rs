@@ -10,7 +10,7 @@ use super::sheet::Rows;
 use crate::model::{Campaign, CampaignStatus, Item, Lang};
 
 /// The columns of a campaign sheet; the last two only with `--since`.
-pub const COLUMNS: [Column; 15] = [
+pub const COLUMNS: [Column; 18] = [
     Column::Kind,
     Column::Name,
     Column::Amount,
@@ -26,6 +26,9 @@ pub const COLUMNS: [Column; 15] = [
     Column::Lead,
     Column::Note,
     Column::Assumed,
+    Column::Closed,
+    Column::Notices,
+    Column::LastNotice,
 ];
 
 pub struct CampaignRows<'a> {

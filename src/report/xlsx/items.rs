@@ -9,8 +9,8 @@ use super::cells::{Cell, Shape};
 use super::words;
 use crate::figures;
 use crate::model::{
-    Assumed, Campaign, CampaignStatus, Field, Indicator, IndicatorState, Item, Lang, Level, Status,
-    Task, TaskSchedule,
+    Assumed, Campaign, CampaignStatus, Field, Indicator, IndicatorState, Item, Lang, Level, Notice,
+    Status, Task, TaskSchedule, last_notice,
 };
 
 /// A column of an item's row.
@@ -37,6 +37,12 @@ pub enum Column {
     Lead,
     Note,
     Assumed,
+    /// How many are closed (销号).
+    Closed,
+    /// How many 督办 notices the item has had.
+    Notices,
+    /// The newest notice's date.
+    LastNotice,
     /// The figure at the last progress meeting (`--since`).
     Previous,
     /// The figure now minus the previous one.
@@ -68,6 +74,9 @@ impl Column {
             Column::Lead => w.lead,
             Column::Note => w.note,
             Column::Assumed => l.assumed,
+            Column::Closed => crate::i18n::closed_heading(lang),
+            Column::Notices => crate::i18n::notices_heading(lang),
+            Column::LastNotice => crate::i18n::last_notice_heading(lang),
             Column::Previous => l.previous,
             Column::Change => l.change,
             Column::LastYear => l.last_year,
@@ -174,6 +183,10 @@ impl ItemCells<'_> {
                 .as_ref()
                 .map_or(Cell::Empty, |n| Cell::long(n.get(lang))),
             Column::Assumed => self.assumed(assumed),
+            Column::Closed => task.closed.map_or(Cell::Empty, |closed| {
+                Cell::number(closed.count(), Shape::Amount, false)
+            }),
+            Column::Notices | Column::LastNotice => notices_cell(column, &task.notices),
             Column::Previous => self.previous.map_or(Cell::Empty, |previous| {
                 Cell::number(previous, Shape::Amount, false)
             }),
@@ -237,6 +250,7 @@ impl ItemCells<'_> {
                 .as_ref()
                 .map_or(Cell::Empty, |n| Cell::long(n.get(lang))),
             Column::Assumed => self.assumed(assumed),
+            Column::Notices | Column::LastNotice => notices_cell(column, &indicator.notices),
             Column::Previous => self
                 .previous
                 .map_or(Cell::Empty, |p| Cell::number(p, Shape::Amount, false)),
@@ -254,7 +268,8 @@ impl ItemCells<'_> {
             | Column::DaysLeft
             | Column::LastYear
             | Column::LastYearFrom
-            | Column::Yoy => Cell::Empty,
+            | Column::Yoy
+            | Column::Closed => Cell::Empty,
         }
     }
 
@@ -277,6 +292,15 @@ impl ItemCells<'_> {
     /// `* 截止日期、总数`: the marker, then the fields not from the source.
     fn assumed(&self, assumed: Assumed) -> Cell {
         assumed_cell(assumed, self.lang)
+    }
+}
+
+/// How many notices an item has had (none: empty), or the newest one's date.
+fn notices_cell(column: Column, notices: &[Notice]) -> Cell {
+    match (column, last_notice(notices)) {
+        (_, None) => Cell::Empty,
+        (Column::LastNotice, Some(last)) => Cell::date(Some(last.date), false),
+        (_, Some(_)) => Cell::number(notices.len() as f64, Shape::Whole, false),
     }
 }
 

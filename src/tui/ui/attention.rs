@@ -362,19 +362,27 @@ impl Rows<'_> {
                 .and_then(|c| c.tasks.get(i)),
             Item::Indicator(_) => None,
         };
-        let (name, figure) = match attention.item {
+        let (name, notices, figure) = match attention.item {
             Item::Task(i) => match campaign.tasks.get(i) {
-                Some(task) => (task.name.get(lang), figures::marked_task_figure(task, lang)),
+                Some(task) => (
+                    task.name.get(lang),
+                    &task.notices,
+                    figures::marked_task_figure(task, lang),
+                ),
                 None => return,
             },
             Item::Indicator(i) => match campaign.indicators.get(i) {
                 Some(ind) => (
                     ind.name.get(lang),
+                    &ind.notices,
                     figures::marked_indicator_figure(ind, lang, theme.ascii),
                 ),
                 None => return,
             },
         };
+        // 督办: "督办2次 · 最近05-10" after the name, as far as the column allows.
+        let as_of = self.status.as_of;
+        let name = figures::name_with_notices(name, notices, as_of, lang, theme.dot());
         let percent = schedule.and_then(figures::task_percent).unwrap_or_default();
         let lead = lead(campaign, attention.item).map_or("—", |t| t.get(lang));
         let gap = match self.changes.get(index) {
@@ -399,7 +407,7 @@ impl Rows<'_> {
             [
                 (status.as_str(), status_style, false),
                 (campaign.name.get(lang), Style::new(), false),
-                (name, Style::new(), false),
+                (name.as_str(), Style::new(), false),
                 (figure.as_str(), Style::new(), false),
                 (percent.as_str(), theme.title(), true),
                 (lead, theme.dim(), false),

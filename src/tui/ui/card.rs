@@ -61,6 +61,13 @@ impl Widget for Card<'_> {
             self.indicators_line(buf, line(y));
             y += 1;
         }
+        let room = (self.theme.dot(), usize::from(inner.width));
+        let closing = figures::campaign_closing_line(self.campaign, self.status, self.lang, room);
+        if let Some(closing) = closing.filter(|_| y < bottom) {
+            let (x, width, ell) = (inner.x, inner.width, self.theme.ellipsis());
+            put(buf, x, y, width, &closing, Style::new(), ell);
+            y += 1;
+        }
         if y < bottom {
             let rest = Rect {
                 y,

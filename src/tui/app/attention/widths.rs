@@ -4,7 +4,7 @@
 use super::lead;
 use crate::figures;
 use crate::model::attention::Attention;
-use crate::model::{Item, Lang, Marked, Plan, PlanStatus, Status};
+use crate::model::{Item, Lang, Marked, Notice, Plan, PlanStatus, Status};
 use crate::tui::geometry::columns::Columns;
 
 /// Measured by display width without formatting what needs no formatting:
@@ -20,6 +20,11 @@ pub(super) fn measure(
     // The most days late, and whether any count to an assumed due (`*`).
     let (mut most_late, mut late_marked) = (None::<i64>, false);
     let width = |text: &str| u16::try_from(crate::text::width(text)).unwrap_or(u16::MAX);
+    // The name as a row writes it, with its 督办 notices.
+    let dot = if ascii { " - " } else { " · " };
+    let named = |name: &str, notices: &[Notice]| {
+        figures::name_with_notices(name, notices, status.as_of, lang, dot)
+    };
     for a in items {
         let Some(campaign) = plan.campaigns.get(a.campaign) else {
             continue;
@@ -36,7 +41,9 @@ pub(super) fn measure(
                 let Some(task) = campaign.tasks.get(i) else {
                     continue;
                 };
-                w.item = w.item.max(width(task.name.get(lang)));
+                w.item = w
+                    .item
+                    .max(width(&named(task.name.get(lang), &task.notices)));
                 let figure = figures::task_figure_width(task, lang);
                 w.figure = w.figure.max(u16::try_from(figure).unwrap_or(u16::MAX));
                 let percent = status
@@ -61,7 +68,8 @@ pub(super) fn measure(
                 let Some(indicator) = campaign.indicators.get(i) else {
                     continue;
                 };
-                w.item = w.item.max(width(indicator.name.get(lang)));
+                let name = named(indicator.name.get(lang), &indicator.notices);
+                w.item = w.item.max(width(&name));
                 let figure = figures::marked_indicator_figure(indicator, lang, ascii);
                 w.figure = w.figure.max(width(&figure));
             }

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
+use super::closing::notice_lines;
 use super::parts::{ChartScale, chart_line, label, note_lines, status_span};
 use crate::figures;
 use crate::i18n;
@@ -33,6 +34,8 @@ impl IndicatorDetail<'_> {
         out.extend(self.value_lines());
         out.extend(self.class_scale_lines());
         out.extend(self.lead_line());
+        let notices = &self.indicator.notices;
+        out.extend(notice_lines(notices, self.as_of, self.lang, self.theme));
         out.extend(self.history_lines());
         let note = self.indicator.note.as_ref();
         out.extend(note_lines(note, self.lang, self.theme));

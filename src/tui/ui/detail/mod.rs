@@ -2,6 +2,7 @@
 //! and figures, a gauge with a marker where it should be by now, dates,
 //! pace, history and the note (wrapped, scrollable).
 
+mod closing;
 mod git_history;
 mod indicator;
 mod parts;

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
+use super::closing::{notice_lines, task_closing_lines};
 use super::parts::{ChartScale, chart_line, label, note_lines, status_span};
 use crate::figures;
 use crate::i18n;
@@ -30,9 +31,21 @@ impl TaskDetail<'_> {
     pub fn lines(&self) -> Vec<Line<'static>> {
         let mut out = self.heading_lines();
         out.extend(self.gauge_lines());
+        out.extend(task_closing_lines(
+            self.task,
+            self.schedule,
+            self.lang,
+            self.theme,
+        ));
         out.push(Line::raw(""));
         out.extend(self.lead_line());
         out.extend(self.dates_line());
+        out.extend(notice_lines(
+            &self.task.notices,
+            self.as_of,
+            self.lang,
+            self.theme,
+        ));
         out.extend(self.pace_lines());
         out.extend(self.history_lines());
         out.extend(note_lines(self.task.note.as_ref(), self.lang, self.theme));
