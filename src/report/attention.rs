@@ -23,21 +23,24 @@ pub fn lines(report: &Report<'_>, escape: Escape, marker: &Marker) -> Vec<String
         .filter_map(|item| {
             let campaign = report.plan.campaigns.get(item.campaign)?;
             let status = report.status.campaigns.get(item.campaign)?;
-            let (name, mut details, lead) = match item.item {
+            let (name, mut details, lead, notices) = match item.item {
                 Item::Task(i) => {
                     let task = campaign.tasks.get(i)?;
                     let schedule = status.tasks.get(i)?;
                     let figure = task_figure(task, schedule, (lang, w), escape, marker);
                     let mut details = vec![figure];
                     details.extend(how_far_off(&item, schedule, lang, marker));
-                    (&task.name, details, task.lead.as_ref())
+                    (&task.name, details, task.lead.as_ref(), &task.notices)
                 }
                 Item::Indicator(i) => {
                     let indicator = campaign.indicators.get(i)?;
                     let figure = indicator_figure(indicator, (lang, ascii, w), escape, marker);
-                    (&indicator.name, vec![figure], indicator.lead.as_ref())
+                    let lead = indicator.lead.as_ref();
+                    (&indicator.name, vec![figure], lead, &indicator.notices)
                 }
             };
+            // 督办: "2 notices · last 05-10", as the screen's list shows it.
+            details.extend(figures::notices_line(notices, report.as_of(), lang, " · "));
             if let Some(lead) = lead.or(campaign.lead.as_ref()) {
                 details.push(format!("{}{}{}", w.lead, w.colon, escape(lead.get(lang))));
             }
