@@ -4,8 +4,10 @@
 //! A group counts its items per status and says how far its tasks are short
 //! of 序时进度 in their own units ("差24个").
 
+use std::collections::HashMap;
+
 use super::attention::Attention;
-use super::{Campaign, Field, Item, Marked, Plan, PlanStatus, Status, Text};
+use super::{Campaign, Field, Item, Lang, Marked, Plan, PlanStatus, Status, Text};
 
 /// The 责任单位 of an item: its own lead, else its campaign's.
 pub fn lead(campaign: &Campaign, item: Item) -> Option<&Text> {
@@ -49,23 +51,29 @@ pub fn by_lead(
             .get(a.campaign)
             .and_then(|campaign| lead(campaign, a.item))
     };
-    let mut leads: Vec<Option<&Text>> = Vec::new();
+    // One pass: each item to its lead's bucket, leads in the order of their
+    // first item (a lead reads the same in both languages or is another).
+    let mut buckets: Vec<(Option<&Text>, Vec<Attention>)> = Vec::new();
+    let mut bucket_of: HashMap<Option<(&str, &str)>, usize> = HashMap::new();
     for item in items {
         let lead = lead_of(item);
-        if !leads.contains(&lead) {
-            leads.push(lead);
-        }
+        let key = lead.map(|t| (t.get(Lang::Zh), t.get(Lang::En)));
+        let bucket = *bucket_of.entry(key).or_insert_with(|| {
+            buckets.push((lead, Vec::new()));
+            buckets.len() - 1
+        });
+        buckets[bucket].1.push(*item);
     }
     // No lead last: the groups with someone to answer for them come first.
-    if let Some(none) = leads.iter().position(Option::is_none) {
-        let none = leads.remove(none);
-        leads.push(none);
+    if let Some(none) = buckets.iter().position(|(lead, _)| lead.is_none()) {
+        let none = buckets.remove(none);
+        buckets.push(none);
     }
     let mut grouped = Vec::with_capacity(items.len());
-    let mut groups = Vec::with_capacity(leads.len());
-    for lead in leads {
+    let mut groups = Vec::with_capacity(buckets.len());
+    for (lead, members) in buckets {
         let first = grouped.len();
-        grouped.extend(items.iter().filter(|a| lead_of(a) == lead).copied());
+        grouped.extend(members);
         let members = &grouped[first..];
         groups.push(LeadGroup {
             lead: lead.cloned(),

@@ -89,6 +89,7 @@ mod tests {
     use super::*;
     use crate::model::Marked;
     use crate::model::by_lead::Shortfall;
+    use ratatui::layout::Rect;
 
     fn group(first: usize, len: usize) -> LeadGroup {
         LeadGroup {
@@ -136,5 +137,26 @@ mod tests {
         // From the top, the first heading shows.
         assert_eq!(first_line(&groups, (0, 0), 2, 5), 0);
         assert_eq!(first_line(&[], (0, 3), 2, 5), 2);
+    }
+
+    #[test]
+    fn a_click_on_a_heading_selects_nothing() {
+        let groups = [group(0, 2), group(2, 1)];
+        let rows = ratatui::layout::Rect::new(1, 4, 40, 10);
+        let parts = Parts {
+            header: Rect {
+                y: 3,
+                height: 1,
+                ..rows
+            },
+            rows,
+            legend: None,
+        };
+        let at = |y| row_at(&parts, &groups, y, (0, 0), 3);
+        assert_eq!(
+            [at(4), at(5), at(6), at(7), at(8), at(9)],
+            [None, Some(0), Some(1), None, Some(2), None]
+        );
+        assert_eq!(at(3), None);
     }
 }
