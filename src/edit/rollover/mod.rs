@@ -68,7 +68,11 @@ pub fn roll_over(source: &str, plan: &Plan, year: i32) -> Result<Rollover, Rollo
     {
         return Err(RolloverError::NotLater { as_of, year });
     }
-    let mut doc: DocumentMut = source
+    let (bom, body) = match source.strip_prefix('\u{FEFF}') {
+        Some(body) => ("\u{FEFF}", body),
+        None => ("", source),
+    };
+    let mut doc: DocumentMut = body
         .parse()
         .map_err(|err: toml_edit::TomlError| RolloverError::Syntax(err.to_string()))?;
     let mut changes = Vec::new();
@@ -99,9 +103,19 @@ pub fn roll_over(source: &str, plan: &Plan, year: i32) -> Result<Rollover, Rollo
         }
     }
     Ok(Rollover {
-        text: doc.to_string(),
+        text: format!("{bom}{}", line_ends_of(body, doc.to_string())),
         changes,
     })
+}
+
+/// toml_edit writes `\n`: a file whose lines all end in `\r\n` gets them back.
+fn line_ends_of(source: &str, text: String) -> String {
+    let crlf = source.matches("\r\n").count();
+    if crlf > 0 && crlf == source.matches('\n').count() {
+        text.replace("\r\n", "\n").replace('\n', "\r\n")
+    } else {
+        text
+    }
 }
 
 /// Moves a campaign's dates into `year`: a campaign of the closed year

@@ -110,3 +110,23 @@ fn a_rollover_goes_into_a_later_year_only() {
     let err = roll_over(PLAN, &load(PLAN), 2024).unwrap_err();
     assert!(matches!(err, RolloverError::NotLater { year: 2024, .. }));
 }
+
+#[test]
+fn the_draft_keeps_a_byte_order_mark_and_crlf_line_ends() {
+    let text = format!("\u{FEFF}{}", PLAN.replace('\n', "\r\n"));
+    let rolled = roll_over(&text, &load(PLAN), 2025).expect("a draft");
+    let plain = roll_over(PLAN, &load(PLAN), 2025).expect("a draft").text;
+    assert_eq!(
+        rolled.text,
+        format!("\u{FEFF}{}", plain.replace('\n', "\r\n"))
+    );
+}
+
+#[test]
+fn inline_tables_of_tasks_are_refused_as_a_layout_it_cannot_keep() {
+    let text = "campaign = [ { id = \"c\", name = \"c\", task = [ { id = \"t\", name = \"t\", done = 1 } ] } ]\n[meta]\ntitle = \"t\"\nas_of = 2024-12-31\n";
+    assert_eq!(
+        roll_over(text, &load(text), 2025).unwrap_err(),
+        RolloverError::Layout
+    );
+}
