@@ -5,8 +5,11 @@
 //! and item key across reloads. Enter opens the item in its campaign view,
 //! Esc goes back to the view the list was opened from.
 
+mod list;
 mod meeting;
 mod widths;
+
+pub(crate) use list::AttentionList;
 mod year;
 
 pub(crate) use meeting::days_left_text;
@@ -15,96 +18,12 @@ use super::moves::moved;
 use super::{App, Effect, View};
 use crate::model::Campaign;
 use crate::model::Plan;
-use crate::model::PlanStatus;
-use crate::model::attention::{self as order, Attention};
-use crate::model::{Lang, Status, Text};
+use crate::model::Text;
+use crate::model::attention::Attention;
 use crate::tui::action::Command;
-use crate::tui::changes::Change;
-use crate::tui::geometry::columns::Columns;
 use crate::tui::geometry::scrolled;
 use crate::tui::rows::Item;
 use crate::tui::rows::ItemKey;
-use widths::measure;
-
-/// The attention list of the data shown, and what its columns need.
-pub(crate) struct AttentionList {
-    pub items: Vec<Attention>,
-    /// Whether a row's status rests on an assumed value (the `*` legend shows).
-    pub any_assumed: bool,
-    /// Whether a row shows a gap to 序时进度 (the gap legend shows).
-    pub any_gap: bool,
-    /// For the changes list: how each row moved (beside `items`), and the
-    /// items removed since the baseline, which have no row to open.
-    pub changes: Vec<Change>,
-    /// Named in the file's words at the newest revision that had them
-    /// (their `campaign/item` when no name is known).
-    pub removed: Vec<crate::model::Text>,
-    /// The groups by lead (责任单位), each heading its rows; empty when the
-    /// list is not grouped.
-    pub groups: Vec<crate::model::by_lead::LeadGroup>,
-    /// The last column holds each row's days left to its due date (临期).
-    pub due: bool,
-    zh: Columns,
-    en: Columns,
-}
-
-impl AttentionList {
-    /// `ascii`: the figures are measured as the screen writes them.
-    pub fn new(plan: &Plan, status: &PlanStatus, ascii: bool) -> AttentionList {
-        AttentionList::of(plan, status, order::attention(status), ascii)
-    }
-
-    /// A list of any rows across campaigns (search results), measured alike.
-    pub fn of(
-        plan: &Plan,
-        status: &PlanStatus,
-        items: Vec<Attention>,
-        ascii: bool,
-    ) -> AttentionList {
-        let any_assumed = items.iter().any(|a| a.assumed);
-        let any_gap = items
-            .iter()
-            .any(|a| matches!(a.status, Status::Behind | Status::AtRisk) && a.gap.is_some());
-        let measure = |lang: Lang| measure(plan, status, &items, lang, ascii);
-        AttentionList {
-            zh: measure(Lang::Zh),
-            en: measure(Lang::En),
-            items,
-            any_assumed,
-            any_gap,
-            changes: Vec::new(),
-            removed: Vec::new(),
-            groups: Vec::new(),
-            due: false,
-        }
-    }
-
-    /// The last column holds each row's change instead of a gap: measured
-    /// from the changes, and the gap's legend does not apply.
-    pub(super) fn measure_changes(&mut self, changes: &[Change], ascii: bool) {
-        self.any_gap = false;
-        for (lang, widths) in [(Lang::Zh, &mut self.zh), (Lang::En, &mut self.en)] {
-            widths.gap = changes
-                .iter()
-                .map(|change| crate::tui::change_cell::list_text(change, lang, ascii))
-                .map(|text| u16::try_from(crate::text::width(&text)).unwrap_or(u16::MAX))
-                .max()
-                .unwrap_or(0);
-        }
-    }
-
-    /// Whether the list shows a legend line (assumed marks, gaps, removed items).
-    pub fn has_legend(&self) -> bool {
-        self.any_assumed || self.any_gap || !self.removed.is_empty()
-    }
-
-    pub fn widths(&self, lang: Lang) -> Columns {
-        match lang {
-            Lang::Zh => self.zh,
-            Lang::En => self.en,
-        }
-    }
-}
 
 /// The 责任单位 of an item: its own lead, else its campaign's.
 pub(crate) fn lead(campaign: &Campaign, item: Item) -> Option<&Text> {

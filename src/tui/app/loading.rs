@@ -6,10 +6,13 @@ use super::{App, Data, LastRead, View, attention};
 use crate::load::Document;
 use crate::load::Opened;
 use crate::load::ReadError;
+use crate::load::Replacement;
 use crate::load::Reread;
 use crate::model::Campaign;
 use crate::model::CampaignStatus;
+use crate::model::Meta;
 use crate::model::PlanStatus;
+use crate::model::Text;
 use crate::tui::geometry::scrolled;
 use crate::tui::rows;
 
@@ -66,9 +69,16 @@ impl App {
             let Some(mut data) = self.data.take() else {
                 return;
             };
+            let same_figures = words_only(&data.plan().meta, &reread.patch.replacement);
             let replaced = data.document.take(reread, text);
             self.file.last_read = LastRead::Shown;
-            self.show(data.document, card);
+            if same_figures {
+                // A new title: every status, card and width stays as it is.
+                self.data = Some(data);
+                self.find_place(card);
+            } else {
+                self.show(data.document, card);
+            }
             self.retire(count_tasks(&replaced), replaced);
             return;
         };
@@ -88,7 +98,8 @@ impl App {
         *status = CampaignStatus::compute(campaign, data.status.as_of, margin);
         data.attention[index] = rows::attention(status);
         data.widths[index] = rows::ListWidths::measure(campaign, status);
-        data.plan_attention = attention::AttentionList::new(plan, &data.status, ascii);
+        data.plan_attention
+            .campaign_changed(index, plan, &data.status, ascii);
         self.find_place(card);
         self.retire(count_tasks(&replaced), replaced);
     }
@@ -205,6 +216,22 @@ impl App {
     }
 }
 
+/// Whether `replacement` changes only the words of `[meta]` (title,
+/// organisation, source): what every figure and status is computed from
+/// stays, whatever fields `[meta]` gains.
+fn words_only(old: &Meta, replacement: &Replacement) -> bool {
+    let Replacement::Meta(new) = replacement else {
+        return false;
+    };
+    let figures = |meta: &Meta| Meta {
+        title: Text::from(""),
+        organisation: None,
+        source: None,
+        ..meta.clone()
+    };
+    figures(old) == figures(new)
+}
+
 fn count_tasks(campaigns: &[Campaign]) -> usize {
     campaigns.iter().map(|c| c.tasks.len()).sum()
 }
@@ -234,3 +261,7 @@ impl App {
         std::mem::take(&mut self.retired)
     }
 }
+
+#[cfg(test)]
+#[path = "loading_tests.rs"]
+mod tests;

@@ -16,19 +16,84 @@ pub(super) fn measure(
     lang: Lang,
     ascii: bool,
 ) -> Columns {
-    let mut w = Columns::default();
-    // The most days late, and whether any count to an assumed due (`*`).
-    let (mut most_late, mut late_marked) = (None::<i64>, false);
-    let width = |text: &str| u16::try_from(crate::text::width(text)).unwrap_or(u16::MAX);
-    // The name as a row writes it, with its 督办 notices.
-    let dot = if ascii { " - " } else { " · " };
-    let named = |name: &str, notices: &[Notice]| {
-        figures::name_with_notices(name, notices, status.as_of, lang, dot)
-    };
+    let mut part = Part::default();
     for a in items {
-        let Some(campaign) = plan.campaigns.get(a.campaign) else {
-            continue;
+        part.add(plan, status, a, lang, ascii);
+    }
+    part.columns(lang)
+}
+
+/// What some rows need of each column: the widest cells, and the most days
+/// late with whether any counts to an assumed due (`*`), written once all
+/// rows are in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(super) struct Part {
+    cells: Columns,
+    most_late: Option<i64>,
+    late_marked: bool,
+}
+
+/// The plan's attention list measured campaign by campaign, in both
+/// languages: a save that changes one campaign measures its rows again,
+/// not the whole plan's (100 000 tasks).
+#[derive(Debug, Default)]
+pub(super) struct ByCampaign(Vec<[Part; 2]>);
+
+const LANGS: [Lang; 2] = [Lang::Zh, Lang::En];
+
+impl ByCampaign {
+    pub(super) fn new(plan: &Plan, status: &PlanStatus, items: &[Attention], ascii: bool) -> Self {
+        let mut parts = vec![[Part::default(); 2]; plan.campaigns.len()];
+        for a in items {
+            if let Some(part) = parts.get_mut(a.campaign) {
+                for (part, lang) in part.iter_mut().zip(LANGS) {
+                    part.add(plan, status, a, lang, ascii);
+                }
+            }
+        }
+        ByCampaign(parts)
+    }
+
+    /// Campaign `index` changed (and only it): its rows among `items` are
+    /// measured again.
+    pub(super) fn remeasure(
+        &mut self,
+        index: usize,
+        (plan, status): (&Plan, &PlanStatus),
+        items: &[Attention],
+        ascii: bool,
+    ) {
+        let Some(part) = self.0.get_mut(index) else {
+            return;
         };
+        *part = [Part::default(); 2];
+        for a in items.iter().filter(|a| a.campaign == index) {
+            for (part, lang) in part.iter_mut().zip(LANGS) {
+                part.add(plan, status, a, lang, ascii);
+            }
+        }
+    }
+
+    /// The list's columns in `lang`: the widest of every campaign's.
+    pub(super) fn columns(&self, lang: Lang) -> Columns {
+        let at = usize::from(lang == Lang::En);
+        let all = self.0.iter().map(|parts| parts[at]);
+        all.fold(Part::default(), Part::merge).columns(lang)
+    }
+}
+
+impl Part {
+    fn add(&mut self, plan: &Plan, status: &PlanStatus, a: &Attention, lang: Lang, ascii: bool) {
+        let Some(campaign) = plan.campaigns.get(a.campaign) else {
+            return;
+        };
+        let width = |text: &str| u16::try_from(crate::text::width(text)).unwrap_or(u16::MAX);
+        // The name as a row writes it, with its 督办 notices.
+        let dot = if ascii { " - " } else { " · " };
+        let named = |name: &str, notices: &[Notice]| {
+            figures::name_with_notices(name, notices, status.as_of, lang, dot)
+        };
+        let w = &mut self.cells;
         let word = width(crate::i18n::status_word(a.status, lang));
         // A symbol is one column in Unicode and in ASCII; then a space.
         w.status = w.status.max(2 + word + u16::from(a.assumed));
@@ -39,7 +104,7 @@ pub(super) fn measure(
         match a.item {
             Item::Task(i) => {
                 let Some(task) = campaign.tasks.get(i) else {
-                    continue;
+                    return;
                 };
                 w.item = w
                     .item
@@ -54,8 +119,8 @@ pub(super) fn measure(
                 w.percent = w.percent.max(percent.map_or(0, |p| width(&p)));
                 match (a.status, a.days_late, a.gap) {
                     (Status::Overdue, Some(days), _) => {
-                        most_late = most_late.max(Some(days.value()));
-                        late_marked |= days.assumed();
+                        self.most_late = self.most_late.max(Some(days.value()));
+                        self.late_marked |= days.assumed();
                     }
                     (Status::Overdue, None, _) | (_, _, None) => {}
                     (_, _, Some(gap)) => {
@@ -66,7 +131,7 @@ pub(super) fn measure(
             }
             Item::Indicator(i) => {
                 let Some(indicator) = campaign.indicators.get(i) else {
-                    continue;
+                    return;
                 };
                 let name = named(indicator.name.get(lang), &indicator.notices);
                 w.item = w.item.max(width(&name));
@@ -75,11 +140,33 @@ pub(super) fn measure(
             }
         }
     }
-    if let Some(days) = most_late {
-        let late = figures::days_left(Marked::new(-days, late_marked), lang);
-        w.gap = w.gap.max(width_of(late.width()));
+
+    fn merge(self, other: Part) -> Part {
+        let (a, b) = (self.cells, other.cells);
+        Part {
+            cells: Columns {
+                status: a.status.max(b.status),
+                campaign: a.campaign.max(b.campaign),
+                item: a.item.max(b.item),
+                figure: a.figure.max(b.figure),
+                percent: a.percent.max(b.percent),
+                lead: a.lead.max(b.lead),
+                gap: a.gap.max(b.gap),
+            },
+            most_late: self.most_late.max(other.most_late),
+            late_marked: self.late_marked || other.late_marked,
+        }
     }
-    w
+
+    /// The columns, with the days late written now that all rows are in.
+    fn columns(self, lang: Lang) -> Columns {
+        let mut w = self.cells;
+        if let Some(days) = self.most_late {
+            let late = figures::days_left(Marked::new(-days, self.late_marked), lang);
+            w.gap = w.gap.max(width_of(late.width()));
+        }
+        w
+    }
 }
 
 fn width_of(columns: usize) -> u16 {
