@@ -4,6 +4,7 @@
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
@@ -15,7 +16,9 @@ use crate::model::{Lang, Plan};
 #[derive(Clone, Debug, PartialEq)]
 pub struct Document {
     pub(super) path: PathBuf,
-    pub(super) text: String,
+    /// Shared, so that a reader off the screen's thread can have it
+    /// without a copy (27 MB at 100 000 tasks).
+    pub(super) text: Arc<String>,
     pub(super) plan: Plan,
     pub(super) diagnostics: Vec<Diagnostic>,
     pub(super) sections: Sections,
@@ -62,7 +65,7 @@ impl Opened {
             Some(plan) => Opened::Valid(Document {
                 as_of: options.reporting_date(plan.meta.as_of),
                 path,
-                text,
+                text: Arc::new(text),
                 plan,
                 diagnostics: loaded.diagnostics,
                 sections: loaded.sections,
@@ -148,6 +151,11 @@ impl Document {
 
     pub fn text(&self) -> &str {
         &self.text
+    }
+
+    /// The text, shared: no copy is made.
+    pub fn shared_text(&self) -> Arc<String> {
+        Arc::clone(&self.text)
     }
 
     pub fn plan(&self) -> &Plan {

@@ -323,7 +323,7 @@ impl Session {
         self.history_generation += 1;
         let redo = self.app.take_comparison_aside();
         let shown = self.app.document().map(|document| Shown {
-            text: document.text().to_owned(),
+            text: document.shared_text(),
             options: self.options,
             load: self.loads,
             redo,

@@ -115,7 +115,7 @@ impl Document {
         reread
             .moves
             .apply(&mut self.diagnostics, &mut self.sections);
-        self.text = text;
+        self.text = std::sync::Arc::new(text);
         reread.patch.apply(&mut self.plan)
     }
 

@@ -19,7 +19,7 @@ use crate::history::compare::Comparison;
 use crate::history::{self, Cancel, History, Since, Stopped};
 use crate::load::{self, Document, Opened};
 use crate::model::PlanStatus;
-use crate::tui::changes::{Arrived, Baselined};
+use crate::tui::changes::{Absent, Arrived, Baselined};
 use crate::tui::reclaim;
 
 /// One history read to do.
@@ -40,7 +40,8 @@ pub struct Request {
 
 /// The figures shown, as their text and how it was loaded.
 pub struct Shown {
-    pub text: String,
+    /// Shared with the screen's document: the screen never copies it.
+    pub text: Arc<String>,
     pub options: load::Options,
     /// Which load of the screen this text is (see `Event::Recompared`).
     pub load: u64,
@@ -144,6 +145,10 @@ fn serve(tx: &Sender<Event>, state: &Mutex<State>) {
         };
         let generation = request.generation;
         let arrived = read(request, &cancel, tx, |redo| pass_on(state, redo));
+        // Outside git nothing was loaded: no trim then, which would hold
+        // the allocator's locks while the screen takes in a reload.
+        let absent = matches!(&arrived, Some(Arrived::Read { read, .. })
+            if matches!(read.as_ref(), Err(err) if Absent::from_error(err) == Absent::NotInGit));
         if let Some(arrived) = arrived.filter(|_| !cancel.is_cancelled()) {
             let _ = tx.send(Event::HistoryRead(Box::new(HistoryRead {
                 generation,
@@ -152,7 +157,9 @@ fn serve(tx: &Sender<Event>, state: &Mutex<State>) {
         }
         // What the read loaded and let go (every revision's plan, a
         // cancelled read's partial history) goes back to the system.
-        reclaim::trim_heap();
+        if !absent {
+            reclaim::trim_heap();
+        }
     }
 }
 
@@ -225,7 +232,10 @@ fn read(
     };
     // Parsed only now that the revisions' plans are freed: the two would
     // otherwise be in memory at once.
-    let parsed = shown.and_then(|shown| parse(&path, shown.text, shown.options));
+    let parsed = shown.and_then(|shown| {
+        let text = Arc::unwrap_or_clone(shown.text);
+        parse(&path, text, shown.options)
+    });
     let Some((document, status)) = parsed.filter(|_| !cancel.is_cancelled()) else {
         let read = Box::new(Ok(history));
         return (!cancel.is_cancelled()).then_some(Arrived::Read { read, rev_baseline });
@@ -251,7 +261,7 @@ fn recompare(
     if cancel.is_cancelled() {
         return Some(redo);
     }
-    let (document, status) = parse(path, shown.text.clone(), shown.options)?;
+    let (document, status) = parse(path, String::clone(&shown.text), shown.options)?;
     redo.compare(document.plan(), &status);
     if cancel.is_cancelled() {
         return Some(redo);

@@ -22,7 +22,7 @@ fn request(path: &std::path::Path, generation: u64, redo: Option<Comparison>) ->
         generation,
         since: Since::LastReport,
         shown: Some(Shown {
-            text: shown_text(path),
+            text: shown_text(path).into(),
             options: load::Options {
                 as_of: None,
                 today: options().today,
