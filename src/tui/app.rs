@@ -32,7 +32,6 @@ pub use super::settings::Settings;
 use crate::load::{Document, Opened, ReadError};
 use crate::model::{Plan, PlanStatus};
 
-pub(crate) use loading::Retired;
 pub use problems::Problems;
 
 /// A progress update to write back, through the one write-back path.
@@ -244,8 +243,9 @@ pub struct App {
     undo: undo::Undos,
     screen: ScreenSize,
     comparison: Comparison,
-    /// Plans replaced by a load, for the event loop to free off the screen's way.
-    retired: Vec<Retired>,
+    /// What was let go (replaced plans, histories), for the event loop to
+    /// free off the screen's way.
+    retired: crate::tui::retiring::Retiring,
 }
 
 impl App {
@@ -277,7 +277,7 @@ impl App {
                 since: crate::history::Since::LastReport,
                 baseline_stepped: false,
             },
-            retired: Vec::new(),
+            retired: Default::default(),
         };
         app.loaded(loaded);
         app

@@ -2,13 +2,14 @@
 //! arrives, the baseline `--since` or `b` / `B` picked in it, and what
 //! moved since, as `history::compare` finds it (the reports find it there
 //! too). The history is read, and a large plan compared, off the event
-//! loop (`tui::event::reader`) and handed in whole; a large history or
-//! comparison let go is freed off the screen's way (`tui::reclaim`).
+//! loop (`tui::event::reader`) and handed in whole; a large comparison let
+//! go is kept for the event loop to free off the screen's way
+//! (`tui::retiring`).
 
 use crate::history::compare::{Baseline, Comparison, YearOnYear};
 use crate::history::{History, HistoryError, Since};
 use crate::model::{Plan, PlanStatus};
-use crate::tui::reclaim;
+use crate::tui::retiring::Retiring;
 
 pub use crate::history::compare::Change;
 
@@ -76,6 +77,8 @@ pub struct Baselined {
     /// The same period last year and the years before (the year view, `y`),
     /// found where the history was read; `None` when git could not say.
     year: Option<YearOnYear>,
+    /// Large comparisons let go, for the event loop to free.
+    retiring: Retiring,
 }
 
 impl Baselined {
@@ -97,6 +100,7 @@ impl Baselined {
             comparison: None,
             aside: None,
             year,
+            retiring: Retiring::default(),
         };
         baselined.rebase(since, rev_baseline, plan, status);
         baselined
@@ -193,7 +197,7 @@ impl Baselined {
     /// shown; false (and it is dropped) when it is not with this baseline.
     pub fn take_compared(&mut self, comparison: Comparison) -> bool {
         if self.baseline.is_none() || comparison.baseline().revision != self.baseline {
-            reclaim::free_aside_if(is_large(&comparison), comparison);
+            self.let_go(Some(comparison));
             return false;
         }
         self.replace_comparison(Some(comparison));
@@ -203,8 +207,27 @@ impl Baselined {
     fn replace_comparison(&mut self, comparison: Option<Comparison>) {
         let aside = self.aside.take();
         let old = std::mem::replace(&mut self.comparison, comparison);
-        let large = old.iter().chain(&aside).any(is_large);
-        reclaim::free_aside_if(large, (old, aside));
+        self.let_go(old);
+        self.let_go(aside);
+    }
+
+    /// Drops `comparison` here, or keeps it for the event loop when large.
+    fn let_go(&mut self, comparison: Option<Comparison>) {
+        if let Some(comparison) = comparison.filter(is_large) {
+            self.retiring.push(comparison);
+        }
+    }
+
+    /// What was let go, for the event loop to free.
+    pub(crate) fn take_retiring(&mut self) -> Retiring {
+        std::mem::take(&mut self.retiring)
+    }
+
+    /// Whether dropping this is a million small frees: the event loop
+    /// frees it then.
+    pub(crate) fn is_large(&self) -> bool {
+        self.history.items.len() >= FREE_ASIDE_ITEMS
+            || self.comparison.iter().chain(&self.aside).any(is_large)
     }
 }
 
@@ -214,15 +237,4 @@ const FREE_ASIDE_ITEMS: usize = 10_000;
 
 fn is_large(comparison: &Comparison) -> bool {
     comparison.baseline().len().max(comparison.changes().len()) >= FREE_ASIDE_ITEMS
-}
-
-impl Drop for Baselined {
-    fn drop(&mut self) {
-        let large = self.history.items.len() >= FREE_ASIDE_ITEMS;
-        if large || self.comparison.iter().chain(&self.aside).any(is_large) {
-            let items = std::mem::take(&mut self.history.items);
-            let comparisons = (self.comparison.take(), self.aside.take());
-            reclaim::free_aside_if(true, (items, comparisons));
-        }
-    }
 }

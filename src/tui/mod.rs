@@ -13,6 +13,7 @@ pub mod geometry;
 pub mod keymap;
 mod reclaim;
 pub mod render;
+mod retiring;
 pub mod rows;
 pub mod run;
 mod screen;

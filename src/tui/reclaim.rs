@@ -1,20 +1,24 @@
 //! Freeing a replaced plan or history off the screen's way: a plan of
 //! 100 000 tasks takes long to drop, and glibc keeps its pages unless asked.
+//! The event loop calls these; the state only hands out what it let go.
 
-/// Drops a replaced plan on a short-lived thread, then hands the memory back.
-pub(crate) fn drop_plan_aside<T: Send + 'static>(plan: T) {
-    free_aside("drop-plan", plan);
+use super::retiring::Retired;
+
+/// Drops what the state let go (a replaced plan, history or comparison)
+/// on a short-lived thread, then hands the memory back.
+pub(crate) fn free_aside(retired: Retired) {
+    free_aside_named("drop-plan", retired);
 }
 
 /// Drops `value` on a short-lived thread when `large` (then hands the
 /// memory back), else here.
 pub(crate) fn free_aside_if<T: Send + 'static>(large: bool, value: T) {
     if large {
-        free_aside("drop-history", value);
+        free_aside_named("drop-history", value);
     }
 }
 
-fn free_aside<T: Send + 'static>(name: &str, value: T) {
+fn free_aside_named<T: Send + 'static>(name: &str, value: T) {
     // Should no thread be had, the closure, and the value with it, is
     // dropped right here instead.
     let _ = std::thread::Builder::new()

@@ -12,7 +12,7 @@ impl App {
     pub fn update(&mut self, action: Action) -> Effect {
         let effect = self.apply(action);
         for retired in self.take_retired() {
-            reclaim::drop_plan_aside(retired);
+            reclaim::free_aside(retired);
         }
         if effect != Effect::None {
             self.measured(ui::measure(self));

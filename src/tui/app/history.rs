@@ -33,6 +33,13 @@ impl App {
         }
     }
 
+    /// Replaces the history shown; a large one let go is freed by the
+    /// event loop.
+    fn set_history(&mut self, state: HistoryState) {
+        let old = std::mem::replace(&mut self.comparison.history, state);
+        self.retire_history(old);
+    }
+
     pub(super) fn history_read(
         &mut self,
         read: Result<History, HistoryError>,
@@ -42,13 +49,13 @@ impl App {
             Ok(history) => history,
             Err(err) => {
                 let absent = HistoryState::Absent(Absent::from_error(&err));
-                self.comparison.history = absent;
+                self.set_history(absent);
                 return Effect::Redraw;
             }
         };
         let kept = self.kept_commit();
         let Some(data) = self.data.as_ref() else {
-            self.comparison.history = HistoryState::Absent(Absent::NotInGit);
+            self.set_history(HistoryState::Absent(Absent::NotInGit));
             return Effect::Redraw;
         };
         let since = match &kept {
@@ -63,7 +70,7 @@ impl App {
             None => rev_baseline,
         };
         let baselined = Baselined::new(history, &since, rev_baseline, data.plan(), &data.status);
-        self.comparison.history = HistoryState::Read(Box::new(baselined));
+        self.set_history(HistoryState::Read(Box::new(baselined)));
         self.refresh_changes();
         Effect::Redraw
     }
@@ -76,7 +83,7 @@ impl App {
         since: &Since,
     ) -> Effect {
         let Some(data) = self.data.as_ref() else {
-            self.comparison.history = HistoryState::Absent(Absent::NotInGit);
+            self.set_history(HistoryState::Absent(Absent::NotInGit));
             return Effect::Redraw;
         };
         let wanted = self.wanted_since();
@@ -92,7 +99,7 @@ impl App {
             };
             baselined.rebase(&wanted, rev_baseline, data.plan(), &data.status);
         }
-        self.comparison.history = HistoryState::Read(baselined);
+        self.set_history(HistoryState::Read(baselined));
         self.refresh_changes();
         Effect::Redraw
     }

@@ -170,3 +170,30 @@ fn a_comparison_with_another_baseline_is_refused() {
     );
     assert_eq!(previous_done(&app), Some(3.0));
 }
+
+#[test]
+fn a_large_comparison_or_history_let_go_is_handed_to_the_event_loop() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = repository(dir.path(), 5);
+    for (extra, handed) in [(0, 0), (COMPARE_ASIDE_ITEMS, 1)] {
+        let mut app = app(&path, text(&path, 10, extra));
+        assert!(
+            app.take_retired().is_empty(),
+            "the screen freed the first load's"
+        );
+        // A comparison refused (another baseline).
+        let data = app.data.as_ref().unwrap();
+        let other = crate::history::compare::Baseline::of_plan(data.plan(), &data.status, None);
+        let comparison = Comparison::new(other, data.plan(), &data.status);
+        let refused = app.apply(Action::Recompared(Box::new(comparison)));
+        assert_eq!(refused, Effect::None);
+        assert_eq!(app.take_retired().len(), handed, "{extra} more tasks");
+        // The history read again replaces the one shown.
+        app.apply(Action::HistoryRead {
+            read: Box::new(history::read(&path, options())),
+            rev_baseline: None,
+        });
+        assert_eq!(app.take_retired().len(), handed, "{extra} more tasks");
+        assert_eq!(previous_done(&app), Some(3.0));
+    }
+}

@@ -13,7 +13,9 @@ use crate::model::CampaignStatus;
 use crate::model::Meta;
 use crate::model::PlanStatus;
 use crate::model::Text;
+use crate::tui::changes::HistoryState;
 use crate::tui::geometry::scrolled;
+use crate::tui::retiring::Retired;
 use crate::tui::rows;
 
 impl App {
@@ -239,26 +241,30 @@ fn count_tasks(campaigns: &[Campaign]) -> usize {
 /// Plans at least this big are freed off the screen's thread.
 const DROP_ASIDE_TASKS: usize = 10_000;
 
-/// A plan replaced by a load, for the screen's driver to free off the way
-/// to the next frame ([`crate::tui::reclaim`]).
-pub(crate) struct Retired {
-    _plan: Box<dyn Send>,
-}
-
 impl App {
-    /// Keeps `value` for the driver to free when the plan it holds has
+    /// Keeps `value` for the event loop to free when the plan it holds has
     /// `tasks` tasks or more; drops it here otherwise.
     fn retire<T: Send + 'static>(&mut self, tasks: usize, value: T) {
         if tasks >= DROP_ASIDE_TASKS {
-            self.retired.push(Retired {
-                _plan: Box::new(value),
-            });
+            self.retired.push(value);
         }
     }
 
-    /// The replaced plans to free.
+    /// Keeps a replaced history for the event loop to free when large.
+    pub(super) fn retire_history(&mut self, old: HistoryState) {
+        if let HistoryState::Read(baselined) = old
+            && baselined.is_large()
+        {
+            self.retired.push(baselined);
+        }
+    }
+
+    /// What the state let go (replaced plans, histories, comparisons), to free.
     pub(crate) fn take_retired(&mut self) -> Vec<Retired> {
-        std::mem::take(&mut self.retired)
+        if let HistoryState::Read(baselined) = &mut self.comparison.history {
+            self.retired.append(&mut baselined.take_retiring());
+        }
+        self.retired.take()
     }
 }
 
