@@ -1,10 +1,9 @@
 //! The widths of the columns of a list across campaigns, measured once when
 //! the list is made.
 
-use super::lead;
 use crate::figures;
 use crate::model::attention::Attention;
-use crate::model::{Item, Lang, Marked, Notice, Plan, PlanStatus, Status};
+use crate::model::{Campaign, Item, Lang, Marked, Notice, Plan, PlanStatus, Status};
 use crate::tui::geometry::columns::Columns;
 
 /// Measured by display width without formatting what needs no formatting:
@@ -17,10 +16,39 @@ pub(super) fn measure(
     ascii: bool,
 ) -> Columns {
     let mut part = Part::default();
+    let mut owns = vec![None; plan.campaigns.len()];
     for a in items {
-        part.add(plan, status, a, lang, ascii);
+        let Some(own) = own_cached(&mut owns, plan, a.campaign, lang) else {
+            continue;
+        };
+        part.add(plan, status, a, (lang, ascii), own);
     }
     part.columns(lang)
+}
+
+/// A campaign's own cells, the same on each of its rows: measured once.
+#[derive(Clone, Copy, Debug)]
+struct Own {
+    name: u16,
+    /// Its lead, the lead of its items that have none of their own.
+    lead: u16,
+}
+
+fn own(campaign: &Campaign, lang: Lang) -> Own {
+    Own {
+        name: width(campaign.name.get(lang)),
+        lead: campaign.lead.as_ref().map_or(1, |t| width(t.get(lang))),
+    }
+}
+
+fn own_cached(owns: &mut [Option<Own>], plan: &Plan, index: usize, lang: Lang) -> Option<Own> {
+    let campaign = plan.campaigns.get(index)?;
+    let cached = owns.get_mut(index)?;
+    Some(*cached.get_or_insert_with(|| own(campaign, lang)))
+}
+
+fn width(text: &str) -> u16 {
+    u16::try_from(crate::text::width(text)).unwrap_or(u16::MAX)
 }
 
 /// What some rows need of each column: the widest cells, and the most days
@@ -44,11 +72,18 @@ const LANGS: [Lang; 2] = [Lang::Zh, Lang::En];
 impl ByCampaign {
     pub(super) fn new(plan: &Plan, status: &PlanStatus, items: &[Attention], ascii: bool) -> Self {
         let mut parts = vec![[Part::default(); 2]; plan.campaigns.len()];
+        let mut owns = vec![[None; 2]; plan.campaigns.len()];
         for a in items {
-            if let Some(part) = parts.get_mut(a.campaign) {
-                for (part, lang) in part.iter_mut().zip(LANGS) {
-                    part.add(plan, status, a, lang, ascii);
-                }
+            let (Some(part), Some(owns), Some(campaign)) = (
+                parts.get_mut(a.campaign),
+                owns.get_mut(a.campaign),
+                plan.campaigns.get(a.campaign),
+            ) else {
+                continue;
+            };
+            for ((part, cached), lang) in part.iter_mut().zip(owns).zip(LANGS) {
+                let own = *cached.get_or_insert_with(|| own(campaign, lang));
+                part.add(plan, status, a, (lang, ascii), own);
             }
         }
         ByCampaign(parts)
@@ -63,13 +98,15 @@ impl ByCampaign {
         items: &[Attention],
         ascii: bool,
     ) {
-        let Some(part) = self.0.get_mut(index) else {
+        let (Some(part), Some(campaign)) = (self.0.get_mut(index), plan.campaigns.get(index))
+        else {
             return;
         };
         *part = [Part::default(); 2];
-        for a in items.iter().filter(|a| a.campaign == index) {
-            for (part, lang) in part.iter_mut().zip(LANGS) {
-                part.add(plan, status, a, lang, ascii);
+        for (part, lang) in part.iter_mut().zip(LANGS) {
+            let own = own(campaign, lang);
+            for a in items.iter().filter(|a| a.campaign == index) {
+                part.add(plan, status, a, (lang, ascii), own);
             }
         }
     }
@@ -83,11 +120,17 @@ impl ByCampaign {
 }
 
 impl Part {
-    fn add(&mut self, plan: &Plan, status: &PlanStatus, a: &Attention, lang: Lang, ascii: bool) {
+    fn add(
+        &mut self,
+        plan: &Plan,
+        status: &PlanStatus,
+        a: &Attention,
+        (lang, ascii): (Lang, bool),
+        own: Own,
+    ) {
         let Some(campaign) = plan.campaigns.get(a.campaign) else {
             return;
         };
-        let width = |text: &str| u16::try_from(crate::text::width(text)).unwrap_or(u16::MAX);
         // The name as a row writes it, with its 督办 notices.
         let dot = if ascii { " - " } else { " · " };
         let named = |name: &str, notices: &[Notice]| {
@@ -97,10 +140,14 @@ impl Part {
         let word = width(crate::i18n::status_word(a.status, lang));
         // A symbol is one column in Unicode and in ASCII; then a space.
         w.status = w.status.max(2 + word + u16::from(a.assumed));
-        w.campaign = w.campaign.max(width(campaign.name.get(lang)));
+        w.campaign = w.campaign.max(own.name);
+        let item_lead = match a.item {
+            Item::Task(i) => campaign.tasks.get(i).and_then(|t| t.lead.as_ref()),
+            Item::Indicator(i) => campaign.indicators.get(i).and_then(|t| t.lead.as_ref()),
+        };
         w.lead = w
             .lead
-            .max(lead(campaign, a.item).map_or(1, |t| width(t.get(lang))));
+            .max(item_lead.map_or(own.lead, |t| width(t.get(lang))));
         match a.item {
             Item::Task(i) => {
                 let Some(task) = campaign.tasks.get(i) else {
