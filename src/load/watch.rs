@@ -5,11 +5,12 @@
 //! itself goes deaf after the first rename, so the file's directory is watched
 //! and events are filtered by name.
 //!
-//! The first event of a save is reported at once (the screen reads the file
-//! straight away), and what follows it until the directory has been quiet
-//! for [`DEBOUNCE`] is merged into one more report: a save by rename is on
-//! screen within milliseconds, and a truncate-then-write that was read half
-//! way is read again whole. The thread that merges blocks while nothing
+//! A save whose first events leave the file whole (a rename over it, a
+//! close after writing) is reported after a [`GRACE`] of a few milliseconds,
+//! and what follows until the directory has been quiet for [`DEBOUNCE`] is
+//! merged into one more report: a save by rename is on screen at once. A
+//! save that starts by truncating is reported once quiet, as before, so a
+//! half-written file is never read. The thread that merges blocks while nothing
 //! happens; nothing wakes up while idle.
 //!
 //! Opening or reading the file also raises inotify events; those are dropped,
@@ -25,13 +26,19 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::time::Duration;
 
-use notify::event::{AccessKind, AccessMode, Flag};
+use notify::event::{AccessKind, AccessMode, Flag, ModifyKind};
 use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 
 /// How long the directory must be quiet after a reported event before the
 /// next one is reported at once: long enough to merge the steps of one
 /// save into one more report.
 pub const DEBOUNCE: Duration = Duration::from_millis(120);
+
+/// How long the first events of a save are gathered before it is reported
+/// at once: a rename raises two or three in a row, and a truncate-and-write
+/// after it (reading between them would show a half-written file) comes
+/// within microseconds.
+pub const GRACE: Duration = Duration::from_millis(15);
 
 /// A running watch; dropping it stops watching.
 pub struct FileWatch {
@@ -105,8 +112,9 @@ where
     let (sender, notices) = channel();
     let watched = targets.clone();
     let handler = move |event: notify::Result<notify::Event>| {
+        let settled = event.as_ref().map_or(true, |e| settles(&e.kind));
         if let Some(notice) = notice_of(event, &watched) {
-            let _ = sender.send(notice);
+            let _ = sender.send((notice, settled));
         }
     };
     let mut watcher = RecommendedWatcher::new(handler, notify::Config::default())?;
@@ -146,20 +154,39 @@ fn notice_of(event: notify::Result<notify::Event>, watched: &[Target]) -> Option
     event.paths.iter().any(on_file).then_some(Notice::Changed)
 }
 
-/// Reports the first notice at once, then merges what comes until
-/// [`DEBOUNCE`] passes quiet into one more (a `Rewatch` outranks a
-/// `Changed`); blocks while nothing comes; ends when the watch is dropped.
-fn merge(notices: &Receiver<Notice>, mut on_change: impl FnMut(Notice)) {
-    while let Ok(first) = notices.recv() {
-        on_change(first);
-        let mut pending: Option<Notice> = None;
+/// Reports a save at once when its first events, those within [`GRACE`],
+/// all leave the file whole (a rename over it, a close after writing);
+/// otherwise (a truncate, then writes) once [`DEBOUNCE`] passes quiet. What
+/// comes after a report until then is merged into one more (a `Rewatch`
+/// outranks a `Changed`). Blocks while nothing comes; ends when the watch
+/// is dropped.
+fn merge(notices: &Receiver<(Notice, bool)>, mut on_change: impl FnMut(Notice)) {
+    while let Ok((mut first, mut settled)) = notices.recv() {
+        let grace = std::time::Instant::now() + GRACE;
+        loop {
+            let left = grace.saturating_duration_since(std::time::Instant::now());
+            match notices.recv_timeout(left) {
+                Ok((next, whole)) => {
+                    first = stronger(first, next);
+                    settled &= whole;
+                }
+                Err(RecvTimeoutError::Timeout) => break,
+                Err(RecvTimeoutError::Disconnected) => return on_change(first),
+            }
+        }
+        let mut pending = None;
+        if settled {
+            on_change(first);
+        } else {
+            pending = Some(first);
+        }
         loop {
             match notices.recv_timeout(DEBOUNCE) {
-                Ok(Notice::Failed(reason)) => on_change(Notice::Failed(reason)),
-                Ok(notice) => {
-                    if pending != Some(Notice::Rewatch) {
-                        pending = Some(notice);
-                    }
+                Ok((notice, _)) => {
+                    pending = Some(match pending {
+                        Some(before) => stronger(before, notice),
+                        None => notice,
+                    });
                 }
                 Err(RecvTimeoutError::Timeout) => break,
                 Err(RecvTimeoutError::Disconnected) => {
@@ -169,6 +196,26 @@ fn merge(notices: &Receiver<Notice>, mut on_change: impl FnMut(Notice)) {
             }
         }
         pending.into_iter().for_each(&mut on_change);
+    }
+}
+
+/// An event after which the file is whole: renamed over, closed after
+/// writing, removed (or the directory's own: reload now).
+fn settles(kind: &EventKind) -> bool {
+    matches!(
+        kind,
+        EventKind::Modify(ModifyKind::Name(_))
+            | EventKind::Access(AccessKind::Close(AccessMode::Write))
+            | EventKind::Remove(_)
+            | EventKind::Other
+    )
+}
+
+/// Of two notices merged, the one to act on: a new watch covers a reload.
+fn stronger(a: Notice, b: Notice) -> Notice {
+    match (&a, &b) {
+        (Notice::Rewatch, _) | (Notice::Failed(_), Notice::Changed) => a,
+        _ => b,
     }
 }
 
