@@ -3,12 +3,18 @@
 //! Editors save in several ways (write in place, truncate and write, write a
 //! temporary file and rename it over, delete and create). A watch on the file
 //! itself goes deaf after the first rename, so the file's directory is watched
-//! and events are filtered by name. Events are debounced with
-//! `notify-debouncer-mini`, which blocks while nothing happens (the "full"
-//! debouncer wakes 20 times a second even when idle).
+//! and events are filtered by name.
 //!
-//! Opening or reading the file also raises inotify events; those are dropped
-//! before debouncing, or the app's own reload would trigger the next one.
+//! A save whose first events leave the file whole (a rename over it, a
+//! close after writing) is reported after a [`GRACE`] of a few milliseconds,
+//! and what follows until the directory has been quiet for [`DEBOUNCE`] is
+//! merged into one more report: a save by rename is on screen at once. A
+//! save that starts by truncating is reported once quiet, as before, so a
+//! half-written file is never read. The thread that merges blocks while nothing
+//! happens; nothing wakes up while idle.
+//!
+//! Opening or reading the file also raises inotify events; those are dropped,
+//! or the app's own reload would trigger the next one.
 //!
 //! The watch is on the directory's inode: when the directory itself is
 //! renamed away or removed (a re-clone, a deploy that swaps directories) it
@@ -17,20 +23,27 @@
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::time::Duration;
 
-use notify::event::{AccessKind, AccessMode, Flag};
-use notify::{EventHandler, EventKind, RecommendedWatcher, RecursiveMode};
-use notify_debouncer_mini::{Config, DebounceEventResult, Debouncer, new_debouncer_opt};
+use notify::event::{AccessKind, AccessMode, Flag, ModifyKind};
+use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 
-/// How long the directory must be quiet before a batch of events is reported:
-/// long enough to merge the steps of one save, short enough to feel live.
+/// How long the directory must be quiet after a reported event before the
+/// next one is reported at once: long enough to merge the steps of one
+/// save into one more report.
 pub const DEBOUNCE: Duration = Duration::from_millis(120);
+
+/// How long the first events of a save are gathered before it is reported
+/// at once: a rename raises two or three in a row, and a truncate-and-write
+/// after it (reading between them would show a half-written file) comes
+/// within microseconds.
+pub const GRACE: Duration = Duration::from_millis(15);
 
 /// A running watch; dropping it stops watching.
 pub struct FileWatch {
-    _debouncer: Debouncer<ChangesOnly>,
+    // Dropping the watcher drops its sender: the merging thread then ends.
+    _watcher: RecommendedWatcher,
 }
 
 impl std::fmt::Debug for FileWatch {
@@ -77,11 +90,11 @@ pub enum Notice {
     Failed(String),
 }
 
-/// Calls `on_change` (on the watcher's thread) after each debounced batch of
-/// events that touched `path` (see [`Notice`]). When `path` is a symbolic
-/// link, its target's directory is watched too, so saves through the link
-/// and to the target are both seen.
-pub fn watch<F>(path: &Path, mut on_change: F) -> notify::Result<FileWatch>
+/// Calls `on_change` (on a thread of the watch's own) when a save touches
+/// `path` (see [`Notice`]): at its first event, and once more for what
+/// follows it. When `path` is a symbolic link, its target's directory is
+/// watched too, so saves through the link and to the target are both seen.
+pub fn watch<F>(path: &Path, on_change: F) -> notify::Result<FileWatch>
 where
     F: FnMut(Notice) + Send + 'static,
 {
@@ -96,49 +109,114 @@ where
     if targets.is_empty() {
         return Err(notify::Error::path_not_found().add_path(path.to_owned()));
     }
+    let (sender, notices) = channel();
     let watched = targets.clone();
-    let handler = move |result: DebounceEventResult| match result {
-        Ok(events) => {
-            // Events on a watched directory itself (ChangesOnly also turns
-            // an overflow into one) come before those on the file.
-            if events
-                .iter()
-                .any(|event| watched.iter().any(|t| t.dir == event.path))
-            {
-                on_change(Notice::Rewatch);
-            } else if events
-                .iter()
-                .any(|event| watched.iter().any(|t| t.matches(&event.path)))
-            {
-                on_change(Notice::Changed);
-            }
+    let handler = move |event: notify::Result<notify::Event>| {
+        let settled = event.as_ref().map_or(true, |e| settles(&e.kind));
+        if let Some(notice) = notice_of(event, &watched) {
+            let _ = sender.send((notice, settled));
         }
-        Err(err) => on_change(Notice::Failed(err.to_string())),
     };
-    let config = Config::default()
-        .with_timeout(DEBOUNCE)
-        .with_batch_mode(true);
-    let mut debouncer = new_debouncer_opt::<_, ChangesOnly>(config, handler)?;
+    let mut watcher = RecommendedWatcher::new(handler, notify::Config::default())?;
     let mut dirs: Vec<&Path> = Vec::new();
     for target in &targets {
         if !dirs.contains(&target.dir.as_path()) {
-            debouncer
-                .watcher()
-                .watch(&target.dir, RecursiveMode::NonRecursive)?;
+            watcher.watch(&target.dir, RecursiveMode::NonRecursive)?;
             dirs.push(&target.dir);
         }
     }
-    Ok(FileWatch {
-        _debouncer: debouncer,
-    })
+    std::thread::Builder::new()
+        .name("file-watch".into())
+        .spawn(move || merge(&notices, on_change))
+        .map_err(|err| notify::Error::generic(&err.to_string()))?;
+    Ok(FileWatch { _watcher: watcher })
 }
 
-/// The platform watcher with reads dropped (opening, reading and closing a
-/// file unchanged are not changes), and an overflow, which names no path,
-/// passed on as an event on every watched directory.
-struct ChangesOnly {
-    watcher: RecommendedWatcher,
-    dirs: Arc<Mutex<Vec<PathBuf>>>,
+/// What one raw event says about the watched files, if anything: reads are
+/// not changes; an event on a watched directory itself, or an overflow (a
+/// rescan), asks for a new watch.
+fn notice_of(event: notify::Result<notify::Event>, watched: &[Target]) -> Option<Notice> {
+    let event = match event {
+        Ok(event) => event,
+        Err(err) => return Some(Notice::Failed(err.to_string())),
+    };
+    if event.flag() == Some(Flag::Rescan) {
+        return Some(Notice::Rewatch);
+    }
+    if !is_change(&event.kind) {
+        return None;
+    }
+    let on_dir = |path: &PathBuf| watched.iter().any(|t| &t.dir == path);
+    if event.paths.iter().any(on_dir) {
+        return Some(Notice::Rewatch);
+    }
+    let on_file = |path: &PathBuf| watched.iter().any(|t| t.matches(path));
+    event.paths.iter().any(on_file).then_some(Notice::Changed)
+}
+
+/// Reports a save at once when its first events, those within [`GRACE`],
+/// all leave the file whole (a rename over it, a close after writing);
+/// otherwise (a truncate, then writes) once [`DEBOUNCE`] passes quiet. What
+/// comes after a report until then is merged into one more (a `Rewatch`
+/// outranks a `Changed`). Blocks while nothing comes; ends when the watch
+/// is dropped.
+fn merge(notices: &Receiver<(Notice, bool)>, mut on_change: impl FnMut(Notice)) {
+    while let Ok((mut first, mut settled)) = notices.recv() {
+        let grace = std::time::Instant::now() + GRACE;
+        loop {
+            let left = grace.saturating_duration_since(std::time::Instant::now());
+            match notices.recv_timeout(left) {
+                Ok((next, whole)) => {
+                    first = stronger(first, next);
+                    settled &= whole;
+                }
+                Err(RecvTimeoutError::Timeout) => break,
+                Err(RecvTimeoutError::Disconnected) => return on_change(first),
+            }
+        }
+        let mut pending = None;
+        if settled {
+            on_change(first);
+        } else {
+            pending = Some(first);
+        }
+        loop {
+            match notices.recv_timeout(DEBOUNCE) {
+                Ok((notice, _)) => {
+                    pending = Some(match pending {
+                        Some(before) => stronger(before, notice),
+                        None => notice,
+                    });
+                }
+                Err(RecvTimeoutError::Timeout) => break,
+                Err(RecvTimeoutError::Disconnected) => {
+                    pending.into_iter().for_each(&mut on_change);
+                    return;
+                }
+            }
+        }
+        pending.into_iter().for_each(&mut on_change);
+    }
+}
+
+/// An event after which the file is whole: renamed over, closed after
+/// writing, removed (or the directory's own: reload now).
+fn settles(kind: &EventKind) -> bool {
+    matches!(
+        kind,
+        EventKind::Modify(ModifyKind::Name(_))
+            | EventKind::Access(AccessKind::Close(AccessMode::Write))
+            | EventKind::Remove(_)
+            | EventKind::Other
+    )
+}
+
+/// Of two notices merged, the one to act on: a new watch covers a reload.
+fn stronger(a: Notice, b: Notice) -> Notice {
+    match (&a, &b) {
+        (Notice::Rewatch, _) | (Notice::Failed(_), Notice::Changed) => a,
+        _ => b,
+    }
 }
 
 fn is_change(kind: &EventKind) -> bool {
@@ -146,48 +224,6 @@ fn is_change(kind: &EventKind) -> bool {
         EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
         EventKind::Access(_) => false,
         _ => true,
-    }
-}
-
-impl notify::Watcher for ChangesOnly {
-    fn new<F: EventHandler>(mut event_handler: F, config: notify::Config) -> notify::Result<Self> {
-        let dirs = Arc::new(Mutex::new(Vec::<PathBuf>::new()));
-        let watched = Arc::clone(&dirs);
-        let filter = move |event: notify::Result<notify::Event>| match event {
-            Ok(e) if e.flag() == Some(Flag::Rescan) => {
-                // The debouncer keys events by path: give it the directories.
-                let dirs = watched.lock().unwrap_or_else(PoisonError::into_inner);
-                let mut lost = notify::Event::new(EventKind::Other).set_flag(Flag::Rescan);
-                lost.paths = dirs.clone();
-                event_handler.handle_event(Ok(lost));
-            }
-            Ok(e) if !is_change(&e.kind) => {}
-            event => event_handler.handle_event(event),
-        };
-        let watcher = RecommendedWatcher::new(filter, config)?;
-        Ok(ChangesOnly { watcher, dirs })
-    }
-
-    fn watch(&mut self, path: &Path, recursive_mode: RecursiveMode) -> notify::Result<()> {
-        self.watcher.watch(path, recursive_mode)?;
-        let mut dirs = self.dirs.lock().unwrap_or_else(PoisonError::into_inner);
-        dirs.push(path.to_owned());
-        Ok(())
-    }
-
-    fn unwatch(&mut self, path: &Path) -> notify::Result<()> {
-        self.watcher.unwatch(path)?;
-        let mut dirs = self.dirs.lock().unwrap_or_else(PoisonError::into_inner);
-        dirs.retain(|dir| dir != path);
-        Ok(())
-    }
-
-    fn configure(&mut self, option: notify::Config) -> notify::Result<bool> {
-        self.watcher.configure(option)
-    }
-
-    fn kind() -> notify::WatcherKind {
-        RecommendedWatcher::kind()
     }
 }
 

@@ -202,3 +202,31 @@ fn the_directory_removed_asks_for_a_new_watch() {
     fs::remove_dir_all(&dir).unwrap();
     assert_rewatch(&events, "directory removed");
 }
+
+/// A save by rename (vim, `sed -i`) is reported at once, not after the
+/// whole debounce: the screen shows it within 100 ms. What follows the
+/// first event is merged, so a save is still reported at most twice.
+#[test]
+fn a_save_by_rename_is_reported_within_100_ms() {
+    let f = fixture();
+    let mut waits = Vec::new();
+    for round in 0..10 {
+        let temp = f.dir.path().join(format!(".campaigns.toml.{round}~"));
+        fs::write(&temp, format!("done = {round}\n")).unwrap();
+        let saved = std::time::Instant::now();
+        fs::rename(&temp, &f.path).unwrap();
+        match f.events.recv_timeout(SEEN) {
+            Ok(Notice::Changed) => waits.push(saved.elapsed()),
+            other => panic!("round {round}: {other:?}"),
+        }
+        // Whatever else this save raised is merged into at most one more.
+        match f.events.recv_timeout(QUIET) {
+            Err(RecvTimeoutError::Timeout) | Ok(Notice::Changed) => {}
+            other => panic!("round {round}: unexpected report {other:?}"),
+        }
+        f.assert_quiet(&format!("round {round}"));
+    }
+    waits.sort();
+    let median = waits[waits.len() / 2];
+    assert!(median < Duration::from_millis(100), "{waits:?}");
+}

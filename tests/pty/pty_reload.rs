@@ -502,7 +502,11 @@ fn the_problems_panel_opens_the_editor_at_the_problem_and_clears_once_fixed() {
     let got = fs::read_to_string(&args).unwrap();
     assert_eq!(
         got.lines().collect::<Vec<_>>(),
-        [format!("+{line}").as_str(), path.to_str().unwrap()]
+        // At the problem's line and column (`totl` opens the line: column 1).
+        [
+            format!("+normal! {line}G0").as_str(),
+            path.to_str().unwrap()
+        ]
     );
     pty.wait_for("No problems: the file has no errors or warnings.");
     pty.send("\x1b");
