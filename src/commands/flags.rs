@@ -13,6 +13,8 @@ pub fn unused(command: Option<&Command>, common: &Common) -> Option<String> {
         Command::Completions { .. } => ("completions", true, true),
         // The configuration in force has no reporting date.
         Command::Config { .. } => ("config", true, false),
+        // The draft's reporting date is the new year's first day.
+        Command::Rollover { .. } => ("rollover", true, false),
         _ => return None,
     };
     let given = [

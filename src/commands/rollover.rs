@@ -56,13 +56,14 @@ pub fn rollover(
     }
     let from = opened.shown_path();
     let to = sanitize_line(&out.display().to_string());
+    let arrow = if common.ascii { "->" } else { "→" };
     let mut text = match lang {
-        Lang::En => format!("{from} → {to}: the {year} plan, drafted\n"),
-        Lang::Zh => format!("{from} → {to}：已起草{year}年计划\n"),
+        Lang::En => format!("{from} {arrow} {to}: the {year} plan, drafted\n"),
+        Lang::Zh => format!("{from} {arrow} {to}：已起草{year}年计划\n"),
     };
     for change in &rolled.changes {
         text.push_str("  ");
-        text.push_str(&line(change, lang));
+        text.push_str(&line(change, lang).replace('→', arrow));
         text.push('\n');
     }
     to_stdout(text.as_bytes())?;

@@ -104,6 +104,15 @@ fn the_shipped_file_rolls_over_into_a_valid_2025_draft() {
         stdout.contains("：结转：剩余3（已完成110/113），follows clear-water/yangtze-outfalls\n"),
         "{stdout}"
     );
+    let (_, stdout, _) = run(
+        repo.path(),
+        &["rollover", "2025", "-o", "a.toml", "--ascii"],
+    );
+    assert!(
+        stdout.contains("  reporting date 2024-12-31 -> 2025-01-01\n"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains('→'), "{stdout}");
 }
 
 /// What `git diff` shows: every comment the plan has is in the draft, but
@@ -227,6 +236,22 @@ fn rollover_never_writes_over_the_plan_or_an_existing_file() {
     assert_eq!(
         std::fs::read_to_string(repo.file("campaigns.toml")).unwrap(),
         shipped()
+    );
+    let (code, _, stderr) = run(
+        repo.path(),
+        &[
+            "rollover",
+            "2025",
+            "-o",
+            "new.toml",
+            "--as-of",
+            "2024-06-30",
+        ],
+    );
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("--as-of does nothing for `rollover`"),
+        "{stderr}"
     );
     let (code, _, stderr) = run(repo.path(), &["rollover", "2024", "-o", "new.toml"]);
     assert_eq!(code, 2, "{stderr}");
