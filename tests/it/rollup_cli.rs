@@ -259,3 +259,26 @@ fn render_set_and_history_name_what_takes_a_manifest() {
         );
     }
 }
+
+/// Each unit's campaigns are its own report's, keys in the same order.
+#[test]
+fn a_units_campaigns_are_its_own_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let manifest = three_units(dir.path());
+    let run = |args: &[&str], file: &std::path::Path| {
+        let out = assert_command().args(args).arg(file).assert().success();
+        String::from_utf8(out.get_output().stdout.clone()).unwrap()
+    };
+    let rollup = run(&["report", "--format", "json", "--lang", "zh"], &manifest);
+    let own = run(
+        &["report", "--format", "json", "--lang", "zh"],
+        &dir.path().join("units/b/campaigns.toml"),
+    );
+    // Written in as the unit's own report writes them, four spaces deeper.
+    let start = own.find("\n  \"campaigns\": ").unwrap();
+    let written = own[start..].trim_end().trim_end_matches('}').trim_end();
+    assert!(rollup.contains(&written.replace('\n', "\n    ")));
+    let rollup: Value = serde_json::from_str(&rollup).unwrap();
+    let own: Value = serde_json::from_str(&own).unwrap();
+    assert_eq!(rollup["units"][1]["campaigns"], own["campaigns"]);
+}

@@ -3,7 +3,7 @@
 //! combined: [ { item, how, done, total, by_unit } ], rankings: [ { item,
 //! by, rows: [ { rank, unit, figure, tied } ] } ] }`, keys in that order.
 //! Each unit's `campaigns` are the plan report's own (`report --format
-//! json`). Beside the contract's keys: a unit's `source` and `groups`, a
+//! json`), written in as that report writes them. Beside the contract's keys: a unit's `source` and `groups`, a
 //! combined item's `missing` units, a ranking's `group`, `show`, `better`
 //! and `left_out`, and `drags` (each summed item's shortfall against
 //! 序时进度, by unit). `by_unit` lists the units in the manifest's order.
@@ -93,27 +93,53 @@ pub fn render(report: &RollupReport<'_>) -> String {
     let out = RollupJson {
         title: rollup.manifest.title.get(report.lang),
         as_of: rollup.as_of.format("%Y-%m-%d").to_string(),
-        units: rollup.units.iter().map(|u| unit(report, u)).collect(),
+        units: rollup
+            .units
+            .iter()
+            .enumerate()
+            .map(|u| unit(report, u))
+            .collect(),
         combined: report.combined.iter().map(combined).collect(),
         rankings: report.rankings.iter().map(ranking).collect(),
         drags: report.drags.iter().map(drag).collect(),
     };
     let mut text = serde_json::to_string_pretty(&out).unwrap_or_default();
+    // Each unit's campaigns as its own report writes them, keys in order.
+    for (at, unit) in rollup.units.iter().enumerate() {
+        let Some(campaigns) = campaigns_of(report, unit) else {
+            continue;
+        };
+        let placeholder = serde_json::to_string(&placeholder(at)).unwrap_or_default();
+        let indented = campaigns.replace('\n', "\n    ");
+        text = text.replacen(&placeholder, &indented, 1);
+    }
     text.push('\n');
     text
 }
 
-fn unit<'a>(report: &RollupReport<'a>, unit: &'a Unit) -> UnitJson<'a> {
-    let campaigns = unit
-        .document()
-        .map_or(Value::Array(Vec::new()), |document| {
-            let plan = Report::new(document.plan(), document.as_of(), report.lang);
-            let mut whole: Value =
-                serde_json::from_str(&plan.render(Format::Json)).unwrap_or(Value::Null);
-            whole
-                .get_mut("campaigns")
-                .map_or(Value::Array(Vec::new()), Value::take)
-        });
+/// Stands for a unit's campaigns until they are written in: a control
+/// character, which no text from a file keeps (they are sanitised).
+fn placeholder(at: usize) -> String {
+    format!("\u{1}campaigns of unit {at}")
+}
+
+/// The `campaigns` array of the unit's own JSON report, as written there.
+fn campaigns_of(report: &RollupReport<'_>, unit: &Unit) -> Option<String> {
+    let document = unit.document()?;
+    let plan = Report::new(document.plan(), document.as_of(), report.lang);
+    let whole = plan.render(Format::Json);
+    // The plan report's last key, at the top level (two spaces in).
+    let key = "\n  \"campaigns\": ";
+    let start = whole.rfind(key)? + key.len();
+    let end = whole.trim_end().strip_suffix('}')?.trim_end().len();
+    whole.get(start..end).map(str::to_owned)
+}
+
+fn unit<'a>(report: &RollupReport<'a>, (at, unit): (usize, &'a Unit)) -> UnitJson<'a> {
+    let campaigns = match unit.document() {
+        Some(_) => Value::String(placeholder(at)),
+        None => Value::Array(Vec::new()),
+    };
     UnitJson {
         id: &unit.id,
         name: unit.name.get(report.lang),
