@@ -92,13 +92,24 @@ impl YearOnYear {
     ) -> Result<YearOnYear, HistoryError> {
         let mut years = Vec::with_capacity(MEAN_YEARS);
         let mut follows = Vec::with_capacity(MEAN_YEARS);
+        // Each revision's plan is paired once: last year's result is often
+        // the revision of the same period last year.
+        let mut paired: HashMap<Option<usize>, HashMap<String, String>> = HashMap::new();
+        let mut follows_at = |history: &History, baseline: &Baseline| {
+            if let Some(found) = paired.get(&baseline.revision) {
+                return Ok(found.clone());
+            }
+            let found = followed(history, baseline, plan)?;
+            paired.insert(baseline.revision, found.clone());
+            Ok::<_, HistoryError>(found)
+        };
         for back in 1..=MEAN_YEARS as u32 {
             let baseline = match history {
                 Some(history) => at_day(history, years_before(as_of, back))?,
                 None => None,
             };
             follows.push(match (history, &baseline) {
-                (Some(history), Some(baseline)) => followed(history, baseline, plan)?,
+                (Some(history), Some(baseline)) => follows_at(history, baseline)?,
                 _ => HashMap::new(),
             });
             years.push(baseline);
@@ -107,7 +118,10 @@ impl YearOnYear {
             Some(history) => {
                 let end = NaiveDate::from_ymd_opt(as_of.year() - 1, 12, 31).unwrap_or(as_of);
                 match at_day(history, end)? {
-                    Some(b) => Some((b.clone(), followed(history, &b, plan)?)),
+                    Some(b) => {
+                        let found = follows_at(history, &b)?;
+                        Some((b, found))
+                    }
                     None => None,
                 }
             }
