@@ -71,6 +71,11 @@ fn y_opens_the_year_view_and_enter_opens_an_item() {
     pty.send("y");
     pty.wait_for("Year on year: 2 items");
     pty.wait_for("down 15.8% year on year, better");
+    // `y` again goes back to where the view was opened; a third opens it again.
+    pty.send("y");
+    pty.wait_gone("Year on year:");
+    pty.send("y");
+    pty.wait_for("down 15.8% year on year, better");
     // The first row is the task: Enter opens it in Blue Sky's view.
     pty.send("\r");
     pty.wait_until("Blue Sky's view with the outfalls selected", |screen| {
