@@ -12,6 +12,7 @@ use ratatui::widgets::{Block, Widget};
 
 use super::cells::{inner, put, put_right};
 use super::lead_group;
+use super::list_titles::{changes_title, no_changes, search_title, title};
 use crate::figures;
 use crate::i18n::{self, Strings};
 use crate::model::attention::Attention;
@@ -35,52 +36,6 @@ fn header_widths(s: &Strings, last: &str) -> Columns {
         percent: 0,
         lead: width(s.attention_lead),
         gap: width(last),
-    }
-}
-
-/// The search results' title: what was searched and how much it found.
-fn search_title(s: &Strings, query: &str, count: usize, lang: Lang) -> String {
-    let query = crate::text::sanitize_line(query.trim());
-    match lang {
-        Lang::Zh => format!(" {}“{query}”（{count}项） ", s.search),
-        Lang::En if count == 1 => format!(" {} “{query}” (1 match) ", s.search),
-        Lang::En => format!(" {} “{query}” ({count} matches) ", s.search),
-    }
-}
-
-/// The changes list's title: since when, and how many moved.
-fn changes_title(app: &App, count: usize, lang: Lang) -> String {
-    let name = i18n::history::changes_title(lang);
-    // Without a baseline the empty list says why; the title is its name.
-    if app.baselined().and_then(|b| b.baseline).is_none() {
-        return format!(" {name} ");
-    }
-    let since = app.baseline_words().unwrap_or_default();
-    match lang {
-        Lang::Zh => format!(" {name}（{since}，{count}项） "),
-        Lang::En if count == 1 => format!(" {name} {since}: 1 item "),
-        Lang::En => format!(" {name} {since}: {count} items "),
-    }
-}
-
-/// What the changes list says when it has no row: why.
-fn no_changes(app: &App, lang: Lang) -> &'static str {
-    use crate::tui::changes::{Absent, HistoryState};
-    match app.history() {
-        HistoryState::Reading => i18n::history::reading(lang),
-        HistoryState::Absent(Absent::NotInGit) => i18n::history::not_in_git(lang),
-        HistoryState::Absent(Absent::Unreadable(_)) => i18n::history::unreadable(lang),
-        HistoryState::Read(b) if b.baseline.is_none() => i18n::history::no_baseline(lang),
-        HistoryState::Read(_) => i18n::history::nothing_moved(lang),
-    }
-}
-
-/// The title: the list's name and how many items it holds.
-fn title(name: &str, count: usize, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!(" {name}（{count}项） "),
-        Lang::En if count == 1 => format!(" {name} (1 item) "),
-        Lang::En => format!(" {name} ({count} items) "),
     }
 }
 
@@ -335,6 +290,22 @@ impl Rows<'_> {
         );
     }
 
+    /// The last column: the change (changes list), the days left (due
+    /// soon), else the gap to 序时进度 or the days late.
+    fn last_cell(
+        &self,
+        index: usize,
+        attention: &Attention,
+        schedule: Option<&crate::model::TaskSchedule>,
+    ) -> String {
+        let (lang, ascii) = (self.lang, self.theme.ascii);
+        match self.changes.get(index) {
+            Some(change) => crate::tui::change_cell::list_text(change, lang, ascii),
+            None if self.due => days_left_text(self.status, attention, lang).unwrap_or_default(),
+            None => gap_cell(attention, schedule, lang),
+        }
+    }
+
     fn row(
         &self,
         buf: &mut Buffer,
@@ -385,11 +356,7 @@ impl Rows<'_> {
         let name = figures::name_with_notices(name, notices, as_of, lang, theme.dot());
         let percent = schedule.and_then(figures::task_percent).unwrap_or_default();
         let lead = lead(campaign, attention.item).map_or("—", |t| t.get(lang));
-        let gap = match self.changes.get(index) {
-            Some(change) => crate::tui::change_cell::list_text(change, lang, theme.ascii),
-            None if self.due => days_left_text(self.status, attention, lang).unwrap_or_default(),
-            None => gap_cell(attention, schedule, lang),
-        };
+        let gap = self.last_cell(index, attention, schedule);
         if selected {
             put(
                 buf,

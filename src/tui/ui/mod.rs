@@ -12,6 +12,7 @@ pub mod header;
 pub mod help;
 pub mod lead_group;
 pub mod list_row;
+pub mod list_titles;
 pub mod overlay;
 pub mod overview;
 pub mod problems;
