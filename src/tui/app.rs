@@ -73,6 +73,9 @@ pub(crate) struct Data {
     pub widths: Vec<rows::ListWidths>,
     /// The attention list (督办清单) over every campaign.
     pub plan_attention: attention::AttentionList,
+    /// Whether any value of the plan is marked assumed (the header's legend):
+    /// found at the load, not by a scan of every task in each frame.
+    pub any_assumed: bool,
 }
 
 impl Data {

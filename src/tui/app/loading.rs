@@ -11,6 +11,7 @@ use crate::load::Reread;
 use crate::model::Campaign;
 use crate::model::CampaignStatus;
 use crate::model::Meta;
+use crate::model::Plan;
 use crate::model::PlanStatus;
 use crate::model::Text;
 use crate::tui::changes::HistoryState;
@@ -102,6 +103,7 @@ impl App {
         data.widths[index] = rows::ListWidths::measure(campaign, status);
         data.plan_attention
             .campaign_changed(index, plan, &data.status, ascii);
+        data.any_assumed = any_assumed(plan);
         self.find_place(card);
         self.retire(count_tasks(&replaced), replaced);
     }
@@ -126,12 +128,14 @@ impl App {
             .map(|(campaign, status)| rows::ListWidths::measure(campaign, status))
             .collect();
         let plan_attention = attention::AttentionList::new(plan, &status, self.settings.ascii);
+        let any_assumed = any_assumed(plan);
         let old = self.data.replace(Data {
             document,
             status,
             attention,
             widths,
             plan_attention,
+            any_assumed,
         });
         self.find_place(card);
         old
@@ -232,6 +236,16 @@ fn words_only(old: &Meta, replacement: &Replacement) -> bool {
         ..meta.clone()
     };
     figures(old) == figures(new)
+}
+
+/// Whether any value of the plan is marked assumed (a campaign's dates
+/// count: its tasks run by them).
+fn any_assumed(plan: &Plan) -> bool {
+    plan.campaigns.iter().any(|campaign| {
+        !campaign.assumed.is_empty()
+            || campaign.tasks.iter().any(|task| !task.assumed.is_empty())
+            || campaign.indicators.iter().any(|i| !i.assumed.is_empty())
+    })
 }
 
 fn count_tasks(campaigns: &[Campaign]) -> usize {

@@ -93,6 +93,7 @@ fn assert_as_whole(app: &App) {
     let whole = self::app(app.last_read().expect("a text"));
     let (got, want) = (data(app), data(&whole));
     assert_eq!(got.status, want.status);
+    assert_eq!(got.any_assumed, want.any_assumed);
     let (list, fresh) = (&got.plan_attention, &want.plan_attention);
     assert_eq!(list.items, fresh.items);
     for lang in [Lang::Zh, Lang::En] {
@@ -143,4 +144,16 @@ fn a_new_title_keeps_the_statuses_and_a_new_margin_computes_them_again() {
     assert!(!reread(&mut app, &margin), "[meta] re-read");
     assert_eq!(sewage(&app), crate::model::Status::Behind);
     assert_as_whole(&app);
+}
+
+#[test]
+fn a_value_marked_assumed_by_a_save_shows_the_legend_without_a_scan_per_frame() {
+    let mut app = app(PLAN);
+    assert!(!data(&app).any_assumed);
+    let assumed = PLAN.replace("done = 45\n", "done = 45\nassumed = [\"done\"]\n");
+    assert!(reread(&mut app, &assumed), "one campaign re-read");
+    assert!(data(&app).any_assumed);
+    assert_as_whole(&app);
+    assert!(reread(&mut app, PLAN));
+    assert!(!data(&app).any_assumed);
 }

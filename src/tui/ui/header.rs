@@ -8,7 +8,6 @@ use ratatui::layout::Rect;
 
 use super::cells::{put, put_right};
 use crate::i18n;
-use crate::model::Plan;
 use crate::text;
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
@@ -21,22 +20,12 @@ const SOURCE_LINE_MIN_HEIGHT: u16 = 16;
 pub fn height(app: &App, frame_height: u16) -> u16 {
     let provenance = app
         .data()
-        .is_some_and(|data| data.plan().meta.source.is_some() || any_assumed(data.plan()));
+        .is_some_and(|data| data.plan().meta.source.is_some() || data.any_assumed);
     match frame_height {
         0 => 0,
         h if provenance && h >= SOURCE_LINE_MIN_HEIGHT => 2,
         _ => 1,
     }
-}
-
-/// Whether any value of the plan is marked assumed (a campaign's dates
-/// count: its tasks run by them).
-fn any_assumed(plan: &Plan) -> bool {
-    plan.campaigns.iter().any(|campaign| {
-        !campaign.assumed.is_empty()
-            || campaign.tasks.iter().any(|task| !task.assumed.is_empty())
-            || campaign.indicators.iter().any(|i| !i.assumed.is_empty())
-    })
 }
 
 pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
@@ -107,7 +96,7 @@ fn provenance(buf: &mut Buffer, line: Rect, app: &App, theme: &Theme) {
     };
     let lang = app.settings().lang;
     let ell = theme.ellipsis();
-    let start = if any_assumed(data.plan()) {
+    let start = if data.any_assumed {
         let legend = i18n::assumed_legend(lang);
         put_right(
             buf,
