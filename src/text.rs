@@ -56,6 +56,25 @@ pub fn sanitize_line(text: &str) -> String {
         .collect()
 }
 
+/// A unit's signs as ASCII for `--ascii` (`μg/m³` is `ug/m3`), one
+/// character for one, so a drawn frame keeps its columns.
+pub fn ascii_signs(text: &str) -> std::borrow::Cow<'_, str> {
+    const SIGNS: [(char, char); 4] = [('μ', 'u'), ('µ', 'u'), ('²', '2'), ('³', '3')];
+    if !text
+        .chars()
+        .any(|c| SIGNS.iter().any(|(sign, _)| *sign == c))
+    {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let ascii = |c: char| {
+        SIGNS
+            .iter()
+            .find(|(sign, _)| *sign == c)
+            .map_or(c, |(_, to)| *to)
+    };
+    std::borrow::Cow::Owned(text.chars().map(ascii).collect())
+}
+
 /// Display width in terminal columns (CJK counts two).
 pub fn width(text: &str) -> usize {
     text.width()

@@ -96,8 +96,16 @@ pub fn report(
             Err(code) => return Ok(code),
         }
     }
-    let bytes = made(&report, export(format), compare.brief)
+    let mut bytes = made(&report, export(format), compare.brief)
         .map_err(|err| anyhow::anyhow!("the workbook could not be made: {err}; nothing written"))?;
+    // The text for reading keeps the file's units in ASCII too; data
+    // (JSON, CSV, the workbook) keeps them as written.
+    if common.ascii && matches!(format, ReportFormat::Text | ReportFormat::Md) {
+        let text = String::from_utf8_lossy(&bytes);
+        bytes = campaigns::text::ascii_signs(&text)
+            .into_owned()
+            .into_bytes();
+    }
     write_out(target.as_ref(), &bytes)
 }
 

@@ -136,3 +136,50 @@ fn a_flag_that_does_nothing_for_a_command_is_refused() {
     let output = campaigns().args(["schema"]).output().unwrap();
     assert_eq!(output.status.code(), Some(0));
 }
+
+#[test]
+fn ascii_writes_units_in_ascii_and_marks_the_selection_apart_from_every_status() {
+    let output = campaigns()
+        .args([
+            "render",
+            "campaigns.toml",
+            "--ascii",
+            "--size",
+            "120x40",
+            "--view",
+            "blue-sky",
+        ])
+        .args(["--lang", "en"])
+        .output()
+        .unwrap();
+    let screen = String::from_utf8(output.stdout).unwrap();
+    assert!(screen.contains("ug/m3"), "{screen}");
+    assert!(!screen.contains('μ') && !screen.contains('³'), "{screen}");
+    // The selected row's marker is no status's symbol (on-track is `>`).
+    let selected = screen
+        .lines()
+        .find(|l| l.starts_with("|") && !l.starts_with("|  "))
+        .unwrap();
+    let marker = selected.chars().nth(1).unwrap();
+    let symbols = [
+        "=", "o", "X", "~", "@", ">", "!", "<", "#", "Y", "N", "-", "*",
+    ];
+    assert!(
+        !symbols.contains(&marker.to_string().as_str()),
+        "{selected}"
+    );
+    let output = campaigns()
+        .args([
+            "report",
+            "campaigns.toml",
+            "--ascii",
+            "--format",
+            "text",
+            "--lang",
+            "en",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.contains("ug/m3") && !text.contains('μ'), "{text}");
+}

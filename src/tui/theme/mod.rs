@@ -186,7 +186,8 @@ impl Theme {
 
     /// Marks the selected row for readers without reverse video.
     pub fn pointer(&self) -> &'static str {
-        if self.ascii { ">" } else { "▸" }
+        // `>` is on-track's symbol in ASCII: the pointer must not read as a status.
+        if self.ascii { ")" } else { "▸" }
     }
 
     /// Marks a level on the water-class scale.

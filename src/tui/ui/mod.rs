@@ -92,4 +92,16 @@ pub fn draw(frame: &mut Frame, app: &App) {
     if app.help_open() {
         help::draw(buf, area, app, &theme);
     }
+    if theme.ascii {
+        ascii_signs(buf);
+    }
+}
+
+/// `--ascii`: the units' signs from the file (`μg/m³`) as ASCII too.
+fn ascii_signs(buf: &mut ratatui::buffer::Buffer) {
+    for cell in buf.content.iter_mut() {
+        if let std::borrow::Cow::Owned(ascii) = crate::text::ascii_signs(cell.symbol()) {
+            cell.set_symbol(&ascii);
+        }
+    }
 }
