@@ -5,14 +5,20 @@
 # run on each unit's file one after another; peak memory of each.
 # Public tools only: /usr/bin/time, date. Run from the repository's root:
 #   bash benches/rollup.sh [UNITS] [TASKS]
+# PROFILE=debug measures the debug build (default: release).
 set -euo pipefail
 UNITS=${1:-114}
 TASKS=${2:-1000}
+PROFILE=${PROFILE:-release}
 cd "$(dirname "$0")/.."
-cargo build --release --quiet --bin campaigns --example gen
+if [ "$PROFILE" = release ]; then
+  cargo build --release --quiet --bin campaigns --example gen
+else
+  cargo build --quiet --bin campaigns --example gen
+fi
 target=${CARGO_TARGET_DIR:-target}
-bin=$(cd "$target/release" && pwd)/campaigns
-gen=$(cd "$target/release/examples" && pwd)/gen
+bin=$(cd "$target/$PROFILE" && pwd)/campaigns
+gen=$(cd "$target/$PROFILE/examples" && pwd)/gen
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 {

@@ -103,16 +103,24 @@ pub fn render(report: &RollupReport<'_>) -> String {
         rankings: report.rankings.iter().map(ranking).collect(),
         drags: report.drags.iter().map(drag).collect(),
     };
-    let mut text = serde_json::to_string_pretty(&out).unwrap_or_default();
-    // Each unit's campaigns as its own report writes them, keys in order.
+    let written = serde_json::to_string_pretty(&out).unwrap_or_default();
+    // Each unit's campaigns as its own report writes them, keys in order:
+    // the placeholders come in the units' order, so one pass writes them in.
+    let mut text = String::with_capacity(written.len());
+    let mut rest = written.as_str();
     for (at, unit) in rollup.units.iter().enumerate() {
         let Some(campaigns) = campaigns_of(report, unit) else {
             continue;
         };
         let placeholder = serde_json::to_string(&placeholder(at)).unwrap_or_default();
-        let indented = campaigns.replace('\n', "\n    ");
-        text = text.replacen(&placeholder, &indented, 1);
+        let Some(found) = rest.find(&placeholder) else {
+            continue;
+        };
+        text.push_str(&rest[..found]);
+        text.push_str(&campaigns.replace('\n', "\n    "));
+        rest = &rest[found + placeholder.len()..];
     }
+    text.push_str(rest);
     text.push('\n');
     text
 }
