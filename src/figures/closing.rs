@@ -17,6 +17,16 @@ pub fn closed_count(task: &Task, lang: Lang) -> Option<String> {
     task.closed.map(|closed| number(closed.count(), lang))
 }
 
+/// A list row's closing cell: "销号131" / "131 closed"; `None` when the
+/// task does not track 销号.
+pub fn closed_cell(task: &Task, lang: Lang) -> Option<String> {
+    let closed = closed_count(task, lang)?;
+    Some(match lang {
+        Lang::En => format!("{closed} closed"),
+        Lang::Zh => format!("销号{closed}"),
+    })
+}
+
 /// The task's done, closed and what remains with the task's status, joined
 /// by `dot`: "131 done · 131 closed · 35 on schedule of 166". `None` when the
 /// task does not track 销号. What remains is left out once all is done; its

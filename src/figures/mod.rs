@@ -28,7 +28,7 @@ pub use approx::{approx_number, approx_sign, task_done};
 pub use assumed::{Shown, mark};
 pub use change::{change, difference, points_moved, points_text, signed, status_move};
 pub use closing::{
-    campaign_closing_line, closed_count, closing_line, name_with_notices, notices_line,
+    campaign_closing_line, closed_cell, closed_count, closing_line, name_with_notices, notices_line,
 };
 pub use days::{date, days_left, days_short, marked_date};
 pub use gap::{gap, gap_points, gap_text, gap_text_width};

@@ -132,6 +132,8 @@ pub struct ColumnWidths {
     pub figure: u16,
     /// The days-left cell ("181d", "-3天"); 0 when no row shows one.
     pub days: u16,
+    /// The closing cell ("销号131"); 0 when no task tracks 销号.
+    pub closed: u16,
 }
 
 impl ListWidths {
@@ -180,10 +182,19 @@ impl ListWidths {
                 Lang::En => 1,
             };
             let days = widest_days.map_or(0, |digits| digits + unit);
+            // Only the tasks that track 销号 are written out.
+            let closed = campaign
+                .tasks
+                .iter()
+                .filter_map(|task| crate::figures::closed_cell(task, lang))
+                .map(|cell| crate::text::width(&cell))
+                .max()
+                .unwrap_or(0);
             ColumnWidths {
                 status_word: clamp_u16(word),
                 figure: clamp_u16(figure),
                 days: clamp_u16(days),
+                closed: clamp_u16(closed),
             }
         };
         ListWidths {

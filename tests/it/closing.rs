@@ -150,6 +150,11 @@ fn the_screen_shows_the_same_figures() {
     assert!(detail.contains("督办2次 · 最近05-10"), "{detail}");
     assert!(detail.contains("销号步骤 公示"), "{detail}");
     assert!(detail.contains("潜环督〔2024〕12号 限期整改"), "{detail}");
+    // The list row where it fits: at 120 columns, not at 80.
+    assert!(detail.contains("183天 销号120"), "{detail}");
+    let narrow = run(&["render", FIXTURE, "--size", "80x24", "--view", "inspection"]);
+    let row = narrow.lines().find(|line| line.contains("Sites")).unwrap();
+    assert!(!row.contains("closed"), "{narrow}");
     let attention = render("attention", None, "en");
     assert!(
         attention.contains("PM2.5 · 1 notice · last 06-03"),

@@ -26,6 +26,8 @@ pub struct Columns {
     figure: u16,
     due: u16,
     days: u16,
+    /// How many are closed (销号), when a task tracks it.
+    closed: u16,
     /// The change since the baseline, last on the line (0: no history).
     change: u16,
 }
@@ -38,6 +40,7 @@ enum Slot {
     Figure,
     Due,
     Days,
+    Closed,
     Change,
 }
 
@@ -58,6 +61,7 @@ impl Columns {
             figure: 0,
             due: 0,
             days: 0,
+            closed: 0,
             change: 0,
         };
         let mut left = width.saturating_sub(POINTER + status);
@@ -69,6 +73,7 @@ impl Columns {
             (Slot::Days, days + 1, 14),
             (Slot::Bar, 10, 16),
             (Slot::Due, 12, 26),
+            (Slot::Closed, widths.closed + 1, 26),
         ] {
             if want > 1 && left >= want + name_min {
                 left -= want;
@@ -78,6 +83,7 @@ impl Columns {
                     Slot::Figure => c.figure = want,
                     Slot::Due => c.due = want,
                     Slot::Days => c.days = want,
+                    Slot::Closed => c.closed = want,
                     Slot::Change => c.change = want,
                 }
             }
@@ -119,7 +125,7 @@ impl ListRows<'_> {
             .map_or(theme.title(), |(_, status)| theme.status(status));
         let right = line.x + POINTER + columns.status + columns.name;
         let right = right + columns.bar + columns.percent + columns.figure;
-        let right = right + columns.due + columns.days + columns.change;
+        let right = right + columns.due + columns.days + columns.closed + columns.change;
         let width = columns.change - 1;
         put_right(buf, right, line.y, width, &text, style, theme.ellipsis());
     }
@@ -137,6 +143,22 @@ impl ListRows<'_> {
         self.lead_cells(buf, line, status, name, selected);
         let x = self.value_cells(buf, line, task, schedule);
         self.date_cells(buf, x, line.y, schedule);
+        // One blank after the days, which fill their column to its edge.
+        let x = x + self.columns.due + self.columns.days + 1;
+        if let Some(closed) =
+            figures::closed_cell(task, self.lang).filter(|_| self.columns.closed > 0)
+        {
+            let (theme, width) = (self.theme, self.columns.closed - 1);
+            put(
+                buf,
+                x,
+                line.y,
+                width,
+                &closed,
+                theme.dim(),
+                theme.ellipsis(),
+            );
+        }
     }
 
     pub fn indicator(
