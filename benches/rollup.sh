@@ -32,7 +32,7 @@ for i in $(seq 1 "$UNITS"); do
   printf '\n[[unit]]\nid = "u%s"\nname = "Unit %s"\npath = "units/u%s/campaigns.toml"\n' "$i" "$i" "$i" >> "$dir/rollup.toml"
 done
 ms() { echo $(( $(date +%s%N) / 1000000 )); }
-for run in 1 2 3; do
+for run in $(seq 1 "${RUNS:-3}"); do
   start=$(ms)
   "$bin" check "$dir/rollup.toml" > /dev/null 2>&1 || true
   rollup=$(( $(ms) - start ))
