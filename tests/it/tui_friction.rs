@@ -333,3 +333,33 @@ fn p_then_enter_opens_the_editor_at_a_syntax_errors_column() {
         Effect::OpenEditor { line, column }
     );
 }
+
+#[test]
+fn the_attention_list_at_80_columns_keeps_each_figure_and_its_percent() {
+    for lang in [Lang::En, Lang::Zh] {
+        let mut app = app(lang);
+        app.update(Action::Resize(80, 24));
+        ch(&mut app, 'a');
+        let screen = to_text(&frame(&app, (80, 24)));
+        let rows: Vec<&str> = screen
+            .lines()
+            .filter(|l| l.starts_with("│▸") || l.starts_with("│  "))
+            .filter(|l| {
+                let b = l.as_bytes();
+                b.windows(3)
+                    .any(|w| w[0].is_ascii_digit() && w[1] == b'/' && w[2].is_ascii_digit())
+            })
+            .collect();
+        assert!(rows.len() >= 3, "{screen}");
+        for row in rows {
+            // A task's done/total with its percentage beside it.
+            assert!(row.contains('%'), "{lang:?}: {row}\n{screen}");
+            // No name column cut to a stub: dropped rather than `Cit…`.
+            for cell in row.split("  ") {
+                let cell = cell.trim();
+                let stub = cell.ends_with('…') && unicode_width::UnicodeWidthStr::width(cell) <= 4;
+                assert!(!stub, "{lang:?}: `{cell}` in {row}\n{screen}");
+            }
+        }
+    }
+}

@@ -23,13 +23,17 @@ pub const POINTER: u16 = 2;
 /// A campaign or a lead wider than this is cut before the item name is.
 const CAMPAIGN_CAP: u16 = 16;
 const LEAD_CAP: u16 = 20;
-/// A name column narrower than this is left out rather than shown as `…`.
-const NAME_MIN: u16 = 5;
+/// A name column narrower than this is left out rather than shown as a
+/// stub (`Cl…`).
+const NAME_MIN: u16 = 6;
+/// A lead narrower than this is left out: `Cit…` or `市…` names no bureau.
+const LEAD_MIN: u16 = 9;
 /// An item name narrower than this (about 5 CJK characters) takes the
 /// lead's column.
 const ITEM_LEGIBLE: u16 = 11;
-/// The percentage shows only when the names keep this much room.
-const PERCENT_ROOM: u16 = 50;
+/// The percentage shows while the item name keeps this much room: at 80
+/// columns a task's `53/77` keeps its `68%`, and the lead gives way first.
+const PERCENT_ROOM: u16 = ITEM_LEGIBLE + NAME_MIN;
 
 impl Columns {
     /// Status, figure and gap keep their full width (a figure is never
@@ -77,8 +81,8 @@ impl Columns {
         );
         let (mut campaign, mut lead) = (campaign, lead);
         let mut item = item;
-        for column in [&mut lead, &mut campaign] {
-            if *column < NAME_MIN {
+        for (column, min) in [(&mut lead, LEAD_MIN), (&mut campaign, NAME_MIN)] {
+            if *column < min {
                 *column = 0;
             }
         }
@@ -169,8 +173,13 @@ mod tests {
             }
         }
         let narrow = Columns::fit(78, cells, headers);
-        assert_eq!(narrow.percent, 0, "no room for the percentage");
-        assert!(narrow.lead >= NAME_MIN && narrow.campaign >= NAME_MIN);
+        // At 80 columns a figure keeps its percentage (issue 25): names give way.
+        assert_eq!(narrow.percent, 5, "the percentage kept: {narrow:?}");
+        // The lead gives way first (often the same bureau on every row).
+        assert!(
+            narrow.lead == 0 && narrow.campaign >= NAME_MIN,
+            "{narrow:?}"
+        );
         assert_eq!(narrow.gap, 8);
         let tiny = Columns::fit(38, cells, headers);
         assert_eq!((tiny.lead, tiny.campaign), (0, 0), "{tiny:?}");
