@@ -3,6 +3,7 @@
 //! do with an [`Effect`].
 
 pub(crate) mod attention;
+mod campaign_view;
 mod changes_list;
 mod copy;
 mod history;

@@ -204,16 +204,18 @@ impl App {
     }
 
     pub(super) fn campaign_command(&mut self, command: Command) -> Effect {
+        let detail_max = self.detail_max_scroll();
         let Some(view) = self.campaign.as_mut() else {
             self.view = View::Overview;
             return Effect::Redraw;
         };
-        let focus = view.focus;
+        // Focus and the detail's scroll are the view's own.
+        if let Some(effect) = view.update(command, detail_max) {
+            return effect;
+        }
         match command {
             Command::Back | Command::BackOrQuit => {
-                if focus == Pane::Detail {
-                    view.focus = Pane::List;
-                } else if !self.lists.filter.is_empty() && command == Command::Back {
+                if !self.lists.filter.is_empty() && command == Command::Back {
                     // Esc first clears a filter, then leaves.
                     self.lists.filter.clear();
                     self.rebuild_rows();
@@ -221,22 +223,6 @@ impl App {
                     self.view = self.back_from_campaign();
                 }
                 Effect::Redraw
-            }
-            Command::Enter | Command::Right | Command::NextPane | Command::PrevPane
-                if focus == Pane::List =>
-            {
-                view.focus = Pane::Detail;
-                view.detail_scroll = 0;
-                Effect::Redraw
-            }
-            Command::Left | Command::NextPane | Command::PrevPane if focus == Pane::Detail => {
-                view.focus = Pane::List;
-                Effect::Redraw
-            }
-            Command::Up | Command::Down | Command::Top | Command::Bottom
-                if focus == Pane::Detail =>
-            {
-                self.scroll_detail(command)
             }
             Command::Up
             | Command::Down
@@ -267,28 +253,6 @@ impl App {
             Command::Undo => self.undo_last(),
             _ => Effect::None,
         }
-    }
-
-    /// Up, Down, Top and Bottom in the detail pane scroll it, within its length.
-    fn scroll_detail(&mut self, command: Command) -> Effect {
-        let max = self.detail_max_scroll();
-        let Some(view) = self.campaign.as_mut() else {
-            return Effect::None;
-        };
-        let Some(scroll) = moved(
-            usize::from(view.detail_scroll),
-            command,
-            1,
-            usize::from(max),
-        ) else {
-            return Effect::None;
-        };
-        let scroll = u16::try_from(scroll).unwrap_or(max);
-        if scroll == view.detail_scroll {
-            return Effect::None;
-        }
-        view.detail_scroll = scroll;
-        Effect::Redraw
     }
 
     /// Moves the selection in the campaign list by a row, a page or to an end.
