@@ -7,6 +7,7 @@
 
 mod list;
 mod meeting;
+mod view;
 mod widths;
 
 pub(crate) use list::AttentionList;
@@ -14,7 +15,6 @@ mod year;
 
 pub(crate) use meeting::days_left_text;
 
-use super::moves::moved;
 use super::{App, Effect, View};
 use crate::model::Campaign;
 use crate::model::Plan;
@@ -182,10 +182,6 @@ impl App {
     pub(super) fn attention_command(&mut self, command: Command) -> Effect {
         let len = self.attention_len();
         let page = self.attention_page();
-        let current = self
-            .attention_selected()
-            .unwrap_or(0)
-            .min(len.saturating_sub(1));
         let target = match command {
             Command::Back | Command::BackOrQuit => return self.attention_back(),
             Command::Enter => return self.jump_to_selected(),
@@ -193,9 +189,12 @@ impl App {
             Command::CycleSort => return self.sort_list_by_lead(),
             Command::NextMatch => return self.step_match(true),
             Command::PrevMatch => return self.step_match(false),
-            _ if len == 0 => return Effect::None,
-            _ => match moved(current, command, page, len - 1) {
-                Some(target) => target,
+            // Moving through the rows is the view's own.
+            _ => match self.attention.as_ref() {
+                Some(view) => match view.moved_to(command, len, page) {
+                    Some(target) => target,
+                    None => return Effect::None,
+                },
                 None => return Effect::None,
             },
         };
