@@ -31,9 +31,25 @@ fn main() -> ExitCode {
             return ExitCode::from(commands::COULD_NOT_RUN);
         }
     };
-    let config = &configured.config;
+    let result = match manifest_command(&cli, &configured.config) {
+        Some(result) => result,
+        None => plan_command(&cli, wants_config_schema, &configured),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) => {
+            commands::to_stderr(&format!("campaigns: {err:#}"));
+            ExitCode::from(commands::COULD_NOT_RUN)
+        }
+    }
+}
+
+/// A roll-up manifest (`[rollup]`) given where a plan is taken: the
+/// commands that read one, and a clear refusal from those that cannot yet.
+fn manifest_command(cli: &Cli, config: &campaigns::config::Config) -> Option<anyhow::Result<u8>> {
+    let common = &cli.common;
     let result = match &cli.command {
-        // A roll-up manifest (`[rollup]`) where a plan is taken.
         None if commands::rollup::is_manifest(&cli.file) => commands::rollup::no_screen(&cli.file),
         Some(Command::Check { file }) if commands::rollup::is_manifest(file) => {
             commands::rollup::check(file, common, config)
@@ -68,7 +84,21 @@ fn main() -> ExitCode {
         {
             commands::rollup::not_yet(&args.args[0], "history")
         }
-        None => screen(&cli, config),
+        _ => return None,
+    };
+    Some(result)
+}
+
+/// Every command on a plan.
+fn plan_command(
+    cli: &Cli,
+    wants_config_schema: bool,
+    configured: &commands::settings::Configured,
+) -> anyhow::Result<u8> {
+    let common = &cli.common;
+    let config = &configured.config;
+    match &cli.command {
+        None => screen(cli, config),
         Some(Command::Check { file }) => commands::check(file, common, config),
         Some(Command::Report {
             file,
@@ -113,17 +143,9 @@ fn main() -> ExitCode {
             commands::rollover(*year, file, output, common, config)
         }
         Some(Command::Schema) => commands::schema(wants_config_schema),
-        Some(Command::Config { check }) => commands::config(*check, &configured),
+        Some(Command::Config { check }) => commands::config(*check, configured),
         Some(Command::History(args)) => commands::history(args, common, config),
         Some(Command::Completions { shell }) => commands::completions(*shell),
-    };
-    match result {
-        Ok(code) => ExitCode::from(code),
-        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
-        Err(err) => {
-            commands::to_stderr(&format!("campaigns: {err:#}"));
-            ExitCode::from(commands::COULD_NOT_RUN)
-        }
     }
 }
 
