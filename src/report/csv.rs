@@ -28,7 +28,11 @@ use super::marks;
 use super::since::Since;
 use super::yoy::columns as yoy_columns;
 use crate::figures;
-use crate::model::{Assumed, Campaign, Figure, Item, Level, last_notice};
+
+use crate::model::{
+    Assumed, Campaign, Figure, Indicator, IndicatorState, Item, Lang, Level, Task, TaskSchedule,
+    last_notice,
+};
 
 /// U+FEFF, written EF BB BF: marks the file as UTF-8 for spreadsheets.
 const BYTE_ORDER_MARK: char = '\u{FEFF}';
@@ -89,69 +93,93 @@ pub fn render(report: &Report<'_>) -> String {
             (since.is_some() || yoy.is_some()).then_some(cells)
         };
         for (i, (task, schedule)) in campaign.tasks.iter().zip(&status.tasks).enumerate() {
-            let row = [
-                Cell::Text(&campaign.id),
-                Cell::Text("task"),
-                Cell::Text(&task.id),
-                Cell::Text(task.name.get(lang)),
-                Cell::Number(figures::exact(task.done)),
-                task.total
-                    .map_or(Cell::Empty, |t| Cell::Number(figures::exact(t))),
-                optional_text(task.unit.as_ref().map(|u| u.get(lang))),
-                schedule
-                    .fraction
-                    .map_or(Cell::Empty, |f| Cell::Number(fraction(f))),
-                Cell::Text(schedule.status.as_str()),
-                date(schedule.start),
-                date(schedule.due),
-                schedule
-                    .days_left
-                    .map_or(Cell::Empty, |d| Cell::Number(d.to_string())),
-                task.closed
-                    .map_or(Cell::Empty, |c| Cell::Number(figures::exact(c.count()))),
-                Cell::Number(task.notices.len().to_string()),
-                date(last_notice(&task.notices).map(|n| n.date)),
-                marked(
-                    yoy_marked(marks::task_marked(schedule), yoy, campaign, Item::Task(i)),
-                    since.is_some(),
-                ),
-                assumed(schedule.assumed),
-            ];
+            let row = task_row(lang, campaign, (i, task), schedule, since.is_some(), yoy);
             write_row_with(&mut out, &row, compared(Item::Task(i)));
         }
         let indicators = campaign.indicators.iter().zip(&status.indicators);
         for (i, (indicator, status)) in indicators.enumerate() {
-            let row = [
-                Cell::Text(&campaign.id),
-                Cell::Text("indicator"),
-                Cell::Text(&indicator.id),
-                Cell::Text(indicator.name.get(lang)),
-                level(indicator.value),
-                indicator.target.map_or(Cell::Empty, level),
-                optional_text(indicator.unit.as_ref().map(|u| u.get(lang))),
-                Cell::Empty,
-                Cell::Text(status.status.as_str()),
-                Cell::Empty,
-                Cell::Empty,
-                Cell::Empty,
-                Cell::Empty,
-                Cell::Number(indicator.notices.len().to_string()),
-                date(last_notice(&indicator.notices).map(|n| n.date)),
-                marked(
-                    yoy_marked(
-                        marks::indicator_marked(indicator, status),
-                        yoy,
-                        campaign,
-                        Item::Indicator(i),
-                    ),
-                    since.is_some(),
-                ),
-                assumed(indicator.assumed),
-            ];
+            let row = indicator_row(lang, campaign, (i, indicator), status, since.is_some(), yoy);
             write_row_with(&mut out, &row, compared(Item::Indicator(i)));
         }
     }
     out
+}
+
+/// A task's row of the header's columns.
+fn task_row<'a>(
+    lang: Lang,
+    campaign: &'a Campaign,
+    (i, task): (usize, &'a Task),
+    schedule: &TaskSchedule,
+    since: bool,
+    yoy: Option<&super::yoy::Yoy>,
+) -> [Cell<'a>; 17] {
+    [
+        Cell::Text(&campaign.id),
+        Cell::Text("task"),
+        Cell::Text(&task.id),
+        Cell::Text(task.name.get(lang)),
+        Cell::Number(figures::exact(task.done)),
+        task.total
+            .map_or(Cell::Empty, |t| Cell::Number(figures::exact(t))),
+        optional_text(task.unit.as_ref().map(|u| u.get(lang))),
+        schedule
+            .fraction
+            .map_or(Cell::Empty, |f| Cell::Number(fraction(f))),
+        Cell::Text(schedule.status.as_str()),
+        date(schedule.start),
+        date(schedule.due),
+        schedule
+            .days_left
+            .map_or(Cell::Empty, |d| Cell::Number(d.to_string())),
+        task.closed
+            .map_or(Cell::Empty, |c| Cell::Number(figures::exact(c.count()))),
+        Cell::Number(task.notices.len().to_string()),
+        date(last_notice(&task.notices).map(|n| n.date)),
+        marked(
+            yoy_marked(marks::task_marked(schedule), yoy, campaign, Item::Task(i)),
+            since,
+        ),
+        assumed(schedule.assumed),
+    ]
+}
+
+/// An indicator's row of the header's columns.
+fn indicator_row<'a>(
+    lang: Lang,
+    campaign: &'a Campaign,
+    (i, indicator): (usize, &'a Indicator),
+    status: &IndicatorState,
+    since: bool,
+    yoy: Option<&super::yoy::Yoy>,
+) -> [Cell<'a>; 17] {
+    [
+        Cell::Text(&campaign.id),
+        Cell::Text("indicator"),
+        Cell::Text(&indicator.id),
+        Cell::Text(indicator.name.get(lang)),
+        level(indicator.value),
+        indicator.target.map_or(Cell::Empty, level),
+        optional_text(indicator.unit.as_ref().map(|u| u.get(lang))),
+        Cell::Empty,
+        Cell::Text(status.status.as_str()),
+        Cell::Empty,
+        Cell::Empty,
+        Cell::Empty,
+        Cell::Empty,
+        Cell::Number(indicator.notices.len().to_string()),
+        date(last_notice(&indicator.notices).map(|n| n.date)),
+        marked(
+            yoy_marked(
+                marks::indicator_marked(indicator, status),
+                yoy,
+                campaign,
+                Item::Indicator(i),
+            ),
+            since,
+        ),
+        assumed(indicator.assumed),
+    ]
 }
 
 /// An item's `previous` and `change` cells.
