@@ -36,7 +36,6 @@ pub fn report(
     common: &Common,
     config: &Config,
 ) -> anyhow::Result<u8> {
-    let since = compare.since;
     if compare.brief
         && let Err(code) = super::brief::refused(format)
     {
@@ -62,7 +61,7 @@ pub fn report(
         });
         return Ok(INVALID);
     };
-    let mut report = match Report::new(document.plan(), document.as_of(), lang)
+    let report = match Report::new(document.plan(), document.as_of(), lang)
         .ascii(common.ascii)
         .only(campaigns)
     {
@@ -72,30 +71,10 @@ pub fn report(
             return Ok(INVALID);
         }
     };
-    if let Some(since) = since {
-        let today = settings::dates(common).today;
-        let baseline = match super::since::baseline_or_exit(file, since, document.as_of(), today) {
-            Ok(baseline) => baseline,
-            Err(code) => return Ok(code),
-        };
-        let comparison = Comparison::new(baseline, document.plan(), &report.status);
-        let asked = super::since::asked(since);
-        report = report.since(compare::Since::new(
-            &asked,
-            document.plan(),
-            Some(comparison),
-        ));
-    }
-    if compare.brief {
-        report = super::brief::last_meeting(file, since, document, report, common);
-    }
-    if compare.yoy {
-        let today = settings::dates(common).today;
-        match super::yoy::years_or_exit(file, document.plan(), document.as_of(), today) {
-            Ok(years) => report = report.yoy(Yoy::new(years)),
-            Err(code) => return Ok(code),
-        }
-    }
+    let report = match compared(report, file, document, compare, common) {
+        Ok(report) => report,
+        Err(code) => return Ok(code),
+    };
     let mut bytes = made(&report, export(format), compare.brief)
         .map_err(|err| anyhow::anyhow!("the workbook could not be made: {err}; nothing written"))?;
     // The text for reading keeps the file's units in ASCII too; data
@@ -107,6 +86,42 @@ pub fn report(
             .into_bytes();
     }
     write_out(target.as_ref(), &bytes)
+}
+
+/// The report with what `--since`, `--brief` and `--yoy` compare it with;
+/// the exit code when a baseline cannot be had.
+fn compared<'a>(
+    mut report: Report<'a>,
+    file: &Path,
+    document: &'a campaigns::load::Document,
+    compare: Compare<'_>,
+    common: &Common,
+) -> Result<Report<'a>, u8> {
+    if let Some(since) = compare.since {
+        let today = settings::dates(common).today;
+        let baseline = match super::since::baseline_or_exit(file, since, document.as_of(), today) {
+            Ok(baseline) => baseline,
+            Err(code) => return Err(code),
+        };
+        let comparison = Comparison::new(baseline, document.plan(), &report.status);
+        let asked = super::since::asked(since);
+        report = report.since(compare::Since::new(
+            &asked,
+            document.plan(),
+            Some(comparison),
+        ));
+    }
+    if compare.brief {
+        report = super::brief::last_meeting(file, compare.since, document, report, common);
+    }
+    if compare.yoy {
+        let today = settings::dates(common).today;
+        match super::yoy::years_or_exit(file, document.plan(), document.as_of(), today) {
+            Ok(years) => report = report.yoy(Yoy::new(years)),
+            Err(code) => return Err(code),
+        }
+    }
+    Ok(report)
 }
 
 /// What the figures are compared with: a baseline (`--since`), the same

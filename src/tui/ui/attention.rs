@@ -162,26 +162,38 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         theme,
     };
     rows.header(buf, parts.header, s);
-    for n in 0..height {
+    draw_lines(buf, &rows, list, parts.rows, (first, selected));
+    if let Some(legend) = parts.legend {
+        let text = legend_text(list, rows.columns.gap > 0, lang, theme);
+        let width = legend.width.saturating_sub(1);
+        put(buf, legend.x + 1, legend.y, width, &text, theme.dim(), ell);
+    }
+}
+
+/// The rows and lead headings that fit, from the first line shown.
+fn draw_lines(
+    buf: &mut Buffer,
+    rows: &Rows<'_>,
+    list: &AttentionList,
+    area: Rect,
+    (first, selected): (usize, usize),
+) {
+    let len = list.items.len();
+    for n in 0..usize::from(area.height) {
         let line = Rect {
-            y: parts.rows.y + n as u16,
+            y: area.y + n as u16,
             height: 1,
-            ..parts.rows
+            ..area
         };
         match lines::line_at(&list.groups, len, first + n) {
             Some(ListLine::Row(index)) => {
                 rows.row(buf, line, index, &list.items[index], index == selected);
             }
             Some(ListLine::Heading(g)) => {
-                lead_group::heading(buf, line, &list.groups[g], lang, theme)
+                lead_group::heading(buf, line, &list.groups[g], rows.lang, rows.theme)
             }
             None => break,
         }
-    }
-    if let Some(legend) = parts.legend {
-        let text = legend_text(list, rows.columns.gap > 0, lang, theme);
-        let width = legend.width.saturating_sub(1);
-        put(buf, legend.x + 1, legend.y, width, &text, theme.dim(), ell);
     }
 }
 
