@@ -99,10 +99,7 @@ fn compared<'a>(
 ) -> Result<Report<'a>, u8> {
     if let Some(since) = compare.since {
         let today = settings::dates(common).today;
-        let baseline = match super::since::baseline_or_exit(file, since, document.as_of(), today) {
-            Ok(baseline) => baseline,
-            Err(code) => return Err(code),
-        };
+        let baseline = super::since::baseline_or_exit(file, since, document.as_of(), today)?;
         let comparison = Comparison::new(baseline, document.plan(), &report.status);
         let asked = super::since::asked(since);
         report = report.since(compare::Since::new(
@@ -116,10 +113,8 @@ fn compared<'a>(
     }
     if compare.yoy {
         let today = settings::dates(common).today;
-        match super::yoy::years_or_exit(file, document.plan(), document.as_of(), today) {
-            Ok(years) => report = report.yoy(Yoy::new(years)),
-            Err(code) => return Err(code),
-        }
+        let years = super::yoy::years_or_exit(file, document.plan(), document.as_of(), today)?;
+        report = report.yoy(Yoy::new(years));
     }
     Ok(report)
 }
