@@ -151,8 +151,18 @@ impl YearOnYear {
     }
 
     /// The item's result of last year: its figure in the last revision of
-    /// that year; `None` when git holds none (or the item is not there).
+    /// that year, else the file's own last point of that year (marked as
+    /// from the file); `None` when neither holds one.
     pub fn last_result(&self, campaign: &Campaign, item: Item) -> Option<YearAgo> {
+        self.committed_result(campaign, item).or_else(|| {
+            let year = self.as_of.year() - 1;
+            let end = NaiveDate::from_ymd_opt(year, 12, 31)?;
+            let before = NaiveDate::from_ymd_opt(year - 1, 12, 31)?;
+            written_point(campaign, item, before, end)
+        })
+    }
+
+    fn committed_result(&self, campaign: &Campaign, item: Item) -> Option<YearAgo> {
         let (baseline, follows) = self.result.as_ref()?;
         let key = own_key(campaign, item)?;
         let key = follows.get(&key).unwrap_or(&key);

@@ -12,7 +12,7 @@ use ratatui::widgets::{Block, Widget};
 
 use super::cells::put;
 use crate::figures::{self, Against};
-use crate::history::compare::{YearOnYear, YearSource, years_before};
+use crate::history::compare::{YearAgo, YearOnYear, YearSource, years_before};
 use crate::i18n;
 use crate::model::attention::Attention;
 use crate::model::{Campaign, Item, Lang};
@@ -167,18 +167,19 @@ fn row(
             )
         }
     };
-    let result = yoy
-        .years()
-        .last_result(campaign, item)
-        .map(|r| words::figure(r.figure, campaign, item, lang, ascii));
-    let found = yoy.item(campaign, item);
-    let ago = found.as_ref().map(|f| {
-        let figure = words::figure(f.ago.figure, campaign, item, lang, ascii);
-        match f.ago.source {
-            YearSource::File => format!("{figure}{}", i18n::year::from_file(lang)),
-            YearSource::Commit(_) => figure,
+    // A figure of an earlier year: `*` when it is an assumed point, and
+    // where it came from when that is the file rather than a commit.
+    let earlier = |ago: &YearAgo| {
+        let figure = words::figure(ago.figure, campaign, item, lang, ascii);
+        let mark = figures::mark(ago.assumed);
+        match ago.source {
+            YearSource::File => format!("{figure}{mark}{}", i18n::year::from_file(lang)),
+            YearSource::Commit(_) => format!("{figure}{mark}"),
         }
-    });
+    };
+    let result = yoy.years().last_result(campaign, item).map(|r| earlier(&r));
+    let found = yoy.item(campaign, item);
+    let ago = found.as_ref().map(|f| earlier(&f.ago));
     let (change, change_style) = match &found {
         Some(f) => match &f.change {
             Some(change) => {
