@@ -64,7 +64,11 @@ fn sentence(name: &str, found: &ItemYoy, campaign: &Campaign, item: Item, say: &
         None => figures::Shown::new("", found.assumed),
     };
     let words = say.marker.shown(&words);
+    // Last year's figure carries the mark of an assumed point, as the change does.
     let then = (say.escape)(&figure(found.ago.figure, campaign, item, lang, ascii));
+    let then = say
+        .marker
+        .shown(&figures::Shown::new(then, found.ago.assumed));
     let day = figures::date(found.ago.as_of);
     let from = source(&found.ago, lang);
     match lang {
@@ -82,6 +86,7 @@ fn mean_words(mean: &MeanYoy, campaign: &Campaign, item: Item, say: &Say<'_>) ->
     let words = say.marker.shown(&words);
     let level = Figure::Value(Level::Number(mean.mean.mean));
     let amount = (say.escape)(&figure(level, campaign, item, lang, ascii));
+    let amount = say.marker.shown(&figures::Shown::new(amount, mean.assumed));
     let days: Vec<String> = mean
         .mean
         .years
