@@ -31,22 +31,22 @@ fn settings(lang: Lang) -> Settings {
     }
 }
 
-fn options() -> load::Options {
+pub(crate) fn options() -> load::Options {
     load::Options {
         as_of: None,
         today: today(),
     }
 }
 
-fn document(source: &str) -> Opened {
+pub(crate) fn document(source: &str) -> Opened {
     Opened::parse(FIXTURE.as_ref(), source.to_owned(), options())
 }
 
-fn fixture_source() -> String {
+pub(crate) fn fixture_source() -> String {
     std::fs::read_to_string(FIXTURE).unwrap()
 }
 
-fn app(lang: Lang) -> App {
+pub(crate) fn app(lang: Lang) -> App {
     let mut app = App::new(
         PathBuf::from(FIXTURE),
         Ok(document(&fixture_source())),
@@ -56,15 +56,15 @@ fn app(lang: Lang) -> App {
     app
 }
 
-fn key(app: &mut App, code: KeyCode) -> Effect {
+pub(crate) fn key(app: &mut App, code: KeyCode) -> Effect {
     app.update(Action::Key(KeyEvent::new(code, KeyModifiers::NONE)))
 }
 
-fn ch(app: &mut App, c: char) -> Effect {
+pub(crate) fn ch(app: &mut App, c: char) -> Effect {
     key(app, KeyCode::Char(c))
 }
 
-fn typed(app: &mut App, text: &str) {
+pub(crate) fn typed(app: &mut App, text: &str) {
     for c in text.chars() {
         ch(app, c);
     }

@@ -1,69 +1,14 @@
 //! The clerk's friction found in a month of trial updates (issue 25, items
 //! 7–14): each test drives the screen's state machine as the clerk did.
 
-use std::path::PathBuf;
-
-use campaigns::load::{self, Opened};
 use campaigns::model::Lang;
 use campaigns::tui::app::{Change, Edit};
 use campaigns::tui::render::{frame, to_text};
-use campaigns::tui::{Action, App, Effect, Settings};
-use chrono::NaiveDate;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use campaigns::tui::{Action, App, Effect};
+use crossterm::event::KeyCode;
 
-const FIXTURE: &str = "tests/fixtures/tui/plan.toml";
-
-fn settings(lang: Lang) -> Settings {
-    Settings {
-        lang,
-        ascii: false,
-        color: true,
-        mouse: false,
-        dates: options(),
-        editor: Default::default(),
-        keymap: Default::default(),
-        palette: Default::default(),
-    }
-}
-
-fn options() -> load::Options {
-    load::Options {
-        as_of: None,
-        today: NaiveDate::from_ymd_opt(2026, 11, 29).unwrap(),
-    }
-}
-
-fn document(source: &str) -> Opened {
-    Opened::parse(FIXTURE.as_ref(), source.to_owned(), options())
-}
-
-fn fixture_source() -> String {
-    std::fs::read_to_string(FIXTURE).unwrap()
-}
-
-fn app(lang: Lang) -> App {
-    let mut app = App::new(
-        PathBuf::from(FIXTURE),
-        Ok(document(&fixture_source())),
-        settings(lang),
-    );
-    app.update(Action::Resize(120, 40));
-    app
-}
-
-fn key(app: &mut App, code: KeyCode) -> Effect {
-    app.update(Action::Key(KeyEvent::new(code, KeyModifiers::NONE)))
-}
-
-fn ch(app: &mut App, c: char) -> Effect {
-    key(app, KeyCode::Char(c))
-}
-
-fn typed(app: &mut App, text: &str) {
-    for c in text.chars() {
-        ch(app, c);
-    }
-}
+// The screen state harness of the state-machine tests.
+use super::tui_app::{app, ch, document, fixture_source, key, typed};
 
 fn select(app: &mut App, id: &str) {
     ch(app, 'g');
