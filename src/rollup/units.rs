@@ -29,8 +29,14 @@ pub struct Unit {
     pub commit: Option<String>,
     pub state: State,
     /// Its reporting date is more than `stale_after_days` before the
-    /// roll-up's: 未报送, out of sums and rankings.
+    /// roll-up's, or it has none (`undated`): 未报送, out of sums and
+    /// rankings.
     pub stale: bool,
+    /// Its file gives no reporting date (no `meta.as_of`, and no commit to
+    /// date it by): it cannot be shown as reported, so it is 未报送 with
+    /// the reason "no reporting date" (无报告日期), whatever
+    /// `stale_after_days` says.
+    pub undated: bool,
     /// Its previous report, for rankings by change (only read when a
     /// ranking asks for it).
     pub previous: Previous,
@@ -64,9 +70,12 @@ impl Unit {
         }
     }
 
-    /// The unit's reporting date, when it loaded.
+    /// The unit's reporting date, when it loaded and its file gives one
+    /// (its `meta.as_of`, else the day of the commit it was read at).
     pub fn as_of(&self) -> Option<NaiveDate> {
-        self.document().map(Document::as_of)
+        self.document()
+            .filter(|_| !self.undated)
+            .map(Document::as_of)
     }
 
     /// Whether its figures count: it loaded and is not stale.
@@ -153,10 +162,11 @@ pub fn load_units(
     loaded
         .into_iter()
         .map(|(_, mut unit)| {
-            unit.stale = match (unit.as_of(), oldest) {
-                (Some(reported), Some(oldest)) => reported < oldest,
-                _ => false,
-            };
+            unit.stale = unit.undated
+                || match (unit.as_of(), oldest) {
+                    (Some(reported), Some(oldest)) => reported < oldest,
+                    _ => false,
+                };
             unit
         })
         .collect()
@@ -193,6 +203,7 @@ fn load_unit(
         commit: None,
         state: State::Unreadable(String::new()),
         stale: false,
+        undated: false,
         previous: Previous::NotAsked,
     };
     match read {
@@ -219,6 +230,12 @@ fn load_unit(
                     _ => Previous::NoBaseline("the unit did not load".into()),
                 };
             }
+            // Without a date of its own a path unit would be dated today
+            // and never be stale.
+            unit.undated = committed.is_none()
+                && opened
+                    .document()
+                    .is_some_and(|document| document.plan().meta.as_of.is_none());
             unit.commit = commit.map(|id| id.to_string());
             unit.state = State::Opened(opened, status);
         }

@@ -146,6 +146,55 @@ fn a_stale_unit_is_listed_and_kept_out() {
     assert_eq!(load(&path).stale().count(), 0);
 }
 
+/// A path unit whose file has no `meta.as_of` has no reporting date: it
+/// would be dated today and never go stale, so it is 未报送 with the
+/// reason "no reporting date", shown without a date, out of sums and
+/// rankings (even in a manifest without `stale_after_days`).
+#[test]
+fn a_unit_without_a_reporting_date_is_not_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    for head in [HEAD.to_owned(), HEAD.replace("stale_after_days = 40\n", "")] {
+        let path = folder_of(
+            dir.path(),
+            &head,
+            &[
+                ("a", &[], UnitFigures::new(80, 100, 30.0, 300)),
+                ("undated", &[], UnitFigures::new(5, 10, 20.0, 350)),
+            ],
+        );
+        let plan = crate::rollup_fixture::unit_plan(
+            "undated",
+            &UnitFigures::new(5, 10, 20.0, 350),
+            "yangtze-outfalls",
+        );
+        let plan = plan.replace("as_of = 2024-12-31\n", "");
+        assert!(!plan.contains("as_of"));
+        write_unit(dir.path(), "undated", &plan);
+        let rollup = load(&path);
+        let unit = &rollup.units[1];
+        assert!(unit.document().is_some(), "it loads");
+        assert!(unit.undated && unit.stale && !unit.fresh());
+        assert_eq!(unit.as_of(), None, "no date shown as reported");
+        assert_eq!(rollup.combined()[0].done, Some(80.0));
+        assert_eq!(
+            rollup.rankings()[0].left_out,
+            vec![("undated".to_owned(), LeftOut::Stale)]
+        );
+        let report = campaigns::report::rollup::RollupReport::new(&rollup, Lang::Zh, false);
+        let text = report.render(campaigns::report::Format::Text);
+        assert!(
+            text.contains("undated市 (undated)：未报送（无报告日期），不计入"),
+            "{text}"
+        );
+        let json: serde_json::Value =
+            serde_json::from_str(&report.render(campaigns::report::Format::Json)).unwrap();
+        let shown = &json["units"][1];
+        assert_eq!(shown["stale_reason"], "no-reporting-date");
+        assert_eq!(shown["as_of"], serde_json::Value::Null);
+        assert_eq!(json["units"][0]["stale_reason"], serde_json::Value::Null);
+    }
+}
+
 #[test]
 fn an_alias_maps_a_units_own_id() {
     let dir = tempfile::tempdir().unwrap();

@@ -131,6 +131,13 @@ impl Writer<'_> {
         if let Some(commit) = &unit.commit {
             let _ = write!(line, ", {}", &commit[..commit.len().min(8)]);
         }
+        if unit.undated {
+            line.push_str(&self.say(
+                ": NOT REPORTED (未报送): no reporting date, left out",
+                "：未报送（无报告日期），不计入",
+            ));
+            return line;
+        }
         if unit.stale {
             line.push_str(&self.say(": NOT REPORTED (未报送), left out", "：未报送，不计入"));
             return line;

@@ -3,10 +3,12 @@
 //! combined: [ { item, how, done, total, by_unit } ], rankings: [ { item,
 //! by, rows: [ { rank, unit, figure, tied } ] } ] }`, keys in that order.
 //! Each unit's `campaigns` are the plan report's own (`report --format
-//! json`), written in as that report writes them. Beside the contract's keys: a unit's `source` and `groups`, a
-//! combined item's `missing` units, a ranking's `group`, `show`, `better`
-//! and `left_out`, and `drags` (each summed item's shortfall against
-//! 序时进度, by unit). `by_unit` lists the units in the manifest's order.
+//! json`), written in as that report writes them. Beside the contract's
+//! keys: a unit's `source`, `groups` and `stale_reason` (`too-old`,
+//! `no-reporting-date`), a combined item's `missing` units, a ranking's
+//! `group`, `show`, `better` and `left_out`, and `drags` (each summed
+//! item's shortfall against 序时进度, by unit). `by_unit` lists the units
+//! in the manifest's order.
 
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -37,6 +39,8 @@ struct UnitJson<'a> {
     campaigns: Value,
     source: &'a str,
     groups: &'a [String],
+    /// Why a stale unit is 未报送: `too-old` or `no-reporting-date`.
+    stale_reason: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -158,6 +162,11 @@ fn unit<'a>(report: &RollupReport<'a>, (at, unit): (usize, &'a Unit)) -> UnitJso
         campaigns,
         source: &unit.shown,
         groups: &unit.groups,
+        stale_reason: match (unit.stale, unit.undated) {
+            (_, true) => Some("no-reporting-date"),
+            (true, false) => Some("too-old"),
+            (false, false) => None,
+        },
     }
 }
 
