@@ -28,6 +28,7 @@ fn settings() -> Settings {
         ascii: false,
         color: true,
         mouse: false,
+        screen_reader: false,
         dates: options(),
         editor: Default::default(),
         keymap: Default::default(),

@@ -37,6 +37,11 @@ pub struct Cli {
     #[arg(long, overrides_with = "mouse")]
     pub no_mouse: bool,
 
+    /// Show the terminal cursor on the selected row and words for glyphs,
+    /// for screen readers and braille displays (config: screen_reader)
+    #[arg(long)]
+    pub screen_reader: bool,
+
     /// The baseline the screen compares with: a commit, branch or tag, or a
     /// date (YYYY-MM-DD) [default: the last report, the newest revision
     /// with another meta.as_of]

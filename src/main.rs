@@ -154,7 +154,8 @@ fn plan_command(
 fn screen(cli: &Cli, config: &campaigns::config::Config) -> anyhow::Result<u8> {
     // The last of --mouse / --no-mouse wins; neither: the config's.
     let mouse = (cli.mouse || cli.no_mouse).then_some(cli.mouse);
-    let settings = commands::settings::screen(&cli.common, mouse, config);
+    let mut settings = commands::settings::screen(&cli.common, mouse, config);
+    settings.screen_reader |= cli.screen_reader;
     let since = cli
         .since
         .clone()

@@ -113,6 +113,7 @@ pub fn screen(common: &Common, mouse: Option<bool>, config: &Config) -> Settings
         ascii: common.ascii || locale.is_some_and(|l| !is_utf8_locale(&l)),
         color: !common.no_color && var("NO_COLOR").is_none(),
         mouse: mouse.or(config.mouse).unwrap_or(false),
+        screen_reader: config.screen_reader.unwrap_or(false),
         dates: dates(common),
         editor: Editor {
             visual: std::env::var_os("VISUAL"),

@@ -106,6 +106,10 @@ fn every_kind_of_error_has_its_place() {
             "config.toml:1:9: error: wrong type: `mouse` is true or false",
         ),
         (
+            "screen_reader = \"yes\"\n",
+            "config.toml:1:17: error: wrong type: `screen_reader` is true or false",
+        ),
+        (
             "theme = \"lite\"\n",
             "config.toml:1:9: error: unknown theme `lite`",
         ),
@@ -221,4 +225,27 @@ fn a_bidi_override_bound_as_a_key_is_printed_escaped() {
         "{printed}"
     );
     assert_eq!(Config::parse(&printed).unwrap().keymap, config.keymap);
+}
+
+/// `screen_reader` is read like `mouse`, printed by `campaigns config`, and a
+/// misspelt key is named with the right one.
+#[test]
+fn screen_reader_is_read_printed_and_hinted() {
+    let config = Config::parse("screen_reader = true\n").unwrap();
+    assert_eq!(config.screen_reader, Some(true));
+    let printed = print::render(&config, &Source::Nowhere, Lang::En);
+    assert!(printed.contains("\nscreen_reader = true\n"), "{printed}");
+    assert_eq!(Config::parse(&printed).unwrap().screen_reader, Some(true));
+    let found = Config::parse("screen_readr = true\n").unwrap_err();
+    assert_eq!(found.len(), 1, "{found:?}");
+    let headline = found[0].headline("screen_readr = true\n", "config.toml", Lang::En);
+    assert!(
+        headline.contains("unknown key `screen_readr`"),
+        "{headline}"
+    );
+    let help = found[0].help.as_ref().map(|h| h.en.to_string());
+    assert!(
+        help.as_deref().is_some_and(|h| h.contains("screen_reader")),
+        "{help:?}"
+    );
 }

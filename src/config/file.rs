@@ -1,4 +1,5 @@
-//! The file's top level: `lang`, `mouse`, `theme`, `[colors]`, `[keys]`.
+//! The file's top level: `lang`, `mouse`, `screen_reader`, `theme`,
+//! `[colors]`, `[keys]`.
 //! Parsed with `toml_edit`, whose spans give every problem its place; all
 //! problems are collected, not just the first.
 
@@ -13,7 +14,7 @@ use crate::model::Lang;
 use crate::tui::theme::ThemeName;
 
 /// The keys the top level takes (the schema is built from the same list).
-pub const TOP_KEYS: &[&str] = &["lang", "mouse", "theme", "colors", "keys"];
+pub const TOP_KEYS: &[&str] = &["lang", "mouse", "screen_reader", "theme", "colors", "keys"];
 
 pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
     let document = Document::parse(text).map_err(|err| {
@@ -40,6 +41,17 @@ pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
                     item,
                     &key_span,
                     Words::new("`mouse` is true or false", "`mouse` 应为 `true` 或 `false`"),
+                )),
+            },
+            "screen_reader" => match item.as_bool() {
+                Some(on) => config.screen_reader = Some(on),
+                None => problems.push(wrong_type(
+                    item,
+                    &key_span,
+                    Words::new(
+                        "`screen_reader` is true or false",
+                        "`screen_reader` 应为 `true` 或 `false`",
+                    ),
                 )),
             },
             "theme" => {

@@ -28,6 +28,8 @@ pub struct Config {
     pub lang: Option<Lang>,
     /// `mouse`; `None`: off.
     pub mouse: Option<bool>,
+    /// `screen_reader`; `None`: off.
+    pub screen_reader: Option<bool>,
     /// `theme` and `[colors]`.
     pub palette: Palette,
     /// The keys in force: the table with `[keys]` applied.

@@ -44,7 +44,7 @@ fn header(out: &mut String, source: &Source) {
         ),
     };
     out.push_str(
-        "# Flags win over this file (--lang, --mouse, --no-mouse, --no-color); NO_COLOR turns colour off\n\
+        "# Flags win over this file (--lang, --mouse, --no-mouse, --screen-reader, --no-color); NO_COLOR turns colour off\n\
          # whatever the theme. Every key is optional.\n\n",
     );
 }
@@ -65,6 +65,16 @@ fn settings(out: &mut String, config: &Config, locale_lang: Lang) {
          # terminal's own selection can copy figures.\n",
     );
     let _ = writeln!(out, "mouse = {}\n", config.mouse.unwrap_or(false));
+    out.push_str(
+        "# For screen readers and braille displays: the terminal cursor stands on the\n\
+         # selected row and on a prompt's text, and words stand for symbols and gauges.\n\
+         # Default: false.\n",
+    );
+    let _ = writeln!(
+        out,
+        "screen_reader = {}\n",
+        config.screen_reader.unwrap_or(false)
+    );
     out.push_str(
         "# Colours: \"auto\" (the usual palette), \"dark\" (for a dark background), \"light\"\n\
          # (for a light one), \"high-contrast\" (bold; reads on dark and light). Default: \"auto\".\n",

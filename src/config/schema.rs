@@ -21,6 +21,10 @@ fn top_key(name: &str) -> Value {
             "description": "Capture the mouse (default false, so the terminal's own selection works; --mouse and --no-mouse win).",
             "type": "boolean"
         }),
+        "screen_reader" => json!({
+            "description": "The terminal cursor on the selected row and words for glyphs, for screen readers and braille displays (default false; --screen-reader turns it on).",
+            "type": "boolean"
+        }),
         "theme" => json!({
             "description": "auto (the usual palette), dark, light or high-contrast (default auto). NO_COLOR and --no-color win over it.",
             "enum": themes
@@ -113,7 +117,9 @@ mod tests {
         assert_eq!(properties(&schema["properties"]["keys"]), actions);
 
         // A file with every key the schema describes loads.
-        let mut text = String::from("lang = \"zh\"\nmouse = true\ntheme = \"light\"\n[colors]\n");
+        let mut text = String::from(
+            "lang = \"zh\"\nmouse = true\nscreen_reader = true\ntheme = \"light\"\n[colors]\n",
+        );
         for status in &statuses {
             text.push_str(&format!("{status} = \"blue\"\n"));
         }

@@ -16,6 +16,9 @@ pub struct Settings {
     pub ascii: bool,
     pub color: bool,
     pub mouse: bool,
+    /// `--screen-reader`: the terminal cursor stands on the selected row
+    /// (braille displays and Orca follow it) and words stand for glyphs.
+    pub screen_reader: bool,
     /// How the file's dates are read: `--as-of`, and today.
     pub dates: Options,
     /// What `e` runs.

@@ -256,6 +256,7 @@ fn campaigns_config_prints_a_file_that_reads_back_the_same() {
         campaigns::config::Config::parse(&printed).unwrap(),
         campaigns::config::Config {
             mouse: Some(false),
+            screen_reader: Some(false),
             palette: Default::default(),
             ..Default::default()
         }

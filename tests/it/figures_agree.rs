@@ -380,6 +380,7 @@ fn check(tasks: &[TaskSpec], as_of: NaiveDate, lang: Lang) -> Result<(), TestCas
         ascii: false,
         color: false,
         mouse: false,
+        screen_reader: false,
         dates: Options {
             as_of: Some(as_of),
             today: as_of,

@@ -219,6 +219,7 @@ fn app() -> App {
         ascii: false,
         color: false,
         mouse: false,
+        screen_reader: false,
         dates: options(),
         editor: Default::default(),
         keymap: Default::default(),

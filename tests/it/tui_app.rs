@@ -24,6 +24,7 @@ fn settings(lang: Lang) -> Settings {
         ascii: false,
         color: true,
         mouse: false,
+        screen_reader: false,
         dates: options(),
         editor: Default::default(),
         keymap: Default::default(),
@@ -569,6 +570,7 @@ fn mouse_wheel_moves_only_with_mouse_enabled() {
         Ok(document(&fixture_source())),
         Settings {
             mouse: true,
+            screen_reader: false,
             ..settings(Lang::En)
         },
     );
@@ -609,6 +611,7 @@ fn clicks_select_cards_rows_and_panes_with_mouse_enabled() {
         Ok(document(&fixture_source())),
         Settings {
             mouse: true,
+            screen_reader: false,
             ..settings(Lang::En)
         },
     );

@@ -28,6 +28,7 @@ fn settings(lang: Lang, ascii: bool) -> Settings {
         ascii,
         color: true,
         mouse: false,
+        screen_reader: false,
         dates: load::Options {
             as_of: None,
             today: today(),

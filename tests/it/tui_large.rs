@@ -38,6 +38,7 @@ fn a_hundred_thousand_tasks_draw_only_what_is_visible() {
         ascii: false,
         color: true,
         mouse: false,
+        screen_reader: false,
         dates: options,
         editor: Default::default(),
         keymap: Default::default(),

@@ -21,6 +21,7 @@ pub(crate) fn settings(lang: Lang, ascii: bool, color: bool) -> Settings {
         ascii,
         color,
         mouse: false,
+        screen_reader: false,
         dates: load::Options {
             as_of: None,
             today: NaiveDate::from_ymd_opt(2026, 11, 29).unwrap(),

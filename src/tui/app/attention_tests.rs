@@ -92,6 +92,7 @@ fn app_of(text: &str, size: (u16, u16)) -> App {
         ascii: false,
         color: true,
         mouse: false,
+        screen_reader: false,
         dates: options(),
         editor: Default::default(),
         keymap: Default::default(),

@@ -40,6 +40,7 @@ fn app(lang: Lang) -> App {
         ascii: false,
         color: true,
         mouse: false,
+        screen_reader: false,
         dates: options,
         editor: Default::default(),
         keymap: Default::default(),

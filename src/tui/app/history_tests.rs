@@ -19,6 +19,7 @@ fn settings() -> Settings {
         ascii: false,
         color: true,
         mouse: false,
+        screen_reader: false,
         dates: dates(),
         editor: Default::default(),
         keymap: Default::default(),

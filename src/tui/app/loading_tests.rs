@@ -60,6 +60,7 @@ fn app(text: &str) -> App {
         ascii: false,
         color: true,
         mouse: false,
+        screen_reader: false,
         dates: options(),
         editor: Default::default(),
         keymap: Default::default(),
