@@ -570,7 +570,6 @@ fn mouse_wheel_moves_only_with_mouse_enabled() {
         Ok(document(&fixture_source())),
         Settings {
             mouse: true,
-            screen_reader: false,
             ..settings(Lang::En)
         },
     );
@@ -611,7 +610,6 @@ fn clicks_select_cards_rows_and_panes_with_mouse_enabled() {
         Ok(document(&fixture_source())),
         Settings {
             mouse: true,
-            screen_reader: false,
             ..settings(Lang::En)
         },
     );
