@@ -157,3 +157,75 @@ fn outside_git_the_list_says_why_it_is_empty() {
         );
     }
 }
+
+/// `text` with the soil campaign answered for by the air campaign's lead.
+fn soil_led_by_the_bureau(text: &str) -> String {
+    text.replacen(
+        "theme = \"soil\"\n",
+        "theme = \"soil\"\nlead = { zh = \"市生态环境局\", en = \"City ecology bureau\" }\n",
+        1,
+    )
+}
+
+#[test]
+fn s_groups_the_changes_by_lead_and_each_change_stays_beside_its_item() {
+    let fixture = Fixture::new();
+    let before = last_report()
+        .replacen("done = 110", "done = 100", 1)
+        .replacen("done = 66", "done = 60", 1);
+    fixture.commit(
+        NAME,
+        &soil_led_by_the_bureau(&before),
+        "2024-12-01T10:00:00+08:00",
+    );
+    let now = soil_led_by_the_bureau(&current());
+    fixture.commit(NAME, &now, "2025-01-02T10:00:00+08:00");
+    let mut app = changes_list(&fixture.file(NAME), Lang::En);
+    let ids = |app: &App| -> Vec<String> {
+        app.list_ids()
+            .iter()
+            .map(|(_, item)| (*item).to_owned())
+            .collect()
+    };
+    // The plan's order: the water campaign's outfalls before the soil plots.
+    let plan_order = ids(&app);
+    assert_eq!(
+        plan_order,
+        [
+            "machinery-labels",
+            "good-days",
+            "yangtze-outfalls",
+            "lake-outfalls",
+            "village-sewage",
+            "plot-surveys"
+        ]
+    );
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Char('j'));
+    assert_eq!(press(&mut app, KeyCode::Char('s')), Effect::Redraw);
+    // The bureau's items (air and soil) together, the water campaign's
+    // lead (written in zh only, so another) after them.
+    assert_eq!(
+        ids(&app),
+        [
+            "machinery-labels",
+            "good-days",
+            "plot-surveys",
+            "yangtze-outfalls",
+            "lake-outfalls",
+            "village-sewage"
+        ]
+    );
+    assert_eq!(
+        app.attention_selected(),
+        Some(3),
+        "the selection stays on its item"
+    );
+    let text = screen(&app);
+    assert!(text.contains("City ecology bureau"), "{text}");
+    assert!(row(&text, "Soil-contam").contains("+6"), "{text}");
+    assert!(row(&text, "Yangtze").contains("+10"), "{text}");
+    // `s` again: the plan's order.
+    press(&mut app, KeyCode::Char('s'));
+    assert_eq!(ids(&app), plan_order);
+}

@@ -393,3 +393,45 @@ fn the_key_is_free_in_prompts_and_listed_in_the_help() {
         .any(|b| b.command == Command::ToggleAttention && b.keys_shown(false) == "a");
     assert!(listed);
 }
+
+#[test]
+fn s_groups_the_search_results_by_lead_and_back() {
+    // The soil campaign answers to a lead; the water campaign to none.
+    let text = PLAN.replacen(
+        "id = \"soil\"\nname = \"Soil\"\n",
+        "id = \"soil\"\nname = \"Soil\"\nlead = \"Water office\"\n",
+        1,
+    );
+    let mut app = app_of(&text, (120, 40));
+    ch(&mut app, '/');
+    ch(&mut app, 'a');
+    let found = |app: &App| -> Vec<String> {
+        app.list_ids()
+            .iter()
+            .map(|(_, item)| (*item).to_owned())
+            .collect()
+    };
+    let as_found = found(&app);
+    assert_eq!(
+        as_found,
+        ["labels", "good-days", "fine", "outfalls", "sewage", "clean"]
+    );
+    // The results' list: Enter opens the first, Esc comes back to them.
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.view(), View::Attention);
+    ch(&mut app, 'G');
+    assert_eq!(ch(&mut app, 's'), Effect::Redraw);
+    // The leads in the order of their first result, the unled last.
+    assert_eq!(
+        found(&app),
+        ["labels", "good-days", "clean", "fine", "outfalls", "sewage"]
+    );
+    assert_eq!(
+        app.attention_selected(),
+        Some(2),
+        "the selection stays on its item"
+    );
+    ch(&mut app, 's');
+    assert_eq!(found(&app), as_found);
+}

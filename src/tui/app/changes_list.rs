@@ -5,21 +5,23 @@
 
 use super::attention::{AttentionList, Source};
 use super::{App, Effect, View};
+use crate::model::Item;
 use crate::model::Plan;
 use crate::model::PlanStatus;
 use crate::model::Text;
-use crate::model::attention;
+use crate::model::attention::{self, Attention};
 use crate::tui::changes::Change;
+use std::collections::HashMap;
 
 impl AttentionList {
     /// The rows of the items in `changes` that are still in the plan, each
-    /// with its change; the removed ones by the name `name_of` finds for a
-    /// key, else by key.
+    /// with its change (in groups by lead when `by_lead`); the removed ones
+    /// by the name `name_of` finds for a key, else by key.
     pub fn of_changes(
         plan: &Plan,
         status: &PlanStatus,
         changes: &[Change],
-        ascii: bool,
+        (by_lead, ascii): (bool, bool),
         name_of: impl Fn(&str) -> Option<Text>,
     ) -> AttentionList {
         let mut kept = Vec::new();
@@ -41,12 +43,32 @@ impl AttentionList {
             rows.push(row);
             kept.push(change.clone());
         }
-        let mut list = AttentionList::of(plan, status, rows, ascii);
+        let mut list = if by_lead {
+            let list = AttentionList::grouped(plan, status, &rows, ascii);
+            kept = in_rows_order(&rows, kept, &list.items);
+            list
+        } else {
+            AttentionList::of(plan, status, rows, ascii)
+        };
         list.measure_changes(&kept, ascii);
         list.changes = kept;
         list.removed = removed;
         list
     }
+}
+
+/// `changes`, one beside each of `rows`, put beside the same items in
+/// `reordered` (the rows grouped by lead).
+fn in_rows_order(rows: &[Attention], changes: Vec<Change>, reordered: &[Attention]) -> Vec<Change> {
+    let mut by_item: HashMap<(usize, Item), Change> = rows
+        .iter()
+        .map(|row| (row.campaign, row.item))
+        .zip(changes)
+        .collect();
+    reordered
+        .iter()
+        .filter_map(|row| by_item.remove(&(row.campaign, row.item)))
+        .collect()
 }
 
 impl App {
@@ -90,7 +112,7 @@ impl App {
             data.plan(),
             &data.status,
             changes,
-            self.settings.ascii,
+            (self.lists.by_lead, self.settings.ascii),
             name_of,
         ));
         if self.attention.as_ref().map(|view| view.source) == Some(Source::Changes) {

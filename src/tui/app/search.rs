@@ -54,7 +54,11 @@ impl App {
         let data = self.data.as_ref()?;
         let (plan, status) = (data.plan(), &data.status);
         let items = Query::new(text).map_or_else(Vec::new, |q| search::search(plan, status, &q));
-        Some(AttentionList::of(plan, status, items, self.settings.ascii))
+        let ascii = self.settings.ascii;
+        Some(match self.lists.by_lead {
+            true => AttentionList::grouped(plan, status, &items, ascii),
+            false => AttentionList::of(plan, status, items, ascii),
+        })
     }
 
     /// Enter in the search prompt: the selected result in its campaign (Esc

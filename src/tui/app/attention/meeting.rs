@@ -77,16 +77,18 @@ impl App {
         Effect::Redraw
     }
 
-    /// `s` in the attention or due-soon list: grouped by lead, or back to
-    /// their own order (worst first; nearest first). The selection stays on
-    /// its item.
+    /// `s` in the attention, due-soon, search or changes list: grouped by
+    /// lead, or back to their own order (worst first; nearest first; as
+    /// found; the plan's). The selection stays on its item.
     pub(in crate::tui::app) fn sort_list_by_lead(&mut self) -> Effect {
         let source = self.attention.as_ref().map(|view| view.source);
-        if !matches!(source, Some(Source::Attention | Source::DueSoon)) {
+        if source.is_none_or(|source| source == Source::Year) {
             return Effect::None;
         }
         self.lists.by_lead = !self.lists.by_lead;
         self.refresh_meeting_lists();
+        self.refresh_search();
+        self.refresh_changes();
         self.find_attention_place();
         Effect::Redraw
     }
