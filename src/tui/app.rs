@@ -14,6 +14,7 @@ mod navigation;
 mod outcomes;
 pub(crate) mod problems;
 mod progress;
+mod read_only;
 pub(crate) mod search;
 mod state;
 mod undo;
@@ -250,6 +251,8 @@ pub struct App {
     /// What was let go (replaced plans, histories), for the event loop to
     /// free off the screen's way.
     retired: crate::tui::retiring::Retiring,
+    /// A unit of a roll-up: nothing is written from this screen.
+    read_only: bool,
 }
 
 impl App {
@@ -282,6 +285,7 @@ impl App {
                 baseline_stepped: false,
             },
             retired: Default::default(),
+            read_only: false,
         };
         app.loaded(loaded);
         app
@@ -305,6 +309,7 @@ impl App {
     /// the panes measure the result.
     pub(crate) fn apply(&mut self, action: Action) -> Effect {
         let effect = self.take(action);
+        let effect = self.unless_read_only(effect);
         if let Effect::Save(edit) = &effect {
             self.saving(edit);
         }
@@ -393,6 +398,9 @@ impl App {
         // the shell would, from anywhere, leaving the state as it is.
         if command == Command::Suspend {
             return Effect::Suspend;
+        }
+        if let Some(refused) = self.refused_when_read_only(command) {
+            return refused;
         }
         // A transient message lasts until the next thing the user does.
         let had_message = self.overlay.message.take().is_some();
