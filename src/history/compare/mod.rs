@@ -9,19 +9,23 @@
 //!   same campaign, id and kind, in time linear in the number of items.
 //!
 //! - [`YearOnYear`]: the same period last year and the three years before
-//!   (同比, 较前三年均值), found by the same rule.
+//!   (同比, 较前三年均值), found by the same rule; [`follows`] checks a
+//!   `follows` against that revision of last year.
 //!
 //! Which revision is the baseline is [`super::History::baseline`]'s choice.
 
 mod baseline;
 mod change;
+pub mod follows;
 mod year;
 
 use std::collections::HashMap;
 
 pub use baseline::Baseline;
 pub use change::{Change, Previous, difference};
-pub use year::{YearAgo, YearOnYear, YearSource, YearsMean, current_figure, years_before};
+pub use year::{
+    YearAgo, YearOnYear, YearSource, YearsMean, current_figure, last_years_plan, years_before,
+};
 
 use crate::model::{Field, Figure, Item, Plan, PlanStatus};
 

@@ -217,6 +217,28 @@ impl YearOnYear {
     }
 }
 
+/// The revision of the same period last year before `as_of`, with its plan
+/// loaded whole: what a `follows` naming nothing of this year's file is
+/// looked for in (`super::follows`). One revision is loaded, not every one;
+/// `None` when git holds no valid revision by then.
+pub fn last_years_plan(
+    history: &History,
+    as_of: NaiveDate,
+) -> Result<Option<(Baseline, Plan)>, HistoryError> {
+    let Some(baseline) = at_day(history, years_before(as_of, 1))? else {
+        return Ok(None);
+    };
+    let Some(index) = baseline.revision else {
+        return Ok(None);
+    };
+    let options = crate::load::Options {
+        as_of: None,
+        today: baseline.as_of,
+    };
+    let document = history.load(index, options)?;
+    Ok(document.map(|document| (baseline, document.into_plan())))
+}
+
 /// The newest valid committed revision reporting on or before `day`; git
 /// holding none is no error here (the file's own points may serve).
 fn at_day(history: &History, day: NaiveDate) -> Result<Option<Baseline>, HistoryError> {

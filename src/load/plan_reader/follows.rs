@@ -1,12 +1,11 @@
-//! `follows = "campaign/item"`: read on the task, checked once the whole
-//! plan is read, since it may name a task of any campaign.
+//! `follows = "campaign/item"`: read on the task; its loops are looked for
+//! once the whole plan is read, since it may name a task of any campaign.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::ops::Range;
 
 use super::PlanReader;
-use crate::load::fields::{Fields, did_you_mean};
-use crate::load::words::did_you_mean_help;
+use crate::load::fields::Fields;
 use crate::load::{Diagnostic, Words};
 use crate::model::{ItemPath, Plan};
 
@@ -39,9 +38,11 @@ impl PlanReader<'_> {
         Some(Some(path))
     }
 
-    /// Every `follows` names a task of the plan (a task that names its own
-    /// path continues last year's item of the same id), and a chain of them
-    /// that comes back to where it started is worth a warning.
+    /// A chain of `follows` within the plan that comes back to where it
+    /// started is worth a warning. A `follows` naming no task of this file
+    /// is left as written: it may name last year's item, which only the
+    /// file's history holds (`history::compare::follows` checks it there,
+    /// for `check` and the screen).
     pub(super) fn check_follows(&mut self, plan: &Plan) {
         let written: Vec<(ItemPath, &ItemPath)> = plan
             .campaigns
@@ -55,43 +56,12 @@ impl PlanReader<'_> {
             return;
         }
         let spans = std::mem::take(&mut self.follows);
-        let tasks: HashSet<ItemPath> = plan
-            .campaigns
-            .iter()
-            .flat_map(|c| c.tasks.iter().map(|t| ItemPath::new(&c.id, &t.id)))
-            .collect();
-        for ((_, target), span) in written.iter().zip(&spans) {
-            if !tasks.contains(target) {
-                self.names_nothing(target, span.clone(), &tasks);
-            }
-        }
         let next: HashMap<&ItemPath, &ItemPath> = written.iter().map(|(o, t)| (o, *t)).collect();
         for ((owner, _), span) in written.iter().zip(spans) {
             if let Some(chain) = loop_from(owner, &next) {
                 self.loops(chain, span);
             }
         }
-    }
-
-    fn names_nothing(&mut self, target: &ItemPath, span: Range<usize>, tasks: &HashSet<ItemPath>) {
-        let written = target.to_string();
-        let known: Vec<String> = tasks.iter().map(ItemPath::to_string).collect();
-        let known: Vec<&str> = known.iter().map(String::as_str).collect();
-        let diagnostic = Diagnostic::error(
-            span,
-            Words::new(
-                format!("`follows` names `{written}`, which is no task of this file"),
-                format!("`follows` 所指的 `{written}` 不是本文件中的任务"),
-            ),
-            Words::new("names nothing", "指向不存在的任务"),
-        );
-        self.out.error(match did_you_mean(&written, &known) {
-            Some(candidate) => diagnostic.with_help(did_you_mean_help(candidate)),
-            None => diagnostic.with_help(Words::new(
-                "name a task as campaign/item, e.g. \"clean-soil/black-odorous-2024\"",
-                "以“攻坚战/任务”指明任务，如 \"clean-soil/black-odorous-2024\"",
-            )),
-        });
     }
 
     fn loops(&mut self, chain: Vec<&ItemPath>, span: Range<usize>) {
