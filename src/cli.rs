@@ -194,6 +194,19 @@ Exit: 0 printed, 1 an unknown item, 2 could not run (not in a git work tree, …
         #[arg(long, short, value_name = "PATH")]
         output: PathBuf,
     },
+    /// Fetch the remotes of a roll-up's units (`git fetch`, a time limit each)
+    #[command(
+        after_help = "Examples:\n  campaigns fetch rollup.toml\n  campaigns fetch rollup.toml --timeout 20\n\nEach unit read from `ref = \"refs/remotes/<remote>/<branch>\"` has its remote fetched in the\nrepository holding the manifest, a few at a time; one line per unit: fetched OLD → NEW,\nunchanged, failed (git's reason) or timed out. No program a repository configures runs\n(hooks, fsmonitor, credential helpers, ssh or proxy commands, ext:: remotes). The time of\neach successful fetch is kept in .git/campaigns-fetch.toml.\nExit: 0 every unit fetched, 1 any not, 2 could not run (no git, not in a git repository)"
+    )]
+    Fetch {
+        /// The roll-up manifest
+        #[arg(default_value = "rollup.toml")]
+        file: PathBuf,
+        /// Seconds a remote's fetch may take before it is stopped
+        #[arg(long, value_name = "SECONDS", default_value_t = 60,
+              value_parser = clap::value_parser!(u64).range(1..=86_400))]
+        timeout: u64,
+    },
     /// Print the JSON Schema of the file format (with --config, of the config file), for editors
     #[command(
         after_help = "Examples:\n  campaigns schema > campaigns.schema.json   # then start campaigns.toml with: #:schema ./campaigns.schema.json\n  campaigns schema --config > config.schema.json"

@@ -142,6 +142,7 @@ fn plan_command(
         Some(Command::Rollover { year, file, output }) => {
             commands::rollover(*year, file, output, common, config)
         }
+        Some(Command::Fetch { file, timeout }) => commands::fetch(file, *timeout, common, config),
         Some(Command::Schema) => commands::schema(wants_config_schema),
         Some(Command::Config { check }) => commands::config(*check, configured),
         Some(Command::History(args)) => commands::history(args, common, config),

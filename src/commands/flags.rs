@@ -15,6 +15,8 @@ pub fn unused(command: Option<&Command>, common: &Common) -> Option<String> {
         Command::Config { .. } => ("config", true, false),
         // The draft's reporting date is the new year's first day.
         Command::Rollover { .. } => ("rollover", true, false),
+        // Fetching has no reporting date.
+        Command::Fetch { .. } => ("fetch", true, false),
         _ => return None,
     };
     let given = [

@@ -4,6 +4,7 @@
 mod brief;
 mod check;
 mod config;
+mod fetch;
 pub mod flags;
 mod history;
 mod render;
@@ -25,6 +26,7 @@ use crate::cli::Common;
 
 pub use check::check;
 pub use config::config;
+pub use fetch::fetch;
 pub use history::history;
 pub use render::render;
 pub use report::{Compare, completions, report, schema};

@@ -14,6 +14,7 @@
 
 mod combine;
 mod drags;
+pub mod fetched;
 mod format;
 mod found;
 mod loaded;
@@ -26,6 +27,7 @@ mod units;
 
 pub use combine::Combined;
 pub use drags::{Drag, Share};
+pub use fetched::{Fetched, fetched};
 pub use found::{Found, find};
 pub use loaded::Rollup;
 pub use manifest::{Alias, By, Combine, DEFAULT_FILE, How, Manifest, Ranking, Source, UnitSpec};
