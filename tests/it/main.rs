@@ -49,6 +49,7 @@ mod rollover;
 mod rollup_cli;
 mod rollup_core;
 mod rollup_git;
+mod rollup_parts;
 mod rollup_paths;
 mod safe_paths;
 mod schema;
