@@ -201,6 +201,7 @@ mod tests {
             lead: None,
             note: None,
             history: Vec::new(),
+            parts: Vec::new(),
             assumed: crate::model::Assumed::NONE,
             line: SourceLine(1),
             notices: Vec::new(),

@@ -24,6 +24,8 @@ pub enum Kind {
     Id,
     /// `campaign/item`: two ids.
     ItemPath,
+    /// A list of distinct `campaign/item` paths (`parts`).
+    ItemPaths,
     NonNegative,
     Positive,
     /// A task's weight: above 0, at most `MAX_WEIGHT`.
@@ -137,6 +139,8 @@ pub const SCALES: &[&str] = &["number", "water-class"];
 pub const APPROX: &[&str] = &["more-than"];
 const APPROX_ABOUT: &str =
     "\"more-than\" when the source gives a lower bound (90余): shown 90+ (en), 90余 (zh).";
+
+const PARTS_ABOUT: &str = "Items of this file whose figures add up to this one's, [\"campaign/item\", ...] (29 cases = 20 decisions + 9 minor): a sum that differs is a warning.";
 
 const NOTICES_ABOUT: &str = "督办 notices sent about the item, oldest first.";
 
@@ -322,6 +326,7 @@ pub static TASK: Table = Table {
             Optional,
             "Last year's item this task continues, \"campaign/item\": the year-on-year comparison pairs them.",
         ),
+        key("parts", Kind::ItemPaths, Optional, PARTS_ABOUT),
         key(
             "closed",
             Kind::Closed,
@@ -389,6 +394,7 @@ pub static INDICATOR: Table = Table {
         key("assumed", Kind::Assumed, Optional, ASSUMED),
         key("approx", Kind::Words(APPROX), Optional, APPROX_ABOUT),
         key("notices", Kind::Tables("notice"), Optional, NOTICES_ABOUT),
+        key("parts", Kind::ItemPaths, Optional, PARTS_ABOUT),
     ],
 };
 

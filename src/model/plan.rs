@@ -118,6 +118,9 @@ pub struct Task {
     pub history: Vec<TaskPoint>,
     /// Last year's item this task continues (`follows = "campaign/item"`).
     pub follows: Option<ItemPath>,
+    /// Items of this file whose `done` should add up to this one's
+    /// (`parts = ["campaign/item", ...]`); empty when not written.
+    pub parts: Vec<ItemPath>,
     pub assumed: Assumed,
     pub line: SourceLine,
     /// 销号: how much of what is done is formally closed.
@@ -196,6 +199,9 @@ pub struct Indicator {
     pub lead: Option<Text>,
     pub note: Option<Text>,
     pub history: Vec<IndicatorPoint>,
+    /// Indicators of this file, in the same unit, whose values should add
+    /// up to this one's (`parts = [...]`); empty when not written.
+    pub parts: Vec<ItemPath>,
     pub assumed: Assumed,
     pub line: SourceLine,
     /// 督办 notices sent about the indicator, oldest first.

@@ -28,6 +28,11 @@ fn kind_schema(kind: Kind, table: &Table) -> Value {
         Kind::Date => json!({ "type": "string", "format": "date" }),
         Kind::Id => json!({ "type": "string", "pattern": "^[a-z0-9-]+$" }),
         Kind::ItemPath => json!({ "type": "string", "pattern": "^[a-z0-9-]+/[a-z0-9-]+$" }),
+        Kind::ItemPaths => json!({
+            "type": "array",
+            "uniqueItems": true,
+            "items": { "type": "string", "pattern": "^[a-z0-9-]+/[a-z0-9-]+$" }
+        }),
         Kind::NonNegative => json!({ "type": "number", "minimum": 0 }),
         Kind::Positive => json!({ "type": "number", "exclusiveMinimum": 0 }),
         Kind::Weight => json!({ "type": "number", "exclusiveMinimum": 0, "maximum": MAX_WEIGHT }),

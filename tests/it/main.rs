@@ -50,6 +50,7 @@ mod rollup_cli;
 mod rollup_core;
 mod rollup_fetch;
 mod rollup_git;
+mod rollup_parts;
 mod rollup_paths;
 mod safe_paths;
 mod schema;

@@ -41,6 +41,7 @@ impl PlanReader<'_> {
         };
         let assumed = self.assumed(&fields);
         let notices = self.notices(&fields, as_of);
+        let parts = self.parts(&fields, "value");
         Some(Indicator {
             id: id?,
             name: name?,
@@ -59,6 +60,7 @@ impl PlanReader<'_> {
                 .into_iter()
                 .map(|(date, value)| IndicatorPoint { date, value })
                 .collect(),
+            parts: parts?,
             assumed: assumed?,
             line: self.line_of(&fields.span),
             notices: notices?,

@@ -13,6 +13,7 @@ mod ids;
 mod indicator;
 mod lines;
 mod meta;
+mod parts;
 mod task;
 
 use std::ops::Range;
@@ -34,6 +35,8 @@ pub struct PlanReader<'s> {
     dates: Options,
     /// Where each `follows` read so far is written, checked with the plan.
     follows: Vec<Range<usize>>,
+    /// Where each `parts` read so far is written, checked with the plan.
+    parts: Vec<parts::WrittenParts>,
     /// `[meta] close_stages`, which a task's `stage` must name.
     close_stages: Vec<String>,
     pub out: Collector,
@@ -50,6 +53,7 @@ impl<'s> PlanReader<'s> {
             lines: LineCursor::new(source, first_line),
             dates,
             follows: Vec::new(),
+            parts: Vec::new(),
             close_stages: Vec::new(),
             out: Collector::default(),
         }
@@ -108,6 +112,7 @@ impl<'s> PlanReader<'s> {
             campaigns,
         };
         self.check_follows(&plan);
+        self.check_parts(&plan);
         Some(plan)
     }
 

@@ -52,6 +52,7 @@ impl PlanReader<'_> {
             }),
         };
         let follows = self.follows(&fields);
+        let parts = self.parts(&fields, "done");
         let assumed = self.assumed(&fields);
         Some(Task {
             id: id?,
@@ -70,6 +71,7 @@ impl PlanReader<'_> {
                 .map(|(date, done)| TaskPoint { date, done })
                 .collect(),
             follows: follows?,
+            parts: parts?,
             assumed: assumed?,
             line: self.line_of(&fields.span),
             closed: closed?,

@@ -24,6 +24,7 @@
 mod change;
 mod follows;
 mod moves;
+mod parts;
 mod patch;
 mod sections;
 
@@ -78,6 +79,7 @@ impl Document {
     pub fn reread(&self, new: &str) -> Option<Reread> {
         self.reread_part(new)
             .filter(|reread| !follows::touches_follows(&self.plan, &reread.patch))
+            .filter(|reread| !parts::touches_parts(&self.plan, &reread.patch))
     }
 
     fn reread_part(&self, new: &str) -> Option<Reread> {
