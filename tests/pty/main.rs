@@ -13,6 +13,7 @@ mod pty_reader;
 mod pty_reload;
 mod pty_report;
 mod pty_screen;
+mod pty_screen_reader;
 mod pty_search;
 mod pty_year;
 

@@ -202,6 +202,11 @@ impl Pty {
         self.lock().parser.screen().hide_cursor()
     }
 
+    /// Reads the screen model: the cursor, cells and their attributes.
+    pub fn with_screen<T>(&self, read: impl FnOnce(&vt100::Screen) -> T) -> T {
+        read(self.lock().parser.screen())
+    }
+
     /// Waits until `found` holds for the screen's text; panics with the
     /// screen after `PATIENCE`. Returns how long it took.
     pub fn wait_until(&self, what: &str, found: impl Fn(&str) -> bool) -> Duration {

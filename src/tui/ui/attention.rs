@@ -5,7 +5,7 @@
 //! rows are formatted; the column widths were measured at load.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Widget};
@@ -100,7 +100,9 @@ impl<'a> Shown<'a> {
     }
 }
 
-pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
+/// Gives where the selected row was drawn (or the line saying the list is
+/// empty).
+pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) -> Option<Position> {
     let lang = app.settings().lang;
     let s = i18n::strings(lang);
     let ell = theme.ellipsis();
@@ -115,11 +117,9 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
             theme.dim(),
             "",
         );
-        return;
+        return Some(Position::new(inner.x + 1, inner.y));
     };
-    let Some(list) = app.shown_list() else {
-        return;
-    };
+    let list = app.shown_list()?;
     if app.attention_view().map(|view| view.source) == Some(Source::Year) {
         return super::year::draw(buf, area, app, list, theme);
     }
@@ -144,7 +144,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
             Style::new(),
             ell,
         );
-        return;
+        return Some(Position::new(at.x + 2, at.y));
     }
     let last_heading = shown.last_heading(lang);
     let rows = Rows {
@@ -162,12 +162,13 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         theme,
     };
     rows.header(buf, parts.header, s);
-    draw_lines(buf, &rows, list, parts.rows, (first, selected));
+    let cursor = draw_lines(buf, &rows, list, parts.rows, (first, selected));
     if let Some(legend) = parts.legend {
         let text = legend_text(list, rows.columns.gap > 0, lang, theme);
         let width = legend.width.saturating_sub(1);
         put(buf, legend.x + 1, legend.y, width, &text, theme.dim(), ell);
     }
+    cursor
 }
 
 /// The rows and lead headings that fit, from the first line shown.
@@ -177,8 +178,9 @@ fn draw_lines(
     list: &AttentionList,
     area: Rect,
     (first, selected): (usize, usize),
-) {
+) -> Option<Position> {
     let len = list.items.len();
+    let mut cursor = None;
     for n in 0..usize::from(area.height) {
         let line = Rect {
             y: area.y + n as u16,
@@ -188,6 +190,9 @@ fn draw_lines(
         match lines::line_at(&list.groups, len, first + n) {
             Some(ListLine::Row(index)) => {
                 rows.row(buf, line, index, &list.items[index], index == selected);
+                if index == selected {
+                    cursor = Some(line.as_position());
+                }
             }
             Some(ListLine::Heading(g)) => {
                 lead_group::heading(buf, line, &list.groups[g], rows.lang, rows.theme)
@@ -195,6 +200,7 @@ fn draw_lines(
             None => break,
         }
     }
+    cursor
 }
 
 /// The list's border, its title and, when it does not all fit, the position.

@@ -3,7 +3,7 @@
 //! visible rows are formatted.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
@@ -28,18 +28,18 @@ pub fn summary_width(app: &App) -> usize {
         .map_or(0, |summary| text::width(summary.get(lang)).max(1))
 }
 
-pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
-    let Some((campaign, view)) = app.open_campaign() else {
-        return;
-    };
-    let Some(status) = app.data().and_then(|d| d.status.campaigns.get(view.index)) else {
-        return;
-    };
+/// Gives where the selected row was drawn (or why there is none).
+pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) -> Option<Position> {
+    let (campaign, view) = app.open_campaign()?;
+    let status = app
+        .data()
+        .and_then(|d| d.status.campaigns.get(view.index))?;
     let lang = app.settings().lang;
     let parts = campaign::parts(area, summary_width(app), view.rows.len());
     draw_summary(buf, parts.summary, campaign, lang, theme);
-    draw_list(buf, parts.list, app, campaign, status, view, theme);
+    let cursor = draw_list(buf, parts.list, app, campaign, status, view, theme);
     detail::draw(buf, parts.detail, app, theme);
+    cursor
 }
 
 /// The campaign's `summary` (the source's own sentences), wrapped into the
@@ -78,11 +78,11 @@ fn draw_list(
     status: &CampaignStatus,
     view: &CampaignView,
     theme: &Theme,
-) {
+) -> Option<Position> {
     list_block(buf, area, app, campaign, view, theme);
     let inner = inner(area);
     if inner.width == 0 || inner.height == 0 {
-        return;
+        return None;
     }
     let lang = app.settings().lang;
     if view.rows.is_empty() {
@@ -99,7 +99,7 @@ fn draw_list(
             theme.dim(),
             theme.ellipsis(),
         );
-        return;
+        return Some(Position::new(inner.x + 2, inner.y));
     }
     // Widths measured at load over the whole campaign: columns stay put.
     let widths = app
@@ -120,7 +120,7 @@ fn draw_list(
         view,
         baselined,
     };
-    draw_rows(buf, inner, &list, &rows);
+    draw_rows(buf, inner, &list, &rows)
 }
 
 /// What the rows show: the campaign, its statuses, the view, the changes.
@@ -132,8 +132,14 @@ struct Rows<'a> {
 }
 
 /// The rows that are in view, the selected one highlighted.
-fn draw_rows(buf: &mut Buffer, inner: Rect, list: &ListRows<'_>, rows: &Rows<'_>) {
+fn draw_rows(
+    buf: &mut Buffer,
+    inner: Rect,
+    list: &ListRows<'_>,
+    rows: &Rows<'_>,
+) -> Option<Position> {
     let (campaign, status, view) = (rows.campaign, rows.status, rows.view);
+    let mut cursor = None;
     let height = usize::from(inner.height);
     let offset = scrolled(view.offset, view.selected, height, view.rows.len());
     for (row, item) in view.rows.iter().enumerate().skip(offset).take(height) {
@@ -166,8 +172,10 @@ fn draw_rows(buf: &mut Buffer, inner: Rect, list: &ListRows<'_>, rows: &Rows<'_>
         }
         if selected {
             buf.set_style(line, list.theme.selected());
+            cursor = Some(line.as_position());
         }
     }
+    cursor
 }
 
 /// The list's border, its title (campaign, rows shown, sort, filter) and

@@ -3,7 +3,7 @@
 //! need attention, as many as fit.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Widget};
@@ -80,6 +80,11 @@ impl Widget for Card<'_> {
 }
 
 impl Card<'_> {
+    /// Where the border puts the title: right after the top-left corner.
+    pub fn title_at(area: Rect) -> Position {
+        Position::new(area.x + 1, area.y)
+    }
+
     /// The border, with the campaign's mark and name and its number key;
     /// returns the area inside.
     fn border(&self, area: Rect, buf: &mut Buffer) -> Rect {

@@ -3,7 +3,7 @@
 //! the last load.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 
 use super::cells::{put, put_right};
@@ -82,17 +82,19 @@ pub(super) fn key_for(
         })
 }
 
-pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
+/// Gives where the filter's or the search's input ends while one is typed.
+pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) -> Option<Position> {
     if area.height == 0 {
-        return;
+        return None;
     }
     let start = draw_status(buf, area, app, theme);
     let room = start.saturating_sub(area.x + 1);
     let hints = hints_shown(app, theme);
     // How to get help and how to quit stay in sight: a message gives way.
     let kept: u16 = hints.iter().filter(|h| kept(h.0)).map(|h| h.3 + 2).sum();
-    let x = draw_prompt_or_message(buf, area, room.saturating_sub(kept), app, theme);
+    let (x, typing) = draw_prompt_or_message(buf, area, room.saturating_sub(kept), app, theme);
     draw_hints(buf, area, hints, x, area.x + room, theme);
+    typing
 }
 
 /// The hints that never give way to the others.
@@ -156,18 +158,19 @@ fn draw_status(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) -> u16 {
 }
 
 /// Left: the prompt, or a message, or why live reload is off, in `room`
-/// columns. Gives the column after it.
+/// columns. Gives the column after it, and where a prompt's input ends.
 fn draw_prompt_or_message(
     buf: &mut Buffer,
     area: Rect,
     room: u16,
     app: &App,
     theme: &Theme,
-) -> u16 {
+) -> (u16, Option<Position>) {
     let s = i18n::strings(app.settings().lang);
     let ell = theme.ellipsis();
     let y = area.y;
     let mut x = area.x;
+    let mut typing = None;
     let prompt = match app.prompt() {
         Some(Prompt::Filter { input }) => Some((s.filter, input)),
         Some(Prompt::Search { input }) => Some((s.search, input)),
@@ -177,8 +180,9 @@ fn draw_prompt_or_message(
         let label = format!("{label}{}", s.colon);
         x += put(buf, x, y, room, &label, theme.key(), ell);
         let cursor = if theme.ascii { "_" } else { "▏" };
-        let shown = format!("{}{cursor}", text::sanitize_line(input));
-        x += put(
+        let input = text::sanitize_line(input);
+        let shown = format!("{input}{cursor}");
+        let used = put(
             buf,
             x,
             y,
@@ -187,7 +191,10 @@ fn draw_prompt_or_message(
             Style::new(),
             ell,
         );
-        x += 2;
+        // On the drawn cursor mark, or on the ellipsis when the input is cut.
+        let end = (text::width(&input) as u16).min(used.saturating_sub(1));
+        typing = Some(Position::new(x + end, y));
+        x += used + 2;
     } else if let Some(message) = app.footer_message() {
         let style = if message.error {
             theme.error()
@@ -207,7 +214,7 @@ fn draw_prompt_or_message(
         x += put(buf, x, y, room, &text, theme.error(), ell);
         x += 2;
     }
-    x
+    (x, typing)
 }
 
 /// One hint: its command, key, word and width.

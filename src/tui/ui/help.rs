@@ -1,7 +1,7 @@
 //! The help overlay: every key, by context, generated from the key table.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Widget};
 
@@ -42,7 +42,8 @@ fn key_column(keymap: &Keymap, ascii: bool) -> usize {
         + 2
 }
 
-pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
+/// Gives where its first visible line starts.
+pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) -> Option<Position> {
     let lang = app.settings().lang;
     let s = i18n::strings(lang);
     let keymap = &app.settings().keymap;
@@ -64,7 +65,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         .title_bottom(Line::styled(close, theme.dim()).right_aligned())
         .render(box_area, buf);
     if inner.width < 2 || inner.height == 0 {
-        return;
+        return None;
     }
     let keys_width = key_column(keymap, theme.ascii) as u16;
     let column_width = inner.width / columns.len() as u16;
@@ -81,6 +82,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
             draw_line(buf, (x, y, width), line, keys_width, lang, theme);
         }
     }
+    Some(Position::new(inner.x + 1, inner.y))
 }
 
 /// One line of the help at (x, y), `width` wide.

@@ -22,7 +22,7 @@ pub mod wrap;
 pub mod year;
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 
 use super::app::{App, Prompt, View};
 use super::geometry::{self, Areas, MIN_HEIGHT, MIN_WIDTH, Measures};
@@ -77,23 +77,34 @@ pub fn draw(frame: &mut Frame, app: &App) {
     let areas = areas(area, app);
     header::draw(buf, areas.header, app, &theme);
     banner::draw(buf, areas.banner, app, &theme);
-    match app.view() {
+    // Each pane says where it drew its selection; what is drawn on top wins.
+    let mut cursor = match app.view() {
         View::Overview => overview::draw(buf, areas.body, app, &theme),
         View::Campaign => campaign::draw(buf, areas.body, app, &theme),
         View::Attention => attention::draw(buf, areas.body, app, &theme),
-    }
-    footer::draw(buf, areas.footer, app, &theme);
+    };
+    let typing = footer::draw(buf, areas.footer, app, &theme);
     if let Some(Prompt::Update { .. }) = app.prompt() {
-        prompt::draw_update(buf, areas.body, app, &theme);
+        cursor = prompt::draw_update(buf, areas.body, app, &theme);
     }
     if app.problems_selected().is_some() {
-        problems::draw(buf, areas.body, app, &theme);
+        cursor = problems::draw(buf, areas.body, app, &theme);
     }
+    cursor = typing.or(cursor);
     if app.help_open() {
-        help::draw(buf, area, app, &theme);
+        cursor = help::draw(buf, area, app, &theme);
     }
     if theme.ascii {
         ascii_signs(buf);
+    }
+    show_cursor(frame, app, cursor);
+}
+
+/// `--screen-reader`: the terminal's cursor where the selection was drawn
+/// (braille displays and Orca follow it); otherwise it stays hidden.
+fn show_cursor(frame: &mut Frame, app: &App, cursor: Option<Position>) {
+    if let Some(at) = cursor.filter(|_| app.settings().screen_reader) {
+        frame.set_cursor_position(at);
     }
 }
 

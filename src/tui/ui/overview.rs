@@ -4,7 +4,7 @@
 //! and the items that need attention (computed at load, not here).
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::widgets::Widget;
 
 use super::card::{Card, status_line_count};
@@ -35,18 +35,18 @@ fn grid(app: &App, body: Rect, theme: &Theme) -> Grid {
     overview::grid(body, count, status_lines(app, body, theme))
 }
 
-pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
+/// Gives where the selected card's title was drawn (or the notice).
+pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) -> Option<Position> {
     let s = i18n::strings(app.settings().lang);
     let Some(data) = app.data() else {
-        notice(buf, area, s.no_plan, theme);
-        return;
+        return notice(buf, area, s.no_plan, theme);
     };
     if data.plan().campaigns.is_empty() {
-        notice(buf, area, s.no_campaigns, theme);
-        return;
+        return notice(buf, area, s.no_campaigns, theme);
     }
     let grid = grid(app, area, theme);
     let first_row = grid.first_row(app.overview_selected());
+    let mut cursor = None;
     for (index, campaign) in data
         .plan()
         .campaigns
@@ -63,7 +63,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         let Some(card_area) = grid.card_area(area, index - first_row * grid.columns) else {
             break;
         };
-        Card {
+        let card = Card {
             campaign,
             status,
             attention,
@@ -71,24 +71,22 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
             selected: index == app.overview_selected(),
             lang: app.settings().lang,
             theme,
+        };
+        if card.selected {
+            cursor = Some(Card::title_at(card_area));
         }
-        .render(card_area, buf);
+        card.render(card_area, buf);
     }
     scroll_note(buf, area, app, &grid, theme);
+    cursor
 }
 
 /// A line in place of the cards: no plan, or no campaigns in it.
-fn notice(buf: &mut Buffer, area: Rect, text_: &str, theme: &Theme) {
+fn notice(buf: &mut Buffer, area: Rect, text_: &str, theme: &Theme) -> Option<Position> {
     let width = area.width.saturating_sub(2);
-    put(
-        buf,
-        area.x + 1,
-        area.y + 1,
-        width,
-        text_,
-        theme.dim(),
-        theme.ellipsis(),
-    );
+    let at = Position::new(area.x + 1, area.y + 1);
+    put(buf, at.x, at.y, width, text_, theme.dim(), theme.ellipsis());
+    Some(at)
 }
 
 /// Says when cards are scrolled out of view, below the last row shown.

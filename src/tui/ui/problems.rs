@@ -5,7 +5,7 @@
 //! errors costs no more to draw than one with three.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Widget};
 
@@ -57,7 +57,9 @@ fn title(problems: Option<&Problems>, lang: Lang, theme: &Theme) -> String {
     format!(" {name}{colon}{path}{}{counts} ", theme.dot())
 }
 
-pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
+/// Gives where the selected problem's headline (or the panel's one line)
+/// was drawn.
+pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) -> Option<Position> {
     let lang = app.settings().lang;
     let ell = theme.ellipsis();
     super::overlay::clear(area, buf);
@@ -72,22 +74,23 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         .render(area, buf);
     let inner = inner(area);
     if inner.width <= GUTTER || inner.height == 0 {
-        return;
+        return None;
     }
     let (x, width) = (inner.x + GUTTER, inner.width - GUTTER);
     if let Some(reason) = app.unreadable() {
         put(buf, x, inner.y, width, reason, theme.error(), ell);
-        return;
+        return Some(Position::new(x, inner.y));
     }
     match problems.filter(|p| !p.diagnostics.is_empty()) {
         Some(problems) => {
             let selected = app.problems_selected().unwrap_or(0);
             let selected = selected.min(problems.diagnostics.len() - 1);
-            draw_blocks(buf, inner, &problems, selected, lang, theme);
+            draw_blocks(buf, inner, &problems, selected, lang, theme)
         }
         None => {
             let words = i18n::no_problems(lang);
             put(buf, x, inner.y, width, words, theme.ok(), ell);
+            Some(Position::new(x, inner.y))
         }
     }
 }
@@ -101,9 +104,10 @@ fn draw_blocks(
     selected: usize,
     lang: Lang,
     theme: &Theme,
-) {
+) -> Option<Position> {
     let ell = theme.ellipsis();
     let (x, width) = (inner.x + GUTTER, inner.width - GUTTER);
+    let mut cursor = None;
     let height = usize::from(inner.height);
     let index = LineIndex::new(problems.text);
     // The blocks before the selected one that can share the panel with it,
@@ -140,6 +144,7 @@ fn draw_blocks(
             };
             if n == 0 && i == selected {
                 put(buf, inner.x, y, GUTTER, theme.pointer(), theme.key(), ell);
+                cursor = Some(Position::new(x, y));
             }
             put(buf, x, y, width, line, style, ell);
             y += 1;
@@ -147,6 +152,7 @@ fn draw_blocks(
         // A blank line between blocks.
         y += 1;
     }
+    cursor
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! filter prompt lives in the footer line.)
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Widget};
 
@@ -15,7 +15,8 @@ use crate::tui::app::{App, Prompt};
 use crate::tui::rows::Item;
 use crate::tui::theme::Theme;
 
-pub fn draw_update(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
+/// Gives where the input ends: where the next key's character goes.
+pub fn draw_update(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) -> Option<Position> {
     let Some(Prompt::Update {
         item,
         input,
@@ -24,11 +25,9 @@ pub fn draw_update(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         ..
     }) = app.prompt()
     else {
-        return;
+        return None;
     };
-    let Some((campaign, _)) = app.open_campaign() else {
-        return;
-    };
+    let (campaign, _) = app.open_campaign()?;
     let lang = app.settings().lang;
     let s = i18n::strings(lang);
     let ell = theme.ellipsis();
@@ -39,7 +38,7 @@ pub fn draw_update(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
                 task.name.get(lang),
                 crate::figures::marked_task_figure(task, lang),
             ),
-            None => return,
+            None => return None,
         },
         Item::Indicator(i) => match campaign.indicators.get(i) {
             Some(ind) => (
@@ -47,7 +46,7 @@ pub fn draw_update(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
                 ind.name.get(lang),
                 crate::figures::marked_indicator_figure(ind, lang, theme.ascii),
             ),
-            None => return,
+            None => return None,
         },
     };
     let (hint, style) = match error {
@@ -67,13 +66,12 @@ pub fn draw_update(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
         .render(box_area, buf);
     let inner = inner(box_area);
     if inner.width < 2 {
-        return;
+        return None;
     }
     let x = inner.x + 1;
     let width = inner.width - 1;
-    if inner.height > 1 {
-        draw_input(buf, x, inner.y + 1, width, input, *pristine, theme);
-    }
+    let cursor =
+        (inner.height > 1).then(|| draw_input(buf, x, inner.y + 1, width, input, *pristine, theme));
     put(
         buf,
         x,
@@ -90,9 +88,11 @@ pub fn draw_update(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) {
             .collect();
         put_spans(buf, Rect::new(x, y, width, 1), y, &spans, ell);
     }
+    cursor
 }
 
 /// The input line: the figure shown selected until the first key replaces it.
+/// Gives where the input ends.
 fn draw_input(
     buf: &mut Buffer,
     x: u16,
@@ -101,7 +101,7 @@ fn draw_input(
     input: &str,
     pristine: bool,
     theme: &Theme,
-) {
+) -> Position {
     let ell = theme.ellipsis();
     let used = put(buf, x, y, width, "> ", theme.title(), ell);
     let input_style = if pristine {
@@ -130,4 +130,5 @@ fn draw_input(
         theme.title(),
         ell,
     );
+    Position::new(x + used, y)
 }

@@ -5,7 +5,7 @@
 //! rests on an assumed value. The legend names the revision compared with.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Widget};
@@ -39,20 +39,20 @@ fn widths(width: u16) -> [u16; 7] {
     ]
 }
 
-pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &App, list: &AttentionList, theme: &Theme) {
+/// Gives where the selected row was drawn (or the "reading" line).
+pub(crate) fn draw(
+    buf: &mut Buffer,
+    area: Rect,
+    app: &App,
+    list: &AttentionList,
+    theme: &Theme,
+) -> Option<Position> {
     let lang = app.settings().lang;
     let parts = parts(area, true);
     let (selected, offset) = app
         .attention_view()
         .map_or((0, 0), |v| (v.selected, v.offset));
-    Block::bordered()
-        .border_set(theme.border_set())
-        .border_style(theme.border(true))
-        .title(Line::styled(
-            format!(" {} ", i18n::year::title(list.items.len(), lang)),
-            theme.title(),
-        ))
-        .render(area, buf);
+    draw_frame(buf, area, list.items.len(), lang, theme);
     let (Some(data), Some(years)) = (app.data(), app.year_on_year()) else {
         let reading = i18n::history::reading(lang);
         let at = parts.header;
@@ -65,7 +65,7 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &App, list: &AttentionList
             theme.dim(),
             "",
         );
-        return;
+        return Some(Position::new(at.x + 2, at.y));
     };
     let yoy = Yoy::new(years.clone());
     let widths = widths(parts.header.width);
@@ -75,6 +75,7 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &App, list: &AttentionList
     let height = usize::from(parts.rows.height);
     let len = list.items.len();
     let first = lines::first_line(&list.groups, (offset, selected), height, len);
+    let mut cursor = None;
     for n in 0..height {
         let Some(index) = (first + n < len).then_some(first + n) else {
             break;
@@ -94,6 +95,7 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &App, list: &AttentionList
                 theme.title(),
                 "",
             );
+            cursor = Some(line.as_position());
         }
         let plan = data.plan();
         let attention = &list.items[index];
@@ -103,17 +105,31 @@ pub(crate) fn draw(buf: &mut Buffer, area: Rect, app: &App, list: &AttentionList
         }
     }
     if let Some(legend) = parts.legend {
+        let (x, width) = (legend.x + 1, legend.width.saturating_sub(1));
         let text = legend_text(years, lang);
         put(
             buf,
-            legend.x + 1,
+            x,
             legend.y,
-            legend.width.saturating_sub(1),
+            width,
             &text,
             theme.dim(),
             theme.ellipsis(),
         );
     }
+    cursor
+}
+
+/// The view's border and its title.
+fn draw_frame(buf: &mut Buffer, area: Rect, count: usize, lang: Lang, theme: &Theme) {
+    Block::bordered()
+        .border_set(theme.border_set())
+        .border_style(theme.border(true))
+        .title(Line::styled(
+            format!(" {} ", i18n::year::title(count, lang)),
+            theme.title(),
+        ))
+        .render(area, buf);
 }
 
 fn cells(
