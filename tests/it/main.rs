@@ -48,6 +48,7 @@ mod reread_differential;
 mod rollover;
 mod rollup_cli;
 mod rollup_core;
+mod rollup_demo;
 mod rollup_fetch;
 mod rollup_git;
 mod rollup_parts;
