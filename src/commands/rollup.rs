@@ -116,6 +116,8 @@ pub fn check(file: &Path, common: &Common, config: &Config) -> anyhow::Result<u8
             format!("{path}：{verdict}：共{all}个单位，{broken}个有错误，{stale}个未报送\n")
         }
     };
+    // Each `ref` unit's commit and when it was last fetched, before the verdict.
+    to_stdout(super::fetch::freshness::lines(&rollup, lang).as_bytes())?;
     to_stdout(line.as_bytes())?;
     Ok(if broken == 0 { VALID } else { INVALID })
 }

@@ -195,6 +195,21 @@ fn a_gone_and_a_hanging_remote_are_named_while_the_good_one_is_fetched_in_time()
     assert_eq!(refs, ["refs/remotes/good/main"]);
     let unchanged = campaigns_fetch(&central, None, "2").0;
     assert!(stdout(&unchanged).starts_with(&format!("good: unchanged at {}\n", short(&second))));
+    let checked = binary::command()
+        .current_dir(&central)
+        .args(["--lang", "en", "check", "rollup.toml"])
+        .output()
+        .unwrap();
+    let said = stdout(&checked);
+    let good_line = format!(
+        "good: refs/remotes/good/main at {}, fetched 20",
+        short(&second)
+    );
+    assert!(said.contains(&good_line), "{said}");
+    assert!(
+        said.contains("\ngone: refs/remotes/gone/main at -, never fetched by"),
+        "{said}"
+    );
 
     // The stopped git and everything it started are gone: every
     // connection to the hanging remote has been closed by its client.

@@ -6,6 +6,7 @@
 //! (`rollup::fetched`). Exit 0 when every ref unit was fetched, 1 when any
 //! was not, 2 when nothing could run (no git, no repository).
 
+pub mod freshness;
 mod git;
 mod outcome;
 
