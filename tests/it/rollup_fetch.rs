@@ -248,5 +248,23 @@ fn a_manifest_outside_git_and_one_with_no_ref_unit_are_told_apart() {
     assert!(stdout(&output).contains("nothing to fetch"));
 }
 
+#[test]
+fn without_git_on_path_fetch_says_so_and_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let central = central(dir.path(), &[("a", "/nowhere/a.git")]);
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let output = binary::command()
+        .current_dir(&central)
+        .env("PATH", &empty)
+        .args(["--lang", "en", "fetch", "rollup.toml"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2), "{output:?}");
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(said.contains("git could not be run"), "{said}");
+    assert!(output.stdout.is_empty());
+}
+
 #[path = "rollup_fetch_safety.rs"]
 mod safety;

@@ -151,13 +151,12 @@ pub fn fetch(folder: &Path, remote: &str, limit: Duration) -> Ran {
                 };
             }
             Ok(None) if started.elapsed() >= limit => {
-                kill_group(&child);
-                let _ = child.wait();
+                stop(&mut child);
                 return Ran::TimedOut;
             }
             Ok(None) => std::thread::sleep(Duration::from_millis(20)),
             Err(err) => {
-                kill_group(&child);
+                signal_group(&child, libc::SIGKILL);
                 let _ = child.wait();
                 return Ran::NotStarted(err);
             }
@@ -183,15 +182,35 @@ fn read_stderr(child: &mut Child) -> mpsc::Receiver<String> {
     said
 }
 
-fn kill_group(child: &Child) {
+/// Stops git and everything it started: SIGTERM first, which git answers
+/// by removing its lock files (a `refs/remotes/…/main.lock` left behind
+/// would refuse every later fetch of that remote), then, after a moment,
+/// SIGKILL for whatever is still there.
+fn stop(child: &mut Child) {
+    const GRACE: Duration = Duration::from_secs(1);
+    signal_group(child, libc::SIGTERM);
+    let asked = Instant::now();
+    while asked.elapsed() < GRACE {
+        if let Ok(Some(_)) | Err(_) = child.try_wait() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    signal_group(child, libc::SIGKILL);
+    let _ = child.wait();
+}
+
+fn signal_group(child: &Child, signal: libc::c_int) {
     let Ok(group) = libc::pid_t::try_from(child.id()) else {
         return;
     };
-    // SAFETY: kill(2) with a negative pid signals that process group; the
-    // group is the child's own (process_group(0)) and the child has not
-    // been reaped yet, so the id cannot have been reused.
+    // SAFETY: kill(2) with a negative pid signals that process group, the
+    // child's own (process_group(0)). Its id is not reused while the child
+    // is unreaped or any process of the group (ssh, upload-pack) lives; once
+    // all are gone the signal finds no one (ESRCH), the id not having come
+    // round again within the second of grace.
     unsafe {
-        libc::kill(-group, libc::SIGKILL);
+        libc::kill(-group, signal);
     }
 }
 
