@@ -18,6 +18,7 @@ mod baseline;
 mod change;
 pub mod follows;
 mod year;
+mod year_pairs;
 
 use std::collections::HashMap;
 

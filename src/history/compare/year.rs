@@ -142,6 +142,14 @@ impl YearOnYear {
         self.years.first()?.as_ref()
     }
 
+    /// Last year's result (its last revision), with this year's keys that
+    /// follow one of its items under another key.
+    pub(super) fn result_revision(&self) -> Option<(&Baseline, &HashMap<String, String>)> {
+        self.result
+            .as_ref()
+            .map(|(baseline, follows)| (baseline, follows))
+    }
+
     /// The item's figure of the same period last year; `None`: no figure.
     pub fn item(&self, campaign: &Campaign, item: Item) -> Option<YearAgo> {
         self.year(1, campaign, item)
