@@ -6,7 +6,7 @@ use std::path::Path;
 
 use campaigns::config::Config;
 use campaigns::history::compare::follows::{self, LastYear};
-use campaigns::history::compare::{last_years_plan, years_before};
+use campaigns::history::compare::{last_years_end, last_years_plans};
 use campaigns::history::{self, HistoryError};
 use campaigns::load::{Diagnostic, Document};
 use campaigns::model::Lang;
@@ -74,8 +74,8 @@ pub fn check(file: &Path, common: &Common, config: &Config) -> anyhow::Result<u8
 }
 
 /// The problems of the `follows` that name no task of the file, against
-/// the revision of the same period last year; git is read only when there
-/// is such a `follows`. `Err`: the exit code, the repository unreadable.
+/// last year's revisions (the same period, last year's result); git is read
+/// only when there is such a `follows`. `Err`: the exit code, the repository unreadable.
 fn follows_problems(
     file: &Path,
     document: &Document,
@@ -100,14 +100,16 @@ fn follows_problems(
         ) => return Ok(follows::check(document, &LastYear::NotInGit)),
         Err(err) => return Err(said(err)),
     };
-    let found = last_years_plan(&history, as_of).map_err(said)?;
-    let last = match &found {
-        Some((baseline, plan)) => LastYear::Found {
+    let found = last_years_plans(&history, as_of).map_err(said)?;
+    let last = if found.is_empty() {
+        LastYear::NoneBy(last_years_end(as_of))
+    } else {
+        let revisions = found.iter().map(|(baseline, plan)| follows::Revision {
             as_of: baseline.as_of,
             commit: baseline.short(),
             plan,
-        },
-        None => LastYear::NoneBy(years_before(as_of, 1)),
+        });
+        LastYear::Found(revisions.collect())
     };
     Ok(follows::check(document, &last))
 }

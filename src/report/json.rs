@@ -8,7 +8,8 @@
 //! baseline used), each campaign `previous_progress`, each item `previous`
 //! and `change`; without it those keys are absent, not null. With `--yoy`
 //! each item gains `yoy` (`super::yoy::json`), null when there is no figure
-//! for the same period last year.
+//! for the same period last year, and the report a `yoy` of its own (last
+//! year's revisions, the items new and ended).
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -35,6 +36,9 @@ struct PlanJson<'a> {
     source: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     since: Option<SinceJson<'a>>,
+    /// With `--yoy`: the revisions of last year and the items new or ended.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    yoy: Option<super::yoy::json::PlanYoyJson>,
     campaigns: Vec<CampaignJson<'a>>,
 }
 
@@ -217,6 +221,9 @@ pub fn render(report: &Report<'_>) -> String {
                 })
                 .collect(),
         }),
+        yoy: report
+            .year_on_year()
+            .map(|yoy| super::yoy::json::plan(yoy, report.plan)),
         campaigns: report
             .campaigns()
             .map(|(campaign, status)| {

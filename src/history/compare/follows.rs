@@ -1,9 +1,10 @@
-//! `follows` checked against last year's revision (contract 3): a task's
+//! `follows` checked against last year's revisions (contract 3): a task's
 //! `follows` must name a task of this file or an item of the revision of
-//! the same period last year ([`super::year::last_years_plan`] finds it, as
-//! the year-on-year comparison does). The loader alone has no history, so
+//! the same period last year or of last year's result
+//! ([`super::year::last_years_plans`] finds them, by the rule the
+//! year-on-year comparison pairs with). The loader alone has no history, so
 //! it leaves a `follows` naming nothing of its own file as written; here
-//! such a one is an error only when last year's revision does not hold it
+//! such a one is an error only when last year's revisions do not hold it
 //! either, and a chain that runs through last year's plan back to where it
 //! started is a warning.
 
@@ -15,19 +16,25 @@ use chrono::NaiveDate;
 use crate::load::{Diagnostic, Document, Words, did_you_mean, did_you_mean_help, tree};
 use crate::model::{ItemPath, Plan};
 
-/// What last year's revision could be looked in.
+/// One of last year's revisions, loaded whole.
 #[derive(Clone, Copy, Debug)]
+pub struct Revision<'p> {
+    pub as_of: NaiveDate,
+    /// Its commit's first digits.
+    pub commit: &'p str,
+    pub plan: &'p Plan,
+}
+
+/// What last year's revisions could be looked in.
+#[derive(Clone, Debug)]
 pub enum LastYear<'p> {
-    /// The revision of the same period last year, loaded whole.
-    Found {
-        as_of: NaiveDate,
-        /// Its commit's first digits.
-        commit: &'p str,
-        plan: &'p Plan,
-    },
+    /// The same period last year, then last year's result: one or two
+    /// revisions, oldest first.
+    Found(Vec<Revision<'p>>),
     /// The file is not in git: there is no history to look in.
     NotInGit,
-    /// Git holds no valid revision reporting on or before this day.
+    /// Git holds no valid revision reporting on or before this day (last
+    /// year's last).
     NoneBy(NaiveDate),
 }
 
@@ -55,10 +62,11 @@ pub fn check(document: &Document, last: &LastYear<'_>) -> Vec<Diagnostic> {
     let spans = follows_spans(document.text());
     let span_of = |owner: &ItemPath| spans.get(owner).cloned().unwrap_or(0..0);
     let mut problems = Vec::new();
-    let held: HashSet<ItemPath> = match last {
-        LastYear::Found { plan: last, .. } => item_paths(last),
-        _ => HashSet::new(),
+    let revisions: &[Revision<'_>] = match last {
+        LastYear::Found(revisions) => revisions,
+        _ => &[],
     };
+    let held: HashSet<ItemPath> = revisions.iter().flat_map(|r| item_paths(r.plan)).collect();
     let mut known: Vec<String> = task_paths(plan).iter().map(ItemPath::to_string).collect();
     known.extend(held.iter().map(ItemPath::to_string));
     known.sort();
@@ -69,8 +77,8 @@ pub fn check(document: &Document, last: &LastYear<'_>) -> Vec<Diagnostic> {
             problems.push(names_nothing(named, span_of(owner), &known, last));
         }
     }
-    if let LastYear::Found { plan: last, .. } = last {
-        for (owner, chain) in loops_across(plan, last) {
+    if !revisions.is_empty() {
+        for (owner, chain) in loops_across(plan, revisions) {
             problems.push(loops(&chain, span_of(&owner)));
         }
     }
@@ -132,16 +140,29 @@ fn names_nothing(
 ) -> Diagnostic {
     let written = named.to_string();
     let message = match last {
-        LastYear::Found { as_of, commit, .. } => Words::new(
-            format!(
-                "`follows` names `{written}`, which is no task of this file \
-                 nor an item of last year's revision ({as_of}, {commit})"
-            ),
-            format!(
-                "`follows` 所指的 `{written}` 不是本文件中的任务，\
-                 也不是上年同期版本（{as_of}，{commit}）中的事项"
-            ),
-        ),
+        LastYear::Found(revisions) => {
+            let en: Vec<String> = revisions
+                .iter()
+                .map(|r| format!("{}, {}", r.as_of, r.commit))
+                .collect();
+            let zh: Vec<String> = revisions
+                .iter()
+                .map(|r| format!("{}，{}", r.as_of, r.commit))
+                .collect();
+            let plural = if revisions.len() > 1 { "s" } else { "" };
+            Words::new(
+                format!(
+                    "`follows` names `{written}`, which is no task of this file \
+                     nor an item of last year's revision{plural} ({})",
+                    en.join("; ")
+                ),
+                format!(
+                    "`follows` 所指的 `{written}` 不是本文件中的任务，\
+                     也不是上年版本（{}）中的事项",
+                    zh.join("；")
+                ),
+            )
+        }
         LastYear::NotInGit => Words::new(
             format!(
                 "`follows` names `{written}`, which is no task of this file; \
@@ -190,14 +211,17 @@ fn loops(chain: &[ItemPath], span: Range<usize>) -> Diagnostic {
     )
 }
 
-/// The loops of `follows` that run through last year's plan: from a task
-/// of this file through items only last year's plan holds (each step is
-/// this file's link where it has the task, else last year's), back to
-/// the task. Each loop once, at its first task of this file in path order;
-/// a loop within this file alone is the loader's warning.
-fn loops_across(this: &Plan, last: &Plan) -> Vec<(ItemPath, Vec<ItemPath>)> {
+/// The loops of `follows` that run through last year's plans: from a task
+/// of this file through items only last year's plans hold (each step is
+/// this file's link where it has the task, else last year's result's, else
+/// the same period's), back to the task. Each loop once, at its first task
+/// of this file in path order; a loop within this file alone is the
+/// loader's warning.
+fn loops_across(this: &Plan, last: &[Revision<'_>]) -> Vec<(ItemPath, Vec<ItemPath>)> {
     let here = task_paths(this);
-    let mut next: HashMap<ItemPath, ItemPath> = links(last)
+    let mut next: HashMap<ItemPath, ItemPath> = last
+        .iter()
+        .flat_map(|r| links(r.plan))
         .filter(|(owner, _)| !here.contains(owner))
         .map(|(owner, named)| (owner, named.clone()))
         .collect();

@@ -23,11 +23,11 @@ fn document(tasks: &[(&str, Option<&str>)]) -> Document {
 }
 
 fn found(plan: &Plan) -> LastYear<'_> {
-    LastYear::Found {
+    LastYear::Found(vec![Revision {
         as_of: NaiveDate::from_ymd_opt(2024, 12, 31).unwrap(),
         commit: "abc12345",
         plan,
-    }
+    }])
 }
 
 fn headlines(document: &Document, problems: &[Diagnostic]) -> Vec<String> {
@@ -100,8 +100,42 @@ fn last_years_item_resolves_it_and_a_miss_is_named_with_both_years_ids() {
         problems[0]
             .message
             .zh
-            .contains("也不是上年同期版本（2024-12-31，abc12345）中的事项")
+            .contains("也不是上年版本（2024-12-31，abc12345）中的事项")
     );
+}
+
+#[test]
+fn the_same_period_and_last_years_result_are_both_looked_in() {
+    let june = document(&[("surveys", None)]);
+    let december = document(&[("black-water-2024", None)]);
+    let both = LastYear::Found(vec![
+        Revision {
+            as_of: NaiveDate::from_ymd_opt(2024, 6, 30).unwrap(),
+            commit: "aaa11111",
+            plan: june.plan(),
+        },
+        Revision {
+            as_of: NaiveDate::from_ymd_opt(2024, 12, 31).unwrap(),
+            commit: "bbb22222",
+            plan: december.plan(),
+        },
+    ]);
+    let this = document(&[
+        ("a", Some("soil/surveys")),
+        ("b", Some("soil/black-water-2024")),
+    ]);
+    assert!(check(&this, &both).is_empty());
+    let typo = document(&[("a", Some("soil/survey"))]);
+    let problems = check(&typo, &both);
+    let line = &headlines(&typo, &problems)[0];
+    assert!(
+        line.ends_with(
+            "nor an item of last year's revisions (2024-06-30, aaa11111; 2024-12-31, bbb22222)"
+        ),
+        "{line}"
+    );
+    let help = problems[0].help.as_ref().unwrap();
+    assert_eq!(help.en, "did you mean `soil/surveys`?");
 }
 
 #[test]

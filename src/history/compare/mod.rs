@@ -10,7 +10,7 @@
 //!
 //! - [`YearOnYear`]: the same period last year and the three years before
 //!   (同比, 较前三年均值), found by the same rule; [`follows`] checks a
-//!   `follows` against that revision of last year.
+//!   `follows` against last year's revisions it pairs with.
 //!
 //! Which revision is the baseline is [`super::History::baseline`]'s choice.
 
@@ -18,13 +18,15 @@ mod baseline;
 mod change;
 pub mod follows;
 mod year;
+mod year_pairs;
 
 use std::collections::HashMap;
 
 pub use baseline::Baseline;
 pub use change::{Change, Previous, difference};
 pub use year::{
-    YearAgo, YearOnYear, YearSource, YearsMean, current_figure, last_years_plan, years_before,
+    YearAgo, YearOnYear, YearSource, YearsMean, current_figure, last_years_end, last_years_plans,
+    years_before,
 };
 
 use crate::model::{Field, Figure, Item, Plan, PlanStatus};

@@ -115,16 +115,13 @@ impl YearOnYear {
             years.push(baseline);
         }
         let result = match history {
-            Some(history) => {
-                let end = NaiveDate::from_ymd_opt(as_of.year() - 1, 12, 31).unwrap_or(as_of);
-                match at_day(history, end)? {
-                    Some(b) => {
-                        let found = follows_at(history, &b)?;
-                        Some((b, found))
-                    }
-                    None => None,
+            Some(history) => match at_day(history, last_years_end(as_of))? {
+                Some(b) => {
+                    let found = follows_at(history, &b)?;
+                    Some((b, found))
                 }
-            }
+                None => None,
+            },
             None => None,
         };
         Ok(YearOnYear {
@@ -143,6 +140,14 @@ impl YearOnYear {
     /// Last year's revision (its date and commit); `None` when git holds none.
     pub fn last_year(&self) -> Option<&Baseline> {
         self.years.first()?.as_ref()
+    }
+
+    /// Last year's result (its last revision), with this year's keys that
+    /// follow one of its items under another key.
+    pub(super) fn result_revision(&self) -> Option<(&Baseline, &HashMap<String, String>)> {
+        self.result
+            .as_ref()
+            .map(|(baseline, follows)| (baseline, follows))
     }
 
     /// The item's figure of the same period last year; `None`: no figure.
@@ -217,26 +222,42 @@ impl YearOnYear {
     }
 }
 
-/// The revision of the same period last year before `as_of`, with its plan
-/// loaded whole: what a `follows` naming nothing of this year's file is
-/// looked for in (`super::follows`). One revision is loaded, not every one;
-/// `None` when git holds no valid revision by then.
-pub fn last_years_plan(
+/// The last day of the year before `as_of`'s: last year's result is the
+/// newest revision reporting on or before it.
+pub fn last_years_end(as_of: NaiveDate) -> NaiveDate {
+    NaiveDate::from_ymd_opt(as_of.year() - 1, 12, 31).unwrap_or(as_of)
+}
+
+/// Last year's revisions the year view pairs with, each with its plan
+/// loaded whole: the same period last year, then last year's result (when
+/// it is another revision). What a `follows` naming nothing of this year's
+/// file is looked for in (`super::follows`): a plan opened early in the
+/// year names last year's items as they stood at its end, which the same
+/// day last year may not hold yet. At most two revisions are loaded, never
+/// every one; none when git holds no valid revision by last year's end.
+pub fn last_years_plans(
     history: &History,
     as_of: NaiveDate,
-) -> Result<Option<(Baseline, Plan)>, HistoryError> {
-    let Some(baseline) = at_day(history, years_before(as_of, 1))? else {
-        return Ok(None);
-    };
-    let Some(index) = baseline.revision else {
-        return Ok(None);
-    };
-    let options = crate::load::Options {
-        as_of: None,
-        today: baseline.as_of,
-    };
-    let document = history.load(index, options)?;
-    Ok(document.map(|document| (baseline, document.into_plan())))
+) -> Result<Vec<(Baseline, Plan)>, HistoryError> {
+    let same_day = at_day(history, years_before(as_of, 1))?;
+    let result = at_day(history, last_years_end(as_of))?;
+    let mut plans: Vec<(Baseline, Plan)> = Vec::with_capacity(2);
+    for baseline in [same_day, result].into_iter().flatten() {
+        let Some(index) = baseline.revision else {
+            continue;
+        };
+        if plans.iter().any(|(b, _)| b.revision == Some(index)) {
+            continue;
+        }
+        let options = crate::load::Options {
+            as_of: None,
+            today: baseline.as_of,
+        };
+        if let Some(document) = history.load(index, options)? {
+            plans.push((baseline, document.into_plan()));
+        }
+    }
+    Ok(plans)
 }
 
 /// The newest valid committed revision reporting on or before `day`; git

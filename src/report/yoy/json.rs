@@ -1,3 +1,6 @@
+//! The report's own `yoy`: the revisions compared with (the same period
+//! last year, last year's result) and what stands alone across the years
+//! (`new`, `ended`: `campaign/item`, null without last year's result).
 //! An item's `yoy` in the JSON report: `{ as_of, commit, figure, change,
 //! unit, direction }` as contract 3 names them, then `from` (`commit` or
 //! `history`: where last year's figure was read) and `mean3` (the three
@@ -9,8 +12,8 @@ use serde_json::Value;
 
 use super::{YearSource, Yoy};
 use crate::figures::YearChange;
-use crate::history::compare::YearAgo;
-use crate::model::{Campaign, Figure, Item};
+use crate::history::compare::{Baseline, YearAgo};
+use crate::model::{Campaign, Figure, Item, Plan};
 use crate::report::cells::{json_level, json_number};
 
 #[derive(Serialize)]
@@ -23,6 +26,39 @@ pub struct YoyJson {
     direction: Option<&'static str>,
     from: &'static str,
     mean3: Option<MeanJson>,
+}
+
+#[derive(Serialize)]
+pub struct PlanYoyJson {
+    as_of: String,
+    last_year: Option<RevisionJson>,
+    result: Option<RevisionJson>,
+    /// This year's items that continue nothing of last year's result.
+    new: Option<Vec<String>>,
+    /// Last year's items that nothing of this year's continues.
+    ended: Option<Vec<String>>,
+}
+
+#[derive(Serialize)]
+pub struct RevisionJson {
+    as_of: String,
+    commit: Option<String>,
+}
+
+/// The report's `yoy`, for `plan`'s items.
+pub fn plan(yoy: &Yoy, plan: &Plan) -> PlanYoyJson {
+    let years = yoy.years();
+    let revision = |baseline: &Baseline| RevisionJson {
+        as_of: crate::figures::date(baseline.as_of),
+        commit: baseline.commit.clone(),
+    };
+    PlanYoyJson {
+        as_of: crate::figures::date(years.as_of()),
+        last_year: years.last_year().map(revision),
+        result: years.result().map(revision),
+        new: years.new_items(plan),
+        ended: years.ended(plan),
+    }
 }
 
 #[derive(Serialize)]
