@@ -102,6 +102,7 @@ pub fn check(file: &Path, common: &Common, config: &Config) -> anyhow::Result<u8
         rollup.stale().count(),
     );
     let path = sanitize_line(&file.display().to_string());
+    office_warnings(&rollup, &path, common, lang);
     let verdict = match (lang, broken) {
         (Lang::En, 0) => "valid",
         (Lang::En, _) => "errors",
@@ -162,6 +163,21 @@ pub fn report(
     }
     let text = RollupReport::new(&rollup, lang, common.ascii).render(format);
     super::report::write_out(target.as_ref(), text.as_bytes())
+}
+
+/// The summed items where the office's own figure is not the units' sum:
+/// a warning each, naming both places.
+fn office_warnings(rollup: &Rollup, path: &str, common: &Common, lang: Lang) {
+    let report = RollupReport::new(rollup, lang, common.ascii);
+    let warning = match lang {
+        Lang::En => "warning: ",
+        Lang::Zh => "警告：",
+    };
+    for (line, differs) in report.office_checks(|c| c.item.clone()) {
+        if differs {
+            to_stderr(&format!("{warning}{path}: {}", sanitize_line(&line)));
+        }
+    }
 }
 
 fn refuse(flag: &str) -> anyhow::Result<u8> {

@@ -1,6 +1,8 @@
 //! Items combined across the fresh units (`[[combine]]`): `sum` adds up
 //! done and total, `count-met` counts the units that meet their target,
-//! `none` lists each unit's figure and adds nothing up.
+//! `none` lists each unit's figure and adds nothing up. The office's own
+//! file (`[rollup] office`) is never one of the units added: where it
+//! states a summed item, its figure is compared with the units' sum.
 
 use super::found::{Found, find};
 use super::manifest::{Combine, How, Manifest};
@@ -26,6 +28,12 @@ pub struct Combined {
     pub by_unit: Vec<(String, f64)>,
     /// Fresh units whose plan has no such item (or one of another kind).
     pub missing: Vec<String>,
+    /// `sum`: the office's own figure (its done), when its file is fresh
+    /// and states the item.
+    pub office: Option<f64>,
+    /// `sum`: the office's figure less the units' sum, beside `office`
+    /// ("省级1 200 ≠ 各市合计1 187，差13": 13); 0 when they agree.
+    pub difference: Option<f64>,
 }
 
 /// Every `[[combine]]` item over the fresh units.
@@ -47,8 +55,10 @@ fn combine_one(manifest: &Manifest, units: &[Unit], combine: &Combine) -> Combin
         total: None,
         by_unit: Vec::new(),
         missing: Vec::new(),
+        office: None,
+        difference: None,
     };
-    for unit in units.iter().filter(|unit| unit.fresh()) {
+    for unit in units.iter().filter(|unit| unit.counted()) {
         let found = find(manifest, unit, &combine.item);
         match found.and_then(|found| figure(found, combine.how)) {
             Some((done, total)) => {
@@ -71,7 +81,34 @@ fn combine_one(manifest: &Manifest, units: &[Unit], combine: &Combine) -> Combin
     if combine.how == How::CountMet && combined.total.is_none() {
         combined.total = Some(0.0);
     }
+    if combine.how == How::Sum {
+        combined.office = office_figure(manifest, units, &combine.item);
+        combined.difference = combined
+            .office
+            .zip(combined.done)
+            .map(|(office, sum)| apart(office, sum));
+    }
     combined
+}
+
+/// `office − sum`, 0 when they differ only by the rounding of adding
+/// fractions (0.1 + 0.2).
+fn apart(office: f64, sum: f64) -> f64 {
+    let difference = office - sum;
+    let tolerance = 1e-9 * office.abs().max(sum.abs()).max(1.0);
+    if difference.abs() <= tolerance {
+        0.0
+    } else {
+        difference
+    }
+}
+
+/// The office's own `done` of a summed item, when its file is fresh and
+/// states the item as a task.
+fn office_figure(manifest: &Manifest, units: &[Unit], item: &str) -> Option<f64> {
+    let office = units.iter().find(|unit| unit.office && unit.fresh())?;
+    let found = find(manifest, office, item)?;
+    figure(found, How::Sum).map(|(done, _)| done)
 }
 
 /// A unit's part: (what adds to `done`, what adds to `total`). `None`

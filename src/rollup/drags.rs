@@ -1,4 +1,4 @@
-//! "Who drags" (拖后腿): for each summed task, how far the fresh units
+//! "Who drags" (拖后腿): for each summed task, how far the counted units
 //! together are short of 序时进度, and each unit's share of it
 //! ("全省差240个，其中A市差120，占50%"). 序时进度 is the schedule's own
 //! (`TaskSchedule::expected`); a unit's shortfall is the whole items it is
@@ -47,7 +47,7 @@ fn drag(manifest: &Manifest, units: &[Unit], item: &str) -> Drag {
         shortfall: 0.0,
         units: Vec::new(),
     };
-    for unit in units.iter().filter(|unit| unit.fresh()) {
+    for unit in units.iter().filter(|unit| unit.counted()) {
         let Some(found) = find(manifest, unit, item) else {
             continue;
         };

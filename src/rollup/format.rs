@@ -63,6 +63,12 @@ pub static ROLLUP: Table = Table {
             Need::Optional,
             "A unit older than this is not reported (未报送).",
         ),
+        key(
+            "office",
+            Kind::Id,
+            Need::Optional,
+            "The unit that is the office itself: its sums are checked against the others'.",
+        ),
     ],
 };
 

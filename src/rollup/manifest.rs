@@ -20,6 +20,10 @@ pub struct Manifest {
     pub combine: Vec<Combine>,
     pub rankings: Vec<Ranking>,
     pub aliases: Vec<Alias>,
+    /// The unit that is the office itself (`[rollup] office = "unit-id"`):
+    /// its file states the whole of each summed item, so it is compared
+    /// with the other units' sum, never added to it, ranked or dragging.
+    pub office: Option<String>,
 }
 
 /// One unit (a city, a county, a district) and where its file is.
@@ -142,6 +146,11 @@ impl Manifest {
                 .find(|alias| alias.unit.is_none() && alias.from == key)
         };
         own.or_else(any).map_or(key, |alias| alias.to.as_str())
+    }
+
+    /// Whether `unit` (by id) is the office itself.
+    pub fn is_office(&self, unit: &str) -> bool {
+        self.office.as_deref() == Some(unit)
     }
 
     /// Whether `unit` (by id) belongs to `group`.

@@ -19,6 +19,7 @@ mod format;
 mod found;
 mod loaded;
 mod manifest;
+mod office;
 mod previous;
 mod ranking;
 mod read;

@@ -81,11 +81,13 @@ struct Entry<'u> {
 }
 
 pub fn rank(manifest: &Manifest, units: &[Unit], ranking: &Ranking) -> Ranked {
+    // The office's own file is the whole, not one of the units ranked.
     let in_group = |unit: &&Unit| {
-        ranking
-            .group
-            .as_deref()
-            .is_none_or(|group| unit.groups.iter().any(|g| g == group))
+        !unit.office
+            && ranking
+                .group
+                .as_deref()
+                .is_none_or(|group| unit.groups.iter().any(|g| g == group))
     };
     let mut better = None;
     let mut entries = Vec::new();

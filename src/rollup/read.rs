@@ -97,6 +97,7 @@ impl Reader {
         let aliases = root
             .get("alias")
             .map_or_else(Vec::new, |value| self.aliases(value, &ids));
+        let office = super::office::read(&mut self.out, root.get("rollup"), &ids);
         let (title, as_of, stale_after_days) = head?;
         Some(Manifest {
             title,
@@ -106,6 +107,7 @@ impl Reader {
             combine,
             rankings,
             aliases,
+            office: office?,
         })
     }
 

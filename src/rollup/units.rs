@@ -37,6 +37,9 @@ pub struct Unit {
     /// the reason "no reporting date" (无报告日期), whatever
     /// `stale_after_days` says.
     pub undated: bool,
+    /// It is the office itself (`[rollup] office`): shown, compared with
+    /// the units' sums, never added to them, ranked or dragging.
+    pub office: bool,
     /// Its previous report, for rankings by change (only read when a
     /// ranking asks for it).
     pub previous: Previous,
@@ -81,6 +84,12 @@ impl Unit {
     /// Whether its figures count: it loaded and is not stale.
     pub fn fresh(&self) -> bool {
         self.document().is_some() && !self.stale
+    }
+
+    /// Whether its figures count among the units' (sums, rankings, who
+    /// drags): fresh, and not the office's own.
+    pub fn counted(&self) -> bool {
+        self.fresh() && !self.office
     }
 
     /// Why the unit does not stand, one line each: why it could not be
@@ -162,6 +171,7 @@ pub fn load_units(
     loaded
         .into_iter()
         .map(|(_, mut unit)| {
+            unit.office = manifest.is_office(&unit.id);
             unit.stale = unit.undated
                 || match (unit.as_of(), oldest) {
                     (Some(reported), Some(oldest)) => reported < oldest,
@@ -204,6 +214,7 @@ fn load_unit(
         state: State::Unreadable(String::new()),
         stale: false,
         undated: false,
+        office: false,
         previous: Previous::NotAsked,
     };
     match read {

@@ -51,6 +51,7 @@ mod rollup_core;
 mod rollup_demo;
 mod rollup_fetch;
 mod rollup_git;
+mod rollup_office;
 mod rollup_parts;
 mod rollup_paths;
 mod safe_paths;

@@ -1,18 +1,25 @@
 //! The roll-up as CSV: every unit's rows of the plan's own CSV report
 //! (`report --format csv`), each after a `unit_id` column (the unit's id:
 //! the plan CSV's `unit` is already the unit of count), under one header;
-//! a unit that did not load has no rows, a stale one keeps its rows. The
-//! plan CSV's rules hold (byte-order mark, CRLF, quoting, neutralised text).
+//! a unit that did not load has no rows, a stale one keeps its rows. With
+//! an office (`[rollup] office`), each summed item it states gains a row
+//! of the units' sum (`unit_id` `(units' sum)`, `kind` `units-sum`,
+//! `status` `agrees-with-office` or `differs-from-office`) below the
+//! office's own rows. The plan CSV's rules hold (byte-order mark, CRLF,
+//! quoting, neutralised text).
 
 use super::RollupReport;
+use crate::figures::exact;
 use crate::report::cells::{neutralise, push_field};
 use crate::report::{Format, Report};
+use crate::rollup::Combined;
 
 const BYTE_ORDER_MARK: char = '\u{FEFF}';
 
 pub fn render(report: &RollupReport<'_>) -> String {
     let mut out = String::from(BYTE_ORDER_MARK);
     let mut header_written = false;
+    let mut columns = Vec::new();
     for unit in &report.rollup.units {
         let Some(document) = unit.document() else {
             continue;
@@ -25,6 +32,7 @@ pub fn render(report: &RollupReport<'_>) -> String {
         if !header_written {
             out.push_str("unit_id,");
             out.push_str(header);
+            columns = header.split(',').map(str::to_owned).collect();
             out.push_str("\r\n");
             header_written = true;
         }
@@ -38,7 +46,56 @@ pub fn render(report: &RollupReport<'_>) -> String {
     if !header_written {
         out.push_str("unit_id\r\n");
     }
+    for combined in &report.combined {
+        units_sum_row(&mut out, report, &columns, combined);
+    }
     out
+}
+
+/// The units' sum of an item the office states, in the plan CSV's columns
+/// (named in its header, which has no quoted names).
+fn units_sum_row(out: &mut String, report: &RollupReport<'_>, columns: &[String], c: &Combined) {
+    let (Some(sum), Some(apart)) = (c.done, c.difference) else {
+        return;
+    };
+    let (campaign, id) = c.item.split_once('/').unwrap_or((&c.item, ""));
+    let lang = report.lang;
+    push_field(out, "(units' sum)");
+    for column in columns {
+        out.push(',');
+        let cell = match column.as_str() {
+            "campaign" => campaign.to_owned(),
+            "kind" => "units-sum".to_owned(),
+            "id" => id.to_owned(),
+            "name" => c
+                .name
+                .as_ref()
+                .map_or_else(String::new, |n| n.get(lang).to_owned()),
+            "done_or_value" => exact(sum),
+            "total_or_target" => c.total.map(exact).unwrap_or_default(),
+            "unit" => c
+                .unit_word
+                .as_ref()
+                .map_or_else(String::new, |u| u.get(lang).to_owned()),
+            "fraction" => c.total.map(|t| fraction(sum / t)).unwrap_or_default(),
+            "status" if apart == 0.0 => "agrees-with-office".to_owned(),
+            "status" => "differs-from-office".to_owned(),
+            _ => String::new(),
+        };
+        push_field(out, &neutralise(&cell));
+    }
+    out.push_str("\r\n");
+}
+
+/// A fraction to four decimals, as the plan CSV writes it.
+fn fraction(value: f64) -> String {
+    let text = format!("{value:.4}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    if text.is_empty() {
+        "0".to_owned()
+    } else {
+        text.to_owned()
+    }
 }
 
 /// The records of a CSV text, each without its CRLF; a line break inside

@@ -35,6 +35,7 @@ pub fn render(report: &RollupReport<'_>, md: bool) -> String {
     w.head();
     w.units();
     w.combined();
+    w.office();
     w.drags();
     w.rankings();
     w.problems();
@@ -125,6 +126,9 @@ impl Writer<'_> {
     fn unit_line(&mut self, unit: &Unit) -> String {
         let lang = self.lang;
         let mut line = format!("{} ({})", self.text(unit.name.get(lang)), unit.id);
+        if unit.office {
+            line.push_str(&self.say(", the office", "，本级"));
+        }
         if let Some(as_of) = unit.as_of() {
             let _ = write!(line, "{}{as_of}", self.say(", as of ", "，截至"));
         }
@@ -269,6 +273,25 @@ impl Writer<'_> {
             );
         }
         line
+    }
+
+    /// The office's own figures against the units' sum, a line each.
+    fn office(&mut self) {
+        let checks = self
+            .report
+            .office_checks(|c| self.named(&c.item, c.name.as_ref()));
+        if checks.is_empty() {
+            return;
+        }
+        self.heading("Office against the units' sum", "本级与各单位合计核对");
+        for (line, differs) in checks {
+            let mark = if differs {
+                self.say("warning: ", "警告：")
+            } else {
+                String::new()
+            };
+            self.item(&format!("{mark}{line}"));
+        }
     }
 
     fn drags(&mut self) {

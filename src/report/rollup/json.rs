@@ -5,7 +5,10 @@
 //! Each unit's `campaigns` are the plan report's own (`report --format
 //! json`), written in as that report writes them. Beside the contract's
 //! keys: a unit's `source`, `groups` and `stale_reason` (`too-old`,
-//! `no-reporting-date`), a combined item's `missing` units, a ranking's
+//! `no-reporting-date`) and `office` (whether it is the office's own
+//! file), a combined item's `missing` units and, for a `sum` the office
+//! states, `office` (its figure) and `difference` (office − units' sum;
+//! both null otherwise), a ranking's
 //! `group`, `show`, `better` and `left_out`, and `drags` (each summed
 //! item's shortfall against 序时进度, by unit). `by_unit` lists the units
 //! in the manifest's order.
@@ -41,6 +44,7 @@ struct UnitJson<'a> {
     groups: &'a [String],
     /// Why a stale unit is 未报送: `too-old` or `no-reporting-date`.
     stale_reason: Option<&'static str>,
+    office: bool,
 }
 
 #[derive(Serialize)]
@@ -51,6 +55,8 @@ struct CombinedJson<'a> {
     total: Option<Value>,
     by_unit: Map<String, Value>,
     missing: &'a [String],
+    office: Option<Value>,
+    difference: Option<Value>,
 }
 
 #[derive(Serialize)]
@@ -167,6 +173,7 @@ fn unit<'a>(report: &RollupReport<'a>, (at, unit): (usize, &'a Unit)) -> UnitJso
             (true, false) => Some("too-old"),
             (false, false) => None,
         },
+        office: unit.office,
     }
 }
 
@@ -182,6 +189,8 @@ fn combined(c: &Combined) -> CombinedJson<'_> {
             .map(|(id, n)| (id.clone(), json_number(*n)))
             .collect(),
         missing: &c.missing,
+        office: c.office.map(json_number),
+        difference: c.difference.map(json_number),
     }
 }
 

@@ -7,6 +7,7 @@
 mod csv;
 mod human;
 mod json;
+mod office;
 
 use crate::model::Lang;
 use crate::report::Format;
