@@ -85,12 +85,17 @@ pub fn row(index: usize, status: &CampaignStatus, item: Item) -> Option<Attentio
 
 fn sort(items: &mut [Attention]) {
     // Stable: ties keep the campaign's and the file's order.
-    items.sort_by(|a, b| {
-        let late = |item: &Attention| item.days_late.map_or(0, |d| d.value());
-        let gap = |item: &Attention| item.gap.map_or(0.0, |g| g.value());
-        let key = |item: &Attention| (item.status, Reverse(late(item)));
-        key(a).cmp(&key(b)).then(gap(b).total_cmp(&gap(a)))
-    });
+    items.sort_by(worse_first);
+}
+
+/// The attention list's one order: by status, then the longest overdue,
+/// then the widest gap. A list across many plans (the roll-up's) sorts by
+/// it too.
+pub fn worse_first(a: &Attention, b: &Attention) -> std::cmp::Ordering {
+    let late = |item: &Attention| item.days_late.map_or(0, |d| d.value());
+    let gap = |item: &Attention| item.gap.map_or(0.0, |g| g.value());
+    let key = |item: &Attention| (item.status, Reverse(late(item)));
+    key(a).cmp(&key(b)).then(gap(b).total_cmp(&gap(a)))
 }
 
 #[cfg(test)]

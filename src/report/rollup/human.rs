@@ -49,6 +49,20 @@ pub fn render(report: &RollupReport<'_>, md: bool) -> String {
     w.out
 }
 
+/// One summed item's "who drags" sentence in plain text ("合计差55个，其中
+/// b市差30，占54%"), as the text bulletin writes it: the screen says the
+/// same words.
+pub(super) fn drag_sentence(report: &RollupReport<'_>, drag: &Drag) -> String {
+    let w = Writer {
+        report,
+        md: false,
+        lang: report.lang,
+        out: String::new(),
+        marked: false,
+    };
+    w.drag_line(drag)
+}
+
 impl Writer<'_> {
     fn say(&self, en: &str, zh: &str) -> String {
         match self.lang {

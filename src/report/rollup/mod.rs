@@ -45,6 +45,12 @@ impl<'a> RollupReport<'a> {
         }
     }
 
+    /// "Who drags" for one summed item in plain text, as the text report
+    /// writes it (the roll-up screen shows this very sentence).
+    pub fn drag_sentence(&self, drag: &Drag) -> String {
+        human::drag_sentence(self, drag)
+    }
+
     /// A unit's name in the report's language, by id.
     fn unit_name(&self, id: &str) -> String {
         let unit = self.rollup.units.iter().find(|unit| unit.id == id);
