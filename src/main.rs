@@ -50,7 +50,7 @@ fn main() -> ExitCode {
 fn manifest_command(cli: &Cli, config: &campaigns::config::Config) -> Option<anyhow::Result<u8>> {
     let common = &cli.common;
     let result = match &cli.command {
-        None if commands::rollup::is_manifest(&cli.file) => commands::rollup::no_screen(&cli.file),
+        None if commands::rollup::is_manifest(&cli.file) => rollup_screen(cli, config),
         Some(Command::Check { file }) if commands::rollup::is_manifest(file) => {
             commands::rollup::check(file, common, config)
         }
@@ -70,8 +70,25 @@ fn manifest_command(cli: &Cli, config: &campaigns::config::Config) -> Option<any
             common,
             config,
         ),
-        Some(Command::Render { file, .. }) if commands::rollup::is_manifest(file) => {
-            commands::rollup::not_yet(file, "render")
+        Some(Command::Render {
+            file,
+            size,
+            view,
+            since,
+            select,
+            color,
+        }) if commands::rollup::is_manifest(file) => {
+            if since.is_some() {
+                commands::to_stderr("campaigns: --since does not apply to a roll-up manifest");
+                return Some(Ok(commands::COULD_NOT_RUN));
+            }
+            let request = campaigns::tui::rollup::RollupRequest {
+                size: *size,
+                view,
+                select: select.as_deref(),
+                ansi: *color,
+            };
+            commands::rollup::render(file, &request, common, config)
         }
         Some(Command::Set(args)) if commands::rollup::is_manifest(&args.file) => {
             commands::rollup::not_yet(&args.file, "set")
@@ -168,6 +185,17 @@ fn screen(cli: &Cli, config: &campaigns::config::Config) -> anyhow::Result<u8> {
         Err(code) => return Ok(code),
     };
     campaigns::tui::run::run(cli.file.clone(), settings, since, read)
+}
+
+/// The roll-up screen on a manifest (`--since` has no meaning there).
+fn rollup_screen(cli: &Cli, config: &campaigns::config::Config) -> anyhow::Result<u8> {
+    if cli.since.is_some() {
+        commands::to_stderr("campaigns: --since does not apply to a roll-up manifest");
+        return Ok(commands::COULD_NOT_RUN);
+    }
+    let mouse = (cli.mouse || cli.no_mouse).then_some(cli.mouse);
+    let settings = commands::settings::screen(&cli.common, mouse, config);
+    commands::rollup::screen(&cli.file, settings, &cli.common)
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {

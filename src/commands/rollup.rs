@@ -1,7 +1,6 @@
 //! A roll-up manifest (`rollup.toml`) given where a plan is taken: `check`
 //! validates the manifest and every unit, `report` writes the roll-up's
-//! figures; the roll-up screen is not built yet, so the screen refuses a
-//! manifest before the terminal is touched.
+//! figures; the screen and `render` show the roll-up screen.
 
 use std::path::Path;
 
@@ -12,6 +11,8 @@ use campaigns::report::Format;
 use campaigns::report::rollup::RollupReport;
 use campaigns::rollup::{self, Rollup, State};
 use campaigns::text::sanitize_line;
+use campaigns::tui::Settings;
+use campaigns::tui::rollup::{RollupRequest, render_rollup};
 
 use super::{COULD_NOT_RUN, INVALID, VALID, settings, to_stderr, to_stdout};
 use crate::cli::{Common, ReportFormat};
@@ -27,15 +28,38 @@ pub fn is_manifest(file: &Path) -> bool {
     small_file && load::read(file).is_ok_and(|text| rollup::is_manifest(&text))
 }
 
-/// `campaigns rollup.toml`: exit 2 with what works today.
-pub fn no_screen(file: &Path) -> anyhow::Result<u8> {
-    let file = sanitize_line(&file.display().to_string());
-    to_stderr(&format!(
-        "campaigns: {file} is a roll-up manifest; its screen is not built yet. \
-         Use `campaigns report {file}` (md, text, json or csv) for its figures and \
-         `campaigns check {file}` to validate it and every unit"
-    ));
-    Ok(COULD_NOT_RUN)
+/// `campaigns rollup.toml`: the roll-up screen. A manifest with errors:
+/// exit 1 before the terminal is touched; a unit's errors show on it.
+pub fn screen(file: &Path, settings: Settings, common: &Common) -> anyhow::Result<u8> {
+    let rollup = match read_manifest(file, common, settings.lang) {
+        Ok(rollup) => rollup,
+        Err(code) => return Ok(code),
+    };
+    campaigns::tui::rollup::run::run(rollup, settings)
+}
+
+/// `campaigns render rollup.toml`: one frame of the roll-up screen.
+pub fn render(
+    file: &Path,
+    request: &RollupRequest,
+    common: &Common,
+    config: &Config,
+) -> anyhow::Result<u8> {
+    let settings = settings::screen(common, Some(false), config);
+    let rollup = match read_manifest(file, common, settings.lang) {
+        Ok(rollup) => rollup,
+        Err(code) => return Ok(code),
+    };
+    match render_rollup(rollup, settings, request) {
+        Ok(frame) => {
+            to_stdout(frame.as_bytes())?;
+            Ok(VALID)
+        }
+        Err(failure) => {
+            to_stderr(&format!("campaigns: {}", failure.message));
+            Ok(failure.code)
+        }
+    }
 }
 
 /// `render`, `set` or `history` given a manifest: exit 2, naming what

@@ -14,6 +14,7 @@ pub mod keymap;
 mod reclaim;
 pub mod render;
 mod retiring;
+pub mod rollup;
 pub mod rows;
 pub mod run;
 mod screen;

@@ -68,6 +68,7 @@ mod tui_friction_history;
 mod tui_history;
 mod tui_large;
 mod tui_problems;
+mod tui_rollup;
 mod tui_snapshots;
 mod yoy_shipped_2025;
 

@@ -237,12 +237,11 @@ fn the_readme_manifest_is_valid() {
 }
 
 #[test]
-fn render_set_and_history_name_what_takes_a_manifest() {
+fn set_and_history_name_what_takes_a_manifest() {
     let dir = tempfile::tempdir().unwrap();
     let manifest = three_units(dir.path());
     let path = manifest.to_str().unwrap();
     for args in [
-        vec!["render", path],
         vec!["set", path, "clear-water/yangtze-outfalls", "--done", "1"],
         vec!["history", path],
     ] {

@@ -1,0 +1,125 @@
+//! The matrix's columns and cells: the campaigns across the units (in the
+//! order they first appear, units in the manifest's order), each unit's
+//! standing in one as its status (symbol and word) and its progress
+//! against 序时进度 — the schedule's own figures, floored as everywhere —
+//! and the combined row of the manifest's `[[combine]]` items.
+
+use crate::figures::{number, percent};
+use crate::i18n::status_word;
+use crate::model::{CampaignStatus, Lang, Status, Text, Theme};
+use crate::rollup::{Combined, How, Rollup, Unit};
+use crate::text::sanitize_line;
+
+/// A campaign as a column of the matrix.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Column {
+    pub id: String,
+    /// From the first unit whose plan has it.
+    pub name: Text,
+    pub theme: Theme,
+}
+
+/// One unit's standing in one campaign.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cell {
+    pub status: Option<Status>,
+    /// "▼ behind 68%/100%", `*` after what rests on an assumed value.
+    pub text: String,
+}
+
+/// Every campaign of the units that loaded.
+pub fn columns(rollup: &Rollup) -> Vec<Column> {
+    let mut columns: Vec<Column> = Vec::new();
+    for document in rollup.units.iter().filter_map(Unit::document) {
+        for campaign in &document.plan().campaigns {
+            if !columns.iter().any(|c| c.id == campaign.id) {
+                columns.push(Column {
+                    id: campaign.id.clone(),
+                    name: campaign.name.clone(),
+                    theme: campaign.theme,
+                });
+            }
+        }
+    }
+    columns
+}
+
+/// `unit`'s standing in the campaign `id`; `None` when it has no such
+/// campaign or did not load.
+pub fn cell(unit: &Unit, id: &str, lang: Lang, ascii: bool) -> Option<Cell> {
+    let (document, status) = (unit.document()?, unit.status()?);
+    let at = document.plan().campaigns.iter().position(|c| c.id == id)?;
+    Some(standing(status.campaigns.get(at)?, lang, ascii))
+}
+
+fn standing(campaign: &CampaignStatus, lang: Lang, ascii: bool) -> Cell {
+    let rollup = &campaign.rollup;
+    let mark = |assumed: bool| if assumed { "*" } else { "" };
+    let mut parts = Vec::new();
+    match rollup.status {
+        Some(status) => parts.push(format!(
+            "{} {}{}",
+            status.symbol(ascii),
+            status_word(status, lang),
+            mark(rollup.status_assumed)
+        )),
+        None => parts.push(crate::i18n::figures_only(lang).to_owned()),
+    }
+    if let Some(progress) = rollup.progress {
+        let mut figure = format!("{}{}", percent(progress), mark(rollup.progress_assumed));
+        if let Some(expected) = rollup.expected {
+            figure.push('/');
+            figure.push_str(&percent(expected));
+            figure.push_str(mark(rollup.expected_assumed));
+        }
+        parts.push(figure);
+    }
+    Cell {
+        status: rollup.status,
+        text: parts.join(" "),
+    }
+}
+
+/// The combined row's cell of campaign `id`: its summed items
+/// ("98% 1,187/1,200") and its indicators counted ("3/4 met"), joined.
+pub fn combined_cell(combined: &[Combined], id: &str, lang: Lang) -> String {
+    let shown: Vec<String> = combined
+        .iter()
+        .filter(|c| {
+            c.item
+                .split_once('/')
+                .is_some_and(|(campaign, _)| campaign == id)
+        })
+        .filter_map(|c| combined_text(c, lang))
+        .collect();
+    shown.join("; ")
+}
+
+fn combined_text(c: &Combined, lang: Lang) -> Option<String> {
+    let unit = c
+        .unit_word
+        .as_ref()
+        .map(|u| match lang {
+            // "210/260 outfalls", "210/260个".
+            Lang::En => format!(" {}", sanitize_line(u.get(lang))),
+            Lang::Zh => sanitize_line(u.get(lang)),
+        })
+        .unwrap_or_default();
+    Some(match (c.how, c.done, c.total) {
+        // The share first: what a narrow column cuts is the unit of count.
+        (How::Sum, Some(done), Some(total)) => format!(
+            "{} {}/{}{unit}",
+            percent(done / total),
+            number(done, lang),
+            number(total, lang)
+        ),
+        (How::Sum, Some(done), None) => format!("{}{unit}", number(done, lang)),
+        (How::CountMet, Some(met), Some(of)) => format!(
+            "{}/{} {}",
+            number(met, lang),
+            number(of, lang),
+            super::words::met(lang)
+        ),
+        _ => return None,
+    })
+}

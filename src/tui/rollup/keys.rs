@@ -1,0 +1,147 @@
+//! The roll-up screen's keys: the app's own (j/k, Tab, Enter, Esc, `a`,
+//! `L`, `?`, `q`), in a table with their help in both languages. A unit
+//! opened from here answers to the app's key table instead.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+/// What a key asks of the roll-up screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RollupCommand {
+    /// The unit above (in a ranking or drags pane: scroll up).
+    Up,
+    /// The unit below (in a ranking or drags pane: scroll down).
+    Down,
+    /// The first unit.
+    Top,
+    /// The last unit.
+    Bottom,
+    /// Focus the next pane: matrix → rankings → who drags → freshness.
+    NextPane,
+    /// Focus the previous pane.
+    PrevPane,
+    /// Open the selected unit's own screen, read-only (in the attention
+    /// list: the selected item in its unit).
+    Open,
+    /// Close the help or the attention list.
+    Back,
+    /// Open the attention list across units, or close it.
+    ToggleAttention,
+    /// Switch the language (zh ↔ en).
+    ToggleLang,
+    /// Show or hide the keys.
+    ToggleHelp,
+    Quit,
+    /// Give the terminal back to the shell (Ctrl-Z).
+    Suspend,
+}
+
+use RollupCommand as C;
+
+/// Every key, with its help: (keys shown, command, zh, en).
+pub const KEYS: &[(&str, C, &str, &str)] = &[
+    (
+        "j / ↓",
+        C::Down,
+        "下一个单位（排名、拖后腿中：向下滚动）",
+        "next unit (rankings, who drags: scroll)",
+    ),
+    (
+        "k / ↑",
+        C::Up,
+        "上一个单位（排名、拖后腿中：向上滚动）",
+        "previous unit (rankings, who drags: scroll)",
+    ),
+    (
+        "g / G",
+        C::Top,
+        "第一个 / 最后一个单位",
+        "first / last unit",
+    ),
+    ("Tab / l / →", C::NextPane, "下一个面板", "next pane"),
+    (
+        "Shift-Tab / h / ←",
+        C::PrevPane,
+        "上一个面板",
+        "previous pane",
+    ),
+    (
+        "Enter",
+        C::Open,
+        "打开该单位的界面（只读）",
+        "open the unit's own screen (read-only)",
+    ),
+    (
+        "Esc",
+        C::Back,
+        "返回（在单位界面的总览中：回到汇总）",
+        "back (from a unit's overview: to the roll-up)",
+    ),
+    (
+        "a",
+        C::ToggleAttention,
+        "各单位督办清单",
+        "attention list across units",
+    ),
+    (
+        "L",
+        C::ToggleLang,
+        "切换语言（中文/English）",
+        "switch language (中文/English)",
+    ),
+    ("?", C::ToggleHelp, "按键帮助", "this help"),
+    ("q / Ctrl-C", C::Quit, "退出", "quit"),
+];
+
+/// The command of a key press, if any.
+pub fn lookup(key: &KeyEvent) -> Option<RollupCommand> {
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    Some(match key.code {
+        KeyCode::Char('c') if ctrl => C::Quit,
+        KeyCode::Char('z') if ctrl => C::Suspend,
+        _ if ctrl || key.modifiers.contains(KeyModifiers::ALT) => return None,
+        KeyCode::Char('j') | KeyCode::Down => C::Down,
+        KeyCode::Char('k') | KeyCode::Up => C::Up,
+        KeyCode::Char('g') | KeyCode::Home => C::Top,
+        KeyCode::Char('G') | KeyCode::End => C::Bottom,
+        KeyCode::Tab | KeyCode::Char('l') | KeyCode::Right => C::NextPane,
+        KeyCode::BackTab | KeyCode::Char('h') | KeyCode::Left => C::PrevPane,
+        KeyCode::Enter => C::Open,
+        KeyCode::Esc | KeyCode::Backspace => C::Back,
+        KeyCode::Char('a') => C::ToggleAttention,
+        KeyCode::Char('L') => C::ToggleLang,
+        KeyCode::Char('?') => C::ToggleHelp,
+        KeyCode::Char('q') => C::Quit,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_command_in_the_help_has_a_key() {
+        for (keys, command, _, _) in KEYS {
+            let first = keys.split(" / ").next().unwrap_or_default();
+            let code = match first {
+                "Enter" => KeyCode::Enter,
+                "Esc" => KeyCode::Esc,
+                "Tab" => KeyCode::Tab,
+                "Shift-Tab" => KeyCode::BackTab,
+                one => KeyCode::Char(one.chars().next().unwrap_or(' ')),
+            };
+            let key = KeyEvent::new(code, KeyModifiers::NONE);
+            assert_eq!(lookup(&key), Some(*command), "{keys}");
+        }
+    }
+
+    #[test]
+    fn ctrl_c_quits_and_other_ctrl_keys_do_nothing() {
+        let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+        assert_eq!(lookup(&ctrl('c')), Some(C::Quit));
+        assert_eq!(lookup(&ctrl('j')), None);
+    }
+}

@@ -1,0 +1,244 @@
+//! The units × campaigns matrix: a row per unit (its name, reporting date,
+//! 未报送 or 有误, then its standing in each campaign: status symbol and
+//! word, progress/序时进度) and the combined row at the bottom. A stale
+//! unit's standing is dimmed: it is out of the sums.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Widget};
+
+use super::super::columns::{cell, combined_cell};
+use super::super::state::{Pane, RollupScreen};
+use super::super::words;
+use crate::rollup::Unit;
+use crate::text::{sanitize_line, width};
+use crate::tui::theme::Theme;
+use crate::tui::ui::cells::put;
+
+/// Where each column starts and how wide it is.
+struct Layout {
+    name: u16,
+    as_of: u16,
+    state: u16,
+    /// The first campaign's column starts here; each is `campaign` wide.
+    campaigns_x: u16,
+    campaign: u16,
+}
+
+const POINTER: u16 = 2;
+const DATE: u16 = 10;
+
+fn layout(area: Rect, screen: &RollupScreen) -> Layout {
+    let lang = screen.settings().lang;
+    let names = screen
+        .rollup()
+        .units
+        .iter()
+        .map(|unit| width(&screen.unit_name(&unit.id)))
+        .chain([width(words::unit(lang)), width(words::combined(lang))]);
+    let name = names.max().unwrap_or(4).min(usize::from(area.width / 5)) as u16;
+    let rollup = screen.rollup();
+    let flagged = rollup.stale().next().is_some() || rollup.broken().next().is_some();
+    let state = if flagged {
+        width(words::not_reported(lang)).max(width(words::errors(lang))) as u16
+    } else {
+        0
+    };
+    let campaigns_x = POINTER + name + 1 + DATE + 1 + if flagged { state + 1 } else { 0 };
+    let count = u16::try_from(screen.columns().len().max(1)).unwrap_or(u16::MAX);
+    Layout {
+        name,
+        as_of: DATE,
+        state,
+        campaigns_x,
+        campaign: area.width.saturating_sub(2 + campaigns_x) / count,
+    }
+}
+
+/// Draws the matrix; where the selected unit's row is.
+pub fn draw(
+    buf: &mut Buffer,
+    area: Rect,
+    screen: &RollupScreen,
+    theme: &Theme,
+) -> Option<Position> {
+    let lang = screen.settings().lang;
+    let focused = screen.focus() == Pane::Matrix;
+    Block::bordered()
+        .border_set(theme.border_set())
+        .border_style(theme.border(focused))
+        .title(Line::styled(words::matrix_title(lang), theme.title()))
+        .title_bottom(Line::styled(
+            format!(" {} ", words::matrix_legend(lang)),
+            theme.dim(),
+        ))
+        .render(area, buf);
+    let inner = crate::tui::geometry::inner(area);
+    if inner.height < 3 {
+        return None;
+    }
+    let columns = layout(inner, screen);
+    heading(buf, inner, &columns, screen, theme);
+    let rows = inner.height - 2;
+    let units = &screen.rollup().units;
+    let selected = screen.selected();
+    let first = (selected + 1).saturating_sub(usize::from(rows));
+    let mut cursor = None;
+    for (n, unit) in units.iter().enumerate().skip(first).take(usize::from(rows)) {
+        let y = inner.y + 1 + (n - first) as u16;
+        let line = Rect {
+            y,
+            height: 1,
+            ..inner
+        };
+        unit_row(buf, line, &columns, screen, unit, theme);
+        if n == selected {
+            put(buf, line.x, y, POINTER, theme.pointer(), theme.title(), "");
+            buf.set_style(line, theme.selected());
+            cursor = Some(Position::new(line.x, y));
+        }
+    }
+    let combined = Rect {
+        y: inner.bottom() - 1,
+        height: 1,
+        ..inner
+    };
+    combined_row(buf, combined, &columns, screen, theme);
+    cursor
+}
+
+fn heading(buf: &mut Buffer, inner: Rect, c: &Layout, screen: &RollupScreen, theme: &Theme) {
+    let lang = screen.settings().lang;
+    let (y, style, ell) = (inner.y, theme.title(), theme.ellipsis());
+    put(
+        buf,
+        inner.x + POINTER,
+        y,
+        c.name,
+        words::unit(lang),
+        style,
+        ell,
+    );
+    let date_x = inner.x + POINTER + c.name + 1;
+    put(buf, date_x, y, c.as_of, words::as_of(lang), style, ell);
+    for (i, column) in screen.columns().iter().enumerate() {
+        let x = inner.x + c.campaigns_x + c.campaign * i as u16;
+        let name = format!(
+            "{} {}",
+            theme.theme_mark(column.theme),
+            sanitize_line(column.name.get(lang))
+        );
+        put(
+            buf,
+            x,
+            y,
+            c.campaign.saturating_sub(1),
+            &name,
+            theme.accent(column.theme).patch(style),
+            ell,
+        );
+    }
+}
+
+fn unit_row(
+    buf: &mut Buffer,
+    line: Rect,
+    c: &Layout,
+    screen: &RollupScreen,
+    unit: &Unit,
+    theme: &Theme,
+) {
+    let settings = screen.settings();
+    let (lang, ell) = (settings.lang, theme.ellipsis());
+    let (x, y) = (line.x, line.y);
+    put(
+        buf,
+        x + POINTER,
+        y,
+        c.name,
+        &screen.unit_name(&unit.id),
+        Style::new(),
+        ell,
+    );
+    let as_of = unit
+        .as_of()
+        .map_or_else(|| "—".to_owned(), |d| d.to_string());
+    put(
+        buf,
+        x + POINTER + c.name + 1,
+        y,
+        c.as_of,
+        &as_of,
+        theme.dim(),
+        ell,
+    );
+    let state_x = x + POINTER + c.name + 1 + c.as_of + 1;
+    let broken = unit.document().is_none();
+    if broken {
+        put(
+            buf,
+            state_x,
+            y,
+            c.state,
+            words::errors(lang),
+            theme.error(),
+            ell,
+        );
+    } else if unit.stale {
+        put(
+            buf,
+            state_x,
+            y,
+            c.state,
+            words::not_reported(lang),
+            theme.notice(),
+            ell,
+        );
+    }
+    for (i, column) in screen.columns().iter().enumerate() {
+        let at = x + c.campaigns_x + c.campaign * i as u16;
+        let room = c.campaign.saturating_sub(1);
+        match cell(unit, &column.id, lang, settings.ascii) {
+            Some(shown) => {
+                let style = match (unit.stale, shown.status) {
+                    (true, _) => theme.dim(),
+                    (false, Some(status)) => theme.status(status),
+                    (false, None) => Style::new(),
+                };
+                put(buf, at, y, room, &shown.text, style, ell);
+            }
+            None => {
+                put(buf, at, y, room, "—", theme.dim(), ell);
+            }
+        }
+    }
+}
+
+fn combined_row(buf: &mut Buffer, line: Rect, c: &Layout, screen: &RollupScreen, theme: &Theme) {
+    let lang = screen.settings().lang;
+    let (style, ell) = (theme.title(), theme.ellipsis());
+    put(
+        buf,
+        line.x + POINTER,
+        line.y,
+        c.name,
+        words::combined(lang),
+        style,
+        ell,
+    );
+    for (i, column) in screen.columns().iter().enumerate() {
+        let at = line.x + c.campaigns_x + c.campaign * i as u16;
+        let text = combined_cell(screen.combined(), &column.id, lang);
+        put(
+            buf,
+            at,
+            line.y,
+            c.campaign.saturating_sub(1),
+            &text,
+            style,
+            ell,
+        );
+    }
+}

@@ -1,0 +1,277 @@
+//! The roll-up screen as text (insta) in both languages at 80×24 and
+//! 120×40, on a roll-up with a unit not reported (未报送) and a unit whose
+//! file is broken; and the screen's state: moves, Tab between panes,
+//! Enter into a unit's own screen (read-only) and Esc back to the roll-up.
+
+use std::path::{Path, PathBuf};
+
+use campaigns::model::Lang;
+use campaigns::tui::rollup::{Outcome, Pane, RollupRequest, RollupScreen, render_rollup};
+use campaigns::tui::{Action, Settings};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use crate::rollup_fixture::{HEAD, UnitFigures, folder_of, load, path_unit, write_unit};
+
+/// a and b ahead and behind, c done and PM2.5 over its target, d older
+/// than `stale_after_days` (未报送), e a file with a syntax error.
+pub(crate) fn fixture(dir: &Path) -> PathBuf {
+    let stale = UnitFigures {
+        as_of: "2024-10-01",
+        ..UnitFigures::new(10, 50, 33.0, 300)
+    };
+    let units: [(&str, &[&str], UnitFigures); 4] = [
+        ("a", &["national"], UnitFigures::new(100, 120, 30.0, 310)),
+        ("b", &["national"], UnitFigures::new(50, 80, 30.0, 310)),
+        ("c", &[], UnitFigures::new(60, 60, 40.0, 280)),
+        ("d", &[], stale),
+    ];
+    let path = folder_of(dir, HEAD, &units);
+    let mut manifest = std::fs::read_to_string(&path).unwrap();
+    manifest.push_str(&path_unit("e", &[]));
+    std::fs::write(&path, manifest).unwrap();
+    write_unit(
+        dir,
+        "e",
+        "[meta]\ntitle = \"e\"\nas_of = 2024-12-31\n\n[[campaign]\nid = \"x\"\n",
+    );
+    path
+}
+
+fn settings(lang: Lang) -> Settings {
+    crate::tui_snapshots::settings(lang, false, false)
+}
+
+fn frame(lang: Lang, size: (u16, u16), view: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let rollup = load(&fixture(dir.path()));
+    let request = RollupRequest {
+        size,
+        view,
+        select: None,
+        ansi: false,
+    };
+    render_rollup(rollup, settings(lang), &request).unwrap()
+}
+
+#[test]
+fn the_rollup_screen_in_both_languages_at_80x24_and_120x40() {
+    for lang in [Lang::Zh, Lang::En] {
+        for size in [(80, 24), (120, 40)] {
+            let name = format!("rollup_{}x{}_{}", size.0, size.1, lang.code());
+            insta::assert_snapshot!(name, frame(lang, size, "rollup"));
+        }
+    }
+}
+
+#[test]
+fn the_side_panes_one_at_a_time_when_narrow() {
+    for view in ["drags", "freshness", "attention", "help"] {
+        let name = format!("rollup_{view}_80x24_en");
+        insta::assert_snapshot!(name, frame(Lang::En, (80, 24), view));
+    }
+}
+
+#[test]
+fn every_size_draws_without_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = fixture(dir.path());
+    for (width, height) in [
+        (0, 0),
+        (1, 1),
+        (20, 5),
+        (39, 9),
+        (40, 10),
+        (60, 20),
+        (300, 100),
+    ] {
+        let request = RollupRequest {
+            size: (width, height),
+            view: "rollup",
+            select: None,
+            ansi: false,
+        };
+        let text = render_rollup(load(&path), settings(Lang::Zh), &request).unwrap();
+        assert_eq!(
+            text.lines().count(),
+            usize::from(height),
+            "{width}×{height}"
+        );
+    }
+}
+
+fn screen(lang: Lang) -> (tempfile::TempDir, RollupScreen) {
+    let dir = tempfile::tempdir().unwrap();
+    let rollup = load(&fixture(dir.path()));
+    let mut screen = RollupScreen::new(rollup, settings(lang));
+    screen.update(Action::Resize(100, 30));
+    (dir, screen)
+}
+
+fn press(screen: &mut RollupScreen, code: KeyCode) -> Outcome {
+    screen.update(Action::Key(KeyEvent::new(code, KeyModifiers::NONE)))
+}
+
+fn ch(screen: &mut RollupScreen, c: char) -> Outcome {
+    press(screen, KeyCode::Char(c))
+}
+
+#[test]
+fn j_and_k_move_the_unit_selection_within_the_units() {
+    let (_dir, mut screen) = screen(Lang::En);
+    assert_eq!(screen.selected_id(), Some("a"));
+    assert_eq!(ch(&mut screen, 'k'), Outcome::None, "already the first");
+    assert_eq!(ch(&mut screen, 'j'), Outcome::Redraw);
+    assert_eq!(press(&mut screen, KeyCode::Down), Outcome::Redraw);
+    assert_eq!(screen.selected_id(), Some("c"));
+    ch(&mut screen, 'G');
+    assert_eq!(screen.selected_id(), Some("e"));
+    assert_eq!(ch(&mut screen, 'j'), Outcome::None, "already the last");
+    press(&mut screen, KeyCode::Up);
+    assert_eq!(screen.selected_id(), Some("d"));
+    ch(&mut screen, 'g');
+    assert_eq!(screen.selected_id(), Some("a"));
+}
+
+#[test]
+fn tab_and_h_l_go_round_the_panes() {
+    let (_dir, mut screen) = screen(Lang::En);
+    let mut seen = vec![screen.focus()];
+    for _ in 0..4 {
+        press(&mut screen, KeyCode::Tab);
+        seen.push(screen.focus());
+    }
+    let order = [
+        Pane::Matrix,
+        Pane::Rankings,
+        Pane::Drags,
+        Pane::Freshness,
+        Pane::Matrix,
+    ];
+    assert_eq!(seen, order);
+    ch(&mut screen, 'h');
+    assert_eq!(screen.focus(), Pane::Freshness);
+    ch(&mut screen, 'l');
+    assert_eq!(screen.focus(), Pane::Matrix);
+    // In the rankings, j scrolls the pane: the unit selected stays.
+    ch(&mut screen, 'l');
+    ch(&mut screen, 'j');
+    assert_eq!(screen.selected_id(), Some("a"));
+}
+
+#[test]
+fn enter_opens_the_unit_read_only_and_esc_comes_back_with_it_selected() {
+    let (_dir, mut screen) = screen(Lang::En);
+    ch(&mut screen, 'j');
+    assert_eq!(press(&mut screen, KeyCode::Enter), Outcome::Redraw);
+    let (unit, app) = screen.open_unit().expect("b's screen is open");
+    assert_eq!(unit.id, "b");
+    assert!(app.read_only());
+    assert_eq!(app.plan().map(|p| p.meta.title.get(Lang::En)), Some("b"));
+    // Into a campaign and out again: Esc is the unit's own there.
+    press(&mut screen, KeyCode::Enter);
+    assert!(
+        screen
+            .open_unit()
+            .is_some_and(|(_, app)| app.campaign_id().is_some())
+    );
+    assert_eq!(ch(&mut screen, '+'), Outcome::Redraw);
+    let refused = screen
+        .open_unit()
+        .and_then(|(_, app)| app.message().map(str::to_owned));
+    assert!(
+        refused.is_some_and(|m| m.starts_with("read-only")),
+        "+ is refused"
+    );
+    press(&mut screen, KeyCode::Esc);
+    assert!(screen.open_unit().is_some(), "back on the unit's overview");
+    assert_eq!(press(&mut screen, KeyCode::Esc), Outcome::Redraw);
+    assert!(screen.open_unit().is_none());
+    assert_eq!(screen.selected_id(), Some("b"));
+}
+
+#[test]
+fn q_quits_from_a_units_screen_too() {
+    let (_dir, mut screen) = screen(Lang::En);
+    press(&mut screen, KeyCode::Enter);
+    assert!(screen.open_unit().is_some());
+    assert_eq!(ch(&mut screen, 'q'), Outcome::Quit);
+}
+
+#[test]
+fn a_unit_whose_file_has_errors_opens_on_its_problems() {
+    let (_dir, mut screen) = screen(Lang::En);
+    ch(&mut screen, 'G');
+    press(&mut screen, KeyCode::Enter);
+    let (unit, app) = screen.open_unit().expect("e's screen is open");
+    assert_eq!(unit.id, "e");
+    assert!(app.plan().is_none(), "nothing of e loaded");
+}
+
+#[test]
+fn the_attention_list_spans_the_fresh_units_worst_first() {
+    let (_dir, mut screen) = screen(Lang::En);
+    ch(&mut screen, 'a');
+    let view = screen.attention().expect("open");
+    let units: Vec<&str> = view
+        .items
+        .iter()
+        .map(|row| screen.rollup().units[row.unit].id.as_str())
+        .collect();
+    // Not met before behind; d (未报送) and e (errors) list nothing.
+    assert_eq!(units, ["c", "c", "b", "a"]);
+    ch(&mut screen, 'j');
+    ch(&mut screen, 'j');
+    press(&mut screen, KeyCode::Enter);
+    let (unit, app) = screen.open_unit().expect("b at its item");
+    assert_eq!(unit.id, "b");
+    assert_eq!(app.selected_id(), Some("yangtze-outfalls"));
+    assert_eq!(screen.selected_id(), Some("b"));
+    press(&mut screen, KeyCode::Esc);
+    press(&mut screen, KeyCode::Esc);
+    assert!(screen.open_unit().is_none());
+    assert!(screen.attention().is_some(), "back on the list");
+    press(&mut screen, KeyCode::Esc);
+    assert!(screen.attention().is_none());
+}
+
+#[test]
+fn l_switches_the_language_and_the_drags_say_it() {
+    let (_dir, mut screen) = screen(Lang::En);
+    assert!(screen.drag_lines()[0].contains("short in all"));
+    ch(&mut screen, 'L');
+    assert_eq!(screen.settings().lang, Lang::Zh);
+    assert!(screen.drag_lines()[0].contains("合计差50个，其中b市差30，占60%"));
+}
+
+/// `render` on a manifest draws the roll-up screen (its default view);
+/// a view of a plan's screen is refused naming the roll-up's.
+#[test]
+fn render_draws_the_rollup_of_a_manifest() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = fixture(dir.path());
+    let run = |args: &[&str]| {
+        crate::binary::command()
+            .args(args)
+            .arg(&path)
+            .output()
+            .unwrap()
+    };
+    let drawn = run(&["render", "--size", "80x24", "--lang", "en"]);
+    assert_eq!(drawn.status.code(), Some(0));
+    let text = String::from_utf8(drawn.stdout).unwrap();
+    assert!(text.starts_with("Province campaigns roll-up\n"), "{text}");
+    assert!(text.contains("d city   2024-10-01 not reported"), "{text}");
+    let zh = run(&["render", "--view", "freshness", "--lang", "zh"]);
+    let zh = String::from_utf8(zh.stdout).unwrap();
+    assert!(zh.contains("d市 · 2024-10-01 · 未报送"), "{zh}");
+    let refused = run(&["render", "--view", "clear-water"]);
+    assert_eq!(refused.status.code(), Some(1));
+    let stderr = String::from_utf8(refused.stderr).unwrap();
+    assert!(
+        stderr.contains("unknown view `clear-water` of a roll-up"),
+        "{stderr}"
+    );
+    let selected = run(&["render", "--select", "c", "--lang", "en"]);
+    let selected = String::from_utf8(selected.stdout).unwrap();
+    assert!(selected.contains("▸ c city"), "{selected}");
+}
