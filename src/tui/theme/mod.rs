@@ -1,10 +1,13 @@
 //! Colours and symbols. Colours are the 16 ANSI ones, drawn on the
 //! terminal's own background (no background colour is ever set for the
 //! screen); the monochrome theme carries everything with symbols, words and
-//! bold/reverse; ASCII mode swaps every symbol, border and gauge. Which
-//! colours: `palette` (the config file's theme and status colours).
+//! bold/reverse; ASCII mode swaps every symbol, border and gauge; words
+//! mode (`--screen-reader`) is ASCII with blank borders and gauges and
+//! status words for symbols (`words`). Which colours: `palette` (the config
+//! file's theme and status colours).
 
 mod palette;
+mod words;
 
 pub use palette::{
     ALL_STATUSES, COLOR_NAMES, Palette, Role, ThemeName, color_name, contrast, parse_color,
@@ -21,6 +24,8 @@ use crate::model::{Status, Theme as CampaignTheme};
 pub struct Theme {
     pub color: bool,
     pub ascii: bool,
+    /// Words for glyphs, for a screen reader: implies `ascii`.
+    pub words: bool,
     /// Used only with `color`: monochrome (NO_COLOR) wins over any theme.
     pub palette: Palette,
 }
@@ -51,6 +56,7 @@ impl Theme {
         Theme {
             color,
             ascii,
+            words: false,
             palette: Palette::default(),
         }
     }
@@ -88,6 +94,9 @@ impl Theme {
 
     /// A small mark for a campaign's theme, beside its name.
     pub fn theme_mark(&self, theme: CampaignTheme) -> &'static str {
+        if self.words {
+            return "";
+        }
         match (theme, self.ascii) {
             (CampaignTheme::Air, false) => "☁",
             (CampaignTheme::Water, false) => "≈",
@@ -152,7 +161,9 @@ impl Theme {
     }
 
     pub fn border_set(&self) -> border::Set<'static> {
-        if self.ascii {
+        if self.words {
+            words::BLANK_BORDER
+        } else if self.ascii {
             ASCII_BORDER
         } else {
             border::ROUNDED
@@ -160,7 +171,9 @@ impl Theme {
     }
 
     pub fn gauge(&self) -> GaugeSymbols {
-        if self.ascii {
+        if self.words {
+            words::BLANK_GAUGE
+        } else if self.ascii {
             GaugeSymbols {
                 filled: "#",
                 empty: ".",
@@ -190,6 +203,18 @@ impl Theme {
         if self.ascii { ")" } else { "▸" }
     }
 
+    /// Where a prompt's next character goes; blank for a screen reader,
+    /// whose own cursor stands there.
+    pub fn input_mark(&self) -> &'static str {
+        if self.words {
+            " "
+        } else if self.ascii {
+            "_"
+        } else {
+            "▏"
+        }
+    }
+
     /// Marks a level on the water-class scale.
     pub fn marker(&self) -> (&'static str, &'static str) {
         if self.ascii {
@@ -201,7 +226,9 @@ impl Theme {
 
     /// A sparkline's eight levels.
     pub fn spark_levels(&self) -> [&'static str; 9] {
-        if self.ascii {
+        if self.words {
+            [" "; 9]
+        } else if self.ascii {
             [" ", ".", ".", "-", "-", "=", "=", "#", "#"]
         } else {
             [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]

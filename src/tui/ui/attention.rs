@@ -338,9 +338,8 @@ impl Rows<'_> {
         };
         let status_style = theme.status(attention.status);
         let status = format!(
-            "{} {}{}",
-            attention.status.symbol(theme.ascii),
-            i18n::status_word(attention.status, lang),
+            "{}{}",
+            theme.status_label(attention.status, lang),
             if attention.assumed { "*" } else { "" }
         );
         let schedule = match attention.item {

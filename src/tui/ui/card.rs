@@ -122,9 +122,8 @@ impl Card<'_> {
             return;
         };
         let headline = format!(
-            "{} {}{}",
-            status.symbol(theme.ascii),
-            i18n::status_word(status, lang),
+            "{}{}",
+            theme.status_label(status, lang),
             figures::mark(rollup.status_assumed)
         );
         let style = theme.status(status).add_modifier(Modifier::BOLD);
@@ -284,7 +283,12 @@ impl Card<'_> {
         let ell = theme.ellipsis();
         let (x, width) = (area.x, area.width);
         if self.attention.is_empty() {
-            let ok = format!("{} {}", Status::Done.symbol(theme.ascii), s.all_well);
+            // In words, "done nothing needs attention" would say it twice.
+            let ok = if theme.words {
+                s.all_well.to_owned()
+            } else {
+                format!("{} {}", Status::Done.symbol(theme.ascii), s.all_well)
+            };
             let style = theme.status(Status::Done);
             put(buf, x, area.y, width, &ok, style, ell);
             return;
@@ -325,11 +329,7 @@ fn status_lines(
 ) -> Vec<Vec<(String, Status)>> {
     let mut lines: Vec<Vec<(String, Status)>> = Vec::new();
     let entries = status.rollup.status_counts.iter().map(|(s, n)| {
-        let entry = format!(
-            "{} {} {n}",
-            s.symbol(theme.ascii),
-            i18n::status_word(*s, lang)
-        );
+        let entry = format!("{} {n}", theme.status_label(*s, lang));
         (entry, *s)
     });
     let widths = status_entry_widths(status, lang, theme);
@@ -360,12 +360,7 @@ fn status_entry_widths<'a>(
 ) -> impl Iterator<Item = usize> + 'a {
     status.rollup.status_counts.iter().map(move |(s, n)| {
         let digits = n.checked_ilog10().map_or(1, |d| d as usize + 1);
-        text::width(s.symbol(theme.ascii))
-            + 1
-            + text::width(i18n::status_word(*s, lang))
-            + 1
-            + digits
-            + 2
+        text::width(&theme.status_label(*s, lang)) + 1 + digits + 2
     })
 }
 
@@ -435,7 +430,11 @@ fn attention_line(
     };
     // The status's symbol carries the mark of what it rests on, as the
     // headline's and the list's do: `▼* 总干渠…`.
-    let symbol = format!("{}{} ", st.symbol(theme.ascii), figures::mark(assumed));
+    let symbol = format!(
+        "{}{} ",
+        theme.status_symbol(st, lang),
+        figures::mark(assumed)
+    );
     put_spans(
         buf,
         name_area,

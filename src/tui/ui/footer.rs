@@ -179,7 +179,7 @@ fn draw_prompt_or_message(
     if let Some((label, input)) = prompt {
         let label = format!("{label}{}", s.colon);
         x += put(buf, x, y, room, &label, theme.key(), ell);
-        let cursor = if theme.ascii { "_" } else { "▏" };
+        let cursor = theme.input_mark();
         let input = text::sanitize_line(input);
         let shown = format!("{input}{cursor}");
         let used = put(

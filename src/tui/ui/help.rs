@@ -167,11 +167,7 @@ fn draw_legend_line(
             let half = width / 2;
             for (n, status) in [Some(*first), *second].into_iter().flatten().enumerate() {
                 let at = 2 + n as u16 * half;
-                let shown = format!(
-                    "{} {}",
-                    status.symbol(theme.ascii),
-                    i18n::status_word(status, lang)
-                );
+                let shown = theme.status_label(status, lang);
                 let room = width.saturating_sub(at).min(half.saturating_sub(2));
                 put(buf, x + at, y, room, &shown, theme.status(status), ell);
             }

@@ -9,7 +9,6 @@ use ratatui::style::Style;
 use super::cells::{put, put_right};
 use super::gauge;
 use crate::figures;
-use crate::i18n;
 use crate::model::{Indicator, IndicatorState, Lang, Status, Task, TaskSchedule};
 use crate::tui::change_cell::change_text;
 use crate::tui::changes::Change;
@@ -208,9 +207,8 @@ impl ListRows<'_> {
         }
         let x = line.x + POINTER;
         let word = format!(
-            "{} {}{}",
-            status.symbol(theme.ascii),
-            i18n::status_word(status, self.lang),
+            "{}{}",
+            theme.status_label(status, self.lang),
             figures::mark(assumed)
         );
         let status_width = columns.status.saturating_sub(1);

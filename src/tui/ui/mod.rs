@@ -63,7 +63,10 @@ pub fn areas(area: Rect, app: &App) -> Areas {
 }
 
 pub fn theme(app: &App) -> Theme {
-    Theme::new(app.settings().color, app.settings().ascii).with_palette(app.settings().palette)
+    let settings = app.settings();
+    Theme::new(settings.color, settings.ascii)
+        .with_palette(settings.palette)
+        .with_words(settings.screen_reader)
 }
 
 pub fn draw(frame: &mut Frame, app: &App) {

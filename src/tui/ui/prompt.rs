@@ -120,7 +120,7 @@ fn draw_input(
             input_style,
             ell,
         );
-    let cursor = if theme.ascii { "_" } else { "▏" };
+    let cursor = theme.input_mark();
     put(
         buf,
         x + used,

@@ -21,9 +21,8 @@ pub fn label(text_: &str, theme: &Theme) -> Span<'static> {
 pub fn status_span(status: Status, assumed: bool, lang: Lang, theme: &Theme) -> Span<'static> {
     Span::styled(
         format!(
-            "{} {}{}",
-            status.symbol(theme.ascii),
-            i18n::status_word(status, lang),
+            "{}{}",
+            theme.status_label(status, lang),
             crate::figures::mark(assumed)
         ),
         theme.status(status),
