@@ -88,9 +88,22 @@ impl App {
         let Some(data) = self.data.as_mut() else {
             return;
         };
+        let renamed = data
+            .plan()
+            .campaigns
+            .get(index)
+            .is_some_and(|old| head_words_only(old, &reread.patch.replacement));
         let replaced = data.document.take(reread, text);
         self.file.last_read = LastRead::Shown;
         let plan = data.document.plan();
+        if renamed {
+            // A new name or summary: no status, row or figure moves; only
+            // the name's column of the attention list is measured again.
+            data.plan_attention.campaign_renamed(index, plan);
+            self.find_place(card);
+            self.retire(count_tasks(&replaced), replaced);
+            return;
+        }
         let margin = plan.meta.at_risk_margin;
         let (Some(campaign), Some(status)) = (
             plan.campaigns.get(index),
@@ -236,6 +249,39 @@ fn words_only(old: &Meta, replacement: &Replacement) -> bool {
         ..meta.clone()
     };
     figures(old) == figures(new)
+}
+
+/// Whether `replacement` is campaign `old`'s head with only its words
+/// (name, summary) changed: its statuses, rows and list widths stay. Every
+/// other key is compared, and a key added to `Campaign` must be placed here.
+fn head_words_only(old: &Campaign, replacement: &Replacement) -> bool {
+    let Replacement::Head(_, new) = replacement else {
+        return false;
+    };
+    let Campaign {
+        id,
+        name: _,
+        theme,
+        start,
+        end,
+        lead,
+        summary: _,
+        assumed,
+        // A head holds no items; the campaign keeps its own.
+        indicators: _,
+        tasks: _,
+        // Where it stands in the file: no figure depends on it.
+        line: _,
+    } = old;
+    (id, theme, start, end, lead, assumed)
+        == (
+            &new.id,
+            &new.theme,
+            &new.start,
+            &new.end,
+            &new.lead,
+            &new.assumed,
+        )
 }
 
 /// Whether any value of the plan is marked assumed (a campaign's dates

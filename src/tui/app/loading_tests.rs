@@ -158,3 +158,25 @@ fn a_value_marked_assumed_by_a_save_shows_the_legend_without_a_scan_per_frame() 
     assert!(reread(&mut app, PLAN));
     assert!(!data(&app).any_assumed);
 }
+
+#[test]
+fn a_new_campaign_name_keeps_its_statuses_and_widens_the_name_column() {
+    let mut app = app(PLAN);
+    let statuses = |app: &App| data(app).status.campaigns[1].tasks.as_ptr();
+    let (kept, before) = (statuses(&app), data(&app).plan_attention.widths(Lang::En));
+    let renamed = PLAN.replace("name = \"Water\"", "name = \"Water, the long campaign\"");
+    assert!(reread(&mut app, &renamed), "the campaign's head re-read");
+    assert_eq!(statuses(&app), kept, "the statuses were not computed again");
+    assert_as_whole(&app);
+    let after = data(&app).plan_attention.widths(Lang::En);
+    assert!(after.campaign > before.campaign, "{after:?}");
+    // A name with no row in the list: the column follows the others.
+    let air_done = renamed.replace("done = 50\n", "done = 100\n");
+    assert!(reread(&mut app, &air_done));
+    let narrow = data(&app).plan_attention.widths(Lang::En);
+    let quiet = air_done.replace("name = \"Air\"", "name = \"Air, with no row in the list\"");
+    assert!(reread(&mut app, &quiet));
+    assert_eq!(statuses(&app), kept, "the statuses were not computed again");
+    assert_as_whole(&app);
+    assert_eq!(data(&app).plan_attention.widths(Lang::En), narrow);
+}

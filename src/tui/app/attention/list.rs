@@ -70,6 +70,18 @@ impl AttentionList {
         };
     }
 
+    /// The plan's list after campaign `index` took a new name, and nothing
+    /// else changed: the rows stay, the name's column is measured again.
+    pub fn campaign_renamed(&mut self, index: usize, plan: &Plan) {
+        let Some(by_campaign) = self.by_campaign.as_mut() else {
+            return;
+        };
+        let listed = self.items.iter().any(|a| a.campaign == index);
+        by_campaign.renamed(index, plan, listed);
+        self.zh = by_campaign.columns(Lang::Zh);
+        self.en = by_campaign.columns(Lang::En);
+    }
+
     /// A list of any rows across campaigns (search results), measured alike.
     pub fn of(
         plan: &Plan,

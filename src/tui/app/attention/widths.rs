@@ -111,6 +111,19 @@ impl ByCampaign {
         }
     }
 
+    /// Campaign `index` has a new name (and nothing else changed): the
+    /// width of its name, which each of its rows shows, when it has rows
+    /// in the list (`listed`).
+    pub(super) fn renamed(&mut self, index: usize, plan: &Plan, listed: bool) {
+        let (Some(part), Some(campaign)) = (self.0.get_mut(index), plan.campaigns.get(index))
+        else {
+            return;
+        };
+        for (part, lang) in part.iter_mut().zip(LANGS) {
+            part.cells.campaign = if listed { own(campaign, lang).name } else { 0 };
+        }
+    }
+
     /// The list's columns in `lang`: the widest of every campaign's.
     pub(super) fn columns(&self, lang: Lang) -> Columns {
         let at = usize::from(lang == Lang::En);
