@@ -6,6 +6,7 @@ pub(crate) mod attention;
 mod campaign_view;
 mod changes_list;
 mod copy;
+mod help_view;
 mod history;
 mod layout;
 mod loading;
@@ -13,6 +14,7 @@ mod moves;
 mod navigation;
 mod outcomes;
 pub(crate) mod problems;
+mod problems_view;
 mod progress;
 mod read_only;
 pub(crate) mod search;
@@ -213,10 +215,10 @@ pub(crate) struct Lists {
 #[derive(Default)]
 pub(crate) struct Overlay {
     pub prompt: Option<Prompt>,
-    /// The problems panel, while it is open: the selected problem.
-    pub problems_open: Option<usize>,
-    /// The help, while it is open: how many lines it is scrolled down.
-    pub help: Option<u16>,
+    /// The problems panel, while it is open.
+    pub problems: Option<problems_view::ProblemsView>,
+    /// The help, while it is open.
+    pub help: Option<help_view::HelpView>,
     pub message: Option<Message>,
 }
 
@@ -298,7 +300,7 @@ impl App {
             (Some(Prompt::Search { .. }), _, _) => Context::Search,
             (Some(Prompt::Update { .. }), _, _) => Context::Update,
             (None, true, _) => Context::Help,
-            (None, false, _) if self.overlay.problems_open.is_some() => Context::Problems,
+            (None, false, _) if self.overlay.problems.is_some() => Context::Problems,
             (None, false, View::Overview) => Context::Overview,
             (None, false, View::Campaign) => Context::Campaign,
             (None, false, View::Attention) => Context::Attention,
@@ -385,7 +387,7 @@ impl App {
             MouseEventKind::Down(MouseButton::Left)
                 if self.overlay.prompt.is_none()
                     && self.overlay.help.is_none()
-                    && self.overlay.problems_open.is_none() =>
+                    && self.overlay.problems.is_none() =>
             {
                 self.click(mouse.column, mouse.row)
             }
@@ -407,7 +409,7 @@ impl App {
         let effect = match (&self.overlay.prompt, self.overlay.help.is_some()) {
             (Some(_), _) => self.prompt_command(command),
             (None, true) => self.help_command(command),
-            (None, false) if self.overlay.problems_open.is_some() => self.problems_command(command),
+            (None, false) if self.overlay.problems.is_some() => self.problems_command(command),
             (None, false) => self.view_command(command),
         };
         match effect {

@@ -41,28 +41,18 @@ impl App {
     }
 
     pub(super) fn help_command(&mut self, command: Command) -> Effect {
-        let scroll = self.overlay.help.unwrap_or(0);
         match command {
             Command::Back | Command::BackOrQuit | Command::ToggleHelp => {
                 self.overlay.help = None;
                 Effect::Redraw
             }
             Command::ToggleLang | Command::Reload | Command::Quit => self.view_command(command),
+            // Scrolling is the help's own; any other key does nothing there.
             _ => {
                 let (page, max) = (self.help_page(), self.help_max_scroll());
-                let moved = moved(
-                    usize::from(scroll),
-                    command,
-                    usize::from(page),
-                    usize::from(max),
-                );
-                match moved.map(|to| u16::try_from(to).unwrap_or(max)) {
-                    Some(to) if to != scroll => {
-                        self.overlay.help = Some(to);
-                        Effect::Redraw
-                    }
-                    _ => Effect::None,
-                }
+                let help = self.overlay.help.as_mut();
+                help.and_then(|help| help.update(command, page, max))
+                    .unwrap_or(Effect::None)
             }
         }
     }
@@ -71,7 +61,7 @@ impl App {
         match command {
             Command::Quit => Effect::Quit,
             Command::ToggleHelp => {
-                self.overlay.help = Some(0);
+                self.overlay.help = Some(Default::default());
                 Effect::Redraw
             }
             Command::ToggleLang => {

@@ -3,7 +3,6 @@
 //! loader's diagnostics, not as text, so they read in the language of the
 //! moment (`L` switches it).
 
-use super::moves::moved;
 use super::{App, Effect};
 use crate::load::{Diagnostic, Invalid};
 use crate::model::Lang;
@@ -86,16 +85,16 @@ impl App {
 impl App {
     /// Opens the problems panel at its first problem, or closes it.
     pub(super) fn toggle_problems(&mut self) -> Effect {
-        self.overlay.problems_open = match self.overlay.problems_open {
+        self.overlay.problems = match self.overlay.problems {
             Some(_) => None,
-            None => Some(0),
+            None => Some(Default::default()),
         };
         Effect::Redraw
     }
 
     /// The selected problem while the panel is open.
     pub fn problems_selected(&self) -> Option<usize> {
-        self.overlay.problems_open
+        self.overlay.problems.map(|panel| panel.selected)
     }
 
     fn problem_count(&self) -> usize {
@@ -103,23 +102,18 @@ impl App {
     }
 
     pub(super) fn problems_command(&mut self, command: Command) -> Effect {
-        let count = self.problem_count();
-        let current = self
-            .overlay
-            .problems_open
-            .unwrap_or(0)
-            .min(count.saturating_sub(1));
-        let page = self.problems_page();
-        if let Some(target) = moved(current, command, page, count.saturating_sub(1)) {
-            if Some(target) == self.overlay.problems_open {
-                return Effect::None;
-            }
-            self.overlay.problems_open = Some(target);
-            return Effect::Redraw;
+        let (count, page) = (self.problem_count(), self.problems_page());
+        let Some(panel) = self.overlay.problems.as_mut() else {
+            return Effect::None;
+        };
+        let current = panel.current(count);
+        // Moving through the problems is the panel's own.
+        if let Some(effect) = panel.update(command, count, page) {
+            return effect;
         }
         match command {
             Command::Back | Command::BackOrQuit | Command::ToggleProblems => {
-                self.overlay.problems_open = None;
+                self.overlay.problems = None;
                 Effect::Redraw
             }
             Command::Enter => self.problem_editor_effect(current),
@@ -129,7 +123,7 @@ impl App {
             // Any other key of every view (`a`, `d`, `1`–`9`, `b`…) does
             // what it does there, the panel out of its way.
             other => {
-                self.overlay.problems_open = None;
+                self.overlay.problems = None;
                 match self.view_command(other) {
                     Effect::None => Effect::Redraw,
                     effect => effect,

@@ -83,7 +83,7 @@ impl App {
 
     /// How many lines the help is scrolled down.
     pub fn help_scroll(&self) -> u16 {
-        self.overlay.help.unwrap_or(0)
+        self.overlay.help.map_or(0, |help| help.scroll)
     }
 
     pub fn focus(&self) -> Pane {
