@@ -13,9 +13,11 @@ mod loading;
 mod moves;
 mod navigation;
 mod outcomes;
+mod overview_view;
 pub(crate) mod problems;
 mod problems_view;
 mod progress;
+mod prompt;
 mod read_only;
 pub(crate) mod search;
 mod state;
@@ -37,6 +39,7 @@ use crate::load::{Document, Opened, ReadError};
 use crate::model::{Plan, PlanStatus};
 
 pub use problems::Problems;
+pub(crate) use prompt::Prompt;
 
 /// A progress update to write back, through the one write-back path.
 pub use crate::edit::{Change, Edit};
@@ -134,29 +137,6 @@ pub(crate) struct CampaignView {
     pub detail_scroll: u16,
 }
 
-/// A one-line prompt at the bottom (filter) or in a small box (update).
-#[derive(Clone, Debug, PartialEq)]
-pub(crate) enum Prompt {
-    Filter {
-        /// The filter before the prompt opened (Esc clears, Enter keeps).
-        input: String,
-    },
-    /// The search across campaigns (`/` on the overview): results show as
-    /// they are typed, Enter opens the selected one.
-    Search { input: String },
-    Update {
-        item: Item,
-        input: String,
-        /// The input is still the current figure, shown selected: the first
-        /// key typed replaces it (Backspace clears it).
-        pristine: bool,
-        error: Option<&'static str>,
-        /// The figure looks like a typo (`error` says why): `y` saves it,
-        /// any other change to the input asks again.
-        confirm: bool,
-    },
-}
-
 /// What a campaign view was left with.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub(crate) struct Remembered {
@@ -188,7 +168,7 @@ pub(crate) struct FileState {
 /// the search and the changes list, and each campaign's sort and filter.
 #[derive(Default)]
 pub(crate) struct Lists {
-    pub overview_selected: usize,
+    pub overview: overview_view::OverviewView,
     /// The last search across campaigns, for its results and `n`/`N`.
     pub search: Option<search::Search>,
     /// The changes list, once opened (`d`).

@@ -25,7 +25,7 @@ impl App {
     pub(crate) fn selected_line(&self) -> Option<String> {
         let data = self.data.as_ref()?;
         let (index, item) = match self.view {
-            View::Overview => (self.lists.overview_selected, None),
+            View::Overview => (self.lists.overview.selected, None),
             View::Campaign => (self.campaign.as_ref()?.index, self.selected_item()),
             View::Attention => {
                 let attention = self.selected_attention()?;

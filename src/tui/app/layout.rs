@@ -74,7 +74,7 @@ impl App {
         self.overview_grid().card_at(
             self.body(),
             at,
-            self.lists.overview_selected,
+            self.lists.overview.selected,
             self.campaign_count(),
         )
     }

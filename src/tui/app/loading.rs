@@ -123,8 +123,7 @@ impl App {
 
     fn selected_card_id(&self) -> Option<String> {
         self.plan()
-            .and_then(|p| p.campaigns.get(self.lists.overview_selected))
-            .map(|c| c.id.clone())
+            .and_then(|plan| self.lists.overview.selected_id(plan))
     }
 
     /// Shows `document`: computes every campaign's statuses, cards and
@@ -163,17 +162,7 @@ impl App {
         let Some(plan) = self.data.as_ref().map(Data::plan) else {
             return;
         };
-        if let Some(id) = card {
-            self.lists.overview_selected = plan
-                .campaigns
-                .iter()
-                .position(|c| c.id == id)
-                .unwrap_or(self.lists.overview_selected);
-        }
-        self.lists.overview_selected = self
-            .lists
-            .overview_selected
-            .min(plan.campaigns.len().saturating_sub(1));
+        self.lists.overview.find_again(plan, card.as_deref());
         if let Some(view) = self.campaign.as_mut() {
             match plan.campaigns.iter().position(|c| c.id == view.id) {
                 Some(index) => view.index = index,

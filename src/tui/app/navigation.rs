@@ -13,8 +13,8 @@ impl App {
     pub(super) fn click(&mut self, column: u16, row: u16) -> Effect {
         match self.view {
             View::Overview => match self.card_at(column, row) {
-                Some(index) if index == self.lists.overview_selected => self.open(index),
-                Some(index) => self.move_overview(index),
+                Some(index) if index == self.lists.overview.selected => self.open(index),
+                Some(index) => self.lists.overview.select(index),
                 None => Effect::None,
             },
             View::Campaign => match self.campaign_hit(column, row) {
@@ -100,38 +100,21 @@ impl App {
                 _ => Effect::None,
             };
         }
-        let columns = self.overview_columns();
-        let current = self.lists.overview_selected;
-        let target = match command {
-            Command::BackOrQuit => return Effect::Quit,
-            Command::Enter => return self.open(current),
-            Command::StartFilter => return self.start_search(),
-            Command::NextMatch => return self.step_match(true),
-            Command::PrevMatch => return self.step_match(false),
-            Command::Left => current.saturating_sub(1),
-            Command::Right => (current + 1).min(count - 1),
-            Command::Up => current.saturating_sub(columns),
-            Command::Down if current + columns < count => current + columns,
-            Command::Down => current,
-            Command::Top => 0,
-            Command::PageUp => current.saturating_sub(columns * self.overview_page_rows()),
-            Command::Bottom => count - 1,
-            Command::PageDown => (current + columns * self.overview_page_rows()).min(count - 1),
-            _ => return Effect::None,
-        };
-        self.move_overview(target)
-    }
-
-    pub(super) fn overview_page_rows(&self) -> usize {
-        self.overview_page()
-    }
-
-    pub(super) fn move_overview(&mut self, target: usize) -> Effect {
-        if target == self.lists.overview_selected {
-            return Effect::None;
+        match command {
+            Command::BackOrQuit => Effect::Quit,
+            Command::Enter => self.open(self.lists.overview.selected),
+            Command::StartFilter => self.start_search(),
+            Command::NextMatch => self.step_match(true),
+            Command::PrevMatch => self.step_match(false),
+            // Moving through the cards is the overview's own.
+            _ => {
+                let grid = (self.overview_columns(), self.overview_page());
+                let overview = &mut self.lists.overview;
+                overview
+                    .update(command, count, grid)
+                    .unwrap_or(Effect::None)
+            }
         }
-        self.lists.overview_selected = target;
-        Effect::Redraw
     }
 
     /// Opens the campaign at `index` (0-based), keeping sort and filter.
@@ -167,7 +150,7 @@ impl App {
         }
         let id = campaign.id.clone();
         self.left_attention();
-        self.lists.overview_selected = index;
+        self.lists.overview.selected = index;
         self.view = View::Campaign;
         // Each campaign keeps its own filter and selection.
         if let Some(left) = self.campaign.take() {
@@ -292,7 +275,7 @@ impl App {
         match self.view {
             View::Overview => plan
                 .campaigns
-                .get(self.lists.overview_selected)
+                .get(self.lists.overview.selected)
                 .map(|c| c.line.0),
             View::Campaign => {
                 let (campaign, _) = self.open_campaign()?;

@@ -86,35 +86,30 @@ impl App {
             .chars()
             .take(PASTE_LIMIT)
             .collect();
-        match self.overlay.prompt.as_mut() {
+        let Some(prompt) = self.overlay.prompt.as_mut() else {
+            let words = crate::i18n::paste_ignored(self.settings.lang);
+            self.set_message(words.to_owned(), false);
+            return Effect::Redraw;
+        };
+        prompt.paste(&line);
+        self.typed();
+        Effect::Redraw
+    }
+
+    /// The prompt's text changed: the rows follow the filter, the results
+    /// the search.
+    fn typed(&mut self) {
+        match self.overlay.prompt.as_ref() {
             Some(Prompt::Filter { input }) => {
-                input.push_str(&line);
                 self.lists.filter = input.clone();
                 self.rebuild_rows();
             }
             Some(Prompt::Search { input }) => {
-                input.push_str(&line);
                 let text = input.clone();
                 self.set_search(&text);
             }
-            Some(Prompt::Update {
-                input,
-                pristine,
-                error,
-                ..
-            }) => {
-                if std::mem::take(pristine) {
-                    input.clear();
-                }
-                input.push_str(&line);
-                *error = None;
-            }
-            None => {
-                let words = crate::i18n::paste_ignored(self.settings.lang);
-                self.set_message(words.to_owned(), false);
-            }
+            Some(Prompt::Update { .. }) | None => {}
         }
-        Effect::Redraw
     }
 
     pub(super) fn prompt_command(&mut self, command: Command) -> Effect {
@@ -127,26 +122,23 @@ impl App {
         }
     }
 
+    /// Typing is the prompt's own; the filter's rows and the search's
+    /// results follow it.
+    fn type_in_prompt(&mut self, command: Command) -> Option<Effect> {
+        let changed = self.overlay.prompt.as_mut()?.type_in(command)?;
+        if !changed {
+            return Some(Effect::None);
+        }
+        self.typed();
+        Some(Effect::Redraw)
+    }
+
     /// The filter prompt: the rows follow as it is typed.
     fn filter_prompt_command(&mut self, command: Command) -> Effect {
-        let Some(Prompt::Filter { input }) = self.overlay.prompt.as_mut() else {
-            return Effect::None;
-        };
+        if let Some(effect) = self.type_in_prompt(command) {
+            return effect;
+        }
         match command {
-            Command::Input(c) => {
-                input.push(c);
-                self.lists.filter = input.clone();
-                self.rebuild_rows();
-                Effect::Redraw
-            }
-            Command::DeleteChar => {
-                if input.pop().is_none() {
-                    return Effect::None;
-                }
-                self.lists.filter = input.clone();
-                self.rebuild_rows();
-                Effect::Redraw
-            }
             Command::Submit => {
                 self.overlay.prompt = None;
                 Effect::Redraw
@@ -165,24 +157,10 @@ impl App {
 
     /// The search across campaigns: results show as they are typed.
     fn search_prompt_command(&mut self, command: Command) -> Effect {
-        let Some(Prompt::Search { input }) = self.overlay.prompt.as_mut() else {
-            return Effect::None;
-        };
+        if let Some(effect) = self.type_in_prompt(command) {
+            return effect;
+        }
         match command {
-            Command::Input(c) => {
-                input.push(c);
-                let text = input.clone();
-                self.set_search(&text);
-                Effect::Redraw
-            }
-            Command::DeleteChar => {
-                if input.pop().is_none() {
-                    return Effect::None;
-                }
-                let text = input.clone();
-                self.set_search(&text);
-                Effect::Redraw
-            }
             Command::Submit => self.submit_search(),
             Command::Back => self.cancel_search(),
             Command::Up | Command::Down => self.attention_command(command),
@@ -193,14 +171,7 @@ impl App {
     /// The update prompt: a figure typed over the current one, saved on
     /// Enter, or on `y` when it looked like a typo.
     fn update_prompt_command(&mut self, command: Command) -> Effect {
-        let Some(Prompt::Update {
-            input,
-            pristine,
-            error,
-            confirm,
-            ..
-        }) = self.overlay.prompt.as_mut()
-        else {
+        let Some(Prompt::Update { confirm, .. }) = self.overlay.prompt.as_mut() else {
             return Effect::None;
         };
         match command {
@@ -209,24 +180,8 @@ impl App {
                 self.submit_update(true)
             }
             Command::ConfirmUpdate => Effect::None,
-            Command::Input(c) => {
-                if std::mem::take(pristine) {
-                    input.clear();
-                }
-                input.push(c);
-                *error = None;
-                *confirm = false;
-                Effect::Redraw
-            }
-            Command::DeleteChar => {
-                if std::mem::take(pristine) {
-                    input.clear();
-                } else if input.pop().is_none() {
-                    return Effect::None;
-                }
-                *error = None;
-                *confirm = false;
-                Effect::Redraw
+            Command::Input(_) | Command::DeleteChar => {
+                self.type_in_prompt(command).unwrap_or(Effect::None)
             }
             Command::Back => {
                 self.overlay.prompt = None;

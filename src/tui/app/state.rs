@@ -66,7 +66,7 @@ impl App {
 
     /// The selected campaign on the overview (0-based).
     pub fn overview_selected(&self) -> usize {
-        self.lists.overview_selected
+        self.lists.overview.selected
     }
 
     pub fn sort(&self) -> SortKey {
