@@ -162,6 +162,8 @@ pub(crate) struct FileState {
     /// Why live reload is off, while it is: the footer says so until the
     /// watch is back.
     pub watch_lost: Option<String>,
+    /// A unit of a roll-up: nothing is written from this screen.
+    pub read_only: bool,
 }
 
 /// Where the user is in the views that outlive a visit: the card selected,
@@ -233,8 +235,6 @@ pub struct App {
     /// What was let go (replaced plans, histories), for the event loop to
     /// free off the screen's way.
     retired: crate::tui::retiring::Retiring,
-    /// A unit of a roll-up: nothing is written from this screen.
-    read_only: bool,
 }
 
 impl App {
@@ -250,6 +250,7 @@ impl App {
                 missing: false,
                 loaded_at: None,
                 watch_lost: None,
+                read_only: false,
             },
             view: View::Overview,
             campaign: None,
@@ -267,7 +268,6 @@ impl App {
                 baseline_stepped: false,
             },
             retired: Default::default(),
-            read_only: false,
         };
         app.loaded(loaded);
         app

@@ -9,11 +9,11 @@ use crate::tui::action::Command;
 impl App {
     /// From now on the file is never written from this screen.
     pub fn set_read_only(&mut self) {
-        self.read_only = true;
+        self.file.read_only = true;
     }
 
     pub fn read_only(&self) -> bool {
-        self.read_only
+        self.file.read_only
     }
 
     /// The refusal of `command` when the screen is read-only and it would
@@ -28,14 +28,14 @@ impl App {
                 | Command::Undo
                 | Command::OpenEditor
         );
-        (self.read_only && writes).then(|| self.refuse_write())
+        (self.file.read_only && writes).then(|| self.refuse_write())
     }
 
     /// An effect that writes or edits, turned into the refusal when the
     /// screen is read-only (the problems panel's Enter opens the editor).
     pub(super) fn unless_read_only(&mut self, effect: Effect) -> Effect {
         match effect {
-            Effect::Save(_) | Effect::OpenEditor { .. } if self.read_only => {
+            Effect::Save(_) | Effect::OpenEditor { .. } if self.file.read_only => {
                 self.overlay.prompt = None;
                 self.refuse_write()
             }
@@ -152,7 +152,7 @@ total = 20
     #[test]
     fn a_plan_of_its_own_is_written_as_before() {
         let mut app = campaign_open(Lang::En);
-        app.read_only = false;
+        app.file.read_only = false;
         assert!(matches!(ch(&mut app, '+'), Effect::Save(_)));
     }
 }
