@@ -99,16 +99,17 @@ impl App {
     /// The prompt's text changed: the rows follow the filter, the results
     /// the search.
     fn typed(&mut self) {
-        match self.overlay.prompt.as_ref() {
-            Some(Prompt::Filter { input }) => {
-                self.lists.filter = input.clone();
+        let Some(prompt) = self.overlay.prompt.as_ref() else {
+            return;
+        };
+        let text = prompt.input().to_owned();
+        match prompt {
+            Prompt::Filter { .. } => {
+                self.lists.filter = text;
                 self.rebuild_rows();
             }
-            Some(Prompt::Search { input }) => {
-                let text = input.clone();
-                self.set_search(&text);
-            }
-            Some(Prompt::Update { .. }) | None => {}
+            Prompt::Search { .. } => self.set_search(&text),
+            Prompt::Update { .. } => {}
         }
     }
 
