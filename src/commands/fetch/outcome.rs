@@ -247,3 +247,156 @@ pub fn not_recorded(path: &Path, err: &std::io::Error, lang: Lang) -> String {
         Lang::Zh => format!("campaigns：无法把获取时间记录到 {path}：{err}"),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use campaigns::model::Text;
+    use std::path::PathBuf;
+
+    fn unit(id: &str, source: Source) -> UnitSpec {
+        UnitSpec {
+            id: id.to_owned(),
+            name: Text::Plain(id.to_owned()),
+            source,
+            groups: Vec::new(),
+        }
+    }
+
+    fn remote(reference: &str, remote: Result<&str, &str>) -> Kind {
+        Kind::Remote {
+            reference: reference.to_owned(),
+            remote: remote.map(str::to_owned).map_err(str::to_owned),
+        }
+    }
+
+    const LIMIT: Duration = Duration::from_secs(60);
+    const OLD: &str = "1111111aaaa";
+    const NEW: &str = "2222222bbbb";
+
+    fn line(
+        kind: Kind,
+        ran: Option<Ran>,
+        old: Option<&str>,
+        new: Option<&str>,
+        lang: Lang,
+    ) -> String {
+        let spec = unit(
+            "wuhan",
+            Source::Path(PathBuf::from("units/wuhan/campaigns.toml")),
+        );
+        let target = Target { unit: &spec, kind };
+        let old = old.map(str::to_owned);
+        let outcome = Outcome::of(&target, ran.as_ref(), (&old, new.map(str::to_owned)), LIMIT);
+        outcome.line(&target, lang)
+    }
+
+    fn exited(ok: bool, stderr: &str) -> Option<Ran> {
+        let stderr = stderr.to_owned();
+        Some(Ran::Exited { ok, stderr })
+    }
+
+    #[test]
+    fn each_outcome_has_its_line_in_both_languages() {
+        let main = "refs/remotes/wuhan/main";
+        let fetched = line(
+            remote(main, Ok("wuhan")),
+            exited(true, ""),
+            Some(OLD),
+            Some(NEW),
+            Lang::En,
+        );
+        assert_eq!(fetched, "wuhan: fetched 1111111 → 2222222\n");
+        let first = line(
+            remote(main, Ok("wuhan")),
+            exited(true, ""),
+            None,
+            Some(NEW),
+            Lang::Zh,
+        );
+        assert_eq!(first, "wuhan：已获取 (new) → 2222222\n");
+        let same = line(
+            remote(main, Ok("wuhan")),
+            exited(true, ""),
+            Some(NEW),
+            Some(NEW),
+            Lang::En,
+        );
+        assert_eq!(same, "wuhan: unchanged at 2222222\n");
+        let gone = exited(
+            false,
+            "fatal: '/x/wuhan.git' does not appear to be a git repository\n",
+        );
+        let failed = line(
+            remote(main, Ok("wuhan")),
+            gone,
+            Some(OLD),
+            Some(OLD),
+            Lang::Zh,
+        );
+        assert_eq!(
+            failed,
+            "wuhan：获取失败：fatal: '/x/wuhan.git' does not appear to be a git repository\n"
+        );
+        let slow = line(
+            remote(main, Ok("wuhan")),
+            Some(Ran::TimedOut),
+            None,
+            None,
+            Lang::En,
+        );
+        assert_eq!(slow, "wuhan: timed out after 60 s (stopped)\n");
+        let no_branch = line(
+            remote(main, Ok("wuhan")),
+            exited(true, ""),
+            None,
+            None,
+            Lang::En,
+        );
+        assert_eq!(
+            no_branch,
+            "wuhan: failed: fetched, but the remote did not give refs/remotes/wuhan/main\n"
+        );
+        let unknown = line(remote(main, Err("wuhan")), None, None, None, Lang::En);
+        assert_eq!(
+            unknown,
+            "wuhan: failed: no remote `wuhan` in the repository (refs/remotes/wuhan/main)\n"
+        );
+        let local = line(
+            Kind::Local("units/wuhan/campaigns.toml".into()),
+            None,
+            None,
+            None,
+            Lang::En,
+        );
+        assert_eq!(
+            local,
+            "wuhan: read from units/wuhan/campaigns.toml: nothing to fetch\n"
+        );
+    }
+
+    #[test]
+    fn only_a_fetch_that_brought_the_ref_is_recorded_and_the_rest_fail() {
+        let spec = unit("a", Source::Path(PathBuf::from("a")));
+        let target = Target {
+            unit: &spec,
+            kind: remote("refs/remotes/a/main", Ok("a")),
+        };
+        let none = None;
+        let ok = Ran::Exited {
+            ok: true,
+            stderr: String::new(),
+        };
+        let brought = Outcome::of(&target, Some(&ok), (&none, Some(NEW.into())), LIMIT);
+        assert_eq!(brought.fetched(&target), Some("refs/remotes/a/main"));
+        assert!(!brought.failed());
+        for outcome in [
+            Outcome::of(&target, Some(&ok), (&none, None), LIMIT),
+            Outcome::of(&target, Some(&Ran::TimedOut), (&none, None), LIMIT),
+            Outcome::of(&target, exited(false, "").as_ref(), (&none, None), LIMIT),
+        ] {
+            assert!(outcome.failed());
+            assert_eq!(outcome.fetched(&target), None);
+        }
+    }
+}
