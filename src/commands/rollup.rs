@@ -158,16 +158,17 @@ pub fn report(
     common: &Common,
     config: &Config,
 ) -> anyhow::Result<u8> {
-    let format = match (format, asked) {
+    // `None`: the xlsx ledger.
+    let text_format = match (format, asked) {
         (_, (campaigns, _)) if !campaigns.is_empty() => return refuse("--campaign"),
         (_, (_, true)) => return refuse("--since / --yoy / --brief"),
-        (ReportFormat::Xlsx, _) => return refuse("--format xlsx"),
-        (ReportFormat::Md, _) => Format::Markdown,
-        (ReportFormat::Json, _) => Format::Json,
-        (ReportFormat::Csv, _) => Format::Csv,
-        (ReportFormat::Text, _) => Format::Text,
+        (ReportFormat::Xlsx, _) => None,
+        (ReportFormat::Md, _) => Some(Format::Markdown),
+        (ReportFormat::Json, _) => Some(Format::Json),
+        (ReportFormat::Csv, _) => Some(Format::Csv),
+        (ReportFormat::Text, _) => Some(Format::Text),
     };
-    let target = match super::report::refused_output(file, ReportFormat::Md, output) {
+    let target = match super::report::refused_output(file, format, output) {
         Ok(target) => target,
         Err(code) => return Ok(code),
     };
@@ -185,8 +186,20 @@ pub fn report(
             ));
         }
     }
-    let text = RollupReport::new(&rollup, lang, common.ascii).render(format);
-    super::report::write_out(target.as_ref(), text.as_bytes())
+    let report = RollupReport::new(&rollup, lang, common.ascii);
+    let bytes = match text_format {
+        Some(format) => report.render(format).into_bytes(),
+        // Made whole in memory first: `--output` is replaced only by a
+        // complete workbook, or left as it was.
+        None => match report.xlsx() {
+            Ok(bytes) => bytes,
+            Err(err) => {
+                to_stderr(&format!("campaigns: the ledger could not be made: {err}"));
+                return Ok(COULD_NOT_RUN);
+            }
+        },
+    };
+    super::report::write_out(target.as_ref(), &bytes)
 }
 
 /// The summed items where the office's own figure is not the units' sum:
@@ -206,7 +219,7 @@ fn office_warnings(rollup: &Rollup, path: &str, common: &Common, lang: Lang) {
 
 fn refuse(flag: &str) -> anyhow::Result<u8> {
     to_stderr(&format!(
-        "campaigns: {flag} does not apply to a roll-up manifest yet; its report is md, text, json or csv"
+        "campaigns: {flag} does not apply to a roll-up manifest yet; its report is md, text, json, csv or xlsx"
     ));
     Ok(COULD_NOT_RUN)
 }

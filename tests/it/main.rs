@@ -54,6 +54,7 @@ mod rollup_git;
 mod rollup_office;
 mod rollup_parts;
 mod rollup_paths;
+mod rollup_xlsx;
 mod safe_paths;
 mod schema;
 mod set;

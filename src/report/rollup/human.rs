@@ -430,17 +430,7 @@ impl Writer<'_> {
     }
 
     fn left_out(&self, id: &str, why: &LeftOut) -> String {
-        let reason = match why {
-            LeftOut::Stale => self.say("not reported", "未报送"),
-            LeftOut::Broken => self.say("errors", "有错误"),
-            LeftOut::NoItem => self.say("no such item", "无此项目"),
-            LeftOut::NoBaseline(why) if why.is_empty() => self.say("no baseline", "无比较基准"),
-            LeftOut::NoBaseline(why) => format!(
-                "{}{}",
-                self.say("no baseline: ", "无比较基准："),
-                one_line(why)
-            ),
-        };
+        let reason = self.report.left_out_word(why);
         match self.lang {
             Lang::En => format!("{} ({reason})", self.unit_name(id)),
             Lang::Zh => format!("{}（{reason}）", self.unit_name(id)),

@@ -7,11 +7,12 @@
 mod csv;
 mod human;
 mod json;
+mod ledger;
 mod office;
 
 use crate::model::Lang;
 use crate::report::Format;
-use crate::rollup::{Combined, Drag, Ranked, Rollup};
+use crate::rollup::{Combined, Drag, LeftOut, Ranked, Rollup};
 
 /// A roll-up with its figures, in one language.
 pub struct RollupReport<'a> {
@@ -51,8 +52,27 @@ impl<'a> RollupReport<'a> {
         human::drag_sentence(self, drag)
     }
 
+    /// Why a unit is not ranked, in the report's language.
+    pub fn left_out_word(&self, why: &LeftOut) -> String {
+        let say = |en: &str, zh: &str| match self.lang {
+            Lang::En => en.to_owned(),
+            Lang::Zh => zh.to_owned(),
+        };
+        match why {
+            LeftOut::Stale => say("not reported", "未报送"),
+            LeftOut::Broken => say("errors", "有错误"),
+            LeftOut::NoItem => say("no such item", "无此项目"),
+            LeftOut::NoBaseline(why) if why.is_empty() => say("no baseline", "无比较基准"),
+            LeftOut::NoBaseline(why) => format!(
+                "{}{}",
+                say("no baseline: ", "无比较基准："),
+                crate::report::text::line::one_line(why)
+            ),
+        }
+    }
+
     /// A unit's name in the report's language, by id.
-    fn unit_name(&self, id: &str) -> String {
+    pub(crate) fn unit_name(&self, id: &str) -> String {
         let unit = self.rollup.units.iter().find(|unit| unit.id == id);
         unit.map_or_else(|| id.to_owned(), |unit| unit.name.get(self.lang).to_owned())
     }

@@ -19,6 +19,7 @@ mod formats;
 mod items;
 mod names;
 mod overview;
+mod rollup;
 mod sheet;
 mod words;
 mod yoy;
@@ -38,6 +39,7 @@ use sheet::Page;
 pub use error::LedgerError;
 
 pub(super) use brief::brief;
+pub(super) use rollup::workbook as rollup_workbook;
 
 impl Report<'_> {
     /// The workbook's bytes. With `--since`, each item's figure at the
