@@ -12,7 +12,10 @@ use crate::i18n::status_word;
 use crate::model::{Lang, Text};
 use crate::report::md::escape::escape;
 use crate::report::text::line::one_line;
-use crate::rollup::{By, Combined, Drag, How, LeftOut, Ranked, Unit};
+use crate::rollup::{Combined, Drag, How, Unit};
+
+#[path = "human_rankings.rs"]
+mod rankings;
 
 /// How to write one bulletin: markdown or plain text, in one language.
 struct Writer<'r> {
@@ -359,81 +362,6 @@ impl Writer<'_> {
         match lang {
             Lang::En => format!("{name}: {total} {unit} short in all: {}", shares.join(", ")),
             Lang::Zh => format!("{name}：合计差{total}{unit}，其中{}", shares.join("；")),
-        }
-    }
-
-    fn rankings(&mut self) {
-        for ranked in &self.report.rankings {
-            self.ranking(ranked);
-        }
-    }
-
-    fn ranking(&mut self, ranked: &Ranked) {
-        let lang = self.lang;
-        let by = match (ranked.by, lang) {
-            (By::Value, Lang::En) => "by value",
-            (By::Change, Lang::En) => "by change since the previous report",
-            (By::Value, Lang::Zh) => "按数值",
-            (By::Change, Lang::Zh) => "按较上次调度变化",
-        };
-        let group = ranked
-            .group
-            .as_ref()
-            .map(|g| format!(" [{g}]"))
-            .unwrap_or_default();
-        let better = match lang {
-            Lang::En => format!("{} is better", ranked.better.as_str()),
-            Lang::Zh => match ranked.better {
-                crate::model::Better::Higher => "越高越好".to_owned(),
-                crate::model::Better::Lower => "越低越好".to_owned(),
-            },
-        };
-        let item = self.named(&ranked.item, self.item_name(&ranked.item).as_ref());
-        self.heading(
-            &format!("Ranking: {item} {by}, {better}{group}"),
-            &format!("排名：{item}，{by}，{better}{group}"),
-        );
-        let count = ranked.rows.len();
-        let show = ranked.show.unwrap_or(count);
-        for (at, row) in ranked.rows.iter().enumerate() {
-            if at == show && count > 2 * show {
-                self.line(&self.say("  …", "  ……"));
-            }
-            if at >= show && at < count.saturating_sub(show) {
-                continue;
-            }
-            let tied = if row.tied {
-                self.say(" (tied)", "（并列）")
-            } else {
-                String::new()
-            };
-            let figure = match ranked.by {
-                By::Value => number(row.figure, lang),
-                By::Change => crate::figures::signed(row.figure, lang),
-            };
-            let line = format!("{}. {} {figure}{tied}", row.rank, self.unit_name(&row.unit));
-            self.line(&line);
-        }
-        let left: Vec<String> = ranked
-            .left_out
-            .iter()
-            .map(|(id, why)| self.left_out(id, why))
-            .collect();
-        if !left.is_empty() {
-            let line = format!(
-                "{}{}",
-                self.say("Not ranked: ", "未参与排名："),
-                left.join(&self.say("; ", "；"))
-            );
-            self.line(&line);
-        }
-    }
-
-    fn left_out(&self, id: &str, why: &LeftOut) -> String {
-        let reason = self.report.left_out_word(why);
-        match self.lang {
-            Lang::En => format!("{} ({reason})", self.unit_name(id)),
-            Lang::Zh => format!("{}（{reason}）", self.unit_name(id)),
         }
     }
 
