@@ -52,5 +52,28 @@ fn the_year_view_in_english_at_80x24() {
     let frame = render("en", "80x24");
     assert!(frame.contains("Year on year: 9 items"), "{frame}");
     assert!(frame.contains("24* (file)"), "{frame}");
+    // The 同比 reads whole: the target and last year's result gave way.
+    for words in [
+        "up 2.0 pp year on year, better",
+        "no figure for the same period last year",
+        "worsened from II to III year on year",
+    ] {
+        assert!(frame.contains(words), "{words}\n{frame}");
+    }
+    assert!(!frame.contains("Target"), "{frame}");
+    insta::assert_snapshot!(frame);
+}
+
+#[test]
+fn the_year_view_in_chinese_at_80x24_keeps_the_bulletins_words_whole() {
+    let frame = render("zh", "80x24");
+    for words in [
+        "同比上升2.0个百分点，好转",
+        "同比上升25.0%，好转*",
+        "无上年同期数据",
+        "同比由Ⅱ类变差至Ⅲ类",
+    ] {
+        assert!(frame.contains(words), "{words}\n{frame}");
+    }
     insta::assert_snapshot!(frame);
 }

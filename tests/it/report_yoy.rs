@@ -210,7 +210,8 @@ fn markdown_in_chinese_says_the_bulletins_words() {
         "返湾湖水质同比由Ⅱ类变差至Ⅲ类",
         "较前三年均值下降17.2%，好转（均值38.67 μg/m³：2023-12-31、2022-12-31、2021-12-31）",
         "农村环境整治同比上升25.0%，好转\\*（上年同期2023-12-31：24\\*，文件中的history记录）",
-        "新增项目：无上年同期数据",
+        // Items with no figure for the same period last year: one line per campaign.
+        "\n- 无上年同期数据：新增项目\n",
     ] {
         assert!(text.contains(words), "{words}\n{text}");
     }
@@ -228,7 +229,7 @@ fn text_in_english_says_the_same() {
         "Han River improved from IV to III year on year",
         "Fanwan Lake worsened from II to III year on year",
         "Village clean-up up 25.0% year on year, better* (same period last year: 24* on 2023-12-31, the file's history)",
-        "New works: no figure for the same period last year",
+        "No figure for the same period last year: New works\n",
     ] {
         assert!(text.contains(words), "{words}\n{text}");
     }
@@ -375,7 +376,17 @@ fn a_file_outside_git_compares_with_its_own_history_only() {
         "{text}"
     );
     assert!(
-        text.contains("PM2.5 mean: no figure for the same period last year"),
+        text.contains(
+            "No figure for the same period last year: Share of good-air days, PM2.5 mean, \
+             Good-air days, Ozone\n"
+        ),
+        "{text}"
+    );
+    // Once per campaign, not once per item.
+    assert_eq!(
+        text.matches("No figure for the same period last year")
+            .count(),
+        2,
         "{text}"
     );
 }

@@ -3,7 +3,8 @@
 //! commit, or the file's own `history`): zh `PM2.5累计平均浓度同比下降20.5%，
 //! 好转（上年同期2023-12-31：39 μg/m³，提交1a2b3c4d）`; en `PM2.5 cumulative mean
 //! down 20.5% year on year, better (same period last year: 39 μg/m³ on
-//! 2023-12-31, commit 1a2b3c4d)`; or that there is no figure for it.
+//! 2023-12-31, commit 1a2b3c4d)`; the items with no figure for it named
+//! together, once per campaign.
 
 use super::{ItemYoy, MeanYoy, YearSource, Yoy};
 use crate::figures::{self, Against};
@@ -30,30 +31,39 @@ pub struct Say<'a> {
     pub marker: &'a Marker,
 }
 
-/// The campaign's items, one sentence each, tasks then indicators.
+/// The campaign's items, one sentence each, tasks then indicators; those
+/// with no figure for the same period last year named together in one
+/// line after them, as a bulletin lists them.
 pub fn lines(yoy: &Yoy, campaign: &Campaign, say: &Say<'_>) -> Vec<String> {
     let (lang, escape) = (say.lang, say.escape);
     let tasks = campaign.tasks.iter().enumerate();
     let tasks = tasks.map(|(i, t)| (Item::Task(i), t.name.get(lang)));
     let indicators = campaign.indicators.iter().enumerate();
     let indicators = indicators.map(|(i, ind)| (Item::Indicator(i), ind.name.get(lang)));
-    tasks
-        .chain(indicators)
-        .map(|(item, name)| {
-            let name = escape(name);
-            let Some(found) = yoy.item(campaign, item) else {
-                return match lang {
-                    Lang::Zh => format!("{name}：无上年同期数据"),
-                    Lang::En => format!("{name}: no figure for the same period last year"),
-                };
-            };
-            let mut line = sentence(&name, &found, campaign, item, say);
-            if let Some(mean) = yoy.mean(campaign, item) {
-                line.push_str(&mean_words(&mean, campaign, item, say));
-            }
-            line
-        })
-        .collect()
+    let mut lines = Vec::new();
+    let mut without = Vec::new();
+    for (item, name) in tasks.chain(indicators) {
+        let name = escape(name);
+        let Some(found) = yoy.item(campaign, item) else {
+            without.push(name);
+            continue;
+        };
+        let mut line = sentence(&name, &found, campaign, item, say);
+        if let Some(mean) = yoy.mean(campaign, item) {
+            line.push_str(&mean_words(&mean, campaign, item, say));
+        }
+        lines.push(line);
+    }
+    if !without.is_empty() {
+        lines.push(match lang {
+            Lang::Zh => format!("无上年同期数据：{}", without.join("、")),
+            Lang::En => format!(
+                "No figure for the same period last year: {}",
+                without.join(", ")
+            ),
+        });
+    }
+    lines
 }
 
 fn sentence(name: &str, found: &ItemYoy, campaign: &Campaign, item: Item, say: &Say<'_>) -> String {

@@ -15,7 +15,7 @@ use crate::figures::{self, Against};
 use crate::history::compare::{YearAgo, YearOnYear, YearSource, years_before};
 use crate::i18n;
 use crate::model::attention::Attention;
-use crate::model::{Campaign, Item, Lang};
+use crate::model::{Campaign, Item, Lang, Plan};
 use crate::report::yoy::{Yoy, words};
 use crate::tui::app::App;
 use crate::tui::app::attention::AttentionList;
@@ -24,19 +24,39 @@ use crate::tui::geometry::columns::POINTER;
 use crate::tui::geometry::lines;
 use crate::tui::theme::Theme;
 
-/// The columns' widths for a view `width` wide: the 同比 takes what is left;
-/// the campaign's column goes first when it is narrow.
-fn widths(width: u16) -> [u16; 7] {
-    let fixed = if width >= 100 {
+/// The columns' widths for a view `width` wide whose widest 同比 is
+/// `change` wide: the 同比 takes what is left and reads whole, so the
+/// columns it needs the room of give way first: the campaign (gone when
+/// the view is narrow), this year's target, then last year's result.
+fn widths(width: u16, change: u16) -> [u16; 7] {
+    let mut fixed = if width >= 100 {
         [12, 18, 11, 11, 11, 13]
     } else {
         [0, 16, 10, 10, 10, 11]
     };
-    let used: u16 = fixed.iter().sum::<u16>() + POINTER;
-    let rest = width.saturating_sub(used);
+    let rest = |fixed: &[u16; 6]| width.saturating_sub(fixed.iter().sum::<u16>() + POINTER);
+    for column in [0, 3, 2] {
+        if rest(&fixed) >= change {
+            break;
+        }
+        fixed[column] = 0;
+    }
+    let rest = rest(&fixed);
     [
         fixed[0], fixed[1], fixed[2], fixed[3], fixed[4], fixed[5], rest,
     ]
+}
+
+/// The widest 同比 of the list's items: measured over every row, not the
+/// ones in sight, so the columns stay put while scrolling.
+fn widest_change(yoy: &Yoy, plan: &Plan, list: &AttentionList, lang: Lang, theme: &Theme) -> u16 {
+    let widths = list.items.iter().filter_map(|at| {
+        let campaign = plan.campaigns.get(at.campaign)?;
+        let (text, _) = change_cell(yoy, campaign, at.item, lang, theme);
+        Some(crate::text::width(&text))
+    });
+    let widest = widths.max().unwrap_or(0);
+    u16::try_from(widest).unwrap_or(u16::MAX)
 }
 
 /// Gives where the selected row was drawn (or the "reading" line).
@@ -68,7 +88,8 @@ pub(crate) fn draw(
         return Some(Position::new(at.x + 2, at.y));
     };
     let yoy = Yoy::new(years.clone());
-    let widths = widths(parts.header.width);
+    let change = widest_change(&yoy, data.plan(), list, lang, theme);
+    let widths = widths(parts.header.width, change);
     let style = theme.title();
     let headings = i18n::year::headings(lang).map(|h| (h.to_owned(), style));
     cells(buf, parts.header, widths, headings, theme);
@@ -194,25 +215,8 @@ fn row(
         }
     };
     let result = yoy.years().last_result(campaign, item).map(|r| earlier(&r));
-    let found = yoy.item(campaign, item);
-    let ago = found.as_ref().map(|f| earlier(&f.ago));
-    let (change, change_style) = match &found {
-        Some(f) => match &f.change {
-            Some(change) => {
-                let words = change
-                    .words(Against::LastYear, lang, ascii, f.assumed)
-                    .to_string();
-                let style = match change.direction {
-                    Some(figures::Direction::Better) => theme.status(crate::model::Status::Met),
-                    Some(figures::Direction::Worse) => theme.status(crate::model::Status::NotMet),
-                    _ => plain,
-                };
-                (words, style)
-            }
-            None => (String::new(), plain),
-        },
-        None => (i18n::year::none(lang).to_owned(), theme.dim()),
-    };
+    let ago = yoy.item(campaign, item).map(|f| earlier(&f.ago));
+    let (change, change_style) = change_cell(yoy, campaign, item, lang, theme);
     let dash = || "—".to_owned();
     [
         (campaign.name.get(lang).to_owned(), theme.dim()),
@@ -223,6 +227,31 @@ fn row(
         (ago.unwrap_or_else(dash), plain),
         (change, change_style),
     ]
+}
+
+/// The 同比 in the bulletin's words, coloured by its direction; "no
+/// figure" dimmed.
+fn change_cell(
+    yoy: &Yoy,
+    campaign: &Campaign,
+    item: Item,
+    lang: Lang,
+    theme: &Theme,
+) -> (String, Style) {
+    let plain = Style::new();
+    let Some(found) = yoy.item(campaign, item) else {
+        return (i18n::year::none(lang).to_owned(), theme.dim());
+    };
+    let Some(change) = &found.change else {
+        return (String::new(), plain);
+    };
+    let words = change.words(Against::LastYear, lang, theme.ascii, found.assumed);
+    let style = match change.direction {
+        Some(figures::Direction::Better) => theme.status(crate::model::Status::Met),
+        Some(figures::Direction::Worse) => theme.status(crate::model::Status::NotMet),
+        _ => plain,
+    };
+    (words.to_string(), style)
 }
 
 /// Where the same period last year was read, and the `*` legend.
