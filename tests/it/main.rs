@@ -31,6 +31,7 @@ mod meeting;
 mod props_roundtrip;
 mod readme_screenshots;
 mod render;
+mod render_ascii;
 mod render_attention;
 mod render_year;
 mod report_cli;
