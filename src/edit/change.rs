@@ -6,6 +6,7 @@ use toml_edit::{Item, Table, Value};
 
 use super::literal::{self, Number};
 use super::locate::{self, Kind, Node};
+use super::point_lines;
 use super::splice::{self, Splice};
 use super::{Change, Edit, EditError};
 use crate::model::{Lang, WaterClass};
@@ -338,7 +339,7 @@ fn record_splice(
     };
     let history = match node.get("history") {
         None => {
-            return splice::insert_key(body, node, "history", &format!("[{point}]"))
+            return point_lines::fresh(body, node, &point)
                 .map(|splice| (vec![splice], false))
                 .ok_or_else(|| cannot("no place for it in the file"));
         }
@@ -372,7 +373,9 @@ fn record_splice(
             splice::insert_section(body, sections, index, &lines)
         }
         Item::Value(Value::Array(array)) if array.len() == points.len() => {
-            splice::insert_element(body, array, index, &point)
+            point_lines::spread(body, node, array, index, &point)
+                .map(|splice| vec![splice])
+                .or_else(|| splice::insert_element(body, array, index, &point))
         }
         _ => return Err(cannot("a point is not a { date = ..., ... } table")),
     };

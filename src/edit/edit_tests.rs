@@ -158,17 +158,34 @@ fn record_replaces_the_same_date_and_inserts_in_order() {
         summary,
         "clear-water/outfalls: done 110 → 112, history 2024-12-31 replaced with 112"
     );
+    // A point added to a one-line array: the array one point per line,
+    // each point's text as it was.
     let mut e = edit("outfalls", None);
     e.record = Some(Record::At(date("2024-09-30")));
     let (text, summary) = run(&e).unwrap();
     assert_eq!(
         text,
         PLAN.replace(
-            "done = 80 }, ",
-            "done = 80 }, { date = 2024-09-30, done = 110 }, "
+            "history = [ { date = 2024-06-30, done = 80 }, { date = 2024-12-31, done = 109 } ]",
+            "history = [\n  { date = 2024-06-30, done = 80 },\n  { date = 2024-09-30, done = 110 },\n  { date = 2024-12-31, done = 109 },\n]"
         )
     );
     assert_eq!(summary, "clear-water/outfalls: recorded 110 at 2024-09-30");
+}
+
+/// In a section whose keys are indented, a fresh history's points sit
+/// one indent deeper and its `]` under its key.
+#[test]
+fn record_writes_a_fresh_history_one_point_per_line_indented_like_its_key() {
+    let at = PLAN.find("id = \"outfalls\"").unwrap();
+    let section =
+        "  id = \"outfalls\"\n  name = \"Outfalls\"\n  done = 110 # checked 12-20\n  total = 113\n";
+    let source = format!("{}{section}", &PLAN[..at]);
+    let mut e = edit("outfalls", None);
+    e.record = Some(Record::At(date("2024-12-31")));
+    let (text, _, _) = edit_text(&source, &e, options(), "plan.toml").unwrap();
+    let history = "  history = [\n    { date = 2024-12-31, done = 110 },\n  ]\n";
+    assert!(text.contains(&format!("total = 113\n{history}")), "{text}");
 }
 
 #[test]
@@ -180,7 +197,7 @@ fn record_starts_a_history() {
         text,
         PLAN.replace(
             "target = \"II\"\n",
-            "target = \"II\"\nhistory = [{ date = 2024-12-31, value = \"Ⅱ\" }]\n"
+            "target = \"II\"\nhistory = [\n  { date = 2024-12-31, value = \"Ⅱ\" },\n]\n"
         )
     );
 }

@@ -17,6 +17,7 @@ mod error;
 mod literal;
 mod locate;
 mod lock;
+mod point_lines;
 pub mod rollover;
 mod save;
 mod splice;

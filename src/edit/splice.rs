@@ -44,7 +44,7 @@ pub fn apply(body: &str, splices: Vec<Splice>) -> String {
 }
 
 /// The line break the file uses at `at` (or its first one): `\r\n` or `\n`.
-fn line_break(body: &str, at: usize) -> &'static str {
+pub fn line_break(body: &str, at: usize) -> &'static str {
     let next = body[at..].find('\n').map(|i| at + i);
     let first = body.find('\n');
     match next.or(first) {
@@ -180,12 +180,12 @@ pub fn insert_section(
     }])
 }
 
-fn line_start(body: &str, at: usize) -> usize {
+pub fn line_start(body: &str, at: usize) -> usize {
     body[..at].rfind('\n').map_or(0, |i| i + 1)
 }
 
 /// The spaces and tabs a line starts with.
-fn indent_of(line: &str) -> &str {
+pub fn indent_of(line: &str) -> &str {
     &line[..line.len() - line.trim_start_matches([' ', '\t']).len()]
 }
 

@@ -401,7 +401,11 @@ fn a_crlf_file_keeps_its_line_endings() {
         &crlf,
         &["clear-water/water-sources", "--record"],
         &[],
-        &["history = [{ date = 2024-12-31, done = 4 }]\r\n"],
+        &[
+            "history = [\r\n",
+            "  { date = 2024-12-31, done = 4 },\r\n",
+            "]\r\n",
+        ],
         "clear-water/water-sources: recorded 4 at 2024-12-31",
     );
     assert_eq!(at, line_of(&crlf, "note = \"两处待验收\"") + 1);
@@ -702,7 +706,9 @@ fn note_and_history_added_together_in_that_order() {
             "done = 6\n",
             "total = 6\n",
             "note = \"全部完成\"\n",
-            "history = [{ date = 2024-12-31, done = 6 }]\n",
+            "history = [\n",
+            "  { date = 2024-12-31, done = 6 },\n",
+            "]\n",
         ],
         "clear-water/water-sources: done 4 → 6, note (zh) replaced, recorded 6 at 2024-12-31",
     );
@@ -712,7 +718,9 @@ fn note_and_history_added_together_in_that_order() {
         &[],
         &[
             "note = \"n\"\n",
-            "history = [{ date = 2024-12-31, done = 1 }]\n",
+            "history = [\n",
+            "  { date = 2024-12-31, done = 1 },\n",
+            "]\n",
         ],
         "c/u: note (en) added, recorded 1 at 2024-12-31",
     );
