@@ -12,6 +12,7 @@ mod pty_panic;
 mod pty_reader;
 mod pty_reload;
 mod pty_report;
+mod pty_rollup;
 mod pty_screen;
 mod pty_screen_reader;
 mod pty_search;
