@@ -22,9 +22,9 @@ struct Layout {
     name: u16,
     as_of: u16,
     state: u16,
-    /// The first campaign's column starts here; each is `campaign` wide.
-    campaigns_x: u16,
-    campaign: u16,
+    /// Each campaign's column: where it starts (from the line's start) and
+    /// how wide it is, a blank column after it included.
+    campaigns: Vec<(u16, u16)>,
 }
 
 const POINTER: u16 = 2;
@@ -46,15 +46,68 @@ fn layout(area: Rect, screen: &RollupScreen) -> Layout {
     } else {
         0
     };
-    let campaigns_x = POINTER + name + 1 + DATE + 1 + if flagged { state + 1 } else { 0 };
-    let count = u16::try_from(screen.columns().len().max(1)).unwrap_or(u16::MAX);
+    let first = POINTER + name + 1 + DATE + 1 + if flagged { state + 1 } else { 0 };
+    let widths = fit(&needed(screen), area.width.saturating_sub(first));
+    let mut x = first;
+    let campaigns = widths
+        .into_iter()
+        .map(|width| {
+            let at = x;
+            x += width;
+            (at, width)
+        })
+        .collect();
     Layout {
         name,
         as_of: DATE,
         state,
-        campaigns_x,
-        campaign: area.width.saturating_sub(2 + campaigns_x) / count,
+        campaigns,
     }
+}
+
+/// What each campaign's column needs: its longest cell, heading or
+/// combined figure, and a blank column.
+fn needed(screen: &RollupScreen) -> Vec<u16> {
+    let settings = screen.settings();
+    let lang = settings.lang;
+    let units = &screen.rollup().units;
+    screen
+        .columns()
+        .iter()
+        .map(|column| {
+            let cells = units
+                .iter()
+                .filter_map(|unit| cell(unit, &column.id, lang, settings.ascii))
+                .map(|shown| width(&shown.text));
+            let heading = width(column.name.get(lang)) + 2;
+            let combined = width(&combined_cell(screen.combined(), &column.id, lang));
+            let most = cells.chain([heading, combined]).max().unwrap_or(1);
+            u16::try_from(most + 1).unwrap_or(u16::MAX)
+        })
+        .collect()
+}
+
+/// Widths for columns that need `needed` in `room`: each its fair share at
+/// most, what the narrow ones leave to the wide ones in turn, and what
+/// is left over spread evenly.
+fn fit(needed: &[u16], room: u16) -> Vec<u16> {
+    if needed.is_empty() {
+        return Vec::new();
+    }
+    let count = u16::try_from(needed.len()).unwrap_or(u16::MAX);
+    let share = room / count;
+    let mut widths: Vec<u16> = needed.iter().map(|n| (*n).min(share)).collect();
+    let mut left = room.saturating_sub(widths.iter().sum());
+    for (width, need) in widths.iter_mut().zip(needed) {
+        let more = need.saturating_sub(*width).min(left);
+        *width += more;
+        left -= more;
+    }
+    let each = left / count;
+    for width in &mut widths {
+        *width += each;
+    }
+    widths
 }
 
 /// Draws the matrix; where the selected unit's row is.
@@ -123,8 +176,8 @@ fn heading(buf: &mut Buffer, inner: Rect, c: &Layout, screen: &RollupScreen, the
     );
     let date_x = inner.x + POINTER + c.name + 1;
     put(buf, date_x, y, c.as_of, words::as_of(lang), style, ell);
-    for (i, column) in screen.columns().iter().enumerate() {
-        let x = inner.x + c.campaigns_x + c.campaign * i as u16;
+    for (column, (at, room)) in screen.columns().iter().zip(&c.campaigns) {
+        let x = inner.x + at;
         let name = format!(
             "{} {}",
             theme.theme_mark(column.theme),
@@ -134,7 +187,7 @@ fn heading(buf: &mut Buffer, inner: Rect, c: &Layout, screen: &RollupScreen, the
             buf,
             x,
             y,
-            c.campaign.saturating_sub(1),
+            room.saturating_sub(1),
             &name,
             theme.accent(column.theme).patch(style),
             ell,
@@ -197,9 +250,8 @@ fn unit_row(
             ell,
         );
     }
-    for (i, column) in screen.columns().iter().enumerate() {
-        let at = x + c.campaigns_x + c.campaign * i as u16;
-        let room = c.campaign.saturating_sub(1);
+    for (column, (at, room)) in screen.columns().iter().zip(&c.campaigns) {
+        let (at, room) = (x + at, room.saturating_sub(1));
         match cell(unit, &column.id, lang, settings.ascii) {
             Some(shown) => {
                 let style = match (unit.stale, shown.status) {
@@ -228,14 +280,13 @@ fn combined_row(buf: &mut Buffer, line: Rect, c: &Layout, screen: &RollupScreen,
         style,
         ell,
     );
-    for (i, column) in screen.columns().iter().enumerate() {
-        let at = line.x + c.campaigns_x + c.campaign * i as u16;
+    for (column, (at, room)) in screen.columns().iter().zip(&c.campaigns) {
         let text = combined_cell(screen.combined(), &column.id, lang);
         put(
             buf,
-            at,
+            line.x + at,
             line.y,
-            c.campaign.saturating_sub(1),
+            room.saturating_sub(1),
             &text,
             style,
             ell,
