@@ -23,7 +23,6 @@ pub(crate) mod search;
 mod state;
 mod undo;
 
-use std::collections::HashMap;
 use std::path::PathBuf;
 
 use chrono::NaiveTime;
@@ -33,11 +32,12 @@ use crossterm::event::{
 
 use super::action::{Action, Command};
 use super::keymap::Context;
-use super::rows::{self, Item, ItemKey, SortKey};
+use super::rows::{self, Item};
 pub use super::settings::Settings;
 use crate::load::{Document, Opened, ReadError};
 use crate::model::{Plan, PlanStatus};
 
+pub(crate) use campaign_view::CampaignView;
 pub use problems::Problems;
 pub(crate) use prompt::Prompt;
 
@@ -123,27 +123,6 @@ pub enum Pane {
     Detail,
 }
 
-/// The campaign view's state: which campaign, its rows, the selection.
-pub(crate) struct CampaignView {
-    pub index: usize,
-    pub id: String,
-    pub rows: Vec<Item>,
-    pub selected: usize,
-    /// What the selection is, so it survives sort, filter and reload.
-    pub selected_key: Option<ItemKey>,
-    /// The first row shown.
-    pub offset: usize,
-    pub focus: Pane,
-    pub detail_scroll: u16,
-}
-
-/// What a campaign view was left with.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub(crate) struct Remembered {
-    pub filter: String,
-    pub selected: Option<ItemKey>,
-}
-
 /// A transient line in the footer: a save's outcome, an editor failure.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Message {
@@ -167,7 +146,7 @@ pub(crate) struct FileState {
 }
 
 /// Where the user is in the views that outlive a visit: the card selected,
-/// the search and the changes list, and each campaign's sort and filter.
+/// the search and the changes list, the lists across campaigns.
 #[derive(Default)]
 pub(crate) struct Lists {
     pub overview: overview_view::OverviewView,
@@ -185,11 +164,6 @@ pub(crate) struct Lists {
     pub year: Option<attention::AttentionList>,
     /// The file's own history points for the year view, when git holds none.
     pub year_from_file: Option<crate::history::compare::YearOnYear>,
-    pub sort: SortKey,
-    pub filter: String,
-    /// The filter and selection each campaign view was left with, by
-    /// campaign id: going back to it finds them again.
-    pub remembered: HashMap<String, Remembered>,
 }
 
 /// What stands over the view for a while: a prompt, the problems panel,
@@ -224,7 +198,7 @@ pub struct App {
     data: Option<Data>,
     file: FileState,
     view: View,
-    campaign: Option<CampaignView>,
+    campaign: campaign_view::Campaigns,
     attention: Option<attention::AttentionView>,
     lists: Lists,
     overlay: Overlay,
@@ -253,7 +227,7 @@ impl App {
                 read_only: false,
             },
             view: View::Overview,
-            campaign: None,
+            campaign: Default::default(),
             attention: None,
             lists: Lists::default(),
             overlay: Overlay::default(),

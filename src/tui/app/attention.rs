@@ -223,7 +223,7 @@ impl App {
     pub(super) fn attention_back(&mut self) -> Effect {
         let from = self.attention.as_ref().map_or(View::Overview, |v| v.from);
         self.view = match from {
-            View::Campaign if self.campaign.is_some() => View::Campaign,
+            View::Campaign if self.campaign.open.is_some() => View::Campaign,
             _ => View::Overview,
         };
         Effect::Redraw
@@ -238,12 +238,7 @@ impl App {
         if self.view != View::Campaign {
             return Effect::None;
         }
-        if !self.select_row_of(attention.item) && !self.lists.filter.is_empty() {
-            // A filter that hides the item gives way to it.
-            self.lists.filter.clear();
-            self.rebuild_rows();
-            self.select_row_of(attention.item);
-        }
+        self.select_row_even_if_filtered(attention.item);
         if let Some(view) = self.attention.as_mut() {
             view.jumped = true;
         }
@@ -254,6 +249,7 @@ impl App {
     pub(super) fn select_row_of(&mut self, item: Item) -> bool {
         let position = self
             .campaign
+            .open
             .as_ref()
             .and_then(|view| view.rows.iter().position(|row| *row == item));
         match position {
@@ -306,7 +302,7 @@ impl App {
     /// After new data: the selection found again by campaign id and item
     /// key (else the same row, or the last), and a way back that still exists.
     pub(super) fn find_attention_place(&mut self) {
-        let campaign_open = self.campaign.is_some();
+        let campaign_open = self.campaign.open.is_some();
         if let Some(view) = self.attention.as_mut()
             && !campaign_open
         {

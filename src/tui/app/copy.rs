@@ -26,7 +26,7 @@ impl App {
         let data = self.data.as_ref()?;
         let (index, item) = match self.view {
             View::Overview => (self.lists.overview.selected, None),
-            View::Campaign => (self.campaign.as_ref()?.index, self.selected_item()),
+            View::Campaign => (self.campaign.open.as_ref()?.index, self.selected_item()),
             View::Attention => {
                 let attention = self.selected_attention()?;
                 (attention.campaign, Some(attention.item))

@@ -26,7 +26,11 @@ impl App {
     }
 
     fn campaign_parts(&self) -> campaign::Parts {
-        let rows = self.campaign.as_ref().map_or(0, |view| view.rows.len());
+        let rows = self
+            .campaign
+            .open
+            .as_ref()
+            .map_or(0, |view| view.rows.len());
         campaign::parts(self.body(), self.screen.measures.summary_width, rows)
     }
 
@@ -40,7 +44,7 @@ impl App {
     }
 
     pub(super) fn campaign_hit(&self, column: u16, row: u16) -> Option<campaign::Hit> {
-        let view = self.campaign.as_ref()?;
+        let view = self.campaign.open.as_ref()?;
         let at = Position::new(column, row);
         campaign::hit(
             &self.campaign_parts(),

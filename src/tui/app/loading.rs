@@ -15,7 +15,6 @@ use crate::model::Plan;
 use crate::model::PlanStatus;
 use crate::model::Text;
 use crate::tui::changes::HistoryState;
-use crate::tui::geometry::scrolled;
 use crate::tui::retiring::Retired;
 use crate::tui::rows;
 
@@ -163,11 +162,11 @@ impl App {
             return;
         };
         self.lists.overview.find_again(plan, card.as_deref());
-        if let Some(view) = self.campaign.as_mut() {
+        if let Some(view) = self.campaign.open.as_mut() {
             match plan.campaigns.iter().position(|c| c.id == view.id) {
                 Some(index) => view.index = index,
                 None => {
-                    self.campaign = None;
+                    self.campaign.open = None;
                     // The attention list stays open over the new data.
                     if self.view == View::Campaign {
                         self.view = View::Overview;
@@ -183,12 +182,8 @@ impl App {
 
     /// Recomputes the open campaign's rows and finds the selection again by id.
     pub(super) fn rebuild_rows(&mut self) {
-        let lang = self.settings.lang;
-        let (sort, filter) = (self.lists.sort, self.lists.filter.clone());
-        let Some(data) = self.data.as_ref() else {
-            return;
-        };
-        let Some(view) = self.campaign.as_mut() else {
+        let (sort, lang) = (self.campaign.sort, self.settings.lang);
+        let (Some(data), Some(view)) = (self.data.as_ref(), self.campaign.open.as_mut()) else {
             return;
         };
         let (Some(campaign), Some(status)) = (
@@ -197,28 +192,14 @@ impl App {
         ) else {
             return;
         };
-        view.rows = rows::rows(campaign, status, sort, &filter, lang);
-        let found = view.selected_key.as_ref().and_then(|key| {
-            view.rows
-                .iter()
-                .position(|item| item.has_key(campaign, key))
-        });
-        match found {
-            Some(index) => view.selected = index,
-            None => {
-                view.selected = view.selected.min(view.rows.len().saturating_sub(1));
-                if view.selected_key.is_none() {
-                    view.selected_key = view.rows.get(view.selected).and_then(|i| i.key(campaign));
-                }
-            }
-        }
+        view.rebuild((campaign, status), sort, lang);
         self.keep_selection_visible();
     }
 
     pub(super) fn keep_selection_visible(&mut self) {
         let page = self.list_page();
-        if let Some(view) = self.campaign.as_mut() {
-            view.offset = scrolled(view.offset, view.selected, page, view.rows.len());
+        if let Some(view) = self.campaign.open.as_mut() {
+            view.keep_visible(page);
         }
         self.keep_attention_visible();
     }

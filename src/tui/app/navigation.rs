@@ -1,8 +1,7 @@
 //! Moving around: the overview cards, the campaign list and detail pane,
 //! the help overlay, clicks, and where the editor opens.
 
-use super::moves::moved;
-use super::{App, CampaignView, Effect, Pane, Prompt, Remembered, View};
+use super::{App, Effect, Pane, Prompt, View};
 use crate::tui::action::Command;
 use crate::tui::geometry::campaign::Hit;
 use crate::tui::rows::Item;
@@ -19,7 +18,7 @@ impl App {
             },
             View::Campaign => match self.campaign_hit(column, row) {
                 Some(Hit::Row(index)) => {
-                    let focus_changed = self.campaign.as_mut().is_some_and(|view| {
+                    let focus_changed = self.campaign.open.as_mut().is_some_and(|view| {
                         std::mem::replace(&mut view.focus, Pane::List) != Pane::List
                     });
                     match self.select(index) {
@@ -27,7 +26,7 @@ impl App {
                         effect => effect,
                     }
                 }
-                Some(Hit::Detail) => match self.campaign.as_mut() {
+                Some(Hit::Detail) => match self.campaign.open.as_mut() {
                     Some(view) if view.focus != Pane::Detail => {
                         view.focus = Pane::Detail;
                         Effect::Redraw
@@ -133,19 +132,30 @@ impl App {
             return false;
         };
         self.open(index);
-        if !self.select_row_of(row) {
-            self.lists.filter.clear();
-            self.rebuild_rows();
-            self.select_row_of(row);
-        }
+        self.select_row_even_if_filtered(row);
         true
+    }
+
+    /// Selects `item` in the open campaign; a filter that hides it gives way.
+    pub(super) fn select_row_even_if_filtered(&mut self, item: Item) {
+        if !self.select_row_of(item)
+            && self
+                .campaign
+                .open
+                .as_mut()
+                .is_some_and(|v| v.clear_filter())
+        {
+            self.rebuild_rows();
+            self.select_row_of(item);
+        }
     }
 
     pub(super) fn open(&mut self, index: usize) -> Effect {
         let Some(campaign) = self.plan().and_then(|p| p.campaigns.get(index)) else {
             return Effect::None;
         };
-        if self.view == View::Campaign && self.campaign.as_ref().is_some_and(|c| c.index == index) {
+        let open = self.campaign.open.as_ref();
+        if self.view == View::Campaign && open.is_some_and(|c| c.index == index) {
             return Effect::None;
         }
         let id = campaign.id.clone();
@@ -153,69 +163,46 @@ impl App {
         self.lists.overview.selected = index;
         self.view = View::Campaign;
         // Each campaign keeps its own filter and selection.
-        if let Some(left) = self.campaign.take() {
-            let kept = Remembered {
-                filter: std::mem::take(&mut self.lists.filter),
-                selected: left.selected_key,
-            };
-            self.lists.remembered.insert(left.id, kept);
-        }
-        let remembered = self.lists.remembered.remove(&id).unwrap_or_default();
-        self.lists.filter = remembered.filter;
-        self.campaign = Some(CampaignView {
-            index,
-            id,
-            rows: Vec::new(),
-            selected: 0,
-            selected_key: remembered.selected,
-            offset: 0,
-            focus: Pane::List,
-            detail_scroll: 0,
-        });
+        self.campaign.open(index, id);
         self.rebuild_rows();
         Effect::Redraw
     }
 
     pub(super) fn campaign_command(&mut self, command: Command) -> Effect {
-        let detail_max = self.detail_max_scroll();
-        let Some(view) = self.campaign.as_mut() else {
+        let (detail_max, page) = (self.detail_max_scroll(), self.list_page());
+        let Some(view) = self.campaign.open.as_mut() else {
             self.view = View::Overview;
             return Effect::Redraw;
         };
-        // Focus and the detail's scroll are the view's own.
+        // Focus, the detail's scroll and moving through the rows are the view's own.
         if let Some(effect) = view.update(command, detail_max) {
             return effect;
         }
+        if let Some(target) = view.moved_to(command, page) {
+            return self.select(target);
+        }
         match command {
             Command::Back | Command::BackOrQuit => {
-                if !self.lists.filter.is_empty() && command == Command::Back {
-                    // Esc first clears a filter, then leaves.
-                    self.lists.filter.clear();
+                // Esc first clears a filter, then leaves.
+                if command == Command::Back && view.clear_filter() {
                     self.rebuild_rows();
                 } else {
                     self.view = self.back_from_campaign();
                 }
                 Effect::Redraw
             }
-            Command::Up
-            | Command::Down
-            | Command::Top
-            | Command::Bottom
-            | Command::PageUp
-            | Command::PageDown => self.move_in_list(command),
             // A new filter starts empty: typing after an old one ran them together.
             Command::StartFilter => {
+                if view.clear_filter() {
+                    self.rebuild_rows();
+                }
                 self.overlay.prompt = Some(Prompt::Filter {
                     input: String::new(),
                 });
-                if !self.lists.filter.is_empty() {
-                    self.lists.filter.clear();
-                    self.rebuild_rows();
-                }
                 Effect::Redraw
             }
             Command::CycleSort => {
-                self.lists.sort = self.lists.sort.next();
+                self.campaign.cycle_sort();
                 self.rebuild_rows();
                 Effect::Redraw
             }
@@ -228,45 +215,24 @@ impl App {
         }
     }
 
-    /// Moves the selection in the campaign list by a row, a page or to an end.
-    fn move_in_list(&mut self, command: Command) -> Effect {
-        let page = self.list_page();
-        let Some(view) = self.campaign.as_mut() else {
-            return Effect::None;
-        };
-        let len = view.rows.len();
-        if len == 0 {
-            return Effect::None;
-        }
-        match moved(view.selected, command, page, len - 1) {
-            Some(target) => self.select(target),
-            None => Effect::None,
-        }
-    }
-
     pub(super) fn select(&mut self, target: usize) -> Effect {
-        let key = self
-            .open_campaign()
-            .and_then(|(campaign, view)| view.rows.get(target).and_then(|i| i.key(campaign)));
-        let Some(view) = self.campaign.as_mut() else {
+        let (Some(data), Some(view)) = (self.data.as_ref(), self.campaign.open.as_mut()) else {
             return Effect::None;
         };
-        if target == view.selected && key == view.selected_key {
+        let Some(campaign) = data.plan().campaigns.get(view.index) else {
+            return Effect::None;
+        };
+        if !view.select(target, campaign) {
             return Effect::None;
         }
-        view.selected = target;
-        view.selected_key = key;
-        view.detail_scroll = 0;
         self.keep_selection_visible();
         Effect::Redraw
     }
 
     pub(super) fn selected_item(&self) -> Option<Item> {
-        let view = self
-            .campaign
-            .as_ref()
-            .filter(|_| self.view == View::Campaign)?;
-        view.rows.get(view.selected).copied()
+        let view = self.campaign.open.as_ref();
+        view.filter(|_| self.view == View::Campaign)?
+            .selected_item()
     }
 
     /// The line `e` opens the editor at: the selected item, else the campaign.

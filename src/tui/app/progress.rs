@@ -105,7 +105,9 @@ impl App {
         let text = prompt.input().to_owned();
         match prompt {
             Prompt::Filter { .. } => {
-                self.lists.filter = text;
+                if let Some(view) = self.campaign.open.as_mut() {
+                    view.filter = text;
+                }
                 self.rebuild_rows();
             }
             Prompt::Search { .. } => self.set_search(&text),
@@ -146,7 +148,9 @@ impl App {
             }
             Command::Back => {
                 self.overlay.prompt = None;
-                self.lists.filter.clear();
+                if let Some(view) = self.campaign.open.as_mut() {
+                    view.clear_filter();
+                }
                 self.rebuild_rows();
                 Effect::Redraw
             }

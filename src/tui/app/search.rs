@@ -77,7 +77,7 @@ impl App {
         self.lists.search = None;
         let from = self.attention.as_ref().map_or(View::Overview, |v| v.from);
         self.view = match from {
-            View::Campaign if self.campaign.is_some() => View::Campaign,
+            View::Campaign if self.campaign.open.is_some() => View::Campaign,
             _ => View::Overview,
         };
         Effect::Redraw

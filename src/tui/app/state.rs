@@ -28,7 +28,7 @@ impl App {
     /// The open campaign's id, in the campaign view.
     pub fn campaign_id(&self) -> Option<&str> {
         match self.view {
-            View::Campaign => self.campaign.as_ref().map(|c| c.id.as_str()),
+            View::Campaign => self.campaign.open.as_ref().map(|c| c.id.as_str()),
             View::Overview | View::Attention => None,
         }
     }
@@ -37,6 +37,7 @@ impl App {
     pub fn selected_id(&self) -> Option<&str> {
         let view = self
             .campaign
+            .open
             .as_ref()
             .filter(|_| self.view == View::Campaign)?;
         let item = *view.rows.get(view.selected)?;
@@ -49,7 +50,7 @@ impl App {
 
     /// The ids of the rows shown, in order (for tests and the render command).
     pub fn row_ids(&self) -> Vec<&str> {
-        let (Some(view), Some(data)) = (self.campaign.as_ref(), self.data.as_ref()) else {
+        let (Some(view), Some(data)) = (self.campaign.open.as_ref(), self.data.as_ref()) else {
             return Vec::new();
         };
         let Some(campaign) = data.plan().campaigns.get(view.index) else {
@@ -70,11 +71,12 @@ impl App {
     }
 
     pub fn sort(&self) -> SortKey {
-        self.lists.sort
+        self.campaign.sort
     }
 
+    /// The open campaign's filter.
     pub fn filter(&self) -> &str {
-        &self.lists.filter
+        self.campaign.open.as_ref().map_or("", |view| &view.filter)
     }
 
     pub fn help_open(&self) -> bool {
@@ -87,7 +89,7 @@ impl App {
     }
 
     pub fn focus(&self) -> Pane {
-        self.campaign.as_ref().map_or(Pane::List, |c| c.focus)
+        self.campaign.open.as_ref().map_or(Pane::List, |c| c.focus)
     }
 
     pub fn file_missing(&self) -> bool {
@@ -106,7 +108,7 @@ impl App {
     }
 
     pub(crate) fn campaign_view(&self) -> Option<&CampaignView> {
-        self.campaign.as_ref()
+        self.campaign.open.as_ref()
     }
 
     pub(crate) fn attention_view(&self) -> Option<&attention::AttentionView> {
@@ -166,7 +168,7 @@ impl App {
     }
 
     pub(crate) fn open_campaign(&self) -> Option<(&Campaign, &CampaignView)> {
-        let view = self.campaign.as_ref()?;
+        let view = self.campaign.open.as_ref()?;
         let campaign = self.plan()?.campaigns.get(view.index)?;
         Some((campaign, view))
     }
