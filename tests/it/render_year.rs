@@ -72,6 +72,8 @@ fn the_year_view_in_chinese_at_80x24_keeps_the_bulletins_words_whole() {
         "同比上升25.0%，好转*",
         "无上年同期数据",
         "同比由Ⅱ类变差至Ⅲ类",
+        // The room the 同比 leaves keeps the same period's source whole.
+        "24*（文件） ",
     ] {
         assert!(frame.contains(words), "{words}\n{frame}");
     }

@@ -16,7 +16,7 @@ use crate::history::compare::{YearAgo, YearOnYear, YearSource, years_before};
 use crate::i18n;
 use crate::model::attention::Attention;
 use crate::model::{Campaign, Item, Lang, Plan};
-use crate::report::yoy::{Yoy, words};
+use crate::report::yoy::{ItemYoy, Yoy, words};
 use crate::tui::app::App;
 use crate::tui::app::attention::AttentionList;
 use crate::tui::geometry::attention::parts;
@@ -24,11 +24,12 @@ use crate::tui::geometry::columns::POINTER;
 use crate::tui::geometry::lines;
 use crate::tui::theme::Theme;
 
-/// The columns' widths for a view `width` wide whose widest 同比 is
-/// `change` wide: the 同比 takes what is left and reads whole, so the
-/// columns it needs the room of give way first: the campaign (gone when
-/// the view is narrow), this year's target, then last year's result.
-fn widths(width: u16, change: u16) -> [u16; 7] {
+/// The columns' widths for a view `width` wide with the `widest` cells:
+/// the 同比 takes what is left and reads whole, so the columns it needs the
+/// room of give way first: the campaign (gone when the view is narrow),
+/// this year's target, then last year's result. Room the 同比 leaves spare
+/// widens the same period last year to its widest cell (`（文件）` kept).
+fn widths(width: u16, widest: Widest) -> [u16; 7] {
     let mut fixed = if width >= 100 {
         [12, 18, 11, 11, 11, 13]
     } else {
@@ -36,27 +37,58 @@ fn widths(width: u16, change: u16) -> [u16; 7] {
     };
     let rest = |fixed: &[u16; 6]| width.saturating_sub(fixed.iter().sum::<u16>() + POINTER);
     for column in [0, 3, 2] {
-        if rest(&fixed) >= change {
+        if rest(&fixed) >= widest.change {
             break;
         }
         fixed[column] = 0;
     }
+    let spare = rest(&fixed).saturating_sub(widest.change);
+    let short = (widest.ago + 1).saturating_sub(fixed[5]);
+    fixed[5] += spare.min(short);
     let rest = rest(&fixed);
     [
         fixed[0], fixed[1], fixed[2], fixed[3], fixed[4], fixed[5], rest,
     ]
 }
 
-/// The widest 同比 of the list's items: measured over every row, not the
+/// The widest cells of the columns that are measured.
+#[derive(Clone, Copy, Debug, Default)]
+struct Widest {
+    /// The same period last year.
+    ago: u16,
+    /// The 同比.
+    change: u16,
+}
+
+/// The widest cells of the list's items: measured over every row, not the
 /// ones in sight, so the columns stay put while scrolling.
-fn widest_change(yoy: &Yoy, plan: &Plan, list: &AttentionList, lang: Lang, theme: &Theme) -> u16 {
-    let widths = list.items.iter().filter_map(|at| {
-        let campaign = plan.campaigns.get(at.campaign)?;
-        let (text, _) = change_cell(yoy, campaign, at.item, lang, theme);
-        Some(crate::text::width(&text))
-    });
-    let widest = widths.max().unwrap_or(0);
-    u16::try_from(widest).unwrap_or(u16::MAX)
+fn widest(yoy: &Yoy, plan: &Plan, list: &AttentionList, lang: Lang, theme: &Theme) -> Widest {
+    let width = |text: &str| u16::try_from(crate::text::width(text)).unwrap_or(u16::MAX);
+    let mut widest = Widest::default();
+    for at in &list.items {
+        let Some(campaign) = plan.campaigns.get(at.campaign) else {
+            continue;
+        };
+        let found = yoy.item(campaign, at.item);
+        if let Some(found) = &found {
+            let ago = earlier(&found.ago, campaign, at.item, lang, theme.ascii);
+            widest.ago = widest.ago.max(width(&ago));
+        }
+        let (change, _) = change_cell(found.as_ref(), lang, theme);
+        widest.change = widest.change.max(width(&change));
+    }
+    widest
+}
+
+/// A figure of an earlier year: `*` when it is an assumed point, and where
+/// it came from when that is the file rather than a commit.
+fn earlier(ago: &YearAgo, campaign: &Campaign, item: Item, lang: Lang, ascii: bool) -> String {
+    let figure = words::figure(ago.figure, campaign, item, lang, ascii);
+    let mark = figures::mark(ago.assumed);
+    match ago.source {
+        YearSource::File => format!("{figure}{mark}{}", i18n::year::from_file(lang)),
+        YearSource::Commit(_) => format!("{figure}{mark}"),
+    }
 }
 
 /// Gives where the selected row was drawn (or the "reading" line).
@@ -88,8 +120,8 @@ pub(crate) fn draw(
         return Some(Position::new(at.x + 2, at.y));
     };
     let yoy = Yoy::new(years.clone());
-    let change = widest_change(&yoy, data.plan(), list, lang, theme);
-    let widths = widths(parts.header.width, change);
+    let widest = widest(&yoy, data.plan(), list, lang, theme);
+    let widths = widths(parts.header.width, widest);
     let style = theme.title();
     let headings = i18n::year::headings(lang).map(|h| (h.to_owned(), style));
     cells(buf, parts.header, widths, headings, theme);
@@ -204,19 +236,13 @@ fn row(
             )
         }
     };
-    // A figure of an earlier year: `*` when it is an assumed point, and
-    // where it came from when that is the file rather than a commit.
-    let earlier = |ago: &YearAgo| {
-        let figure = words::figure(ago.figure, campaign, item, lang, ascii);
-        let mark = figures::mark(ago.assumed);
-        match ago.source {
-            YearSource::File => format!("{figure}{mark}{}", i18n::year::from_file(lang)),
-            YearSource::Commit(_) => format!("{figure}{mark}"),
-        }
-    };
-    let result = yoy.years().last_result(campaign, item).map(|r| earlier(&r));
-    let ago = yoy.item(campaign, item).map(|f| earlier(&f.ago));
-    let (change, change_style) = change_cell(yoy, campaign, item, lang, theme);
+    let result = yoy.years().last_result(campaign, item);
+    let result = result.map(|r| earlier(&r, campaign, item, lang, ascii));
+    let found = yoy.item(campaign, item);
+    let ago = found
+        .as_ref()
+        .map(|f| earlier(&f.ago, campaign, item, lang, ascii));
+    let (change, change_style) = change_cell(found.as_ref(), lang, theme);
     let dash = || "—".to_owned();
     [
         (campaign.name.get(lang).to_owned(), theme.dim()),
@@ -231,15 +257,9 @@ fn row(
 
 /// The 同比 in the bulletin's words, coloured by its direction; "no
 /// figure" dimmed.
-fn change_cell(
-    yoy: &Yoy,
-    campaign: &Campaign,
-    item: Item,
-    lang: Lang,
-    theme: &Theme,
-) -> (String, Style) {
+fn change_cell(found: Option<&ItemYoy>, lang: Lang, theme: &Theme) -> (String, Style) {
     let plain = Style::new();
-    let Some(found) = yoy.item(campaign, item) else {
+    let Some(found) = found else {
         return (i18n::year::none(lang).to_owned(), theme.dim());
     };
     let Some(change) = &found.change else {
