@@ -234,6 +234,18 @@ fn the_cursor_stands_on_the_selection_in_every_list_view() {
         on_card(&pty, "Clear Water");
     }
 
+    // The attention list by lead: the cursor skips the leads' headings.
+    pty.send("a");
+    pty.wait_for("Attention list");
+    pty.send("o");
+    pty.wait_for("Attention list by lead");
+    let row = on_selected(&pty, POINTER);
+    down_and_up(&mut pty, row);
+    pty.send("o");
+    pty.wait_gone("by lead");
+    pty.send("a");
+    on_card(&pty, "Clear Water");
+
     // The search from the attention list: typed text, then the results.
     pty.send("a");
     pty.wait_for("Attention list");
