@@ -275,3 +275,96 @@ fn render_draws_the_rollup_of_a_manifest() {
     let selected = String::from_utf8(selected.stdout).unwrap();
     assert!(selected.contains("▸ c city"), "{selected}");
 }
+
+/// Styles the text snapshots cannot show: the selected row reversed, a
+/// status in its colour, a unit not reported (out of the sums) dimmed.
+#[test]
+fn the_selection_the_statuses_and_a_stale_unit_have_their_look() {
+    use ratatui::style::Modifier;
+    let dir = tempfile::tempdir().unwrap();
+    let rollup = load(&fixture(dir.path()));
+    let mut screen = RollupScreen::new(
+        rollup,
+        crate::tui_snapshots::settings(Lang::En, false, true),
+    );
+    screen.update(Action::Resize(100, 30));
+    let buffer = campaigns::tui::rollup::render::frame(&screen, (100, 30));
+    let text = campaigns::tui::render::to_text(&buffer);
+    let row = |needle: &str| text.lines().position(|l| l.contains(needle)).unwrap() as u16;
+    let column = |line: &str, needle: &str| {
+        let at = line.find(needle).unwrap();
+        campaigns::text::width(&line[..at]) as u16
+    };
+    let a = row("a city");
+    assert!(
+        buffer[(5, a)]
+            .style()
+            .add_modifier
+            .contains(Modifier::REVERSED),
+        "a selected"
+    );
+    let b_line = text.lines().nth(usize::from(row("b city"))).unwrap();
+    let behind = buffer[(column(b_line, "behind"), row("b city"))].style();
+    let d_line = text.lines().nth(usize::from(row("d city"))).unwrap();
+    let stale = buffer[(column(d_line, "behind"), row("d city"))].style();
+    assert_ne!(behind.fg, None, "a status in its colour");
+    assert_ne!(
+        behind.fg, stale.fg,
+        "d (未报送) is dimmed, not in the status colour"
+    );
+}
+
+/// A unit's name and its file's text are untrusted: no escape sequence
+/// or control character reaches the frame.
+#[test]
+fn hostile_names_are_shown_harmless() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = fixture(dir.path());
+    let manifest = std::fs::read_to_string(&path).unwrap();
+    let hostile = manifest.replace("en = \"a city\"", "en = \"a\\u001b[2J\\u0007city\\u202e\"");
+    assert_ne!(hostile, manifest);
+    std::fs::write(&path, hostile).unwrap();
+    let plan = dir.path().join("units/b/campaigns.toml");
+    let text = std::fs::read_to_string(&plan).unwrap();
+    std::fs::write(
+        &plan,
+        text.replace(
+            "en = \"Clear Water\"",
+            "en = \"Clear\\u001b]52;c;eA==\\u0007\"",
+        ),
+    )
+    .unwrap();
+    for view in ["rollup", "attention", "freshness"] {
+        let request = RollupRequest {
+            size: (120, 40),
+            view,
+            select: None,
+            ansi: false,
+        };
+        let frame = render_rollup(load(&path), settings(Lang::En), &request).unwrap();
+        let control = frame
+            .chars()
+            .find(|c| c.is_control() && *c != '\n' || *c == '\u{202e}');
+        assert_eq!(control, None, "{view}:\n{frame}");
+    }
+}
+
+/// `--ascii`: nothing but ASCII in a frame of English words (the
+/// rules, the marks, the missing figures included).
+#[test]
+fn ascii_frames_are_ascii() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = fixture(dir.path());
+    for view in ["rollup", "freshness", "drags", "attention"] {
+        let request = RollupRequest {
+            size: (120, 40),
+            view,
+            select: None,
+            ansi: false,
+        };
+        let ascii = crate::tui_snapshots::settings(Lang::En, true, false);
+        let frame = render_rollup(load(&path), ascii, &request).unwrap();
+        let other = frame.chars().find(|c| !c.is_ascii());
+        assert_eq!(other, None, "{view}:\n{frame}");
+    }
+}

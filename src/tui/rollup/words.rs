@@ -52,7 +52,7 @@ pub fn matrix_title(lang: Lang) -> &'static str {
 pub fn matrix_legend(lang: Lang) -> &'static str {
     say(
         lang,
-        "68%/100%: progress / expected by now (序时进度)",
+        "68%/100%: progress / expected by now",
         "68%/100%：进度/序时进度",
     )
 }

@@ -37,7 +37,13 @@ pub fn footer(buf: &mut Buffer, area: Rect, screen: &RollupScreen, theme: &Theme
         .iter()
         .find(|hint| width(hint) <= usize::from(area.width))
         .unwrap_or(&hints[hints.len() - 1]);
-    put(buf, area.x, area.y, area.width, fits, theme.dim(), ell);
+    // ASCII only: the other language by its code.
+    let fits = if theme.ascii {
+        fits.replace("中文", "zh")
+    } else {
+        (*fits).to_owned()
+    };
+    put(buf, area.x, area.y, area.width, &fits, theme.dim(), ell);
 }
 
 pub fn too_small(buf: &mut Buffer, area: Rect, screen: &RollupScreen, theme: &Theme) {

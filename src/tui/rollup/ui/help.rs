@@ -15,7 +15,18 @@ use crate::tui::ui::cells::put;
 
 pub fn draw(buf: &mut Buffer, area: Rect, screen: &RollupScreen, theme: &Theme) {
     let lang = screen.settings().lang;
-    let keys_width = KEYS.iter().map(|(k, ..)| width(k)).max().unwrap_or(0) as u16;
+    let shown = |keys: &str| {
+        if theme.ascii {
+            ascii_keys(keys)
+        } else {
+            keys.to_owned()
+        }
+    };
+    let keys_width = KEYS
+        .iter()
+        .map(|(k, ..)| width(&shown(k)))
+        .max()
+        .unwrap_or(0) as u16;
     let help = |(_, _, zh, en): &(&str, _, &str, &str)| match lang {
         Lang::Zh => width(zh),
         Lang::En => width(en),
@@ -38,7 +49,15 @@ pub fn draw(buf: &mut Buffer, area: Rect, screen: &RollupScreen, theme: &Theme) 
             Lang::Zh => zh,
             Lang::En => en,
         };
-        put(buf, inner.x + 1, y, keys_width, keys, theme.key(), ell);
+        put(
+            buf,
+            inner.x + 1,
+            y,
+            keys_width,
+            &shown(keys),
+            theme.key(),
+            ell,
+        );
         let x = inner.x + 2 + keys_width + 1;
         put(
             buf,
@@ -50,4 +69,12 @@ pub fn draw(buf: &mut Buffer, area: Rect, screen: &RollupScreen, theme: &Theme) 
             ell,
         );
     }
+}
+
+/// The arrow keys by name where only ASCII is drawn.
+fn ascii_keys(keys: &str) -> String {
+    keys.replace('↓', "Down")
+        .replace('↑', "Up")
+        .replace('→', "Right")
+        .replace('←', "Left")
 }

@@ -74,13 +74,27 @@ pub fn draw_rollup(
         help::draw(buf, area, screen, &theme);
     }
     if theme.ascii {
-        for cell in buf.content.iter_mut() {
-            if let std::borrow::Cow::Owned(ascii) = crate::text::ascii_signs(cell.symbol()) {
-                cell.set_symbol(&ascii);
-            }
-        }
+        ascii_cells(buf);
     }
     cursor
+}
+
+/// `--ascii`: the signs of units (`μg/m³`) and the few of the roll-up's
+/// own words and rules that are not ASCII, one column for one.
+fn ascii_cells(buf: &mut Buffer) {
+    for cell in buf.content.iter_mut() {
+        let own = match cell.symbol() {
+            "·" | "—" => Some("-"),
+            "│" => Some("|"),
+            "×" => Some("x"),
+            _ => None,
+        };
+        if let Some(own) = own {
+            cell.set_symbol(own);
+        } else if let std::borrow::Cow::Owned(ascii) = crate::text::ascii_signs(cell.symbol()) {
+            cell.set_symbol(&ascii);
+        }
+    }
 }
 
 /// The matrix on top, as tall as its units need (a border, the heading
