@@ -240,6 +240,7 @@ fn the_cursor_stands_on_the_selection_in_every_list_view() {
     pty.send("o");
     pty.wait_for("Attention list by lead");
     let row = on_selected(&pty, POINTER);
+    no_drawing(&pty);
     down_and_up(&mut pty, row);
     pty.send("o");
     pty.wait_gone("by lead");

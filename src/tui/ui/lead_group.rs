@@ -26,12 +26,19 @@ pub fn heading_text(group: &LeadGroup, lang: Lang, theme: &Theme) -> String {
         .iter()
         .map(|short| figures::shortfall(short, lang).to_string())
         .collect();
-    parts.push(figures::status_counts(
-        &group.counts,
-        lang,
-        theme.ascii,
-        dot,
-    ));
+    if theme.words {
+        // A screen reader hears the word once, without the symbol's name.
+        let counts = group.counts.iter();
+        parts
+            .extend(counts.map(|(status, n)| format!("{} {n}", theme.status_label(*status, lang))));
+    } else {
+        parts.push(figures::status_counts(
+            &group.counts,
+            lang,
+            theme.ascii,
+            dot,
+        ));
+    }
     let (n, rest) = (group.len, parts.join(dot));
     match lang {
         Lang::Zh => format!("{lead}（{n}项）：{rest}"),
