@@ -308,3 +308,18 @@ fn without_the_flag_the_cursor_stays_hidden() {
     assert!(pty.cursor_hidden(), "the cursor is hidden without the flag");
     pty.send("Q");
 }
+
+/// `screen_reader = true` in the config does what the flag does.
+#[test]
+fn the_config_turns_it_on() {
+    let (dir, path) = plan_with_history();
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "screen_reader = true\n").unwrap();
+    let mut pty = Pty::spawn(Options {
+        args: &["--lang", "en", "--config", config.to_str().unwrap(), &path],
+        ..Options::default()
+    });
+    on_card(&pty, "Blue Sky");
+    no_drawing(&pty);
+    pty.send("Q");
+}
