@@ -11,19 +11,17 @@ mod view;
 mod widths;
 
 pub(crate) use list::AttentionList;
+pub(crate) use view::{AttentionView, Place};
 mod year;
 
 pub(crate) use meeting::days_left_text;
 
-use super::{App, Effect, View};
+use super::{App, Data, Effect, Lists, View};
 use crate::model::Campaign;
-use crate::model::Plan;
 use crate::model::Text;
 use crate::model::attention::Attention;
 use crate::tui::action::Command;
-use crate::tui::geometry::scrolled;
 use crate::tui::rows::Item;
-use crate::tui::rows::ItemKey;
 
 /// The 责任单位 of an item: its own lead, else its campaign's.
 pub(crate) fn lead(campaign: &Campaign, item: Item) -> Option<&Text> {
@@ -47,43 +45,6 @@ pub(crate) enum Source {
     DueSoon,
     /// Every item beside last year's (the year view, `y`).
     Year,
-}
-
-/// The state on screen of a list across campaigns: the attention list or
-/// the search results, drawn and moved through alike.
-pub(crate) struct AttentionView {
-    pub source: Source,
-    /// The view it was opened from: where Esc goes back to.
-    pub from: View,
-    pub selected: usize,
-    /// What the selection is, so that it survives a reload.
-    pub place: Option<Place>,
-    /// The first row shown.
-    pub offset: usize,
-    /// Enter opened an item's campaign from here: Esc in that campaign's
-    /// list comes back to the list, for the next item of the meeting.
-    pub jumped: bool,
-}
-
-/// An item of the plan by campaign id and item key.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct Place {
-    campaign: String,
-    item: ItemKey,
-}
-
-fn place_of(plan: &Plan, attention: &Attention) -> Option<Place> {
-    let campaign = plan.campaigns.get(attention.campaign)?;
-    Some(Place {
-        campaign: campaign.id.clone(),
-        item: attention.item.key(campaign)?,
-    })
-}
-
-fn is_at(plan: &Plan, attention: &Attention, place: &Place) -> bool {
-    plan.campaigns
-        .get(attention.campaign)
-        .is_some_and(|c| c.id == place.campaign && attention.item.has_key(c, &place.item))
 }
 
 fn item_id(campaign: &Campaign, item: Item) -> Option<&str> {
@@ -117,15 +78,8 @@ impl App {
 
     /// The list the view shows: the attention list, or the search results.
     pub(crate) fn shown_list(&self) -> Option<&AttentionList> {
-        let data = self.data.as_ref()?;
-        match self.attention.as_ref().map(|view| view.source) {
-            Some(Source::Search) => self.lists.search.as_ref().map(|search| &search.list),
-            Some(Source::Changes) => self.lists.changes_list.as_ref(),
-            Some(Source::DueSoon) => self.lists.due_soon.as_ref(),
-            Some(Source::Year) => self.lists.year.as_ref(),
-            _ if self.lists.by_lead => self.lists.attention_by_lead.as_ref(),
-            _ => Some(&data.plan_attention),
-        }
+        let source = self.attention.as_ref().map(|view| view.source);
+        shown(self.data.as_ref()?, &self.lists, source)
     }
 
     fn attention_len(&self) -> usize {
@@ -162,19 +116,9 @@ impl App {
             (View::Campaign, Some(shown)) if shown.jumped && shown.source == source => shown.from,
             (view, _) => view,
         };
-        let view = self.attention.get_or_insert(AttentionView {
-            source,
-            from,
-            selected: 0,
-            place: None,
-            offset: 0,
-            jumped: false,
-        });
-        if view.source != source {
-            (view.source, view.selected, view.place, view.offset) = (source, 0, None, 0);
-        }
-        view.from = from;
-        view.jumped = false;
+        self.attention
+            .get_or_insert_with(|| AttentionView::new(source, from))
+            .show(source, from);
         self.view = View::Attention;
         self.find_attention_place();
     }
@@ -204,16 +148,14 @@ impl App {
     pub(super) fn select_attention(&mut self, target: usize) -> Effect {
         let place = self.data.as_ref().and_then(|data| {
             let attention = self.shown_list()?.items.get(target)?;
-            place_of(data.plan(), attention)
+            Place::of(data.plan(), attention)
         });
         let Some(view) = self.attention.as_mut() else {
             return Effect::None;
         };
-        if view.selected == target && view.place == place {
+        if !view.select(target, place) {
             return Effect::None;
         }
-        view.selected = target;
-        view.place = place;
         self.keep_attention_visible();
         Effect::Redraw
     }
@@ -221,10 +163,10 @@ impl App {
     /// Back to the view the list was opened from (the overview when that
     /// campaign is gone).
     pub(super) fn attention_back(&mut self) -> Effect {
-        let from = self.attention.as_ref().map_or(View::Overview, |v| v.from);
-        self.view = match from {
-            View::Campaign if self.campaign.open.is_some() => View::Campaign,
-            _ => View::Overview,
+        let campaign_open = self.campaign.open.is_some();
+        self.view = match self.attention.as_ref() {
+            Some(view) => view.way_back(campaign_open),
+            None => View::Overview,
         };
         Effect::Redraw
     }
@@ -303,41 +245,17 @@ impl App {
     /// key (else the same row, or the last), and a way back that still exists.
     pub(super) fn find_attention_place(&mut self) {
         let campaign_open = self.campaign.open.is_some();
-        if let Some(view) = self.attention.as_mut()
-            && !campaign_open
-        {
-            view.jumped = false;
-            if view.from == View::Campaign {
-                view.from = View::Overview;
-            }
-        }
-        let (Some(data), Some(view), Some(list)) = (
-            self.data.as_ref(),
-            self.attention.as_ref(),
-            self.shown_list(),
-        ) else {
+        let Some(view) = self.attention.as_mut() else {
             return;
         };
-        let (plan, items) = (data.plan(), &list.items);
-        let found = view
-            .place
-            .as_ref()
-            .and_then(|place| items.iter().position(|a| is_at(plan, a, place)));
-        let (selected, place) = match found {
-            Some(index) => (index, view.place.clone()),
-            None => {
-                let selected = view.selected.min(items.len().saturating_sub(1));
-                // As in the campaign list: the lost item is kept in mind
-                // until the reader moves, should the next save bring it back.
-                let place = view
-                    .place
-                    .clone()
-                    .or_else(|| items.get(selected).and_then(|a| place_of(plan, a)));
-                (selected, place)
-            }
+        if !campaign_open {
+            view.campaign_closed();
+        }
+        let Some(data) = self.data.as_ref() else {
+            return;
         };
-        if let Some(view) = self.attention.as_mut() {
-            (view.selected, view.place) = (selected, place);
+        if let Some(list) = shown(data, &self.lists, Some(view.source)) {
+            view.find_place(data.plan(), &list.items);
         }
         self.keep_attention_visible();
     }
@@ -346,8 +264,25 @@ impl App {
         let len = self.attention_len();
         let page = self.attention_page();
         if let Some(view) = self.attention.as_mut() {
-            view.offset = scrolled(view.offset, view.selected, page, len);
+            view.keep_visible(page, len);
         }
+    }
+}
+
+/// The list of `source` among `lists` (the attention list of `data`, or
+/// grouped by lead, when it is none of the others).
+fn shown<'a>(
+    data: &'a Data,
+    lists: &'a Lists,
+    source: Option<Source>,
+) -> Option<&'a AttentionList> {
+    match source {
+        Some(Source::Search) => lists.search.as_ref().map(|search| &search.list),
+        Some(Source::Changes) => lists.changes_list.as_ref(),
+        Some(Source::DueSoon) => lists.due_soon.as_ref(),
+        Some(Source::Year) => lists.year.as_ref(),
+        _ if lists.by_lead => lists.attention_by_lead.as_ref(),
+        _ => Some(&data.plan_attention),
     }
 }
 

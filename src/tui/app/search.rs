@@ -3,7 +3,7 @@
 //! the selected one in its campaign, `n`/`N` step to the next or previous.
 
 use super::attention::{AttentionList, Source};
-use super::{App, Effect, Prompt, View};
+use super::{App, Effect, Prompt};
 use crate::tui::search::{self, Query};
 
 /// The last search: what was typed and what it found.
@@ -75,12 +75,7 @@ impl App {
     pub(super) fn cancel_search(&mut self) -> Effect {
         self.overlay.prompt = None;
         self.lists.search = None;
-        let from = self.attention.as_ref().map_or(View::Overview, |v| v.from);
-        self.view = match from {
-            View::Campaign if self.campaign.open.is_some() => View::Campaign,
-            _ => View::Overview,
-        };
-        Effect::Redraw
+        self.attention_back()
     }
 
     /// `n` / `N`: the next (previous) result of the last search, opened in
