@@ -206,13 +206,13 @@ pub fn report(
 /// a warning each, naming both places.
 fn office_warnings(rollup: &Rollup, path: &str, common: &Common, lang: Lang) {
     let report = RollupReport::new(rollup, lang, common.ascii);
-    let warning = match lang {
-        Lang::En => "warning: ",
-        Lang::Zh => "警告：",
+    let (warning, colon) = match lang {
+        Lang::En => ("warning: ", ": "),
+        Lang::Zh => ("警告：", "："),
     };
     for (line, differs) in report.office_checks(|c| c.item.clone()) {
         if differs {
-            to_stderr(&format!("{warning}{path}: {}", sanitize_line(&line)));
+            to_stderr(&format!("{warning}{path}{colon}{}", sanitize_line(&line)));
         }
     }
 }

@@ -86,7 +86,9 @@ fn check_and_every_report_name_both_places() {
     );
     let (_, _, stderr) = run(&["check", "--lang", "zh"], &manifest);
     assert!(
-        stderr.contains("警告：") && stderr.contains("hubei市113 ≠ 各单位合计100，差13"),
+        stderr.contains(
+            "rollup.toml：clear-water/yangtze-outfalls：hubei市113 ≠ 各单位合计100，差13"
+        ),
         "{stderr}"
     );
 
@@ -99,6 +101,10 @@ fn check_and_every_report_name_both_places() {
     let (_, md, _) = run(&["report", "--format", "md", "--lang", "zh"], &manifest);
     assert!(md.contains("## 本级与各单位合计核对"), "{md}");
     assert!(md.contains("hubei市113 ≠ 各单位合计100，差13"), "{md}");
+    assert!(
+        md.contains("长江入河排污口整治（clear-water/yangtze-outfalls）：100/150"),
+        "{md}"
+    );
 
     let (_, json, _) = run(&["report", "--format", "json"], &manifest);
     let json: Value = serde_json::from_str(&json).unwrap();

@@ -248,7 +248,8 @@ impl Writer<'_> {
             (How::Sum, Some(done), Some(total)) => {
                 let unit = unit.map(|u| format!(" {u}")).unwrap_or_default();
                 format!(
-                    "{name}: {}/{}{unit} ({})",
+                    "{name}{}{}/{}{unit} ({})",
+                    self.say(": ", "："),
                     figure(done),
                     figure(total),
                     percent(done / total)
