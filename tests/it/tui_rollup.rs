@@ -368,3 +368,38 @@ fn ascii_frames_are_ascii() {
         assert_eq!(other, None, "{view}:\n{frame}");
     }
 }
+
+/// `r` asks for a reload; the roll-up read again keeps the unit selected
+/// by its id, and a unit's open screen follows its unit.
+#[test]
+fn a_reload_keeps_the_unit_selected() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = fixture(dir.path());
+    let mut screen = RollupScreen::new(load(&path), settings(Lang::En));
+    ch(&mut screen, 'j');
+    ch(&mut screen, 'j');
+    assert_eq!(screen.selected_id(), Some("c"));
+    assert_eq!(ch(&mut screen, 'r'), Outcome::Reload);
+    // c's file now behind schedule too; a and b swap places in the manifest.
+    let plan = dir.path().join("units/c/campaigns.toml");
+    let text = std::fs::read_to_string(&plan).unwrap();
+    std::fs::write(&plan, text.replace("done = 60", "done = 30")).unwrap();
+    let manifest = std::fs::read_to_string(&path).unwrap();
+    let (a, b) = (path_unit("a", &["national"]), path_unit("b", &["national"]));
+    let swapped = manifest.replace(&a, "@").replace(&b, &a).replace('@', &b);
+    std::fs::write(&path, swapped).unwrap();
+    screen.reloaded(load(&path));
+    assert_eq!(screen.selected_id(), Some("c"));
+    assert_eq!(screen.rollup().units[0].id, "b");
+    assert!(
+        screen.drag_lines()[0].contains("c city 30"),
+        "{:?}",
+        screen.drag_lines()
+    );
+    press(&mut screen, KeyCode::Enter);
+    screen.reloaded(load(&path));
+    assert_eq!(
+        screen.open_unit().map(|(unit, _)| unit.id.as_str()),
+        Some("c")
+    );
+}

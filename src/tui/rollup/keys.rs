@@ -26,6 +26,9 @@ pub enum RollupCommand {
     Back,
     /// Open the attention list across units, or close it.
     ToggleAttention,
+    /// Read the manifest and every unit again (after `campaigns fetch`,
+    /// or a unit's file saved).
+    Reload,
     /// Switch the language (zh ↔ en).
     ToggleLang,
     /// Show or hide the keys.
@@ -83,6 +86,12 @@ pub const KEYS: &[(&str, C, &str, &str)] = &[
         "attention list across units",
     ),
     (
+        "r",
+        C::Reload,
+        "重新读取清单和各单位",
+        "read the manifest and every unit again",
+    ),
+    (
         "L",
         C::ToggleLang,
         "切换语言（中文/English）",
@@ -111,6 +120,7 @@ pub fn lookup(key: &KeyEvent) -> Option<RollupCommand> {
         KeyCode::Enter => C::Open,
         KeyCode::Esc | KeyCode::Backspace => C::Back,
         KeyCode::Char('a') => C::ToggleAttention,
+        KeyCode::Char('r') => C::Reload,
         KeyCode::Char('L') => C::ToggleLang,
         KeyCode::Char('?') => C::ToggleHelp,
         KeyCode::Char('q') => C::Quit,

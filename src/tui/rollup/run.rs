@@ -10,7 +10,8 @@ use anyhow::Context;
 use super::state::RollupScreen;
 use super::ui;
 use super::update::Outcome;
-use crate::rollup::Rollup;
+use crate::load;
+use crate::rollup::{ReadManifest, Rollup};
 use crate::tui::action::Action;
 use crate::tui::app::Settings;
 use crate::tui::event::{Event, Events};
@@ -26,12 +27,15 @@ pub fn run(rollup: Rollup, settings: Settings) -> anyhow::Result<u8> {
         );
     }
     let mouse = settings.mouse;
+    let options = settings.dates;
     let mut state = RollupScreen::new(rollup, settings);
-    let events = Events::start(mouse).context("could not start reading the terminal")?;
+    let mut events = Events::start(mouse).context("could not start reading the terminal")?;
+    // The manifest saved: read again. Without a watch, `r` still reloads.
+    let _ = events.watch_file(&state.rollup().path.clone());
     let mut screen = terminal::setup(mouse).context("could not set up the terminal")?;
     let (width, height) = terminal::drawn(&mut screen);
     state.update(Action::Resize(width, height));
-    let ended = run_loop(&mut state, &events, &mut screen).and_then(|code| {
+    let ended = run_loop(&mut state, &events, &mut screen, options).and_then(|code| {
         terminal::restore(&mut screen).context("could not restore the terminal")?;
         Ok(code)
     });
@@ -47,7 +51,12 @@ pub fn run(rollup: Rollup, settings: Settings) -> anyhow::Result<u8> {
     }
 }
 
-fn run_loop(state: &mut RollupScreen, events: &Events, screen: &mut Screen) -> anyhow::Result<u8> {
+fn run_loop(
+    state: &mut RollupScreen,
+    events: &Events,
+    screen: &mut Screen,
+    options: load::Options,
+) -> anyhow::Result<u8> {
     let mut dirty = true;
     loop {
         if dirty {
@@ -62,7 +71,7 @@ fn run_loop(state: &mut RollupScreen, events: &Events, screen: &mut Screen) -> a
         let mut next = Some(event);
         // Take what is already waiting (a held key) before drawing once.
         while let Some(event) = next {
-            match handle(state, screen, event)? {
+            match handle(state, screen, event, options)? {
                 Step::Exit(code) => return Ok(code),
                 Step::Draw => dirty = true,
                 Step::Wait => {}
@@ -78,7 +87,12 @@ enum Step {
     Exit(u8),
 }
 
-fn handle(state: &mut RollupScreen, screen: &mut Screen, event: Event) -> anyhow::Result<Step> {
+fn handle(
+    state: &mut RollupScreen,
+    screen: &mut Screen,
+    event: Event,
+    options: load::Options,
+) -> anyhow::Result<Step> {
     let action = match event {
         Event::Key(key) => Action::Key(key),
         Event::Mouse(mouse) => Action::Mouse(mouse),
@@ -103,13 +117,21 @@ fn handle(state: &mut RollupScreen, screen: &mut Screen, event: Event) -> anyhow
             terminal::redraw_all(screen).context("could not clear the screen")?;
             return Ok(Step::Draw);
         }
-        // No file is watched, saved or read for its history here.
+        Event::FileChanged | Event::Rewatch => {
+            reload(state, options);
+            return Ok(Step::Draw);
+        }
+        // Nothing is saved or read for its history here.
         _ => return Ok(Step::Wait),
     };
     Ok(match state.update(action) {
         Outcome::None => Step::Wait,
         Outcome::Redraw => Step::Draw,
         Outcome::Quit => Step::Exit(0),
+        Outcome::Reload => {
+            reload(state, options);
+            Step::Draw
+        }
         Outcome::Suspend => {
             suspend(screen)?;
             Step::Wait
@@ -122,6 +144,26 @@ fn handle(state: &mut RollupScreen, screen: &mut Screen, event: Event) -> anyhow
             Step::Draw
         }
     })
+}
+
+/// Reads the manifest and every unit again; a manifest that no longer
+/// reads leaves the roll-up shown as it was, the footer saying why.
+fn reload(state: &mut RollupScreen, options: load::Options) {
+    let path = state.rollup().path.clone();
+    let read = load::read(&path).map(|text| crate::rollup::parse(&text));
+    match read {
+        Ok(ReadManifest {
+            manifest: Some(manifest),
+            ..
+        }) => state.reloaded(Rollup::load(manifest, &path, options)),
+        Ok(ReadManifest { diagnostics, .. }) => {
+            let lang = state.settings().lang;
+            let (errors, warnings) = load::summary(&diagnostics);
+            let counts = crate::i18n::problem_counts(lang, errors, warnings);
+            state.set_message(&format!("{}: {counts}", path.display()));
+        }
+        Err(err) => state.set_message(&err.to_string()),
+    }
 }
 
 /// Ctrl-Z: give the terminal back and stop until SIGCONT.

@@ -202,6 +202,42 @@ impl RollupScreen {
         true
     }
 
+    /// The roll-up read again: its figures computed anew, the unit selected
+    /// kept by its id (else the same row), the attention list listed anew.
+    pub fn reloaded(&mut self, rollup: Rollup) {
+        let selected = self.selected_id().map(str::to_owned);
+        let open = self.open_unit().map(|(unit, _)| unit.id.clone());
+        self.combined = rollup.combined();
+        self.rankings = rollup.rankings();
+        self.drags = rollup.drags();
+        self.columns = columns::columns(&rollup);
+        self.rollup = rollup;
+        let units = &self.rollup.units;
+        self.selected = selected
+            .and_then(|id| units.iter().position(|unit| unit.id == id))
+            .unwrap_or(self.selected)
+            .min(units.len().saturating_sub(1));
+        // A unit's screen stays open on what it showed; gone from the
+        // manifest, it closes.
+        let now_at = open.and_then(|id| units.iter().position(|unit| unit.id == id));
+        match (self.unit.as_mut(), now_at) {
+            (Some((at, _)), Some(now)) => *at = now,
+            _ => self.unit = None,
+        }
+        self.scroll = (0, 0);
+        if let Some(view) = self.attention.as_mut() {
+            view.items = super::attention::across(&self.rollup);
+            view.selected = view.selected.min(view.items.len().saturating_sub(1));
+        }
+        self.message = None;
+        self.say_drags();
+    }
+
+    /// A line for the footer until the next key (a reload that failed).
+    pub fn set_message(&mut self, text: &str) {
+        self.message = Some(crate::text::sanitize_line(text));
+    }
+
     /// Back from a unit's screen to the roll-up, the selection kept; the
     /// language the unit's screen was left in stays.
     pub(super) fn close_unit(&mut self) {

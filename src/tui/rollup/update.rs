@@ -19,6 +19,9 @@ pub enum Outcome {
     Quit,
     /// Give the terminal back and stop until SIGCONT.
     Suspend,
+    /// Read the manifest and every unit again, then hand them to
+    /// [`RollupScreen::reloaded`].
+    Reload,
     /// Write this OSC 52 sequence (a unit's screen copied a line).
     Clipboard(String),
 }
@@ -71,6 +74,7 @@ impl RollupScreen {
         let outcome = match command {
             C::Quit => return Outcome::Quit,
             C::Suspend => return Outcome::Suspend,
+            C::Reload => return Outcome::Reload,
             C::ToggleHelp => {
                 self.help = !self.help;
                 Outcome::Redraw
