@@ -1,6 +1,10 @@
 //! The review screen's state and the one function that changes it.
 //! `App::update` is pure: no I/O, no drawing; it says what the caller must
-//! do with an [`Effect`].
+//! do with an [`Effect`]. Each view and overlay owns its state and its
+//! update in a file of its own (`overview_view`, `campaign_view`,
+//! `attention/view`, `problems_view`, `help_view`, `prompt`), given what it
+//! needs as arguments; `App` holds which view is open and what they all
+//! share (the document, settings, history, screen size) and dispatches.
 
 pub(crate) mod attention;
 mod campaign_view;
@@ -193,6 +197,8 @@ pub(crate) struct Comparison {
     pub baseline_stepped: bool,
 }
 
+/// The screen's state: which view is open, each view's own state, and what
+/// they all share.
 pub struct App {
     settings: Settings,
     data: Option<Data>,

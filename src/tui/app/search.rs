@@ -4,12 +4,30 @@
 
 use super::attention::{AttentionList, Source};
 use super::{App, Effect, Prompt};
+use crate::model::{Plan, PlanStatus};
 use crate::tui::search::{self, Query};
 
 /// The last search: what was typed and what it found.
 pub(crate) struct Search {
     pub query: String,
     pub list: AttentionList,
+}
+
+impl Search {
+    /// What `query` finds in `plan` (whose statuses are `status`), in the
+    /// plan's order or grouped by lead, measured as the screen writes it.
+    pub(super) fn run(
+        (plan, status): (&Plan, &PlanStatus),
+        query: String,
+        (by_lead, ascii): (bool, bool),
+    ) -> Search {
+        let found = Query::new(&query).map_or_else(Vec::new, |q| search::search(plan, status, &q));
+        let list = match by_lead {
+            true => AttentionList::grouped(plan, status, &found, ascii),
+            false => AttentionList::of(plan, status, found, ascii),
+        };
+        Search { query, list }
+    }
 }
 
 impl App {
@@ -28,10 +46,7 @@ impl App {
 
     /// What the search finds for `text`, the selection back on the first.
     pub(super) fn set_search(&mut self, text: &str) {
-        self.lists.search = self.found(text).map(|list| Search {
-            query: text.to_owned(),
-            list,
-        });
+        self.lists.search = self.found(text.to_owned());
         if let Some(view) = self.attention.as_mut()
             && view.source == Source::Search
         {
@@ -45,20 +60,15 @@ impl App {
         let Some(query) = self.lists.search.as_ref().map(|s| s.query.clone()) else {
             return;
         };
-        if let Some(list) = self.found(&query) {
-            self.lists.search = Some(Search { query, list });
+        if let Some(search) = self.found(query) {
+            self.lists.search = Some(search);
         }
     }
 
-    fn found(&self, text: &str) -> Option<AttentionList> {
+    fn found(&self, query: String) -> Option<Search> {
         let data = self.data.as_ref()?;
-        let (plan, status) = (data.plan(), &data.status);
-        let items = Query::new(text).map_or_else(Vec::new, |q| search::search(plan, status, &q));
-        let ascii = self.settings.ascii;
-        Some(match self.lists.by_lead {
-            true => AttentionList::grouped(plan, status, &items, ascii),
-            false => AttentionList::of(plan, status, items, ascii),
-        })
+        let grouping = (self.lists.by_lead, self.settings.ascii);
+        Some(Search::run((data.plan(), &data.status), query, grouping))
     }
 
     /// Enter in the search prompt: the selected result in its campaign (Esc
