@@ -206,12 +206,13 @@ impl App {
     /// Where Esc in a campaign's list goes: back to the attention list when
     /// the campaign was opened from it, else the overview.
     pub(super) fn back_from_campaign(&mut self) -> View {
-        match self.attention.as_mut() {
-            Some(view) if view.jumped => {
-                view.jumped = false;
-                View::Attention
-            }
-            _ => View::Overview,
+        match self
+            .attention
+            .as_mut()
+            .is_some_and(AttentionView::came_back)
+        {
+            true => View::Attention,
+            false => View::Overview,
         }
     }
 

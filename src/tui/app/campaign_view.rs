@@ -136,6 +136,11 @@ impl CampaignView {
         self.rows.get(self.selected).copied()
     }
 
+    /// Puts the focus on `pane`; false when it was there.
+    pub(super) fn focus_on(&mut self, pane: Pane) -> bool {
+        std::mem::replace(&mut self.focus, pane) != pane
+    }
+
     /// Clears the filter; false when there was none.
     pub(super) fn clear_filter(&mut self) -> bool {
         !std::mem::take(&mut self.filter).is_empty()

@@ -18,21 +18,20 @@ impl App {
             },
             View::Campaign => match self.campaign_hit(column, row) {
                 Some(Hit::Row(index)) => {
-                    let focus_changed = self.campaign.open.as_mut().is_some_and(|view| {
-                        std::mem::replace(&mut view.focus, Pane::List) != Pane::List
-                    });
+                    let view = self.campaign.open.as_mut();
+                    let focus_changed = view.is_some_and(|view| view.focus_on(Pane::List));
                     match self.select(index) {
                         Effect::None if focus_changed => Effect::Redraw,
                         effect => effect,
                     }
                 }
-                Some(Hit::Detail) => match self.campaign.open.as_mut() {
-                    Some(view) if view.focus != Pane::Detail => {
-                        view.focus = Pane::Detail;
-                        Effect::Redraw
+                Some(Hit::Detail) => {
+                    let view = self.campaign.open.as_mut();
+                    match view.is_some_and(|view| view.focus_on(Pane::Detail)) {
+                        true => Effect::Redraw,
+                        false => Effect::None,
                     }
-                    _ => Effect::None,
-                },
+                }
                 None => Effect::None,
             },
             View::Attention => self.attention_click(row),

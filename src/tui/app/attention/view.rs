@@ -107,6 +107,12 @@ impl AttentionView {
         true
     }
 
+    /// Esc in the campaign Enter opened from the list: whether it comes back
+    /// here (once).
+    pub(in crate::tui::app) fn came_back(&mut self) -> bool {
+        std::mem::take(&mut self.jumped)
+    }
+
     /// The open campaign closed: Esc can no longer go back to it.
     pub(in crate::tui::app) fn campaign_closed(&mut self) {
         self.jumped = false;
