@@ -267,3 +267,42 @@ fn a_loop_through_last_years_revision_is_a_warning_once() {
     assert_eq!(stderr.matches(warning).count(), 1, "{stderr}");
     assert!(stderr.contains("campaigns.toml:13:11"), "{stderr}");
 }
+
+/// Reported mid-year, both of last year's revisions the year view pairs
+/// with are looked in: the same period last year (an item that ended
+/// during the year is only there) and last year's result (an item added
+/// later in the year is only there); a miss names both.
+#[test]
+fn check_looks_in_the_same_period_and_in_last_years_result() {
+    let fixture = crate::git_fixture::Fixture::new();
+    let june = plan_of("2024-06-30", &[("dropped-in-autumn", None)]);
+    let first = fixture.commit("campaigns.toml", &june, "2024-07-01T10:00:00+08:00");
+    let december = plan_of("2024-12-31", &[("added-in-autumn", None)]);
+    let second = fixture.commit("campaigns.toml", &december, "2025-01-02T10:00:00+08:00");
+    let this = plan_of(
+        "2025-06-30",
+        &[
+            ("a", Some("soil/dropped-in-autumn")),
+            ("b", Some("soil/added-in-autumn")),
+        ],
+    );
+    fixture.commit("campaigns.toml", &this, "2025-07-01T10:00:00+08:00");
+    let (code, _, stderr) = check_in(&fixture, "en");
+    assert_eq!(code, 0, "{stderr}");
+
+    let slip = this.replace("soil/added-in-autumn", "soil/added-in-autum");
+    std::fs::write(fixture.file("campaigns.toml"), slip).unwrap();
+    let (code, _, stderr) = check_in(&fixture, "en");
+    assert_eq!(code, 1, "{stderr}");
+    let (june, december) = (&first[..8], &second[..8]);
+    assert!(
+        stderr.contains(&format!(
+            "nor an item of last year's revisions (2024-06-30, {june}; 2024-12-31, {december})"
+        )),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("did you mean `soil/added-in-autumn`?"),
+        "{stderr}"
+    );
+}
