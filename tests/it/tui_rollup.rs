@@ -263,7 +263,7 @@ fn render_draws_the_rollup_of_a_manifest() {
     assert!(text.contains("d city   2024-10-01 not reported"), "{text}");
     let zh = run(&["render", "--view", "freshness", "--lang", "zh"]);
     let zh = String::from_utf8(zh.stdout).unwrap();
-    assert!(zh.contains("d市 · 2024-10-01 · 未报送"), "{zh}");
+    assert!(zh.contains("d市 · 未报送 · 2024-10-01"), "{zh}");
     let refused = run(&["render", "--view", "clear-water"]);
     assert_eq!(refused.status.code(), Some(1));
     let stderr = String::from_utf8(refused.stderr).unwrap();

@@ -23,8 +23,9 @@ pub struct Column {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Cell {
     pub status: Option<Status>,
-    /// "▼ behind 68%/100%", `*` after what rests on an assumed value.
-    pub text: String,
+    /// The longest first, for narrower columns: "▼ behind 68%/100%",
+    /// "▼ behind 68%", "▼ behind"; `*` after what rests on an assumed value.
+    pub forms: [String; 3],
 }
 
 /// Every campaign of the units that loaded.
@@ -55,42 +56,62 @@ pub fn cell(unit: &Unit, id: &str, lang: Lang, ascii: bool) -> Option<Cell> {
 fn standing(campaign: &CampaignStatus, lang: Lang, ascii: bool) -> Cell {
     let rollup = &campaign.rollup;
     let mark = |assumed: bool| if assumed { "*" } else { "" };
-    let mut parts = Vec::new();
-    match rollup.status {
-        Some(status) => parts.push(format!(
+    let word = match rollup.status {
+        Some(status) => format!(
             "{} {}{}",
             status.symbol(ascii),
             status_word(status, lang),
             mark(rollup.status_assumed)
-        )),
-        None => parts.push(crate::i18n::figures_only(lang).to_owned()),
-    }
-    if let Some(progress) = rollup.progress {
-        let mut figure = format!("{}{}", percent(progress), mark(rollup.progress_assumed));
-        if let Some(expected) = rollup.expected {
-            figure.push('/');
-            figure.push_str(&percent(expected));
-            figure.push_str(mark(rollup.expected_assumed));
-        }
-        parts.push(figure);
-    }
+        ),
+        None => crate::i18n::figures_only(lang).to_owned(),
+    };
+    let Some(progress) = rollup.progress else {
+        return Cell {
+            status: rollup.status,
+            forms: [word.clone(), word.clone(), word],
+        };
+    };
+    let done = format!(
+        "{word} {}{}",
+        percent(progress),
+        mark(rollup.progress_assumed)
+    );
+    let full = match rollup.expected {
+        Some(expected) => format!(
+            "{done}/{}{}",
+            percent(expected),
+            mark(rollup.expected_assumed)
+        ),
+        None => done.clone(),
+    };
     Cell {
         status: rollup.status,
-        text: parts.join(" "),
+        forms: [full, done, word],
     }
 }
 
 /// The combined row's cell of campaign `id`: its summed items
 /// ("98% 1,187/1,200") and its indicators counted ("3/4 met"), joined.
 pub fn combined_cell(combined: &[Combined], id: &str, lang: Lang) -> String {
-    let shown: Vec<String> = combined
+    let items: Vec<&Combined> = combined
         .iter()
         .filter(|c| {
             c.item
                 .split_once('/')
                 .is_some_and(|(campaign, _)| campaign == id)
         })
-        .filter_map(|c| combined_text(c, lang))
+        .collect();
+    // Two figures of one campaign are told apart by their items' names.
+    let named = items.len() > 1;
+    let shown: Vec<String> = items
+        .into_iter()
+        .filter_map(|c| {
+            let text = combined_text(c, lang)?;
+            Some(match c.name.as_ref().filter(|_| named) {
+                Some(name) => format!("{} {text}", sanitize_line(name.get(lang))),
+                None => text,
+            })
+        })
         .collect();
     shown.join("; ")
 }

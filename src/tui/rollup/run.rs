@@ -29,6 +29,7 @@ pub fn run(rollup: Rollup, settings: Settings) -> anyhow::Result<u8> {
     let mouse = settings.mouse;
     let options = settings.dates;
     let mut state = RollupScreen::new(rollup, settings);
+    state.set_fetched(fetched_record(state.rollup()));
     let mut events = Events::start(mouse).context("could not start reading the terminal")?;
     // The manifest saved: read again. Without a watch, `r` still reloads.
     let _ = events.watch_file(&state.rollup().path.clone());
@@ -155,7 +156,11 @@ fn reload(state: &mut RollupScreen, options: load::Options) {
         Ok(ReadManifest {
             manifest: Some(manifest),
             ..
-        }) => state.reloaded(Rollup::load(manifest, &path, options)),
+        }) => {
+            let rollup = Rollup::load(manifest, &path, options);
+            state.set_fetched(fetched_record(&rollup));
+            state.reloaded(rollup);
+        }
         Ok(ReadManifest { diagnostics, .. }) => {
             let lang = state.settings().lang;
             let (errors, warnings) = load::summary(&diagnostics);
@@ -163,6 +168,25 @@ fn reload(state: &mut RollupScreen, options: load::Options) {
             state.set_message(&format!("{}: {counts}", path.display()));
         }
         Err(err) => state.set_message(&err.to_string()),
+    }
+}
+
+/// `campaigns fetch`'s record for the repository holding the manifest
+/// (empty outside git, or when no unit is read from a ref).
+pub fn fetched_record(rollup: &Rollup) -> crate::rollup::Fetched {
+    let refs = rollup
+        .manifest
+        .units
+        .iter()
+        .any(|spec| matches!(spec.source, crate::rollup::Source::Ref { .. }));
+    let folder = match rollup.path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => std::path::Path::new("."),
+    };
+    if refs {
+        crate::rollup::fetched(folder)
+    } else {
+        Default::default()
     }
 }
 

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use super::attention::AttentionView;
 use super::columns::{self, Column};
 use crate::report::rollup::RollupReport;
-use crate::rollup::{Combined, Drag, Ranked, Rollup, State, Unit};
+use crate::rollup::{Combined, Drag, Fetched, Ranked, Rollup, State, Unit};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Settings};
 
@@ -57,6 +57,9 @@ pub struct RollupScreen {
     pub(super) attention: Option<AttentionView>,
     /// The unit open on its own screen, read-only: which, and its screen.
     pub(super) unit: Option<(usize, Box<App>)>,
+    /// When each `ref` unit's ref was last fetched (`campaigns fetch`'s
+    /// record, read by the caller: the state does no I/O).
+    pub(super) fetched: Fetched,
     /// A transient line in the footer (a unit that cannot be opened).
     pub(super) message: Option<String>,
     pub(super) size: (u16, u16),
@@ -78,6 +81,7 @@ impl RollupScreen {
             help: false,
             attention: None,
             unit: None,
+            fetched: Fetched::new(),
             message: None,
             size: (80, 24),
         };
@@ -231,6 +235,15 @@ impl RollupScreen {
         }
         self.message = None;
         self.say_drags();
+    }
+
+    /// `campaigns fetch`'s record of when each ref was last fetched.
+    pub fn set_fetched(&mut self, fetched: Fetched) {
+        self.fetched = fetched;
+    }
+
+    pub fn fetched(&self) -> &Fetched {
+        &self.fetched
     }
 
     /// A line for the footer until the next key (a reload that failed).

@@ -1,6 +1,7 @@
-//! The freshness pane: each unit's reporting date, the commit its file was
-//! read at, and whether it counts — reported, 未报送 (older than
-//! `stale_after_days`), or errors with the first of them.
+//! The freshness pane: whether each unit counts — reported, 未报送 (older
+//! than `stale_after_days`, or undated), or errors with the first of them —
+//! its reporting date, the commit its file was read at and, for a `ref`
+//! unit, when `campaigns fetch` last brought it.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -9,7 +10,7 @@ use ratatui::style::Style;
 use super::super::state::{Pane, RollupScreen};
 use super::super::words;
 use crate::model::Lang;
-use crate::rollup::Unit;
+use crate::rollup::{Source, Unit};
 use crate::tui::theme::Theme;
 use crate::tui::ui::cells::put_spans;
 
@@ -31,25 +32,19 @@ pub fn draw(buf: &mut Buffer, area: Rect, screen: &RollupScreen, theme: &Theme) 
             .as_ref()
             .map(|c| format!("{dot}{}", &c[..c.len().min(8)]))
             .unwrap_or_default();
-        let (state, style) = if unit.document().is_none() {
-            let first_error = first_error(unit, lang);
-            let colon = words::say(lang, ": ", "：");
-            (
-                format!("{}{colon}{first_error}", words::errors(lang)),
-                theme.error(),
-            )
-        } else if unit.stale {
-            (words::not_reported(lang).to_owned(), theme.notice())
-        } else {
-            (words::reported(lang).to_owned(), theme.ok())
-        };
+        let fetched = fetched_text(screen, n, lang)
+            .map(|text| format!("{dot}{text}"))
+            .unwrap_or_default();
+        let (state, style) = standing(unit, lang, theme);
+        // Whether it counts first: a narrow pane cuts the commit, not that.
         let spans = [
             (name.as_str(), theme.title()),
             (dot, theme.dim()),
+            (state.as_str(), style),
+            (dot, theme.dim()),
             (as_of.as_str(), Style::new()),
             (commit.as_str(), theme.dim()),
-            (dot, theme.dim()),
-            (state.as_str(), style),
+            (fetched.as_str(), theme.dim()),
         ];
         let line = Rect {
             y,
@@ -61,6 +56,49 @@ pub fn draw(buf: &mut Buffer, area: Rect, screen: &RollupScreen, theme: &Theme) 
             buf.set_style(line, theme.selected());
         }
     }
+}
+
+/// Whether the unit counts, in words: reported (the office's own file
+/// said so), 未报送 (with "no reporting date" when it has none), or its
+/// first error.
+fn standing(unit: &Unit, lang: Lang, theme: &Theme) -> (String, Style) {
+    let colon = words::say(lang, ": ", "：");
+    if unit.document().is_none() {
+        let first_error = first_error(unit, lang);
+        let text = format!("{}{colon}{first_error}", words::errors(lang));
+        return (text, theme.error());
+    }
+    if unit.stale {
+        let mut text = words::not_reported(lang).to_owned();
+        if unit.undated {
+            text.push_str(words::say(lang, " (no reporting date)", "（无报告日期）"));
+        }
+        return (text, theme.notice());
+    }
+    let mut text = words::reported(lang).to_owned();
+    if unit.office {
+        text.push_str(words::say(lang, ", the office", "，本级"));
+    }
+    (text, theme.ok())
+}
+
+/// When `campaigns fetch` last brought a `ref` unit's ref up to date, or
+/// that it never did; nothing for a unit read from a path.
+fn fetched_text(screen: &RollupScreen, at: usize, lang: Lang) -> Option<String> {
+    let spec = screen.rollup().manifest.units.get(at)?;
+    let Source::Ref { reference, .. } = &spec.source else {
+        return None;
+    };
+    Some(match screen.fetched().get(reference) {
+        Some(when) => {
+            let when = when.format("%Y-%m-%d %H:%M UTC");
+            match lang {
+                Lang::En => format!("fetched {when}"),
+                Lang::Zh => format!("{when}拉取"),
+            }
+        }
+        None => words::say(lang, "never fetched", "未拉取").to_owned(),
+    })
 }
 
 /// The unit's first error, its file named without the folders before it

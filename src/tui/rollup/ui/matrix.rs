@@ -9,7 +9,7 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Widget};
 
-use super::super::columns::{cell, combined_cell};
+use super::super::columns::{Cell, cell, combined_cell};
 use super::super::state::{Pane, RollupScreen};
 use super::super::words;
 use crate::rollup::Unit;
@@ -22,9 +22,10 @@ struct Layout {
     name: u16,
     as_of: u16,
     state: u16,
-    /// Each campaign's column: where it starts (from the line's start) and
-    /// how wide it is, a blank column after it included.
-    campaigns: Vec<(u16, u16)>,
+    /// Each campaign's column: where it starts (from the line's start),
+    /// how wide it is (a blank column after it included), and which of the
+    /// cells' forms fits it.
+    campaigns: Vec<(u16, u16, usize)>,
 }
 
 const POINTER: u16 = 2;
@@ -47,14 +48,18 @@ fn layout(area: Rect, screen: &RollupScreen) -> Layout {
         0
     };
     let first = POINTER + name + 1 + DATE + 1 + if flagged { state + 1 } else { 0 };
-    let widths = fit(&needed(screen), area.width.saturating_sub(first));
+    let needs = needed(screen);
+    let full: Vec<u16> = needs.iter().map(|forms| forms[0]).collect();
+    let widths = fit(&full, area.width.saturating_sub(first));
     let mut x = first;
     let campaigns = widths
         .into_iter()
-        .map(|width| {
+        .zip(&needs)
+        .map(|(width, forms)| {
             let at = x;
             x += width;
-            (at, width)
+            let form = forms.iter().position(|need| *need <= width).unwrap_or(2);
+            (at, width, form)
         })
         .collect();
     Layout {
@@ -65,9 +70,10 @@ fn layout(area: Rect, screen: &RollupScreen) -> Layout {
     }
 }
 
-/// What each campaign's column needs: its longest cell, heading or
-/// combined figure, and a blank column.
-fn needed(screen: &RollupScreen) -> Vec<u16> {
+/// What each campaign's column needs for each form of its cells: its
+/// longest cell or its heading, and a blank column. The combined figures
+/// take what room is left and are cut beyond it.
+fn needed(screen: &RollupScreen) -> Vec<[u16; 3]> {
     let settings = screen.settings();
     let lang = settings.lang;
     let units = &screen.rollup().units;
@@ -75,14 +81,16 @@ fn needed(screen: &RollupScreen) -> Vec<u16> {
         .columns()
         .iter()
         .map(|column| {
-            let cells = units
+            let cells: Vec<Cell> = units
                 .iter()
                 .filter_map(|unit| cell(unit, &column.id, lang, settings.ascii))
-                .map(|shown| width(&shown.text));
+                .collect();
             let heading = width(column.name.get(lang)) + 2;
-            let combined = width(&combined_cell(screen.combined(), &column.id, lang));
-            let most = cells.chain([heading, combined]).max().unwrap_or(1);
-            u16::try_from(most + 1).unwrap_or(u16::MAX)
+            [0, 1, 2].map(|form| {
+                let cells = cells.iter().map(|c| width(&c.forms[form]));
+                let most = cells.chain([heading]).max().unwrap_or(1);
+                u16::try_from(most + 1).unwrap_or(u16::MAX)
+            })
         })
         .collect()
 }
@@ -123,10 +131,7 @@ pub fn draw(
         .border_set(theme.border_set())
         .border_style(theme.border(focused))
         .title(Line::styled(words::matrix_title(lang), theme.title()))
-        .title_bottom(Line::styled(
-            format!(" {} ", words::matrix_legend(lang)),
-            theme.dim(),
-        ))
+        .title_bottom(Line::styled(legend(screen, theme), theme.dim()))
         .render(area, buf);
     let inner = crate::tui::geometry::inner(area);
     if inner.height < 3 {
@@ -162,6 +167,26 @@ pub fn draw(
     cursor
 }
 
+/// What the cells' figures mean, and the `*`'s legend where one shows.
+fn legend(screen: &RollupScreen, theme: &Theme) -> String {
+    let settings = screen.settings();
+    let lang = settings.lang;
+    let marked = screen.rollup().units.iter().any(|unit| {
+        screen.columns().iter().any(|column| {
+            cell(unit, &column.id, lang, settings.ascii).is_some_and(|c| c.forms[0].contains('*'))
+        })
+    });
+    let meaning = words::matrix_legend(lang);
+    match marked {
+        true => format!(
+            " {meaning}{}{} ",
+            theme.dot(),
+            crate::i18n::assumed_legend(lang)
+        ),
+        false => format!(" {meaning} "),
+    }
+}
+
 fn heading(buf: &mut Buffer, inner: Rect, c: &Layout, screen: &RollupScreen, theme: &Theme) {
     let lang = screen.settings().lang;
     let (y, style, ell) = (inner.y, theme.title(), theme.ellipsis());
@@ -176,7 +201,7 @@ fn heading(buf: &mut Buffer, inner: Rect, c: &Layout, screen: &RollupScreen, the
     );
     let date_x = inner.x + POINTER + c.name + 1;
     put(buf, date_x, y, c.as_of, words::as_of(lang), style, ell);
-    for (column, (at, room)) in screen.columns().iter().zip(&c.campaigns) {
+    for (column, (at, room, _)) in screen.columns().iter().zip(&c.campaigns) {
         let x = inner.x + at;
         let name = format!(
             "{} {}",
@@ -250,7 +275,7 @@ fn unit_row(
             ell,
         );
     }
-    for (column, (at, room)) in screen.columns().iter().zip(&c.campaigns) {
+    for (column, (at, room, form)) in screen.columns().iter().zip(&c.campaigns) {
         let (at, room) = (x + at, room.saturating_sub(1));
         match cell(unit, &column.id, lang, settings.ascii) {
             Some(shown) => {
@@ -259,7 +284,7 @@ fn unit_row(
                     (false, Some(status)) => theme.status(status),
                     (false, None) => Style::new(),
                 };
-                put(buf, at, y, room, &shown.text, style, ell);
+                put(buf, at, y, room, &shown.forms[*form], style, ell);
             }
             None => {
                 put(buf, at, y, room, "—", theme.dim(), ell);
@@ -280,7 +305,7 @@ fn combined_row(buf: &mut Buffer, line: Rect, c: &Layout, screen: &RollupScreen,
         style,
         ell,
     );
-    for (column, (at, room)) in screen.columns().iter().zip(&c.campaigns) {
+    for (column, (at, room, _)) in screen.columns().iter().zip(&c.campaigns) {
         let text = combined_cell(screen.combined(), &column.id, lang);
         put(
             buf,
