@@ -71,6 +71,7 @@ mod tui_history;
 mod tui_large;
 mod tui_problems;
 mod tui_rollup;
+mod tui_rollup_git;
 mod tui_snapshots;
 mod yoy_shipped_2025;
 

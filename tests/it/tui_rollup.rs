@@ -403,3 +403,26 @@ fn a_reload_keeps_the_unit_selected() {
         Some("c")
     );
 }
+
+/// A unit whose file gives no reporting date is 未报送 and says why.
+#[test]
+fn an_undated_unit_is_not_reported_for_want_of_a_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = fixture(dir.path());
+    let plan = dir.path().join("units/a/campaigns.toml");
+    let text = std::fs::read_to_string(&plan).unwrap();
+    std::fs::write(&plan, text.replace("as_of = 2024-12-31\n", "")).unwrap();
+    let request = RollupRequest {
+        size: (100, 30),
+        view: "freshness",
+        select: None,
+        ansi: false,
+    };
+    for (lang, said) in [
+        (Lang::En, "a city · not reported (no reporting date)"),
+        (Lang::Zh, "a市 · 未报送（无报告日期）"),
+    ] {
+        let frame = render_rollup(load(&path), settings(lang), &request).unwrap();
+        assert!(frame.contains(said), "{frame}");
+    }
+}
