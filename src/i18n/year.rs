@@ -30,7 +30,7 @@ pub fn headings(lang: Lang) -> [&'static str; 7] {
             "Last year",
             "Target",
             "Now",
-            "Same period LY",
+            "A year ago",
             "Year on year",
         ],
     }
@@ -50,6 +50,15 @@ pub fn none(lang: Lang) -> &'static str {
     match lang {
         Lang::Zh => "无上年同期数据",
         Lang::En => "no figure for the same period last year",
+    }
+}
+
+/// The same in a cell of the year view, where the column's heading already
+/// says "year on year": short enough to leave the other columns whole.
+pub fn none_cell(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "无上年同期数据",
+        Lang::En => "no figure",
     }
 }
 

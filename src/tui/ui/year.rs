@@ -64,7 +64,11 @@ struct Widest {
 /// ones in sight, so the columns stay put while scrolling.
 fn widest(yoy: &Yoy, plan: &Plan, list: &AttentionList, lang: Lang, theme: &Theme) -> Widest {
     let width = |text: &str| u16::try_from(crate::text::width(text)).unwrap_or(u16::MAX);
-    let mut widest = Widest::default();
+    // The heading is a cell of its column too: widened to fit it as well.
+    let mut widest = Widest {
+        ago: width(i18n::year::headings(lang)[5]),
+        change: 0,
+    };
     for at in &list.items {
         let Some(campaign) = plan.campaigns.get(at.campaign) else {
             continue;
@@ -260,7 +264,7 @@ fn row(
 fn change_cell(found: Option<&ItemYoy>, lang: Lang, theme: &Theme) -> (String, Style) {
     let plain = Style::new();
     let Some(found) = found else {
-        return (i18n::year::none(lang).to_owned(), theme.dim());
+        return (i18n::year::none_cell(lang).to_owned(), theme.dim());
     };
     let Some(change) = &found.change else {
         return (String::new(), plain);
