@@ -426,3 +426,25 @@ fn an_undated_unit_is_not_reported_for_want_of_a_date() {
         assert!(frame.contains(said), "{frame}");
     }
 }
+
+/// `--since` has no meaning for a roll-up: the screen and `render` say so
+/// and exit 2 before anything is drawn.
+#[test]
+fn since_is_refused_for_a_manifest() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = fixture(dir.path());
+    for args in [vec!["--since", "HEAD"], vec!["render", "--since", "HEAD"]] {
+        let output = crate::binary::command()
+            .args(&args)
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert!(
+            stderr.contains("--since does not apply to a roll-up"),
+            "{args:?}: {stderr}"
+        );
+        assert!(output.stdout.is_empty(), "{args:?}");
+    }
+}
