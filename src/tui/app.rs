@@ -26,6 +26,7 @@ mod read_only;
 pub(crate) mod search;
 mod state;
 mod undo;
+mod update_prompt;
 
 use std::path::PathBuf;
 

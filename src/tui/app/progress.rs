@@ -5,8 +5,6 @@ use super::{App, Change, Edit, Effect, Prompt};
 use crate::figures;
 use crate::i18n;
 use crate::model::Level;
-use crate::model::Scale;
-use crate::model::WaterClass;
 use crate::tui::action::Command;
 use crate::tui::rows::Item;
 
@@ -202,103 +200,18 @@ impl App {
     /// Saves what the update prompt holds, unless it cannot be saved (the
     /// prompt says why) or looks like a typo and is not yet `confirmed`.
     fn submit_update(&mut self, confirmed: bool) -> Effect {
-        let Some(Prompt::Update { item, input, .. }) = self.overlay.prompt.as_ref() else {
+        // The campaign and the prompt are apart: borrowed side by side.
+        let (data, open) = (self.data.as_ref(), self.campaign.open.as_ref());
+        let campaign = open.and_then(|view| data?.plan().campaigns.get(view.index));
+        let Some(prompt) = self.overlay.prompt.as_mut() else {
             return Effect::None;
         };
-        let (item, input) = (*item, input.clone());
-        let validated = self
-            .validated_update(item, &input)
-            .map_err(|reason| (reason, false));
-        let checked =
-            validated.and_then(
-                |edit| match self.typo_guard(item, &edit).filter(|_| !confirmed) {
-                    Some(why) => Err((why, true)),
-                    None => Ok(edit),
-                },
-            );
-        match checked {
-            Ok(edit) => {
+        match prompt.submit(campaign, self.settings.lang, confirmed) {
+            Some(edit) => {
                 self.overlay.prompt = None;
                 Effect::Save(edit)
             }
-            Err((reason, ask)) => {
-                if let Some(Prompt::Update { error, confirm, .. }) = self.overlay.prompt.as_mut() {
-                    *error = Some(reason);
-                    *confirm = ask;
-                }
-                Effect::Redraw
-            }
+            None => Effect::Redraw,
         }
     }
-
-    /// Why a new figure looks like a typo: a done count above the total or
-    /// below the current one, or more than twice or under half the current figure.
-    fn typo_guard(&self, item: Item, edit: &Edit) -> Option<&'static str> {
-        let lang = self.settings.lang;
-        let (campaign, _) = self.open_campaign()?;
-        let (new, current, total) = match (item, edit.change.as_ref()?) {
-            (Item::Task(i), Change::SetDone(new)) => {
-                let task = campaign.tasks.get(i)?;
-                (*new, task.done, task.total)
-            }
-            (Item::Indicator(i), Change::SetValue(text)) => {
-                let indicator = campaign.indicators.get(i)?;
-                let Level::Number(current) = indicator.value else {
-                    return None;
-                };
-                (parse_number(text)?, current, None)
-            }
-            _ => return None,
-        };
-        if total.is_some_and(|total| new > total) {
-            return Some(i18n::beyond_total(lang));
-        }
-        let (far_new, far_current) = (new.abs(), current.abs());
-        if far_current > 0.0 && (far_new > 2.0 * far_current || far_new < far_current / 2.0) {
-            return Some(i18n::far_from_current(lang));
-        }
-        // A done count rarely falls: lowering it is most often a slip of the keys.
-        (matches!(item, Item::Task(_)) && new < current).then(|| i18n::done_goes_down(lang))
-    }
-
-    /// The edit a prompt's text asks for, or why it cannot be saved.
-    fn validated_update(&self, item: Item, input: &str) -> Result<Edit, &'static str> {
-        let s = i18n::strings(self.settings.lang);
-        let (campaign, _) = self.open_campaign().ok_or(s.nothing_selected)?;
-        let text = input.trim();
-        let (id, change) = match item {
-            Item::Task(i) => {
-                let task = campaign.tasks.get(i).ok_or(s.nothing_selected)?;
-                let value = parse_number(text).ok_or(s.not_a_number)?;
-                if value < 0.0 {
-                    return Err(s.negative);
-                }
-                (task.id.clone(), Change::SetDone(value))
-            }
-            Item::Indicator(i) => {
-                let indicator = campaign.indicators.get(i).ok_or(s.nothing_selected)?;
-                match indicator.scale {
-                    Scale::Number => {
-                        parse_number(text).ok_or(s.not_a_number)?;
-                    }
-                    Scale::WaterClass => {
-                        WaterClass::parse(text).ok_or(s.not_a_level)?;
-                    }
-                }
-                (indicator.id.clone(), Change::SetValue(text.to_owned()))
-            }
-        };
-        Ok(Edit {
-            campaign: campaign.id.clone(),
-            item: id,
-            change: Some(change),
-            note: None,
-            lang: self.settings.lang,
-            record: None,
-        })
-    }
-}
-
-fn parse_number(text: &str) -> Option<f64> {
-    crate::edit::parse_figure(text)
 }
