@@ -448,3 +448,39 @@ fn since_is_refused_for_a_manifest() {
         assert!(output.stdout.is_empty(), "{args:?}");
     }
 }
+
+/// PgDn and PgUp move ten units at a time, within the units; with
+/// `--mouse` the wheel moves one.
+#[test]
+fn pages_and_the_wheel_move_the_selection() {
+    use crossterm::event::{MouseEvent, MouseEventKind};
+    let (_dir, mut screen) = screen(Lang::En);
+    assert_eq!(press(&mut screen, KeyCode::PageDown), Outcome::Redraw);
+    assert_eq!(screen.selected_id(), Some("e"), "the last of five");
+    press(&mut screen, KeyCode::PageUp);
+    assert_eq!(screen.selected_id(), Some("a"));
+    let wheel = |kind| {
+        Action::Mouse(MouseEvent {
+            kind,
+            column: 0,
+            row: 0,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    assert_eq!(
+        screen.update(wheel(MouseEventKind::ScrollDown)),
+        Outcome::None,
+        "no --mouse"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let mouse = Settings {
+        mouse: true,
+        ..settings(Lang::En)
+    };
+    let mut screen = RollupScreen::new(load(&fixture(dir.path())), mouse);
+    assert_eq!(
+        screen.update(wheel(MouseEventKind::ScrollDown)),
+        Outcome::Redraw
+    );
+    assert_eq!(screen.selected_id(), Some("b"));
+}

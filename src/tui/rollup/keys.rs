@@ -15,6 +15,10 @@ pub enum RollupCommand {
     Top,
     /// The last unit.
     Bottom,
+    /// A page of units up (or of lines, in a pane that scrolls).
+    PageUp,
+    /// A page of units down.
+    PageDown,
     /// Focus the next pane: matrix → rankings → who drags → freshness.
     NextPane,
     /// Focus the previous pane.
@@ -59,6 +63,12 @@ pub const KEYS: &[(&str, C, &str, &str)] = &[
         C::Top,
         "第一个 / 最后一个单位",
         "first / last unit",
+    ),
+    (
+        "PgUp / PgDn",
+        C::PageUp,
+        "上一页 / 下一页单位",
+        "a page of units up / down",
     ),
     ("Tab / l / →", C::NextPane, "下一个面板", "next pane"),
     (
@@ -115,6 +125,8 @@ pub fn lookup(key: &KeyEvent) -> Option<RollupCommand> {
         KeyCode::Char('k') | KeyCode::Up => C::Up,
         KeyCode::Char('g') | KeyCode::Home => C::Top,
         KeyCode::Char('G') | KeyCode::End => C::Bottom,
+        KeyCode::PageUp => C::PageUp,
+        KeyCode::PageDown => C::PageDown,
         KeyCode::Tab | KeyCode::Char('l') | KeyCode::Right => C::NextPane,
         KeyCode::BackTab | KeyCode::Char('h') | KeyCode::Left => C::PrevPane,
         KeyCode::Enter => C::Open,
@@ -141,6 +153,7 @@ mod tests {
                 "Esc" => KeyCode::Esc,
                 "Tab" => KeyCode::Tab,
                 "Shift-Tab" => KeyCode::BackTab,
+                "PgUp" => KeyCode::PageUp,
                 one => KeyCode::Char(one.chars().next().unwrap_or(' ')),
             };
             let key = KeyEvent::new(code, KeyModifiers::NONE);

@@ -9,6 +9,10 @@ use crate::model::Lang;
 use crate::tui::action::{Action, Command};
 use crate::tui::app::Effect;
 use crate::tui::keymap::Context;
+use crossterm::event::MouseEventKind;
+
+/// How many units (or lines) PgUp and PgDn move.
+const PAGE: usize = 10;
 
 /// What the event loop must do after an update.
 #[derive(Clone, Debug, PartialEq)]
@@ -36,6 +40,12 @@ impl RollupScreen {
         }
         match action {
             Action::Key(key) => keys::lookup(&key).map_or(Outcome::None, |c| self.command(c)),
+            // `--mouse`: the wheel moves as the arrows do.
+            Action::Mouse(mouse) if self.settings.mouse => match mouse.kind {
+                MouseEventKind::ScrollUp => self.command(C::Up),
+                MouseEventKind::ScrollDown => self.command(C::Down),
+                _ => Outcome::None,
+            },
             Action::Resize(..) => Outcome::Redraw,
             _ => Outcome::None,
         }
@@ -115,6 +125,8 @@ impl RollupScreen {
             C::Down => (view.selected + 1).min(last),
             C::Top => 0,
             C::Bottom => last,
+            C::PageUp => view.selected.saturating_sub(PAGE),
+            C::PageDown => (view.selected + PAGE).min(last),
             C::Back | C::ToggleAttention => {
                 self.attention = None;
                 return Outcome::Redraw;
@@ -177,6 +189,12 @@ impl RollupScreen {
             (C::Up, None) => moved(&mut self.selected, selected.saturating_sub(1)),
             (C::Down, None) => moved(&mut self.selected, (selected + 1).min(last)),
             (C::Top, None) => moved(&mut self.selected, 0),
+            (C::PageUp, None) => moved(&mut self.selected, selected.saturating_sub(PAGE)),
+            (C::PageDown, None) => moved(&mut self.selected, (selected + PAGE).min(last)),
+            (C::PageUp, Some(scroll)) => moved(scroll, scroll.saturating_sub(PAGE as u16)),
+            (C::PageDown, Some(scroll)) => {
+                moved(scroll, scroll.saturating_add(PAGE as u16).min(limit))
+            }
             (C::Bottom, None) => moved(&mut self.selected, last),
             (C::Open, _) => {
                 self.open(self.selected, None);
