@@ -75,6 +75,8 @@ pub struct Events {
     tx: Sender<Event>,
     input: Arc<Gate>,
     watch: Option<FileWatch>,
+    /// Files watched besides the one (the roll-up's fetch record).
+    also: Vec<FileWatch>,
     history: reader::Reader,
 }
 
@@ -93,6 +95,7 @@ impl Events {
             tx,
             input,
             watch: None,
+            also: Vec::new(),
         })
     }
 
@@ -112,6 +115,21 @@ impl Events {
         })
         .map_err(|err| err.to_string())?;
         self.watch = Some(watch);
+        Ok(())
+    }
+
+    /// Watches one more file as long as these events run; a change to it
+    /// is a `FileChanged` too.
+    pub fn watch_also(&mut self, path: &Path) -> Result<(), String> {
+        let tx = self.tx.clone();
+        let watch = watch::watch(path, move |notice| {
+            let _ = tx.send(match notice {
+                Notice::Changed | Notice::Rewatch => Event::FileChanged,
+                Notice::Failed(reason) => Event::WatchFailed(reason),
+            });
+        })
+        .map_err(|err| err.to_string())?;
+        self.also.push(watch);
         Ok(())
     }
 

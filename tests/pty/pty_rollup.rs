@@ -115,3 +115,58 @@ fn enter_into_a_unit_and_back() {
     assert_eq!(ended, Ended::Code(0));
     assert!(!pty.alternate_screen(), "the terminal is given back");
 }
+
+/// `git` in `dir`, away from the machine's configuration.
+fn git(dir: &Path, args: &[&str]) {
+    let status = std::process::Command::new("git")
+        .current_dir(dir)
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .args([
+            "-c",
+            "user.name=Clerk",
+            "-c",
+            "user.email=clerk@example.com",
+        ])
+        .args([
+            "-c",
+            "commit.gpgsign=false",
+            "-c",
+            "init.defaultBranch=main",
+        ])
+        .args(args)
+        .status()
+        .unwrap();
+    assert!(status.success(), "git {args:?}");
+}
+
+/// `campaigns fetch` done in another terminal (its record written): the
+/// freshness pane says when, with no key pressed.
+#[test]
+fn a_fetch_elsewhere_shows_by_itself() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    git(root, &["init", "-q"]);
+    let plan = unit_plan("Alpha city plan", "2024-12-31", 90);
+    std::fs::write(root.join("campaigns.toml"), plan).unwrap();
+    git(root, &["add", "campaigns.toml"]);
+    git(root, &["commit", "-q", "-m", "report"]);
+    git(root, &["update-ref", "refs/remotes/a/main", "HEAD"]);
+    let manifest = "[rollup]\ntitle = \"Province roll-up\"\nas_of = 2024-12-31\n\n[[unit]]\nid = \"a\"\nname = \"a city\"\nref = \"refs/remotes/a/main\"\n";
+    let path = root.join("rollup.toml");
+    std::fs::write(&path, manifest).unwrap();
+    let mut pty = Pty::spawn(Options {
+        size: (100, 30),
+        args: &["--lang", "en", path.to_str().unwrap()],
+        ..Options::default()
+    });
+    pty.wait_for("Units × campaigns");
+    pty.send("\t\t\t");
+    pty.wait_for("never fetched");
+    let record = "[fetched]\n\"refs/remotes/a/main\" = 2026-12-07T07:30:00Z\n";
+    std::fs::write(root.join(".git/campaigns-fetch.toml"), record).unwrap();
+    pty.wait_for("fetched 2026-12-07 07:30 UTC");
+    pty.send("q");
+    let (ended, _) = pty.wait_exit(PATIENCE).expect("q quits");
+    assert_eq!(ended, Ended::Code(0));
+}

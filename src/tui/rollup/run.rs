@@ -31,8 +31,12 @@ pub fn run(rollup: Rollup, settings: Settings) -> anyhow::Result<u8> {
     let mut state = RollupScreen::new(rollup, settings);
     state.set_fetched(fetched_record(state.rollup()));
     let mut events = Events::start(mouse).context("could not start reading the terminal")?;
-    // The manifest saved: read again. Without a watch, `r` still reloads.
+    // The manifest saved, or `campaigns fetch` done (it writes its record
+    // last): read again. Without a watch, `r` still reloads.
     let _ = events.watch_file(&state.rollup().path.clone());
+    if let Some(record) = fetch_record_path(state.rollup()) {
+        let _ = events.watch_also(&record);
+    }
     let mut screen = terminal::setup(mouse).context("could not set up the terminal")?;
     let (width, height) = terminal::drawn(&mut screen);
     state.update(Action::Resize(width, height));
@@ -188,6 +192,20 @@ pub fn fetched_record(rollup: &Rollup) -> crate::rollup::Fetched {
     } else {
         Default::default()
     }
+}
+
+/// Where `campaigns fetch` keeps its record, when a unit is read from a
+/// ref of the repository holding the manifest.
+fn fetch_record_path(rollup: &Rollup) -> Option<std::path::PathBuf> {
+    let refs = rollup
+        .manifest
+        .units
+        .iter()
+        .any(|spec| matches!(spec.source, crate::rollup::Source::Ref { .. }));
+    let folder = rollup.path.parent().filter(|p| !p.as_os_str().is_empty());
+    let folder = folder.unwrap_or(std::path::Path::new("."));
+    let repo = gix::discover(folder).ok().filter(|_| refs)?;
+    Some(crate::rollup::fetched::record_path(repo.common_dir()))
 }
 
 /// Ctrl-Z: give the terminal back and stop until SIGCONT.
