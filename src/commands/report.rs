@@ -63,6 +63,7 @@ pub fn report(
     };
     let report = match Report::new(document.plan(), document.as_of(), lang)
         .ascii(common.ascii)
+        .due_soon_configured(config.due_soon_days)
         .only(campaigns)
     {
         Ok(report) => report,

@@ -121,6 +121,7 @@ pub fn screen(common: &Common, mouse: Option<bool>, config: &Config) -> Settings
         },
         keymap: config.keymap.clone(),
         palette: config.palette,
+        due_soon_days: config.due_soon_days,
     }
 }
 

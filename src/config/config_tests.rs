@@ -249,3 +249,58 @@ fn screen_reader_is_read_printed_and_hinted() {
         "{help:?}"
     );
 }
+
+/// `due_soon_days` is whole days from 0 to 3660, as the plan's: read,
+/// printed by `campaigns config` (commented out when not set), refused
+/// at its place in both languages, and a misspelt key is named.
+#[test]
+fn due_soon_days_is_read_printed_and_refused_at_its_place() {
+    let config = Config::parse("due_soon_days = 60\n").unwrap();
+    assert_eq!(config.due_soon_days, Some(60));
+    assert_eq!(
+        Config::parse("due_soon_days = 0\n").unwrap().due_soon_days,
+        Some(0)
+    );
+    let printed = print::render(&config, &Source::Nowhere, Lang::En);
+    assert!(printed.contains("\ndue_soon_days = 60\n"), "{printed}");
+    assert_eq!(Config::parse(&printed).unwrap().due_soon_days, Some(60));
+    let default = print::render(&Config::default(), &Source::Nowhere, Lang::En);
+    assert!(default.contains("\n# due_soon_days = 30\n"), "{default}");
+    assert_eq!(Config::parse(&default).unwrap().due_soon_days, None);
+
+    let text = "lang = \"en\"\ndue_soon_days = \"thirty\"\n";
+    assert_eq!(
+        errors(text),
+        [
+            "config.toml:2:17: error: wrong type: `due_soon_days` must be a whole number of days from 0 to 3660"
+        ]
+    );
+    let zh = Config::parse(text).unwrap_err()[0].headline(text, "config.toml", Lang::Zh);
+    assert!(zh.starts_with("config.toml:2:17:"), "{zh}");
+    assert!(
+        zh.contains("类型有误：`due_soon_days` 应为 0 到 3660 之间的整天数"),
+        "{zh}"
+    );
+    for value in ["3661", "-1", "2.5"] {
+        let text = format!("\ndue_soon_days = {value}\n");
+        assert_eq!(
+            errors(&text),
+            [
+                "config.toml:2:17: error: `due_soon_days` must be a whole number of days from 0 to 3660"
+            ],
+            "{value}"
+        );
+        let zh = Config::parse(&text).unwrap_err()[0].headline(&text, "config.toml", Lang::Zh);
+        assert!(zh.starts_with("config.toml:2:17:"), "{zh}");
+        assert!(
+            zh.contains("`due_soon_days` 应为 0 到 3660 之间的整天数"),
+            "{zh}"
+        );
+    }
+    let found = Config::parse("due_soon_day = 7\n").unwrap_err();
+    let help = found[0].help.as_ref().map(|h| h.en.to_string());
+    assert!(
+        help.as_deref().is_some_and(|h| h.contains("due_soon_days")),
+        "{help:?}"
+    );
+}

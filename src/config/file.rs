@@ -1,5 +1,5 @@
-//! The file's top level: `lang`, `mouse`, `screen_reader`, `theme`,
-//! `[colors]`, `[keys]`.
+//! The file's top level: `lang`, `mouse`, `screen_reader`,
+//! `due_soon_days`, `theme`, `[colors]`, `[keys]`.
 //! Parsed with `toml_edit`, whose spans give every problem its place; all
 //! problems are collected, not just the first.
 
@@ -14,7 +14,18 @@ use crate::model::Lang;
 use crate::tui::theme::ThemeName;
 
 /// The keys the top level takes (the schema is built from the same list).
-pub const TOP_KEYS: &[&str] = &["lang", "mouse", "screen_reader", "theme", "colors", "keys"];
+pub const TOP_KEYS: &[&str] = &[
+    "lang",
+    "mouse",
+    "screen_reader",
+    "due_soon_days",
+    "theme",
+    "colors",
+    "keys",
+];
+
+/// The most days `due_soon_days` may look ahead: ten years, as in the plan.
+const MAX_DUE_SOON_DAYS: u32 = 3660;
 
 pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
     let document = Document::parse(text).map_err(|err| {
@@ -35,25 +46,9 @@ pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
         let key_span = key_span(root, name);
         match name {
             "lang" => config.lang = lang(item, &key_span, &mut problems),
-            "mouse" => match item.as_bool() {
-                Some(on) => config.mouse = Some(on),
-                None => problems.push(wrong_type(
-                    item,
-                    &key_span,
-                    Words::new("`mouse` is true or false", "`mouse` 应为 `true` 或 `false`"),
-                )),
-            },
-            "screen_reader" => match item.as_bool() {
-                Some(on) => config.screen_reader = Some(on),
-                None => problems.push(wrong_type(
-                    item,
-                    &key_span,
-                    Words::new(
-                        "`screen_reader` is true or false",
-                        "`screen_reader` 应为 `true` 或 `false`",
-                    ),
-                )),
-            },
+            "mouse" => config.mouse = flag(name, item, &key_span, &mut problems),
+            "screen_reader" => config.screen_reader = flag(name, item, &key_span, &mut problems),
+            "due_soon_days" => config.due_soon_days = due_soon_days(item, &key_span, &mut problems),
             "theme" => {
                 config.palette.theme = theme(item, &key_span, &mut problems).unwrap_or_default();
             }
@@ -120,6 +115,60 @@ fn lang(item: &Item, key_span: &Range<usize>, problems: &mut Vec<Diagnostic>) ->
         );
     }
     lang
+}
+
+/// A key that is `true` or `false` (`mouse`, `screen_reader`).
+fn flag(
+    name: &str,
+    item: &Item,
+    key_span: &Range<usize>,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<bool> {
+    let on = item.as_bool();
+    if on.is_none() {
+        problems.push(wrong_type(
+            item,
+            key_span,
+            Words::new(
+                format!("`{name}` is true or false"),
+                format!("`{name}` 应为 `true` 或 `false`"),
+            ),
+        ));
+    }
+    on
+}
+
+/// `due_soon_days`: whole days from 0 to ten years, as the plan's own
+/// `[meta] due_soon_days` (which wins over it where a file states one).
+fn due_soon_days(
+    item: &Item,
+    key_span: &Range<usize>,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<u32> {
+    let days = match (item.as_integer(), item.as_float()) {
+        (Some(days), _) => days as f64,
+        (None, Some(days)) => days,
+        (None, None) => {
+            problems.push(wrong_type(item, key_span, due_soon_words()));
+            return None;
+        }
+    };
+    if (0.0..=f64::from(MAX_DUE_SOON_DAYS)).contains(&days) && days.fract() == 0.0 {
+        return Some(days as u32);
+    }
+    problems.push(Diagnostic::error(
+        value_span(item, key_span),
+        due_soon_words(),
+        Words::new("days, like 30", "天数，如 `30`"),
+    ));
+    None
+}
+
+fn due_soon_words() -> Words {
+    Words::new(
+        "`due_soon_days` must be a whole number of days from 0 to 3660",
+        "`due_soon_days` 应为 0 到 3660 之间的整天数",
+    )
 }
 
 fn theme(

@@ -1,5 +1,5 @@
 //! The user's configuration file (`config.toml`): default language, mouse,
-//! theme, status colours and key bindings. Read and validated as a whole
+//! the due-soon window, theme, status colours and key bindings. Read and validated as a whole
 //! before any command runs; every problem is a diagnostic with
 //! `config.toml:line:col`, like the plan's. Where the file is, and what the
 //! command line overrides, is settled by the binary (`commands/settings.rs`).
@@ -30,6 +30,9 @@ pub struct Config {
     pub mouse: Option<bool>,
     /// `screen_reader`; `None`: off.
     pub screen_reader: Option<bool>,
+    /// `due_soon_days`; `None`: a month. A plan's own `[meta] due_soon_days`
+    /// wins (`model::Meta::due_soon_window`).
+    pub due_soon_days: Option<u32>,
     /// `theme` and `[colors]`.
     pub palette: Palette,
     /// The keys in force: the table with `[keys]` applied.

@@ -7,7 +7,7 @@ use std::fmt::Write;
 use super::colors::status_words;
 use super::keys::context_words;
 use super::{Config, Source};
-use crate::model::Lang;
+use crate::model::{DEFAULT_DUE_SOON_DAYS, Lang};
 use crate::text::sanitize_line;
 use crate::tui::action::Command;
 use crate::tui::keymap::{self, ACTIONS, BINDINGS, Key, named_keys, same_action};
@@ -75,6 +75,14 @@ fn settings(out: &mut String, config: &Config, locale_lang: Lang) {
         "screen_reader = {}\n",
         config.screen_reader.unwrap_or(false)
     );
+    out.push_str(
+        "# Days after the reporting date that count as due soon (the `t` list, the brief).\n\
+         # A plan's own [meta] due_soon_days wins over this. Default: 30.\n",
+    );
+    let _ = match config.due_soon_days {
+        Some(days) => writeln!(out, "due_soon_days = {days}\n"),
+        None => writeln!(out, "# due_soon_days = {DEFAULT_DUE_SOON_DAYS}\n"),
+    };
     out.push_str(
         "# Colours: \"auto\" (the usual palette), \"dark\" (for a dark background), \"light\"\n\
          # (for a light one), \"high-contrast\" (bold; reads on dark and light). Default: \"auto\".\n",

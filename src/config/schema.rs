@@ -25,6 +25,12 @@ fn top_key(name: &str) -> Value {
             "description": "The terminal cursor on the selected row and words for glyphs, for screen readers and braille displays (default false; --screen-reader turns it on).",
             "type": "boolean"
         }),
+        "due_soon_days" => json!({
+            "description": "How many days after the reporting date count as due soon (default 30). A plan's own [meta] due_soon_days wins over it.",
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 3660
+        }),
         "theme" => json!({
             "description": "auto (the usual palette), dark, light or high-contrast (default auto). NO_COLOR and --no-color win over it.",
             "enum": themes
@@ -118,7 +124,7 @@ mod tests {
 
         // A file with every key the schema describes loads.
         let mut text = String::from(
-            "lang = \"zh\"\nmouse = true\nscreen_reader = true\ntheme = \"light\"\n[colors]\n",
+            "lang = \"zh\"\nmouse = true\nscreen_reader = true\ndue_soon_days = 45\ntheme = \"light\"\n[colors]\n",
         );
         for status in &statuses {
             text.push_str(&format!("{status} = \"blue\"\n"));

@@ -179,7 +179,7 @@ mod tests {
                 as_of: None,
                 source: None,
                 at_risk_margin: 0.10,
-                due_soon_days: 30,
+                due_soon_days: Some(30),
                 close_stages: vec![],
             },
             campaigns: vec![

@@ -1,6 +1,6 @@
 use super::*;
 use crate::model::{Assumed, Campaign, Indicator, Level, Meta, Scale, SourceLine, Task, Text};
-use crate::model::{DEFAULT_AT_RISK_MARGIN, DEFAULT_DUE_SOON_DAYS, Theme};
+use crate::model::{DEFAULT_AT_RISK_MARGIN, Theme};
 
 fn task(id: &str, follows: Option<&str>) -> Task {
     Task {
@@ -70,7 +70,7 @@ fn plan(campaigns: Vec<Campaign>) -> Plan {
             as_of: None,
             source: None,
             at_risk_margin: DEFAULT_AT_RISK_MARGIN,
-            due_soon_days: DEFAULT_DUE_SOON_DAYS,
+            due_soon_days: None,
             close_stages: vec![],
         },
         campaigns,

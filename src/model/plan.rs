@@ -18,8 +18,10 @@ pub struct Meta {
     pub as_of: Option<NaiveDate>,
     pub source: Option<Text>,
     pub at_risk_margin: f64,
-    /// How many days after the reporting date count as "due soon" (临期).
-    pub due_soon_days: u32,
+    /// How many days after the reporting date count as "due soon" (临期),
+    /// as the file states it (`None`: not stated). Read it through
+    /// `due_soon_window`, the one rule of precedence.
+    pub due_soon_days: Option<u32>,
     /// The steps of 销号 in order (`close_stages`); a task's `stage` is one.
     pub close_stages: Vec<String>,
 }
@@ -28,6 +30,18 @@ pub const DEFAULT_AT_RISK_MARGIN: f64 = 0.10;
 
 /// `[meta] due_soon_days` when it is left out: a month, the meetings' rhythm.
 pub const DEFAULT_DUE_SOON_DAYS: u32 = 30;
+
+impl Meta {
+    /// The days after the reporting date that count as due soon. The file's
+    /// `due_soon_days` is the bureau's meeting rhythm, shared by everyone who
+    /// opens it, so it wins; `configured` (the reader's config) stands in for
+    /// files that do not state it; else a month.
+    pub fn due_soon_window(&self, configured: Option<u32>) -> u32 {
+        self.due_soon_days
+            .or(configured)
+            .unwrap_or(DEFAULT_DUE_SOON_DAYS)
+    }
+}
 
 /// The largest `weight` a task may have: far beyond any real share, small
 /// enough that a campaign's sum of weights stays finite.

@@ -22,6 +22,8 @@ pub struct Report<'a> {
     closed_then: Option<super::brief::closed_then::ClosedThen>,
     /// The same period last year (`--yoy`); `None` without it.
     yoy: Option<super::yoy::Yoy>,
+    /// The reader's configured due-soon window, for the brief (see `brief`).
+    pub(super) due_soon_configured: Option<u32>,
 }
 
 /// A `--campaign` id the plan does not have.
@@ -53,6 +55,7 @@ impl<'a> Report<'a> {
             since: None,
             closed_then: None,
             yoy: None,
+            due_soon_configured: None,
         }
     }
 

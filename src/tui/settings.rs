@@ -27,4 +27,7 @@ pub struct Settings {
     pub keymap: Keymap,
     /// The colours when `color` is on (the config file's theme and `[colors]`).
     pub palette: Palette,
+    /// The config file's `due_soon_days`: the window for a plan that does
+    /// not state its own (`Meta::due_soon_window`).
+    pub due_soon_days: Option<u32>,
 }

@@ -388,6 +388,7 @@ fn check(tasks: &[TaskSpec], as_of: NaiveDate, lang: Lang) -> Result<(), TestCas
         editor: Default::default(),
         keymap: Default::default(),
         palette: Default::default(),
+        due_soon_days: None,
     };
     // Stacked (under 140 columns), wide and tall enough that no row or
     // figure is cut: the list takes all but 14 lines of the body if it needs.

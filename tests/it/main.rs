@@ -20,6 +20,7 @@ mod comparison;
 mod comparison_large;
 mod config;
 mod config_reading;
+mod due_soon_config;
 mod figures_agree;
 mod follows;
 mod friction_cli;

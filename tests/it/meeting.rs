@@ -129,17 +129,18 @@ fn ids(plan: &campaigns::model::Plan, items: &[attention::Attention]) -> Vec<Str
 #[test]
 fn due_soon_is_what_is_not_done_and_falls_due_within_the_days_nearest_first() {
     let (plan, status) = parsed("");
-    assert_eq!(plan.meta.due_soon_days, 30);
+    assert_eq!(plan.meta.due_soon_days, None);
+    assert_eq!(plan.meta.due_soon_window(None), 30);
     // Not the done task, the late one (the attention list has it), the
     // plain count, or what is due after 30 days.
-    let soon = due_soon(&status, plan.meta.due_soon_days);
+    let soon = due_soon(&status, plan.meta.due_soon_window(None));
     assert_eq!(ids(&plan, &soon), ["today", "sewers"]);
     let (plan, status) = parsed("due_soon_days = 60");
-    let soon = due_soon(&status, plan.meta.due_soon_days);
+    let soon = due_soon(&status, plan.meta.due_soon_window(None));
     assert_eq!(ids(&plan, &soon), ["today", "sewers", "plants"]);
     let (plan, status) = parsed("due_soon_days = 0");
     assert_eq!(
-        ids(&plan, &due_soon(&status, plan.meta.due_soon_days)),
+        ids(&plan, &due_soon(&status, plan.meta.due_soon_window(None))),
         ["today"]
     );
 }
@@ -224,6 +225,7 @@ fn app() -> App {
         editor: Default::default(),
         keymap: Default::default(),
         palette: Default::default(),
+        due_soon_days: None,
     };
     let opened = Opened::parse("plan.toml".as_ref(), source(""), options());
     let mut app = App::new(PathBuf::from("plan.toml"), Ok(opened), settings);

@@ -29,6 +29,7 @@ fn settings(lang: Lang) -> Settings {
         editor: Default::default(),
         keymap: Default::default(),
         palette: Default::default(),
+        due_soon_days: None,
     }
 }
 

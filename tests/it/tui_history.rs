@@ -36,6 +36,7 @@ fn settings(lang: Lang, ascii: bool) -> Settings {
         editor: Default::default(),
         keymap: Default::default(),
         palette: Default::default(),
+        due_soon_days: None,
     }
 }
 

@@ -43,6 +43,7 @@ fn a_hundred_thousand_tasks_draw_only_what_is_visible() {
         editor: Default::default(),
         keymap: Default::default(),
         palette: Default::default(),
+        due_soon_days: None,
     };
     let mut app = App::new(PathBuf::from("big.toml"), Ok(document), settings);
     app.update(Action::Resize(120, 40));

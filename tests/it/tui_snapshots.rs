@@ -29,6 +29,7 @@ pub(crate) fn settings(lang: Lang, ascii: bool, color: bool) -> Settings {
         editor: Default::default(),
         keymap: Default::default(),
         palette: Default::default(),
+        due_soon_days: None,
     }
 }
 

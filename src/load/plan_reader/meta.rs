@@ -4,7 +4,7 @@ use super::PlanReader;
 use crate::load::fields::{Fields, Value};
 use crate::load::format;
 use crate::load::{Diagnostic, Words};
-use crate::model::{DEFAULT_AT_RISK_MARGIN, DEFAULT_DUE_SOON_DAYS, Meta};
+use crate::model::{DEFAULT_AT_RISK_MARGIN, Meta};
 
 impl PlanReader<'_> {
     pub(super) fn meta(&mut self, value: Value<'_, '_>) -> Option<Meta> {
@@ -47,14 +47,16 @@ impl PlanReader<'_> {
         None
     }
 
-    /// `due_soon_days`, a whole number of days up to ten years, or the default.
-    fn due_soon_days(&mut self, fields: &Fields<'_, '_>) -> Option<u32> {
+    /// `due_soon_days`, a whole number of days up to ten years: `Some(None)`
+    /// when it is left out (the reader's config or the default then apply),
+    /// `None` after an error.
+    fn due_soon_days(&mut self, fields: &Fields<'_, '_>) -> Option<Option<u32>> {
         let Some(v) = fields.get("due_soon_days") else {
-            return Some(DEFAULT_DUE_SOON_DAYS);
+            return Some(None);
         };
         let days = self.out.number(v, "due_soon_days")?;
         if (0.0..=3660.0).contains(&days) && days.fract() == 0.0 {
-            return Some(days as u32);
+            return Some(Some(days as u32));
         }
         self.out.error(Diagnostic::error(
             v.span(),

@@ -52,6 +52,20 @@ pub enum Line {
     Note(String),
 }
 
+impl Report<'_> {
+    /// The config's `due_soon_days`, for a plan that does not state its own.
+    pub fn due_soon_configured(mut self, days: Option<u32>) -> Self {
+        self.due_soon_configured = days;
+        self
+    }
+
+    /// The days the brief's due-soon section looks ahead: the plan's own,
+    /// else the config's, else a month (`Meta::due_soon_window`).
+    pub fn due_soon_window(&self) -> u32 {
+        self.plan.meta.due_soon_window(self.due_soon_configured)
+    }
+}
+
 /// The brief of `report`, its file text escaped by `escape`.
 pub fn build(report: &Report<'_>, escape: Escape, marker: &Marker) -> Brief {
     let lang = report.lang;
@@ -247,12 +261,12 @@ fn group_heading(
     }
 }
 
-/// What is not done and falls due within `due_soon_days`: before the next
-/// meeting, nearest first.
+/// What is not done and falls due within the due-soon window: before the
+/// next meeting, nearest first.
 fn due_soon_section(report: &Report<'_>, escape: Escape, marker: &Marker) -> Section {
     let (lang, ascii) = (report.lang, report.ascii);
     let w = words::words(lang);
-    let days = report.plan.meta.due_soon_days;
+    let days = report.due_soon_window();
     let mut section = Section {
         heading: i18n::meeting::due_soon_heading(days, lang),
         lines: Vec::new(),

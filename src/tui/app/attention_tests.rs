@@ -97,6 +97,7 @@ fn app_of(text: &str, size: (u16, u16)) -> App {
         editor: Default::default(),
         keymap: Default::default(),
         palette: Default::default(),
+        due_soon_days: None,
     };
     let mut app = App::new("plan.toml".into(), Ok(opened(text)), settings);
     app.update(Action::Resize(size.0, size.1));

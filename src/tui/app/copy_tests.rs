@@ -45,6 +45,7 @@ fn app(lang: Lang) -> App {
         editor: Default::default(),
         keymap: Default::default(),
         palette: Default::default(),
+        due_soon_days: None,
     };
     let opened = Opened::parse("plan.toml".as_ref(), PLAN.to_owned(), options);
     let mut app = App::new("plan.toml".into(), Ok(opened), settings);

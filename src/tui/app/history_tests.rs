@@ -24,6 +24,7 @@ fn settings() -> Settings {
         editor: Default::default(),
         keymap: Default::default(),
         palette: Default::default(),
+        due_soon_days: None,
     }
 }
 

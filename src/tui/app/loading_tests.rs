@@ -65,6 +65,7 @@ fn app(text: &str) -> App {
         editor: Default::default(),
         keymap: Default::default(),
         palette: Default::default(),
+        due_soon_days: None,
     };
     let opened = Opened::parse("plan.toml".as_ref(), text.to_owned(), options());
     App::new("plan.toml".into(), Ok(opened), settings)

@@ -95,6 +95,7 @@ total = 20
             editor: Default::default(),
             keymap: Default::default(),
             palette: Default::default(),
+            due_soon_days: None,
         };
         let opened = Opened::parse("plan.toml".as_ref(), PLAN.to_owned(), dates);
         let mut app = App::new("plan.toml".into(), Ok(opened), settings);

@@ -25,11 +25,16 @@ impl AttentionList {
         list
     }
 
-    /// What is not done and falls due within the plan's `due_soon_days`,
-    /// nearest first (grouped by lead when `by_lead`); the last column
-    /// says the days left.
-    pub fn due_soon(plan: &Plan, status: &PlanStatus, by_lead: bool, ascii: bool) -> AttentionList {
-        let items = due_soon(status, plan.meta.due_soon_days);
+    /// What is not done and falls due within `days`, nearest first
+    /// (grouped by lead when `by_lead`); the last column says the days left.
+    pub fn due_soon(
+        plan: &Plan,
+        status: &PlanStatus,
+        days: u32,
+        by_lead: bool,
+        ascii: bool,
+    ) -> AttentionList {
+        let items = due_soon(status, days);
         let mut list = if by_lead {
             AttentionList::grouped(plan, status, &items, ascii)
         } else {
@@ -103,7 +108,9 @@ impl App {
             return Effect::None;
         };
         let (plan, status) = (data.plan(), &data.status);
-        let list = AttentionList::due_soon(plan, status, self.lists.by_lead, self.settings.ascii);
+        let days = plan.meta.due_soon_window(self.settings.due_soon_days);
+        let list =
+            AttentionList::due_soon(plan, status, days, self.lists.by_lead, self.settings.ascii);
         self.lists.due_soon = Some(list);
         self.open_list(Source::DueSoon);
         Effect::Redraw
@@ -125,7 +132,8 @@ impl App {
             .by_lead
             .then(|| AttentionList::grouped(plan, status, items, ascii));
         if self.lists.due_soon.is_some() {
-            let list = AttentionList::due_soon(plan, status, self.lists.by_lead, ascii);
+            let days = plan.meta.due_soon_window(self.settings.due_soon_days);
+            let list = AttentionList::due_soon(plan, status, days, self.lists.by_lead, ascii);
             self.lists.due_soon = Some(list);
         }
         self.refresh_year_list();
@@ -146,8 +154,11 @@ impl App {
             .collect()
     }
 
-    /// The number of days the due-soon list looks ahead (the plan's own).
+    /// The number of days the due-soon list looks ahead: the plan's own,
+    /// else the config's, else a month.
     pub fn due_soon_days(&self) -> Option<u32> {
-        self.plan().map(|plan| plan.meta.due_soon_days)
+        let configured = self.settings.due_soon_days;
+        self.plan()
+            .map(|plan| plan.meta.due_soon_window(configured))
     }
 }
