@@ -110,6 +110,15 @@ fn enter_into_a_unit_and_back() {
     pty.wait_until("b still selected", |screen| {
         selected_row_has(screen, "b city")
     });
+    // A unit's file saved: the matrix follows with no key pressed.
+    let file = dir.path().join("units/a/campaigns.toml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replace("done = 90", "done = 100")).unwrap();
+    pty.wait_until("a done", |screen| {
+        screen
+            .lines()
+            .any(|line| line.contains("a city") && line.contains("done"))
+    });
     pty.send("q");
     let (ended, _) = pty.wait_exit(PATIENCE).expect("q quits");
     assert_eq!(ended, Ended::Code(0));

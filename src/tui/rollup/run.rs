@@ -37,6 +37,14 @@ pub fn run(rollup: Rollup, settings: Settings) -> anyhow::Result<u8> {
     if let Some(record) = fetch_record_path(state.rollup()) {
         let _ = events.watch_also(&record);
     }
+    // A few units' files saved on disk too: each watch is an inotify
+    // instance of the user's (often 128 in all), so many units wait for `r`.
+    let paths = unit_paths(state.rollup());
+    if paths.len() <= WATCHED_UNITS {
+        for path in paths {
+            let _ = events.watch_also(&path);
+        }
+    }
     let mut screen = terminal::setup(mouse).context("could not set up the terminal")?;
     let (width, height) = terminal::drawn(&mut screen);
     state.update(Action::Resize(width, height));
@@ -192,6 +200,18 @@ pub fn fetched_record(rollup: &Rollup) -> crate::rollup::Fetched {
     } else {
         Default::default()
     }
+}
+
+/// Up to this many units read from paths are watched for saves.
+const WATCHED_UNITS: usize = 16;
+
+/// The files of the units read from a path, as they were read.
+fn unit_paths(rollup: &Rollup) -> Vec<std::path::PathBuf> {
+    let specs = rollup.manifest.units.iter().zip(&rollup.units);
+    specs
+        .filter(|(spec, _)| matches!(spec.source, crate::rollup::Source::Path(_)))
+        .map(|(_, unit)| std::path::PathBuf::from(&unit.shown))
+        .collect()
 }
 
 /// Where `campaigns fetch` keeps its record, when a unit is read from a
