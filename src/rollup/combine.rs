@@ -7,7 +7,7 @@
 use super::found::{Found, find};
 use super::manifest::{Combine, How, Manifest};
 use super::units::Unit;
-use crate::model::{Item, Level, Status, Text};
+use crate::model::{Field, Item, Level, Status, Text};
 
 /// One combined item.
 #[derive(Clone, Debug, PartialEq)]
@@ -28,6 +28,10 @@ pub struct Combined {
     pub by_unit: Vec<(String, f64)>,
     /// Fresh units whose plan has no such item (or one of another kind).
     pub missing: Vec<String>,
+    /// The units whose figure added in rests on an assumed value (their
+    /// done or total; for `count-met`, what their status rests on): the
+    /// combined figure and each of theirs carry `*`.
+    pub assumed_in: Vec<String>,
     /// `sum`: the office's own figure (its done), when its file is fresh
     /// and states the item.
     pub office: Option<f64>,
@@ -55,6 +59,7 @@ fn combine_one(manifest: &Manifest, units: &[Unit], combine: &Combine) -> Combin
         total: None,
         by_unit: Vec::new(),
         missing: Vec::new(),
+        assumed_in: Vec::new(),
         office: None,
         difference: None,
     };
@@ -74,6 +79,9 @@ fn combine_one(manifest: &Manifest, units: &[Unit], combine: &Combine) -> Combin
                     *combined.total.get_or_insert(0.0) += total;
                 }
                 combined.by_unit.push((unit.id.clone(), done));
+                if assumed(found, combine.how) {
+                    combined.assumed_in.push(unit.id.clone());
+                }
             }
             None => combined.missing.push(unit.id.clone()),
         }
@@ -109,6 +117,31 @@ fn office_figure(manifest: &Manifest, units: &[Unit], item: &str) -> Option<f64>
     let office = units.iter().find(|unit| unit.office && unit.fresh())?;
     let found = find(manifest, office, item)?;
     figure(found, How::Sum).map(|(done, _)| done)
+}
+
+impl Combined {
+    /// The combined figure rests on at least one assumed value.
+    pub fn assumed(&self) -> bool {
+        !self.assumed_in.is_empty()
+    }
+
+    /// Unit `id`'s figure rests on an assumed value.
+    pub fn assumed_for(&self, id: &str) -> bool {
+        self.assumed_in.iter().any(|u| u == id)
+    }
+}
+
+/// Whether a unit's part rests on an assumed value: the fields `figure`
+/// reads, or what the status counted by `count-met` rests on.
+fn assumed(found: Found<'_>, how: How) -> bool {
+    match (how, found.item) {
+        (How::CountMet, item) => item.status_assumed(found.status),
+        (How::Sum, Item::Task(i)) => found.campaign.tasks[i]
+            .assumed
+            .any(&[Field::Done, Field::Total]),
+        (_, Item::Task(i)) => found.campaign.tasks[i].assumed.contains(Field::Done),
+        (_, Item::Indicator(i)) => found.campaign.indicators[i].assumed.contains(Field::Value),
+    }
 }
 
 /// A unit's part: (what adds to `done`, what adds to `total`). `None`

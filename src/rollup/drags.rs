@@ -8,7 +8,7 @@
 use super::found::find;
 use super::manifest::{How, Manifest};
 use super::units::Unit;
-use crate::model::{Item, Text};
+use crate::model::{Field, Item, Text};
 
 /// One summed item's shortfall and who carries it.
 #[derive(Clone, Debug, PartialEq)]
@@ -29,6 +29,16 @@ pub struct Share {
     pub shortfall: f64,
     /// Of `Drag::shortfall`, 0..=1.
     pub share: f64,
+    /// The shortfall rests on an assumed value (done, total, or the start
+    /// or due date 序时进度 is counted from).
+    pub assumed: bool,
+}
+
+impl Drag {
+    /// The shortfall in all rests on at least one assumed value.
+    pub fn assumed(&self) -> bool {
+        self.units.iter().any(|share| share.assumed)
+    }
 }
 
 /// A drag per `sum` item of the manifest.
@@ -70,6 +80,12 @@ fn drag(manifest: &Manifest, units: &[Unit], item: &str) -> Drag {
                 unit: unit.id.clone(),
                 shortfall: short,
                 share: 0.0,
+                assumed: schedule.assumed.any(&[
+                    Field::Start,
+                    Field::Due,
+                    Field::Done,
+                    Field::Total,
+                ]),
             });
         }
     }

@@ -1,9 +1,9 @@
 //! Finding an item of the manifest (`campaign/item`, in its ids) in one
 //! unit's plan, through the manifest's `[alias]` table.
 
-use super::manifest::Manifest;
+use super::manifest::{By, Manifest};
 use super::units::Unit;
-use crate::model::{Better, Campaign, CampaignStatus, Figure, Item, Level, WaterClass};
+use crate::model::{Better, Campaign, CampaignStatus, Field, Figure, Item, Level, WaterClass};
 
 /// An item of a unit's plan with its statuses.
 #[derive(Clone, Copy, Debug)]
@@ -79,6 +79,23 @@ impl Found<'_> {
                 Level::Number(value) => value,
                 Level::WaterClass(class) => class_place(class),
             },
+        }
+    }
+
+    /// Whether the figure ranked `by` rests on an assumed value: the level
+    /// on the done and total (a task) or the value (an indicator); the
+    /// change, as every change is marked, on the figure now.
+    pub fn assumed(&self, by: By) -> bool {
+        match self.item {
+            Item::Task(i) => {
+                let task = &self.campaign.tasks[i];
+                let rests_on: &[Field] = match (by, task.total) {
+                    (By::Value, Some(_)) => &[Field::Done, Field::Total],
+                    _ => &[Field::Done],
+                };
+                task.assumed.any(rests_on)
+            }
+            Item::Indicator(i) => self.campaign.indicators[i].assumed.contains(Field::Value),
         }
     }
 

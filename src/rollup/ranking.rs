@@ -37,6 +37,8 @@ pub struct Row {
     pub figure: f64,
     /// Another unit shares this rank (并列).
     pub tied: bool,
+    /// The figure rests on an assumed value: shown with `*`.
+    pub assumed: bool,
 }
 
 /// Why a unit is not in a ranking.
@@ -77,6 +79,7 @@ pub fn rank_all(manifest: &Manifest, units: &[Unit]) -> Vec<Ranked> {
 struct Entry<'u> {
     unit: &'u str,
     figure: f64,
+    assumed: bool,
     keys: Vec<f64>,
 }
 
@@ -103,9 +106,10 @@ pub fn rank(manifest: &Manifest, units: &[Unit], ranking: &Ranking) -> Ranked {
     let better = better.unwrap_or(Better::Higher);
     let mut entries: Vec<Entry> = entries
         .into_iter()
-        .map(|(unit, _, figure)| Entry {
+        .map(|(unit, found, figure)| Entry {
             unit: &unit.id,
             figure,
+            assumed: found.is_some_and(|found| found.assumed(ranking.by)),
             keys: std::iter::once(turned(Some(figure), better))
                 .chain(
                     ranking
@@ -126,6 +130,35 @@ pub fn rank(manifest: &Manifest, units: &[Unit], ranking: &Ranking) -> Ranked {
         better,
         rows,
         left_out,
+    }
+}
+
+impl Ranked {
+    /// The rows a bulletin shows, best first: the best `show` and the worst
+    /// `show`, each end widened to every unit that shares the rank of its
+    /// last row (a tie is never cut in two), `None` once where rows are
+    /// left out between. Every writer of a ranking lays it out by this.
+    pub fn shown(&self) -> Vec<Option<&Row>> {
+        let count = self.rows.len();
+        let show = self.show.unwrap_or(count).min(count);
+        if show == 0 || 2 * show >= count {
+            return self.rows.iter().map(Some).collect();
+        }
+        let top_rank = self.rows[show - 1].rank;
+        let top = self
+            .rows
+            .iter()
+            .take_while(|row| row.rank <= top_rank)
+            .count();
+        let bottom_rank = self.rows[count - show].rank;
+        let bottom = self.rows.iter().position(|row| row.rank >= bottom_rank);
+        let bottom = bottom.unwrap_or(count).max(top);
+        let mut shown: Vec<Option<&Row>> = self.rows[..top].iter().map(Some).collect();
+        if bottom > top {
+            shown.push(None);
+        }
+        shown.extend(self.rows[bottom..].iter().map(Some));
+        shown
     }
 }
 
@@ -195,6 +228,7 @@ fn rows(entries: &[Entry<'_>]) -> Vec<Row> {
             unit: entry.unit.to_owned(),
             figure: entry.figure + 0.0,
             tied: with_previous || with_next,
+            assumed: entry.assumed,
         });
     }
     rows

@@ -15,6 +15,7 @@ fn row(rank: usize, unit: &str, figure: f64, tied: bool) -> Row {
         unit: unit.to_owned(),
         figure,
         tied,
+        assumed: false,
     }
 }
 
@@ -253,4 +254,53 @@ proptest! {
         prop_assert_eq!(Some(parts), outfalls.done);
         prop_assert_eq!(outfalls.by_unit.len(), fresh.count());
     }
+}
+
+/// `show` rows at each end, never cutting a tie in two: a unit sharing the
+/// rank of an end's last row is shown with it, and the gap is marked once.
+#[test]
+fn a_ranking_shows_each_end_with_every_unit_tied_at_its_edge() {
+    use campaigns::model::Better;
+    use campaigns::rollup::{By, Ranked};
+    let ranked = |ranks: &[usize], show: Option<usize>| Ranked {
+        item: "c/i".into(),
+        by: By::Value,
+        group: None,
+        show,
+        better: Better::Lower,
+        rows: ranks
+            .iter()
+            .enumerate()
+            .map(|(at, &rank)| {
+                let tied = ranks.iter().filter(|&&r| r == rank).count() > 1;
+                row(rank, &format!("u{at}"), at as f64, tied)
+            })
+            .collect(),
+        left_out: Vec::new(),
+    };
+    let shown = |ranked: &Ranked| -> Vec<String> {
+        let shown = ranked.shown();
+        shown
+            .iter()
+            .map(|row| row.map_or("…".to_owned(), |row| row.unit.clone()))
+            .collect()
+    };
+    // 1 2 3 3 5 6 7, three at each end: the 3rd is tied with the 4th.
+    let tie_at_top = ranked(&[1, 2, 3, 3, 5, 6, 7, 8], Some(3));
+    assert_eq!(
+        shown(&tie_at_top),
+        ["u0", "u1", "u2", "u3", "…", "u5", "u6", "u7"]
+    );
+    // The bottom end's first row tied with the one above it.
+    let tie_at_bottom = ranked(&[1, 2, 3, 4, 5, 6, 6, 8, 9], Some(3));
+    assert_eq!(
+        shown(&tie_at_bottom),
+        ["u0", "u1", "u2", "…", "u5", "u6", "u7", "u8"]
+    );
+    // Ends that meet leave no gap; no `show` shows all.
+    let meet = ranked(&[1, 2, 2, 2, 5], Some(2));
+    assert_eq!(shown(&meet), ["u0", "u1", "u2", "u3", "u4"]);
+    assert_eq!(shown(&ranked(&[1, 2, 3, 4, 5, 6, 7], None)).len(), 7);
+    let plain = ranked(&[1, 2, 3, 4, 5, 6, 7], Some(2));
+    assert_eq!(shown(&plain), ["u0", "u1", "…", "u5", "u6"]);
 }

@@ -138,6 +138,45 @@ fn the_demo_report_has_every_city_with_every_figure_assumed() {
     }
 }
 
+/// Every figure of the demo is assumed, so every figure the roll-up works
+/// out of them carries the mark: the rankings, the sums, who drags, in the
+/// JSON and in the bulletin.
+#[test]
+fn the_demo_roll_up_marks_every_figure_it_works_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let manifest = built(dir.path());
+    let run = |format: &str| {
+        let output = binary::command()
+            .args(["report", "--lang", "en", "--format", format])
+            .arg(&manifest)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{output:?}");
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let report: Value = serde_json::from_str(&run("json")).unwrap();
+    for ranking in report["rankings"].as_array().unwrap() {
+        for row in ranking["rows"].as_array().unwrap() {
+            assert_eq!(row["assumed"], Value::Bool(true), "{row}");
+        }
+    }
+    for combined in report["combined"].as_array().unwrap() {
+        let marked = combined["assumed_in"].as_array().unwrap().len();
+        let counted = combined["by_unit"].as_object().unwrap().len();
+        assert_eq!(marked, counted, "{combined}");
+    }
+    let md = run("md");
+    assert!(md.contains("1. Shiyan 28*"), "{md}");
+    assert!(md.contains("outfalls (89%*)"), "{md}");
+    assert!(
+        md.contains("97* outfalls short in all: Jingzhou 35* (36%*)"),
+        "{md}"
+    );
+    // A count-met item's units by words, never as figures 1 and 0.
+    assert!(md.contains("met: Huangshi*, Shiyan*"), "{md}");
+    assert!(!md.contains("Wuhan 0"), "{md}");
+}
+
 /// The unit files beside the script are the ones `generate.sh` writes.
 #[test]
 fn the_demo_units_are_what_the_generator_writes() {

@@ -7,7 +7,7 @@
 use std::fmt::Write;
 
 use super::RollupReport;
-use crate::figures::{number, percent};
+use crate::figures::{mark, number, percent};
 use crate::i18n::status_word;
 use crate::model::{Lang, Text};
 use crate::report::md::escape::escape;
@@ -233,53 +233,71 @@ impl Writer<'_> {
             return;
         }
         self.heading("Combined", "汇总");
-        for combined in &self.report.combined {
+        let report = self.report;
+        for combined in &report.combined {
             let line = self.combined_line(combined);
             self.item(&line);
         }
     }
 
-    fn combined_line(&self, c: &Combined) -> String {
+    fn combined_line(&mut self, c: &Combined) -> String {
         let lang = self.lang;
         let name = self.named(&c.item, c.name.as_ref());
         let unit = c.unit_word.as_ref().map(|u| self.text(u.get(lang)));
         let figure = |n: f64| number(n, lang);
+        let combined_mark = mark(c.assumed());
+        self.marked |= c.assumed();
         let mut line = match (c.how, c.done, c.total) {
             (How::Sum, Some(done), Some(total)) => {
                 let unit = unit.map(|u| format!(" {u}")).unwrap_or_default();
-                format!(
-                    "{name}{}{}/{}{unit} ({})",
-                    self.say(": ", "："),
-                    figure(done),
-                    figure(total),
-                    percent(done / total)
-                )
+                let share = format!("{}{combined_mark}", percent(done / total));
+                match lang {
+                    Lang::En => {
+                        format!("{name}: {}/{}{unit} ({share})", figure(done), figure(total))
+                    }
+                    Lang::Zh => format!(
+                        "{name}：{}/{}{unit}（{share}）",
+                        figure(done),
+                        figure(total)
+                    ),
+                }
             }
             (How::Sum, Some(done), None) => {
-                format!("{name}{}{}", self.say(": ", "："), figure(done))
+                format!(
+                    "{name}{}{}{combined_mark}",
+                    self.say(": ", "："),
+                    figure(done)
+                )
             }
             (How::CountMet, Some(met), Some(of)) => match lang {
                 Lang::En => format!(
-                    "{name}: {} of {} units meet the target",
+                    "{name}: {}{combined_mark} of {} units meet the target",
                     figure(met),
                     figure(of)
                 ),
-                Lang::Zh => format!("{name}：{}个单位中{}个达标", figure(of), figure(met)),
+                Lang::Zh => format!(
+                    "{name}：{}个单位中{}{combined_mark}个达标",
+                    figure(of),
+                    figure(met)
+                ),
             },
             _ => name,
         };
-        let parts: Vec<String> = c
-            .by_unit
-            .iter()
-            .map(|(id, n)| format!("{} {}", self.unit_name(id), figure(*n)))
-            .collect();
+        let parts = if c.how == How::CountMet {
+            self.met_or_not(c)
+        } else {
+            let parts: Vec<String> = c
+                .by_unit
+                .iter()
+                .map(|(id, n)| {
+                    let mark = mark(c.assumed_for(id));
+                    format!("{} {}{mark}", self.unit_name(id), figure(*n))
+                })
+                .collect();
+            parts.join(&self.say(", ", "，"))
+        };
         if !parts.is_empty() {
-            let _ = write!(
-                line,
-                "{}{}",
-                self.say(" — ", "——"),
-                parts.join(&self.say(", ", "，"))
-            );
+            let _ = write!(line, "{}{parts}", self.say(" — ", "——"));
         }
         if !c.missing.is_empty() {
             let missing: Vec<String> = c.missing.iter().map(|id| self.unit_name(id)).collect();
@@ -291,6 +309,30 @@ impl Writer<'_> {
             );
         }
         line
+    }
+
+    /// A `count-met` item's units by whether they meet the target, in
+    /// words: their 1 and 0 are no figure of the item.
+    fn met_or_not(&self, c: &Combined) -> String {
+        let named = |met: bool| -> Vec<String> {
+            c.by_unit
+                .iter()
+                .filter(|(_, n)| (*n > 0.0) == met)
+                .map(|(id, _)| {
+                    let mark = mark(c.assumed_for(id));
+                    format!("{}{mark}", self.unit_name(id))
+                })
+                .collect()
+        };
+        let mut groups = Vec::new();
+        for (met, en, zh) in [(true, "met: ", "达标："), (false, "not met: ", "未达标：")] {
+            let units = named(met);
+            if !units.is_empty() {
+                let list = units.join(&self.say(", ", "、"));
+                groups.push(format!("{}{list}", self.say(en, zh)));
+            }
+        }
+        groups.join(&self.say("; ", "；"))
     }
 
     /// The office's own figures against the units' sum, a line each.
@@ -321,6 +363,7 @@ impl Writer<'_> {
             "拖后腿（差序时进度）",
         );
         for drag in &self.report.drags {
+            self.marked |= drag.assumed();
             let line = self.drag_line(drag);
             self.item(&line);
         }
@@ -350,8 +393,8 @@ impl Writer<'_> {
             .map(|s| {
                 let (who, short, share) = (
                     self.unit_name(&s.unit),
-                    number(s.shortfall, lang),
-                    percent(s.share),
+                    format!("{}{}", number(s.shortfall, lang), mark(s.assumed)),
+                    format!("{}{}", percent(s.share), mark(s.assumed)),
                 );
                 match lang {
                     Lang::En => format!("{who} {short} ({share})"),
@@ -359,7 +402,7 @@ impl Writer<'_> {
                 }
             })
             .collect();
-        let total = number(drag.shortfall, lang);
+        let total = format!("{}{}", number(drag.shortfall, lang), mark(drag.assumed()));
         match lang {
             Lang::En => format!("{name}: {total} {unit} short in all: {}", shares.join(", ")),
             Lang::Zh => format!("{name}：合计差{total}{unit}，其中{}", shares.join("；")),

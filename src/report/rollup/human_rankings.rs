@@ -1,5 +1,6 @@
 //! The rankings of the bulletin (排名通报): each ranking's heading, its rows
-//! best first with ties (并列), `show` rows at each end, and the units not
+//! best first with ties (并列), `show` rows at each end (a tie never cut),
+//! `*` on a figure resting on an assumed value, and the units not
 //! ranked with why.
 
 use super::Writer;
@@ -39,15 +40,11 @@ impl Writer<'_> {
             &format!("Ranking: {item} {by}, {better}{group}"),
             &format!("排名：{item}，{by}，{better}{group}"),
         );
-        let count = ranked.rows.len();
-        let show = ranked.show.unwrap_or(count);
-        for (at, row) in ranked.rows.iter().enumerate() {
-            if at == show && count > 2 * show {
+        for row in ranked.shown() {
+            let Some(row) = row else {
                 self.line(&self.say("  …", "  ……"));
-            }
-            if at >= show && at < count.saturating_sub(show) {
                 continue;
-            }
+            };
             let tied = if row.tied {
                 self.say(" (tied)", "（并列）")
             } else {
@@ -57,7 +54,13 @@ impl Writer<'_> {
                 By::Value => number(row.figure, lang),
                 By::Change => crate::figures::signed(row.figure, lang),
             };
-            let line = format!("{}. {} {figure}{tied}", row.rank, self.unit_name(&row.unit));
+            let mark = crate::figures::mark(row.assumed);
+            self.marked |= row.assumed;
+            let line = format!(
+                "{}. {} {figure}{mark}{tied}",
+                row.rank,
+                self.unit_name(&row.unit)
+            );
             self.line(&line);
         }
         let left: Vec<String> = ranked

@@ -55,6 +55,9 @@ struct CombinedJson<'a> {
     total: Option<Value>,
     by_unit: Map<String, Value>,
     missing: &'a [String],
+    /// The units whose figure rests on an assumed value: `done`, `total`
+    /// and theirs in `by_unit` carry the mark.
+    assumed_in: &'a [String],
     office: Option<Value>,
     difference: Option<Value>,
 }
@@ -76,6 +79,8 @@ struct RowJson<'a> {
     unit: &'a str,
     figure: Value,
     tied: bool,
+    /// The figure rests on an assumed value.
+    assumed: bool,
 }
 
 #[derive(Serialize)]
@@ -96,6 +101,8 @@ struct ShareJson<'a> {
     unit: &'a str,
     shortfall: Value,
     share: f64,
+    /// The shortfall rests on an assumed value.
+    assumed: bool,
 }
 
 pub fn render(report: &RollupReport<'_>) -> String {
@@ -189,6 +196,7 @@ fn combined(c: &Combined) -> CombinedJson<'_> {
             .map(|(id, n)| (id.clone(), json_number(*n)))
             .collect(),
         missing: &c.missing,
+        assumed_in: &c.assumed_in,
         office: c.office.map(json_number),
         difference: c.difference.map(json_number),
     }
@@ -206,6 +214,7 @@ fn ranking(ranked: &Ranked) -> RankingJson<'_> {
                 unit: &row.unit,
                 figure: json_number(row.figure),
                 tied: row.tied,
+                assumed: row.assumed,
             })
             .collect(),
         group: ranked.group.as_deref(),
@@ -233,6 +242,7 @@ fn drag(drag: &Drag) -> DragJson<'_> {
                 unit: &share.unit,
                 shortfall: json_number(share.shortfall),
                 share: share.share,
+                assumed: share.assumed,
             })
             .collect(),
     }

@@ -241,14 +241,15 @@ impl Rows for CombinedRows<'_> {
             return;
         };
         let lang = self.report.lang;
-        let amount =
-            |n: Option<f64>| n.map_or(Cell::Empty, |n| Cell::number(n, Shape::Amount, false));
+        let amount = |n: Option<f64>, assumed: bool| {
+            n.map_or(Cell::Empty, |n| Cell::number(n, Shape::Amount, assumed))
+        };
         out.push(Cell::text(&c.item));
         out.push(Cell::optional(c.name.as_ref().map(|n| n.get(lang))));
         out.push(Cell::text(c.how.as_str()));
-        out.extend([amount(c.done), amount(c.total)]);
+        out.extend([amount(c.done, c.assumed()), amount(c.total, c.assumed())]);
         out.push(Cell::optional(c.unit_word.as_ref().map(|u| u.get(lang))));
-        out.extend([amount(c.office), amount(c.difference)]);
+        out.extend([amount(c.office, false), amount(c.difference, c.assumed())]);
         let missing: Vec<String> = c
             .missing
             .iter()
@@ -302,7 +303,7 @@ impl Rows for RankingRows<'_> {
             out.push(Cell::number(row.rank as f64, Shape::Whole, false));
             out.push(Cell::text(&self.report.unit_name(&row.unit)));
             out.push(Cell::text(&row.unit));
-            out.push(Cell::number(row.figure, Shape::Amount, false));
+            out.push(Cell::number(row.figure, Shape::Amount, row.assumed));
             out.extend([Cell::text(tied), Cell::Empty]);
             return;
         }
@@ -353,8 +354,8 @@ impl Rows for UnitRows<'_> {
         for drag in &self.report.drags {
             match drag.units.iter().find(|share| share.unit == unit.id) {
                 Some(share) => {
-                    out.push(Cell::number(share.shortfall, Shape::Amount, false));
-                    out.push(Cell::percent(Some(share.share), false));
+                    out.push(Cell::number(share.shortfall, Shape::Amount, share.assumed));
+                    out.push(Cell::percent(Some(share.share), share.assumed));
                 }
                 None => out.extend([Cell::Empty, Cell::Empty]),
             }

@@ -126,17 +126,18 @@ fn combined_text(c: &Combined, lang: Lang) -> Option<String> {
             Lang::Zh => sanitize_line(u.get(lang)),
         })
         .unwrap_or_default();
+    let mark = crate::figures::mark(c.assumed());
     Some(match (c.how, c.done, c.total) {
         // The share first: what a narrow column cuts is the unit of count.
         (How::Sum, Some(done), Some(total)) => format!(
-            "{} {}/{}{unit}",
+            "{}{mark} {}/{}{unit}",
             percent(done / total),
             number(done, lang),
             number(total, lang)
         ),
-        (How::Sum, Some(done), None) => format!("{}{unit}", number(done, lang)),
+        (How::Sum, Some(done), None) => format!("{}{mark}{unit}", number(done, lang)),
         (How::CountMet, Some(met), Some(of)) => format!(
-            "{}/{} {}",
+            "{}{mark}/{} {}",
             number(met, lang),
             number(of, lang),
             super::words::met(lang)

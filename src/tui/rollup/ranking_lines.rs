@@ -37,23 +37,20 @@ pub fn lines(screen: &RollupScreen) -> Vec<RankLine> {
 fn ranking(screen: &RollupScreen, ranked: &Ranked) -> Vec<RankLine> {
     let lang = screen.settings().lang;
     let mut out = vec![RankLine::Heading(heading(screen, ranked, lang))];
-    let count = ranked.rows.len();
-    let show = ranked.show.unwrap_or(count);
-    for (at, row) in ranked.rows.iter().enumerate() {
-        if at == show && count > 2 * show {
+    for row in ranked.shown() {
+        let Some(row) = row else {
             out.push(RankLine::Gap);
-        }
-        if at >= show && at < count.saturating_sub(show) {
             continue;
-        }
+        };
         let figure = match ranked.by {
             By::Value => number(row.figure, lang),
             By::Change => signed(row.figure, lang),
         };
+        let mark = crate::figures::mark(row.assumed);
         let tied = if row.tied { words::tied(lang) } else { "" };
         out.push(RankLine::Row {
             rank: row.rank,
-            text: format!("{} {figure}{tied}", screen.unit_name(&row.unit)),
+            text: format!("{} {figure}{mark}{tied}", screen.unit_name(&row.unit)),
         });
     }
     let left: Vec<String> = ranked
