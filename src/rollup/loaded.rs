@@ -22,6 +22,9 @@ pub struct Rollup {
     pub as_of: NaiveDate,
     /// In the manifest's order.
     pub units: Vec<Unit>,
+    /// The day a unit's file without `meta.as_of` is dated (kept to read a
+    /// unit again as it was first read).
+    pub today: NaiveDate,
 }
 
 impl Rollup {
@@ -40,6 +43,7 @@ impl Rollup {
             path: path.to_path_buf(),
             as_of,
             units,
+            today: options.today,
         }
     }
 

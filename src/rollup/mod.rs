@@ -23,6 +23,7 @@ mod office;
 mod previous;
 mod ranking;
 mod read;
+mod reload;
 mod source;
 mod units;
 
@@ -35,6 +36,7 @@ pub use manifest::{Alias, By, Combine, DEFAULT_FILE, How, Manifest, Ranking, Sou
 pub use previous::Previous;
 pub use ranking::{LeftOut, Ranked, Row};
 pub use read::{ReadManifest, is_manifest, parse};
+pub use reload::Reread;
 pub use units::{State, Unit, load_units};
 
 #[cfg(test)]

@@ -165,25 +165,31 @@ pub fn load_units(
             .collect()
     });
     loaded.sort_by_key(|(at, _)| *at);
-    let oldest = manifest
-        .stale_after_days
-        .and_then(|days| as_of.checked_sub_days(Days::new(days.into())));
     loaded
         .into_iter()
         .map(|(_, mut unit)| {
-            unit.office = manifest.is_office(&unit.id);
-            unit.stale = unit.undated
-                || match (unit.as_of(), oldest) {
-                    (Some(reported), Some(oldest)) => reported < oldest,
-                    _ => false,
-                };
+            settle(&mut unit, manifest, as_of);
             unit
         })
         .collect()
 }
 
+/// Marks a unit just read as the manifest sees it at the roll-up's
+/// reporting date `as_of`: the office's own or not, stale (未报送) or not.
+pub(super) fn settle(unit: &mut Unit, manifest: &Manifest, as_of: NaiveDate) {
+    let oldest = manifest
+        .stale_after_days
+        .and_then(|days| as_of.checked_sub_days(Days::new(days.into())));
+    unit.office = manifest.is_office(&unit.id);
+    unit.stale = unit.undated
+        || match (unit.as_of(), oldest) {
+            (Some(reported), Some(oldest)) => reported < oldest,
+            _ => false,
+        };
+}
+
 /// Reads and loads one unit.
-fn load_unit(
+pub(super) fn load_unit(
     spec: &UnitSpec,
     folder: &Path,
     repo: Option<Result<&gix::Repository, &str>>,

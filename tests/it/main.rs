@@ -73,6 +73,7 @@ mod tui_large;
 mod tui_problems;
 mod tui_rollup;
 mod tui_rollup_git;
+mod tui_rollup_reload;
 mod tui_snapshots;
 mod yoy_shipped_2025;
 

@@ -14,6 +14,8 @@ mod attention;
 mod columns;
 mod keys;
 mod ranking_lines;
+pub mod reader;
+mod reloads;
 pub mod render;
 pub mod run;
 mod state;
@@ -23,6 +25,7 @@ mod words;
 
 pub use attention::UnitAttention;
 pub use keys::RollupCommand;
+pub use reader::{Done, Job, Reader};
 pub use render::{ROLLUP_VIEWS, RollupRequest, render_rollup};
 pub use state::{Pane, RollupScreen};
 pub use update::Outcome;

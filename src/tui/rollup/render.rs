@@ -38,7 +38,7 @@ pub fn render_rollup(
     settings: Settings,
     request: &RollupRequest,
 ) -> Result<String, RenderFailure> {
-    let fetched = super::run::fetched_record(&rollup);
+    let fetched = super::reader::fetched_record(&rollup);
     let mut screen = RollupScreen::new(rollup, settings);
     screen.set_fetched(fetched);
     screen.update(Action::Resize(request.size.0, request.size.1));

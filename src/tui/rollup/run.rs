@@ -1,21 +1,39 @@
 //! The roll-up screen's event loop: the review screen's own event sources
 //! (keys, resize, signals, hangup) and terminal handling, drawing only
-//! when an update asks for it. The roll-up is read once; nothing is
-//! written (a unit's screen is read-only) and nothing is watched.
+//! when an update asks for it. Nothing is written (a unit's screen is
+//! read-only). The manifest, the fetch record and a few units' files are
+//! watched; what changed is read again off this thread ([`Reader`]): the
+//! manifest saved reads it all, a unit saved that unit alone, a fetch the
+//! units whose refs moved.
 
 use std::io::{self, IsTerminal, Write};
 
 use anyhow::Context;
 
+use std::sync::mpsc::{Receiver, Sender, channel};
+
+use super::reader::{Done, Job, Reader, fetched_record};
 use super::state::RollupScreen;
 use super::ui;
 use super::update::Outcome;
-use crate::load;
-use crate::rollup::{ReadManifest, Rollup};
+use crate::load::watch::{self, FileWatch, Notice};
+use crate::rollup::Rollup;
 use crate::tui::action::Action;
 use crate::tui::app::Settings;
 use crate::tui::event::{Event, Events};
 use crate::tui::terminal::{self, Screen};
+
+/// What the roll-up's loop reacts to: the review screen's events, and
+/// the roll-up's own watches and reads.
+enum Msg {
+    Event(Event),
+    /// The file of the unit at this place was saved.
+    UnitSaved(usize),
+    /// `campaigns fetch` wrote its record (it does so last).
+    Fetched,
+    /// A read asked of the reader ended.
+    Read(Box<Done>),
+}
 
 /// Opens the roll-up screen on `rollup` and runs it until the user quits:
 /// 0 after `q`, 128 + the signal after SIGTERM or SIGINT.
@@ -31,27 +49,27 @@ pub fn run(rollup: Rollup, settings: Settings) -> anyhow::Result<u8> {
     let mut state = RollupScreen::new(rollup, settings);
     state.set_fetched(fetched_record(state.rollup()));
     let mut events = Events::start(mouse).context("could not start reading the terminal")?;
-    // The manifest saved, or `campaigns fetch` done (it writes its record
-    // last): read again. Without a watch, `r` still reloads.
+    // The manifest saved: read it all again. Without a watch, `r` still reloads.
     let _ = events.watch_file(&state.rollup().path.clone());
-    if let Some(record) = fetch_record_path(state.rollup()) {
-        let _ = events.watch_also(&record);
-    }
-    // A few units' files saved on disk too: each watch is an inotify
-    // instance of the user's (often 128 in all), so many units wait for `r`.
-    let paths = unit_paths(state.rollup());
-    if paths.len() <= WATCHED_UNITS {
-        for path in paths {
-            let _ = events.watch_also(&path);
-        }
-    }
+    let (tx, rx) = channel();
+    let watches = watch_units_and_record(state.rollup(), &tx);
+    let reader = {
+        let tx = tx.clone();
+        let path = state.rollup().path.clone();
+        Reader::start(path, options, move |done| {
+            let _ = tx.send(Msg::Read(Box::new(done)));
+        })
+        .context("could not start the roll-up's reader")?
+    };
+    forward(events, tx).context("could not start reading the terminal")?;
     let mut screen = terminal::setup(mouse).context("could not set up the terminal")?;
     let (width, height) = terminal::drawn(&mut screen);
     state.update(Action::Resize(width, height));
-    let ended = run_loop(&mut state, &events, &mut screen, options).and_then(|code| {
+    let ended = run_loop(&mut state, &rx, &reader, &mut screen).and_then(|code| {
         terminal::restore(&mut screen).context("could not restore the terminal")?;
         Ok(code)
     });
+    drop(watches);
     match ended {
         Ok(code) => Ok(code),
         // A failed read or write may be the first sign of a hangup: the
@@ -64,11 +82,58 @@ pub fn run(rollup: Rollup, settings: Settings) -> anyhow::Result<u8> {
     }
 }
 
+/// Passes the review screen's events on to the roll-up's channel, on a
+/// thread that blocks while none comes.
+fn forward(events: Events, tx: Sender<Msg>) -> io::Result<()> {
+    std::thread::Builder::new()
+        .name("rollup-events".into())
+        .spawn(move || {
+            while let Some(event) = events.next() {
+                if tx.send(Msg::Event(event)).is_err() {
+                    return;
+                }
+            }
+        })
+        .map(drop)
+}
+
+/// Watches `campaigns fetch`'s record, and the files of a few units read
+/// from paths, each save told with the unit's place.
+fn watch_units_and_record(rollup: &Rollup, tx: &Sender<Msg>) -> Vec<FileWatch> {
+    let mut watches = Vec::new();
+    if let Some(record) = fetch_record_path(rollup) {
+        let tx = tx.clone();
+        let watch = watch::watch(&record, move |notice| {
+            if notice != Notice::Changed && notice != Notice::Rewatch {
+                return;
+            }
+            let _ = tx.send(Msg::Fetched);
+        });
+        watches.extend(watch.ok());
+    }
+    // Each watch is an inotify instance of the user's (often 128 in all),
+    // so many units wait for `r`.
+    let paths = unit_paths(rollup);
+    if paths.len() <= WATCHED_UNITS {
+        for (at, path) in paths {
+            let tx = tx.clone();
+            let watch = watch::watch(&path, move |notice| {
+                if notice != Notice::Changed && notice != Notice::Rewatch {
+                    return;
+                }
+                let _ = tx.send(Msg::UnitSaved(at));
+            });
+            watches.extend(watch.ok());
+        }
+    }
+    watches
+}
+
 fn run_loop(
     state: &mut RollupScreen,
-    events: &Events,
+    messages: &Receiver<Msg>,
+    reader: &Reader,
     screen: &mut Screen,
-    options: load::Options,
 ) -> anyhow::Result<u8> {
     let mut dirty = true;
     loop {
@@ -78,18 +143,33 @@ fn run_loop(
                 .context("could not draw")?;
             dirty = false;
         }
-        let Some(event) = events.next() else {
+        let Ok(message) = messages.recv() else {
             anyhow::bail!("every event source stopped");
         };
-        let mut next = Some(event);
+        let mut next = Some(message);
         // Take what is already waiting (a held key) before drawing once.
-        while let Some(event) = next {
-            match handle(state, screen, event, options)? {
+        while let Some(message) = next {
+            let step = match message {
+                Msg::Event(event) => handle(state, screen, event, reader)?,
+                Msg::UnitSaved(at) => {
+                    reader.ask(Job::Units(state.reread_unit(at)));
+                    Step::Wait
+                }
+                Msg::Fetched => {
+                    reader.ask(Job::Fetched(state.rollup().reread_refs()));
+                    Step::Wait
+                }
+                Msg::Read(done) => {
+                    state.take_read(*done);
+                    Step::Draw
+                }
+            };
+            match step {
                 Step::Exit(code) => return Ok(code),
                 Step::Draw => dirty = true,
                 Step::Wait => {}
             }
-            next = events.try_next();
+            next = messages.try_recv().ok();
         }
     }
 }
@@ -104,7 +184,7 @@ fn handle(
     state: &mut RollupScreen,
     screen: &mut Screen,
     event: Event,
-    options: load::Options,
+    reader: &Reader,
 ) -> anyhow::Result<Step> {
     let action = match event {
         Event::Key(key) => Action::Key(key),
@@ -131,8 +211,8 @@ fn handle(
             return Ok(Step::Draw);
         }
         Event::FileChanged | Event::Rewatch => {
-            reload(state, options);
-            return Ok(Step::Draw);
+            reader.ask(Job::All);
+            return Ok(Step::Wait);
         }
         // Nothing is saved or read for its history here.
         _ => return Ok(Step::Wait),
@@ -142,8 +222,12 @@ fn handle(
         Outcome::Redraw => Step::Draw,
         Outcome::Quit => Step::Exit(0),
         Outcome::Reload => {
-            reload(state, options);
-            Step::Draw
+            reader.ask(Job::All);
+            Step::Wait
+        }
+        Outcome::ReloadUnit(at) => {
+            reader.ask(Job::Units(state.reread_unit(at)));
+            Step::Wait
         }
         Outcome::Suspend => {
             suspend(screen)?;
@@ -159,58 +243,17 @@ fn handle(
     })
 }
 
-/// Reads the manifest and every unit again; a manifest that no longer
-/// reads leaves the roll-up shown as it was, the footer saying why.
-fn reload(state: &mut RollupScreen, options: load::Options) {
-    let path = state.rollup().path.clone();
-    let read = load::read(&path).map(|text| crate::rollup::parse(&text));
-    match read {
-        Ok(ReadManifest {
-            manifest: Some(manifest),
-            ..
-        }) => {
-            let rollup = Rollup::load(manifest, &path, options);
-            state.set_fetched(fetched_record(&rollup));
-            state.reloaded(rollup);
-        }
-        Ok(ReadManifest { diagnostics, .. }) => {
-            let lang = state.settings().lang;
-            let (errors, warnings) = load::summary(&diagnostics);
-            let counts = crate::i18n::problem_counts(lang, errors, warnings);
-            state.set_message(&format!("{}: {counts}", path.display()));
-        }
-        Err(err) => state.set_message(&err.to_string()),
-    }
-}
-
-/// `campaigns fetch`'s record for the repository holding the manifest
-/// (empty outside git, or when no unit is read from a ref).
-pub fn fetched_record(rollup: &Rollup) -> crate::rollup::Fetched {
-    let refs = rollup
-        .manifest
-        .units
-        .iter()
-        .any(|spec| matches!(spec.source, crate::rollup::Source::Ref { .. }));
-    let folder = match rollup.path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => std::path::Path::new("."),
-    };
-    if refs {
-        crate::rollup::fetched(folder)
-    } else {
-        Default::default()
-    }
-}
-
 /// Up to this many units read from paths are watched for saves.
 const WATCHED_UNITS: usize = 16;
 
-/// The files of the units read from a path, as they were read.
-fn unit_paths(rollup: &Rollup) -> Vec<std::path::PathBuf> {
+/// The files of the units read from a path, as they were read, with
+/// each unit's place.
+fn unit_paths(rollup: &Rollup) -> Vec<(usize, std::path::PathBuf)> {
     let specs = rollup.manifest.units.iter().zip(&rollup.units);
     specs
-        .filter(|(spec, _)| matches!(spec.source, crate::rollup::Source::Path(_)))
-        .map(|(_, unit)| std::path::PathBuf::from(&unit.shown))
+        .enumerate()
+        .filter(|(_, (spec, _))| matches!(spec.source, crate::rollup::Source::Path(_)))
+        .map(|(at, (_, unit))| (at, std::path::PathBuf::from(&unit.shown)))
         .collect()
 }
 

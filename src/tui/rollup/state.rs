@@ -211,10 +211,6 @@ impl RollupScreen {
     pub fn reloaded(&mut self, rollup: Rollup) {
         let selected = self.selected_id().map(str::to_owned);
         let open = self.open_unit().map(|(unit, _)| unit.id.clone());
-        self.combined = rollup.combined();
-        self.rankings = rollup.rankings();
-        self.drags = rollup.drags();
-        self.columns = columns::columns(&rollup);
         self.rollup = rollup;
         let units = &self.rollup.units;
         self.selected = selected
@@ -229,11 +225,21 @@ impl RollupScreen {
             _ => self.unit = None,
         }
         self.scroll = (0, 0);
+        self.message = None;
+        self.refigure();
+    }
+
+    /// The figures computed again over the units as they are now (after a
+    /// reload of all or some of them), the attention list listed anew.
+    pub(super) fn refigure(&mut self) {
+        self.combined = self.rollup.combined();
+        self.rankings = self.rollup.rankings();
+        self.drags = self.rollup.drags();
+        self.columns = columns::columns(&self.rollup);
         if let Some(view) = self.attention.as_mut() {
             view.items = super::attention::across(&self.rollup);
             view.selected = view.selected.min(view.items.len().saturating_sub(1));
         }
-        self.message = None;
         self.say_drags();
     }
 

@@ -26,6 +26,9 @@ pub enum Outcome {
     /// Read the manifest and every unit again, then hand them to
     /// [`RollupScreen::reloaded`].
     Reload,
+    /// Read this unit again (`r` in its own screen), then hand it to
+    /// [`RollupScreen::units_reloaded`].
+    ReloadUnit(usize),
     /// Write this OSC 52 sequence (a unit's screen copied a line).
     Clipboard(String),
 }
@@ -55,7 +58,7 @@ impl RollupScreen {
     /// (Esc, Backspace: Back in the key table) on its overview with
     /// nothing open, where it has nothing to do, comes back to the roll-up.
     fn unit_update(&mut self, action: Action) -> Outcome {
-        let Some((_, app)) = self.unit.as_mut() else {
+        let Some((at, app)) = self.unit.as_mut() else {
             return Outcome::None;
         };
         let keymap = &app.settings().keymap;
@@ -72,8 +75,10 @@ impl RollupScreen {
             Effect::Quit => Outcome::Quit,
             Effect::Suspend => Outcome::Suspend,
             Effect::Clipboard(sequence) => Outcome::Clipboard(sequence),
-            // The roll-up reads its units once; a unit's screen writes
-            // nothing (read-only), so the rest is only a redraw.
+            // `r`: that unit alone is read again, through the roll-up.
+            Effect::Reload => Outcome::ReloadUnit(*at),
+            // A unit's screen writes nothing (read-only), so the rest is
+            // only a redraw.
             _ => Outcome::Redraw,
         }
     }
