@@ -179,3 +179,51 @@ fn a_fetch_elsewhere_shows_by_itself() {
     let (ended, _) = pty.wait_exit(PATIENCE).expect("q quits");
     assert_eq!(ended, Ended::Code(0));
 }
+
+/// More units than the screen once watched (16): a unit's file saved by
+/// rename, as vim does, is read again alone and its row follows, with no
+/// key pressed; the others stay as they were.
+#[test]
+fn a_unit_saved_by_rename_among_twenty_shows_by_itself() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut manifest = String::from(
+        "[rollup]\ntitle = \"Province roll-up\"\nas_of = 2024-12-31\n\n[[combine]]\nitem = \"clear-water/yangtze-outfalls\"\nhow = \"sum\"\n",
+    );
+    for i in 1..=20 {
+        let folder = dir.path().join(format!("units/u{i}"));
+        std::fs::create_dir_all(&folder).unwrap();
+        let plan = unit_plan(&format!("U{i} plan"), "2024-12-31", 60);
+        std::fs::write(folder.join("campaigns.toml"), plan).unwrap();
+        manifest.push_str(&format!(
+            "\n[[unit]]\nid = \"u{i}\"\nname = \"u{i} city\"\npath = \"units/u{i}/campaigns.toml\"\n"
+        ));
+    }
+    let path = dir.path().join("rollup.toml");
+    std::fs::write(&path, manifest).unwrap();
+    let mut pty = Pty::spawn(Options {
+        size: (100, 40),
+        args: &["--lang", "en", path.to_str().unwrap()],
+        ..Options::default()
+    });
+    pty.wait_for("Units × campaigns");
+    pty.send("G");
+    pty.wait_until("u20 selected", |screen| {
+        selected_row_has(screen, "u20 city")
+    });
+    let row_done = |screen: &str, name: &str| {
+        screen
+            .lines()
+            .any(|line| line.contains(name) && line.contains("done"))
+    };
+    assert!(!row_done(&pty.contents(), "u18 city"));
+    let file = dir.path().join("units/u18/campaigns.toml");
+    let saved = unit_plan("U18 plan", "2024-12-31", 100);
+    let temporary = dir.path().join("units/u18/.campaigns.toml.swp");
+    std::fs::write(&temporary, saved).unwrap();
+    std::fs::rename(&temporary, &file).unwrap();
+    pty.wait_until("u18 done", |screen| row_done(screen, "u18 city"));
+    assert!(!row_done(&pty.contents(), "u17 city"));
+    pty.send("q");
+    let (ended, _) = pty.wait_exit(PATIENCE).expect("q quits");
+    assert_eq!(ended, Ended::Code(0));
+}

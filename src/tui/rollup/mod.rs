@@ -21,6 +21,7 @@ pub mod run;
 mod state;
 pub mod ui;
 mod update;
+mod watch;
 mod words;
 
 pub use attention::UnitAttention;

@@ -16,6 +16,7 @@ use super::reader::{Done, Job, Reader, fetched_record};
 use super::state::RollupScreen;
 use super::ui;
 use super::update::Outcome;
+use super::watch::{UnitsWatch, watch_units};
 use crate::load::watch::{self, FileWatch, Notice};
 use crate::rollup::Rollup;
 use crate::tui::action::Action;
@@ -52,7 +53,6 @@ pub fn run(rollup: Rollup, settings: Settings) -> anyhow::Result<u8> {
     // The manifest saved: read it all again. Without a watch, `r` still reloads.
     let _ = events.watch_file(&state.rollup().path.clone());
     let (tx, rx) = channel();
-    let watches = watch_units_and_record(state.rollup(), &tx);
     let reader = {
         let tx = tx.clone();
         let path = state.rollup().path.clone();
@@ -61,15 +61,14 @@ pub fn run(rollup: Rollup, settings: Settings) -> anyhow::Result<u8> {
         })
         .context("could not start the roll-up's reader")?
     };
-    forward(events, tx).context("could not start reading the terminal")?;
+    forward(events, tx.clone()).context("could not start reading the terminal")?;
     let mut screen = terminal::setup(mouse).context("could not set up the terminal")?;
     let (width, height) = terminal::drawn(&mut screen);
     state.update(Action::Resize(width, height));
-    let ended = run_loop(&mut state, &rx, &reader, &mut screen).and_then(|code| {
+    let ended = run_loop(&mut state, (&tx, &rx), &reader, &mut screen).and_then(|code| {
         terminal::restore(&mut screen).context("could not restore the terminal")?;
         Ok(code)
     });
-    drop(watches);
     match ended {
         Ok(code) => Ok(code),
         // A failed read or write may be the first sign of a hangup: the
@@ -97,9 +96,12 @@ fn forward(events: Events, tx: Sender<Msg>) -> io::Result<()> {
         .map(drop)
 }
 
-/// Watches `campaigns fetch`'s record, and the files of a few units read
+/// Watches `campaigns fetch`'s record, and the files of the units read
 /// from paths, each save told with the unit's place.
-fn watch_units_and_record(rollup: &Rollup, tx: &Sender<Msg>) -> Vec<FileWatch> {
+fn watch_units_and_record(
+    rollup: &Rollup,
+    tx: &Sender<Msg>,
+) -> (Vec<FileWatch>, Option<UnitsWatch>) {
     let mut watches = Vec::new();
     if let Some(record) = fetch_record_path(rollup) {
         let tx = tx.clone();
@@ -111,30 +113,22 @@ fn watch_units_and_record(rollup: &Rollup, tx: &Sender<Msg>) -> Vec<FileWatch> {
         });
         watches.extend(watch.ok());
     }
-    // Each watch is an inotify instance of the user's (often 128 in all),
-    // so many units wait for `r`.
-    let paths = unit_paths(rollup);
-    if paths.len() <= WATCHED_UNITS {
-        for (at, path) in paths {
-            let tx = tx.clone();
-            let watch = watch::watch(&path, move |notice| {
-                if notice != Notice::Changed && notice != Notice::Rewatch {
-                    return;
-                }
-                let _ = tx.send(Msg::UnitSaved(at));
-            });
-            watches.extend(watch.ok());
-        }
-    }
-    watches
+    // All the units' folders in one watcher: one inotify instance.
+    let tx = tx.clone();
+    let units = watch_units(&unit_paths(rollup), move |at| {
+        let _ = tx.send(Msg::UnitSaved(at));
+    });
+    (watches, units.ok())
 }
 
 fn run_loop(
     state: &mut RollupScreen,
-    messages: &Receiver<Msg>,
+    (tx, messages): (&Sender<Msg>, &Receiver<Msg>),
     reader: &Reader,
     screen: &mut Screen,
 ) -> anyhow::Result<u8> {
+    // Kept for their drop: each stops its watch.
+    let mut _watches = watch_units_and_record(state.rollup(), tx);
     let mut dirty = true;
     loop {
         if dirty {
@@ -160,7 +154,12 @@ fn run_loop(
                     Step::Wait
                 }
                 Msg::Read(done) => {
+                    let whole = matches!(*done, Done::All(Ok(_)));
                     state.take_read(*done);
+                    // The manifest read again may list other units.
+                    if whole {
+                        _watches = watch_units_and_record(state.rollup(), tx);
+                    }
                     Step::Draw
                 }
             };
@@ -242,9 +241,6 @@ fn handle(
         }
     })
 }
-
-/// Up to this many units read from paths are watched for saves.
-const WATCHED_UNITS: usize = 16;
 
 /// The files of the units read from a path, as they were read, with
 /// each unit's place.
