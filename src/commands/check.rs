@@ -5,8 +5,7 @@
 use std::path::Path;
 
 use campaigns::config::Config;
-use campaigns::history::compare::follows::{self, LastYear};
-use campaigns::history::compare::{last_years_end, last_years_plans};
+use campaigns::history::compare::follows::{self, LastYear, LastYearPlans};
 use campaigns::history::{self, HistoryError};
 use campaigns::load::{Diagnostic, Document};
 use campaigns::model::Lang;
@@ -100,16 +99,6 @@ fn follows_problems(
         ) => return Ok(follows::check(document, &LastYear::NotInGit)),
         Err(err) => return Err(said(err)),
     };
-    let found = last_years_plans(&history, as_of).map_err(said)?;
-    let last = if found.is_empty() {
-        LastYear::NoneBy(last_years_end(as_of))
-    } else {
-        let revisions = found.iter().map(|(baseline, plan)| follows::Revision {
-            as_of: baseline.as_of,
-            commit: baseline.short(),
-            plan,
-        });
-        LastYear::Found(revisions.collect())
-    };
-    Ok(follows::check(document, &last))
+    let last = LastYearPlans::read(&history, as_of).map_err(said)?;
+    Ok(follows::check(document, &last.last_year()))
 }

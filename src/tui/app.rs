@@ -196,6 +196,9 @@ pub(crate) struct Comparison {
     pub since: crate::history::Since,
     /// `b` / `B` moved the baseline: a re-read history keeps it.
     pub baseline_stepped: bool,
+    /// The shown document's `follows` problems `check` reports, found
+    /// against the history (none while it is read).
+    pub follows: Vec<crate::load::Diagnostic>,
 }
 
 /// The screen's state: which view is open, each view's own state, and what
@@ -247,6 +250,7 @@ impl App {
                 history: Default::default(),
                 since: crate::history::Since::LastReport,
                 baseline_stepped: false,
+                follows: Vec::new(),
             },
             retired: Default::default(),
         };

@@ -6,8 +6,12 @@
 //! go is kept for the event loop to free off the screen's way
 //! (`tui::retiring`).
 
+use chrono::NaiveDate;
+
+use crate::history::compare::follows::{self, LastYearPlans};
 use crate::history::compare::{Baseline, Comparison, YearOnYear};
 use crate::history::{History, HistoryError, Since};
+use crate::load::{Diagnostic, Document};
 use crate::model::{Plan, PlanStatus};
 use crate::tui::retiring::Retiring;
 
@@ -77,6 +81,10 @@ pub struct Baselined {
     /// The same period last year and the years before (the year view, `y`),
     /// found where the history was read; `None` when git could not say.
     year: Option<YearOnYear>,
+    /// Last year's plans a `follows` naming nothing of the file is looked
+    /// for in (contract 3), with the reporting date they were found for;
+    /// read only once some `follows` needs them.
+    last_year: Option<(NaiveDate, LastYearPlans)>,
     /// Large comparisons let go, for the event loop to free.
     retiring: Retiring,
 }
@@ -94,12 +102,18 @@ impl Baselined {
         // Off the screen's thread with the read: it may load the plan at a
         // revision (a task that follows another).
         let year = YearOnYear::new(Some(&history), plan, status.as_of).ok();
+        // Also off the screen's thread: `check`'s look into last year.
+        let last_year = (!follows::unresolved(plan).is_empty())
+            .then(|| LastYearPlans::read(&history, status.as_of).ok())
+            .flatten()
+            .map(|plans| (status.as_of, plans));
         let mut baselined = Baselined {
             history,
             baseline: None,
             comparison: None,
             aside: None,
             year,
+            last_year,
             retiring: Retiring::default(),
         };
         baselined.rebase(since, rev_baseline, plan, status);
@@ -126,6 +140,27 @@ impl Baselined {
     /// The year-on-year baselines of the figures the history was read for.
     pub fn year(&self) -> Option<&YearOnYear> {
         self.year.as_ref()
+    }
+
+    /// The problems of `document`'s `follows` that `campaigns check`
+    /// reports, from the same `follows::check`. Last year's plans are read
+    /// here only when a new document names something the file does not
+    /// hold and they were not read for its reporting date (at most two
+    /// plans); nothing when the repository cannot give them.
+    pub fn follows_problems(&mut self, document: &Document) -> Vec<Diagnostic> {
+        if follows::unresolved(document.plan()).is_empty() {
+            return Vec::new();
+        }
+        let as_of = document.as_of();
+        if self.last_year.as_ref().is_none_or(|(day, _)| *day != as_of) {
+            self.last_year = LastYearPlans::read(&self.history, as_of)
+                .ok()
+                .map(|plans| (as_of, plans));
+        }
+        match &self.last_year {
+            Some((_, plans)) => follows::check(document, &plans.last_year()),
+            None => Vec::new(),
+        }
     }
 
     /// The items that moved, in the plan's order, then the removed ones.

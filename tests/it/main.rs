@@ -66,6 +66,7 @@ mod set_faults;
 mod tree_differential;
 mod tui_app;
 mod tui_changes;
+mod tui_follows;
 mod tui_friction;
 mod tui_friction_history;
 mod tui_history;

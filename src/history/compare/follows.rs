@@ -13,6 +13,8 @@ use std::ops::Range;
 
 use chrono::NaiveDate;
 
+use super::{Baseline, last_years_end, last_years_plans};
+use crate::history::{History, HistoryError};
 use crate::load::{Diagnostic, Document, Words, did_you_mean, did_you_mean_help, tree};
 use crate::model::{ItemPath, Plan};
 
@@ -36,6 +38,48 @@ pub enum LastYear<'p> {
     /// Git holds no valid revision reporting on or before this day (last
     /// year's last).
     NoneBy(NaiveDate),
+}
+
+/// Last year's revisions as read from git, owned, for a caller that keeps
+/// them (the screen checks each new document against them): the one way
+/// a [`LastYear`] is built.
+#[derive(Debug)]
+pub enum LastYearPlans {
+    /// The same period last year, then last year's result, each loaded whole.
+    Found(Vec<(Baseline, Plan)>),
+    NotInGit,
+    NoneBy(NaiveDate),
+}
+
+impl LastYearPlans {
+    /// Last year's revisions for a file reporting on `as_of` (at most two
+    /// plans loaded).
+    pub fn read(history: &History, as_of: NaiveDate) -> Result<LastYearPlans, HistoryError> {
+        let found = last_years_plans(history, as_of)?;
+        Ok(if found.is_empty() {
+            LastYearPlans::NoneBy(last_years_end(as_of))
+        } else {
+            LastYearPlans::Found(found)
+        })
+    }
+
+    /// What [`check`] looks in.
+    pub fn last_year(&self) -> LastYear<'_> {
+        match self {
+            LastYearPlans::Found(found) => LastYear::Found(
+                found
+                    .iter()
+                    .map(|(baseline, plan)| Revision {
+                        as_of: baseline.as_of,
+                        commit: baseline.short(),
+                        plan,
+                    })
+                    .collect(),
+            ),
+            LastYearPlans::NotInGit => LastYear::NotInGit,
+            LastYearPlans::NoneBy(day) => LastYear::NoneBy(*day),
+        }
+    }
 }
 
 /// The `follows` of `plan` that name no task of it, as (task, named), in

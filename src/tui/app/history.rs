@@ -4,6 +4,7 @@
 
 use super::{App, Effect};
 use crate::history::compare::Comparison;
+use crate::history::compare::follows::{self, LastYear};
 use crate::history::{History, HistoryError, Since};
 use crate::i18n;
 use crate::model::Plan;
@@ -38,6 +39,21 @@ impl App {
     fn set_history(&mut self, state: HistoryState) {
         let old = std::mem::replace(&mut self.comparison.history, state);
         self.retire_history(old);
+        self.check_follows();
+    }
+
+    /// The shown document's `follows` checked as `campaigns check` does,
+    /// against the history as it stands: nothing while it is read or when
+    /// the repository could not be read (never a guess).
+    fn check_follows(&mut self) {
+        let document = self.data.as_ref().map(|data| &data.document);
+        self.comparison.follows = match (&mut self.comparison.history, document) {
+            (HistoryState::Absent(Absent::NotInGit), Some(document)) => {
+                follows::check(document, &LastYear::NotInGit)
+            }
+            (HistoryState::Read(baselined), Some(document)) => baselined.follows_problems(document),
+            _ => Vec::new(),
+        };
     }
 
     pub(super) fn history_read(
@@ -177,6 +193,7 @@ impl App {
                 baselined.compare(data.plan(), &data.status);
             }
         }
+        self.check_follows();
         self.refresh_changes();
     }
 }

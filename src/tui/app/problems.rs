@@ -3,8 +3,10 @@
 //! loader's diagnostics, not as text, so they read in the language of the
 //! moment (`L` switches it).
 
+use std::borrow::Cow;
+
 use super::{App, Effect};
-use crate::load::{Diagnostic, Invalid};
+use crate::load::{Diagnostic, Invalid, summary};
 use crate::model::Lang;
 use crate::tui::action::Command;
 
@@ -21,7 +23,9 @@ pub(crate) enum Banner {
 pub struct Problems<'a> {
     pub path: String,
     pub text: &'a str,
-    pub diagnostics: &'a [Diagnostic],
+    /// Borrowed, unless the shown document's own follow the `follows`
+    /// problems found against the history.
+    pub diagnostics: Cow<'a, [Diagnostic]>,
 }
 
 impl App {
@@ -54,15 +58,31 @@ impl App {
             return Some(Problems {
                 path: invalid.path.display().to_string(),
                 text: &invalid.text,
-                diagnostics: &invalid.diagnostics,
+                diagnostics: Cow::Borrowed(&invalid.diagnostics),
             });
         }
         let document = self.document()?;
+        let follows = &self.comparison.follows;
+        let diagnostics = if follows.is_empty() {
+            Cow::Borrowed(document.warnings())
+        } else {
+            Cow::Owned(document.warnings().iter().chain(follows).cloned().collect())
+        };
         Some(Problems {
             path: document.path().display().to_string(),
             text: document.text(),
-            diagnostics: document.warnings(),
+            diagnostics,
         })
+    }
+
+    /// The errors and warnings of the document shown, its `follows`
+    /// checked against the history among them: what the footer counts.
+    pub fn shown_problem_counts(&self) -> (usize, usize) {
+        let Some(data) = self.data.as_ref() else {
+            return (0, 0);
+        };
+        let (errors, warnings) = summary(&self.comparison.follows);
+        (errors, warnings + data.warnings())
     }
 
     /// Why the file could not be read, while the banner says so.

@@ -112,7 +112,8 @@ fn draw_status(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) -> u16 {
     let s = i18n::strings(lang);
     let mut status = Vec::new();
     let baseline = app.baseline_words();
-    if let Some(data) = app.data().filter(|d| d.warnings() > 0) {
+    let (errors, warnings) = app.shown_problem_counts();
+    if errors + warnings > 0 {
         // Where to read them: the key of the problems panel.
         let keymap = &app.settings().keymap;
         let key = key_for(
@@ -126,7 +127,12 @@ fn draw_status(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) -> u16 {
         status.push(format!(
             "{} {}{key}",
             theme.warning_mark(),
-            i18n::warnings(data.warnings(), lang)
+            // An error of `follows` found against the history is counted
+            // in the words the panel's title uses.
+            match errors {
+                0 => i18n::warnings(warnings, lang),
+                _ => i18n::problem_counts(lang, errors, warnings),
+            }
         ));
     }
     if let Some(baseline) = &baseline {

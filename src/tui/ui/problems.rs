@@ -50,7 +50,7 @@ fn title(problems: Option<&Problems>, lang: Lang, theme: &Theme) -> String {
     let Some(p) = problems else {
         return format!(" {name} ");
     };
-    let (errors, warnings) = summary(p.diagnostics);
+    let (errors, warnings) = summary(&p.diagnostics);
     let path = crate::text::sanitize_line(&p.path);
     let colon = i18n::strings(lang).colon;
     let counts = i18n::problem_counts(lang, errors, warnings);
