@@ -208,3 +208,30 @@ fn a_reload_that_brings_a_typo_in_follows_shows_it_as_check_does() {
     assert!(panel_blocks(&app).is_empty(), "{:?}", panel_blocks(&app));
     assert!(!screen(&app).contains("error"), "{}", screen(&app));
 }
+
+/// A chain through last year's plan back to where it started: `check`'s
+/// warning, counted on screen as a warning, not an error.
+#[test]
+fn a_loop_through_last_years_plan_is_the_warning_check_prints() {
+    let fixture = Fixture::new();
+    let last = plan("2024-12-31", &[("bodies-2024", Some("soil/rest"))]);
+    fixture.commit(NAME, &last, "2025-01-02T10:00:00+08:00");
+    let this = plan("2025-12-31", &[("rest", Some("soil/bodies-2024"))]);
+    fixture.commit(NAME, &this, "2026-01-03T10:00:00+08:00");
+    let path = fixture.file(NAME);
+    let mut app = opened(&path);
+    history_arrives(&mut app, &path);
+    let blocks = panel_blocks(&app);
+    assert_eq!(blocks.len(), 1, "{blocks:?}");
+    assert!(
+        blocks[0]
+            .starts_with("warning: `follows` goes round in a loop through last year's revision"),
+        "{}",
+        blocks[0]
+    );
+    let (code, stderr) = check(fixture.path());
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains(&blocks[0]), "{stderr}\n---\n{}", blocks[0]);
+    let footer = screen(&app);
+    assert!(footer.contains("1 warning (p)"), "{footer}");
+}
