@@ -208,3 +208,57 @@ fn r_in_a_units_screen_reads_that_unit_again() {
     assert!(shown.contains("done = 79"), "{shown}");
     assert_eq!(outfalls_done(&screen), Some(179.0));
 }
+
+fn text_of(buffer: &ratatui::buffer::Buffer) -> Vec<String> {
+    let area = buffer.area;
+    (0..area.height)
+        .map(|y| {
+            (0..area.width)
+                .map(|x| buffer[(x, y)].symbol().to_owned())
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn a_units_screen_names_the_key_back_to_the_rollup_in_its_footer_and_help() {
+    for (lang, footer, help) in [
+        (
+            Lang::En,
+            "Esc back to the roll-up",
+            "Esc from the overview: back to the roll-up",
+        ),
+        (Lang::Zh, "Esc 返回汇总", "Esc 总览中返回汇总"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let units: [(&str, &[&str], UnitFigures); 1] =
+            [("a", &[], UnitFigures::new(100, 120, 30.0, 310))];
+        let path = folder_of(dir.path(), HEAD, &units);
+        let mut settings = settings();
+        settings.lang = lang;
+        let mut screen = RollupScreen::new(load(&path), settings);
+        let key = |code| Action::Key(KeyEvent::new(code, KeyModifiers::NONE));
+        screen.update(Action::Resize(120, 30));
+        let rollup = text_of(&campaigns::tui::rollup::render::frame(&screen, (120, 30)));
+        assert!(
+            !rollup
+                .join("\n")
+                .replace(' ', "")
+                .contains(&footer.replace(' ', ""))
+        );
+        screen.update(key(KeyCode::Enter));
+        let lines = text_of(&campaigns::tui::rollup::render::frame(&screen, (120, 30)));
+        // Wide characters take two cells: compare without the blanks.
+        let squeezed = |line: &str| line.replace(' ', "");
+        let last = squeezed(lines.last().unwrap());
+        assert!(last.contains(&squeezed(footer)), "{lang:?}: {last}");
+        screen.update(key(KeyCode::Char('?')));
+        let lines = text_of(&campaigns::tui::rollup::render::frame(&screen, (120, 30)));
+        let all = squeezed(&lines.join("\n"));
+        assert!(
+            all.contains(&squeezed(help)),
+            "{lang:?}:\n{}",
+            lines.join("\n")
+        );
+    }
+}

@@ -239,10 +239,35 @@ fn hints_shown(app: &App, theme: &Theme) -> Vec<Hint> {
         let width = (text::width(&key) + 1 + text::width(word)) as u16;
         Some((command, key, word, width))
     };
-    hints(context)
-        .iter()
-        .filter_map(|(command, zh, en)| shown(*command, zh, en))
+    // A unit opened from the roll-up: first, the key back to the roll-up.
+    let back = back_to_rollup(app, theme.ascii).map(|(key, word)| {
+        let width = (text::width(&key) + 1 + text::width(word)) as u16;
+        (Command::Back, key, word, width)
+    });
+    let hints = hints(context).iter();
+    back.into_iter()
+        .chain(hints.filter_map(|(command, zh, en)| shown(*command, zh, en)))
         .collect()
+}
+
+/// On a unit's read-only screen opened from the roll-up, at its overview:
+/// the key that goes back to the roll-up (the roll-up takes the campaign
+/// view's Back there, where the overview has no use for it) and its word.
+pub(super) fn back_to_rollup(app: &App, ascii: bool) -> Option<(String, &'static str)> {
+    if !app.read_only() || app.context() != Context::Overview {
+        return None;
+    }
+    let key = key_for(
+        &app.settings().keymap,
+        Command::Back,
+        Context::Campaign,
+        ascii,
+    )?;
+    let word = match app.settings().lang {
+        Lang::Zh => "返回汇总",
+        Lang::En => "back to the roll-up",
+    };
+    Some((key, word))
 }
 
 /// The key hints from `x` to `end`: help and quit are the hints that must

@@ -42,6 +42,26 @@ fn key_column(keymap: &Keymap, ascii: bool) -> usize {
         + 2
 }
 
+/// The help's title; on a unit's screen opened from the roll-up it names
+/// the key back to the roll-up (from the overview).
+fn help_title(app: &App, theme: &Theme) -> String {
+    let s = i18n::strings(app.settings().lang);
+    let back = app.read_only().then(|| {
+        let key = super::footer::key_for(
+            &app.settings().keymap,
+            crate::tui::action::Command::Back,
+            Context::Campaign,
+            theme.ascii,
+        );
+        let word = match app.settings().lang {
+            Lang::Zh => "总览中返回汇总",
+            Lang::En => "from the overview: back to the roll-up",
+        };
+        key.map(|key| format!("{}{key} {word}", theme.dot()))
+    });
+    format!(" {}{} ", s.help_title, back.flatten().unwrap_or_default())
+}
+
 /// Gives where its first visible line starts.
 pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) -> Option<Position> {
     let lang = app.settings().lang;
@@ -61,7 +81,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) -> Option<Po
     Block::bordered()
         .border_set(theme.border_set())
         .border_style(theme.border(true))
-        .title(Line::styled(format!(" {} ", s.help_title), theme.title()))
+        .title(Line::styled(help_title(app, theme), theme.title()))
         .title_bottom(Line::styled(close, theme.dim()).right_aligned())
         .render(box_area, buf);
     if inner.width < 2 || inner.height == 0 {
