@@ -262,3 +262,40 @@ fn a_units_screen_names_the_key_back_to_the_rollup_in_its_footer_and_help() {
         );
     }
 }
+
+/// A config file's `[keys]` reach the roll-up's own keys where the
+/// roll-up has an action of that name: the new key acts, the old one no
+/// longer does; Ctrl-C quits whatever the file says.
+#[test]
+fn the_config_files_keys_apply_to_the_rollups_own_keys() {
+    let config = campaigns::config::Config::parse(
+        "[keys]\ntoggle-attention = [\"A\"]\ntoggle-help = [\"H\"]\nback-or-quit = [\"x\"]\n",
+    )
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let units: [(&str, &[&str], UnitFigures); 1] =
+        [("a", &[], UnitFigures::new(100, 120, 30.0, 310))];
+    let path = folder_of(dir.path(), HEAD, &units);
+    let mut settings = settings();
+    settings.keymap = config.keymap;
+    let mut screen = RollupScreen::new(load(&path), settings);
+    let key = |c| Action::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    assert_eq!(screen.update(key('a')), Outcome::None, "a is A's now");
+    assert_eq!(screen.update(key('A')), Outcome::Redraw);
+    assert!(screen.attention().is_some());
+    assert_eq!(screen.update(key('A')), Outcome::Redraw);
+    assert!(screen.attention().is_none());
+    assert_eq!(screen.update(key('?')), Outcome::None, "? is H's now");
+    assert_eq!(screen.update(key('H')), Outcome::Redraw);
+    assert!(screen.help_open());
+    screen.update(key('H'));
+    assert_eq!(screen.update(key('q')), Outcome::None, "q is x's now");
+    assert_eq!(screen.update(key('x')), Outcome::Quit);
+    let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert_eq!(screen.update(Action::Key(ctrl_c)), Outcome::Quit);
+    // Keys the file leaves alone act as before.
+    assert_eq!(
+        screen.update(Action::Key(KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE))),
+        Outcome::Redraw
+    );
+}

@@ -1,8 +1,12 @@
 //! The roll-up screen's keys: the app's own (j/k, Tab, Enter, Esc, `a`,
-//! `L`, `?`, `q`), in a table with their help in both languages. A unit
+//! `L`, `?`, `q`), in a table with their help in both languages; a config
+//! file's `[keys]` reach them by action name ([`lookup_in`]). A unit
 //! opened from here answers to the app's key table instead.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use crate::tui::action::Command;
+use crate::tui::keymap::{Context, Keymap};
 
 /// What a key asks of the roll-up screen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -140,6 +144,85 @@ pub fn lookup(key: &KeyEvent) -> Option<RollupCommand> {
     })
 }
 
+/// The actions of the plan's key table (a config file's `[keys]` names)
+/// each roll-up command answers to: the same name, or for Enter and `q`
+/// what the plan's overview does with them.
+fn actions_of(command: RollupCommand) -> &'static [Command] {
+    match command {
+        C::Up => &[Command::Up],
+        C::Down => &[Command::Down],
+        C::Top => &[Command::Top],
+        C::Bottom => &[Command::Bottom],
+        C::PageUp => &[Command::PageUp],
+        C::PageDown => &[Command::PageDown],
+        C::NextPane => &[Command::NextPane],
+        C::PrevPane => &[Command::PrevPane],
+        C::Open => &[Command::Enter],
+        C::Back => &[Command::Back],
+        C::ToggleAttention => &[Command::ToggleAttention],
+        C::Reload => &[Command::Reload],
+        C::ToggleLang => &[Command::ToggleLang],
+        C::ToggleHelp => &[Command::ToggleHelp],
+        C::Quit => &[Command::Quit, Command::BackOrQuit],
+        C::Suspend => &[Command::Suspend],
+    }
+}
+
+const ALL: [RollupCommand; 16] = [
+    C::Up,
+    C::Down,
+    C::Top,
+    C::Bottom,
+    C::PageUp,
+    C::PageDown,
+    C::NextPane,
+    C::PrevPane,
+    C::Open,
+    C::Back,
+    C::ToggleAttention,
+    C::Reload,
+    C::ToggleLang,
+    C::ToggleHelp,
+    C::Quit,
+    C::Suspend,
+];
+
+/// Where the plan's screen binds what the roll-up answers to.
+const CONTEXTS: [Context; 4] = [
+    Context::Overview,
+    Context::Campaign,
+    Context::Attention,
+    Context::Help,
+];
+
+/// The command of a key press with the keys in force: a key the config
+/// file gives an action the roll-up has acts as that action here too, and
+/// a key of this table whose action the config moved to other keys acts
+/// no more; with no config, [`lookup`].
+pub fn lookup_in(keymap: &Keymap, key: &KeyEvent) -> Option<RollupCommand> {
+    let remapped = |command: Command| {
+        let bound = keymap.all().iter();
+        bound
+            .filter(|b| b.command() == command)
+            .any(|b| b.keys != b.binding.keys)
+    };
+    let asked = CONTEXTS.iter().filter_map(|at| keymap.lookup(key, *at));
+    for command in asked.filter(|command| remapped(*command)) {
+        if let Some(ours) = ALL.into_iter().find(|c| actions_of(*c).contains(&command)) {
+            return Some(ours);
+        }
+    }
+    let fixed = lookup(key)?;
+    let actions = actions_of(fixed);
+    if !actions.iter().any(|action| remapped(*action)) {
+        return Some(fixed);
+    }
+    let mut still = CONTEXTS.iter().filter_map(|at| keymap.lookup(key, *at));
+    still
+        .any(|command| actions.contains(&command))
+        .then_some(fixed)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -158,6 +241,29 @@ mod tests {
             };
             let key = KeyEvent::new(code, KeyModifiers::NONE);
             assert_eq!(lookup(&key), Some(*command), "{keys}");
+        }
+    }
+
+    #[test]
+    fn with_the_default_keys_the_table_is_what_acts() {
+        let keymap = Keymap::default();
+        let codes = [
+            KeyCode::Enter,
+            KeyCode::Esc,
+            KeyCode::Backspace,
+            KeyCode::Tab,
+            KeyCode::BackTab,
+            KeyCode::PageUp,
+            KeyCode::PageDown,
+            KeyCode::Up,
+            KeyCode::Left,
+            KeyCode::Home,
+            KeyCode::End,
+        ];
+        let chars = "jkgGhlarLq?xQ".chars().map(KeyCode::Char);
+        for code in codes.into_iter().chain(chars) {
+            let key = KeyEvent::new(code, KeyModifiers::NONE);
+            assert_eq!(lookup_in(&keymap, &key), lookup(&key), "{code:?}");
         }
     }
 

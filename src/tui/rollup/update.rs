@@ -42,7 +42,8 @@ impl RollupScreen {
             return self.unit_update(action);
         }
         match action {
-            Action::Key(key) => keys::lookup(&key).map_or(Outcome::None, |c| self.command(c)),
+            Action::Key(key) => keys::lookup_in(&self.settings.keymap, &key)
+                .map_or(Outcome::None, |c| self.command(c)),
             // `--mouse`: the wheel moves as the arrows do.
             Action::Mouse(mouse) if self.settings.mouse => match mouse.kind {
                 MouseEventKind::ScrollUp => self.command(C::Up),
