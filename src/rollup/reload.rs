@@ -74,17 +74,6 @@ impl Rollup {
         self.reread(&refs)
     }
 
-    /// The unit read from the file `path` (as the roll-up names it).
-    pub fn unit_at_path(&self, path: &Path) -> Option<usize> {
-        let specs = self.manifest.units.iter().zip(&self.units);
-        specs
-            .enumerate()
-            .find(|(_, (spec, unit))| {
-                matches!(spec.source, Source::Path(_)) && Path::new(&unit.shown) == path
-            })
-            .map(|(at, _)| at)
-    }
-
     /// Puts a unit read again at `at`, marked stale or the office's as the
     /// first load marks them. `false`, and nothing changed, when the
     /// manifest has another unit there now (it was read again meanwhile).

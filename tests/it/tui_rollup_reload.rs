@@ -288,6 +288,21 @@ fn the_config_files_keys_apply_to_the_rollups_own_keys() {
     assert_eq!(screen.update(key('?')), Outcome::None, "? is H's now");
     assert_eq!(screen.update(key('H')), Outcome::Redraw);
     assert!(screen.help_open());
+    // The help shows the keys in force.
+    let help = text_of(&campaigns::tui::rollup::render::frame(&screen, (100, 30)));
+    let row = |words: &str| {
+        let found = help.iter().find(|line| line.contains(words));
+        found
+            .cloned()
+            .unwrap_or_else(|| panic!("{words}:\n{}", help.join("\n")))
+    };
+    assert!(
+        row("attention list across units").contains("│ A "),
+        "{help:?}"
+    );
+    assert!(row("this help").contains("│ H "));
+    assert!(row(" quit").contains("x / Ctrl-C"));
+    assert!(row("first / last unit").contains("g / G"));
     screen.update(key('H'));
     assert_eq!(screen.update(key('q')), Outcome::None, "q is x's now");
     assert_eq!(screen.update(key('x')), Outcome::Quit);
@@ -297,5 +312,45 @@ fn the_config_files_keys_apply_to_the_rollups_own_keys() {
     assert_eq!(
         screen.update(Action::Key(KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE))),
         Outcome::Redraw
+    );
+}
+
+/// What is asked while a read runs is read once, after it: two saves of b
+/// and the manifest saved become one whole read.
+#[test]
+fn asks_that_wait_are_merged_into_one_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let units: [(&str, &[&str], UnitFigures); 2] = [
+        ("a", &[], UnitFigures::new(100, 120, 30.0, 310)),
+        ("b", &[], UnitFigures::new(50, 80, 32.0, 310)),
+    ];
+    let path = folder_of(dir.path(), HEAD, &units);
+    let screen = RollupScreen::new(load(&path), settings());
+    let (tx, rx) = channel();
+    let (go_on, wait) = channel::<()>();
+    let wait = std::sync::Mutex::new(wait);
+    let options = campaigns::load::Options {
+        as_of: None,
+        today: chrono::NaiveDate::from_ymd_opt(2025, 1, 15).unwrap(),
+    };
+    let reader = Reader::start(path.clone(), options, move |done| {
+        let _ = tx.send(done);
+        // Held until the test has asked the rest.
+        let _ = wait.lock().unwrap().recv();
+    })
+    .unwrap();
+    reader.ask(Job::Units(screen.reread_unit(0)));
+    let first = rx.recv_timeout(Duration::from_secs(20)).unwrap();
+    assert!(matches!(first, Done::Units(ref read, None) if read.len() == 1));
+    reader.ask(Job::Units(screen.reread_unit(1)));
+    reader.ask(Job::Units(screen.reread_unit(1)));
+    reader.ask(Job::All);
+    go_on.send(()).unwrap();
+    let second = rx.recv_timeout(Duration::from_secs(20)).unwrap();
+    assert!(matches!(second, Done::All(Ok(_))), "{second:?}");
+    go_on.send(()).unwrap();
+    assert!(
+        rx.recv_timeout(Duration::from_millis(500)).is_err(),
+        "one read"
     );
 }

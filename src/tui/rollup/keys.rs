@@ -223,6 +223,47 @@ pub fn lookup_in(keymap: &Keymap, key: &KeyEvent) -> Option<RollupCommand> {
         .then_some(fixed)
 }
 
+/// The keys a help row shows with the keys in force: the row's own
+/// `label` (`"g / G"`) while the config file leaves its actions alone,
+/// else the keys the file gives them (Ctrl-C quits whatever it says).
+pub fn shown_keys(keymap: &Keymap, label: &str, command: RollupCommand, ascii: bool) -> String {
+    // Two commands share a row: the first and last unit, a page up and down.
+    let pair = match command {
+        C::Top => Some(C::Bottom),
+        C::PageUp => Some(C::PageDown),
+        _ => None,
+    };
+    let given = |command: RollupCommand| {
+        let bound = keymap.all().iter();
+        let remapped = bound
+            .filter(|b| actions_of(command).contains(&b.command()) && b.keys != b.binding.keys);
+        let mut keys: Vec<String> = Vec::new();
+        for key in remapped.flat_map(|b| b.keys.iter()) {
+            let key = key.shown(ascii);
+            if !keys.contains(&key) {
+                keys.push(key);
+            }
+        }
+        if keys.is_empty() {
+            return None;
+        }
+        if command == C::Quit && !keys.iter().any(|k| k == "Ctrl-C") {
+            keys.push("Ctrl-C".to_owned());
+        }
+        Some(keys.join(" / "))
+    };
+    match (pair, label.split_once(" / ")) {
+        (Some(pair), Some((first, second)))
+            if given(command).is_some() || given(pair).is_some() =>
+        {
+            let first = given(command).unwrap_or_else(|| first.to_owned());
+            let second = given(pair).unwrap_or_else(|| second.to_owned());
+            format!("{first} / {second}")
+        }
+        _ => given(command).unwrap_or_else(|| label.to_owned()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

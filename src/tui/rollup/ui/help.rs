@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Widget};
 
-use super::super::keys::KEYS;
+use super::super::keys::{KEYS, shown_keys};
 use super::super::state::RollupScreen;
 use super::super::words;
 use crate::model::Lang;
@@ -15,16 +15,15 @@ use crate::tui::ui::cells::put;
 
 pub fn draw(buf: &mut Buffer, area: Rect, screen: &RollupScreen, theme: &Theme) {
     let lang = screen.settings().lang;
-    let shown = |keys: &str| {
-        if theme.ascii {
-            ascii_keys(keys)
-        } else {
-            keys.to_owned()
-        }
+    // The keys in force: a config file's `[keys]` move them.
+    let keymap = &screen.settings().keymap;
+    let shown = |keys: &str, command| {
+        let keys = shown_keys(keymap, keys, command, theme.ascii);
+        if theme.ascii { ascii_keys(&keys) } else { keys }
     };
     let keys_width = KEYS
         .iter()
-        .map(|(k, ..)| width(&shown(k)))
+        .map(|(k, command, ..)| width(&shown(k, *command)))
         .max()
         .unwrap_or(0) as u16;
     let help = |(_, _, zh, en): &(&str, _, &str, &str)| match lang {
@@ -43,7 +42,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, screen: &RollupScreen, theme: &Theme) 
         .render(popup, buf);
     let inner = crate::tui::geometry::inner(popup);
     let ell = theme.ellipsis();
-    for (n, (keys, _, zh, en)) in KEYS.iter().enumerate().take(usize::from(inner.height)) {
+    for (n, (keys, command, zh, en)) in KEYS.iter().enumerate().take(usize::from(inner.height)) {
         let y = inner.y + n as u16;
         let text = match lang {
             Lang::Zh => zh,
@@ -54,7 +53,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, screen: &RollupScreen, theme: &Theme) 
             inner.x + 1,
             y,
             keys_width,
-            &shown(keys),
+            &shown(keys, *command),
             theme.key(),
             ell,
         );
