@@ -2,8 +2,11 @@
 //! instance for the whole roll-up (a user often has only 128), a watch on
 //! each unit's folder inside it, events filtered by file name (editors
 //! save by rename, so the file itself is not watched). A save is told with
-//! the unit's place once its first events have come in ([`GRACE`]); the
-//! reader merges what comes after into its next read.
+//! the unit's place once its first events have come in ([`GRACE`]) and
+//! leave the file whole (a rename over it, a close after writing); a save
+//! that starts by truncating is told once its folder is quiet
+//! ([`DEBOUNCE`]), so a half-written file is not read. The plan's own
+//! watch (`load::watch`) waits the same way.
 
 use std::collections::{BTreeSet, HashMap};
 use std::ffi::OsString;
@@ -11,12 +14,15 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::time::{Duration, Instant};
 
-use notify::event::{AccessKind, AccessMode, Flag};
+use notify::event::{AccessKind, AccessMode, Flag, ModifyKind};
 use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 
 /// How long the first events of a save are gathered before it is told: a
 /// rename raises two or three in a row (the plan's watch waits as long).
 const GRACE: Duration = crate::load::watch::GRACE;
+
+/// How long a save that left the file half-written must be quiet.
+const DEBOUNCE: Duration = crate::load::watch::DEBOUNCE;
 
 /// A running watch; dropping it stops watching.
 pub struct UnitsWatch {
@@ -44,8 +50,9 @@ pub fn watch_units(
     let dirs: BTreeSet<PathBuf> = places.keys().map(|(dir, _)| dir.clone()).collect();
     let (sender, saves) = channel();
     let handler = move |event: notify::Result<notify::Event>| {
+        let whole = event.as_ref().map_or(true, |e| leaves_whole(&e.kind));
         for at in saved(event, &places) {
-            let _ = sender.send(at);
+            let _ = sender.send((at, whole));
         }
     };
     let mut watcher = RecommendedWatcher::new(handler, notify::Config::default())?;
@@ -105,17 +112,37 @@ fn key_of_event(path: &Path) -> Option<(PathBuf, OsString)> {
     Some((path.parent()?.to_owned(), path.file_name()?.to_owned()))
 }
 
+/// An event after which the file is whole: renamed over, closed after
+/// writing, removed (or the folder's own).
+fn leaves_whole(kind: &EventKind) -> bool {
+    matches!(
+        kind,
+        EventKind::Modify(ModifyKind::Name(_))
+            | EventKind::Access(AccessKind::Close(AccessMode::Write))
+            | EventKind::Remove(_)
+            | EventKind::Other
+    )
+}
+
 /// Tells each save once its first events are in: what comes within
-/// [`GRACE`] of the first is merged, each unit told once.
-fn merge(saves: &Receiver<usize>, mut on_save: impl FnMut(usize)) {
-    while let Ok(first) = saves.recv() {
+/// [`GRACE`] of the first is merged, each unit told once; when one of
+/// them left a file half-written, not before [`DEBOUNCE`] of quiet.
+fn merge(saves: &Receiver<(usize, bool)>, mut on_save: impl FnMut(usize)) {
+    let wait = |whole: bool| Instant::now() + if whole { GRACE } else { DEBOUNCE };
+    while let Ok((first, whole)) = saves.recv() {
         let mut saved = BTreeSet::from([first]);
-        let until = Instant::now() + GRACE;
+        let mut settled = whole;
+        let mut until = wait(settled);
         loop {
             let left = until.saturating_duration_since(Instant::now());
             match saves.recv_timeout(left) {
-                Ok(at) => {
+                Ok((at, whole)) => {
                     saved.insert(at);
+                    settled &= whole;
+                    // Half-written: told once quiet, as it is then.
+                    if !settled {
+                        until = wait(false);
+                    }
                 }
                 Err(RecvTimeoutError::Timeout) => break,
                 Err(RecvTimeoutError::Disconnected) => {
@@ -125,5 +152,35 @@ fn merge(saves: &Receiver<usize>, mut on_save: impl FnMut(usize)) {
             }
         }
         saved.into_iter().for_each(&mut on_save);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_events_of_one_save_tell_each_unit_once() {
+        let (tx, rx) = channel();
+        for event in [(3, true), (3, true), (1, true), (3, false)] {
+            tx.send(event).unwrap();
+        }
+        drop(tx);
+        let mut told = Vec::new();
+        merge(&rx, |at| told.push(at));
+        assert_eq!(told, [1, 3]);
+    }
+
+    #[test]
+    fn a_half_written_file_is_told_only_once_its_folder_is_quiet() {
+        let (tx, rx) = channel();
+        let (told_tx, told) = channel();
+        std::thread::spawn(move || merge(&rx, |at| told_tx.send(at).unwrap()));
+        let start = Instant::now();
+        tx.send((5, false)).unwrap();
+        assert_eq!(told.recv_timeout(Duration::from_secs(5)), Ok(5));
+        assert!(start.elapsed() >= DEBOUNCE, "{:?}", start.elapsed());
+        tx.send((6, true)).unwrap();
+        assert_eq!(told.recv_timeout(Duration::from_secs(5)), Ok(6));
     }
 }
