@@ -34,8 +34,8 @@ pub enum RollupCommand {
     Back,
     /// Open the attention list across units, or close it.
     ToggleAttention,
-    /// Read the manifest and every unit again (after `campaigns fetch`,
-    /// or a unit's file saved).
+    /// Read the manifest and every unit again (a unit's file saved and a
+    /// fetch are read by themselves, only what they changed).
     Reload,
     /// Switch the language (zh ↔ en).
     ToggleLang,
