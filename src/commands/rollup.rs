@@ -9,7 +9,7 @@ use campaigns::load::{self, LineIndex};
 use campaigns::model::Lang;
 use campaigns::report::Format;
 use campaigns::report::rollup::RollupReport;
-use campaigns::rollup::{self, Rollup, State};
+use campaigns::rollup::{self, Manifest, Rollup, State};
 use campaigns::text::sanitize_line;
 use campaigns::tui::Settings;
 use campaigns::tui::rollup::{RollupRequest, render_rollup};
@@ -75,6 +75,13 @@ pub fn not_yet(file: &Path, command: &str) -> anyhow::Result<u8> {
 
 /// Reads the manifest and prints its diagnostics; `Err`: the exit code.
 fn read_manifest(file: &Path, common: &Common, lang: Lang) -> Result<Rollup, u8> {
+    let manifest = read_manifest_only(file, common, lang)?;
+    Ok(Rollup::load(manifest, file, settings::dates(common)))
+}
+
+/// Reads and validates the manifest alone (no unit loaded), printing its
+/// problems as `check` does; `Err`: the exit code (2 unreadable, 1 invalid).
+pub fn read_manifest_only(file: &Path, common: &Common, lang: Lang) -> Result<Manifest, u8> {
     let text = load::read(file).map_err(|err| {
         to_stderr(&format!("campaigns: {err}"));
         COULD_NOT_RUN
@@ -91,13 +98,12 @@ fn read_manifest(file: &Path, common: &Common, lang: Lang) -> Result<Rollup, u8>
             .collect();
         to_stderr(&format!("{}\n", blocks.join("\n\n")));
     }
-    let Some(manifest) = read.manifest else {
+    read.manifest.ok_or_else(|| {
         let (errors, warnings) = load::summary(&read.diagnostics);
         let summary = campaigns::i18n::problem_counts(lang, errors, warnings);
         to_stderr(&format!("campaigns: {}: {summary}", sanitize_line(&shown)));
-        return Err(INVALID);
-    };
-    Ok(Rollup::load(manifest, file, settings::dates(common)))
+        INVALID
+    })
 }
 
 /// `campaigns check rollup.toml`: the manifest, then every unit's

@@ -2,7 +2,8 @@
 
 use super::assumed::Shown;
 use super::percent::percent;
-use crate::model::{Lang, Marked};
+use crate::model::attention::Attention;
+use crate::model::{Lang, Marked, Status, TaskSchedule};
 
 /// The gap between a task's 序时进度 and its progress in whole points,
 /// taken from the two percentages as they are shown (floored), so a reader
@@ -48,6 +49,27 @@ fn gap_words(points: u32, lang: Lang) -> String {
 /// mark when `assumed`.
 pub fn gap_text_width(lang: Lang, assumed: bool) -> usize {
     gap_text(Marked::new(100, assumed), lang).width()
+}
+
+/// What an attention row says beside its status: the days late of an
+/// overdue task, or the gap in points of a task behind or at risk (each
+/// marked as the due date, 序时进度 or figure it is reckoned from);
+/// nothing for an indicator. The plan's list and the roll-up's both say it
+/// so.
+pub fn attention_gap(
+    attention: &Attention,
+    schedule: Option<&TaskSchedule>,
+    lang: Lang,
+) -> Option<Shown> {
+    match (attention.status, attention.days_late, schedule) {
+        (Status::Overdue, Some(days), _) => Some(super::days_left(days.map(|d| -d), lang)),
+        (Status::Behind | Status::AtRisk, _, Some(schedule)) => schedule
+            .marked_expected()
+            .zip(schedule.marked_fraction())
+            .and_then(|(expected, fraction)| gap(expected, fraction))
+            .map(|points| gap_text(points, lang)),
+        _ => None,
+    }
 }
 
 #[cfg(test)]

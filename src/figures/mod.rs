@@ -31,7 +31,7 @@ pub use closing::{
     campaign_closing_line, closed_cell, closed_count, closing_line, name_with_notices, notices_line,
 };
 pub use days::{date, days_left, days_short, marked_date};
-pub use gap::{gap, gap_points, gap_text, gap_text_width};
+pub use gap::{attention_gap, gap, gap_points, gap_text, gap_text_width};
 pub use indicator::{
     class_numeral, indicator_figure, indicator_target, indicator_value, level,
     marked_indicator_figure, marked_indicator_value, water_class,

@@ -200,8 +200,9 @@ fn merge(notices: &Receiver<(Notice, bool)>, mut on_change: impl FnMut(Notice)) 
 }
 
 /// An event after which the file is whole: renamed over, closed after
-/// writing, removed (or the directory's own: reload now).
-fn settles(kind: &EventKind) -> bool {
+/// writing, removed (or the directory's own: reload now). The roll-up's
+/// watch of its units reads them by the same rule.
+pub fn settles(kind: &EventKind) -> bool {
     matches!(
         kind,
         EventKind::Modify(ModifyKind::Name(_))

@@ -18,9 +18,8 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 
 use campaigns::config::Config;
-use campaigns::load::{self, LineIndex};
 use campaigns::model::Lang;
-use campaigns::rollup::{self, Manifest, Source};
+use campaigns::rollup::{self, Source};
 use campaigns::text::sanitize_line;
 
 use self::git::Ran;
@@ -34,7 +33,7 @@ const POOL: usize = 4;
 
 pub fn fetch(file: &Path, timeout: u64, common: &Common, config: &Config) -> anyhow::Result<u8> {
     let lang = settings::lang(common, config);
-    let manifest = match read_manifest(file, common, lang) {
+    let manifest = match super::rollup::read_manifest_only(file, common, lang) {
         Ok(manifest) => manifest,
         Err(code) => return Ok(code),
     };
@@ -167,33 +166,6 @@ impl Printer<'_> {
         }
         Ok(())
     }
-}
-
-/// Reads and validates the manifest, printing its problems as `check`
-/// does; `Err`: the exit code.
-fn read_manifest(file: &Path, common: &Common, lang: Lang) -> Result<Manifest, u8> {
-    let text = load::read(file).map_err(|err| {
-        to_stderr(&format!("campaigns: {err}"));
-        COULD_NOT_RUN
-    })?;
-    let read = rollup::parse(&text);
-    let shown = file.display().to_string();
-    if !read.diagnostics.is_empty() {
-        let color = settings::stderr_color(common);
-        let index = LineIndex::new(&text);
-        let blocks: Vec<String> = read
-            .diagnostics
-            .iter()
-            .map(|d| d.render_indexed(&text, &index, &shown, color, lang))
-            .collect();
-        to_stderr(&format!("{}\n", blocks.join("\n\n")));
-    }
-    read.manifest.ok_or_else(|| {
-        let (errors, warnings) = load::summary(&read.diagnostics);
-        let summary = campaigns::i18n::problem_counts(lang, errors, warnings);
-        to_stderr(&format!("campaigns: {}: {summary}", sanitize_line(&shown)));
-        INVALID
-    })
 }
 
 /// The manifest's folder, absolute: git runs there and finds the

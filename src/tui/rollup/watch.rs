@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::time::{Duration, Instant};
 
-use notify::event::{AccessKind, AccessMode, Flag, ModifyKind};
+use notify::event::{AccessKind, AccessMode, Flag};
 use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 
 /// How long the first events of a save are gathered before it is told: a
@@ -50,7 +50,9 @@ pub fn watch_units(
     let dirs: BTreeSet<PathBuf> = places.keys().map(|(dir, _)| dir.clone()).collect();
     let (sender, saves) = channel();
     let handler = move |event: notify::Result<notify::Event>| {
-        let whole = event.as_ref().map_or(true, |e| leaves_whole(&e.kind));
+        let whole = event
+            .as_ref()
+            .map_or(true, |e| crate::load::watch::settles(&e.kind));
         for at in saved(event, &places) {
             let _ = sender.send((at, whole));
         }
@@ -110,18 +112,6 @@ fn saved(
 /// An event's path as a key: its folder is already canonical.
 fn key_of_event(path: &Path) -> Option<(PathBuf, OsString)> {
     Some((path.parent()?.to_owned(), path.file_name()?.to_owned()))
-}
-
-/// An event after which the file is whole: renamed over, closed after
-/// writing, removed (or the folder's own).
-fn leaves_whole(kind: &EventKind) -> bool {
-    matches!(
-        kind,
-        EventKind::Modify(ModifyKind::Name(_))
-            | EventKind::Access(AccessKind::Close(AccessMode::Write))
-            | EventKind::Remove(_)
-            | EventKind::Other
-    )
 }
 
 /// Tells each save once its first events are in: what comes within

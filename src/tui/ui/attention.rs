@@ -16,7 +16,7 @@ use super::list_titles::{changes_title, no_changes, search_title, title};
 use crate::figures;
 use crate::i18n::{self, Strings};
 use crate::model::attention::Attention;
-use crate::model::{Lang, Plan, PlanStatus, Status};
+use crate::model::{Lang, Plan, PlanStatus};
 use crate::tui::app::App;
 use crate::tui::app::attention::{AttentionList, Source, days_left_text, lead};
 use crate::tui::changes::Change;
@@ -411,15 +411,7 @@ fn gap_cell(
     schedule: Option<&crate::model::TaskSchedule>,
     lang: Lang,
 ) -> String {
-    // Each marked as the due date, 序时进度 or figure it is reckoned from.
-    let shown = match (attention.status, attention.days_late, schedule) {
-        (Status::Overdue, Some(days), _) => Some(figures::days_left(days.map(|d| -d), lang)),
-        (Status::Behind | Status::AtRisk, _, Some(schedule)) => schedule
-            .marked_expected()
-            .zip(schedule.marked_fraction())
-            .and_then(|(expected, fraction)| figures::gap(expected, fraction))
-            .map(|points| figures::gap_text(points, lang)),
-        _ => None,
-    };
-    shown.map(|shown| shown.to_string()).unwrap_or_default()
+    figures::attention_gap(attention, schedule, lang)
+        .map(|shown| shown.to_string())
+        .unwrap_or_default()
 }

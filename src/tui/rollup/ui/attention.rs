@@ -15,7 +15,7 @@ use super::super::state::RollupScreen;
 use super::super::words;
 use crate::figures;
 use crate::i18n::{self, status_word};
-use crate::model::{Lang, Status};
+use crate::model::Lang;
 use crate::text::sanitize_line;
 use crate::tui::rows::Item;
 use crate::tui::theme::Theme;
@@ -146,16 +146,7 @@ fn row_cells(
         a.status.symbol(theme.ascii),
         status_word(a.status, lang)
     );
-    // The days late of an overdue task, or the gap in points of one behind.
-    let gap = match (a.status, a.days_late, schedule) {
-        (Status::Overdue, Some(days), _) => Some(figures::days_left(days.map(|d| -d), lang)),
-        (Status::Behind | Status::AtRisk, _, Some(schedule)) => schedule
-            .marked_expected()
-            .zip(schedule.marked_fraction())
-            .and_then(|(expected, fraction)| figures::gap(expected, fraction))
-            .map(|points| figures::gap_text(points, lang)),
-        _ => None,
-    };
+    let gap = figures::attention_gap(a, schedule, lang);
     let status_style = theme.status(a.status);
     Some([
         (screen.unit_name(&unit.id), theme.title()),
