@@ -15,7 +15,7 @@ use crate::figures::{self, Against};
 use crate::history::compare::{YearAgo, YearOnYear, YearSource, years_before};
 use crate::i18n;
 use crate::model::attention::Attention;
-use crate::model::{Campaign, Item, Lang, Plan};
+use crate::model::{Campaign, Field, Item, Lang, Plan};
 use crate::report::yoy::{ItemYoy, Yoy, words};
 use crate::tui::app::App;
 use crate::tui::app::attention::AttentionList;
@@ -24,62 +24,54 @@ use crate::tui::geometry::columns::POINTER;
 use crate::tui::geometry::lines;
 use crate::tui::theme::Theme;
 
-/// The columns' widths for a view `width` wide with the `widest` cells:
-/// the 同比 takes what is left and reads whole, so the columns it needs the
-/// room of give way first: the campaign (gone when the view is narrow),
-/// this year's target, then last year's result. Room the 同比 leaves spare
-/// widens the same period last year to its widest cell (`（文件）` kept).
-fn widths(width: u16, widest: Widest) -> [u16; 7] {
+/// The columns' widths for a view `width` wide with the `widest` cells
+/// (headings counted): the 同比 takes what is left and reads whole, so the
+/// columns it needs the room of give way first: the campaign (gone when
+/// the view is narrow), this year's target, then last year's result. Room
+/// the 同比 leaves spare widens, up to their widest cells, the same period
+/// last year (`（文件）` kept), last year's result, the target and the item.
+fn widths(width: u16, widest: [u16; 7]) -> [u16; 7] {
     let mut fixed = if width >= 100 {
         [12, 18, 11, 11, 11, 13]
     } else {
         [0, 16, 10, 10, 10, 11]
     };
+    let change = widest[6];
     let rest = |fixed: &[u16; 6]| width.saturating_sub(fixed.iter().sum::<u16>() + POINTER);
     for column in [0, 3, 2] {
-        if rest(&fixed) >= widest.change {
+        if rest(&fixed) >= change {
             break;
         }
         fixed[column] = 0;
     }
-    let spare = rest(&fixed).saturating_sub(widest.change);
-    let short = (widest.ago + 1).saturating_sub(fixed[5]);
-    fixed[5] += spare.min(short);
+    for column in [5, 2, 3, 1] {
+        if fixed[column] == 0 {
+            continue;
+        }
+        let spare = rest(&fixed).saturating_sub(change);
+        let short = (widest[column] + 1).saturating_sub(fixed[column]);
+        fixed[column] += spare.min(short);
+    }
     let rest = rest(&fixed);
     [
         fixed[0], fixed[1], fixed[2], fixed[3], fixed[4], fixed[5], rest,
     ]
 }
 
-/// The widest cells of the columns that are measured.
-#[derive(Clone, Copy, Debug, Default)]
-struct Widest {
-    /// The same period last year.
-    ago: u16,
-    /// The 同比.
-    change: u16,
-}
-
-/// The widest cells of the list's items: measured over every row, not the
-/// ones in sight, so the columns stay put while scrolling.
-fn widest(yoy: &Yoy, plan: &Plan, list: &AttentionList, lang: Lang, theme: &Theme) -> Widest {
+/// The widest cell of each column, its heading included: measured over
+/// every row, not the ones in sight, so the columns stay put while
+/// scrolling.
+fn widest(yoy: &Yoy, plan: &Plan, list: &AttentionList, lang: Lang, theme: &Theme) -> [u16; 7] {
     let width = |text: &str| u16::try_from(crate::text::width(text)).unwrap_or(u16::MAX);
-    // The heading is a cell of its column too: widened to fit it as well.
-    let mut widest = Widest {
-        ago: width(i18n::year::headings(lang)[5]),
-        change: 0,
-    };
+    let mut widest = i18n::year::headings(lang).map(width);
     for at in &list.items {
         let Some(campaign) = plan.campaigns.get(at.campaign) else {
             continue;
         };
-        let found = yoy.item(campaign, at.item);
-        if let Some(found) = &found {
-            let ago = earlier(&found.ago, campaign, at.item, lang, theme.ascii);
-            widest.ago = widest.ago.max(width(&ago));
+        let cells = row(yoy, campaign, at, lang, theme);
+        for (widest, (text, _)) in widest.iter_mut().zip(&cells) {
+            *widest = (*widest).max(width(text));
         }
-        let (change, _) = change_cell(found.as_ref(), lang, theme);
-        widest.change = widest.change.max(width(&change));
     }
     widest
 }
@@ -224,9 +216,12 @@ fn row(
                 return Default::default();
             };
             let unit = task.unit.as_ref().map(|u| u.get(lang));
-            let total = task.total.map(|t| figures::with_unit(t, unit, lang));
-            let done = figures::with_unit(task.done, unit, lang);
-            (task.name.get(lang), total, done)
+            let marked = |figure: f64, field: Field| {
+                let mark = figures::mark(task.assumed.contains(field));
+                format!("{}{mark}", figures::with_unit(figure, unit, lang))
+            };
+            let total = task.total.map(|t| marked(t, Field::Total));
+            (task.name.get(lang), total, marked(task.done, Field::Done))
         }
         Item::Indicator(i) => {
             let Some(ind) = campaign.indicators.get(i) else {
