@@ -24,16 +24,8 @@ fn today() -> chrono::NaiveDate {
 
 fn settings() -> Settings {
     Settings {
-        lang: Lang::En,
-        ascii: false,
         color: true,
-        mouse: false,
-        screen_reader: false,
-        dates: options(),
-        editor: Default::default(),
-        keymap: Default::default(),
-        palette: Default::default(),
-        due_soon_days: None,
+        ..Settings::plain(Lang::En, options())
     }
 }
 

@@ -46,18 +46,7 @@ fn main() {
         let read = campaigns::rollup::parse(&manifest);
         Rollup::load(read.manifest.expect("a manifest"), &path, options)
     };
-    let settings = Settings {
-        lang: Lang::En,
-        ascii: false,
-        color: false,
-        mouse: false,
-        screen_reader: false,
-        dates: options,
-        editor: Default::default(),
-        keymap: Default::default(),
-        palette: Default::default(),
-        due_soon_days: None,
-    };
+    let settings = Settings::plain(Lang::En, options);
     let mut screen = RollupScreen::new(load(), settings);
     let middle = units / 2;
     let unit_file = dir

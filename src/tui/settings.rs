@@ -31,3 +31,24 @@ pub struct Settings {
     /// not state its own (`Meta::due_soon_window`).
     pub due_soon_days: Option<u32>,
 }
+
+impl Settings {
+    /// Unicode without colour, no mouse or screen reader, the default
+    /// editor, keys and palette, no configured due-soon window: what a test
+    /// or a bench starts from, naming only what it sets otherwise
+    /// (`Settings { color: true, ..Settings::plain(lang, dates) }`).
+    pub fn plain(lang: Lang, dates: Options) -> Settings {
+        Settings {
+            lang,
+            ascii: false,
+            color: false,
+            mouse: false,
+            screen_reader: false,
+            dates,
+            editor: Editor::default(),
+            keymap: Keymap::default(),
+            palette: Palette::default(),
+            due_soon_days: None,
+        }
+    }
+}

@@ -66,16 +66,8 @@ fn options() -> load::Options {
 /// The `t` list's item ids and the days its title names.
 fn on_screen(meta: &str, configured: Option<u32>) -> (Vec<String>, Option<u32>) {
     let settings = Settings {
-        lang: Lang::En,
-        ascii: false,
-        color: false,
-        mouse: false,
-        screen_reader: false,
-        dates: options(),
-        editor: Default::default(),
-        keymap: Default::default(),
-        palette: Default::default(),
         due_soon_days: configured,
+        ..Settings::plain(Lang::En, options())
     };
     let opened = Opened::parse("plan.toml".as_ref(), plan(meta), options());
     let mut app = App::new(PathBuf::from("plan.toml"), Ok(opened), settings);

@@ -375,21 +375,13 @@ fn check(tasks: &[TaskSpec], as_of: NaiveDate, lang: Lang) -> Result<(), TestCas
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("campaigns.toml");
     std::fs::write(&path, &text).unwrap();
-    let settings = Settings {
+    let settings = Settings::plain(
         lang,
-        ascii: false,
-        color: false,
-        mouse: false,
-        screen_reader: false,
-        dates: Options {
+        Options {
             as_of: Some(as_of),
             today: as_of,
         },
-        editor: Default::default(),
-        keymap: Default::default(),
-        palette: Default::default(),
-        due_soon_days: None,
-    };
+    );
     // Stacked (under 140 columns), wide and tall enough that no row or
     // figure is cut: the list takes all but 14 lines of the body if it needs.
     let size = (130, u16::try_from(tasks.len()).unwrap() + 24);

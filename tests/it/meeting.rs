@@ -215,18 +215,7 @@ fn the_attention_list_by_lead_counts_and_sums_the_shortfall_in_units() {
 }
 
 fn app() -> App {
-    let settings = Settings {
-        lang: Lang::En,
-        ascii: false,
-        color: false,
-        mouse: false,
-        screen_reader: false,
-        dates: options(),
-        editor: Default::default(),
-        keymap: Default::default(),
-        palette: Default::default(),
-        due_soon_days: None,
-    };
+    let settings = Settings::plain(Lang::En, options());
     let opened = Opened::parse("plan.toml".as_ref(), source(""), options());
     let mut app = App::new(PathBuf::from("plan.toml"), Ok(opened), settings);
     app.update(Action::Resize(120, 40));

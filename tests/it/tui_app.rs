@@ -20,16 +20,8 @@ fn today() -> NaiveDate {
 
 fn settings(lang: Lang) -> Settings {
     Settings {
-        lang,
-        ascii: false,
         color: true,
-        mouse: false,
-        screen_reader: false,
-        dates: options(),
-        editor: Default::default(),
-        keymap: Default::default(),
-        palette: Default::default(),
-        due_soon_days: None,
+        ..Settings::plain(lang, options())
     }
 }
 

@@ -46,18 +46,7 @@ fn plan(as_of: &str, follows: &[(&str, Option<&str>)]) -> String {
 
 /// The app on `path` before its history arrives.
 fn opened(path: &Path) -> App {
-    let settings = Settings {
-        lang: Lang::En,
-        ascii: false,
-        color: false,
-        mouse: false,
-        screen_reader: false,
-        dates: dates(),
-        editor: Default::default(),
-        keymap: Default::default(),
-        palette: Default::default(),
-        due_soon_days: None,
-    };
+    let settings = Settings::plain(Lang::En, dates());
     let mut app = App::new(path.to_path_buf(), Opened::load(path, dates()), settings);
     app.update(Action::Resize(SIZE.0, SIZE.1));
     show(&mut app, "overview").unwrap();

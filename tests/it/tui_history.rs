@@ -24,19 +24,15 @@ fn today() -> NaiveDate {
 
 fn settings(lang: Lang, ascii: bool) -> Settings {
     Settings {
-        lang,
         ascii,
         color: true,
-        mouse: false,
-        screen_reader: false,
-        dates: load::Options {
-            as_of: None,
-            today: today(),
-        },
-        editor: Default::default(),
-        keymap: Default::default(),
-        palette: Default::default(),
-        due_soon_days: None,
+        ..Settings::plain(
+            lang,
+            load::Options {
+                as_of: None,
+                today: today(),
+            },
+        )
     }
 }
 

@@ -34,16 +34,8 @@ fn a_hundred_thousand_tasks_draw_only_what_is_visible() {
     let document = Opened::parse("big.toml".as_ref(), source, options);
     let loaded = started.elapsed();
     let settings = Settings {
-        lang: Lang::En,
-        ascii: false,
         color: true,
-        mouse: false,
-        screen_reader: false,
-        dates: options,
-        editor: Default::default(),
-        keymap: Default::default(),
-        palette: Default::default(),
-        due_soon_days: None,
+        ..Settings::plain(Lang::En, options)
     };
     let mut app = App::new(PathBuf::from("big.toml"), Ok(document), settings);
     app.update(Action::Resize(120, 40));

@@ -17,19 +17,15 @@ pub(crate) const FIXTURE: &str = "tests/fixtures/tui/plan.toml";
 
 pub(crate) fn settings(lang: Lang, ascii: bool, color: bool) -> Settings {
     Settings {
-        lang,
         ascii,
         color,
-        mouse: false,
-        screen_reader: false,
-        dates: load::Options {
-            as_of: None,
-            today: NaiveDate::from_ymd_opt(2026, 11, 29).unwrap(),
-        },
-        editor: Default::default(),
-        keymap: Default::default(),
-        palette: Default::default(),
-        due_soon_days: None,
+        ..Settings::plain(
+            lang,
+            load::Options {
+                as_of: None,
+                today: NaiveDate::from_ymd_opt(2026, 11, 29).unwrap(),
+            },
+        )
     }
 }
 

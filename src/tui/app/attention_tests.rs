@@ -88,16 +88,8 @@ fn opened(text: &str) -> Opened {
 
 fn app_of(text: &str, size: (u16, u16)) -> App {
     let settings = Settings {
-        lang: Lang::En,
-        ascii: false,
         color: true,
-        mouse: false,
-        screen_reader: false,
-        dates: options(),
-        editor: Default::default(),
-        keymap: Default::default(),
-        palette: Default::default(),
-        due_soon_days: None,
+        ..Settings::plain(Lang::En, options())
     };
     let mut app = App::new("plan.toml".into(), Ok(opened(text)), settings);
     app.update(Action::Resize(size.0, size.1));

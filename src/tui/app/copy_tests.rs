@@ -36,16 +36,8 @@ fn app(lang: Lang) -> App {
         today: NaiveDate::from_ymd_opt(2026, 1, 1).expect("a date"),
     };
     let settings = Settings {
-        lang,
-        ascii: false,
         color: true,
-        mouse: false,
-        screen_reader: false,
-        dates: options,
-        editor: Default::default(),
-        keymap: Default::default(),
-        palette: Default::default(),
-        due_soon_days: None,
+        ..Settings::plain(lang, options)
     };
     let opened = Opened::parse("plan.toml".as_ref(), PLAN.to_owned(), options);
     let mut app = App::new("plan.toml".into(), Ok(opened), settings);

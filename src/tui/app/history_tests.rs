@@ -15,16 +15,8 @@ use crate::tui::changes::Baselined;
 
 fn settings() -> Settings {
     Settings {
-        lang: Lang::En,
-        ascii: false,
         color: true,
-        mouse: false,
-        screen_reader: false,
-        dates: dates(),
-        editor: Default::default(),
-        keymap: Default::default(),
-        palette: Default::default(),
-        due_soon_days: None,
+        ..Settings::plain(Lang::En, dates())
     }
 }
 

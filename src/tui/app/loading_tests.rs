@@ -56,16 +56,8 @@ fn options() -> Options {
 
 fn app(text: &str) -> App {
     let settings = Settings {
-        lang: Lang::En,
-        ascii: false,
         color: true,
-        mouse: false,
-        screen_reader: false,
-        dates: options(),
-        editor: Default::default(),
-        keymap: Default::default(),
-        palette: Default::default(),
-        due_soon_days: None,
+        ..Settings::plain(Lang::En, options())
     };
     let opened = Opened::parse("plan.toml".as_ref(), text.to_owned(), options());
     App::new("plan.toml".into(), Ok(opened), settings)

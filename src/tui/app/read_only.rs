@@ -85,18 +85,7 @@ total = 20
             as_of: None,
             today: NaiveDate::from_ymd_opt(2024, 7, 1).expect("a date"),
         };
-        let settings = Settings {
-            lang,
-            ascii: false,
-            color: false,
-            mouse: false,
-            screen_reader: false,
-            dates,
-            editor: Default::default(),
-            keymap: Default::default(),
-            palette: Default::default(),
-            due_soon_days: None,
-        };
+        let settings = Settings::plain(lang, dates);
         let opened = Opened::parse("plan.toml".as_ref(), PLAN.to_owned(), dates);
         let mut app = App::new("plan.toml".into(), Ok(opened), settings);
         app.update(Action::Resize(100, 30));
