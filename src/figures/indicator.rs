@@ -60,7 +60,7 @@ pub fn class_numeral(class: WaterClass, lang: Lang, ascii: bool) -> &'static str
 pub fn indicator_value(indicator: &Indicator, lang: Lang, ascii: bool) -> String {
     match indicator.value {
         Level::Number(value) => joined_unit(
-            approx_number(value, indicator.approx, lang),
+            approx_number(value, &indicator.qualifiers, lang),
             value,
             unit(indicator, lang),
             lang,
@@ -195,7 +195,7 @@ mod tests {
                 Level::WaterClass(_) => Scale::WaterClass,
             },
             value,
-            approx: None,
+            qualifiers: Default::default(),
             target,
             better: Some(Better::Higher),
             lead: None,

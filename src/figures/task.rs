@@ -68,7 +68,7 @@ pub fn task_figure_width(task: &Task, lang: Lang) -> usize {
     let unit = task_unit(task, lang).map_or(0, |unit| {
         1 + crate::text::width(&unit_for(counted(task), unit, lang))
     });
-    let done = approx_number_width(task.done, task.approx, lang);
+    let done = approx_number_width(task.done, &task.qualifiers, lang);
     done + total + unit + figure_mark(task).len()
 }
 
@@ -152,7 +152,7 @@ mod tests {
     #[test]
     fn a_lower_bound_carries_its_sign_into_the_figure() {
         let mut notices = task(90.0, None, Some(Text::from("notices")));
-        notices.approx = Some(crate::model::Approx::MoreThan);
+        notices.qualifiers = crate::figures::approx::tests::more_than();
         assert_eq!(task_figure(&notices, Lang::En), "90+ notices");
         assert_eq!(task_figure_width(&notices, Lang::En), 11);
         notices.unit = Some(Text::from("份"));

@@ -130,10 +130,11 @@ impl Collector {
         let Some(value) = fields.get(key) else {
             return Some(None);
         };
-        let words = match fields.format.key(key).map(|key| key.kind) {
-            Some(Kind::Words(words)) => words,
-            _ => &[],
-        };
+        let words = fields
+            .format
+            .key(key)
+            .map(|key| key.words())
+            .unwrap_or_default();
         let word = self.string(value, key)?;
         if let Some(known) = words.iter().find(|known| **known == word) {
             return Some(Some(known));
@@ -148,7 +149,7 @@ impl Collector {
             ),
             Words::new("unknown word", "未知的取值"),
         );
-        self.error(match did_you_mean(&word, words) {
+        self.error(match did_you_mean(&word, &words) {
             Some(candidate) => diagnostic.with_help(did_you_mean_help(candidate)),
             None => diagnostic.with_help(Words::new(
                 format!("`{key}` takes: {}", quoted.join(", ")),

@@ -900,20 +900,22 @@ fn assumed_warns_of_a_field_the_table_does_not_write() {
 
 #[test]
 fn approx_says_a_figure_is_more_than_written() {
-    use crate::model::Approx;
     let plan = load(&task("done = 90\napprox = \"more-than\"\n"))
         .plan
         .unwrap();
-    assert_eq!(plan.campaigns[0].tasks[0].approx, Some(Approx::MoreThan));
+    let qualifiers = &plan.campaigns[0].tasks[0].qualifiers;
+    assert_eq!(qualifiers.word("approx"), Some("more-than"));
+    assert!(qualifiers.at_least());
     let plan = load(&task("done = 90\n")).plan.unwrap();
-    assert_eq!(plan.campaigns[0].tasks[0].approx, None);
+    let qualifiers = &plan.campaigns[0].tasks[0].qualifiers;
+    assert_eq!(qualifiers.word("approx"), None);
+    assert!(!qualifiers.at_least());
     let plan = load(&indicator("value = 40\napprox = \"more-than\"\n"))
         .plan
         .unwrap();
-    assert_eq!(
-        plan.campaigns[0].indicators[0].approx,
-        Some(Approx::MoreThan)
-    );
+    let qualifiers = &plan.campaigns[0].indicators[0].qualifiers;
+    assert_eq!(qualifiers.word("approx"), Some("more-than"));
+    assert!(qualifiers.at_least());
 }
 
 #[test]

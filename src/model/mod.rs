@@ -13,6 +13,7 @@ mod marked;
 pub mod pairs;
 mod plan;
 mod plan_status;
+mod qualifier;
 mod rollup;
 pub mod schedule;
 mod status;
@@ -26,10 +27,11 @@ pub use follows::ItemPath;
 pub use item::{Item, ItemKey};
 pub use marked::Marked;
 pub use plan::{
-    Approx, Better, Campaign, DEFAULT_AT_RISK_MARGIN, DEFAULT_DUE_SOON_DAYS, Indicator,
-    IndicatorPoint, Level, MAX_WEIGHT, Meta, Plan, Scale, SourceLine, Task, TaskPoint, Theme,
+    Better, Campaign, DEFAULT_AT_RISK_MARGIN, DEFAULT_DUE_SOON_DAYS, Indicator, IndicatorPoint,
+    Level, MAX_WEIGHT, Meta, Plan, Scale, SourceLine, Task, TaskPoint, Theme,
 };
 pub use plan_status::{CampaignStatus, PlanStatus};
+pub use qualifier::{Qualifier, Qualifiers};
 pub use rollup::{Rollup, Scope, ScopeItems};
 pub use schedule::{IndicatorState, Pace, PaceBasis, TaskSchedule};
 pub use status::Status;

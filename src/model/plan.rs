@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Assumed, Closed, ItemPath, Notice, Text, WaterClass};
+use super::{Assumed, Closed, ItemPath, Notice, Qualifiers, Text, WaterClass};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Plan {
@@ -72,30 +72,6 @@ impl Theme {
     }
 }
 
-/// How a figure stands to what it counts when the source does not give it
-/// exactly: "90余份" is more than 90 (`approx = "more-than"`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Approx {
-    /// The figure is a lower bound.
-    MoreThan,
-}
-
-impl Approx {
-    pub const ALL: [Approx; 1] = [Approx::MoreThan];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Approx::MoreThan => "more-than",
-        }
-    }
-
-    pub fn parse(word: &str) -> Option<Approx> {
-        Approx::ALL
-            .into_iter()
-            .find(|approx| approx.as_str() == word)
-    }
-}
-
 /// Where an item starts in the file, so the editor can be opened there.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct SourceLine(pub usize);
@@ -120,8 +96,8 @@ pub struct Task {
     pub id: String,
     pub name: Text,
     pub done: f64,
-    /// Whether `done` is a lower bound rather than an exact count.
-    pub approx: Option<Approx>,
+    /// How `done` reads when it is not exact (`approx`).
+    pub qualifiers: Qualifiers,
     pub total: Option<f64>,
     pub unit: Option<Text>,
     pub start: Option<NaiveDate>,
@@ -205,8 +181,8 @@ pub struct Indicator {
     pub unit: Option<Text>,
     pub scale: Scale,
     pub value: Level,
-    /// Whether `value` is a lower bound rather than an exact level.
-    pub approx: Option<Approx>,
+    /// How `value` reads when it is not exact (`approx`).
+    pub qualifiers: Qualifiers,
     pub target: Option<Level>,
     /// Present for numeric targets; water classes are always better when lower.
     pub better: Option<Better>,

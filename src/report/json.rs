@@ -1,8 +1,9 @@
 //! The JSON report, in exactly the shape of DESIGN.md (contract 2). Keys
 //! keep the order of the structs below; dates are `YYYY-MM-DD`; absent
 //! values are `null`; `assumed` lists the fields not from the source, `[]`
-//! when every figure is; `approx` is "more-than" for a lower bound, else
-//! null; `marked` lists the object's keys whose figures rest on an assumed
+//! when every figure is; each qualifier the file's table declares
+//! (`approx`: "more-than" for a lower bound) is written, null when absent;
+//! `marked` lists the object's keys whose figures rest on an assumed
 //! value, worked-out ones included (`days_left` from an assumed `due`):
 //! those the human formats show with `*`. With `--since` the report gains `since` (the
 //! baseline used), each campaign `previous_progress`, each item `previous`
@@ -23,8 +24,9 @@ use super::marks;
 use super::since::Since;
 use super::yoy::Yoy;
 use super::yoy::json::YoyJson;
+use crate::load::format::{self, Table};
 use crate::model::{
-    Approx, Assumed, Campaign, CampaignStatus, Figure, Indicator, IndicatorState, Item, Lang,
+    Assumed, Campaign, CampaignStatus, Figure, Indicator, IndicatorState, Item, Lang, Qualifiers,
     Status, Task, TaskSchedule,
 };
 
@@ -114,8 +116,9 @@ struct TaskJson<'a> {
     id: &'a str,
     name: &'a str,
     done: Value,
-    /// "more-than" when `done` is a lower bound.
-    approx: Option<&'static str>,
+    /// `approx`: "more-than" when `done` is a lower bound.
+    #[serde(flatten)]
+    qualifiers: QualifiersJson<'a>,
     total: Option<Value>,
     unit: Option<&'a str>,
     /// done / total, uncapped.
@@ -143,8 +146,9 @@ struct IndicatorJson<'a> {
     id: &'a str,
     name: &'a str,
     value: Value,
-    /// "more-than" when `value` is a lower bound.
-    approx: Option<&'static str>,
+    /// `approx`: "more-than" when `value` is a lower bound.
+    #[serde(flatten)]
+    qualifiers: QualifiersJson<'a>,
     target: Option<Value>,
     better: Option<&'static str>,
     scale: &'static str,
@@ -176,6 +180,19 @@ struct Fields(Assumed);
 impl Serialize for Fields {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_seq(self.0.fields().map(|field| field.as_str()))
+    }
+}
+
+/// Every qualifier key of the item's table, with the word written or null.
+struct QualifiersJson<'a>(&'static Table, &'a Qualifiers);
+
+impl Serialize for QualifiersJson<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        for key in self.0.qualifiers() {
+            map.serialize_entry(key.name, &self.1.word(key.name))?;
+        }
+        map.end()
     }
 }
 
@@ -318,7 +335,7 @@ fn task_json<'a>(
         id: &task.id,
         name: task.name.get(lang),
         done: number(task.done),
-        approx: task.approx.map(Approx::as_str),
+        qualifiers: QualifiersJson(&format::TASK, &task.qualifiers),
         total: task.total.map(number),
         unit: task.unit.as_ref().map(|unit| unit.get(lang)),
         fraction: schedule.fraction,
@@ -353,7 +370,7 @@ fn indicator_json<'a>(
         id: &indicator.id,
         name: indicator.name.get(lang),
         value: level(indicator.value),
-        approx: indicator.approx.map(Approx::as_str),
+        qualifiers: QualifiersJson(&format::INDICATOR, &indicator.qualifiers),
         target: indicator.target.map(level),
         better: indicator.better.map(|better| better.as_str()),
         scale: indicator.scale.as_str(),

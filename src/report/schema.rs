@@ -38,6 +38,10 @@ fn kind_schema(kind: Kind, table: &Table) -> Value {
         Kind::Weight => json!({ "type": "number", "exclusiveMinimum": 0, "maximum": MAX_WEIGHT }),
         Kind::Share => json!({ "type": "number", "minimum": 0, "maximum": 1 }),
         Kind::Words(words) => json!({ "enum": words }),
+        Kind::Qualifier(words) => {
+            let words: Vec<&str> = words.iter().map(|w| w.word).collect();
+            json!({ "enum": words })
+        }
         Kind::Level => json!({ "$ref": "#/$defs/level" }),
         Kind::Table(def) => json!({ "$ref": format!("#/$defs/{def}") }),
         Kind::Tables(def) => json!({
@@ -138,8 +142,8 @@ pub fn schema() -> Value {
     Value::Object(out)
 }
 
-/// On the water-class scale levels are classes (and `approx` is not
-/// written); otherwise they are numbers and a target needs `better`.
+/// On the water-class scale levels are classes (and no qualifier such as
+/// `approx` is written); otherwise they are numbers and a target needs `better`.
 fn indicator_scale_rules() -> Map<String, Value> {
     let levels = |level: Value| {
         json!({
@@ -165,7 +169,9 @@ fn indicator_scale_rules() -> Map<String, Value> {
     let mut classes = levels(json!({ "$ref": "#/$defs/water-class" }));
     // A class is a class: never "more than" one.
     if let Some(properties) = classes["properties"].as_object_mut() {
-        properties.insert("approx".into(), false.into());
+        for key in format::INDICATOR.qualifiers() {
+            properties.insert(key.name.into(), false.into());
+        }
     }
     rules.insert("then".into(), classes);
     rules.insert("else".into(), otherwise);

@@ -7,10 +7,15 @@ use toml_edit::{Item, Table, Value};
 use super::dates;
 use super::fate::{Fate, fate};
 use super::{Rolled, RolloverError};
+use crate::load::format;
 use crate::model::{Campaign, ItemPath, Plan, Task};
 
-/// Keys that hold last year's figures: they stay in last year's revision.
-const LAST_YEARS: &[&str] = &["history", "closed", "approx"];
+/// Keys that hold last year's figures: they stay in last year's revision,
+/// with every qualifier of last year's figure (`approx`).
+fn last_years() -> impl Iterator<Item = &'static str> {
+    let qualifiers = format::TASK.qualifiers().map(|key| key.name);
+    ["history", "closed"].into_iter().chain(qualifiers)
+}
 
 /// The tasks the draft leaves out: those finished.
 pub fn left_out(plan: &Plan, year: i32) -> HashSet<ItemPath> {
@@ -118,13 +123,17 @@ fn move_dates(table: &mut Table, year: i32) {
 
 /// Takes away last year's figures, and their names from `assumed`.
 fn forget_last_year(table: &mut Table) {
-    for key in LAST_YEARS {
+    for key in last_years() {
         table.remove(key);
     }
     let Some(assumed) = table.get_mut("assumed").and_then(Item::as_array_mut) else {
         return;
     };
-    assumed.retain(|name| !name.as_str().is_some_and(|name| LAST_YEARS.contains(&name)));
+    assumed.retain(|name| {
+        !name
+            .as_str()
+            .is_some_and(|name| last_years().any(|k| k == name))
+    });
     if assumed.is_empty() {
         table.remove("assumed");
     }

@@ -9,7 +9,7 @@ use crate::load::fields::{Fields, Value};
 use crate::load::format;
 use crate::load::tree::Item;
 use crate::load::{Diagnostic, Words};
-use crate::model::{Approx, Better, Indicator, IndicatorPoint, Level, Scale, WaterClass};
+use crate::model::{Better, Indicator, IndicatorPoint, Level, Scale, WaterClass};
 
 impl PlanReader<'_> {
     pub(super) fn indicator(
@@ -27,7 +27,7 @@ impl PlanReader<'_> {
         let value = fields
             .get("value")
             .and_then(|v| self.level(v, "value", scale_value));
-        let approx = self.approx_of_level(&fields, scale_value);
+        let qualifiers = self.qualifiers(&fields, scale_value);
         let target = fields
             .get("target")
             .and_then(|v| self.level(v, "target", scale_value));
@@ -48,7 +48,7 @@ impl PlanReader<'_> {
             unit: self.optional_text(&fields, "unit"),
             scale: scale?,
             value: value?,
-            approx: approx?,
+            qualifiers: qualifiers?,
             target,
             better: match (target, better) {
                 (Some(Level::Number(_)), None) => return None,
@@ -65,24 +65,6 @@ impl PlanReader<'_> {
             line: self.line_of(&fields.span),
             notices: notices?,
         })
-    }
-
-    /// `approx`, which says a number is a lower bound: a water class is
-    /// a class, never "more than" one.
-    fn approx_of_level(&mut self, fields: &Fields<'_, '_>, scale: Scale) -> Option<Option<Approx>> {
-        let approx = self.out.word(fields, "approx")?.and_then(Approx::parse);
-        if let (Some(_), Scale::WaterClass, Some(v)) = (approx, scale, fields.get("approx")) {
-            self.out.error(Diagnostic::error(
-                v.span(),
-                Words::new(
-                    "a water class cannot be \"more-than\"",
-                    "水质类别不能标为 `\"more-than\"`",
-                ),
-                Words::new("only for a number", "仅用于数值"),
-            ));
-            return None;
-        }
-        Some(approx)
     }
 
     /// `scale`: "water-class", or a number when it is left out.

@@ -14,6 +14,7 @@ mod indicator;
 mod lines;
 mod meta;
 mod parts;
+mod qualifiers;
 mod task;
 
 use std::ops::Range;

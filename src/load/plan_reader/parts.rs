@@ -115,7 +115,7 @@ impl PlanReader<'_> {
                     Level::Number(n) => Some(n),
                     Level::WaterClass(_) => None,
                 };
-                let lower_bound = indicator.approx.is_some();
+                let lower_bound = indicator.qualifiers.at_least();
                 let unit = indicator.unit.as_ref();
                 figures.insert(path, Figure::new(false, amount, lower_bound, unit));
             }
@@ -124,7 +124,7 @@ impl PlanReader<'_> {
                 if !task.parts.is_empty() {
                     wholes.push((path.clone(), &task.parts));
                 }
-                let lower_bound = task.approx.is_some();
+                let lower_bound = task.qualifiers.at_least();
                 let unit = task.unit.as_ref();
                 figures.insert(path, Figure::new(true, Some(task.done), lower_bound, unit));
             }

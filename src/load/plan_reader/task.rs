@@ -7,7 +7,7 @@ use super::ids::IdSet;
 use crate::load::fields::{Fields, Value};
 use crate::load::format;
 use crate::load::{Diagnostic, Words};
-use crate::model::{Approx, MAX_WEIGHT, Task, TaskPoint};
+use crate::model::{MAX_WEIGHT, Scale, Task, TaskPoint};
 
 impl PlanReader<'_> {
     pub(super) fn task(
@@ -24,7 +24,7 @@ impl PlanReader<'_> {
             let done = self.out.number(v, "done")?;
             self.non_negative(v, "done", done)
         });
-        let approx = self.out.word(&fields, "approx");
+        let qualifiers = self.qualifiers(&fields, Scale::Number);
         let total = self.total(&fields);
         self.check_done_within_total(&fields, done, total);
         let closed = self.closed(&fields, done, total);
@@ -58,7 +58,7 @@ impl PlanReader<'_> {
             id: id?,
             name: name?,
             done: done?,
-            approx: approx?.and_then(Approx::parse),
+            qualifiers: qualifiers?,
             total,
             unit,
             start,

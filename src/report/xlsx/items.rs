@@ -151,7 +151,7 @@ impl ItemCells<'_> {
             }),
             Column::Name => Cell::text(task.name.get(lang)),
             Column::Amount => {
-                let shape = match figures::approx_sign(task.approx, lang) {
+                let shape = match figures::approx_sign(&task.qualifiers, lang) {
                     "" => Shape::Amount,
                     sign => Shape::AtLeast(sign),
                 };

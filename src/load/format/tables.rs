@@ -1,110 +1,10 @@
-//! The file's format, declared once: every table of `campaigns.toml`, each
-//! of its keys with what it holds, whether it is required, which field of
-//! the model `assumed` may name by it, and a line saying what it is.
-//!
-//! The loader's unknown-key errors and "did you mean" hints, its
-//! missing-field errors and the names `assumed` accepts are read from here;
-//! so are the JSON Schema (`campaigns schema`) and the docs check of the
-//! README's tables (`format_tests.rs`). A new key is one row here, plus the
-//! reader of its value. This is a data table: it may grow past 450 lines.
+//! Every table of `campaigns.toml` and each of its keys: the data the
+//! loader, the hints, the JSON Schema and the README check read.
 
+use super::{Key, Kind, Need, QualifierWord, Table};
 use crate::model::Field;
 
 use Need::{Optional, Required};
-
-/// What a key holds, as far as the file's types go (the rules between
-/// values, such as done within total, are the readers').
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Kind {
-    /// A string, or a table of translations `{ zh = "...", en = "..." }`.
-    Text,
-    /// A bare TOML date, `2024-12-31`.
-    Date,
-    /// `[a-z0-9-]+`.
-    Id,
-    /// `campaign/item`: two ids.
-    ItemPath,
-    /// A list of distinct `campaign/item` paths (`parts`).
-    ItemPaths,
-    NonNegative,
-    Positive,
-    /// A task's weight: above 0, at most `MAX_WEIGHT`.
-    Weight,
-    /// A share between 0 and 1.
-    Share,
-    /// One of these words.
-    Words(&'static [&'static str]),
-    /// A number, or a water class on the `water-class` scale.
-    Level,
-    /// A table of the format, named by its `def`.
-    Table(&'static str),
-    /// An array of tables of the format, named by their `def`.
-    Tables(&'static str),
-    /// `assumed`: names of this table's keys that carry a `marks`.
-    Assumed,
-    /// 销号: a count within `done`, or the day a task of one was closed.
-    Closed,
-    /// A list of distinct plain strings (`close_stages`).
-    Stages,
-    /// One of `[meta] close_stages`, a plain string.
-    Stage,
-}
-
-/// Whether a table must write a key.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Need {
-    Required,
-    Optional,
-    /// Required when the condition holds (a reader checks it): the
-    /// README's "required" column reads this text.
-    When(&'static str),
-}
-
-/// One key of a table.
-#[derive(Clone, Copy, Debug)]
-pub struct Key {
-    pub name: &'static str,
-    pub kind: Kind,
-    pub need: Need,
-    /// The field `assumed = ["name"]` marks, when this key may be marked.
-    pub marks: Option<Field>,
-    /// What the key is, in a line of English (the schema's description).
-    pub about: &'static str,
-}
-
-/// One kind of table of the file.
-#[derive(Debug)]
-pub struct Table {
-    /// Its name in the schema's `$defs` (empty for the file itself).
-    pub def: &'static str,
-    /// How a message names it: `[[campaign.task]]`, "the file".
-    pub what: &'static str,
-    pub about: &'static str,
-    pub keys: &'static [Key],
-}
-
-impl Table {
-    pub fn key(&self, name: &str) -> Option<&'static Key> {
-        self.keys.iter().find(|key| key.name == name)
-    }
-
-    /// Its keys' names, in the file's order.
-    pub fn names(&self) -> impl Iterator<Item = &'static str> + '_ {
-        self.keys.iter().map(|key| key.name)
-    }
-
-    /// The fields `assumed` may name here, in the file's order.
-    pub fn markable(&self) -> impl Iterator<Item = Field> + '_ {
-        self.keys.iter().filter_map(|key| key.marks)
-    }
-
-    pub fn required(&self) -> impl Iterator<Item = &'static str> + '_ {
-        self.keys
-            .iter()
-            .filter(|key| key.need == Need::Required)
-            .map(|key| key.name)
-    }
-}
 
 const fn key(name: &'static str, kind: Kind, need: Need, about: &'static str) -> Key {
     Key {
@@ -136,7 +36,10 @@ const fn marked(
 pub const THEMES: &[&str] = &["air", "water", "soil", "other"];
 pub const DIRECTIONS: &[&str] = &["higher", "lower"];
 pub const SCALES: &[&str] = &["number", "water-class"];
-pub const APPROX: &[&str] = &["more-than"];
+pub const APPROX: &[QualifierWord] = &[QualifierWord {
+    word: "more-than",
+    at_least: true,
+}];
 const APPROX_ABOUT: &str =
     "\"more-than\" when the source gives a lower bound (90余): shown 90+ (en), 90余 (zh).";
 
@@ -319,7 +222,7 @@ pub static TASK: Table = Table {
             "Earlier figures, oldest first.",
         ),
         key("assumed", Kind::Assumed, Optional, ASSUMED),
-        key("approx", Kind::Words(APPROX), Optional, APPROX_ABOUT),
+        key("approx", Kind::Qualifier(APPROX), Optional, APPROX_ABOUT),
         key(
             "follows",
             Kind::ItemPath,
@@ -392,7 +295,7 @@ pub static INDICATOR: Table = Table {
             "Earlier levels, oldest first.",
         ),
         key("assumed", Kind::Assumed, Optional, ASSUMED),
-        key("approx", Kind::Words(APPROX), Optional, APPROX_ABOUT),
+        key("approx", Kind::Qualifier(APPROX), Optional, APPROX_ABOUT),
         key("notices", Kind::Tables("notice"), Optional, NOTICES_ABOUT),
         key("parts", Kind::ItemPaths, Optional, PARTS_ABOUT),
     ],
@@ -450,7 +353,3 @@ pub static TABLES: [&Table; 8] = [
     &INDICATOR_POINT,
     &NOTICE,
 ];
-
-#[cfg(test)]
-#[path = "format_tests.rs"]
-mod tests;
