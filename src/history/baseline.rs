@@ -12,8 +12,9 @@ use crate::text::sanitize_line;
 /// Which revision is the baseline.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Since {
-    /// The newest valid revision whose reporting date differs from the
-    /// current one: the last report before this one.
+    /// The last report before this one: the newest reporting date before
+    /// the current one, found as [`Since::Date`] finds it (of that day's
+    /// reports, the last committed).
     LastReport,
     /// The newest valid revision at or before this commit on the first-parent
     /// line (anything git names a commit by: a hash or its prefix, a branch,
@@ -71,11 +72,14 @@ impl History {
             return Err(HistoryError::NoCommits { path: path() });
         }
         let found = match since {
+            // The last meeting is a reporting date, not a commit: a month
+            // corrected after a later one was reported is not it.
             Since::LastReport => {
-                return Ok((0..self.revisions.len())
-                    .rev()
-                    .filter(valid)
-                    .find(|&index| self.revisions[index].as_of != Some(current_as_of)));
+                let last = self.reported_dates().filter(|day| *day < current_as_of);
+                return match last.max() {
+                    Some(day) => self.baseline(&Since::Date(day), current_as_of),
+                    None => Ok(None),
+                };
             }
             // The newest report on or before the day; of a day's reports
             // (a correction), the last committed.
@@ -99,6 +103,16 @@ impl History {
             path: path(),
             before,
         })
+    }
+
+    /// The reporting dates of the valid committed revisions, as `--since
+    /// DATE` finds them.
+    fn reported_dates(&self) -> impl Iterator<Item = NaiveDate> + '_ {
+        let committed = self
+            .revisions
+            .iter()
+            .filter(|r| r.valid && r.commit.is_some());
+        committed.filter_map(|revision| revision.as_of)
     }
 
     /// The revision the commit `rev` names is at or after: the first commit

@@ -12,8 +12,8 @@
 //!   revision's point kept: a same-date correction is a second point of
 //!   that date).
 //! - [`History::baseline`] picks the revision to compare with ([`Since`]):
-//!   by default the newest valid revision whose reporting date differs from
-//!   the current one (the last report); or the newest valid revision at or
+//!   by default the last report: the newest reporting date before the
+//!   current one, resolved as a DATE is; or the newest valid revision at or
 //!   before a commit, or the one reporting on or nearest before a date;
 //!   [`compare`] compares the figures shown with it.
 //! - [`History::load`] loads the file at one revision, for the figures a

@@ -25,6 +25,7 @@ mod figures_agree;
 mod follows;
 mod friction_cli;
 mod history;
+mod history_corrected;
 mod history_props;
 mod hostile;
 mod marks_travel;
