@@ -1,7 +1,8 @@
 //! What the screen costs: one frame at 120×40 for the overview and a campaign
 //! view, at 100 and at 100 000 tasks (cost should follow what is visible, not
-//! what is loaded); filter and sort over 100 000 tasks; a reload, whole and
-//! without its parse; a save that changes one task, re-read alone.
+//! what is loaded); the year view (`y`) over every item; filter and sort
+//! over 100 000 tasks; a reload, whole and without its parse; a save that
+//! changes one task, re-read alone.
 
 use std::cell::Cell;
 use std::hint::black_box;
@@ -9,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 use criterion::{BatchSize, BenchmarkId, Criterion, criterion_group, criterion_main};
 
+use campaigns::history::HistoryError;
 use campaigns::load::{Opened, Options};
 use campaigns::model::Lang;
 use campaigns::tui::action::{Action, Command};
@@ -65,6 +67,19 @@ fn frames(c: &mut Criterion) {
         campaign.update(Command::Jump(1).into());
         group.bench_function(BenchmarkId::new("campaign", tasks), |b| {
             b.iter(|| black_box(frame(&campaign, SIZE)))
+        });
+        // The year view, outside git: the file's own points a year back.
+        let (mut year, _) = app(tasks, 1000);
+        let not_in_git = HistoryError::NotInGit {
+            path: "bench.toml".into(),
+        };
+        year.update(Action::HistoryRead {
+            read: Box::new(Err(not_in_git)),
+            rev_baseline: None,
+        });
+        year.update(Command::ToggleYear.into());
+        group.bench_function(BenchmarkId::new("year", tasks), |b| {
+            b.iter(|| black_box(frame(&year, SIZE)))
         });
     }
     group.finish();

@@ -168,7 +168,9 @@ pub(crate) struct Lists {
     /// Every item for the year view, once opened (`y`).
     pub year: Option<attention::AttentionList>,
     /// The file's own history points for the year view, when git holds none.
-    pub year_from_file: Option<crate::history::compare::YearOnYear>,
+    pub year_from_file: Option<crate::report::yoy::Yoy>,
+    /// The year view's widest cells over every row (`year_cells::widest`).
+    pub year_widest: Option<[u16; crate::tui::year_cells::COLUMNS]>,
 }
 
 /// What stands over the view for a while: a prompt, the problems panel,

@@ -13,6 +13,7 @@ use crate::history::compare::{Baseline, Comparison, YearOnYear};
 use crate::history::{History, HistoryError, Since};
 use crate::load::{Diagnostic, Document};
 use crate::model::{Plan, PlanStatus};
+use crate::report::yoy::Yoy;
 use crate::tui::retiring::Retiring;
 
 pub use crate::history::compare::Change;
@@ -80,7 +81,7 @@ pub struct Baselined {
     aside: Option<Comparison>,
     /// The same period last year and the years before (the year view, `y`),
     /// found where the history was read; `None` when git could not say.
-    year: Option<YearOnYear>,
+    year: Option<Yoy>,
     /// Last year's plans a `follows` naming nothing of the file is looked
     /// for in (contract 3), with the reporting date they were found for;
     /// read only once some `follows` needs them.
@@ -101,7 +102,9 @@ impl Baselined {
     ) -> Baselined {
         // Off the screen's thread with the read: it may load the plan at a
         // revision (a task that follows another).
-        let year = YearOnYear::new(Some(&history), plan, status.as_of).ok();
+        let year = YearOnYear::new(Some(&history), plan, status.as_of)
+            .ok()
+            .map(Yoy::new);
         // Also off the screen's thread: `check`'s look into last year.
         let last_year = (!follows::unresolved(plan).is_empty())
             .then(|| LastYearPlans::read(&history, status.as_of).ok())
@@ -138,7 +141,7 @@ impl Baselined {
     }
 
     /// The year-on-year baselines of the figures the history was read for.
-    pub fn year(&self) -> Option<&YearOnYear> {
+    pub fn year(&self) -> Option<&Yoy> {
         self.year.as_ref()
     }
 

@@ -23,6 +23,7 @@ mod settings;
 pub mod terminal;
 pub mod theme;
 pub mod ui;
+pub mod year_cells;
 
 pub use action::{Action, Command};
 pub use app::{App, Effect, Settings};

@@ -11,6 +11,7 @@ use super::{reclaim, ui};
 impl App {
     pub fn update(&mut self, action: Action) -> Effect {
         let effect = self.apply(action);
+        self.measure_year_columns_if_shown();
         for retired in self.take_retired() {
             reclaim::free_aside(retired);
         }
@@ -24,6 +25,7 @@ impl App {
     /// on it in a list would; false when the plan has no such item.
     pub fn show_item(&mut self, campaign: &str, item: &str) -> bool {
         let shown = self.open_item(campaign, item);
+        self.measure_year_columns_if_shown();
         self.measured(ui::measure(self));
         shown
     }

@@ -1,6 +1,6 @@
 //! The comparison is linear in the number of items: every id changed since
-//! the baseline and half of the baseline's items removed, at 10 000 and at
-//! 100 000 tasks; ten times the items may cost about ten times the time,
+//! the baseline and half of the baseline's items removed, at 5 000 and at
+//! 50 000 tasks; ten times the items may cost about ten times the time,
 //! never the hundred times a search per item costs (the screen froze for
 //! 8–10 s at 50 000 that way). Run with `--nocapture` for the figures.
 
@@ -47,14 +47,24 @@ fn compare(tasks: usize) -> (Duration, usize) {
 
 #[test]
 fn every_id_changed_costs_time_linear_in_the_items() {
-    let (small, small_changes) = compare(10_000);
-    assert_eq!(small_changes, 10_000 + 5_000);
-    let (large, large_changes) = compare(100_000);
-    assert_eq!(large_changes, 100_000 + 50_000);
-    println!("compared 10 000 tasks in {small:?}, 100 000 in {large:?}");
+    // The fastest of three runs each: a shared machine's other work only
+    // ever adds time, and a ratio of two single runs failed under load.
+    let fastest = |tasks: usize| {
+        let runs: Vec<(Duration, usize)> = (0..3).map(|_| compare(tasks)).collect();
+        let changes = runs[0].1;
+        (
+            runs.into_iter().map(|(time, _)| time).min().unwrap(),
+            changes,
+        )
+    };
+    let (small, small_changes) = fastest(5_000);
+    assert_eq!(small_changes, 5_000 + 2_500);
+    let (large, large_changes) = fastest(50_000);
+    assert_eq!(large_changes, 50_000 + 25_000);
+    println!("compared 5 000 tasks in {small:?}, 50 000 in {large:?}");
     // Linear: about 10×; a search per item would be about 100×.
     assert!(
         large < small * 30,
-        "10 000 in {small:?}, 100 000 in {large:?}"
+        "5 000 in {small:?}, 50 000 in {large:?}"
     );
 }

@@ -79,3 +79,51 @@ fn the_year_view_in_chinese_at_80x24_keeps_the_bulletins_words_whole() {
     }
     insta::assert_snapshot!(frame);
 }
+
+/// The shipped file outside git, its year view open at 120×70 (every row
+/// in sight), in `lang`.
+fn shipped_year_view(lang: campaigns::model::Lang) -> campaigns::tui::App {
+    use campaigns::history::HistoryError;
+    use campaigns::load::{Opened, Options};
+    use campaigns::tui::{Action, App, Command, Settings};
+    let options = Options {
+        as_of: None,
+        today: chrono::NaiveDate::from_ymd_opt(2025, 1, 15).unwrap(),
+    };
+    let text = std::fs::read_to_string("campaigns.toml").unwrap();
+    let opened = Opened::parse("campaigns.toml".as_ref(), text, options);
+    let settings = Settings::plain(lang, options);
+    let mut app = App::new("campaigns.toml".into(), Ok(opened), settings);
+    app.update(Action::Resize(120, 70));
+    app.update(Command::ToggleYear.into());
+    let not_in_git = HistoryError::NotInGit {
+        path: "campaigns.toml".into(),
+    };
+    app.update(Action::HistoryRead {
+        read: Box::new(Err(not_in_git)),
+        rev_baseline: None,
+    });
+    app
+}
+
+/// The columns are measured over every row once the view is shown with
+/// its figures a year back (here: when the history turns out absent), and
+/// again after the language changes; this year's figure is shown whole,
+/// as a lower bound where the source gives one (`90+`, `90余`).
+#[test]
+fn the_year_views_columns_are_measured_when_shown_and_after_a_language_switch() {
+    use campaigns::model::Lang;
+    use campaigns::tui::Command;
+    let mut app = shipped_year_view(Lang::En);
+    let en = crate::tui_snapshots::text(&app, (120, 70));
+    assert!(en.contains("Year on year"), "{en}");
+    assert!(en.contains("110 outfalls "), "{en}");
+    assert!(en.contains("90+ notices"), "{en}");
+    app.update(Command::ToggleLang.into());
+    let zh = crate::tui_snapshots::text(&app, (120, 70));
+    assert!(zh.contains("上年同期"), "{zh}");
+    assert!(zh.contains("90余份"), "{zh}");
+    for whole in ["39 μg/m³*（文件）", "≤ 35 μg/m³*", "110个"] {
+        assert!(zh.contains(whole), "{whole} cut: {zh}");
+    }
+}

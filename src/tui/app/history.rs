@@ -40,6 +40,7 @@ impl App {
         let old = std::mem::replace(&mut self.comparison.history, state);
         self.retire_history(old);
         self.check_follows();
+        self.lists.year_widest = None;
     }
 
     /// The shown document's `follows` checked as `campaigns check` does,

@@ -66,6 +66,7 @@ impl App {
                 self.settings.lang = self.settings.lang.other();
                 // Name order and name matches depend on the language.
                 self.rebuild_rows();
+                self.lists.year_widest = None;
                 Effect::Redraw
             }
             Command::Reload => Effect::Reload,

@@ -11,81 +11,53 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Widget};
 
 use super::cells::put;
-use crate::figures::{self, Against};
-use crate::history::compare::{YearAgo, YearOnYear, YearSource, years_before};
+use crate::figures;
+use crate::history::compare::years_before;
 use crate::i18n;
-use crate::model::attention::Attention;
-use crate::model::{Campaign, Field, Item, Lang, Plan};
-use crate::report::yoy::{ItemYoy, Yoy, words};
+use crate::model::{Lang, Status};
+use crate::report::yoy::Yoy;
 use crate::tui::app::App;
 use crate::tui::app::attention::AttentionList;
 use crate::tui::geometry::attention::parts;
 use crate::tui::geometry::columns::POINTER;
 use crate::tui::geometry::lines;
 use crate::tui::theme::Theme;
+use crate::tui::year_cells::{COLUMNS, ChangeTone, YearCells, year_cells};
 
 /// The columns' widths for a view `width` wide with the `widest` cells
-/// (headings counted): the 同比 takes what is left and reads whole, so the
-/// columns it needs the room of give way first: the campaign (gone when
-/// the view is narrow), this year's target, then last year's result. Room
-/// the 同比 leaves spare widens, up to their widest cells, the same period
-/// last year (`（文件）` kept), last year's result, the target and the item.
-fn widths(width: u16, widest: [u16; 7]) -> [u16; 7] {
-    let mut fixed = if width >= 100 {
-        [12, 18, 11, 11, 11, 13]
-    } else {
-        [0, 16, 10, 10, 10, 11]
+/// (headings counted). The figures and the 同比 read whole or not at all,
+/// never cut (a cut figure loses its `*`): this year's figure first, then
+/// the 同比, the same period last year, last year's result and this year's
+/// target, as far as they fit beside the item's shortest name; the item's
+/// name, then the campaign's, take what is left, and the 同比 the rest.
+fn widths(width: u16, widest: [u16; COLUMNS]) -> [u16; COLUMNS] {
+    let room = width.saturating_sub(POINTER);
+    let need = |column: usize| match column {
+        6 => widest[6],
+        _ => widest[column].saturating_add(1),
     };
-    let change = widest[6];
-    let rest = |fixed: &[u16; 6]| width.saturating_sub(fixed.iter().sum::<u16>() + POINTER);
-    for column in [0, 3, 2] {
-        if rest(&fixed) >= change {
-            break;
+    let item_floor = need(1).min(if width >= 100 { 18 } else { 12 });
+    let mut widths = [0; COLUMNS];
+    let mut used = item_floor;
+    for column in [4, 6, 5, 2, 3] {
+        if used.saturating_add(need(column)) <= room {
+            widths[column] = need(column);
+            used += need(column);
         }
-        fixed[column] = 0;
     }
-    for column in [5, 2, 3, 1] {
-        if fixed[column] == 0 {
-            continue;
-        }
-        let spare = rest(&fixed).saturating_sub(change);
-        let short = (widest[column] + 1).saturating_sub(fixed[column]);
-        fixed[column] += spare.min(short);
+    widths[1] = item_floor + room.saturating_sub(used).min(need(1) - item_floor);
+    used += widths[1] - item_floor;
+    let left = room.saturating_sub(used);
+    if left >= need(0).min(CAMPAIGN_FLOOR) {
+        widths[0] = left.min(need(0));
+        used += widths[0];
     }
-    let rest = rest(&fixed);
-    [
-        fixed[0], fixed[1], fixed[2], fixed[3], fixed[4], fixed[5], rest,
-    ]
+    widths[6] += room.saturating_sub(used);
+    widths
 }
 
-/// The widest cell of each column, its heading included: measured over
-/// every row, not the ones in sight, so the columns stay put while
-/// scrolling.
-fn widest(yoy: &Yoy, plan: &Plan, list: &AttentionList, lang: Lang, theme: &Theme) -> [u16; 7] {
-    let width = |text: &str| u16::try_from(crate::text::width(text)).unwrap_or(u16::MAX);
-    let mut widest = i18n::year::headings(lang).map(width);
-    for at in &list.items {
-        let Some(campaign) = plan.campaigns.get(at.campaign) else {
-            continue;
-        };
-        let cells = row(yoy, campaign, at, lang, theme);
-        for (widest, (text, _)) in widest.iter_mut().zip(&cells) {
-            *widest = (*widest).max(width(text));
-        }
-    }
-    widest
-}
-
-/// A figure of an earlier year: `*` when it is an assumed point, and where
-/// it came from when that is the file rather than a commit.
-fn earlier(ago: &YearAgo, campaign: &Campaign, item: Item, lang: Lang, ascii: bool) -> String {
-    let figure = words::figure(ago.figure, campaign, item, lang, ascii);
-    let mark = figures::mark(ago.assumed);
-    match ago.source {
-        YearSource::File => format!("{figure}{mark}{}", i18n::year::from_file(lang)),
-        YearSource::Commit(_) => format!("{figure}{mark}"),
-    }
-}
+/// The fewest columns a campaign's name is shown in, cut.
+const CAMPAIGN_FLOOR: u16 = 9;
 
 /// Gives where the selected row was drawn (or the "reading" line).
 pub(crate) fn draw(
@@ -115,8 +87,7 @@ pub(crate) fn draw(
         );
         return Some(Position::new(at.x + 2, at.y));
     };
-    let yoy = Yoy::new(years.clone());
-    let widest = widest(&yoy, data.plan(), list, lang, theme);
+    let widest = app.year_widest()?;
     let widths = widths(parts.header.width, widest);
     let style = theme.title();
     let headings = i18n::year::headings(lang).map(|h| (h.to_owned(), style));
@@ -149,8 +120,8 @@ pub(crate) fn draw(
         let plan = data.plan();
         let attention = &list.items[index];
         if let Some(campaign) = plan.campaigns.get(attention.campaign) {
-            let row = row(&yoy, campaign, attention, lang, theme);
-            cells(buf, line, widths, row, theme);
+            let row = year_cells(years, campaign, attention, lang, theme.ascii);
+            cells(buf, line, widths, styled(row, theme), theme);
         }
     }
     if let Some(legend) = parts.legend {
@@ -184,8 +155,8 @@ fn draw_frame(buf: &mut Buffer, area: Rect, count: usize, lang: Lang, theme: &Th
 fn cells(
     buf: &mut Buffer,
     line: Rect,
-    widths: [u16; 7],
-    cells: [(String, Style); 7],
+    widths: [u16; COLUMNS],
+    cells: [(String, Style); COLUMNS],
     theme: &Theme,
 ) {
     let mut x = line.x + POINTER;
@@ -199,82 +170,32 @@ fn cells(
     }
 }
 
-/// One item's cells.
-fn row(
-    yoy: &Yoy,
-    campaign: &Campaign,
-    at: &Attention,
-    lang: Lang,
-    theme: &Theme,
-) -> [(String, Style); 7] {
-    let ascii = theme.ascii;
+/// Each cell with its style: names and the target dimmed, this year's
+/// figure bright, the 同比 coloured by its direction ("no figure" dimmed).
+fn styled(row: YearCells, theme: &Theme) -> [(String, Style); COLUMNS] {
     let plain = Style::new();
-    let item = at.item;
-    let (name, target, now) = match item {
-        Item::Task(i) => {
-            let Some(task) = campaign.tasks.get(i) else {
-                return Default::default();
-            };
-            let unit = task.unit.as_ref().map(|u| u.get(lang));
-            let marked = |figure: f64, field: Field| {
-                let mark = figures::mark(task.assumed.contains(field));
-                format!("{}{mark}", figures::with_unit(figure, unit, lang))
-            };
-            let total = task.total.map(|t| marked(t, Field::Total));
-            (task.name.get(lang), total, marked(task.done, Field::Done))
-        }
-        Item::Indicator(i) => {
-            let Some(ind) = campaign.indicators.get(i) else {
-                return Default::default();
-            };
-            let target = figures::indicator_target(ind, lang, ascii).map(|t| t.to_string());
-            (
-                ind.name.get(lang),
-                target,
-                figures::marked_indicator_value(ind, lang, ascii).to_string(),
-            )
-        }
+    let change = match row.tone {
+        ChangeTone::NoFigure => theme.dim(),
+        ChangeTone::Plain => plain,
+        ChangeTone::Better => theme.status(Status::Met),
+        ChangeTone::Worse => theme.status(Status::NotMet),
     };
-    let result = yoy.years().last_result(campaign, item);
-    let result = result.map(|r| earlier(&r, campaign, item, lang, ascii));
-    let found = yoy.item(campaign, item);
-    let ago = found
-        .as_ref()
-        .map(|f| earlier(&f.ago, campaign, item, lang, ascii));
-    let (change, change_style) = change_cell(found.as_ref(), lang, theme);
-    let dash = || "—".to_owned();
-    [
-        (campaign.name.get(lang).to_owned(), theme.dim()),
-        (name.to_owned(), plain),
-        (result.unwrap_or_else(dash), plain),
-        (target.unwrap_or_else(dash), theme.dim()),
-        (now, theme.title()),
-        (ago.unwrap_or_else(dash), plain),
-        (change, change_style),
-    ]
-}
-
-/// The 同比 in the bulletin's words, coloured by its direction; "no
-/// figure" dimmed.
-fn change_cell(found: Option<&ItemYoy>, lang: Lang, theme: &Theme) -> (String, Style) {
-    let plain = Style::new();
-    let Some(found) = found else {
-        return (i18n::year::none_cell(lang).to_owned(), theme.dim());
-    };
-    let Some(change) = &found.change else {
-        return (String::new(), plain);
-    };
-    let words = change.words(Against::LastYear, lang, theme.ascii, found.assumed);
-    let style = match change.direction {
-        Some(figures::Direction::Better) => theme.status(crate::model::Status::Met),
-        Some(figures::Direction::Worse) => theme.status(crate::model::Status::NotMet),
-        _ => plain,
-    };
-    (words.to_string(), style)
+    let styles = [
+        theme.dim(),
+        plain,
+        plain,
+        theme.dim(),
+        theme.title(),
+        plain,
+        change,
+    ];
+    let mut texts = row.texts.into_iter();
+    styles.map(|style| (texts.next().unwrap_or_default(), style))
 }
 
 /// Where the same period last year was read, and the `*` legend.
-fn legend_text(years: &YearOnYear, lang: Lang) -> String {
+fn legend_text(years: &Yoy, lang: Lang) -> String {
+    let years = years.years();
     let day = figures::date(years_before(years.as_of(), 1));
     let commit = years.last_year().map(|b| b.short().to_owned());
     let mut text = i18n::year::legend(&day, commit.as_deref(), lang);

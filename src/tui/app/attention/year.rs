@@ -10,7 +10,9 @@ use super::{AttentionList, Source};
 use crate::history::compare::YearOnYear;
 use crate::model::attention::Attention;
 use crate::model::{Item, Plan, PlanStatus};
+use crate::report::yoy::Yoy;
 use crate::tui::changes::HistoryState;
+use crate::tui::year_cells;
 
 /// Every item of the plan as a row, in the file's order.
 fn every_item(plan: &Plan, status: &PlanStatus) -> Vec<Attention> {
@@ -63,13 +65,49 @@ impl App {
         let items = every_item(plan, status);
         self.lists.year = Some(AttentionList::of(plan, status, items, self.settings.ascii));
         // For no git history: the file's own points, which need no reading.
-        self.lists.year_from_file = YearOnYear::new(None, plan, status.as_of).ok();
+        self.lists.year_from_file = YearOnYear::new(None, plan, status.as_of).ok().map(Yoy::new);
+        self.lists.year_widest = None;
+    }
+
+    /// The year view's widest cells, measured over every row once it is
+    /// shown after its rows, the figures a year back or the language
+    /// changed (`lists.year_widest` set to `None`): never per frame, and
+    /// not at a reload while another view is shown.
+    pub fn measure_year_columns_if_shown(&mut self) {
+        let shown = self.view == View::Attention
+            && self.attention.as_ref().map(|view| view.source) == Some(Source::Year);
+        if !shown || self.lists.year_widest.is_some() {
+            return;
+        }
+        let ascii = self.settings.ascii;
+        let lang = self.settings.lang;
+        let widest = match (
+            self.data.as_ref(),
+            self.lists.year.as_ref(),
+            self.year_on_year(),
+        ) {
+            (Some(data), Some(list), Some(yoy)) => Some(year_cells::widest(
+                yoy,
+                data.plan(),
+                &list.items,
+                lang,
+                ascii,
+            )),
+            _ => None,
+        };
+        self.lists.year_widest = widest;
+    }
+
+    /// The year view's widest cell per column, headings included; `None`
+    /// while the year a back is being read.
+    pub fn year_widest(&self) -> Option<[u16; year_cells::COLUMNS]> {
+        self.lists.year_widest
     }
 
     /// The year-on-year baselines the year view shows: those found with the
     /// history, or the file's own points outside git; `None` while the
     /// history is read.
-    pub fn year_on_year(&self) -> Option<&YearOnYear> {
+    pub fn year_on_year(&self) -> Option<&Yoy> {
         match self.history() {
             HistoryState::Read(baselined) => baselined.year(),
             HistoryState::Absent(_) => self.lists.year_from_file.as_ref(),
