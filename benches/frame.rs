@@ -102,6 +102,21 @@ fn filter_sort_reload(c: &mut Criterion) {
     group.bench_function("sort", |b| {
         b.iter(|| black_box(base.update(Command::CycleSort.into())))
     });
+    // `y` and back: the year view's rows made and measured once, outside git.
+    let mut year = app(100_000, 1000).0;
+    let not_in_git = HistoryError::NotInGit {
+        path: "bench.toml".into(),
+    };
+    year.update(Action::HistoryRead {
+        read: Box::new(Err(not_in_git)),
+        rev_baseline: None,
+    });
+    group.bench_function("year-open", |b| {
+        b.iter(|| {
+            year.update(Command::ToggleYear.into());
+            year.update(Command::ToggleYear.into());
+        })
+    });
     group.bench_function("reload", |b| {
         b.iter_batched(
             || text.clone(),
