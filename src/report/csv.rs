@@ -20,7 +20,10 @@
 //! With `--since` two columns follow: `previous` (the figure at the
 //! baseline: a number, or a water class) and `change` (now minus then; empty
 //! for a class, for an item new since, and without a baseline). With
-//! `--yoy` the columns of `super::yoy::columns` follow those.
+//! `--yoy` the columns of `super::yoy::columns` follow those. Last comes a
+//! column per qualifier of a figure the file's table declares (`approx`:
+//! "more-than" when the figure is a lower bound, the source's 90余; empty
+//! otherwise), so the figure stays a plain number and no column moves.
 
 use super::Report;
 use super::cells::{neutralise, push_field};
@@ -28,10 +31,11 @@ use super::marks;
 use super::since::Since;
 use super::yoy::columns as yoy_columns;
 use crate::figures;
+use crate::load::format;
 
 use crate::model::{
-    Assumed, Campaign, Figure, Indicator, IndicatorState, Item, Lang, Level, Task, TaskSchedule,
-    last_notice,
+    Assumed, Campaign, Figure, Indicator, IndicatorState, Item, Lang, Level, Qualifiers, Task,
+    TaskSchedule, last_notice,
 };
 
 /// U+FEFF, written EF BB BF: marks the file as UTF-8 for spreadsheets.
@@ -57,6 +61,21 @@ const HEADER: [&str; 17] = [
     "assumed",
 ];
 
+/// The qualifier keys of tasks and indicators, each once, in the table's
+/// order: a column each.
+fn qualifier_keys() -> Vec<&'static str> {
+    let mut keys: Vec<&'static str> = Vec::new();
+    for key in format::TASK
+        .qualifiers()
+        .chain(format::INDICATOR.qualifiers())
+    {
+        if !keys.contains(&key.name) {
+            keys.push(key.name);
+        }
+    }
+    keys
+}
+
 /// The columns `--since` adds.
 const SINCE_HEADER: [&str; 2] = ["previous", "change"];
 
@@ -74,15 +93,17 @@ pub fn render(report: &Report<'_>) -> String {
     let mut out = String::from(BYTE_ORDER_MARK);
     let since = report.compared();
     let yoy = report.year_on_year();
+    let qualifier_keys = qualifier_keys();
     let header: Vec<Cell> = HEADER
         .iter()
         .chain(since.map_or(&[][..], |_| &SINCE_HEADER[..]))
         .chain(yoy.map_or(&[][..], |_| &yoy_columns::HEADER[..]))
+        .chain(&qualifier_keys)
         .map(|h| Cell::Text(h))
         .collect();
     write_row(&mut out, &header);
     for (campaign, status) in report.campaigns() {
-        let compared = |item| {
+        let compared = |item, qualifiers: &Qualifiers| {
             let mut cells: Vec<Cell> = Vec::new();
             if let Some(since) = since {
                 cells.extend(compared(since, campaign, item));
@@ -90,16 +111,22 @@ pub fn render(report: &Report<'_>) -> String {
             if let Some(yoy) = yoy {
                 cells.extend(yoy_columns::cells(yoy, campaign, item).map(yoy_cell));
             }
-            (since.is_some() || yoy.is_some()).then_some(cells)
+            let words = qualifier_keys.iter().map(|key| qualifiers.word(key));
+            cells.extend(words.map(|word| word.map_or(Cell::Empty, Cell::Text)));
+            Some(cells)
         };
         for (i, (task, schedule)) in campaign.tasks.iter().zip(&status.tasks).enumerate() {
             let row = task_row(lang, campaign, (i, task), schedule, since.is_some(), yoy);
-            write_row_with(&mut out, &row, compared(Item::Task(i)));
+            write_row_with(&mut out, &row, compared(Item::Task(i), &task.qualifiers));
         }
         let indicators = campaign.indicators.iter().zip(&status.indicators);
         for (i, (indicator, status)) in indicators.enumerate() {
             let row = indicator_row(lang, campaign, (i, indicator), status, since.is_some(), yoy);
-            write_row_with(&mut out, &row, compared(Item::Indicator(i)));
+            write_row_with(
+                &mut out,
+                &row,
+                compared(Item::Indicator(i), &indicator.qualifiers),
+            );
         }
     }
     out

@@ -77,8 +77,9 @@ fn no_cell_is_a_formula() {
         assert!(rows.len() > 1);
         for row in &rows[1..] {
             // Contract 3 adds `marked` before `assumed`; issue 25 `closed`,
-            // `notices` and `last_notice` before `marked`.
-            assert_eq!(row.len(), 17, "{row:?}");
+            // `notices` and `last_notice` before `marked`; the qualifiers of
+            // a figure (`approx`) follow `assumed`.
+            assert_eq!(row.len(), 18, "{row:?}");
             for (column, cell) in row.iter().enumerate() {
                 if NUMERIC.contains(&column) && !cell.is_empty() {
                     let is_class = cell.chars().all(|c| "IV劣".contains(c));
@@ -142,7 +143,8 @@ fn one_row_per_task_and_indicator() {
             "notices",
             "last_notice",
             "marked",
-            "assumed"
+            "assumed",
+            "approx"
         ]
     );
     let tasks = rows.iter().filter(|row| &row[1] == "task").count();
@@ -166,6 +168,7 @@ fn one_row_per_task_and_indicator() {
             "-184",
             "",
             "0",
+            "",
             "",
             "",
             ""
