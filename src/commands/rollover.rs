@@ -170,6 +170,12 @@ fn line(change: &Rolled, lang: Lang) -> String {
         (Rolled::FollowsDropped { path, named }, Lang::Zh) => {
             format!("{path}：{named} 不再列入，去掉 follows")
         }
+        (Rolled::StaleComment { place, comment }, Lang::En) => {
+            format!("{place}: the comment \"{comment}\" names last year: read it again")
+        }
+        (Rolled::StaleComment { place, comment }, Lang::Zh) => {
+            format!("{place}：注释“{comment}”提及上一年，请核对")
+        }
     }
 }
 

@@ -8,6 +8,7 @@
 //! reading. Last year's figures (history, 销号) stay in last year's
 //! revision, not in the draft.
 
+mod comments;
 mod dates;
 mod fate;
 mod tasks;
@@ -40,6 +41,9 @@ pub enum Rolled {
     },
     /// A `follows` that named a task now left out, taken away.
     FollowsDropped { path: ItemPath, named: ItemPath },
+    /// A comment kept beside a value the draft rewrote that names the
+    /// closed year (`meta.as_of`, `water start`, `water/outfalls due`).
+    StaleComment { place: String, comment: String },
 }
 
 /// The draft's text and what it changed.
@@ -72,9 +76,11 @@ pub fn roll_over(source: &str, plan: &Plan, year: i32) -> Result<Rollover, Rollo
         Some(body) => ("\u{FEFF}", body),
         None => ("", source),
     };
-    let mut doc: DocumentMut = body
-        .parse()
-        .map_err(|err: toml_edit::TomlError| RolloverError::Syntax(err.to_string()))?;
+    let parse = |body: &str| {
+        body.parse::<DocumentMut>()
+            .map_err(|err| RolloverError::Syntax(err.to_string()))
+    };
+    let mut doc = parse(body)?;
     let mut changes = Vec::new();
     let to = dates::new_year(year);
     if let Some(meta) = doc.get_mut("meta").and_then(Item::as_table_mut) {
@@ -102,6 +108,7 @@ pub fn roll_over(source: &str, plan: &Plan, year: i32) -> Result<Rollover, Rollo
             tasks::roll_tasks(table, campaign, year, &left_out, &mut changes)?;
         }
     }
+    changes.extend(comments::stale_comments(&parse(body)?, &doc, year - 1));
     Ok(Rollover {
         text: format!("{bom}{}", line_ends_of(body, doc.to_string())),
         changes,

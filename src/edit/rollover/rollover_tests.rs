@@ -130,3 +130,42 @@ fn inline_tables_of_tasks_are_refused_as_a_layout_it_cannot_keep() {
         RolloverError::Layout
     );
 }
+
+/// A comment beside a rewritten value that names the closed year is kept
+/// and named in the summary; one beside an unchanged value, or naming no
+/// year, is not.
+#[test]
+fn a_kept_comment_naming_the_closed_year_is_named() {
+    let plan = PLAN
+        .replace(
+            "end = 2024-12-31     # the year",
+            "end = 2024-12-31     # the whole of 2024",
+        )
+        .replace("total = 7\n", "total = 7               # counted in 2024\n")
+        .replace(
+            "due = 2024-12-31     # illustrative",
+            "due = 2024-12-31     # illustrative, 2024",
+        );
+    let rolled = roll_over(&plan, &load(&plan), 2025).expect("a draft");
+    assert!(
+        rolled
+            .text
+            .contains("end = 2025-12-31     # the whole of 2024")
+    );
+    let stale: Vec<(&str, &str)> = rolled
+        .changes
+        .iter()
+        .filter_map(|change| match change {
+            Rolled::StaleComment { place, comment } => Some((place.as_str(), comment.as_str())),
+            _ => None,
+        })
+        .collect();
+    // `problems` is left out whole: its comment goes with it.
+    assert_eq!(
+        stale,
+        [
+            ("water end", "the whole of 2024"),
+            ("water/outfalls due", "illustrative, 2024"),
+        ]
+    );
+}
