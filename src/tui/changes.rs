@@ -146,23 +146,19 @@ impl Baselined {
     }
 
     /// The problems of `document`'s `follows` that `campaigns check`
-    /// reports, from the same `follows::check`. Last year's plans are read
-    /// here only when a new document names something the file does not
-    /// hold and they were not read for its reporting date (at most two
-    /// plans); nothing when the repository cannot give them.
-    pub fn follows_problems(&mut self, document: &Document) -> Vec<Diagnostic> {
+    /// reports, from the same `follows::check`, against last year's plans
+    /// read with this history (off the screen's thread). Nothing when they
+    /// were read for another reporting date or not needed then: a load of
+    /// new text reads the history again, which brings them.
+    pub fn follows_problems(&self, document: &Document) -> Vec<Diagnostic> {
         if follows::unresolved(document.plan()).is_empty() {
             return Vec::new();
         }
-        let as_of = document.as_of();
-        if self.last_year.as_ref().is_none_or(|(day, _)| *day != as_of) {
-            self.last_year = LastYearPlans::read(&self.history, as_of)
-                .ok()
-                .map(|plans| (as_of, plans));
-        }
         match &self.last_year {
-            Some((_, plans)) => follows::check(document, &plans.last_year()),
-            None => Vec::new(),
+            Some((day, plans)) if *day == document.as_of() => {
+                follows::check(document, &plans.last_year())
+            }
+            _ => Vec::new(),
         }
     }
 

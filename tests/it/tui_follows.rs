@@ -63,8 +63,12 @@ fn history_arrives(app: &mut App, path: &Path) {
     });
 }
 
+/// A load of new text as the event loop takes it in: the history is read
+/// again after it (a commit or a new working copy changes it), which
+/// brings last year's plans when a `follows` needs them.
 fn reload(app: &mut App, path: &Path) {
     app.update(Action::Loaded(Box::new(Opened::load(path, dates()))));
+    history_arrives(app, path);
 }
 
 /// `campaigns check` on `dir`'s file: (exit code, stderr).

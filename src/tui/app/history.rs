@@ -45,10 +45,11 @@ impl App {
 
     /// The shown document's `follows` checked as `campaigns check` does,
     /// against the history as it stands: nothing while it is read or when
-    /// the repository could not be read (never a guess).
+    /// the repository could not be read (never a guess). Reads nothing:
+    /// last year's plans come with the history.
     fn check_follows(&mut self) {
         let document = self.data.as_ref().map(|data| &data.document);
-        self.comparison.follows = match (&mut self.comparison.history, document) {
+        self.comparison.follows = match (&self.comparison.history, document) {
             (HistoryState::Absent(Absent::NotInGit), Some(document)) => {
                 follows::check(document, &LastYear::NotInGit)
             }
