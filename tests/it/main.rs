@@ -28,6 +28,7 @@ mod history;
 mod history_corrected;
 mod history_props;
 mod hostile;
+mod lower_bound_change;
 mod marks_travel;
 mod meeting;
 mod props_roundtrip;

@@ -64,6 +64,7 @@ fn make(kind: Kind, assumed: bool) -> Format {
             match shape {
                 Shape::Amount => amount.to_owned(),
                 Shape::AtLeast(sign) => format!("{amount}\"{sign}\""),
+                Shape::About(sign) => format!("\"{sign}\"{amount};\"{sign}\"-{amount}"),
                 Shape::Target(sign) => format!("\"{sign} \"{amount}"),
                 Shape::Percent => "0%".to_owned(),
                 Shape::Whole => "0".to_owned(),
@@ -85,6 +86,22 @@ fn make(kind: Kind, assumed: bool) -> Format {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A change from a lower bound stays a number that reads `≈30`, `≈-10`.
+    #[test]
+    fn an_approximate_change_reads_with_its_sign_before_it() {
+        let about = Kind::Number {
+            shape: Shape::About("≈"),
+            whole: true,
+        };
+        assert_eq!(
+            make(about, false),
+            Format::new()
+                .set_border(FormatBorder::Thin)
+                .set_align(FormatAlign::Top)
+                .set_num_format("\"≈\"#,##0;\"≈\"-#,##0")
+        );
+    }
 
     #[test]
     fn the_marker_is_part_of_the_number_format() {
