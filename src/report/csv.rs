@@ -110,7 +110,7 @@ pub fn render(report: &Report<'_>) -> String {
         let compared = |item, qualifiers: &Qualifiers| {
             let mut cells: Vec<Cell> = Vec::new();
             if since.is_some() || yoy.is_some() {
-                cells.push(approximate(since, campaign, item));
+                cells.push(approximate(since, yoy, campaign, item));
             }
             if let Some(since) = since {
                 cells.extend(compared(since, campaign, item));
@@ -230,12 +230,21 @@ fn compared(since: &Since<'_>, campaign: &Campaign, item: Item) -> [Cell<'static
 }
 
 /// The item's worked-out figures resting on a lower bound, by their JSON
-/// keys: `change`.
-fn approximate(since: Option<&Since<'_>>, campaign: &Campaign, item: Item) -> Cell<'static> {
+/// keys: `change`, `yoy`.
+fn approximate(
+    since: Option<&Since<'_>>,
+    yoy: Option<&super::yoy::Yoy>,
+    campaign: &Campaign,
+    item: Item,
+) -> Cell<'static> {
     let change = since
         .and_then(|since| since.change(campaign, item))
         .is_some_and(|change| change.approx);
-    let keys: Vec<&str> = change.then_some("change").into_iter().collect();
+    let yoy = yoy.is_some_and(|yoy| super::yoy::json::approx(yoy, campaign, item));
+    let keys: Vec<&str> = [(change, "change"), (yoy, "yoy")]
+        .into_iter()
+        .filter_map(|(approx, key)| approx.then_some(key))
+        .collect();
     match keys.is_empty() {
         true => Cell::Empty,
         false => Cell::Words(keys.join(";")),

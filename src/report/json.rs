@@ -427,20 +427,16 @@ fn split<'a>(
 }
 
 /// Each item's `yoy`, and `yoy` among its `marked` when it rests on an
-/// assumed value.
+/// assumed value, among its `approximate` when on a lower bound.
 fn add_yoy(json: &mut CampaignJson<'_>, yoy: &Yoy, campaign: &Campaign) {
     for (i, task) in json.tasks.iter_mut().enumerate() {
-        let (found, assumed) = super::yoy::json::item(yoy, campaign, Item::Task(i));
-        task.yoy = Some(found);
-        if assumed {
-            task.marked.push("yoy");
-        }
+        let found = super::yoy::json::item(yoy, campaign, Item::Task(i));
+        found.mark(&mut task.marked, &mut task.approximate);
+        task.yoy = Some(found.json);
     }
     for (i, indicator) in json.indicators.iter_mut().enumerate() {
-        let (found, assumed) = super::yoy::json::item(yoy, campaign, Item::Indicator(i));
-        indicator.yoy = Some(found);
-        if assumed {
-            indicator.marked.push("yoy");
-        }
+        let found = super::yoy::json::item(yoy, campaign, Item::Indicator(i));
+        found.mark(&mut indicator.marked, &mut indicator.approximate);
+        indicator.yoy = Some(found.json);
     }
 }

@@ -29,6 +29,7 @@ mod history_corrected;
 mod history_props;
 mod hostile;
 mod lower_bound_change;
+mod lower_bound_yoy;
 mod marks_travel;
 mod meeting;
 mod props_roundtrip;

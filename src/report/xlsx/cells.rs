@@ -25,8 +25,9 @@ pub enum Shape {
     /// Whole numbers that are not amounts: points of gap, days, counts.
     Whole,
     /// A change with its sign and its unit after it (同比): `+2.0个百分点`,
-    /// `-15.8%`, `-3天`; the cell keeps the number.
-    Change(&'static str),
+    /// `-15.8%`, `-3天`, after `≈` / `约` (the first) when it is worked out
+    /// from a lower bound; the cell keeps the number.
+    Change(&'static str, &'static str),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -140,7 +141,9 @@ impl Cell {
                     Shape::Target(sign) => digits / 3 + crate::text::width(sign) + 1,
                     Shape::Percent => 1,
                     Shape::Whole => 0,
-                    Shape::Change(unit) => 1 + crate::text::width(unit),
+                    Shape::Change(about, unit) => {
+                        1 + crate::text::width(about) + crate::text::width(unit)
+                    }
                 };
                 let shown = if *shape == Shape::Percent { 4 } else { digits };
                 shown + extra + marker(*assumed)

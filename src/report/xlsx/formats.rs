@@ -68,9 +68,16 @@ fn make(kind: Kind, assumed: bool) -> Format {
                 Shape::Target(sign) => format!("\"{sign} \"{amount}"),
                 Shape::Percent => "0%".to_owned(),
                 Shape::Whole => "0".to_owned(),
-                Shape::Change(unit) => {
+                Shape::Change(about, unit) => {
                     let amount = if whole { "#,##0" } else { "#,##0.0" };
-                    format!("+{amount}\"{unit}\";-{amount}\"{unit}\";0\"{unit}\"")
+                    let about = if about.is_empty() {
+                        String::new()
+                    } else {
+                        format!("\"{about}\"")
+                    };
+                    format!(
+                        "{about}+{amount}\"{unit}\";{about}-{amount}\"{unit}\";{about}0\"{unit}\""
+                    )
                 }
             }
         }
