@@ -7,24 +7,48 @@ use crate::model::{Lang, Qualifiers, Task};
 
 /// The sign after a figure that is a lower bound; nothing for an exact one.
 pub fn approx_sign(qualifiers: &Qualifiers, lang: Lang) -> &'static str {
-    match (qualifiers.word("approx"), lang) {
-        (Some("more-than"), Lang::En) => "+",
-        (Some("more-than"), Lang::Zh) => "余",
-        _ => "",
+    at_least_sign(qualifiers.word("approx") == Some("more-than"), lang)
+}
+
+/// The sign after a figure known to be a lower bound, however it became
+/// one (written `more-than`, kept so by a revision, a sum with such a
+/// part): en `+`, zh `余`; nothing when it is exact.
+pub fn at_least_sign(at_least: bool, lang: Lang) -> &'static str {
+    match (at_least, lang) {
+        (true, Lang::En) => "+",
+        (true, Lang::Zh) => "余",
+        (false, _) => "",
     }
+}
+
+/// `value` as [`number`] writes it, with the sign of a lower bound when
+/// `at_least`: `1,200+`, `1200余`.
+pub fn at_least_number(value: f64, at_least: bool, lang: Lang) -> String {
+    let mut shown = number(value, lang);
+    shown.push_str(at_least_sign(at_least, lang));
+    shown
 }
 
 /// `value` as [`number`] writes it, with the sign of a lower bound: `90+`,
 /// `1,000+`, `90余`.
 pub fn approx_number(value: f64, qualifiers: &Qualifiers, lang: Lang) -> String {
-    let mut shown = number(value, lang);
-    shown.push_str(approx_sign(qualifiers, lang));
-    shown
+    at_least_number(value, qualifiers.at_least(), lang)
 }
 
 /// The display width of [`approx_number`], counted (余 is two columns).
 pub fn approx_number_width(value: f64, qualifiers: &Qualifiers, lang: Lang) -> usize {
     number_width(value, lang) + crate::text::width(approx_sign(qualifiers, lang))
+}
+
+/// The sign before a figure worked out from a lower bound (a change, a
+/// 同比, a share), whose exact amount is not known: en `≈`, `~` in ASCII
+/// mode, zh `约` (a word, as `余` is).
+pub fn approx_prefix(lang: Lang, ascii: bool) -> &'static str {
+    match (lang, ascii) {
+        (Lang::Zh, _) => "约",
+        (Lang::En, false) => "≈",
+        (Lang::En, true) => "~",
+    }
 }
 
 /// What a task has done, as every view and report shows it: `90+`, `90余`.
@@ -61,6 +85,13 @@ pub(crate) mod tests {
                 assert_eq!(width, crate::text::width(&shown), "{shown}");
             }
         }
+    }
+
+    #[test]
+    fn a_figure_from_a_lower_bound_reads_approximate() {
+        assert_eq!(approx_prefix(Lang::En, false), "≈");
+        assert_eq!(approx_prefix(Lang::En, true), "~");
+        assert_eq!(approx_prefix(Lang::Zh, false), "约");
     }
 
     /// Every word the table declares for `approx` is shown, in both

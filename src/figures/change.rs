@@ -1,8 +1,10 @@
 //! How a figure changed since a baseline, on the screen and in `report
 //! --since`: the difference of two figures as they are written, with its
 //! sign (`+8`, `−3`), the arrow of a status that moved, and a campaign's
-//! progress in points of the shown percentages.
+//! progress in points of the shown percentages. A change where either
+//! figure is a lower bound (`approx`) is only approximate: `≈+30`.
 
+use super::approx::approx_prefix;
 use super::number::number;
 use super::percent::percent;
 use crate::model::Lang;
@@ -25,6 +27,37 @@ pub fn difference(now: f64, before: f64) -> f64 {
     if rounded == 0.0 { 0.0 } else { rounded }
 }
 
+/// A change as it was worked out: its amount, and whether it is only
+/// approximate because the figure then or now is a lower bound (90余 then
+/// 120余 is not known to be +30).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Delta {
+    pub amount: f64,
+    pub approx: bool,
+}
+
+impl Delta {
+    /// A change between two exact figures.
+    pub fn exact(amount: f64) -> Delta {
+        Delta {
+            amount,
+            approx: false,
+        }
+    }
+
+    /// `now − before` as [`difference`] subtracts them, each with whether
+    /// it is a lower bound: approximate when either is.
+    pub fn between(
+        (now, now_at_least): (f64, bool),
+        (before, before_at_least): (f64, bool),
+    ) -> Delta {
+        Delta {
+            amount: difference(now, before),
+            approx: now_at_least || before_at_least,
+        }
+    }
+}
+
 /// The decimals of the shortest form that reads back as `value`; `None`
 /// when it is not finite.
 fn decimals(value: f64) -> Option<i32> {
@@ -40,24 +73,37 @@ fn decimals(value: f64) -> Option<i32> {
 }
 
 /// A change with its sign, as [`number`] writes the amount: `+8`, `−3`
-/// (a true minus sign; `-3` in ASCII mode); `None` when there is none (the
-/// screen shows nothing for an unchanged figure, never `+0`).
-pub fn change(delta: f64, lang: Lang, ascii: bool) -> Option<String> {
-    if delta == 0.0 || !delta.is_finite() {
+/// (a true minus sign; `-3` in ASCII mode), after `≈` (`约`, `~`) when it
+/// is approximate; `None` when there is none (the screen shows nothing for
+/// an unchanged figure, never `+0`).
+pub fn change(delta: Delta, lang: Lang, ascii: bool) -> Option<String> {
+    let amount = delta.amount;
+    if amount == 0.0 || !amount.is_finite() {
         return None;
     }
-    let sign = match (delta > 0.0, ascii) {
+    let sign = match (amount > 0.0, ascii) {
         (true, _) => "+",
         (false, false) => "−",
         (false, true) => "-",
     };
-    Some(format!("{sign}{}", number(delta.abs(), lang)))
+    let about = if delta.approx {
+        approx_prefix(lang, ascii)
+    } else {
+        ""
+    };
+    Some(format!("{about}{sign}{}", number(amount.abs(), lang)))
 }
 
 /// A change as the reports write it, in plain ASCII signs: `+8`, `-2.5`,
-/// `+1.2万`; `±0` for none.
-pub fn signed(delta: f64, lang: Lang) -> String {
-    change(delta, lang, true).unwrap_or_else(|| "±0".to_owned())
+/// `+1.2万`, `≈+30` (`~+30` in ASCII mode); `±0` for none (`≈±0` when
+/// either figure is a lower bound: not known to be unchanged).
+pub fn signed(delta: Delta, lang: Lang, ascii: bool) -> String {
+    let plain = change(Delta::exact(delta.amount), lang, true).unwrap_or_else(|| "±0".to_owned());
+    match delta.approx {
+        // The prefix in the reader's own mode: `≈` unless ASCII.
+        true => format!("{}{plain}", approx_prefix(lang, ascii)),
+        false => plain,
+    }
 }
 
 /// A status that moved up (better) or down (worse): `↑`/`↓`, ASCII `^`/`v`:
@@ -127,21 +173,52 @@ mod tests {
 
     #[test]
     fn a_change_on_screen_is_signed_and_nothing_when_none() {
-        assert_eq!(change(8.0, Lang::En, false).as_deref(), Some("+8"));
-        assert_eq!(change(-3.0, Lang::En, false).as_deref(), Some("−3"));
-        assert_eq!(change(-3.0, Lang::En, true).as_deref(), Some("-3"));
-        assert_eq!(change(12000.0, Lang::Zh, false).as_deref(), Some("+1.2万"));
-        assert_eq!(change(0.0, Lang::En, false), None);
+        let exact = Delta::exact;
+        assert_eq!(change(exact(8.0), Lang::En, false).as_deref(), Some("+8"));
+        assert_eq!(change(exact(-3.0), Lang::En, false).as_deref(), Some("−3"));
+        assert_eq!(change(exact(-3.0), Lang::En, true).as_deref(), Some("-3"));
+        assert_eq!(
+            change(exact(12000.0), Lang::Zh, false).as_deref(),
+            Some("+1.2万")
+        );
+        assert_eq!(change(exact(0.0), Lang::En, false), None);
         assert_eq!(status_move(true, true), "^");
     }
 
     #[test]
     fn a_change_reads_with_its_sign() {
+        let signed = |delta: f64, lang| signed(Delta::exact(delta), lang, false);
         assert_eq!(signed(8.0, Lang::En), "+8");
         assert_eq!(signed(-2.5, Lang::En), "-2.5");
         assert_eq!(signed(0.0, Lang::Zh), "±0");
         assert_eq!(signed(12_000.0, Lang::Zh), "+1.2万");
         assert_eq!(signed(-12_000.0, Lang::En), "-12,000");
+    }
+
+    /// 90余 then 120余: both are lower bounds, so +30 is not known.
+    #[test]
+    fn a_change_from_a_lower_bound_is_approximate() {
+        let both = Delta::between((120.0, true), (90.0, true));
+        assert_eq!(
+            both,
+            Delta {
+                amount: 30.0,
+                approx: true
+            }
+        );
+        assert!(Delta::between((120.0, false), (90.0, true)).approx);
+        assert!(Delta::between((120.0, true), (90.0, false)).approx);
+        assert!(!Delta::between((120.0, false), (90.0, false)).approx);
+        assert_eq!(change(both, Lang::En, false).as_deref(), Some("≈+30"));
+        assert_eq!(change(both, Lang::Zh, false).as_deref(), Some("约+30"));
+        assert_eq!(change(both, Lang::En, true).as_deref(), Some("~+30"));
+        let fewer = Delta::between((80.0, true), (90.0, false));
+        assert_eq!(change(fewer, Lang::En, false).as_deref(), Some("≈−10"));
+        assert_eq!(signed(both, Lang::En, false), "≈+30");
+        assert_eq!(signed(both, Lang::En, true), "~+30");
+        assert_eq!(signed(fewer, Lang::Zh, false), "约-10");
+        let same = Delta::between((90.0, true), (90.0, true));
+        assert_eq!(signed(same, Lang::En, false), "≈±0");
     }
 
     #[test]

@@ -6,7 +6,10 @@
 //! shown figures read 持平. Whether it got better or worse follows the
 //! item's `better` direction (a task's count is better higher), not the
 //! sign. One place computes it; every report format and the screen say it.
+//! Beside a lower bound (`approx`, this year's or last year's) the amount is
+//! only approximate: 同比上升约33.3%, up ≈33.3%.
 
+use super::approx::approx_prefix;
 use super::assumed::Shown;
 use super::change::difference;
 use super::indicator::level;
@@ -66,6 +69,8 @@ pub struct YearChange {
     pub change: Option<f64>,
     /// `None` for a number with no `better` direction that moved.
     pub direction: Option<Direction>,
+    /// Either figure is a lower bound: the amount is only approximate.
+    pub approx: bool,
     now: Figure,
     before: Figure,
 }
@@ -90,6 +95,7 @@ pub fn year_change(
                 unit: YearUnit::Class,
                 change: Some(steps as f64),
                 direction: Some(direction),
+                approx: false,
                 now,
                 before,
             });
@@ -118,6 +124,7 @@ pub fn year_change(
         unit,
         change,
         direction,
+        approx: false,
         now,
         before,
     })
@@ -146,6 +153,15 @@ pub enum Against {
 }
 
 impl YearChange {
+    /// The same change, approximate when `at_least`: the figure now or the
+    /// one it is set beside is a lower bound.
+    pub fn from_lower_bound(self, at_least: bool) -> YearChange {
+        YearChange {
+            approx: self.approx || at_least,
+            ..self
+        }
+    }
+
     /// The bulletin's words after the item's name: zh `同比下降15.8%，好转`,
     /// `同比上升2.0个百分点`, `与上年同期持平`, `同比由Ⅳ类好转至Ⅲ类`,
     /// `较前三年均值下降…`; en `down 15.8% year on year, better`, `up 2.0 pp
@@ -153,14 +169,14 @@ impl YearChange {
     /// year on year`. `assumed`: the change rests on an assumed value.
     pub fn words(&self, against: Against, lang: Lang, ascii: bool, assumed: bool) -> Shown {
         let text = match (self.direction, self.unit) {
-            (Some(Direction::Same), _) => same(against, lang),
+            (Some(Direction::Same), _) => same(against, lang, self.approx),
             (_, YearUnit::Class) => self.class_words(against, lang, ascii),
-            _ => self.number_words(against, lang),
+            _ => self.number_words(against, lang, ascii),
         };
         Shown::new(text, assumed)
     }
 
-    fn number_words(&self, against: Against, lang: Lang) -> String {
+    fn number_words(&self, against: Against, lang: Lang, ascii: bool) -> String {
         let up = match (self.now, self.before) {
             (Figure::Done(n), Figure::Done(b)) => n > b,
             (Figure::Value(Level::Number(n)), Figure::Value(Level::Number(b))) => n > b,
@@ -174,6 +190,10 @@ impl YearChange {
             (YearUnit::Days, Lang::En) => format!("{} days", number(c.abs(), lang)),
             _ => format!("{:.1}%", c.abs()),
         });
+        let amount = match self.approx {
+            true => amount.map(|a| format!("{}{a}", approx_prefix(lang, ascii))),
+            false => amount,
+        };
         let verdict = self.direction.map(|d| match (d, lang) {
             (Direction::Better, Lang::Zh) => "，好转",
             (Direction::Worse, Lang::Zh) => "，变差",
@@ -233,13 +253,18 @@ fn suffix_en(against: Against) -> &'static str {
     }
 }
 
-fn same(against: Against, lang: Lang) -> String {
+/// Equal as shown; beside a lower bound only roughly so (基本持平).
+fn same(against: Against, lang: Lang, approx: bool) -> String {
+    let (zh, en) = match approx {
+        true => ("基本持平", "roughly unchanged"),
+        false => ("持平", "unchanged"),
+    };
     match (against, lang) {
-        (Against::LastYear, Lang::Zh) => "与上年同期持平".to_owned(),
-        (Against::ThreeYearMean, Lang::Zh) => "与前三年均值持平".to_owned(),
-        (Against::LastYear, Lang::En) => "unchanged year on year".to_owned(),
+        (Against::LastYear, Lang::Zh) => format!("与上年同期{zh}"),
+        (Against::ThreeYearMean, Lang::Zh) => format!("与前三年均值{zh}"),
+        (Against::LastYear, Lang::En) => format!("{en} year on year"),
         (Against::ThreeYearMean, Lang::En) => {
-            "unchanged on the mean of the three years before".to_owned()
+            format!("{en} on the mean of the three years before")
         }
     }
 }

@@ -107,3 +107,22 @@ fn a_water_class_improves_or_worsens_from_one_class_to_another() {
     assert_eq!(mean.to_string(), "较前三年均值由Ⅱ类变差至Ⅳ类*");
     assert!(year_change(class(WaterClass::I), value(1.0), None, None).is_none());
 }
+
+/// 90余 last year, 120余 now: up about a third, not known to the digit.
+#[test]
+fn a_change_beside_a_lower_bound_is_approximate() {
+    let count = |now, before| year_change(Figure::Done(now), Figure::Done(before), None, None);
+    let exact = count(120.0, 90.0).unwrap();
+    assert!(!exact.approx);
+    let about = exact.from_lower_bound(true);
+    assert!(about.approx);
+    assert_eq!(about.change, exact.change);
+    assert_eq!(said(about, Lang::En), "up ≈33.3% year on year");
+    assert_eq!(said(about, Lang::Zh), "同比上升约33.3%");
+    let ascii = about.words(Against::LastYear, Lang::En, true, false);
+    assert_eq!(ascii.to_string(), "up ~33.3% year on year");
+    let same = count(90.0, 90.0).unwrap().from_lower_bound(true);
+    assert_eq!(said(same, Lang::Zh), "与上年同期基本持平");
+    assert_eq!(said(same, Lang::En), "roughly unchanged year on year");
+    assert!(!count(90.0, 90.0).unwrap().from_lower_bound(false).approx);
+}

@@ -65,7 +65,7 @@ impl Items {
         let mut place = 0;
         for (campaign, shown) in plan.campaigns.iter().zip(&statuses.campaigns) {
             for (task, schedule) in campaign.tasks.iter().zip(&shown.tasks) {
-                let figure = Figure::Done(task.done);
+                let figure = (Figure::Done(task.done), task.qualifiers.at_least());
                 self.saw(
                     campaign,
                     (&task.id, &task.name),
@@ -78,7 +78,10 @@ impl Items {
                 place += 1;
             }
             for (indicator, state) in campaign.indicators.iter().zip(&shown.indicators) {
-                let figure = Figure::Value(indicator.value);
+                let figure = (
+                    Figure::Value(indicator.value),
+                    indicator.qualifiers.at_least(),
+                );
                 self.saw(
                     campaign,
                     (&indicator.id, &indicator.name),
@@ -102,7 +105,7 @@ impl Items {
         &mut self,
         campaign: &Campaign,
         (id, name): (&str, &Text),
-        figure: Figure,
+        (figure, at_least): (Figure, bool),
         status: Status,
         at: &At<'_>,
         as_of: NaiveDate,
@@ -149,10 +152,9 @@ impl Items {
             item.history.gone.extend(self.newer);
         }
         let run_goes_on = item.seen == generation - 1
-            && item
-                .pending
-                .as_ref()
-                .is_some_and(|p| p.figure == figure && p.status == status);
+            && item.pending.as_ref().is_some_and(|p| {
+                p.figure == figure && p.at_least == at_least && p.status == status
+            });
         if !run_goes_on && let Some(done) = item.pending.take() {
             item.history.points.push(done);
         }
@@ -162,6 +164,7 @@ impl Items {
             commit: at.commit.map(str::to_owned),
             as_of,
             figure,
+            at_least,
             status,
             from: at.from,
         });

@@ -51,6 +51,9 @@ pub struct Point {
     /// The revision's reporting date, or the date the array gives.
     pub as_of: NaiveDate,
     pub figure: Figure,
+    /// The figure is a lower bound there (`approx`): what is worked out
+    /// from it (a change) is only approximate.
+    pub at_least: bool,
     /// The item's status at `as_of`.
     pub status: Status,
     pub from: PointFrom,

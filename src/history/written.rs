@@ -52,6 +52,8 @@ fn written_point(as_of: NaiveDate, figure: Figure, status: Status) -> Point {
         commit: None,
         as_of,
         figure,
+        // The array gives no qualifier: its points read as written.
+        at_least: false,
         status,
         from: PointFrom::Written,
     }

@@ -17,7 +17,10 @@
 //! `closed` is the count closed (销号; empty when not tracked), `notices` how
 //! many 督办 notices the item has had and `last_notice` the newest one's date.
 //!
-//! With `--since` two columns follow: `previous` (the figure at the
+//! With `--since` or `--yoy` the column `approximate` follows: the row's
+//! worked-out figures that rest on a lower bound (`approx`), so are only
+//! approximate, by their JSON keys (`change;yoy`), empty when none. With
+//! `--since` two columns follow: `previous` (the figure at the
 //! baseline: a number, or a water class) and `change` (now minus then; empty
 //! for a class, for an item new since, and without a baseline). With
 //! `--yoy` the columns of `super::yoy::columns` follow those. Last comes a
@@ -96,6 +99,7 @@ pub fn render(report: &Report<'_>) -> String {
     let qualifier_keys = qualifier_keys();
     let header: Vec<Cell> = HEADER
         .iter()
+        .chain((since.is_some() || yoy.is_some()).then_some(&"approximate"))
         .chain(since.map_or(&[][..], |_| &SINCE_HEADER[..]))
         .chain(yoy.map_or(&[][..], |_| &yoy_columns::HEADER[..]))
         .chain(&qualifier_keys)
@@ -105,6 +109,9 @@ pub fn render(report: &Report<'_>) -> String {
     for (campaign, status) in report.campaigns() {
         let compared = |item, qualifiers: &Qualifiers| {
             let mut cells: Vec<Cell> = Vec::new();
+            if since.is_some() || yoy.is_some() {
+                cells.push(approximate(since, yoy, campaign, item));
+            }
             if let Some(since) = since {
                 cells.extend(compared(since, campaign, item));
             }
@@ -216,10 +223,32 @@ fn compared(since: &Since<'_>, campaign: &Campaign, item: Item) -> [Cell<'static
         Some(Figure::Value(value)) => level(value),
         None => Cell::Empty,
     };
-    let change = since
-        .change(campaign, item)
-        .map_or(Cell::Empty, |change| Cell::Number(figures::exact(change)));
+    let change = since.change(campaign, item).map_or(Cell::Empty, |change| {
+        Cell::Number(figures::exact(change.amount))
+    });
     [previous, change]
+}
+
+/// The item's worked-out figures resting on a lower bound, by their JSON
+/// keys: `change`, `yoy`.
+fn approximate(
+    since: Option<&Since<'_>>,
+    yoy: Option<&super::yoy::Yoy>,
+    campaign: &Campaign,
+    item: Item,
+) -> Cell<'static> {
+    let change = since
+        .and_then(|since| since.change(campaign, item))
+        .is_some_and(|change| change.approx);
+    let yoy = yoy.is_some_and(|yoy| super::yoy::json::approx(yoy, campaign, item));
+    let keys: Vec<&str> = [(change, "change"), (yoy, "yoy")]
+        .into_iter()
+        .filter_map(|(approx, key)| approx.then_some(key))
+        .collect();
+    match keys.is_empty() {
+        true => Cell::Empty,
+        false => Cell::Words(keys.join(";")),
+    }
 }
 
 /// `yoy` among the marked keys when the item's year on year rests on an

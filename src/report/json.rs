@@ -10,7 +10,10 @@
 //! and `change`; without it those keys are absent, not null. With `--yoy`
 //! each item gains `yoy` (`super::yoy::json`), null when there is no figure
 //! for the same period last year, and the report a `yoy` of its own (last
-//! year's revisions, the items new and ended).
+//! year's revisions, the items new and ended). With either, each item
+//! gains `approximate`: its worked-out keys (`change`, `yoy`) that rest on
+//! a lower bound (`approx`), so are only approximate (`≈+30` in the human
+//! formats).
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -139,6 +142,9 @@ struct TaskJson<'a> {
     change: WithSince<Value>,
     #[serde(skip_serializing_if = "Option::is_none")]
     yoy: WithSince<YoyJson>,
+    /// The worked-out keys resting on a lower bound (`change`, `yoy`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    approximate: Option<Vec<&'static str>>,
 }
 
 #[derive(Serialize)]
@@ -163,6 +169,9 @@ struct IndicatorJson<'a> {
     change: WithSince<Value>,
     #[serde(skip_serializing_if = "Option::is_none")]
     yoy: WithSince<YoyJson>,
+    /// The worked-out keys resting on a lower bound (`change`, `yoy`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    approximate: Option<Vec<&'static str>>,
 }
 
 /// A date written `YYYY-MM-DD`.
@@ -302,8 +311,9 @@ fn campaign_json<'a>(
     }
 }
 
-/// An item's `previous` and `change`.
-type Compared<'a> = (Option<PreviousJson<'a>>, Option<Value>);
+/// An item's `previous` and `change`, and whether the change is only
+/// approximate.
+type Compared<'a> = (Option<PreviousJson<'a>>, Option<Value>, bool);
 
 fn compared<'a>(since: &'a Since<'_>, campaign: &Campaign, item: Item) -> Compared<'a> {
     let previous = since.previous(campaign, item).and_then(|previous| {
@@ -320,7 +330,12 @@ fn compared<'a>(since: &'a Since<'_>, campaign: &Campaign, item: Item) -> Compar
             status: previous.status.as_str(),
         })
     });
-    (previous, since.change(campaign, item).map(number))
+    let change = since.change(campaign, item);
+    (
+        previous,
+        change.map(|change| number(change.amount)),
+        change.is_some_and(|change| change.approx),
+    )
 }
 
 fn task_json<'a>(
@@ -330,7 +345,7 @@ fn task_json<'a>(
     compared: Option<Compared<'a>>,
 ) -> TaskJson<'a> {
     let marked = marked_keys(marks::task_marked(schedule), compared.is_some());
-    let (previous, change) = split(compared);
+    let (previous, change, approximate) = split(compared);
     TaskJson {
         id: &task.id,
         name: task.name.get(lang),
@@ -352,6 +367,7 @@ fn task_json<'a>(
         previous,
         change,
         yoy: None,
+        approximate,
     }
 }
 
@@ -365,7 +381,7 @@ fn indicator_json<'a>(
         marks::indicator_marked(indicator, state),
         compared.is_some(),
     );
-    let (previous, change) = split(compared);
+    let (previous, change, approximate) = split(compared);
     IndicatorJson {
         id: &indicator.id,
         name: indicator.name.get(lang),
@@ -382,6 +398,7 @@ fn indicator_json<'a>(
         previous,
         change,
         yoy: None,
+        approximate,
     }
 }
 
@@ -391,29 +408,35 @@ fn marked_keys(mut keys: Vec<&'static str>, compared: bool) -> Vec<&'static str>
     keys
 }
 
-/// Absent without `--since`, else each as found (null when not).
-fn split<'a>(compared: Option<Compared<'a>>) -> (WithSince<PreviousJson<'a>>, WithSince<Value>) {
+/// Absent without `--since`, else each as found (null when not), and
+/// `change` among the approximate keys when it is.
+fn split<'a>(
+    compared: Option<Compared<'a>>,
+) -> (
+    WithSince<PreviousJson<'a>>,
+    WithSince<Value>,
+    Option<Vec<&'static str>>,
+) {
     match compared {
-        Some((previous, change)) => (Some(previous), Some(change)),
-        None => (None, None),
+        Some((previous, change, approx)) => {
+            let approximate: Vec<&str> = approx.then_some("change").into_iter().collect();
+            (Some(previous), Some(change), Some(approximate))
+        }
+        None => (None, None, None),
     }
 }
 
 /// Each item's `yoy`, and `yoy` among its `marked` when it rests on an
-/// assumed value.
+/// assumed value, among its `approximate` when on a lower bound.
 fn add_yoy(json: &mut CampaignJson<'_>, yoy: &Yoy, campaign: &Campaign) {
     for (i, task) in json.tasks.iter_mut().enumerate() {
-        let (found, assumed) = super::yoy::json::item(yoy, campaign, Item::Task(i));
-        task.yoy = Some(found);
-        if assumed {
-            task.marked.push("yoy");
-        }
+        let found = super::yoy::json::item(yoy, campaign, Item::Task(i));
+        found.mark(&mut task.marked, &mut task.approximate);
+        task.yoy = Some(found.json);
     }
     for (i, indicator) in json.indicators.iter_mut().enumerate() {
-        let (found, assumed) = super::yoy::json::item(yoy, campaign, Item::Indicator(i));
-        indicator.yoy = Some(found);
-        if assumed {
-            indicator.marked.push("yoy");
-        }
+        let found = super::yoy::json::item(yoy, campaign, Item::Indicator(i));
+        found.mark(&mut indicator.marked, &mut indicator.approximate);
+        indicator.yoy = Some(found.json);
     }
 }

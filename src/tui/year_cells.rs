@@ -110,7 +110,7 @@ pub fn year_cells(
 /// A figure of an earlier year: `*` when it is an assumed point, and where
 /// it came from when that is the file rather than a commit.
 fn earlier(ago: &YearAgo, campaign: &Campaign, item: Item, lang: Lang, ascii: bool) -> String {
-    let figure = words::figure(ago.figure, campaign, item, lang, ascii);
+    let figure = words::figure((ago.figure, ago.at_least), campaign, item, lang, ascii);
     let mark = figures::mark(ago.assumed);
     match ago.source {
         YearSource::File => format!("{figure}{mark}{}", i18n::year::from_file(lang)),

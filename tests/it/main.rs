@@ -28,6 +28,8 @@ mod history;
 mod history_corrected;
 mod history_props;
 mod hostile;
+mod lower_bound_change;
+mod lower_bound_yoy;
 mod marks_travel;
 mod meeting;
 mod props_roundtrip;

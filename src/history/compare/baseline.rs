@@ -63,12 +63,22 @@ impl Baseline {
         for (campaign, shown) in plan.campaigns.iter().zip(&status.campaigns) {
             progress.insert(campaign.id.clone(), shown.rollup.progress);
             let tasks = campaign.tasks.iter().zip(&shown.tasks);
-            let tasks = tasks.map(|(t, s)| (&t.id, Figure::Done(t.done), s.status));
+            let tasks = tasks.map(|(t, s)| {
+                let at_least = t.qualifiers.at_least();
+                (&t.id, Figure::Done(t.done), s.status, at_least)
+            });
             let indicators = campaign.indicators.iter().zip(&shown.indicators);
-            let indicators = indicators.map(|(i, s)| (&i.id, Figure::Value(i.value), s.status));
-            for (id, figure, status) in tasks.chain(indicators) {
+            let indicators = indicators.map(|(i, s)| {
+                let at_least = i.qualifiers.at_least();
+                (&i.id, Figure::Value(i.value), s.status, at_least)
+            });
+            for (id, figure, status, at_least) in tasks.chain(indicators) {
                 let place = items.len();
-                let previous = Previous { figure, status };
+                let previous = Previous {
+                    figure,
+                    status,
+                    at_least,
+                };
                 items.insert(format!("{}/{id}", campaign.id), (place, previous));
             }
         }
@@ -138,5 +148,6 @@ fn figure_at(item: &ItemHistory, index: usize) -> Option<Previous> {
     Some(Previous {
         figure: point.1.figure,
         status: point.1.status,
+        at_least: point.1.at_least,
     })
 }

@@ -1,5 +1,6 @@
 //! One item's figures at the baseline and now, and how they moved.
 
+use crate::figures::Delta;
 use crate::model::{Figure, Level, Status};
 
 /// An item's figure and status at the baseline.
@@ -8,6 +9,8 @@ pub struct Previous {
     /// A task's `done` or an indicator's `value`.
     pub figure: Figure,
     pub status: Status,
+    /// The figure there is a lower bound (`approx`).
+    pub at_least: bool,
 }
 
 /// One item that moved since the baseline, was added or was removed.
@@ -25,13 +28,21 @@ pub struct Change {
     /// The figure now (a task's done, an indicator's value) is assumed: the
     /// change rests on it and carries `*` wherever it is shown.
     pub assumed: bool,
+    /// The figure then or now is a lower bound (`approx`): the change is
+    /// only approximate (`≈+30`) wherever it is shown.
+    pub approx: bool,
 }
 
 impl Change {
-    /// The difference of a count or a number; `None` when it is not one
-    /// (a water class, an item added or removed).
-    pub fn delta(&self) -> Option<f64> {
-        difference(self.current?.0, self.previous?.0)
+    /// The difference of a count or a number, approximate when either
+    /// figure is a lower bound; `None` when it is not one (a water class,
+    /// an item added or removed).
+    pub fn delta(&self) -> Option<Delta> {
+        let amount = difference(self.current?.0, self.previous?.0)?;
+        Some(Delta {
+            amount,
+            approx: self.approx,
+        })
     }
 
     /// `Some(true)` when the status moved up (better), `Some(false)` down.
@@ -52,6 +63,16 @@ pub fn difference(now: Figure, before: Figure) -> Option<f64> {
         }
         _ => None,
     }
+}
+
+/// How the figure `now` (with whether it is a lower bound) moved since
+/// `before`: [`difference`], approximate when either figure is a lower
+/// bound. The one rule the comparison's changes and `report --since` use.
+pub fn delta((now, now_at_least): (Figure, bool), before: &Previous) -> Option<Delta> {
+    Some(Delta {
+        amount: difference(now, before.figure)?,
+        approx: now_at_least || before.at_least,
+    })
 }
 
 /// How good a status is, for an arrow; `None` for those with no better or

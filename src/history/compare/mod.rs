@@ -23,7 +23,7 @@ mod year_pairs;
 use std::collections::HashMap;
 
 pub use baseline::Baseline;
-pub use change::{Change, Previous, difference};
+pub use change::{Change, Previous, delta, difference};
 pub use year::{
     YearAgo, YearOnYear, YearSource, YearsMean, current_figure, last_years_end, last_years_plans,
     years_before,
@@ -83,7 +83,7 @@ impl Comparison {
                 (
                     Item::Task(i),
                     &t.id,
-                    Figure::Done(t.done),
+                    (Figure::Done(t.done), t.qualifiers.at_least()),
                     s.status,
                     assumed,
                 )
@@ -97,12 +97,12 @@ impl Comparison {
                 (
                     Item::Indicator(i),
                     &ind.id,
-                    Figure::Value(ind.value),
+                    (Figure::Value(ind.value), ind.qualifiers.at_least()),
                     s.status,
                     ind.assumed.contains(Field::Value),
                 )
             });
-            for (item, id, figure, status, assumed) in tasks.chain(indicators) {
+            for (item, id, (figure, at_least), status, assumed) in tasks.chain(indicators) {
                 let key = format!("{}/{id}", campaign.id);
                 let found = self.baseline.find(&key);
                 if let Some((place, _)) = found {
@@ -125,6 +125,7 @@ impl Comparison {
                         previous: before,
                         current: Some(now),
                         assumed,
+                        approx: at_least || previous.is_some_and(|p| p.at_least),
                     });
                 }
             }
@@ -149,6 +150,7 @@ impl Comparison {
                     previous: Some((previous.figure, previous.status)),
                     current: None,
                     assumed: false,
+                    approx: previous.at_least,
                 };
                 (place, change)
             })

@@ -47,6 +47,9 @@ pub struct YearAgo {
     pub as_of: NaiveDate,
     pub source: YearSource,
     pub figure: Figure,
+    /// The figure is a lower bound (`approx` in that revision): it reads
+    /// `90余`, and a change on it is only approximate.
+    pub at_least: bool,
     /// It is a point of a `history` array marked assumed.
     pub assumed: bool,
 }
@@ -63,6 +66,11 @@ impl YearsMean {
     /// One of its figures is an assumed point.
     pub fn assumed(&self) -> bool {
         self.years.iter().any(|year| year.assumed)
+    }
+
+    /// One of its figures is a lower bound: the mean is only approximate.
+    pub fn at_least(&self) -> bool {
+        self.years.iter().any(|year| year.at_least)
     }
 }
 
@@ -176,6 +184,7 @@ impl YearOnYear {
             as_of: baseline.as_of,
             source: YearSource::Commit(baseline.commit.clone()?),
             figure: previous.figure,
+            at_least: previous.at_least,
             assumed: false,
         })
     }
@@ -212,6 +221,7 @@ impl YearOnYear {
                 as_of: b.as_of,
                 source: YearSource::Commit(commit),
                 figure: previous.figure,
+                at_least: previous.at_least,
                 assumed: false,
             })
         });
@@ -348,6 +358,8 @@ fn written_point(
         as_of: date,
         source: YearSource::File,
         figure,
+        // A `history` array gives no qualifier: its points read as written.
+        at_least: false,
         assumed,
     })
 }

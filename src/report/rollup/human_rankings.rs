@@ -52,7 +52,9 @@ impl Writer<'_> {
             };
             let figure = match ranked.by {
                 By::Value => number(row.figure, lang),
-                By::Change => crate::figures::signed(row.figure, lang),
+                By::Change => {
+                    crate::figures::signed(crate::figures::Delta::exact(row.figure), lang, false)
+                }
             };
             let mark = crate::figures::mark(row.assumed);
             self.marked |= row.assumed;

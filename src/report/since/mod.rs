@@ -10,7 +10,8 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use crate::history::compare::{Comparison, difference};
+use crate::figures::Delta;
+use crate::history::compare::{Comparison, delta};
 use crate::model::{Campaign, Figure, Item, Level, Plan, Status};
 
 pub use crate::history::compare::Previous;
@@ -76,14 +77,12 @@ impl<'a> Since<'a> {
         self.comparison.as_ref()?.previous(index, item)
     }
 
-    /// The current figure minus the previous one; `None` without a previous
-    /// figure or for a water class (a class is no number: its move shows in
-    /// the previous status).
-    pub fn change(&self, campaign: &Campaign, item: Item) -> Option<f64> {
-        difference(
-            current(campaign, item)?,
-            self.previous(campaign, item)?.figure,
-        )
+    /// The current figure minus the previous one, approximate when either
+    /// is a lower bound (the comparison's own rule); `None` without a
+    /// previous figure or for a water class (a class is no number: its move
+    /// shows in the previous status).
+    pub fn change(&self, campaign: &Campaign, item: Item) -> Option<Delta> {
+        delta(current(campaign, item)?, &self.previous(campaign, item)?)
     }
 
     /// The previous figure as a number, for the ledger's 上次调度 column;
@@ -125,14 +124,17 @@ impl<'a> Since<'a> {
     }
 }
 
-/// The item's current figure.
-fn current(campaign: &Campaign, item: Item) -> Option<Figure> {
+/// The item's current figure, and whether it is a lower bound.
+fn current(campaign: &Campaign, item: Item) -> Option<(Figure, bool)> {
     match item {
-        Item::Task(i) => campaign.tasks.get(i).map(|task| Figure::Done(task.done)),
-        Item::Indicator(i) => campaign
-            .indicators
+        Item::Task(i) => campaign
+            .tasks
             .get(i)
-            .map(|indicator| Figure::Value(indicator.value)),
+            .map(|task| (Figure::Done(task.done), task.qualifiers.at_least())),
+        Item::Indicator(i) => campaign.indicators.get(i).map(|indicator| {
+            let at_least = indicator.qualifiers.at_least();
+            (Figure::Value(indicator.value), at_least)
+        }),
     }
 }
 

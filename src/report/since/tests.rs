@@ -53,11 +53,14 @@ fn items_are_matched_by_id_and_changes_are_the_differences() {
         since.previous(campaign, task),
         Some(Previous {
             figure: Figure::Done(45.0),
-            status: Status::Behind
+            status: Status::Behind,
+            at_least: false,
         })
     );
-    assert_eq!(since.change(campaign, task), Some(8.0));
-    assert_eq!(since.change(campaign, Item::Indicator(0)), Some(-2.2));
+    let amount = |item| since.change(campaign, item).map(|d| d.amount);
+    assert_eq!(amount(task), Some(8.0));
+    assert_eq!(amount(Item::Indicator(0)), Some(-2.2));
+    assert!(!since.change(campaign, task).unwrap().approx);
     // A class is no number: no change, its status says how it moved.
     let river = since.previous(campaign, Item::Indicator(1)).unwrap();
     assert_eq!(river.status, Status::NotMet);

@@ -27,13 +27,15 @@ pub fn beside(
     if let Some(change) = since.change(campaign, item) {
         // The change of an assumed figure rests on it: `+8* since …`.
         let amount = figures::Shown::new(
-            figures::signed(change, lang),
+            figures::signed(change, lang, ascii),
             figure_assumed(campaign, item),
         );
-        return Some(moved(&amount.to_string(), change == 0.0, &day, lang));
+        // Two lower bounds that read the same are not known to be equal.
+        let unchanged = change.amount == 0.0 && !change.approx;
+        return Some(moved(&amount.to_string(), unchanged, &day, lang));
     }
     // A water class (or a value that changed kind): no number to subtract.
-    let same = super::current(campaign, item) == Some(previous.figure);
+    let same = super::current(campaign, item).map(|(figure, _)| figure) == Some(previous.figure);
     let was = match previous.figure {
         Figure::Value(level) => figures::level(level, lang, ascii),
         Figure::Done(done) => figures::number(done, lang),

@@ -15,6 +15,9 @@ pub enum Shape {
     /// A lower bound (`approx = "more-than"`): the amount with the sign the
     /// screen writes after it, `90+` / `90余`; the cell keeps the number.
     AtLeast(&'static str),
+    /// An amount worked out from a lower bound, so only approximate: the
+    /// sign before it, `≈30` / `约30`; the cell keeps the number.
+    About(&'static str),
     /// A target: the comparison its direction asks for before it, `≥ 95`.
     Target(&'static str),
     /// A percentage already floored to a whole percent (`0.68` reads `68%`).
@@ -22,8 +25,9 @@ pub enum Shape {
     /// Whole numbers that are not amounts: points of gap, days, counts.
     Whole,
     /// A change with its sign and its unit after it (同比): `+2.0个百分点`,
-    /// `-15.8%`, `-3天`; the cell keeps the number.
-    Change(&'static str),
+    /// `-15.8%`, `-3天`, after `≈` / `约` (the first) when it is worked out
+    /// from a lower bound; the cell keeps the number.
+    Change(&'static str, &'static str),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -131,11 +135,15 @@ impl Cell {
                 // Thousands separators, and the comparison before a target.
                 let extra = match shape {
                     Shape::Amount => digits / 3,
-                    Shape::AtLeast(sign) => digits / 3 + crate::text::width(sign),
+                    Shape::AtLeast(sign) | Shape::About(sign) => {
+                        digits / 3 + crate::text::width(sign)
+                    }
                     Shape::Target(sign) => digits / 3 + crate::text::width(sign) + 1,
                     Shape::Percent => 1,
                     Shape::Whole => 0,
-                    Shape::Change(unit) => 1 + crate::text::width(unit),
+                    Shape::Change(about, unit) => {
+                        1 + crate::text::width(about) + crate::text::width(unit)
+                    }
                 };
                 let shown = if *shape == Shape::Percent { 4 } else { digits };
                 shown + extra + marker(*assumed)

@@ -64,12 +64,20 @@ fn make(kind: Kind, assumed: bool) -> Format {
             match shape {
                 Shape::Amount => amount.to_owned(),
                 Shape::AtLeast(sign) => format!("{amount}\"{sign}\""),
+                Shape::About(sign) => format!("\"{sign}\"{amount};\"{sign}\"-{amount}"),
                 Shape::Target(sign) => format!("\"{sign} \"{amount}"),
                 Shape::Percent => "0%".to_owned(),
                 Shape::Whole => "0".to_owned(),
-                Shape::Change(unit) => {
+                Shape::Change(about, unit) => {
                     let amount = if whole { "#,##0" } else { "#,##0.0" };
-                    format!("+{amount}\"{unit}\";-{amount}\"{unit}\";0\"{unit}\"")
+                    let about = if about.is_empty() {
+                        String::new()
+                    } else {
+                        format!("\"{about}\"")
+                    };
+                    format!(
+                        "{about}+{amount}\"{unit}\";{about}-{amount}\"{unit}\";{about}0\"{unit}\""
+                    )
                 }
             }
         }
@@ -85,6 +93,22 @@ fn make(kind: Kind, assumed: bool) -> Format {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A change from a lower bound stays a number that reads `≈30`, `≈-10`.
+    #[test]
+    fn an_approximate_change_reads_with_its_sign_before_it() {
+        let about = Kind::Number {
+            shape: Shape::About("≈"),
+            whole: true,
+        };
+        assert_eq!(
+            make(about, false),
+            Format::new()
+                .set_border(FormatBorder::Thin)
+                .set_align(FormatAlign::Top)
+                .set_num_format("\"≈\"#,##0;\"≈\"-#,##0")
+        );
+    }
 
     #[test]
     fn the_marker_is_part_of_the_number_format() {

@@ -89,7 +89,37 @@ impl Column {
 /// The figure an item had at the previous progress meeting (较上次调度),
 /// by campaign index and item. `--since` fills it from the git history;
 /// without it there is none and the two columns are left out.
-pub type Previous<'a> = &'a dyn Fn(usize, Item) -> Option<f64>;
+pub type Previous<'a> = &'a dyn Fn(usize, Item) -> Option<Earlier>;
+
+/// An item's figure at the previous meeting, and how it moved since
+/// (`report::since`'s change: approximate when either is a lower bound).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Earlier {
+    pub amount: f64,
+    /// The figure then was a lower bound: it reads `90+` / `90余`.
+    pub at_least: bool,
+    pub change: Option<figures::Delta>,
+}
+
+impl Earlier {
+    fn previous_cell(&self, lang: Lang) -> Cell {
+        let shape = match figures::at_least_sign(self.at_least, lang) {
+            "" => Shape::Amount,
+            sign => Shape::AtLeast(sign),
+        };
+        Cell::number(self.amount, shape, false)
+    }
+
+    fn change_cell(&self, lang: Lang, ascii: bool) -> Cell {
+        self.change.map_or(Cell::Empty, |change| {
+            let shape = match change.approx {
+                true => Shape::About(figures::approx_prefix(lang, ascii)),
+                false => Shape::Amount,
+            };
+            Cell::number(change.amount, shape, false)
+        })
+    }
+}
 
 /// One item of one campaign, with what its cells are made from.
 pub struct ItemCells<'a> {
@@ -101,7 +131,7 @@ pub struct ItemCells<'a> {
     /// Use the campaign's 责任单位 when the item names none (the attention
     /// list, where each row stands alone).
     pub lead_from_campaign: bool,
-    pub previous: Option<f64>,
+    pub previous: Option<Earlier>,
     /// The same period last year (`--yoy`).
     pub yoy: Option<&'a crate::report::yoy::Yoy>,
 }
@@ -187,16 +217,12 @@ impl ItemCells<'_> {
                 Cell::number(closed.count(), Shape::Amount, false)
             }),
             Column::Notices | Column::LastNotice => notices_cell(column, &task.notices),
-            Column::Previous => self.previous.map_or(Cell::Empty, |previous| {
-                Cell::number(previous, Shape::Amount, false)
-            }),
-            Column::Change => self.previous.map_or(Cell::Empty, |previous| {
-                Cell::number(
-                    figures::difference(task.done, previous),
-                    Shape::Amount,
-                    false,
-                )
-            }),
+            Column::Previous => self
+                .previous
+                .map_or(Cell::Empty, |earlier| earlier.previous_cell(lang)),
+            Column::Change => self
+                .previous
+                .map_or(Cell::Empty, |earlier| earlier.change_cell(lang, self.ascii)),
             Column::LastYear | Column::LastYearFrom | Column::Yoy => Cell::Empty,
         }
     }
@@ -205,10 +231,6 @@ impl ItemCells<'_> {
         let (lang, ascii) = (self.lang, self.ascii);
         let assumed = indicator.assumed;
         let value_assumed = assumed.contains(Field::Value);
-        let current = match indicator.value {
-            Level::Number(value) => Some(value),
-            Level::WaterClass(_) => None,
-        };
         match column {
             Column::Kind => Cell::text(words::ledger(lang).indicator),
             Column::Name => Cell::text(indicator.name.get(lang)),
@@ -253,13 +275,10 @@ impl ItemCells<'_> {
             Column::Notices | Column::LastNotice => notices_cell(column, &indicator.notices),
             Column::Previous => self
                 .previous
-                .map_or(Cell::Empty, |p| Cell::number(p, Shape::Amount, false)),
-            Column::Change => match (self.previous, current) {
-                (Some(previous), Some(now)) => {
-                    Cell::number(figures::difference(now, previous), Shape::Amount, false)
-                }
-                _ => Cell::Empty,
-            },
+                .map_or(Cell::Empty, |earlier| earlier.previous_cell(lang)),
+            Column::Change => self
+                .previous
+                .map_or(Cell::Empty, |earlier| earlier.change_cell(lang, self.ascii)),
             Column::Share
             | Column::Expected
             | Column::Gap

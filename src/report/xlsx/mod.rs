@@ -47,7 +47,12 @@ impl Report<'_> {
     pub(super) fn xlsx(&self) -> Result<Vec<u8>, LedgerError> {
         let previous = |index: usize, item: Item| {
             let campaign = self.plan.campaigns.get(index)?;
-            self.compared()?.previous_amount(campaign, item)
+            let since = self.compared()?;
+            Some(items::Earlier {
+                amount: since.previous_amount(campaign, item)?,
+                at_least: since.previous(campaign, item)?.at_least,
+                change: since.change(campaign, item),
+            })
         };
         let previous: items::Previous<'_> = &previous;
         let (lang, ascii) = (self.lang, self.ascii);

@@ -32,7 +32,11 @@ pub fn cell(
     match column {
         YoyColumn::LastYear => match found.ago.figure {
             Figure::Done(amount) | Figure::Value(Level::Number(amount)) => {
-                Cell::number(amount, Shape::Amount, found.ago.assumed)
+                let shape = match crate::figures::at_least_sign(found.ago.at_least, lang) {
+                    "" => Shape::Amount,
+                    sign => Shape::AtLeast(sign),
+                };
+                Cell::number(amount, shape, found.ago.assumed)
             }
             Figure::Value(level) => Cell::text(&crate::figures::level(level, lang, ascii)),
         },
@@ -52,7 +56,12 @@ pub fn cell(
                         .to_string(),
                 ),
                 (unit, Some(amount)) => {
-                    Cell::number(amount, Shape::Change(suffix(unit, lang)), found.assumed)
+                    let about = match change.approx {
+                        true => crate::figures::approx_prefix(lang, ascii),
+                        false => "",
+                    };
+                    let shape = Shape::Change(about, suffix(unit, lang));
+                    Cell::number(amount, shape, found.assumed)
                 }
                 (_, None) => Cell::Empty,
             }

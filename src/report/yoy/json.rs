@@ -78,12 +78,55 @@ pub struct YearJson {
     from: &'static str,
 }
 
-/// The item's `yoy` (`None`: null, no figure for the same period last
-/// year), and whether it rests on an assumed value (`yoy` is then among the
-/// item's `marked`).
-pub fn item(yoy: &Yoy, campaign: &Campaign, item: Item) -> (Option<YoyJson>, bool) {
+/// An item's `yoy`, with what its lists of keys say of it.
+pub struct ItemJson {
+    /// `None`: null, no figure for the same period last year.
+    pub json: Option<YoyJson>,
+    /// It rests on an assumed value.
+    pub assumed: bool,
+    /// It rests on a lower bound, so is only approximate.
+    pub approx: bool,
+}
+
+impl ItemJson {
+    /// `yoy` among the item's `marked` and `approximate` where it belongs.
+    pub fn mark(
+        &self,
+        marked: &mut Vec<&'static str>,
+        approximate: &mut Option<Vec<&'static str>>,
+    ) {
+        if self.assumed {
+            marked.push("yoy");
+        }
+        let approximate = approximate.get_or_insert_with(Vec::new);
+        if self.approx {
+            approximate.push("yoy");
+        }
+    }
+}
+
+/// Whether the item's 同比 (or its change on the three years' mean) is
+/// worked out from a lower bound.
+pub fn approx(yoy: &Yoy, campaign: &Campaign, item: Item) -> bool {
     let Some(found) = yoy.item(campaign, item) else {
-        return (None, false);
+        return false;
+    };
+    let mean = yoy.mean(campaign, item);
+    let approx = |change: Option<&YearChange>| change.is_some_and(|c| c.approx);
+    approx(found.change.as_ref()) || mean.is_some_and(|m| approx(m.change.as_ref()))
+}
+
+/// The item's `yoy`, whether it rests on an assumed value (`yoy` is then
+/// among the item's `marked`) and whether on a lower bound (then among its
+/// `approximate`).
+pub fn item(yoy: &Yoy, campaign: &Campaign, item: Item) -> ItemJson {
+    let approx = self::approx(yoy, campaign, item);
+    let Some(found) = yoy.item(campaign, item) else {
+        return ItemJson {
+            json: None,
+            assumed: false,
+            approx,
+        };
     };
     let mean = yoy.mean(campaign, item);
     let assumed = found.assumed || mean.as_ref().is_some_and(|m| m.assumed);
@@ -108,7 +151,11 @@ pub fn item(yoy: &Yoy, campaign: &Campaign, item: Item) -> (Option<YoyJson>, boo
             }
         }),
     };
-    (Some(json), assumed)
+    ItemJson {
+        json: Some(json),
+        assumed,
+        approx,
+    }
 }
 
 type Parts = (Option<Value>, Option<&'static str>, Option<&'static str>);

@@ -24,6 +24,7 @@ pub struct Yoy {
 #[derive(Clone, Debug, PartialEq)]
 pub struct ItemYoy {
     pub ago: YearAgo,
+    /// Approximate (`YearChange::approx`) when either figure is a lower bound.
     pub change: Option<YearChange>,
     /// The change rests on an assumed value (the figure now, or a `history`
     /// point marked assumed): it carries `*`.
@@ -53,7 +54,9 @@ impl Yoy {
         let ago = self.years.item(campaign, item)?;
         let (unit, better) = unit_and_better(campaign, item)?;
         let now = current_figure(campaign, item)?;
-        let change = year_change(now, ago.figure, unit, better);
+        let at_least = ago.at_least || figure_at_least(campaign, item);
+        let change =
+            year_change(now, ago.figure, unit, better).map(|c| c.from_lower_bound(at_least));
         let assumed = ago.assumed || figure_assumed(campaign, item);
         Some(ItemYoy {
             ago,
@@ -74,7 +77,8 @@ impl Yoy {
                 crate::model::Figure::Value(crate::model::Level::Number(mean.mean))
             }
         };
-        let change = year_change(now, before, unit, better);
+        let at_least = mean.at_least() || figure_at_least(campaign, item);
+        let change = year_change(now, before, unit, better).map(|c| c.from_lower_bound(at_least));
         let assumed = mean.assumed() || figure_assumed(campaign, item);
         Some(MeanYoy {
             mean,
@@ -94,6 +98,21 @@ fn unit_and_better(campaign: &Campaign, item: Item) -> Option<(Option<&Text>, Op
             (indicator.unit.as_ref(), indicator.better)
         }
     })
+}
+
+/// Whether the item's own figure (a task's done, an indicator's value) is
+/// a lower bound (`approx`).
+pub fn figure_at_least(campaign: &Campaign, item: Item) -> bool {
+    match item {
+        Item::Task(i) => campaign
+            .tasks
+            .get(i)
+            .is_some_and(|t| t.qualifiers.at_least()),
+        Item::Indicator(i) => campaign
+            .indicators
+            .get(i)
+            .is_some_and(|ind| ind.qualifiers.at_least()),
+    }
 }
 
 /// Whether the item's own figure (a task's done, an indicator's value) is

@@ -75,7 +75,8 @@ fn sentence(name: &str, found: &ItemYoy, campaign: &Campaign, item: Item, say: &
     };
     let words = say.marker.shown(&words);
     // Last year's figure carries the mark of an assumed point, as the change does.
-    let then = (say.escape)(&figure(found.ago.figure, campaign, item, lang, ascii));
+    let ago = (found.ago.figure, found.ago.at_least);
+    let then = (say.escape)(&figure(ago, campaign, item, lang, ascii));
     let then = say
         .marker
         .shown(&figures::Shown::new(then, found.ago.assumed));
@@ -94,7 +95,11 @@ fn mean_words(mean: &MeanYoy, campaign: &Campaign, item: Item, say: &Say<'_>) ->
     };
     let words = change.words(Against::ThreeYearMean, lang, ascii, mean.assumed);
     let words = say.marker.shown(&words);
-    let level = Figure::Value(Level::Number(mean.mean.mean));
+    // A mean with a lower bound among its figures is one too.
+    let level = (
+        Figure::Value(Level::Number(mean.mean.mean)),
+        mean.mean.at_least(),
+    );
     let amount = (say.escape)(&figure(level, campaign, item, lang, ascii));
     let amount = say.marker.shown(&figures::Shown::new(amount, mean.assumed));
     let days: Vec<String> = mean
@@ -124,8 +129,15 @@ fn short(commit: &str) -> &str {
     &commit[..commit.len().min(8)]
 }
 
-/// A figure of the item with its unit: `39 μg/m³`, `94%`, `Ⅳ类`, `7条`.
-pub fn figure(figure: Figure, campaign: &Campaign, item: Item, lang: Lang, ascii: bool) -> String {
+/// A figure of the item with its unit, and the sign of a lower bound when
+/// it is one: `39 μg/m³`, `94%`, `Ⅳ类`, `7条`, `90余份`, `90+ notices`.
+pub fn figure(
+    (figure, at_least): (Figure, bool),
+    campaign: &Campaign,
+    item: Item,
+    lang: Lang,
+    ascii: bool,
+) -> String {
     let unit = match item {
         Item::Task(i) => campaign.tasks.get(i).and_then(|t| t.unit.as_ref()),
         Item::Indicator(i) => campaign.indicators.get(i).and_then(|ind| ind.unit.as_ref()),
@@ -133,7 +145,8 @@ pub fn figure(figure: Figure, campaign: &Campaign, item: Item, lang: Lang, ascii
     let unit = unit.map(|u| u.get(lang));
     match figure {
         Figure::Done(amount) | Figure::Value(Level::Number(amount)) => {
-            figures::with_unit(amount, unit, lang)
+            let shown = figures::at_least_number(amount, at_least, lang);
+            figures::joined_unit(shown, amount, unit, lang)
         }
         Figure::Value(level) => figures::level(level, lang, ascii),
     }

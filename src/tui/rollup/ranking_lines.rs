@@ -44,7 +44,7 @@ fn ranking(screen: &RollupScreen, ranked: &Ranked) -> Vec<RankLine> {
         };
         let figure = match ranked.by {
             By::Value => number(row.figure, lang),
-            By::Change => signed(row.figure, lang),
+            By::Change => signed(crate::figures::Delta::exact(row.figure), lang, false),
         };
         let mark = crate::figures::mark(row.assumed);
         let tied = if row.tied { words::tied(lang) } else { "" };

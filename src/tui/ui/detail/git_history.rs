@@ -62,7 +62,10 @@ pub fn lines(
     let arrow = if theme.ascii { " -> " } else { " → " };
     let point = |(p, corrects): (&crate::history::Point, bool)| {
         let figure = match p.figure {
-            Figure::Done(v) => figures::number(v, lang),
+            // A revision that gave a lower bound (90余) keeps its sign.
+            Figure::Done(v) | Figure::Value(Level::Number(v)) => {
+                figures::at_least_number(v, p.at_least, lang)
+            }
             Figure::Value(level) => figures::level(level, lang, theme.ascii),
         };
         // A point of the file's own history array that is marked assumed is
