@@ -37,9 +37,10 @@ impl SortKey {
     }
 }
 
-/// The rows to show: tasks first, then indicators, each sorted by `sort`
-/// (stable, so ties keep the file's order) and kept when they match
-/// `filter` (see [`Query`]).
+/// The rows to show, kept when they match `filter` (see [`Query`]): by
+/// status, tasks and indicators together in the attention list's order (a
+/// not-met indicator is not hidden below done tasks); by any other `sort`,
+/// tasks first, then indicators. Stable, so ties keep the file's order.
 pub fn rows(
     campaign: &Campaign,
     status: &CampaignStatus,
@@ -63,10 +64,7 @@ pub fn rows(
     let indicator_name = |i: &usize| campaign.indicators[*i].name.get(lang);
     let indicator_status = |i: &usize| status.indicators.get(*i).map(|s| s.status);
     match sort {
-        SortKey::Status => {
-            tasks.sort_by_key(|i| status.tasks.get(*i).map(|s| s.status));
-            indicators.sort_by_key(indicator_status);
-        }
+        SortKey::Status => return worst_first(status, tasks, indicators),
         SortKey::Progress => {
             // Plain counts (no fraction) after every task with a gauge.
             tasks.sort_by(|a, b| {
@@ -107,6 +105,24 @@ pub fn rows(
         .map(Item::Task)
         .chain(indicators.into_iter().map(Item::Indicator))
         .collect()
+}
+
+/// Tasks and indicators in one list, in the attention list's order: by
+/// status, then the longest overdue, then the widest gap.
+fn worst_first(status: &CampaignStatus, tasks: Vec<usize>, indicators: Vec<usize>) -> Vec<Item> {
+    use crate::model::attention::{row, worse_first};
+    let items = tasks
+        .into_iter()
+        .map(Item::Task)
+        .chain(indicators.into_iter().map(Item::Indicator));
+    // Each row's figures looked up once, not at every comparison; an item
+    // with no status (none is expected) goes last rather than vanish.
+    let mut rows: Vec<(Item, Option<_>)> = items.map(|item| (item, row(0, status, item))).collect();
+    rows.sort_by(|(_, a), (_, b)| match (a, b) {
+        (Some(a), Some(b)) => worse_first(a, b),
+        (a, b) => a.is_none().cmp(&b.is_none()),
+    });
+    rows.into_iter().map(|(item, _)| item).collect()
 }
 
 /// The items that need attention, in the attention list's order.

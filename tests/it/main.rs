@@ -62,6 +62,7 @@ mod rollup_paths;
 mod rollup_xlsx;
 mod safe_paths;
 mod schema;
+mod screen_honesty;
 mod set;
 mod set_concurrency;
 mod set_crash;

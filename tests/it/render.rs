@@ -174,7 +174,7 @@ fn a_card_without_room_for_its_attention_items_counts_them() {
 /// per day" beside 2/2 would read as if it were still under way.
 #[test]
 fn a_done_task_shows_no_pace_or_projected_finish() {
-    let shipped = |view: &str| {
+    let shipped = |view: &[&str]| {
         let output = crate::binary::assert_command()
             .args([
                 "render",
@@ -184,18 +184,18 @@ fn a_done_task_shows_no_pace_or_projected_finish() {
                 "--lang",
                 "en",
             ])
-            .args(["--view", view])
+            .args(view)
             .output()
             .unwrap();
         assert!(output.status.success());
         String::from_utf8(output.stdout).unwrap()
     };
-    // Blue Sky opens on its rail spur, done.
-    let done = shipped("blue-sky");
+    // Blue Sky's rail spur, done.
+    let done = shipped(&["--select", "blue-sky/freight-shift"]);
     assert!(done.contains("✔ done · 2/2 lines · 100%"), "{done}");
     assert!(!done.contains("Pace"), "{done}");
     assert!(!done.contains("Projected finish"), "{done}");
-    let behind = shipped("clear-water");
+    let behind = shipped(&["--view", "clear-water"]);
     assert!(
         behind.contains("Pace achieved 0.15 outfalls/day"),
         "{behind}"

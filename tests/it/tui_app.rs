@@ -74,7 +74,10 @@ fn walks_from_overview_into_a_campaign_and_back() {
     assert_eq!(key(&mut app, KeyCode::Enter), Effect::Redraw);
     assert_eq!(app.view(), View::Campaign);
     assert_eq!(app.campaign_id(), Some("clear-water"));
-    // Sorted by status: the behind tasks first, the worst progress among them first.
+    // Sorted by status, tasks and indicators together: the not-met
+    // indicator, then the behind tasks, the worst progress among them first.
+    assert_eq!(app.selected_id(), Some("tianguan-river"));
+    ch(&mut app, 'j');
     assert_eq!(app.selected_id(), Some("canal-outfalls"));
     ch(&mut app, 'j');
     assert_eq!(app.selected_id(), Some("lake-outfalls"));
@@ -84,7 +87,7 @@ fn walks_from_overview_into_a_campaign_and_back() {
     ch(&mut app, 'G');
     assert_eq!(app.selected_id(), Some("han-river"));
     key(&mut app, KeyCode::Home);
-    assert_eq!(app.selected_id(), Some("canal-outfalls"));
+    assert_eq!(app.selected_id(), Some("tianguan-river"));
     // Enter goes into the detail pane, Esc comes out, then back to the overview.
     key(&mut app, KeyCode::Enter);
     assert_eq!(app.focus(), Pane::Detail);
@@ -178,9 +181,9 @@ fn filter_is_live_and_esc_clears_it() {
 fn selection_survives_filter_by_id() {
     let mut app = app(Lang::En);
     ch(&mut app, '2');
-    ch(&mut app, 'j');
-    ch(&mut app, 'j');
-    ch(&mut app, 'j');
+    for _ in 0..4 {
+        ch(&mut app, 'j');
+    }
     assert_eq!(app.selected_id(), Some("village-sewage"));
     ch(&mut app, '/');
     typed(&mut app, "village");
@@ -229,8 +232,10 @@ fn sort_cycles_and_keeps_the_selection() {
     assert_eq!(app.selected_id().map(str::to_owned), selected);
     ch(&mut app, 's');
     assert_eq!(app.sort(), SortKey::Status);
-    // Indicators always follow the tasks.
-    assert_eq!(app.row_ids()[5..], ["tianguan-river", "han-river"]);
+    // Worst first across tasks and indicators: the not-met indicator above
+    // the behind tasks, the met one after the tasks on track.
+    assert_eq!(app.row_ids()[..2], ["tianguan-river", "canal-outfalls"]);
+    assert_eq!(app.row_ids()[5..], ["yangtze-outfalls", "han-river"]);
 }
 
 #[test]
@@ -254,8 +259,9 @@ fn language_toggle_changes_words_and_name_order() {
 fn selection_and_place_survive_a_reload() {
     let mut app = app(Lang::En);
     ch(&mut app, '2');
-    ch(&mut app, 'j');
-    ch(&mut app, 'j');
+    for _ in 0..3 {
+        ch(&mut app, 'j');
+    }
     assert_eq!(app.selected_id(), Some("watershed-projects"));
     // The campaigns come back in another order, with a figure changed.
     let source = fixture_source();
@@ -568,7 +574,7 @@ fn mouse_wheel_moves_only_with_mouse_enabled() {
     );
     with_mouse.update(Command::Jump(2).into());
     assert_eq!(with_mouse.update(Action::Mouse(wheel)), Effect::Redraw);
-    assert_eq!(with_mouse.selected_id(), Some("lake-outfalls"));
+    assert_eq!(with_mouse.selected_id(), Some("canal-outfalls"));
 }
 
 #[test]
@@ -613,16 +619,16 @@ fn clicks_select_cards_rows_and_panes_with_mouse_enabled() {
     assert_eq!(app.view(), View::Overview);
     assert_eq!(app.update(click(45, 3)), Effect::Redraw);
     assert_eq!(app.campaign_id(), Some("clear-water"));
-    // The list's third row (header, border, then rows).
-    assert_eq!(app.update(click(10, 4)), Effect::Redraw);
+    // The list's fourth row (header, border, then rows).
+    assert_eq!(app.update(click(10, 5)), Effect::Redraw);
     assert_eq!(app.selected_id(), Some("watershed-projects"));
-    assert_eq!(app.update(click(10, 4)), Effect::None);
+    assert_eq!(app.update(click(10, 5)), Effect::None);
     // The detail pane below the list (stacked at 120 columns).
     assert_eq!(app.update(click(100, 15)), Effect::Redraw);
     assert_eq!(app.focus(), Pane::Detail);
     assert_eq!(app.update(click(10, 2)), Effect::Redraw);
     assert_eq!(app.focus(), Pane::List);
-    assert_eq!(app.selected_id(), Some("canal-outfalls"));
+    assert_eq!(app.selected_id(), Some("tianguan-river"));
     // On the list's border: nothing.
     assert_eq!(app.update(click(10, 9)), Effect::None);
 }
