@@ -87,6 +87,8 @@ pub fn truncate(text: &str, max: usize) -> String {
 }
 
 /// As [`truncate`], with the ellipsis of the caller's choice (`~` in ASCII mode).
+/// A cut that drops the assumed mark `*` writes it after the ellipsis: the
+/// words are cut, never the mark (`not-met*` → `not-m…*`).
 pub fn truncate_with(text: &str, max: usize, ellipsis: &str) -> String {
     let single = |c: char| if c == '\n' { ' ' } else { c };
     if text.width() <= max && !text.contains('\n') {
@@ -104,19 +106,38 @@ pub fn truncate_with(text: &str, max: usize, ellipsis: &str) -> String {
     if max < ellipsis_width {
         return String::new();
     }
-    let room = max - ellipsis_width;
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars().map(single) {
-        let w = c.width().unwrap_or(0);
-        if used + w > room {
-            break;
+    let (mut out, kept) = head(text, max - ellipsis_width, single);
+    // Keeping the mark moves the cut left, which drops no mark it kept.
+    if text[kept..].contains(MARK) {
+        if max < ellipsis_width + 1 {
+            return MARK.to_string();
         }
-        used += w;
-        out.push(c);
+        out = head(text, max - ellipsis_width - 1, single).0;
+        out.push_str(ellipsis);
+        out.push(MARK);
+        return out;
     }
     out.push_str(ellipsis);
     out
+}
+
+/// The assumed mark: a figure that is not from the source.
+const MARK: char = '*';
+
+/// The longest start of `text` at most `room` columns wide, as `single`
+/// maps its characters, and its length in bytes.
+fn head(text: &str, room: usize, single: impl Fn(char) -> char) -> (String, usize) {
+    let mut out = String::new();
+    let mut used = 0;
+    for (at, c) in text.char_indices() {
+        let w = single(c).width().unwrap_or(0);
+        if used + w > room {
+            return (out, at);
+        }
+        used += w;
+        out.push(single(c));
+    }
+    (out, text.len())
 }
 
 /// `text` padded with spaces (or cut) to exactly `columns` wide.
@@ -170,6 +191,23 @@ mod tests {
         assert_eq!(truncate("Blue Sky", 5), "Blue…");
         assert_eq!(truncate("abc", 0), "");
         assert_eq!(truncate("two\nlines", 20), "two lines");
+    }
+
+    #[test]
+    fn a_cut_keeps_the_assumed_mark() {
+        assert_eq!(truncate("not-met*", 6), "not-…*");
+        assert_eq!(
+            truncate_with("94% (target >= 95%*)", 19, "~"),
+            "94% (target >= 95~*"
+        );
+        assert_eq!(width(&truncate("优良天数比例 94%（目标 ≥ 95%*）", 12)), 12);
+        assert!(truncate("优良天数比例 94%（目标 ≥ 95%*）", 12).ends_with("…*"));
+        // A mark already kept is not written twice; no mark, none added.
+        assert_eq!(truncate("0d* late", 5), "0d* …");
+        assert_eq!(truncate("Share of good-air days", 8), "Share o…");
+        // Too narrow for words: the mark alone still says it.
+        assert_eq!(truncate("met*", 1), "*");
+        assert_eq!(truncate("met*", 0), "");
     }
 
     #[test]

@@ -41,3 +41,37 @@ fn sort_by_status_puts_a_not_met_indicator_above_done_tasks() {
         }
     }
 }
+
+/// Every line that shows Blue Sky's share of good-air days with a figure, or
+/// a not-met status (its target is assumed), carries `*`, however the line
+/// is cut.
+#[test]
+fn shortened_cells_keep_the_assumed_mark() {
+    let views: [&[&str]; 6] = [
+        &["--view", "overview"],
+        &["--view", "attention"],
+        &["--view", "by-lead"],
+        &["--view", "blue-sky"],
+        &["--view", "due-soon"],
+        &["--select", "blue-sky/good-air-days"],
+    ];
+    for (lang, name, not_met) in [("en", "Share of", "not-m"), ("zh", "优良天数", "未达")] {
+        for ascii in [&[][..], &["--ascii"][..]] {
+            for view in views {
+                let args = [view, &["--lang", lang][..], ascii].concat();
+                let screen = render("80x24", &args);
+                for line in screen.lines() {
+                    let figure = line.contains(name) && line.contains("94");
+                    if figure || line.contains(not_met) {
+                        assert!(line.contains('*'), "{args:?}: {line}\n{screen}");
+                    }
+                }
+                // The card's figure is whole: the target and its mark.
+                if view == ["--view", "overview"] {
+                    let card = screen.lines().find(|l| l.contains(name)).unwrap();
+                    assert!(card.contains("95%*"), "{args:?}: {card}");
+                }
+            }
+        }
+    }
+}

@@ -421,8 +421,8 @@ fn attention_line(
         }
     };
     let style = theme.status(st);
-    // The figure keeps its room; the name takes what is left.
-    let figure_width = (text::width(&figure) as u16).min(line.width / 2);
+    // The figure keeps its room (a cut figure misleads); the name takes what is left.
+    let figure_width = (text::width(&figure) as u16).min(line.width - line.width / 3);
     let start = put_right(buf, line.right(), line.y, figure_width, &figure, style, ell);
     let name_area = Rect {
         width: start.saturating_sub(line.x + 1),
