@@ -26,13 +26,30 @@ pub enum SortKey {
 }
 
 impl SortKey {
+    /// Every order, as `s` cycles through them: the one list the cycle, the
+    /// list's title and the help read.
+    pub const CYCLE: [SortKey; 5] = [
+        SortKey::Status,
+        SortKey::Progress,
+        SortKey::Due,
+        SortKey::Name,
+        SortKey::Lead,
+    ];
+
     pub fn next(self) -> SortKey {
+        let at = SortKey::CYCLE.iter().position(|key| *key == self);
+        SortKey::CYCLE[at.map_or(0, |at| (at + 1) % SortKey::CYCLE.len())]
+    }
+
+    /// The order's word, as the list's title shows it ("sort: status").
+    pub fn word(self, lang: Lang) -> &'static str {
+        let s = crate::i18n::strings(lang);
         match self {
-            SortKey::Status => SortKey::Progress,
-            SortKey::Progress => SortKey::Due,
-            SortKey::Due => SortKey::Name,
-            SortKey::Name => SortKey::Lead,
-            SortKey::Lead => SortKey::Status,
+            SortKey::Status => s.sort_status,
+            SortKey::Progress => s.sort_progress,
+            SortKey::Due => s.sort_due,
+            SortKey::Name => s.sort_name,
+            SortKey::Lead => crate::i18n::meeting::sort_lead(lang),
         }
     }
 }

@@ -75,3 +75,80 @@ fn shortened_cells_keep_the_assumed_mark() {
         }
     }
 }
+
+/// The help's `s` line names every order `s` cycles through, from the one
+/// list of them, whole, in both languages and glyph sets.
+#[test]
+fn the_help_names_every_sort_order() {
+    use campaigns::model::Lang;
+    use campaigns::tui::rows::SortKey;
+    for (lang, code, sort) in [(Lang::En, "en", "sort"), (Lang::Zh, "zh", "排序")] {
+        for ascii in [&[][..], &["--ascii"][..]] {
+            // Tall enough that the campaign's keys are on screen unscrolled.
+            let args = [&["--view", "help", "--lang", code][..], ascii].concat();
+            let screen = render("120x60", &args);
+            let line = screen
+                .lines()
+                .find(|l| l.contains(&format!("s              {sort}")))
+                .unwrap_or_else(|| panic!("{code} {ascii:?}: no sort line\n{screen}"));
+            let words: Vec<&str> = SortKey::CYCLE.iter().map(|k| k.word(lang)).collect();
+            let arrow = if ascii.is_empty() { "→" } else { "->" };
+            assert!(
+                line.contains(&words.join(arrow)),
+                "{code} {ascii:?}: {line}"
+            );
+        }
+    }
+}
+
+/// The README's legend (status, symbol, ASCII) is the app's glyph set, every
+/// status in it; its ASCII paragraph names the same glyphs.
+#[test]
+fn the_readme_legend_is_the_apps_glyph_set() {
+    use campaigns::model::Status;
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let unquote = |cell: &str| cell.trim().trim_matches('`').to_owned();
+    let mut listed = Vec::new();
+    let table = readme
+        .lines()
+        .skip_while(|l| !l.starts_with("| status | symbol | ASCII |"))
+        .skip(2)
+        .take_while(|l| l.starts_with('|'));
+    for row in table {
+        let cells: Vec<&str> = row.split('|').collect();
+        for at in [1, 5] {
+            let word = unquote(cells[at]);
+            if let Some(status) = Status::parse(&word) {
+                assert_eq!(cells[at + 1].trim(), status.symbol(false), "{row}");
+                assert_eq!(unquote(cells[at + 2]), status.symbol(true), "{row}");
+                listed.push(status);
+            } else if word.starts_with("status better") {
+                let up = campaigns::figures::status_move(true, true);
+                let down = campaigns::figures::status_move(false, true);
+                assert_eq!(cells[at + 2].trim(), format!("`{up}` / `{down}`"), "{row}");
+            }
+        }
+    }
+    for status in Status::TASK.iter().chain(Status::INDICATOR.iter()) {
+        assert!(
+            listed.contains(status),
+            "{status} is not in the README's legend"
+        );
+    }
+    let paragraph: String = readme
+        .lines()
+        .skip_while(|l| !l.starts_with("- **ASCII**"))
+        .take_while(|l| l.starts_with("- **ASCII**") || l.starts_with("  "))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut named = 0;
+    for (at, _) in paragraph.match_indices(" `") {
+        let word = paragraph[..at].rsplit([' ', ',', ':']).next().unwrap_or("");
+        let glyph = paragraph[at + 2..].split('`').next().unwrap_or("");
+        if let Some(status) = Status::parse(word) {
+            assert_eq!(glyph, status.symbol(true), "README: {word} `{glyph}`");
+            named += 1;
+        }
+    }
+    assert!(named >= 5, "{paragraph}");
+}

@@ -169,8 +169,9 @@ pub const BINDINGS: &[Binding] = &[
         Campaign,
         C::CycleSort,
         [Key::ch('s')],
-        "排序：状态 → 进度 → 截止 → 名称",
-        "sort: status -> progress -> due -> name"
+        // The help adds the orders, from `SortKey::CYCLE`.
+        "排序",
+        "sort"
     ),
     bind!(
         Campaign,

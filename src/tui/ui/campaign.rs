@@ -17,7 +17,7 @@ use crate::tui::app::{App, CampaignView, Pane};
 use crate::tui::change_cell;
 use crate::tui::changes::{Baselined, Change};
 use crate::tui::geometry::{campaign, scrolled};
-use crate::tui::rows::{Item, SortKey};
+use crate::tui::rows::Item;
 use crate::tui::theme::Theme;
 
 /// The open campaign's summary, in display columns (0 without one).
@@ -57,17 +57,6 @@ fn draw_summary(buf: &mut Buffer, area: Rect, campaign: &Campaign, lang: Lang, t
         .style(theme.dim())
         .wrap(Wrap { trim: true })
         .render(area, buf);
-}
-
-fn sort_word(sort: SortKey, lang: Lang) -> &'static str {
-    let s = i18n::strings(lang);
-    match sort {
-        SortKey::Status => s.sort_status,
-        SortKey::Progress => s.sort_progress,
-        SortKey::Due => s.sort_due,
-        SortKey::Name => s.sort_name,
-        SortKey::Lead => crate::i18n::meeting::sort_lead(lang),
-    }
 }
 
 fn draw_list(
@@ -201,7 +190,7 @@ fn list_block(
         theme.dot(),
         s.sort,
         s.colon,
-        sort_word(app.sort(), lang),
+        app.sort().word(lang),
     );
     if !app.filter().is_empty() {
         title.push_str(&format!(

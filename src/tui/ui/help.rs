@@ -1,5 +1,7 @@
 //! The help overlay: every key, by context, generated from the key table.
 
+use std::borrow::Cow;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;
@@ -9,10 +11,12 @@ use super::cells::put;
 use crate::i18n;
 use crate::model::Lang;
 use crate::text;
+use crate::tui::action::Command;
 use crate::tui::app::App;
 use crate::tui::geometry::help::{HelpLine, box_area, columns};
 use crate::tui::geometry::inner;
-use crate::tui::keymap::{Context, Keymap};
+use crate::tui::keymap::{Bound, Context, Keymap};
+use crate::tui::rows::SortKey;
 use crate::tui::theme::Theme;
 
 fn heading(context: Context, lang: Lang) -> &'static str {
@@ -49,7 +53,7 @@ fn help_title(app: &App, theme: &Theme) -> String {
     let back = app.read_only().then(|| {
         let key = super::footer::key_for(
             &app.settings().keymap,
-            crate::tui::action::Command::Back,
+            Command::Back,
             Context::Campaign,
             theme.ascii,
         );
@@ -144,7 +148,7 @@ fn draw_line(
                 x + start,
                 y,
                 width.saturating_sub(start),
-                binding.help(lang),
+                &binding_words(binding, lang, theme),
                 Default::default(),
                 ell,
             );
@@ -158,6 +162,23 @@ fn draw_line(
         }
         HelpLine::Gap => {}
     }
+}
+
+/// What a binding does; the list's sort names its orders from the one list
+/// the key cycles through, so the help cannot leave one out.
+fn binding_words(binding: &Bound, lang: Lang, theme: &Theme) -> Cow<'static, str> {
+    if binding.command() != Command::CycleSort || binding.context() != Context::Campaign {
+        return Cow::Borrowed(binding.help(lang));
+    }
+    // Unspaced, so all five fit a help column (39 wide at 120 columns).
+    let arrow = if theme.ascii { "->" } else { "→" };
+    let orders: Vec<&str> = SortKey::CYCLE.iter().map(|key| key.word(lang)).collect();
+    let colon = i18n::strings(lang).colon;
+    Cow::Owned(format!(
+        "{}{colon}{}",
+        binding.help(lang),
+        orders.join(arrow)
+    ))
 }
 
 /// A line of the legend: its heading, two statuses, the arrows of a change,

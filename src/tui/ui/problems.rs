@@ -24,8 +24,21 @@ const GUTTER: u16 = 2;
 fn block(problems: &Problems, index: &LineIndex, d: &Diagnostic, lang: Lang) -> Vec<String> {
     d.render_indexed(problems.text, index, &problems.path, false, lang)
         .lines()
-        .map(str::to_owned)
+        .enumerate()
+        .map(|(n, line)| labelled(n, line, lang))
         .collect()
+}
+
+/// The block's level ("错误") and its hint ("= 提示") joined to what follows
+/// by the interface's colon, as the banner writes them: the rustc-style
+/// renderer writes a half-width `: ` in every language.
+fn labelled(n: usize, line: &str, lang: Lang) -> String {
+    let hint = line.trim_start_matches([' ', '|']).starts_with("= ");
+    let colon = i18n::strings(lang).colon;
+    match line.split_once(": ") {
+        Some((label, rest)) if n == 0 || hint => format!("{label}{colon}{rest}"),
+        _ => line.to_owned(),
+    }
 }
 
 /// The first block shown: the earliest from which the selected one still
@@ -157,7 +170,29 @@ fn draw_blocks(
 
 #[cfg(test)]
 mod tests {
-    use super::first_shown;
+    use super::{first_shown, labelled};
+    use crate::model::Lang;
+
+    #[test]
+    fn the_level_and_the_hint_take_the_interfaces_colon() {
+        assert_eq!(
+            labelled(0, "错误: `done` 不能为负数", Lang::Zh),
+            "错误：`done` 不能为负数"
+        );
+        assert_eq!(
+            labelled(6, "    = 提示: 是否应为 `total`？", Lang::Zh),
+            "    = 提示：是否应为 `total`？"
+        );
+        assert_eq!(
+            labelled(0, "error: `done` must not", Lang::En),
+            "error: `done` must not"
+        );
+        // The source line itself is the file's text, kept as it is.
+        assert_eq!(
+            labelled(3, "90 | a = \"x: y\"", Lang::Zh),
+            "90 | a = \"x: y\""
+        );
+    }
 
     fn blocks(heights: &[usize]) -> Vec<Vec<String>> {
         heights.iter().map(|h| vec![String::new(); *h]).collect()
