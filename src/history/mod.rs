@@ -10,7 +10,8 @@
 //!   (`campaign/item`) the [`Point`]s where its figure or status changed or it first
 //!   appeared, with the item's own `history` array merged in (every
 //!   revision's point kept: a same-date correction is a second point of
-//!   that date).
+//!   that date); [`History::reported`] orders them by reporting date for
+//!   the screen and every history report.
 //! - [`History::baseline`] picks the revision to compare with ([`Since`]):
 //!   by default the last report: the newest reporting date before the
 //!   current one, resolved as a DATE is; or the newest valid revision at or
@@ -30,6 +31,7 @@ mod error;
 mod gather;
 mod items;
 mod locate;
+mod order;
 mod point;
 #[cfg(test)]
 pub(crate) mod read_tests;
@@ -49,6 +51,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate, Offset};
 
 pub use baseline::Since;
 pub use error::HistoryError;
+pub use order::Reported;
 pub use point::{ItemHistory, Point, PointFrom};
 pub use revision::{Boundary, Revision, Unread};
 pub use select::UnknownItem;

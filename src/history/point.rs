@@ -12,8 +12,10 @@ pub struct ItemHistory {
     /// Its name in the newest revision that has it: a removed item is
     /// named by it, not by its ids.
     pub name: Option<crate::model::Text>,
-    /// Oldest first: each revision where the figure or the status changed or the item
-    /// first appeared, merged with the item's own `history` array.
+    /// Each revision where the figure or the status changed or the item
+    /// first appeared (in commit order), merged by date with the item's own
+    /// `history` array; [`History::reported`](super::History::reported)
+    /// gives them in the order they are shown.
     pub points: Vec<Point>,
     /// The revision (index into `History::revisions`) from which the item
     /// is no longer in the file: removed, or renamed to another id. `None`
@@ -22,21 +24,6 @@ pub struct ItemHistory {
     /// Oldest first, each revision from which the item was not in the file
     /// (until its next point, if any): `removed` is the last of them.
     pub gone: Vec<usize>,
-}
-
-impl ItemHistory {
-    /// Beside each point, whether it corrects an earlier one: a revision's
-    /// point on a reporting date an earlier revision already reported on
-    /// (a same-date correction, `set --record` then committed).
-    pub fn corrections(&self) -> Vec<bool> {
-        let mut reported = std::collections::HashSet::new();
-        self.points
-            .iter()
-            .map(|p| {
-                p.revision.is_some() && !reported.insert(p.as_of) && p.from != PointFrom::Written
-            })
-            .collect()
-    }
 }
 
 /// One point of an item's history.

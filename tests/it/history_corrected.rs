@@ -99,3 +99,82 @@ fn the_last_report_is_the_newest_earlier_reporting_date_not_the_last_commit() {
         "{brief}"
     );
 }
+
+#[test]
+fn an_older_month_corrected_later_sits_after_its_own_date() {
+    let fixture = corrected_months();
+    let frame = campaigns(
+        &fixture,
+        &[
+            "render",
+            FILE,
+            "--view",
+            "clear-water",
+            "--select",
+            "clear-water/main-canal-outfalls",
+            "--since",
+            "2024-11-30",
+            "--size",
+            "200x45",
+            "--lang",
+            "en",
+        ],
+    );
+    // The last four points, over two lines of the detail pane.
+    let points = "2024-10-31 45 → 2024-10-31 46 (correction) → 2024-11-30 50 →";
+    assert!(frame.contains(points), "{frame}");
+    assert!(frame.contains("││2024-12-31 53 "), "{frame}");
+    // The sparkline never dips: 30, 38, 45, 46, 50, 53.
+    let bars = "▁▂▃▄▅▆▇█";
+    let spark: Vec<usize> = frame
+        .lines()
+        .find_map(|line| line.split("││History ").nth(1))
+        .unwrap()
+        .chars()
+        .map_while(|c| bars.chars().position(|bar| bar == c))
+        .collect();
+    assert!(spark.len() > 5, "{frame}");
+    assert!(spark.windows(2).all(|w| w[0] <= w[1]), "{spark:?}");
+
+    let text = campaigns(
+        &fixture,
+        &[
+            "history",
+            FILE,
+            "clear-water/main-canal-outfalls",
+            "--lang",
+            "en",
+        ],
+    );
+    let dates: Vec<&str> = text
+        .lines()
+        .filter(|line| line.starts_with("  2024-") && !line.contains("as of"))
+        .map(|line| &line[2..12])
+        .collect();
+    let oldest_first = [
+        "2024-08-31",
+        "2024-09-30",
+        "2024-10-31",
+        "2024-10-31",
+        "2024-11-30",
+        "2024-12-31",
+    ];
+    assert_eq!(dates, oldest_first, "{text}");
+    let json: serde_json::Value = serde_json::from_str(&campaigns(
+        &fixture,
+        &[
+            "history",
+            FILE,
+            "clear-water/main-canal-outfalls",
+            "--format",
+            "json",
+        ],
+    ))
+    .unwrap();
+    let points = json["items"]["clear-water/main-canal-outfalls"]
+        .as_array()
+        .unwrap();
+    let done: Vec<i64> = points.iter().map(|p| p["done"].as_i64().unwrap()).collect();
+    assert_eq!(done, [30, 38, 45, 46, 50, 53]);
+    assert_eq!(points[3]["correction"], true);
+}

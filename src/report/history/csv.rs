@@ -15,7 +15,8 @@ pub fn render(history: &History) -> String {
     let mut out = String::from("\u{FEFF}");
     row(&mut out, &HEADER.map(|h| Cell::Text(h.to_owned())));
     for item in &history.items {
-        for point in &item.points {
+        for reported in history.reported(item) {
+            let point = reported.point;
             let (done, value) = match point.figure {
                 Figure::Done(done) => (Cell::Number(figures::exact(done)), Cell::Empty),
                 Figure::Value(Level::Number(value)) => {
@@ -33,7 +34,7 @@ pub fn render(history: &History) -> String {
                     done,
                     value,
                     Cell::Text(point.status.as_str().to_owned()),
-                    point.commit.clone().map_or(Cell::Empty, Cell::Number),
+                    point.commit.map_or(Cell::Empty, Cell::Number),
                     Cell::Text(point.from.as_str().to_owned()),
                 ],
             );

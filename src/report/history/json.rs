@@ -19,7 +19,7 @@ use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 use serde_json::Value;
 
-use crate::history::{Boundary, History, ItemHistory, Point, Revision};
+use crate::history::{Boundary, History, Reported, Revision};
 use crate::model::Figure;
 use crate::report::cells::{json_level, json_number};
 use crate::text::sanitize_line;
@@ -74,20 +74,17 @@ struct RemovedJson<'a> {
     as_of: Option<String>,
 }
 
-/// The items in the history's order (a JSON object keeps what it is given).
-struct Items<'a>(&'a [ItemHistory]);
+/// The items in the history's order (a JSON object keeps what it is given),
+/// each item's points in reporting order.
+struct Items<'a>(&'a History);
 
 impl Serialize for Items<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(self.0.len()))?;
-        for item in self.0 {
-            let corrections = item.corrections();
-            let points: Vec<PointJson> = item
-                .points
-                .iter()
-                .zip(corrections)
-                .map(point_json)
-                .collect();
+        let history = self.0;
+        let mut map = serializer.serialize_map(Some(history.items.len()))?;
+        for item in &history.items {
+            let reported = history.reported(item);
+            let points: Vec<PointJson> = reported.iter().map(point_json).collect();
             map.serialize_entry(&item.key, &points)?;
         }
         map.end()
@@ -118,7 +115,7 @@ pub fn render(history: &History) -> String {
     let json = HistoryJson {
         file: sanitize_line(&history.file.display().to_string()),
         revisions: history.revisions.iter().map(revision_json).collect(),
-        items: Items(&history.items),
+        items: Items(history),
         boundary: history.boundary.as_ref().map(boundary_json),
         removed: Removed(history),
     };
@@ -140,7 +137,8 @@ fn revision_json(revision: &Revision) -> RevisionJson<'_> {
     }
 }
 
-fn point_json((point, correction): (&Point, bool)) -> PointJson<'_> {
+fn point_json(reported: &Reported) -> PointJson<'_> {
+    let point = &reported.point;
     let (done, value) = match point.figure {
         Figure::Done(done) => (Some(json_number(done)), None),
         Figure::Value(value) => (None, Some(json_level(value))),
@@ -152,7 +150,7 @@ fn point_json((point, correction): (&Point, bool)) -> PointJson<'_> {
         value,
         status: point.status.as_str(),
         from: point.from.as_str(),
-        correction,
+        correction: reported.corrects,
     }
 }
 

@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use crate::figures;
-use crate::history::{Boundary, History, Point, PointFrom, Revision, Unread};
+use crate::history::{Boundary, History, Point, PointFrom, Reported, Revision, Unread};
 use crate::model::{Figure, Lang};
 use crate::text::sanitize_line;
 
@@ -102,13 +102,13 @@ pub fn render(history: &History, lang: Lang, ascii: bool) -> String {
             let _ = write!(out, "  ({} {})", words.removed, label(revision, words));
         }
         out.push('\n');
-        let width = item
-            .points
+        let reported = history.reported(item);
+        let width = reported
             .iter()
-            .map(|point| crate::text::width(&figure(point, lang, ascii)))
+            .map(|shown| crate::text::width(&figure(&shown.point, lang, ascii)))
             .max()
             .unwrap_or(0);
-        for (point, corrects) in item.points.iter().zip(item.corrections()) {
+        for Reported { point, corrects } in &reported {
             let shown = figure(point, lang, ascii);
             let pad = width.saturating_sub(crate::text::width(&shown));
             let _ = writeln!(
@@ -118,7 +118,7 @@ pub fn render(history: &History, lang: Lang, ascii: bool) -> String {
                 " ".repeat(pad),
                 point.status.as_str(),
                 origin(point, words),
-                if corrects { words.correction } else { "" },
+                if *corrects { words.correction } else { "" },
             );
         }
     }

@@ -8,7 +8,7 @@ use ratatui::text::Line;
 
 use super::parts::{ChartScale, chart_line, label};
 use crate::figures;
-use crate::history::{Boundary, PointFrom};
+use crate::history::{Boundary, PointFrom, Reported};
 use crate::i18n;
 use crate::model::{Figure, Lang, Level};
 use crate::text::{self, sanitize_line};
@@ -26,17 +26,17 @@ pub fn lines(
     theme: &Theme,
 ) -> Option<Vec<Line<'static>>> {
     let item = baselined.history.items.iter().find(|i| i.key == key)?;
+    let reported = baselined.history.reported(item);
     let s = i18n::strings(lang);
-    let numbers: Vec<f64> = item
-        .points
+    let numbers: Vec<f64> = reported
         .iter()
-        .filter_map(|p| match p.figure {
+        .filter_map(|r| match r.point.figure {
             Figure::Done(v) | Figure::Value(Level::Number(v)) => Some(v),
             Figure::Value(Level::WaterClass(_)) => None,
         })
         .collect();
     let mut out = vec![Line::raw("")];
-    let (first, last) = (item.points.first()?, item.points.last()?);
+    let (first, last) = (&reported.first()?.point, &reported.last()?.point);
     if numbers.len() > 1 {
         // On the one rule of every chart: from 0, to the total or the
         // target, the axis printed (45 → 53 of 77 is a small step).
@@ -60,7 +60,10 @@ pub fn lines(
         out.push(Line::from(label(s.history, theme)));
     }
     let arrow = if theme.ascii { " -> " } else { " → " };
-    let point = |(p, corrects): (&crate::history::Point, bool)| {
+    let point = |&Reported {
+                     point: ref p,
+                     corrects,
+                 }: &Reported| {
         let figure = match p.figure {
             // A revision that gave a lower bound (90余) keeps its sign.
             Figure::Done(v) | Figure::Value(Level::Number(v)) => {
@@ -78,10 +81,8 @@ pub fn lines(
             origin(p.from, corrects, lang)
         )
     };
-    let corrections = item.corrections();
-    let points = item.points.iter().zip(corrections);
-    let skip = item.points.len().saturating_sub(4);
-    let shown: Vec<String> = points.skip(skip).map(point).collect();
+    let skip = reported.len().saturating_sub(4);
+    let shown: Vec<String> = reported.iter().skip(skip).map(point).collect();
     out.push(Line::styled(shown.join(arrow), theme.dim()));
     out.extend(notes(baselined, lang, theme));
     Some(out)
