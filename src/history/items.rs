@@ -13,8 +13,7 @@ use chrono::NaiveDate;
 
 use super::point::{ItemHistory, Point, PointFrom};
 use crate::load::Document;
-use crate::model::schedule::task_schedule;
-use crate::model::{Campaign, Figure, Plan, PlanStatus, Status, Task, Text};
+use crate::model::{Assumed, Campaign, Figure, PlanStatus, Status, Text};
 
 /// The items seen so far.
 #[derive(Default)]
@@ -65,28 +64,28 @@ impl Items {
         let mut place = 0;
         for (campaign, shown) in plan.campaigns.iter().zip(&statuses.campaigns) {
             for (task, schedule) in campaign.tasks.iter().zip(&shown.tasks) {
-                let figure = (Figure::Done(task.done), task.qualifiers.at_least());
-                self.saw(
-                    campaign,
-                    (&task.id, &task.name),
-                    figure,
-                    schedule.status,
-                    at,
-                    as_of,
-                    place,
-                );
+                let seen = Seen {
+                    figure: Figure::Done(task.done),
+                    at_least: task.qualifiers.at_least(),
+                    status: schedule.status,
+                    assumed: task.assumed,
+                    status_assumed: schedule.status_assumed,
+                };
+                self.saw(campaign, (&task.id, &task.name), seen, at, as_of, place);
                 place += 1;
             }
             for (indicator, state) in campaign.indicators.iter().zip(&shown.indicators) {
-                let figure = (
-                    Figure::Value(indicator.value),
-                    indicator.qualifiers.at_least(),
-                );
+                let seen = Seen {
+                    figure: Figure::Value(indicator.value),
+                    at_least: indicator.qualifiers.at_least(),
+                    status: state.status,
+                    assumed: indicator.assumed,
+                    status_assumed: state.status_assumed,
+                };
                 self.saw(
                     campaign,
                     (&indicator.id, &indicator.name),
-                    figure,
-                    state.status,
+                    seen,
                     at,
                     as_of,
                     place,
@@ -100,13 +99,11 @@ impl Items {
         self.newer = Some(at.index);
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn saw(
         &mut self,
         campaign: &Campaign,
         (id, name): (&str, &Text),
-        (figure, at_least): (Figure, bool),
-        status: Status,
+        seen: Seen,
         at: &At<'_>,
         as_of: NaiveDate,
         place: usize,
@@ -151,10 +148,9 @@ impl Items {
         if generation > 1 && item.seen != generation - 1 {
             item.history.gone.extend(self.newer);
         }
-        let run_goes_on = item.seen == generation - 1
-            && item.pending.as_ref().is_some_and(|p| {
-                p.figure == figure && p.at_least == at_least && p.status == status
-            });
+        // A mark that came or went starts a point too: it holds for the run.
+        let run_goes_on =
+            item.seen == generation - 1 && item.pending.as_ref().is_some_and(|p| seen.is(p));
         if !run_goes_on && let Some(done) = item.pending.take() {
             item.history.points.push(done);
         }
@@ -163,10 +159,12 @@ impl Items {
             revision: Some(at.index),
             commit: at.commit.map(str::to_owned),
             as_of,
-            figure,
-            at_least,
-            status,
+            figure: seen.figure,
+            at_least: seen.at_least,
+            status: seen.status,
             from: at.from,
+            assumed: seen.assumed,
+            status_assumed: seen.status_assumed,
         });
         item.seen = generation;
         item.oldest_place = (at.index, place);
@@ -206,20 +204,32 @@ impl Items {
     }
 }
 
+/// An item's figure and status in one revision, with their marks.
+struct Seen {
+    figure: Figure,
+    /// The figure is a lower bound (`approx`).
+    at_least: bool,
+    status: Status,
+    assumed: Assumed,
+    status_assumed: bool,
+}
+
+impl Seen {
+    /// Whether `point` holds this figure and status with these marks.
+    fn is(&self, point: &Point) -> bool {
+        point.figure == self.figure
+            && point.at_least == self.at_least
+            && point.status == self.status
+            && point.assumed == self.assumed
+            && point.status_assumed == self.status_assumed
+    }
+}
+
 /// What the revisions gave: each item's points, and each valid revision's
 /// campaigns with their progress (oldest first).
 pub(super) struct Finished {
     pub items: Vec<ItemHistory>,
     pub progress: Vec<Progress>,
-}
-
-pub(super) fn task_status(
-    plan: &Plan,
-    campaign: &Campaign,
-    task: &Task,
-    as_of: NaiveDate,
-) -> Status {
-    task_schedule(task, campaign, as_of, plan.meta.at_risk_margin).status
 }
 
 /// Every revision's point stays (a same-date correction is a second point

@@ -58,8 +58,7 @@ impl History {
                 continue;
             };
             let day = as_of(reading).unwrap_or(point.as_of);
-            let same = |b: &Reading| b.run.figure == point.figure && b.run.status == point.status;
-            let repeats = before.is_some_and(same) && !reading.came_back;
+            let repeats = before.is_some_and(|b| same_reading(b.run, point)) && !reading.came_back;
             let corrects = before.is_some_and(|b| as_of(b) == Some(day));
             before = Some(reading);
             if repeats {
@@ -112,6 +111,15 @@ impl History {
         }
         out
     }
+}
+
+/// The same figure (a lower bound or not) and status, with the same marks.
+fn same_reading(a: &Point, b: &Point) -> bool {
+    a.figure == b.figure
+        && a.at_least == b.at_least
+        && a.status == b.status
+        && a.assumed == b.assumed
+        && a.status_assumed == b.status_assumed
 }
 
 fn is_written(point: &Point) -> bool {

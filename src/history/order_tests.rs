@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use super::*;
 use crate::history::Revision;
-use crate::model::{Figure, Status};
+use crate::model::{Assumed, Figure, Status};
 
 fn day(text: &str) -> NaiveDate {
     text.parse().unwrap()
@@ -46,8 +46,11 @@ fn at(revision: usize, date: &str, done: f64) -> Point {
         commit: Some(format!("{revision:040}")),
         as_of: day(date),
         figure: Figure::Done(done),
+        at_least: false,
         status: Status::Behind,
         from: PointFrom::Commit,
+        assumed: Assumed::NONE,
+        status_assumed: false,
     }
 }
 

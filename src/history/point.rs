@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use crate::model::{Figure, Status};
+use crate::model::{Assumed, Field, Figure, Status};
 
 /// One item (`campaign/item`) over the revisions.
 #[derive(Clone, Debug, PartialEq)]
@@ -44,6 +44,24 @@ pub struct Point {
     /// The item's status at `as_of`.
     pub status: Status,
     pub from: PointFrom,
+    /// The item's assumed fields there: in the revision, or for a written
+    /// point in the newest valid revision.
+    pub assumed: Assumed,
+    /// Whether the status rests on an assumed value.
+    pub status_assumed: bool,
+}
+
+impl Point {
+    /// Whether the figure is not from the source: an assumed `done` or
+    /// `value` in a revision, a point of an assumed `history` array.
+    pub fn figure_assumed(&self) -> bool {
+        let field = match (self.from, self.figure) {
+            (PointFrom::Written, _) => Field::History,
+            (_, Figure::Done(_)) => Field::Done,
+            (_, Figure::Value(_)) => Field::Value,
+        };
+        self.assumed.contains(field)
+    }
 }
 
 /// Where a point comes from.

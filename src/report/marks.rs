@@ -5,8 +5,9 @@ use std::cell::Cell;
 
 use super::words;
 use crate::figures::{self, Shown};
+use crate::history::Point;
 use crate::model::{
-    Campaign, Field, Indicator, IndicatorState, Lang, Marked, Rollup, TaskSchedule,
+    Campaign, Field, Figure, Indicator, IndicatorState, Lang, Marked, Rollup, TaskSchedule,
 };
 
 /// Puts the marker after assumed values and remembers whether it did, so
@@ -86,6 +87,23 @@ pub fn indicator_marked(indicator: &Indicator, state: &IndicatorState) -> Vec<&'
         ("target", figure(Field::Target)),
         ("status", state.status_assumed),
         ("change", figure(Field::Value)),
+    ]
+    .into_iter()
+    .filter_map(|(key, marked)| marked.then_some(key))
+    .collect()
+}
+
+/// A history point's marked keys (`campaigns history`): its `done` or
+/// `value` when it is not from the source, its status when that rests on
+/// an assumed value.
+pub fn point_marked(point: &Point) -> Vec<&'static str> {
+    let figure = match point.figure {
+        Figure::Done(_) => "done",
+        Figure::Value(_) => "value",
+    };
+    [
+        (figure, point.figure_assumed()),
+        ("status", point.status_assumed),
     ]
     .into_iter()
     .filter_map(|(key, marked)| marked.then_some(key))

@@ -533,7 +533,10 @@ fn csv_has_a_bom_one_row_per_point_and_text_reads_plainly() {
     let csv = String::from_utf8(output.stdout).unwrap();
     let body = csv.strip_prefix('\u{FEFF}').expect("a byte-order mark");
     let lines: Vec<&str> = body.split("\r\n").filter(|l| !l.is_empty()).collect();
-    assert_eq!(lines[0], "item,as_of,done,value,status,commit,from");
+    assert_eq!(
+        lines[0],
+        "item,as_of,done,value,status,commit,from,marked,assumed"
+    );
     assert_eq!(lines.len(), 5);
     assert!(
         lines[1].starts_with("water/outfalls,2024-03-31,12,,behind,"),

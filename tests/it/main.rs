@@ -26,6 +26,7 @@ mod follows;
 mod friction_cli;
 mod history;
 mod history_corrected;
+mod history_marks;
 mod history_props;
 mod hostile;
 mod lower_bound_change;

@@ -3,7 +3,8 @@
 //!
 //! ```text
 //! { "file", "revisions": [ { "commit", "committed", "as_of", "valid", "deleted", "unread"? } ],
-//!   "items": { "campaign/item": [ { "commit", "as_of", "done" | "value", "status", "from" } ] },
+//!   "items": { "campaign/item": [ { "commit", "as_of", "done" | "value", "status", "from",
+//!     "correction"?, "assumed"?, "marked"? } ] },
 //!   "boundary": null | { "kind": "shallow" | "renamed", "commit", "from"? },
 //!   "removed": { "campaign/item": { "commit", "as_of" } } }
 //! ```
@@ -11,7 +12,9 @@
 //! `unread` (only on a revision whose file was not read at all:
 //! `too-large`, `bad-object` or `bad-date`),
 //! `from` (`commit`, `working-copy`, or `history`: the item's own
-//! `history` array), `boundary` (why the history stops before the file's
+//! `history` array), `assumed` and `marked` (only when not empty; the
+//! report's convention: the item's fields not from the source there, and
+//! the point's keys shown with `*`), `boundary` (why the history stops before the file's
 //! first commit) and `removed` (items no longer in the newest valid
 //! revision, and the revision from which they are gone).
 
@@ -22,6 +25,7 @@ use serde_json::Value;
 use crate::history::{Boundary, History, Reported, Revision};
 use crate::model::Figure;
 use crate::report::cells::{json_level, json_number};
+use crate::report::marks;
 use crate::text::sanitize_line;
 
 #[derive(Serialize)]
@@ -58,6 +62,14 @@ struct PointJson<'a> {
     /// A same-date correction of an earlier revision's point: only then.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     correction: bool,
+    /// The item's fields not from the source, as the report's items say;
+    /// left out when there is none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    assumed: Vec<&'static str>,
+    /// The point's keys whose figures rest on an assumed value (shown with
+    /// `*`), as the report's items say; left out when there is none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    marked: Vec<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -151,6 +163,8 @@ fn point_json(reported: &Reported) -> PointJson<'_> {
         status: point.status.as_str(),
         from: point.from.as_str(),
         correction: reported.corrects,
+        assumed: point.assumed.fields().map(|field| field.as_str()).collect(),
+        marked: marks::point_marked(point),
     }
 }
 

@@ -6,6 +6,8 @@ use std::fmt::Write;
 use crate::figures;
 use crate::history::{Boundary, History, Point, PointFrom, Reported, Revision, Unread};
 use crate::model::{Figure, Lang};
+use crate::report::marks::Marker;
+use crate::report::words as report_words;
 use crate::text::sanitize_line;
 
 /// The words of this output, in one language.
@@ -92,10 +94,25 @@ pub fn render(history: &History, lang: Lang, ascii: bool) -> String {
         };
         let _ = writeln!(out, "{line}");
     }
+    // The legend goes above the points it explains: they are written
+    // first, then put after it.
+    let marker = Marker::new("*");
+    let points = points(history, lang, ascii, words, &marker);
+    if marker.used() {
+        let legend = report_words::words(lang).assumed_legend;
+        let _ = writeln!(out, "{} {legend}", marker.sign());
+    }
     let _ = writeln!(out, "\n{}", words.revisions);
     for revision in &history.revisions {
         let _ = writeln!(out, "  {}", revision_line(revision, words));
     }
+    out.push_str(&points);
+    out
+}
+
+/// Each item's points, marked where they rest on an assumed value.
+fn points(history: &History, lang: Lang, ascii: bool, words: &Words, marker: &Marker) -> String {
+    let mut out = String::new();
     for item in &history.items {
         let _ = write!(out, "\n{}", sanitize_line(&item.key));
         if let Some(revision) = item.removed.and_then(|i| history.revisions.get(i)) {
@@ -103,20 +120,19 @@ pub fn render(history: &History, lang: Lang, ascii: bool) -> String {
         }
         out.push('\n');
         let reported = history.reported(item);
-        let width = reported
+        let shown: Vec<String> = reported
             .iter()
-            .map(|shown| crate::text::width(&figure(&shown.point, lang, ascii)))
-            .max()
-            .unwrap_or(0);
-        for Reported { point, corrects } in &reported {
-            let shown = figure(point, lang, ascii);
-            let pad = width.saturating_sub(crate::text::width(&shown));
+            .map(|r| marker.mark(figure(&r.point, lang, ascii), r.point.figure_assumed()))
+            .collect();
+        let width = shown.iter().map(|s| crate::text::width(s)).max();
+        for (Reported { point, corrects }, shown) in reported.iter().zip(&shown) {
+            let pad = width.unwrap_or(0).saturating_sub(crate::text::width(shown));
+            let status = marker.mark(point.status.as_str(), point.status_assumed);
             let _ = writeln!(
                 out,
-                "  {}  {}{shown}  {:<11}  {}{}",
+                "  {}  {}{shown}  {status:<11}  {}{}",
                 point.as_of.format("%Y-%m-%d"),
                 " ".repeat(pad),
-                point.status.as_str(),
                 origin(point, words),
                 if *corrects { words.correction } else { "" },
             );

@@ -40,7 +40,13 @@ pub fn lines(
     if numbers.len() > 1 {
         // On the one rule of every chart: from 0, to the total or the
         // target, the axis printed (45 → 53 of 77 is a small step).
-        let line = chart_line(&numbers, scale, width, theme.title(), lang, theme);
+        // The chart is marked when a point it draws is not from the source.
+        let scale = ChartScale {
+            points_assumed: reported.iter().any(|r| r.point.figure_assumed()),
+            target: scale.target.clone(),
+            ..*scale
+        };
+        let line = chart_line(&numbers, &scale, width, theme.title(), lang, theme);
         let spark_width = line
             .spans
             .get(1)
@@ -71,10 +77,9 @@ pub fn lines(
             }
             Figure::Value(level) => figures::level(level, lang, theme.ascii),
         };
-        // A point of the file's own history array that is marked assumed is
-        // no reading of the source: it keeps its `*` beside git's points.
-        let written = p.from == PointFrom::Written;
-        let figure = figures::Shown::new(figure, written && scale.points_assumed);
+        // A point of an assumed history array or an assumed figure is no
+        // reading of the source: it keeps its `*` beside git's points.
+        let figure = figures::Shown::new(figure, p.figure_assumed());
         format!(
             "{} {figure}{}",
             figures::date(p.as_of),
