@@ -8,7 +8,7 @@ use campaigns::config::Config;
 use campaigns::edit::rollover::{Fate, Rolled, roll_over};
 use campaigns::figures::number;
 use campaigns::load::Opened;
-use campaigns::model::{Lang, Text};
+use campaigns::model::{ItemPath, Lang, Text};
 use campaigns::report::output;
 use campaigns::text::sanitize_line;
 
@@ -98,7 +98,6 @@ fn refusal(file: &Path, out: &Path, lang: Lang) -> Option<String> {
 /// One change, as a line of the summary.
 fn line(change: &Rolled, lang: Lang) -> String {
     let name = |text: &Text| sanitize_line(text.get(lang));
-    let n = |figure: f64| number(figure, lang);
     match (change, lang) {
         (Rolled::AsOf { from, to }, Lang::En) => format!("reporting date {} → {to}", date(*from)),
         (Rolled::AsOf { from, to }, Lang::Zh) => format!("报告日期 {} → {to}", date(*from)),
@@ -139,31 +138,7 @@ fn line(change: &Rolled, lang: Lang) -> String {
                 fate,
             },
             _,
-        ) => {
-            let total = total.map(n).unwrap_or_default();
-            let what = match (fate, lang) {
-                (Fate::Carried { remainder }, Lang::En) => format!(
-                    "carried: {} left of {total} ({} done), follows {path}",
-                    n(*remainder),
-                    n(*done)
-                ),
-                (Fate::Carried { remainder }, Lang::Zh) => format!(
-                    "结转：剩余{}（已完成{}/{total}），follows {path}",
-                    n(*remainder),
-                    n(*done)
-                ),
-                (Fate::Reset, Lang::En) => format!("a count of the year: {} → 0", n(*done)),
-                (Fate::Reset, Lang::Zh) => format!("年度计数清零：{} → 0", n(*done)),
-                (Fate::Finished, Lang::En) => {
-                    format!("finished ({} of {total}): left out", n(*done))
-                }
-                (Fate::Finished, Lang::Zh) => format!("已完成（{}/{total}）：不再列入", n(*done)),
-                (Fate::Kept, Lang::En) => "kept".to_owned(),
-                (Fate::Kept, Lang::Zh) => "保留".to_owned(),
-            };
-            let colon = if lang == Lang::Zh { "：" } else { ": " };
-            format!("{path} {}{colon}{what}", name(text))
-        }
+        ) => task_line(path, &name(text), *done, *total, *fate, lang),
         (Rolled::FollowsDropped { path, named }, Lang::En) => {
             format!("{path}: follows {named} taken away ({named} is left out)")
         }
@@ -177,6 +152,41 @@ fn line(change: &Rolled, lang: Lang) -> String {
             format!("{place}：注释“{comment}”提及上一年，请核对")
         }
     }
+}
+
+/// A task's line: what became of it.
+fn task_line(
+    path: &ItemPath,
+    name: &str,
+    done: f64,
+    total: Option<f64>,
+    fate: Fate,
+    lang: Lang,
+) -> String {
+    let n = |figure: f64| number(figure, lang);
+    let total = total.map(n).unwrap_or_default();
+    let what = match (fate, lang) {
+        (Fate::Carried { remainder }, Lang::En) => format!(
+            "carried: {} left of {total} ({} done), follows {path}",
+            n(remainder),
+            n(done)
+        ),
+        (Fate::Carried { remainder }, Lang::Zh) => format!(
+            "结转：剩余{}（已完成{}/{total}），follows {path}",
+            n(remainder),
+            n(done)
+        ),
+        (Fate::Reset, Lang::En) => format!("a count of the year: {} → 0", n(done)),
+        (Fate::Reset, Lang::Zh) => format!("年度计数清零：{} → 0", n(done)),
+        (Fate::Finished, Lang::En) => {
+            format!("finished ({} of {total}): left out", n(done))
+        }
+        (Fate::Finished, Lang::Zh) => format!("已完成（{}/{total}）：不再列入", n(done)),
+        (Fate::Kept, Lang::En) => "kept".to_owned(),
+        (Fate::Kept, Lang::Zh) => "保留".to_owned(),
+    };
+    let colon = if lang == Lang::Zh { "：" } else { ": " };
+    format!("{path} {name}{colon}{what}")
 }
 
 fn date(date: Option<chrono::NaiveDate>) -> String {
