@@ -28,6 +28,9 @@ pub struct Headline {
     pub figures: Option<String>,
     /// (met, of), when any indicator has a target.
     pub indicators: Option<(usize, usize)>,
+    /// The marker after `indicators` when a status they count rests on an
+    /// assumed value; empty otherwise.
+    pub indicators_mark: String,
 }
 
 pub enum Progress {
@@ -51,6 +54,7 @@ pub enum Style {
 impl Headline {
     pub fn of(status: &CampaignStatus, lang: Lang, style: Style, marker: &Marker) -> Headline {
         let rollup = &status.rollup;
+        let indicators = status.marked_indicators_met();
         let status_word = |status: Status| match style {
             Style::Symbols { ascii } => status_with_symbol(status, lang, ascii),
             Style::Words => crate::i18n::status_word(status, lang).to_owned(),
@@ -103,6 +107,7 @@ impl Headline {
             figures,
             indicators: (rollup.indicators_with_target > 0)
                 .then_some((rollup.indicators_met, rollup.indicators_with_target)),
+            indicators_mark: marker.mark("", indicators.is_some_and(|n| n.assumed())),
         }
     }
 }
@@ -151,7 +156,8 @@ impl Headline {
             ));
         }
         if let Some((met, of)) = self.indicators {
-            parts.push(format!("{} {met}/{of}", w.indicators_met));
+            let mark = &self.indicators_mark;
+            parts.push(format!("{} {met}/{of}{mark}", w.indicators_met));
         }
         parts.extend(self.figures.clone());
         parts.join(" · ")

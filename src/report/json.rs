@@ -290,7 +290,7 @@ fn campaign_json<'a>(
         indicators_met: rollup.indicators_met,
         indicators_with_target: rollup.indicators_with_target,
         assumed: Fields(campaign.assumed),
-        marked: marks::campaign_marked(rollup),
+        marked: marks::campaign_marked(status),
         tasks: campaign
             .tasks
             .iter()

@@ -7,7 +7,7 @@ use super::words;
 use crate::figures::{self, Shown};
 use crate::history::Point;
 use crate::model::{
-    Campaign, Field, Figure, Indicator, IndicatorState, Lang, Marked, Rollup, TaskSchedule,
+    Campaign, CampaignStatus, Field, Figure, Indicator, IndicatorState, Lang, Marked, TaskSchedule,
 };
 
 /// Puts the marker after assumed values and remembers whether it did, so
@@ -110,12 +110,15 @@ pub fn point_marked(point: &Point) -> Vec<&'static str> {
     .collect()
 }
 
-/// A campaign's marked keys: progress, 序时进度 and the status it rolls up.
-pub fn campaign_marked(rollup: &Rollup) -> Vec<&'static str> {
+/// A campaign's marked keys: progress, 序时进度, the status it rolls up and
+/// the indicators met.
+pub fn campaign_marked(status: &CampaignStatus) -> Vec<&'static str> {
+    let rollup = &status.rollup;
     [
         ("progress", marked(rollup.marked_progress())),
         ("expected", marked(rollup.marked_expected())),
         ("status", rollup.status.is_some() && rollup.status_assumed),
+        ("indicators_met", marked(status.marked_indicators_met())),
     ]
     .into_iter()
     .filter_map(|(key, marked)| marked.then_some(key))

@@ -348,6 +348,12 @@ fn check_overview(sheet: &Sheet, campaigns: &[Value], plan: &Plan, status: &Plan
         assert_percent(&sheet.get(i, "expected"), json["expected"].as_f64(), &what);
         assert_number(&sheet.get(i, "planned"), &json["planned"], &what);
         assert_number(&sheet.get(i, "met"), &json["indicators_met"], &what);
+        // Marked as the JSON campaign marks it: a count of assumed statuses.
+        let met_marked = json["marked"]
+            .as_array()
+            .unwrap()
+            .contains(&"indicators_met".into());
+        assert_eq!(sheet.marked(i, "met"), met_marked, "{what}");
         assert_number(
             &sheet.get(i, "with_target"),
             &json["indicators_with_target"],

@@ -218,9 +218,10 @@ fn sentence(headline: &Headline, lang: Lang) -> String {
         });
     }
     if let Some((met, of)) = headline.indicators {
+        let mark = &headline.indicators_mark;
         parts.push(match lang {
-            Lang::Zh => format!("指标达标{met}/{of}"),
-            Lang::En => format!("indicators met {met} of {of}"),
+            Lang::Zh => format!("指标达标{met}/{of}{mark}"),
+            Lang::En => format!("indicators met {met} of {of}{mark}"),
         });
     }
     parts.extend(headline.figures.clone());

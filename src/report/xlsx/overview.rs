@@ -80,7 +80,13 @@ impl Rows for OverviewRows<'_> {
                 rollup.status_counts.get(&counted).copied().unwrap_or(0),
             ));
         }
-        out.push(whole(rollup.indicators_met));
+        let met = status.marked_indicators_met();
+        let marked = met.is_some_and(|count| count.assumed());
+        out.push(Cell::number(
+            rollup.indicators_met as f64,
+            Shape::Whole,
+            marked,
+        ));
         out.push(whole(rollup.indicators_with_target));
         out.push(Cell::optional(campaign.lead.as_ref().map(|l| l.get(lang))));
         let assumed = campaign.assumed;

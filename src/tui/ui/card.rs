@@ -262,7 +262,9 @@ impl Card<'_> {
                 Style::new()
             };
             let (met, of) = (rollup.indicators_met, rollup.indicators_with_target);
-            (format!("{} {met}/{of}", s.indicators_met), style)
+            let marked = self.status.marked_indicators_met();
+            let mark = crate::figures::mark(marked.is_some_and(|count| count.assumed()));
+            (format!("{} {met}/{of}{mark}", s.indicators_met), style)
         };
         put(
             buf,
