@@ -99,7 +99,7 @@ fn manifest_command(cli: &Cli, config: &campaigns::config::Config) -> Option<any
                 .first()
                 .is_some_and(|f| commands::rollup::is_manifest(f)) =>
         {
-            commands::rollup::not_yet(&args.args[0], "history")
+            commands::history_of_a_manifest(&args.args[0], common, config)
         }
         _ => return None,
     };

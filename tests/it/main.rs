@@ -27,6 +27,7 @@ mod friction_cli;
 mod history;
 mod history_corrected;
 mod history_marks;
+mod history_not_a_plan;
 mod history_props;
 mod hostile;
 mod lower_bound_change;
