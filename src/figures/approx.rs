@@ -51,6 +51,15 @@ pub fn approx_prefix(lang: Lang, ascii: bool) -> &'static str {
     }
 }
 
+/// A figure worked out from a lower bound as shown, after [`approx_prefix`]
+/// when `approx`: `≈68%`, `约120`; `shown` as it is otherwise.
+pub fn about(shown: String, approx: bool, lang: Lang, ascii: bool) -> String {
+    match approx {
+        true => format!("{}{shown}", approx_prefix(lang, ascii)),
+        false => shown,
+    }
+}
+
 /// What a task has done, as every view and report shows it: `90+`, `90余`.
 pub fn task_done(task: &Task, lang: Lang) -> String {
     approx_number(task.done, &task.qualifiers, lang)
@@ -92,6 +101,9 @@ pub(crate) mod tests {
         assert_eq!(approx_prefix(Lang::En, false), "≈");
         assert_eq!(approx_prefix(Lang::En, true), "~");
         assert_eq!(approx_prefix(Lang::Zh, false), "约");
+        assert_eq!(about("68%".into(), true, Lang::En, false), "≈68%");
+        assert_eq!(about("120".into(), true, Lang::Zh, true), "约120");
+        assert_eq!(about("120".into(), false, Lang::En, false), "120");
     }
 
     /// Every word the table declares for `approx` is shown, in both

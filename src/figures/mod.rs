@@ -25,7 +25,7 @@ mod unit;
 mod yoy;
 
 pub use approx::{
-    approx_number, approx_prefix, approx_sign, at_least_number, at_least_sign, task_done,
+    about, approx_number, approx_prefix, approx_sign, at_least_number, at_least_sign, task_done,
 };
 pub use assumed::{Shown, mark};
 pub use change::{Delta, change, difference, points_moved, points_text, signed, status_move};

@@ -31,7 +31,7 @@ pub use plan::{
     Level, MAX_WEIGHT, Meta, Plan, Scale, SourceLine, Task, TaskPoint, Theme,
 };
 pub use plan_status::{CampaignStatus, PlanStatus};
-pub use qualifier::{Qualifier, Qualifiers};
+pub use qualifier::{Qualifier, Qualifiers, whole_contradicts};
 pub use rollup::{Rollup, Scope, ScopeItems};
 pub use schedule::{IndicatorState, Pace, PaceBasis, TaskSchedule};
 pub use status::Status;

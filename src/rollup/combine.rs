@@ -2,12 +2,14 @@
 //! done and total, `count-met` counts the units that meet their target,
 //! `none` lists each unit's figure and adds nothing up. The office's own
 //! file (`[rollup] office`) is never one of the units added: where it
-//! states a summed item, its figure is compared with the units' sum.
+//! states a summed item, its figure is compared with the units' sum. A sum
+//! with a part that is a lower bound (`approx`) is one too (1 200余), and
+//! the office is checked against it only the way it can be wrong.
 
 use super::found::{Found, find};
 use super::manifest::{Combine, How, Manifest};
 use super::units::Unit;
-use crate::model::{Field, Item, Level, Status, Text};
+use crate::model::{Field, Item, Level, Qualifiers, Status, Text, whole_contradicts};
 
 /// One combined item.
 #[derive(Clone, Debug, PartialEq)]
@@ -32,11 +34,20 @@ pub struct Combined {
     /// done or total; for `count-met`, what their status rests on): the
     /// combined figure and each of theirs carry `*`.
     pub assumed_in: Vec<String>,
+    /// The units whose figure (`sum`, `none`) is a lower bound: theirs
+    /// reads `90+`, and a sum of it is a lower bound too.
+    pub at_least_in: Vec<String>,
+    /// `sum`: the qualifiers the sum carries from its parts (a part of
+    /// 90余 makes it 余: `approx`), for a writer that names them.
+    pub qualifiers: Qualifiers,
     /// `sum`: the office's own figure (its done), when its file is fresh
     /// and states the item.
     pub office: Option<f64>,
+    /// The office's figure is a lower bound.
+    pub office_at_least: bool,
     /// `sum`: the office's figure less the units' sum, beside `office`
-    /// ("省级1 200 ≠ 各市合计1 187，差13": 13); 0 when they agree.
+    /// ("省级1 200 ≠ 各市合计1 187，差13": 13); 0 when they agree, a lower
+    /// bound agreeing with any figure on its side (`whole_contradicts`).
     pub difference: Option<f64>,
 }
 
@@ -60,7 +71,10 @@ fn combine_one(manifest: &Manifest, units: &[Unit], combine: &Combine) -> Combin
         by_unit: Vec::new(),
         missing: Vec::new(),
         assumed_in: Vec::new(),
+        at_least_in: Vec::new(),
+        qualifiers: Qualifiers::default(),
         office: None,
+        office_at_least: false,
         difference: None,
     };
     for unit in units.iter().filter(|unit| unit.counted()) {
@@ -82,6 +96,13 @@ fn combine_one(manifest: &Manifest, units: &[Unit], combine: &Combine) -> Combin
                 if assumed(found, combine.how) {
                     combined.assumed_in.push(unit.id.clone());
                 }
+                // A count of units met is exact whatever their figures.
+                if combine.how != How::CountMet && found.at_least() {
+                    combined.at_least_in.push(unit.id.clone());
+                }
+                if combine.how == How::Sum {
+                    found.qualifiers().carry_into(&mut combined.qualifiers);
+                }
             }
             None => combined.missing.push(unit.id.clone()),
         }
@@ -90,33 +111,31 @@ fn combine_one(manifest: &Manifest, units: &[Unit], combine: &Combine) -> Combin
         combined.total = Some(0.0);
     }
     if combine.how == How::Sum {
-        combined.office = office_figure(manifest, units, &combine.item);
-        combined.difference = combined
-            .office
-            .zip(combined.done)
-            .map(|(office, sum)| apart(office, sum));
+        let office = office_figure(manifest, units, &combine.item);
+        combined.office = office.map(|(done, _)| done);
+        combined.office_at_least = office.is_some_and(|(_, at_least)| at_least);
+        let sum = combined.done.map(|sum| (sum, combined.at_least()));
+        combined.difference = office.zip(sum).map(|(office, sum)| apart(office, sum));
     }
     combined
 }
 
-/// `office − sum`, 0 when they differ only by the rounding of adding
-/// fractions (0.1 + 0.2).
-fn apart(office: f64, sum: f64) -> f64 {
-    let difference = office - sum;
-    let tolerance = 1e-9 * office.abs().max(sum.abs()).max(1.0);
-    if difference.abs() <= tolerance {
-        0.0
-    } else {
-        difference
+/// `office − sum`, each with whether it is a lower bound; 0 when they do
+/// not contradict each other (equal but for the rounding of adding
+/// fractions, or a lower bound on the side it allows).
+fn apart(office: (f64, bool), sum: (f64, bool)) -> f64 {
+    match whole_contradicts(office, sum) {
+        true => office.0 - sum.0,
+        false => 0.0,
     }
 }
 
-/// The office's own `done` of a summed item, when its file is fresh and
-/// states the item as a task.
-fn office_figure(manifest: &Manifest, units: &[Unit], item: &str) -> Option<f64> {
+/// The office's own `done` of a summed item, and whether it is a lower
+/// bound, when its file is fresh and states the item as a task.
+fn office_figure(manifest: &Manifest, units: &[Unit], item: &str) -> Option<(f64, bool)> {
     let office = units.iter().find(|unit| unit.office && unit.fresh())?;
     let found = find(manifest, office, item)?;
-    figure(found, How::Sum).map(|(done, _)| done)
+    figure(found, How::Sum).map(|(done, _)| (done, found.at_least()))
 }
 
 impl Combined {
@@ -128,6 +147,16 @@ impl Combined {
     /// Unit `id`'s figure rests on an assumed value.
     pub fn assumed_for(&self, id: &str) -> bool {
         self.assumed_in.iter().any(|u| u == id)
+    }
+
+    /// The combined figure is a lower bound: a sum with such a part.
+    pub fn at_least(&self) -> bool {
+        self.how == How::Sum && !self.at_least_in.is_empty()
+    }
+
+    /// Unit `id`'s figure is a lower bound.
+    pub fn at_least_for(&self, id: &str) -> bool {
+        self.at_least_in.iter().any(|u| u == id)
     }
 }
 

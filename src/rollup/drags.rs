@@ -32,12 +32,21 @@ pub struct Share {
     /// The shortfall rests on an assumed value (done, total, or the start
     /// or due date 序时进度 is counted from).
     pub assumed: bool,
+    /// The unit's done is a lower bound (`approx`): its shortfall and share
+    /// are only approximate (`≈120`).
+    pub approx: bool,
 }
 
 impl Drag {
     /// The shortfall in all rests on at least one assumed value.
     pub fn assumed(&self) -> bool {
         self.units.iter().any(|share| share.assumed)
+    }
+
+    /// The shortfall in all rests on a lower bound: only approximate, and
+    /// so is every unit's share of it.
+    pub fn approx(&self) -> bool {
+        self.units.iter().any(|share| share.approx)
     }
 }
 
@@ -86,6 +95,7 @@ fn drag(manifest: &Manifest, units: &[Unit], item: &str) -> Drag {
                     Field::Done,
                     Field::Total,
                 ]),
+                approx: task.qualifiers.at_least(),
             });
         }
     }

@@ -3,7 +3,9 @@
 
 use super::manifest::{By, Manifest};
 use super::units::Unit;
-use crate::model::{Better, Campaign, CampaignStatus, Field, Figure, Item, Level, WaterClass};
+use crate::model::{
+    Better, Campaign, CampaignStatus, Field, Figure, Item, Level, Qualifiers, WaterClass,
+};
 
 /// An item of a unit's plan with its statuses.
 #[derive(Clone, Copy, Debug)]
@@ -64,6 +66,19 @@ impl Found<'_> {
             Item::Task(i) => Figure::Done(self.campaign.tasks[i].done),
             Item::Indicator(i) => Figure::Value(self.campaign.indicators[i].value),
         }
+    }
+
+    /// The qualifiers of the item's figure (`approx`).
+    pub fn qualifiers(&self) -> &Qualifiers {
+        match self.item {
+            Item::Task(i) => &self.campaign.tasks[i].qualifiers,
+            Item::Indicator(i) => &self.campaign.indicators[i].qualifiers,
+        }
+    }
+
+    /// Whether the item's figure is a lower bound (`approx`): 90余.
+    pub fn at_least(&self) -> bool {
+        self.qualifiers().at_least()
     }
 
     /// The item's level as one number to rank by: an indicator's value

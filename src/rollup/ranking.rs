@@ -10,8 +10,9 @@ use super::found::{Found, find};
 use super::manifest::{By, Manifest, Ranking};
 use super::previous::Previous;
 use super::units::Unit;
-use crate::history::compare::difference;
-use crate::model::Better;
+use crate::figures;
+use crate::history::compare::delta;
+use crate::model::{Better, Lang};
 
 /// One ranking as computed.
 #[derive(Clone, Debug, PartialEq)]
@@ -39,6 +40,27 @@ pub struct Row {
     pub tied: bool,
     /// The figure rests on an assumed value: shown with `*`.
     pub assumed: bool,
+    /// The figure rests on a lower bound (`approx`): by value it is one
+    /// (`90+`), by change only approximate (`≈+30`).
+    pub lower_bound: bool,
+}
+
+impl Row {
+    /// The figure as every ranking shows it: by value with the sign of a
+    /// lower bound (`90+`), by change signed, approximate when it rests on
+    /// one (`≈+30`); the `*` is the writer's.
+    pub fn figure_text(&self, by: By, lang: Lang, ascii: bool) -> String {
+        match by {
+            By::Value => figures::at_least_number(self.figure, self.lower_bound, lang),
+            By::Change => {
+                let delta = figures::Delta {
+                    amount: self.figure,
+                    approx: self.lower_bound,
+                };
+                figures::signed(delta, lang, ascii)
+            }
+        }
+    }
 }
 
 /// Why a unit is not in a ranking.
@@ -80,6 +102,7 @@ struct Entry<'u> {
     unit: &'u str,
     figure: f64,
     assumed: bool,
+    lower_bound: bool,
     keys: Vec<f64>,
 }
 
@@ -106,10 +129,11 @@ pub fn rank(manifest: &Manifest, units: &[Unit], ranking: &Ranking) -> Ranked {
     let better = better.unwrap_or(Better::Higher);
     let mut entries: Vec<Entry> = entries
         .into_iter()
-        .map(|(unit, found, figure)| Entry {
+        .map(|(unit, found, (figure, lower_bound))| Entry {
             unit: &unit.id,
             figure,
             assumed: found.is_some_and(|found| found.assumed(ranking.by)),
+            lower_bound,
             keys: std::iter::once(turned(Some(figure), better))
                 .chain(
                     ranking
@@ -162,8 +186,9 @@ impl Ranked {
     }
 }
 
-/// The figure a unit is ranked by, or why it is left out.
-fn figure_of(unit: &Unit, found: Option<Found<'_>>, by: By) -> Result<f64, LeftOut> {
+/// The figure a unit is ranked by and whether it rests on a lower bound,
+/// or why it is left out.
+fn figure_of(unit: &Unit, found: Option<Found<'_>>, by: By) -> Result<(f64, bool), LeftOut> {
     if unit.document().is_none() {
         return Err(LeftOut::Broken);
     }
@@ -172,7 +197,7 @@ fn figure_of(unit: &Unit, found: Option<Found<'_>>, by: By) -> Result<f64, LeftO
     }
     let found = found.ok_or(LeftOut::NoItem)?;
     match by {
-        By::Value => Ok(found.level()),
+        By::Value => Ok((found.level(), found.at_least())),
         By::Change => {
             let comparison = match &unit.previous {
                 Previous::Found(comparison) => comparison,
@@ -182,7 +207,9 @@ fn figure_of(unit: &Unit, found: Option<Found<'_>>, by: By) -> Result<f64, LeftO
             let before = comparison
                 .previous(found.campaign_index, found.item)
                 .ok_or_else(|| LeftOut::NoBaseline("the item is new since".into()))?;
-            difference(found.figure(), before.figure)
+            let change = delta((found.figure(), found.at_least()), &before);
+            change
+                .map(|change| (change.amount, change.approx))
                 .ok_or_else(|| LeftOut::NoBaseline("a water class has no change in numbers".into()))
         }
     }
@@ -229,6 +256,7 @@ fn rows(entries: &[Entry<'_>]) -> Vec<Row> {
             figure: entry.figure + 0.0,
             tied: with_previous || with_next,
             assumed: entry.assumed,
+            lower_bound: entry.lower_bound,
         });
     }
     rows

@@ -31,6 +31,7 @@ mod history_not_a_plan;
 mod history_props;
 mod hostile;
 mod lower_bound_change;
+mod lower_bound_rollup;
 mod lower_bound_yoy;
 mod marks_travel;
 mod meeting;

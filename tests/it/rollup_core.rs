@@ -16,6 +16,7 @@ fn row(rank: usize, unit: &str, figure: f64, tied: bool) -> Row {
         figure,
         tied,
         assumed: false,
+        lower_bound: false,
     }
 }
 

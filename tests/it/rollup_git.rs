@@ -167,6 +167,7 @@ fn a_unit_pushed_broken_is_flagged_and_one_with_no_earlier_report_is_not_ranked(
         figure,
         tied: false,
         assumed: false,
+        lower_bound: false,
     };
     assert_eq!(ranking.rows, vec![row(1, "a", -5.0), row(2, "b", -2.0)]);
     let left: Vec<(&str, &str)> = ranking

@@ -12,7 +12,7 @@ use super::PlanReader;
 use crate::load::fields::{Fields, did_you_mean};
 use crate::load::words::did_you_mean_help;
 use crate::load::{Diagnostic, Words};
-use crate::model::{ItemPath, Level, Plan, Text};
+use crate::model::{ItemPath, Level, Plan, Text, whole_contradicts};
 
 /// Where one item's `parts` are written, kept for the check of the plan.
 #[derive(Debug)]
@@ -263,14 +263,7 @@ impl PlanReader<'_> {
         let whole = of.amount.unwrap_or_default();
         let sum: f64 = parts.iter().filter_map(|(_, f)| f.amount).sum();
         let parts_lower_bound = parts.iter().any(|(_, f)| f.lower_bound);
-        let tolerance = 1e-9 * whole.abs().max(sum.abs()).max(1.0);
-        let contradicts = match (of.lower_bound, parts_lower_bound) {
-            (false, false) => (whole - sum).abs() > tolerance,
-            (false, true) => sum > whole + tolerance,
-            (true, false) => sum < whole - tolerance,
-            (true, true) => false,
-        };
-        if !contradicts {
+        if !whole_contradicts((whole, of.lower_bound), (sum, parts_lower_bound)) {
             return;
         }
         let (w, s, d) = (shown(whole), shown(sum), shown((whole - sum).abs()));

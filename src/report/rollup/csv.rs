@@ -5,7 +5,8 @@
 //! an office (`[rollup] office`), each summed item it states gains a row
 //! of the units' sum (`unit_id` `(units' sum)`, `kind` `units-sum`,
 //! `status` `agrees-with-office` or `differs-from-office`) below the
-//! office's own rows. The plan CSV's rules hold (byte-order mark, CRLF,
+//! office's own rows; its qualifier columns say what the sum carries from
+//! its parts (`more-than` when one is a lower bound). The plan CSV's rules hold (byte-order mark, CRLF,
 //! quoting, neutralised text).
 
 use super::RollupReport;
@@ -80,7 +81,8 @@ fn units_sum_row(out: &mut String, report: &RollupReport<'_>, columns: &[String]
             "fraction" => c.total.map(|t| fraction(sum / t)).unwrap_or_default(),
             "status" if apart == 0.0 => "agrees-with-office".to_owned(),
             "status" => "differs-from-office".to_owned(),
-            _ => String::new(),
+            // A qualifier's column: what the sum carries from its parts.
+            key => c.qualifiers.word(key).unwrap_or_default().to_owned(),
         };
         push_field(out, &neutralise(&cell));
     }

@@ -7,13 +7,15 @@
 use std::fmt::Write;
 
 use super::RollupReport;
-use crate::figures::{mark, number, percent};
+use crate::figures::{about, at_least_number, mark, number, percent};
 use crate::i18n::status_word;
 use crate::model::{Lang, Text};
 use crate::report::md::escape::escape;
 use crate::report::text::line::one_line;
 use crate::rollup::{Combined, Drag, How, Unit};
 
+#[path = "human_drags.rs"]
+mod drags;
 #[path = "human_rankings.rs"]
 mod rankings;
 
@@ -245,29 +247,27 @@ impl Writer<'_> {
         let name = self.named(&c.item, c.name.as_ref());
         let unit = c.unit_word.as_ref().map(|u| self.text(u.get(lang)));
         let figure = |n: f64| number(n, lang);
+        // A sum with a part that is a lower bound is one: 1,200+ (≈68%).
+        let (at_least, ascii) = (c.at_least(), self.report.ascii);
+        let sum = |n: f64| at_least_number(n, at_least, lang);
         let combined_mark = mark(c.assumed());
         self.marked |= c.assumed();
         let mut line = match (c.how, c.done, c.total) {
             (How::Sum, Some(done), Some(total)) => {
                 let unit = unit.map(|u| format!(" {u}")).unwrap_or_default();
-                let share = format!("{}{combined_mark}", percent(done / total));
+                let share = about(percent(done / total), at_least, lang, ascii);
+                let share = format!("{share}{combined_mark}");
                 match lang {
                     Lang::En => {
-                        format!("{name}: {}/{}{unit} ({share})", figure(done), figure(total))
+                        format!("{name}: {}/{}{unit} ({share})", sum(done), figure(total))
                     }
-                    Lang::Zh => format!(
-                        "{name}：{}/{}{unit}（{share}）",
-                        figure(done),
-                        figure(total)
-                    ),
+                    Lang::Zh => {
+                        format!("{name}：{}/{}{unit}（{share}）", sum(done), figure(total))
+                    }
                 }
             }
             (How::Sum, Some(done), None) => {
-                format!(
-                    "{name}{}{}{combined_mark}",
-                    self.say(": ", "："),
-                    figure(done)
-                )
+                format!("{name}{}{}{combined_mark}", self.say(": ", "："), sum(done))
             }
             (How::CountMet, Some(met), Some(of)) => match lang {
                 Lang::En => format!(
@@ -291,7 +291,8 @@ impl Writer<'_> {
                 .iter()
                 .map(|(id, n)| {
                     let mark = mark(c.assumed_for(id));
-                    format!("{} {}{mark}", self.unit_name(id), figure(*n))
+                    let figure = at_least_number(*n, c.at_least_for(id), lang);
+                    format!("{} {figure}{mark}", self.unit_name(id))
                 })
                 .collect();
             parts.join(&self.say(", ", "，"))
@@ -351,61 +352,6 @@ impl Writer<'_> {
                 String::new()
             };
             self.item(&format!("{mark}{line}"));
-        }
-    }
-
-    fn drags(&mut self) {
-        if self.report.drags.is_empty() {
-            return;
-        }
-        self.heading(
-            "Who drags (short of expected by now)",
-            "拖后腿（差序时进度）",
-        );
-        for drag in &self.report.drags {
-            self.marked |= drag.assumed();
-            let line = self.drag_line(drag);
-            self.item(&line);
-        }
-    }
-
-    /// "合计差55个，其中b市差30，占54%；a市差20，占36%".
-    fn drag_line(&self, drag: &Drag) -> String {
-        let lang = self.lang;
-        let name = self.named(&drag.item, drag.name.as_ref());
-        let unit = drag
-            .unit_word
-            .as_ref()
-            .map(|u| self.text(u.get(lang)))
-            .unwrap_or_default();
-        if drag.units.is_empty() {
-            return format!(
-                "{name}{}",
-                self.say(
-                    ": no unit is short of expected by now",
-                    "：各单位均未落后于序时进度"
-                )
-            );
-        }
-        let shares: Vec<String> = drag
-            .units
-            .iter()
-            .map(|s| {
-                let (who, short, share) = (
-                    self.unit_name(&s.unit),
-                    format!("{}{}", number(s.shortfall, lang), mark(s.assumed)),
-                    format!("{}{}", percent(s.share), mark(s.assumed)),
-                );
-                match lang {
-                    Lang::En => format!("{who} {short} ({share})"),
-                    Lang::Zh => format!("{who}差{short}，占{share}"),
-                }
-            })
-            .collect();
-        let total = format!("{}{}", number(drag.shortfall, lang), mark(drag.assumed()));
-        match lang {
-            Lang::En => format!("{name}: {total} {unit} short in all: {}", shares.join(", ")),
-            Lang::Zh => format!("{name}：合计差{total}{unit}，其中{}", shares.join("；")),
         }
     }
 

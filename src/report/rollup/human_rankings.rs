@@ -4,7 +4,6 @@
 //! ranked with why.
 
 use super::Writer;
-use crate::figures::number;
 use crate::model::Lang;
 use crate::rollup::{By, LeftOut, Ranked};
 
@@ -50,12 +49,7 @@ impl Writer<'_> {
             } else {
                 String::new()
             };
-            let figure = match ranked.by {
-                By::Value => number(row.figure, lang),
-                By::Change => {
-                    crate::figures::signed(crate::figures::Delta::exact(row.figure), lang, false)
-                }
-            };
+            let figure = row.figure_text(ranked.by, lang, self.report.ascii);
             let mark = crate::figures::mark(row.assumed);
             self.marked |= row.assumed;
             let line = format!(

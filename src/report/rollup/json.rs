@@ -11,7 +11,11 @@
 //! both null otherwise), a ranking's
 //! `group`, `show`, `better` and `left_out`, and `drags` (each summed
 //! item's shortfall against 序时进度, by unit). `by_unit` lists the units
-//! in the manifest's order.
+//! in the manifest's order. What rests on a lower bound (`approx`) says so:
+//! a combined item's `at_least` (its keys that are lower bounds: `done`
+//! when a part is one, `office`) and `at_least_in` (the units whose figure
+//! is one), a ranking row's `lower_bound`, a drag's and a share's
+//! `approximate`.
 
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -60,6 +64,10 @@ struct CombinedJson<'a> {
     assumed_in: &'a [String],
     office: Option<Value>,
     difference: Option<Value>,
+    /// Its keys whose figures are lower bounds (`done`, `office`).
+    at_least: Vec<&'static str>,
+    /// The units whose figure is a lower bound: theirs in `by_unit` is one.
+    at_least_in: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -81,6 +89,9 @@ struct RowJson<'a> {
     tied: bool,
     /// The figure rests on an assumed value.
     assumed: bool,
+    /// The figure rests on a lower bound: by value it is one, by change
+    /// only approximate.
+    lower_bound: bool,
 }
 
 #[derive(Serialize)]
@@ -94,6 +105,8 @@ struct DragJson<'a> {
     item: &'a str,
     shortfall: Value,
     units: Vec<ShareJson<'a>>,
+    /// The shortfall counts a lower bound: only approximate.
+    approximate: bool,
 }
 
 #[derive(Serialize)]
@@ -103,6 +116,8 @@ struct ShareJson<'a> {
     share: f64,
     /// The shortfall rests on an assumed value.
     assumed: bool,
+    /// The unit's done is a lower bound: its shortfall is approximate.
+    approximate: bool,
 }
 
 pub fn render(report: &RollupReport<'_>) -> String {
@@ -199,6 +214,11 @@ fn combined(c: &Combined) -> CombinedJson<'_> {
         assumed_in: &c.assumed_in,
         office: c.office.map(json_number),
         difference: c.difference.map(json_number),
+        at_least: [(c.at_least(), "done"), (c.office_at_least, "office")]
+            .into_iter()
+            .filter_map(|(at_least, key)| at_least.then_some(key))
+            .collect(),
+        at_least_in: &c.at_least_in,
     }
 }
 
@@ -215,6 +235,7 @@ fn ranking(ranked: &Ranked) -> RankingJson<'_> {
                 figure: json_number(row.figure),
                 tied: row.tied,
                 assumed: row.assumed,
+                lower_bound: row.lower_bound,
             })
             .collect(),
         group: ranked.group.as_deref(),
@@ -243,7 +264,9 @@ fn drag(drag: &Drag) -> DragJson<'_> {
                 shortfall: json_number(share.shortfall),
                 share: share.share,
                 assumed: share.assumed,
+                approximate: share.approx,
             })
             .collect(),
+        approximate: drag.approx(),
     }
 }

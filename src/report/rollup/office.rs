@@ -4,7 +4,7 @@
 //! bulletins write it.
 
 use super::RollupReport;
-use crate::figures::number;
+use crate::figures::{at_least_number, number};
 use crate::model::Lang;
 use crate::rollup::Combined;
 
@@ -27,21 +27,26 @@ impl RollupReport<'_> {
             .filter_map(|c| {
                 let (figure, sum, apart) = (c.office?, c.done?, c.difference?);
                 let item = name(c);
+                // Each with the sign of a lower bound it is (1,200+).
+                let figure = at_least_number(figure, c.office_at_least, self.lang);
+                let sum = at_least_number(sum, c.at_least(), self.lang);
                 Some((
-                    self.office_check(&item, &office, figure, sum, apart),
+                    self.office_check(&item, &office, (&figure, &sum), apart),
                     apart != 0.0,
                 ))
             })
             .collect()
     }
 
-    fn office_check(&self, item: &str, office: &str, figure: f64, sum: f64, apart: f64) -> String {
+    fn office_check(
+        &self,
+        item: &str,
+        office: &str,
+        (figure, sum): (&str, &str),
+        apart: f64,
+    ) -> String {
         let lang = self.lang;
-        let (figure, sum, gap) = (
-            number(figure, lang),
-            number(sum, lang),
-            number(apart.abs(), lang),
-        );
+        let gap = number(apart.abs(), lang);
         match (lang, apart == 0.0) {
             (Lang::En, false) => {
                 format!("{item}: {office} {figure} ≠ units' sum {sum}, {gap} apart")

@@ -240,16 +240,29 @@ impl Rows for CombinedRows<'_> {
         let Some(c) = self.report.combined.get(index) else {
             return;
         };
-        let lang = self.report.lang;
+        let (lang, ascii) = (self.report.lang, self.report.ascii);
         let amount = |n: Option<f64>, assumed: bool| {
             n.map_or(Cell::Empty, |n| Cell::number(n, Shape::Amount, assumed))
         };
+        // A lower bound reads 1,200+ / 1 200余; a difference from one ≈13.
+        let at_least = |n: Option<f64>, at_least: bool, assumed: bool| {
+            n.map_or(Cell::Empty, |n| {
+                Cell::number(n, lower_bound_shape(at_least, lang), assumed)
+            })
+        };
+        let about = c.at_least() || c.office_at_least;
+        let difference = c.difference.map_or(Cell::Empty, |n| {
+            Cell::number(n, about_shape(about && n != 0.0, lang, ascii), c.assumed())
+        });
         out.push(Cell::text(&c.item));
         out.push(Cell::optional(c.name.as_ref().map(|n| n.get(lang))));
         out.push(Cell::text(c.how.as_str()));
-        out.extend([amount(c.done, c.assumed()), amount(c.total, c.assumed())]);
+        out.extend([
+            at_least(c.done, c.at_least(), c.assumed()),
+            amount(c.total, c.assumed()),
+        ]);
         out.push(Cell::optional(c.unit_word.as_ref().map(|u| u.get(lang))));
-        out.extend([amount(c.office, false), amount(c.difference, c.assumed())]);
+        out.extend([at_least(c.office, c.office_at_least, false), difference]);
         let missing: Vec<String> = c
             .missing
             .iter()
@@ -303,7 +316,11 @@ impl Rows for RankingRows<'_> {
             out.push(Cell::number(row.rank as f64, Shape::Whole, false));
             out.push(Cell::text(&self.report.unit_name(&row.unit)));
             out.push(Cell::text(&row.unit));
-            out.push(Cell::number(row.figure, Shape::Amount, row.assumed));
+            let shape = match ranked.by {
+                By::Value => lower_bound_shape(row.lower_bound, lang),
+                By::Change => about_shape(row.lower_bound, lang, self.report.ascii),
+            };
+            out.push(Cell::number(row.figure, shape, row.assumed));
             out.extend([Cell::text(tied), Cell::Empty]);
             return;
         }
@@ -354,11 +371,29 @@ impl Rows for UnitRows<'_> {
         for drag in &self.report.drags {
             match drag.units.iter().find(|share| share.unit == unit.id) {
                 Some(share) => {
-                    out.push(Cell::number(share.shortfall, Shape::Amount, share.assumed));
+                    let shape = about_shape(share.approx, self.report.lang, self.report.ascii);
+                    out.push(Cell::number(share.shortfall, shape, share.assumed));
                     out.push(Cell::percent(Some(share.share), share.assumed));
                 }
                 None => out.extend([Cell::Empty, Cell::Empty]),
             }
         }
+    }
+}
+
+/// A figure that is a lower bound (`90+`, `90余`), else a plain amount.
+fn lower_bound_shape(at_least: bool, lang: Lang) -> Shape {
+    match crate::figures::at_least_sign(at_least, lang) {
+        "" => Shape::Amount,
+        sign => Shape::AtLeast(sign),
+    }
+}
+
+/// A figure worked out from a lower bound (`≈13`, `约13`), else a plain
+/// amount.
+fn about_shape(approx: bool, lang: Lang, ascii: bool) -> Shape {
+    match approx {
+        true => Shape::About(crate::figures::approx_prefix(lang, ascii)),
+        false => Shape::Amount,
     }
 }

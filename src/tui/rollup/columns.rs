@@ -92,7 +92,7 @@ fn standing(campaign: &CampaignStatus, lang: Lang, ascii: bool) -> Cell {
 
 /// The combined row's cell of campaign `id`: its summed items
 /// ("98% 1,187/1,200") and its indicators counted ("3/4 met"), joined.
-pub fn combined_cell(combined: &[Combined], id: &str, lang: Lang) -> String {
+pub fn combined_cell(combined: &[Combined], id: &str, lang: Lang, ascii: bool) -> String {
     let items: Vec<&Combined> = combined
         .iter()
         .filter(|c| {
@@ -106,7 +106,7 @@ pub fn combined_cell(combined: &[Combined], id: &str, lang: Lang) -> String {
     let shown: Vec<String> = items
         .into_iter()
         .filter_map(|c| {
-            let text = combined_text(c, lang)?;
+            let text = combined_text(c, lang, ascii)?;
             Some(match c.name.as_ref().filter(|_| named) {
                 Some(name) => format!("{} {text}", sanitize_line(name.get(lang))),
                 None => text,
@@ -116,7 +116,7 @@ pub fn combined_cell(combined: &[Combined], id: &str, lang: Lang) -> String {
     shown.join("; ")
 }
 
-fn combined_text(c: &Combined, lang: Lang) -> Option<String> {
+fn combined_text(c: &Combined, lang: Lang, ascii: bool) -> Option<String> {
     let unit = c
         .unit_word
         .as_ref()
@@ -127,15 +127,18 @@ fn combined_text(c: &Combined, lang: Lang) -> Option<String> {
         })
         .unwrap_or_default();
     let mark = crate::figures::mark(c.assumed());
+    // A sum with a part that is a lower bound is one: 1,200+ (≈98%).
+    let at_least = c.at_least();
+    let sum = |done| crate::figures::at_least_number(done, at_least, lang);
     Some(match (c.how, c.done, c.total) {
         // The share first: what a narrow column cuts is the unit of count.
         (How::Sum, Some(done), Some(total)) => format!(
             "{}{mark} {}/{}{unit}",
-            percent(done / total),
-            number(done, lang),
+            crate::figures::about(percent(done / total), at_least, lang, ascii),
+            sum(done),
             number(total, lang)
         ),
-        (How::Sum, Some(done), None) => format!("{}{mark}{unit}", number(done, lang)),
+        (How::Sum, Some(done), None) => format!("{}{mark}{unit}", sum(done)),
         (How::CountMet, Some(met), Some(of)) => format!(
             "{}{mark}/{} {}",
             number(met, lang),

@@ -6,7 +6,6 @@
 
 use super::state::RollupScreen;
 use super::words::{self, say};
-use crate::figures::{number, signed};
 use crate::model::{Better, Item, Lang, Text};
 use crate::rollup::{By, LeftOut, Ranked};
 use crate::text::sanitize_line;
@@ -42,10 +41,7 @@ fn ranking(screen: &RollupScreen, ranked: &Ranked) -> Vec<RankLine> {
             out.push(RankLine::Gap);
             continue;
         };
-        let figure = match ranked.by {
-            By::Value => number(row.figure, lang),
-            By::Change => signed(crate::figures::Delta::exact(row.figure), lang, false),
-        };
+        let figure = row.figure_text(ranked.by, lang, screen.settings().ascii);
         let mark = crate::figures::mark(row.assumed);
         let tied = if row.tied { words::tied(lang) } else { "" };
         out.push(RankLine::Row {

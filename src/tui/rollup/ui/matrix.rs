@@ -306,7 +306,7 @@ fn combined_row(buf: &mut Buffer, line: Rect, c: &Layout, screen: &RollupScreen,
         ell,
     );
     for (column, (at, room, _)) in screen.columns().iter().zip(&c.campaigns) {
-        let text = combined_cell(screen.combined(), &column.id, lang);
+        let text = combined_cell(screen.combined(), &column.id, lang, theme.ascii);
         put(
             buf,
             line.x + at,
