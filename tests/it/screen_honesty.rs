@@ -152,3 +152,25 @@ fn the_readme_legend_is_the_apps_glyph_set() {
     }
     assert!(named >= 5, "{paragraph}");
 }
+
+/// PM2.5's history (35, 37, 39, then 31) draws four different glyphs over
+/// its own range, which the axis prints, in both glyph sets.
+#[test]
+fn the_history_chart_shows_every_change() {
+    for (lang, label) in [("en", "History "), ("zh", "历史 ")] {
+        for (ascii, range) in [(&[][..], "31–39"), (&["--ascii"][..], "31-39")] {
+            let args = [&["--select", "blue-sky/pm25", "--lang", lang][..], ascii].concat();
+            let screen = render("80x24", &args);
+            let line = screen
+                .lines()
+                .find(|l| l.contains(label))
+                .unwrap_or_else(|| panic!("{args:?}: no chart\n{screen}"));
+            let chart = line.split(label).nth(1).unwrap();
+            let chart = chart.split('*').next().unwrap();
+            let mut glyphs: Vec<char> = chart.chars().collect();
+            glyphs.dedup();
+            assert_eq!(glyphs.len(), 4, "{args:?}: {line}");
+            assert!(line.contains(range), "{args:?}: {line}");
+        }
+    }
+}
