@@ -342,12 +342,13 @@ fn a_cards_headline_names_its_scope() {
     assert!(zh.contains("▼ 滞后* · 3项计入进度的任务中1项"), "{zh}");
 }
 
-/// Every chart runs from 0 to the item's total or its largest figure or
-/// target, the axis printed: a task's count is drawn against its total, an
-/// indicator's against its target, which the axis names with its mark; the
-/// assumed history's chart carries `*` as its points do.
+/// Every chart's range is printed on its axis: a task's count is drawn from
+/// 0 against its total; an indicator's over its own lowest to highest figure
+/// with its target among them (so 35 → 37 → 39 → 31 shows), the axis naming
+/// the target with its mark; the assumed history's chart carries `*` as its
+/// points do.
 #[test]
-fn charts_run_from_zero_with_their_axis_printed() {
+fn charts_have_their_range_printed_on_the_axis() {
     let out =
         stdout(&render(&["--size", "80x24", "--select", "blue-sky/machinery-labels"]).success());
     let chart = out
@@ -380,7 +381,7 @@ fn charts_run_from_zero_with_their_axis_printed() {
         .lines()
         .find(|l| l.contains("History "))
         .expect("a chart");
-    assert!(chart.contains("* 0–39 · target ≤ 35 μg/m³*"), "{chart}");
+    assert!(chart.contains("* 31–39 · target ≤ 35 μg/m³*"), "{chart}");
 }
 
 /// The change of an assumed figure rests on it: `+8*` on the screen's row

@@ -152,3 +152,110 @@ fn the_readme_legend_is_the_apps_glyph_set() {
     }
     assert!(named >= 5, "{paragraph}");
 }
+
+/// PM2.5's history (35, 37, 39, then 31) draws four different glyphs over
+/// its own range, which the axis prints, in both glyph sets.
+#[test]
+fn the_history_chart_shows_every_change() {
+    for (lang, label) in [("en", "History "), ("zh", "历史 ")] {
+        for (ascii, range) in [(&[][..], "31–39"), (&["--ascii"][..], "31-39")] {
+            let args = [&["--select", "blue-sky/pm25", "--lang", lang][..], ascii].concat();
+            let screen = render("80x24", &args);
+            let line = screen
+                .lines()
+                .find(|l| l.contains(label))
+                .unwrap_or_else(|| panic!("{args:?}: no chart\n{screen}"));
+            let chart = line.split(label).nth(1).unwrap();
+            let chart = chart.split('*').next().unwrap();
+            let mut glyphs: Vec<char> = chart.chars().collect();
+            glyphs.dedup();
+            assert_eq!(glyphs.len(), 4, "{args:?}: {line}");
+            assert!(line.contains(range), "{args:?}: {line}");
+        }
+    }
+}
+
+/// The shipped file with the tasks `ids` taken out (each a `[[campaign.task]]`
+/// table of its own) and, when `moved`, one figure changed.
+fn without_tasks(ids: &[&str], moved: bool) -> String {
+    let shipped = std::fs::read_to_string(PLAN).unwrap();
+    let mut out = String::new();
+    for (n, table) in shipped.split("\n[[campaign").enumerate() {
+        let dropped = ids
+            .iter()
+            .any(|id| table.contains(&format!("\nid = \"{id}\"\n")));
+        if n > 0 && table.starts_with(".task]]") && dropped {
+            continue;
+        }
+        if n > 0 {
+            out.push_str("\n[[campaign");
+        }
+        out.push_str(table);
+    }
+    if moved {
+        out = out.replacen("done = 110\n", "done = 111\n", 1);
+    }
+    out
+}
+
+/// The removed items' names are read whole under the changes list at
+/// 120x40, wrapped rather than cut, in both languages, and said even when
+/// nothing else moved.
+#[test]
+fn removed_items_are_named_whole() {
+    let removed = [
+        "vehicle-test-cases",
+        "straw-teams",
+        "straw-use",
+        "watershed-projects",
+    ];
+    for moved in [true, false] {
+        let fixture = crate::git_fixture::Fixture::new();
+        let shipped = std::fs::read_to_string(PLAN).unwrap();
+        fixture.commit(PLAN, &shipped, "2024-12-01T10:00:00+08:00");
+        let now = without_tasks(&removed, moved);
+        fixture.commit(PLAN, &now, "2025-01-02T10:00:00+08:00");
+        let options = campaigns::load::Options {
+            as_of: None,
+            today: chrono::NaiveDate::from_ymd_opt(2025, 1, 2).unwrap(),
+        };
+        let opened = campaigns::load::Opened::load(PLAN.as_ref(), options).unwrap();
+        let plan = opened.document().expect("the shipped file is valid").plan();
+        for (lang, code, join) in [
+            (campaigns::model::Lang::En, "en", " "),
+            (campaigns::model::Lang::Zh, "zh", ""),
+        ] {
+            let output = crate::binary::assert_command()
+                .env("NO_COLOR", "1")
+                .arg("render")
+                .arg(fixture.file(PLAN))
+                .args(["--size", "120x40", "--view", "changes", "--since", "HEAD~1"])
+                .args(["--lang", code])
+                .output()
+                .unwrap();
+            assert!(output.status.success(), "{output:?}");
+            let screen = String::from_utf8(output.stdout).unwrap();
+            // The list's lines, without their borders, as one text.
+            let body: Vec<&str> = screen
+                .lines()
+                .filter(|l| l.starts_with('│'))
+                .map(|l| l.trim_matches('│').trim())
+                .filter(|l| !l.is_empty())
+                .collect();
+            let text = body.join(join);
+            for id in removed {
+                let task = plan
+                    .campaigns
+                    .iter()
+                    .flat_map(|c| &c.tasks)
+                    .find(|t| t.id == id)
+                    .unwrap();
+                let name = task.name.get(lang);
+                assert!(
+                    text.contains(name),
+                    "{code} moved={moved}: {name}\n{screen}"
+                );
+            }
+        }
+    }
+}

@@ -224,14 +224,16 @@ impl Theme {
         }
     }
 
-    /// A sparkline's eight levels.
-    pub fn spark_levels(&self) -> [&'static str; 9] {
+    /// A sparkline's levels, lowest first, each its own glyph so that every
+    /// step of a chart shows (ASCII has five, Unicode eight; words mode
+    /// draws none: the figures beside the chart say it).
+    pub fn spark_levels(&self) -> &'static [&'static str] {
         if self.words {
-            [" "; 9]
+            &[" "; 8]
         } else if self.ascii {
-            [" ", ".", ".", "-", "-", "=", "=", "#", "#"]
+            &["_", ".", "-", "=", "#"]
         } else {
-            [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+            &["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
         }
     }
 

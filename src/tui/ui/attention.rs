@@ -133,6 +133,11 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) -> Option<Po
     let first = lines::first_line(&list.groups, (offset, selected), height, len);
     draw_frame(buf, area, app, list, (selected, height), theme);
     if list.items.is_empty() {
+        // Nothing moved, yet items may have been removed: still said.
+        if let Some(legend) = parts.legend {
+            let text = legend_text(list, false, lang, theme);
+            draw_legend(buf, legend, parts.rows.height, &text, theme);
+        }
         let at = parts.header;
         let width = at.width.saturating_sub(2);
         put(
@@ -165,10 +170,34 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) -> Option<Po
     let cursor = draw_lines(buf, &rows, list, parts.rows, (first, selected));
     if let Some(legend) = parts.legend {
         let text = legend_text(list, rows.columns.gap > 0, lang, theme);
-        let width = legend.width.saturating_sub(1);
-        put(buf, legend.x + 1, legend.y, width, &text, theme.dim(), ell);
+        // The lines under the last row are free when the list is short.
+        let drawn = (0..height)
+            .take_while(|n| lines::line_at(&list.groups, len, first + n).is_some())
+            .count();
+        let spare = u16::try_from(height - drawn).unwrap_or(0);
+        draw_legend(buf, legend, spare, &text, theme);
     }
     cursor
+}
+
+/// The legend on its line, wrapped upwards into the `spare` free lines above
+/// it when it is longer than a line, so removed items' names are read whole;
+/// cut with the ellipsis only when even those are too few.
+fn draw_legend(buf: &mut Buffer, legend: Rect, spare: u16, text: &str, theme: &Theme) {
+    let width = legend.width.saturating_sub(1);
+    let room = usize::from(spare) + 1;
+    let lines = super::wrap::wrap(&[(text, theme.dim())], width, room, theme.ellipsis());
+    let top = legend.bottom().saturating_sub(lines.len() as u16);
+    for (n, line) in lines.iter().enumerate() {
+        let spans: Vec<(&str, Style)> = line.iter().map(|(t, st)| (t.as_str(), *st)).collect();
+        let at = Rect {
+            x: legend.x + 1,
+            y: top + n as u16,
+            width,
+            height: 1,
+        };
+        super::cells::put_spans(buf, at, at.y, &spans, theme.ellipsis());
+    }
 }
 
 /// The rows and lead headings that fit, from the first line shown.

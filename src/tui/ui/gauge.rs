@@ -60,23 +60,26 @@ pub fn marker_cell(expected: f64, width: u16) -> u16 {
     ((e * f64::from(width)).round() as u16).min(width.saturating_sub(1))
 }
 
-/// A sparkline of `values` (oldest first) on a scale from 0 to `top`, the
-/// one rule of every chart (a task's total, an indicator's largest figure
-/// or target), so equal gains draw equal steps; the last `width` values if
-/// there are more. A few values get up to three characters each so the
-/// shape is readable.
-pub fn sparkline(values: &[f64], width: usize, top: f64, theme: &Theme) -> String {
+/// A sparkline of `values` (oldest first) over the chart's range `(low,
+/// high)`, which its axis prints: the lowest glyph at `low`, the highest at
+/// `high`, so a change within the range draws a step and equal gains equal
+/// steps. An empty range (a flat series) draws flat on the lowest glyph.
+/// The last `width` values if there are more; a few values get up to three
+/// characters each so the shape is readable.
+pub fn sparkline(values: &[f64], width: usize, (low, high): (f64, f64), theme: &Theme) -> String {
     let levels = theme.spark_levels();
+    let steps = (levels.len() - 1) as f64;
     let shown = &values[values.len().saturating_sub(width)..];
     let each = (width / shown.len().max(1)).clamp(1, 3);
     shown
         .iter()
         .map(|v| {
-            if !v.is_finite() || top <= 0.0 {
-                return levels[1];
+            let span = high - low;
+            if !v.is_finite() || !span.is_finite() || span <= 0.0 {
+                return levels[0];
             }
-            let level = ((v.clamp(0.0, top) / top) * 7.0).round() as usize + 1;
-            levels[level.min(8)]
+            let ratio = ((v - low) / span).clamp(0.0, 1.0);
+            levels[(ratio * steps).round() as usize]
         })
         .flat_map(|level| std::iter::repeat_n(level, each))
         .collect()
@@ -98,19 +101,22 @@ mod tests {
     }
 
     #[test]
-    fn sparkline_runs_from_zero_to_the_top_it_is_given() {
+    fn sparkline_runs_over_the_range_it_is_given() {
         let theme = Theme::new(false, true);
-        assert_eq!(sparkline(&[0.0, 50.0, 100.0], 3, 100.0, &theme), ".=#");
         assert_eq!(
-            sparkline(&[0.0, 50.0, 100.0], 10, 100.0, &theme),
-            "...===###"
+            sparkline(&[0.0, 50.0, 100.0], 3, (0.0, 100.0), &theme),
+            "_-#"
         );
-        assert_eq!(sparkline(&[1.0, 2.0, 3.0], 2, 3.0, &theme).len(), 2);
-        assert_eq!(sparkline(&[], 5, 1.0, &theme), "");
+        assert_eq!(
+            sparkline(&[0.0, 50.0, 100.0], 10, (0.0, 100.0), &theme),
+            "___---###"
+        );
+        assert_eq!(sparkline(&[1.0, 2.0, 3.0], 2, (0.0, 3.0), &theme).len(), 2);
+        assert_eq!(sparkline(&[], 5, (0.0, 1.0), &theme), "");
         // Nothing to scale against: a low flat line, never a jump.
-        assert_eq!(sparkline(&[0.0, 0.0], 2, 0.0, &theme), "..");
+        assert_eq!(sparkline(&[0.0, 0.0], 2, (0.0, 0.0), &theme), "__");
         // Above the top (done beyond a total) is drawn full.
-        assert_eq!(sparkline(&[120.0], 1, 100.0, &theme), "#");
+        assert_eq!(sparkline(&[120.0], 1, (0.0, 100.0), &theme), "#");
         // Equal gains draw equal steps, whatever the values: 60 → 65 → 70
         // of 70 and 0 → 5 → 10 of 70 rise by the same levels.
         let unicode = Theme::new(false, false);
@@ -120,9 +126,30 @@ mod tests {
                 .map(|c| all.iter().position(|l| l.starts_with(c)).unwrap())
                 .collect()
         };
-        let high = levels(sparkline(&[60.0, 65.0, 70.0], 3, 70.0, &unicode));
-        let low = levels(sparkline(&[0.0, 5.0, 10.0], 3, 70.0, &unicode));
+        let high = levels(sparkline(&[60.0, 65.0, 70.0], 3, (0.0, 70.0), &unicode));
+        let low = levels(sparkline(&[0.0, 5.0, 10.0], 3, (0.0, 70.0), &unicode));
         assert_eq!(high[2] - high[0], low[2] - low[0]);
+    }
+
+    /// PM2.5 of 35, 37, 39 then 31 over its own range (31–39): four
+    /// figures, four glyphs, in either set; a flat series stays flat.
+    #[test]
+    fn every_change_within_the_range_shows() {
+        let pm25 = [35.0, 37.0, 39.0, 31.0];
+        for ascii in [false, true] {
+            let theme = Theme::new(false, ascii);
+            let line: Vec<char> = sparkline(&pm25, 4, (31.0, 39.0), &theme).chars().collect();
+            assert_eq!(line.len(), 4, "{line:?}");
+            for (i, glyph) in line.iter().enumerate() {
+                assert!(!line[i + 1..].contains(glyph), "{ascii}: {line:?}");
+            }
+            // The highest figure draws the highest glyph, the lowest the lowest.
+            let levels = theme.spark_levels();
+            assert_eq!(line[2].to_string(), levels[levels.len() - 1]);
+            assert_eq!(line[3].to_string(), levels[0]);
+            let flat = sparkline(&[94.0; 3], 3, (94.0, 94.0), &theme);
+            assert!(flat.chars().all(|c| flat.starts_with(c)), "{flat}");
+        }
     }
 
     #[test]

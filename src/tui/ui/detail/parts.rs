@@ -29,9 +29,10 @@ pub fn status_span(status: Status, assumed: bool, lang: Lang, theme: &Theme) -> 
     )
 }
 
-/// What an item's history chart is drawn against: every chart runs from 0
-/// to the largest of its figures, a task's total and an indicator's target,
-/// so equal gains draw equal steps; the target is written on the axis.
+/// What an item's history chart is drawn against: a task with a total from 0
+/// to it; any other from its own lowest to its highest figure (an
+/// indicator's target among them), so 35 → 37 → 39 → 31 draws four steps;
+/// the range and the target are written on the axis.
 pub struct ChartScale {
     pub total: Option<f64>,
     /// The item's `history` is assumed: its points, and so the chart, carry `*`.
@@ -67,15 +68,17 @@ impl ChartScale {
         }
     }
 
-    fn top(&self, values: &[f64]) -> f64 {
+    /// The chart's range, low then high.
+    fn range(&self, values: &[f64]) -> (f64, f64) {
         let target = self.target.as_ref().map(|(value, _)| *value);
-        values
-            .iter()
-            .copied()
-            .chain(self.total)
-            .chain(target)
-            .filter(|v| v.is_finite())
-            .fold(0.0, f64::max)
+        let figures = values.iter().copied().chain(self.total).chain(target);
+        let figures = figures.filter(|v| v.is_finite());
+        let high = figures.clone().fold(f64::NEG_INFINITY, f64::max);
+        let low = match self.total {
+            Some(_) => 0.0,
+            None => figures.fold(f64::INFINITY, f64::min),
+        };
+        if low <= high { (low, high) } else { (0.0, 0.0) }
     }
 }
 
@@ -90,13 +93,13 @@ pub fn chart_line(
     theme: &Theme,
 ) -> Line<'static> {
     let s = i18n::strings(lang);
-    let top = scale.top(values);
+    let (low, high) = scale.range(values);
     let dash = if theme.ascii { "-" } else { "–" };
     let mut axis = format!(
         "{} {}{dash}{}",
         figures::mark(scale.points_assumed),
-        figures::number(0.0, lang),
-        figures::number(top, lang)
+        figures::number(low, lang),
+        figures::number(high, lang)
     );
     if let Some((_, words)) = &scale.target {
         let target = match lang {
@@ -110,7 +113,7 @@ pub fn chart_line(
         .clamp(1, 60);
     Line::from(vec![
         label(s.history, theme),
-        Span::styled(gauge::sparkline(values, room, top, theme), style),
+        Span::styled(gauge::sparkline(values, room, (low, high), theme), style),
         Span::styled(axis, theme.dim()),
     ])
 }
