@@ -11,8 +11,8 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Widget};
 
 use super::cells::{inner, put, put_right};
-use super::lead_group;
 use super::list_titles::{changes_title, no_changes, search_title, title};
+use super::{lead_group, list_legend};
 use crate::figures;
 use crate::i18n::{self, Strings};
 use crate::model::attention::Attention;
@@ -135,8 +135,8 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) -> Option<Po
     if list.items.is_empty() {
         // Nothing moved, yet items may have been removed: still said.
         if let Some(legend) = parts.legend {
-            let text = legend_text(list, false, lang, theme);
-            draw_legend(buf, legend, parts.rows.height, &text, theme);
+            let text = list_legend::text(list, false, lang, theme);
+            list_legend::draw(buf, legend, parts.rows.height, &text, theme);
         }
         let at = parts.header;
         let width = at.width.saturating_sub(2);
@@ -169,35 +169,15 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, theme: &Theme) -> Option<Po
     rows.header(buf, parts.header, s);
     let cursor = draw_lines(buf, &rows, list, parts.rows, (first, selected));
     if let Some(legend) = parts.legend {
-        let text = legend_text(list, rows.columns.gap > 0, lang, theme);
+        let text = list_legend::text(list, rows.columns.gap > 0, lang, theme);
         // The lines under the last row are free when the list is short.
         let drawn = (0..height)
             .take_while(|n| lines::line_at(&list.groups, len, first + n).is_some())
             .count();
         let spare = u16::try_from(height - drawn).unwrap_or(0);
-        draw_legend(buf, legend, spare, &text, theme);
+        list_legend::draw(buf, legend, spare, &text, theme);
     }
     cursor
-}
-
-/// The legend on its line, wrapped upwards into the `spare` free lines above
-/// it when it is longer than a line, so removed items' names are read whole;
-/// cut with the ellipsis only when even those are too few.
-fn draw_legend(buf: &mut Buffer, legend: Rect, spare: u16, text: &str, theme: &Theme) {
-    let width = legend.width.saturating_sub(1);
-    let room = usize::from(spare) + 1;
-    let lines = super::wrap::wrap(&[(text, theme.dim())], width, room, theme.ellipsis());
-    let top = legend.bottom().saturating_sub(lines.len() as u16);
-    for (n, line) in lines.iter().enumerate() {
-        let spans: Vec<(&str, Style)> = line.iter().map(|(t, st)| (t.as_str(), *st)).collect();
-        let at = Rect {
-            x: legend.x + 1,
-            y: top + n as u16,
-            width,
-            height: 1,
-        };
-        super::cells::put_spans(buf, at, at.y, &spans, theme.ellipsis());
-    }
 }
 
 /// The rows and lead headings that fit, from the first line shown.
@@ -257,29 +237,6 @@ fn draw_frame(
         ))
         .title_bottom(Line::styled(position, theme.dim()).right_aligned())
         .render(area, buf);
-}
-
-/// The line under the rows: the `*` first (DESIGN asks for its legend
-/// wherever it shows), the gap's meaning, the items removed since the
-/// baseline.
-fn legend_text(list: &AttentionList, gap_shown: bool, lang: Lang, theme: &Theme) -> String {
-    let s = i18n::strings(lang);
-    let mut text = Vec::new();
-    if list.any_assumed {
-        text.push(s.assumed_legend.to_owned());
-    }
-    if list.any_gap && gap_shown {
-        text.push(s.attention_gap_legend.to_owned());
-    }
-    if !list.removed.is_empty() {
-        let names: Vec<String> = list
-            .removed
-            .iter()
-            .map(|name| name.get(lang).to_owned())
-            .collect();
-        text.push(i18n::history::removed_items(&names, lang));
-    }
-    text.join(theme.dot())
 }
 
 /// How the rows of one frame are drawn.

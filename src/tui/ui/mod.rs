@@ -11,6 +11,7 @@ pub mod gauge;
 pub mod header;
 pub mod help;
 pub mod lead_group;
+pub mod list_legend;
 pub mod list_row;
 pub mod list_titles;
 pub mod overlay;
