@@ -175,3 +175,36 @@ fn an_exact_office_over_exact_units_is_checked_both_ways() {
     assert!(!outfalls.at_least());
     assert_eq!(outfalls.difference, Some(13.0));
 }
+
+#[test]
+fn the_ledger_writes_the_sign_of_a_lower_bound_sum_and_shortfall() {
+    let dir = tempfile::tempdir().unwrap();
+    let manifest = province(dir.path(), None);
+    let output = crate::binary::assert_command()
+        .args([
+            "report",
+            "--format",
+            "xlsx",
+            "--lang",
+            "en",
+            "--as-of",
+            "2024-12-31",
+        ])
+        .arg(&manifest)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let book = output.stdout;
+    let beside =
+        |name: &str, value: f64| crate::lower_bound_xlsx::formats_beside(book.clone(), name, value);
+    let sum = beside("Yangtze outfall rectification", 100.0);
+    assert!(
+        !sum.is_empty() && sum.iter().all(|f| f.ends_with("\"+\"")),
+        "{sum:?}"
+    );
+    // a city: 20 short of 序时进度 from its 80余: approximate.
+    let short = beside("a city", 20.0);
+    assert!(short.iter().any(|f| f.starts_with("\"≈\"")), "{short:?}");
+    let share = beside("a city", 0.4);
+    assert!(share.iter().any(|f| f == "\"≈\"0%"), "{share:?}");
+}

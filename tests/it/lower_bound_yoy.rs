@@ -12,7 +12,7 @@ const APPROX: &str = "approx = \"more-than\"      # the report: 90余份";
 
 /// The shipped file committed on its reporting date, then a year later
 /// with 120 notices; `approx_now`: the later figure is still a lower bound.
-fn a_year_later(approx_then: bool, approx_now: bool) -> Fixture {
+pub fn a_year_later(approx_then: bool, approx_now: bool) -> Fixture {
     let shipped = std::fs::read_to_string(FILE).unwrap();
     assert!(shipped.contains(APPROX));
     let fixture = Fixture::new();

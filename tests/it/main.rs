@@ -32,6 +32,7 @@ mod history_props;
 mod hostile;
 mod lower_bound_change;
 mod lower_bound_rollup;
+mod lower_bound_xlsx;
 mod lower_bound_yoy;
 mod marks_travel;
 mod meeting;

@@ -22,6 +22,8 @@ pub enum Shape {
     Target(&'static str),
     /// A percentage already floored to a whole percent (`0.68` reads `68%`).
     Percent,
+    /// A percentage worked out from a lower bound, after its sign: `≈40%`.
+    AboutPercent(&'static str),
     /// Whole numbers that are not amounts: points of gap, days, counts.
     Whole,
     /// A change with its sign and its unit after it (同比): `+2.0个百分点`,
@@ -97,8 +99,18 @@ impl Cell {
     /// percent (`figures::percent`), stored as that percentage so the cell
     /// reads `68%` where the screen does (Excel's `0%` would round to 69%).
     pub fn percent(fraction: Option<f64>, assumed: bool) -> Cell {
+        Cell::about_percent(fraction, "", assumed)
+    }
+
+    /// [`Cell::percent`] after `about` (`≈`, `约`) when it is not empty:
+    /// a share worked out from a lower bound.
+    pub fn about_percent(fraction: Option<f64>, about: &'static str, assumed: bool) -> Cell {
+        let shape = match about {
+            "" => Shape::Percent,
+            about => Shape::AboutPercent(about),
+        };
         match fraction.and_then(shown_fraction) {
-            Some(value) => Cell::number(value, Shape::Percent, assumed),
+            Some(value) => Cell::number(value, shape, assumed),
             None => Cell::Empty,
         }
     }
@@ -140,12 +152,14 @@ impl Cell {
                     }
                     Shape::Target(sign) => digits / 3 + crate::text::width(sign) + 1,
                     Shape::Percent => 1,
+                    Shape::AboutPercent(sign) => 1 + crate::text::width(sign),
                     Shape::Whole => 0,
                     Shape::Change(about, unit) => {
                         1 + crate::text::width(about) + crate::text::width(unit)
                     }
                 };
-                let shown = if *shape == Shape::Percent { 4 } else { digits };
+                let percent = matches!(shape, Shape::Percent | Shape::AboutPercent(_));
+                let shown = if percent { 4 } else { digits };
                 shown + extra + marker(*assumed)
             }
             Cell::Date { assumed, .. } => 10 + marker(*assumed),

@@ -67,6 +67,7 @@ fn make(kind: Kind, assumed: bool) -> Format {
                 Shape::About(sign) => format!("\"{sign}\"{amount};\"{sign}\"-{amount}"),
                 Shape::Target(sign) => format!("\"{sign} \"{amount}"),
                 Shape::Percent => "0%".to_owned(),
+                Shape::AboutPercent(sign) => format!("\"{sign}\"0%"),
                 Shape::Whole => "0".to_owned(),
                 Shape::Change(about, unit) => {
                     let amount = if whole { "#,##0" } else { "#,##0.0" };

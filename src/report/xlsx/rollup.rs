@@ -373,7 +373,12 @@ impl Rows for UnitRows<'_> {
                 Some(share) => {
                     let shape = about_shape(share.approx, self.report.lang, self.report.ascii);
                     out.push(Cell::number(share.shortfall, shape, share.assumed));
-                    out.push(Cell::percent(Some(share.share), share.assumed));
+                    // Every share of a total that counts a lower bound is approximate.
+                    let about = match drag.approx() {
+                        true => crate::figures::approx_prefix(self.report.lang, self.report.ascii),
+                        false => "",
+                    };
+                    out.push(Cell::about_percent(Some(share.share), about, share.assumed));
                 }
                 None => out.extend([Cell::Empty, Cell::Empty]),
             }
