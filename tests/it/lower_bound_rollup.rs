@@ -94,6 +94,8 @@ fn a_sum_with_a_lower_bound_is_one_and_each_unit_keeps_its_sign() {
     );
     let (_, screen, _) = run(&["render", "--size", "120x40", "--lang", "en"], &manifest);
     assert!(screen.contains("100+/150"), "{screen}");
+    assert!(screen.contains("a city 30+"), "the ranking pane:\n{screen}");
+    assert!(screen.contains("a city ≈20 (≈40%)"), "who drags:\n{screen}");
 }
 
 #[test]
