@@ -56,10 +56,16 @@ impl Change {
 /// `None` for a water class (a class is no number: its move shows in the
 /// status) or two figures of different kinds.
 pub fn difference(now: Figure, before: Figure) -> Option<f64> {
+    let (now, before) = numbers(now, before)?;
+    Some(crate::figures::difference(now, before))
+}
+
+/// Two counts or two numbers; `None` for a class or two kinds.
+fn numbers(now: Figure, before: Figure) -> Option<(f64, f64)> {
     match (now, before) {
         (Figure::Done(now), Figure::Done(before))
         | (Figure::Value(Level::Number(now)), Figure::Value(Level::Number(before))) => {
-            Some(crate::figures::difference(now, before))
+            Some((now, before))
         }
         _ => None,
     }
@@ -69,10 +75,8 @@ pub fn difference(now: Figure, before: Figure) -> Option<f64> {
 /// `before`: [`difference`], approximate when either figure is a lower
 /// bound. The one rule the comparison's changes and `report --since` use.
 pub fn delta((now, now_at_least): (Figure, bool), before: &Previous) -> Option<Delta> {
-    Some(Delta {
-        amount: difference(now, before.figure)?,
-        approx: now_at_least || before.at_least,
-    })
+    let (now, then) = numbers(now, before.figure)?;
+    Some(Delta::between((now, now_at_least), (then, before.at_least)))
 }
 
 /// How good a status is, for an arrow; `None` for those with no better or

@@ -125,7 +125,9 @@ impl Comparison {
                         previous: before,
                         current: Some(now),
                         assumed,
-                        approx: at_least || previous.is_some_and(|p| p.at_least),
+                        approx: previous
+                            .and_then(|p| delta((figure, at_least), &p))
+                            .is_some_and(|d| d.approx),
                     });
                 }
             }
