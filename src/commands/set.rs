@@ -59,6 +59,9 @@ pub fn set(
     // the file under its lock with the screen's loader, then edits that.
     match edit::apply(&args.file, &request, settings::dates(common), None) {
         Ok(saved) => {
+            if let Some(note) = &saved.note {
+                to_stderr(&format!("campaigns: {note}"));
+            }
             // The file has changed: the exit code says so even when the
             // summary cannot be printed, so a script does not apply it twice.
             if let Err(err) = to_stdout(format!("{}\n", saved.summary).as_bytes())

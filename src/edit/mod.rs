@@ -18,6 +18,7 @@ mod literal;
 mod locate;
 mod lock;
 mod point_lines;
+mod record_note;
 pub mod rollover;
 mod save;
 mod splice;
@@ -83,6 +84,9 @@ pub struct Saved {
     /// One line, e.g. "clear-water/yangtze-outfalls: done 110 → 111".
     pub summary: String,
     pub written: Written,
+    /// What the caller should tell beside the summary: a point recorded
+    /// into a `history` listed in `assumed` is shown as assumed.
+    pub note: Option<String>,
 }
 
 /// The file as the edit left it, as the loader read it when validating
@@ -146,18 +150,24 @@ pub fn apply_within(
     for _ in 0..ATTEMPTS {
         let before = fs::metadata(&target).map_err(|err| read_error(&shown, err))?;
         let source = load::read(&target)?;
-        let (summary, written) = match document.filter(|document| document.text() == source) {
-            Some(document) => edited::edited(document, edit, &shown)?,
+        let (summary, written, note) = match document.filter(|d| d.text() == source) {
+            Some(document) => {
+                let (summary, written) = edited::edited(document, edit, &shown)?;
+                let note = record_note::assumed_history(document, edit);
+                (summary, written, note)
+            }
             None => {
                 let loaded = edited::loaded(path, source, options, &shown)?;
                 let (summary, written) = edited::edited(&loaded, edit, &shown)?;
-                (summary, written.apart_from(loaded))
+                let note = record_note::assumed_history(&loaded, edit);
+                (summary, written.apart_from(loaded), note)
             }
         };
         let saved = Saved {
             path: target.clone(),
             summary,
             written,
+            note,
         };
         if matches!(saved.written, Written::Unchanged { .. }) {
             return Ok(saved);

@@ -71,6 +71,7 @@ mod set;
 mod set_concurrency;
 mod set_crash;
 mod set_faults;
+mod set_record_assumed;
 mod tree_differential;
 mod tui_app;
 mod tui_changes;

@@ -6,7 +6,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
 use super::closing::notice_lines;
-use super::parts::{ChartScale, chart_line, label, note_lines, status_span};
+use super::parts::{ChartScale, chart_line, label, note_lines, recorded_now, status_span};
 use crate::figures;
 use crate::i18n;
 use crate::model::{Field, Indicator, Lang, Level, Scale, Status, WaterClass};
@@ -101,11 +101,15 @@ impl IndicatorDetail<'_> {
             return git.clone();
         }
         let (indicator, lang, theme) = (self.indicator, self.lang, self.theme);
-        if indicator.history.is_empty() {
+        let earlier: Vec<_> = indicator
+            .history
+            .iter()
+            .filter(|p| !recorded_now(p.date, self.as_of, p.value == indicator.value))
+            .collect();
+        if earlier.is_empty() {
             return Vec::new();
         }
-        let numbers: Vec<f64> = indicator
-            .history
+        let numbers: Vec<f64> = earlier
             .iter()
             .map(|p| p.value)
             .chain([indicator.value])
@@ -127,8 +131,7 @@ impl IndicatorDetail<'_> {
             let level = figures::Shown::new(level, indicator.assumed.contains(field));
             format!("{} {level}", figures::date(date))
         };
-        let points = indicator
-            .history
+        let points = earlier
             .iter()
             .map(|p| point(p.date, p.value, Field::History))
             .chain(self.as_of.map(|d| point(d, indicator.value, Field::Value)))

@@ -1,6 +1,7 @@
 //! Pieces both kinds of item use in the detail pane: labels, the status,
 //! the history chart on its scale and the note.
 
+use chrono::NaiveDate;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
@@ -116,6 +117,13 @@ pub fn chart_line(
         Span::styled(gauge::sparkline(values, room, (low, high), theme), style),
         Span::styled(axis, theme.dim()),
     ])
+}
+
+/// Whether a point of the item's own `history` array is the figure now,
+/// recorded (`set --record`): on the reporting date with the same figure.
+/// The figure now is drawn after the array, so it is drawn once, as itself.
+pub fn recorded_now(date: NaiveDate, as_of: Option<NaiveDate>, same_figure: bool) -> bool {
+    same_figure && as_of == Some(date)
 }
 
 /// The note under a blank line and its label, a line per paragraph.

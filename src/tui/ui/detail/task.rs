@@ -6,7 +6,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::closing::{notice_lines, task_closing_lines};
-use super::parts::{ChartScale, chart_line, label, note_lines, status_span};
+use super::parts::{ChartScale, chart_line, label, note_lines, recorded_now, status_span};
 use crate::figures;
 use crate::i18n;
 use crate::model::schedule::pace;
@@ -236,25 +236,25 @@ impl TaskDetail<'_> {
         let (task, lang, theme) = (self.task, self.lang, self.theme);
         let s = i18n::strings(lang);
         let mut out = vec![Line::raw("")];
-        if task.history.is_empty() {
+        let earlier: Vec<_> = task
+            .history
+            .iter()
+            .filter(|p| !recorded_now(p.date, self.as_of, p.done == task.done))
+            .collect();
+        if earlier.is_empty() {
             out.push(Line::from(vec![
                 label(s.history, theme),
                 Span::styled(s.no_history, theme.dim()),
             ]));
             return out;
         }
-        let values: Vec<f64> = task
-            .history
-            .iter()
-            .map(|p| p.done)
-            .chain([task.done])
-            .collect();
+        let values: Vec<f64> = earlier.iter().map(|p| p.done).chain([task.done]).collect();
         let style = theme.status(self.schedule.status);
         let scale = ChartScale::task(task);
         out.push(chart_line(&values, &scale, self.width, style, lang, theme));
         // From the first point to the figure now, at the reporting date,
         // each marked as what it is read from.
-        if let (Some(first), Some(as_of)) = (task.history.first(), self.as_of) {
+        if let (Some(first), Some(as_of)) = (earlier.first(), self.as_of) {
             let arrow = if theme.ascii { "->" } else { "→" };
             let point = |done: f64, field: Field| {
                 let assumed = task.assumed.contains(field);
