@@ -180,7 +180,24 @@ fn check(fixture: &Fixture, history: &History) {
                 assert_eq!(point.as_of, as_of);
                 assert_eq!(point.commit.as_ref(), Some(commit));
             }
+            // In reporting order (by date, then commit), the last point at
+            // or before this revision holds its figure and status too.
+            let reported = history.reported(item);
+            let at = |p: &history::Point| Some((p.as_of, p.revision?));
+            let shown = reported
+                .iter()
+                .filter(|r| at(&r.point).is_some_and(|at| at <= (as_of, index)))
+                .last()
+                .unwrap_or_else(|| panic!("{key} is shown nowhere at or before {commit}"));
+            assert_eq!(shown.point.figure, figure, "{key} at {commit}, reported");
+            assert_eq!(shown.point.status, status, "{key} at {commit}, reported");
         }
+    }
+    // Reported: oldest reporting date first.
+    for item in &history.items {
+        let reported = history.reported(item);
+        let dates: Vec<NaiveDate> = reported.iter().map(|r| r.point.as_of).collect();
+        assert!(dates.is_sorted(), "{}: {dates:?}", item.key);
     }
     // A point is only where the figure or the status changed or the item
     // came (back).
