@@ -186,8 +186,7 @@ fn check(fixture: &Fixture, history: &History) {
             let at = |p: &history::Point| Some((p.as_of, p.revision?));
             let shown = reported
                 .iter()
-                .filter(|r| at(&r.point).is_some_and(|at| at <= (as_of, index)))
-                .last()
+                .rfind(|r| at(&r.point).is_some_and(|at| at <= (as_of, index)))
                 .unwrap_or_else(|| panic!("{key} is shown nowhere at or before {commit}"));
             assert_eq!(shown.point.figure, figure, "{key} at {commit}, reported");
             assert_eq!(shown.point.status, status, "{key} at {commit}, reported");
