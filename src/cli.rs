@@ -43,8 +43,8 @@ pub struct Cli {
     pub screen_reader: bool,
 
     /// The baseline the screen compares with: a commit, branch or tag, or a
-    /// date (YYYY-MM-DD) [default: the last report, the newest revision
-    /// with another meta.as_of]
+    /// date (YYYY-MM-DD) [default: the last report, the newest meta.as_of
+    /// before this one, found as a date is]
     #[arg(long, value_name = "REV|DATE")]
     pub since: Option<campaigns::history::Since>,
 
