@@ -75,11 +75,12 @@ impl History {
             // The last meeting is a reporting date, not a commit: a month
             // corrected after a later one was reported is not it.
             Since::LastReport => {
-                let last = self.reported_dates().filter(|day| *day < current_as_of);
-                return match last.max() {
-                    Some(day) => self.baseline(&Since::Date(day), current_as_of),
-                    None => Ok(None),
-                };
+                let committed = (0..self.revisions.len())
+                    .filter(valid)
+                    .filter(|&index| self.revisions[index].commit.is_some());
+                let dated =
+                    committed.filter_map(|index| Some((self.revisions[index].as_of?, index)));
+                return Ok(last_report(dated, current_as_of));
             }
             // The newest report on or before the day; of a day's reports
             // (a correction), the last committed.
@@ -107,14 +108,6 @@ impl History {
 
     /// The reporting dates of the valid committed revisions, as `--since
     /// DATE` finds them.
-    fn reported_dates(&self) -> impl Iterator<Item = NaiveDate> + '_ {
-        let committed = self
-            .revisions
-            .iter()
-            .filter(|r| r.valid && r.commit.is_some());
-        committed.filter_map(|revision| revision.as_of)
-    }
-
     /// The revision the commit `rev` names is at or after: the first commit
     /// on its first-parent line that touched the file.
     fn at_or_before(&self, rev: &str) -> Result<Option<usize>, HistoryError> {
@@ -209,6 +202,20 @@ fn label_commit(text: &str) -> Option<&str> {
     (!commit.is_empty() && commit.bytes().all(|b| b.is_ascii_hexdigit())).then_some(commit)
 }
 
+/// The last report before a reporting date, among `reports` (each a
+/// report's date and its place in commit order, newer higher): the newest
+/// earlier reporting date, and of that day's reports the last committed. A
+/// month corrected after a later one was reported is not it. The history's
+/// "last report" and a roll-up unit's previous report on its ref both ask
+/// here.
+pub fn last_report(
+    reports: impl IntoIterator<Item = (NaiveDate, usize)>,
+    current_as_of: NaiveDate,
+) -> Option<usize> {
+    let earlier = reports.into_iter().filter(|(day, _)| *day < current_as_of);
+    earlier.max().map(|(_, index)| index)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -241,5 +248,22 @@ mod tests {
         // The working copy is no commit: the label is no revision either.
         let working = "2024-12-31 (working copy)";
         assert_eq!(rev(working), Ok(Since::Rev(working.into())));
+    }
+
+    #[test]
+    fn the_last_report_is_the_newest_earlier_date_last_committed_of_its_day() {
+        let day = |m: u32, d: u32| NaiveDate::from_ymd_opt(2024, m, d).unwrap();
+        // In commit order: September, October, November, a correction of
+        // October committed after November, then December's report.
+        let reports = [
+            (day(9, 30), 0),
+            (day(10, 31), 1),
+            (day(11, 30), 2),
+            (day(10, 31), 3),
+            (day(12, 31), 4),
+        ];
+        assert_eq!(last_report(reports, day(12, 31)), Some(2));
+        assert_eq!(last_report(reports, day(11, 30)), Some(3));
+        assert_eq!(last_report(reports, day(9, 30)), None);
     }
 }

@@ -49,7 +49,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use chrono::{DateTime, FixedOffset, NaiveDate, Offset};
 
-pub use baseline::Since;
+pub use baseline::{Since, last_report};
 pub use error::HistoryError;
 pub use order::Reported;
 pub use point::{ItemHistory, Point, PointFrom};

@@ -71,8 +71,11 @@ fn in_history(
         .ok_or_else(|| "no earlier report in its git history".to_owned())
 }
 
-/// The last report on the first-parent line of a ref: the newest earlier
-/// version of `file` that loads and reports on another date.
+/// The last report on the first-parent line of a ref, by the history's
+/// own rule (`history::last_report`): of the versions of `file` that load,
+/// the newest earlier reporting date, and of that day's the last committed
+/// (a month corrected after a later one was reported is not it). The walk
+/// stops at `MAX_COMMITS` commits or `MAX_LOADS` versions.
 fn in_ref(
     repo: &gix::Repository,
     commit: ObjectId,
@@ -83,8 +86,11 @@ fn in_ref(
     // A cycle (made by `refs/replace/`) ends the walk, as in `git log`.
     let mut visited = HashSet::from([commit]);
     let mut at = commit;
-    let mut loads = 0;
-    for _ in 0..MAX_COMMITS {
+    // Each version read: (its reporting date, its place: newer higher), and
+    // where it is.
+    let mut reports = Vec::new();
+    let mut versions = Vec::new();
+    for step in 0..MAX_COMMITS {
         let Some(parent) = first_parent(repo, at) else {
             break;
         };
@@ -97,15 +103,18 @@ fn in_ref(
             continue;
         }
         last_blob = blob;
-        loads += 1;
-        if loads > MAX_LOADS {
+        if versions.len() == MAX_LOADS {
             break;
         }
-        if let Some(baseline) = report_at(repo, parent, blob, file, document) {
-            return Ok(baseline);
+        if let Some(as_of) = load_at(repo, parent, blob, file, document).map(|d| d.as_of()) {
+            reports.push((as_of, MAX_COMMITS - step));
+            versions.push((MAX_COMMITS - step, parent, blob));
         }
     }
-    Err("no earlier report on its ref".to_owned())
+    let chosen = history::last_report(reports, document.as_of())
+        .and_then(|place| versions.iter().find(|(p, _, _)| *p == place))
+        .and_then(|&(_, commit, blob)| report_at(repo, commit, blob, file, document));
+    chosen.ok_or_else(|| "no earlier report on its ref".to_owned())
 }
 
 /// The first parent of `commit`; `None` at a root, or where the parent is
@@ -116,15 +125,14 @@ fn first_parent(repo: &gix::Repository, commit: ObjectId) -> Option<ObjectId> {
     repo.find_commit(parent).ok().map(|found| found.id)
 }
 
-/// The figures of `file` at `commit` when they load and report on another
-/// date than `document`'s.
-fn report_at(
+/// `file` as it stood at `commit`, when it loads.
+fn load_at(
     repo: &gix::Repository,
     commit: ObjectId,
     blob: Option<ObjectId>,
     file: &str,
     document: &Document,
-) -> Option<Baseline> {
+) -> Option<Document> {
     let text = source::read_blob(repo, blob?, file).ok()?;
     let committed = repo
         .find_commit(commit)
@@ -136,10 +144,18 @@ fn report_at(
         as_of: None,
         today: committed.unwrap_or(document.as_of()),
     };
-    let earlier = Opened::parse(Path::new(file), text, options).into_document()?;
-    if earlier.as_of() == document.as_of() {
-        return None;
-    }
+    Opened::parse(Path::new(file), text, options).into_document()
+}
+
+/// The figures of `file` at `commit`, as a baseline to compare with.
+fn report_at(
+    repo: &gix::Repository,
+    commit: ObjectId,
+    blob: Option<ObjectId>,
+    file: &str,
+    document: &Document,
+) -> Option<Baseline> {
+    let earlier = load_at(repo, commit, blob, file, document)?;
     let status = PlanStatus::compute(earlier.plan(), earlier.as_of());
     Some(Baseline::of_plan(
         earlier.plan(),

@@ -183,3 +183,28 @@ fn a_unit_pushed_broken_is_flagged_and_one_with_no_earlier_report_is_not_ranked(
         matches!(&ranking.left_out[1].1, LeftOut::NoBaseline(why) if why.contains("no earlier report"))
     );
 }
+
+/// A unit's previous report on its ref is the history's "last report": the
+/// newest earlier reporting date, not a month corrected after a later one
+/// was reported (October corrected after November: the change is since
+/// November, as the unit's own brief says).
+#[test]
+fn a_late_correction_of_an_earlier_month_is_not_the_previous_report() {
+    let fixture = Fixture::new();
+    let texts = [
+        unit_plan("a", &figures("2024-10-31", 10, 44.0), "yangtze-outfalls"),
+        unit_plan("a", &figures("2024-11-30", 15, 41.0), "yangtze-outfalls"),
+        unit_plan("a", &figures("2024-10-31", 11, 43.0), "yangtze-outfalls"),
+        unit_plan("a", &figures("2024-12-31", 20, 38.0), "yangtze-outfalls"),
+    ];
+    push_unit(&fixture, "a", &texts);
+    std::fs::write(
+        fixture.file("rollup.toml"),
+        format!("{HEAD}{}", ref_unit("a")),
+    )
+    .unwrap();
+    let rollup = load(&fixture.file("rollup.toml"));
+    let ranking = &rollup.rankings()[0];
+    assert_eq!(ranking.rows.len(), 1, "{:?}", ranking.left_out);
+    assert_eq!(ranking.rows[0].figure, 38.0 - 41.0);
+}
