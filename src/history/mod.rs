@@ -53,7 +53,7 @@ pub use baseline::{Since, last_report};
 pub use error::HistoryError;
 pub use order::Reported;
 pub use point::{ItemHistory, Point, PointFrom};
-pub use revision::{Boundary, Revision, Unread};
+pub use revision::{Boundary, Revision, Unread, short_commit};
 pub use select::UnknownItem;
 
 use error::git_error;

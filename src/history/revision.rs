@@ -49,13 +49,16 @@ impl Unread {
 }
 
 impl Revision {
-    /// The commit's first 8 hex digits, or `working copy`.
+    /// The commit as [`short_commit`] writes it, or `working copy`.
     pub fn short(&self) -> &str {
-        match &self.commit {
-            Some(commit) => &commit[..commit.len().min(8)],
-            None => "working copy",
-        }
+        self.commit.as_deref().map_or("working copy", short_commit)
     }
+}
+
+/// How every screen, report and message names a commit: its first 7 hex
+/// digits, as `git log --oneline` shows it.
+pub fn short_commit(commit: &str) -> &str {
+    commit.get(..7).unwrap_or(commit)
 }
 
 /// Why the history stops before the file's first commit.

@@ -205,7 +205,7 @@ fn check_resolves_a_follows_against_last_years_revision() {
     std::fs::write(fixture.file("campaigns.toml"), &typo).unwrap();
     let (code, _, stderr) = check_in(&fixture, "en");
     assert_eq!(code, 1, "{stderr}");
-    let short = &commit[..8];
+    let short = &commit[..7];
     assert!(
         stderr.contains(&format!(
             "error: `follows` names `soil/bodies-2042`, which is no task \
@@ -294,7 +294,7 @@ fn check_looks_in_the_same_period_and_in_last_years_result() {
     std::fs::write(fixture.file("campaigns.toml"), slip).unwrap();
     let (code, _, stderr) = check_in(&fixture, "en");
     assert_eq!(code, 1, "{stderr}");
-    let (june, december) = (&first[..8], &second[..8]);
+    let (june, december) = (&first[..7], &second[..7]);
     assert!(
         stderr.contains(&format!(
             "nor an item of last year's revisions (2024-06-30, {june}; 2024-12-31, {december})"

@@ -663,7 +663,7 @@ fn the_baseline_is_picked_by_report_date_or_rev() {
         Some(1),
         "other.txt's commit"
     );
-    let short = &history.revisions[0].commit.as_ref().unwrap()[..8];
+    let short = &history.revisions[0].commit.as_ref().unwrap()[..7];
     assert_eq!(pick(Since::Rev(short.into())), Some(0));
     assert!(
         history

@@ -193,7 +193,7 @@ fn golden(format: &str, lang: &str) -> String {
     let (fixture, commits) = four_years();
     let mut text = report(&fixture, format, lang);
     for (commit, year) in commits.iter().zip(YEARS.iter()) {
-        text = text.replace(&commit[..8], &format!("<{}>", &year.as_of[..4]));
+        text = text.replace(&commit[..7], &format!("<{}>", &year.as_of[..4]));
     }
     text
 }
@@ -462,7 +462,7 @@ fn the_ledger_has_last_years_figure_its_source_and_a_typed_change() {
         column("同比（百分点/%/天）"),
     );
     assert_eq!(cells.get_value((row, last)), Some(&Data::Float(85.0)));
-    let source = format!("2023-12-31 提交{}", &commits[2][..8]);
+    let source = format!("2023-12-31 提交{}", &commits[2][..7]);
     assert_eq!(cells.get_value((row, from)), Some(&Data::String(source)));
     assert_eq!(cells.get_value((row, yoy)), Some(&Data::Float(2.0)));
     let format = styles

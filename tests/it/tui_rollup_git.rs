@@ -54,8 +54,8 @@ fn freshness_names_each_refs_commit_and_when_it_was_fetched() {
             .to_owned()
     };
     let (a, b) = (line("a"), line("b"));
-    assert!(a.contains(&commits[0][..8]), "{a}");
+    assert!(a.contains(&commits[0][..7]), "{a}");
     assert!(a.contains("fetched 2026-12-07 07:30 UTC"), "{a}");
-    assert!(b.contains(&commits[1][..8]), "{b}");
+    assert!(b.contains(&commits[1][..7]), "{b}");
     assert!(b.contains("never fetched"), "{b}");
 }

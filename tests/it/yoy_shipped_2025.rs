@@ -167,7 +167,7 @@ fn check_finds_what_the_2025_plan_follows_in_the_2024_revision() {
     std::fs::write(repo.file(FILE), slip).unwrap();
     let (code, _, stderr) = run(repo.path(), &["check", FILE]);
     assert_eq!(code, 1, "{stderr}");
-    let short = &first[..8];
+    let short = &first[..7];
     assert!(
         stderr.contains(&format!(
             "nor an item of last year's revision (2024-12-31, {short})"

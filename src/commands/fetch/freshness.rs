@@ -3,6 +3,7 @@
 //! its ref up to date (the record `rollup::fetched` reads), or that it
 //! never did. A path unit is read from disk and has no line.
 
+use campaigns::history::short_commit;
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
@@ -51,7 +52,7 @@ fn line(
     lang: Lang,
 ) -> String {
     let reference = sanitize_line(reference);
-    let commit: String = commit.unwrap_or("-").chars().take(7).collect();
+    let commit = sanitize_line(commit.map_or("-", short_commit));
     let at = fetched.map(|at| at.format("%Y-%m-%d %H:%M UTC").to_string());
     match (lang, at) {
         (Lang::En, Some(at)) => format!("{id}: {reference} at {commit}, fetched {at}\n"),

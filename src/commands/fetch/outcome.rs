@@ -4,6 +4,7 @@
 use std::path::Path;
 use std::time::Duration;
 
+use campaigns::history::short_commit;
 use campaigns::model::Lang;
 use campaigns::rollup::{Manifest, Source, UnitSpec};
 use campaigns::text::sanitize_line;
@@ -171,7 +172,7 @@ impl Outcome {
     pub fn line(&self, target: &Target, lang: Lang) -> String {
         let id = &target.unit.id;
         let reference = sanitize_line(target.reference().unwrap_or_default());
-        let short = |id: &str| id.chars().take(7).collect::<String>();
+        let short = |id: &str| short_commit(id).to_owned();
         let text = match (self, lang) {
             (Outcome::Local(shown), Lang::En) => format!("read from {shown}: nothing to fetch"),
             (Outcome::Local(shown), Lang::Zh) => format!("读取自{shown}，无需获取"),

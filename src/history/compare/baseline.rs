@@ -91,10 +91,10 @@ impl Baseline {
         }
     }
 
-    /// The commit's first 8 hex digits, or `working copy`.
+    /// The commit as `history::short_commit` writes it, or `working copy`.
     pub fn short(&self) -> &str {
         match &self.commit {
-            Some(commit) => &commit[..commit.len().min(8)],
+            Some(commit) => crate::history::short_commit(commit),
             None => "working copy",
         }
     }

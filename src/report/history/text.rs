@@ -1,6 +1,7 @@
 //! The history as plain text: a summary line, the boundary when there is
 //! one, the revisions, then each item's points; in English or Chinese.
 
+use crate::history::short_commit;
 use std::fmt::Write;
 
 use crate::figures;
@@ -86,10 +87,10 @@ pub fn render(history: &History, lang: Lang, ascii: bool) -> String {
     };
     if let Some(boundary) = &history.boundary {
         let line = match boundary {
-            Boundary::Shallow { commit } => words.shallow.replace("{commit}", short(commit)),
+            Boundary::Shallow { commit } => words.shallow.replace("{commit}", short_commit(commit)),
             Boundary::Renamed { commit, from } => words
                 .renamed
-                .replace("{commit}", short(commit))
+                .replace("{commit}", short_commit(commit))
                 .replace("{from}", &sanitize_line(from)),
         };
         let _ = writeln!(out, "{line}");
@@ -159,7 +160,10 @@ fn revision_line(revision: &Revision, words: &Words) -> String {
             },
         }
     };
-    let name = revision.commit.as_deref().map_or(words.working_copy, short);
+    let name = revision
+        .commit
+        .as_deref()
+        .map_or(words.working_copy, short_commit);
     format!("{name:<12}  {when:<22}  {state}")
 }
 
@@ -173,7 +177,10 @@ fn unread(why: Unread, words: &Words) -> String {
 
 /// A revision as an item's line names it: its commit and date.
 fn label(revision: &Revision, words: &Words) -> String {
-    let name = revision.commit.as_deref().map_or(words.working_copy, short);
+    let name = revision
+        .commit
+        .as_deref()
+        .map_or(words.working_copy, short_commit);
     match revision.as_of {
         Some(as_of) => format!("{name}, {}", as_of.format("%Y-%m-%d")),
         None => name.to_owned(),
@@ -182,7 +189,7 @@ fn label(revision: &Revision, words: &Words) -> String {
 
 fn origin<'a>(point: &'a Point, words: &'a Words) -> &'a str {
     match point.from {
-        PointFrom::Commit => point.commit.as_deref().map_or("", short),
+        PointFrom::Commit => point.commit.as_deref().map_or("", short_commit),
         PointFrom::WorkingCopy => words.working_copy,
         PointFrom::Written => words.written,
     }
@@ -193,8 +200,4 @@ fn figure(point: &Point, lang: Lang, ascii: bool) -> String {
         Figure::Done(done) => figures::number(done, lang),
         Figure::Value(value) => figures::level(value, lang, ascii),
     }
-}
-
-fn short(commit: &str) -> &str {
-    &commit[..commit.len().min(8)]
 }

@@ -152,7 +152,7 @@ impl Writer<'_> {
             let _ = write!(line, "{}{as_of}", self.say(", as of ", "，截至"));
         }
         if let Some(commit) = &unit.commit {
-            let _ = write!(line, ", {}", &commit[..commit.len().min(8)]);
+            let _ = write!(line, ", {}", crate::history::short_commit(commit));
         }
         if unit.undated {
             line.push_str(&self.say(

@@ -36,9 +36,9 @@ pub struct Baseline {
 }
 
 impl Baseline {
-    /// The commit's first 8 hex digits, as the history shows it.
+    /// The commit as `history::short_commit` writes it.
     pub fn short(&self) -> &str {
-        &self.commit[..self.commit.len().min(8)]
+        crate::history::short_commit(&self.commit)
     }
 }
 

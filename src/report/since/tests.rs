@@ -67,7 +67,7 @@ fn items_are_matched_by_id_and_changes_are_the_differences() {
     assert_eq!(since.change(campaign, Item::Indicator(1)), None);
     let progress = since.previous_progress(campaign).unwrap();
     assert_eq!(progress, 45.0 / 77.0);
-    assert_eq!(since.baseline().unwrap().short(), "1a2b3c4d");
+    assert_eq!(since.baseline().unwrap().short(), "1a2b3c4");
 }
 
 #[test]
@@ -119,7 +119,7 @@ fn the_change_reads_beside_the_figure() {
     let moved = progress(&since, c, Some(53.0 / 77.0), Lang::En);
     assert_eq!(moved.as_deref(), Some("+10 pts since 2024-11-30"));
     let line = baseline_line(&since, Lang::Zh, str::to_owned);
-    assert_eq!(line, "对比基准：2024-11-30（提交1a2b3c4d）");
+    assert_eq!(line, "对比基准：2024-11-30（提交1a2b3c4）");
 }
 
 #[test]

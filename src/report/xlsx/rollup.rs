@@ -104,7 +104,7 @@ fn unit_cells(unit: &Unit, lang: Lang, out: &mut Vec<Cell>) {
     out.push(Cell::text(unit.name.get(lang)));
     out.push(Cell::text(&unit.id));
     out.push(Cell::date(unit.as_of(), false));
-    let commit = unit.commit.as_deref().map(|c| &c[..c.len().min(8)]);
+    let commit = unit.commit.as_deref().map(crate::history::short_commit);
     out.push(Cell::optional(commit));
     let standing = match (unit.document().is_some(), unit.undated, unit.stale) {
         (false, ..) => say(lang, "errors", "有错误"),

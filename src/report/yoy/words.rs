@@ -9,6 +9,7 @@
 use super::{ItemYoy, MeanYoy, YearSource, Yoy};
 use crate::figures::{self, Against};
 use crate::history::compare::{YearAgo, years_before};
+use crate::history::short_commit;
 use crate::model::{Campaign, Figure, Item, Lang, Level};
 use crate::report::marks::Marker;
 
@@ -118,15 +119,11 @@ fn mean_words(mean: &MeanYoy, campaign: &Campaign, item: Item, say: &Say<'_>) ->
 /// or `文件中的history记录` / `the file's history`.
 pub fn source(ago: &YearAgo, lang: Lang) -> String {
     match (&ago.source, lang) {
-        (YearSource::Commit(commit), Lang::Zh) => format!("提交{}", short(commit)),
-        (YearSource::Commit(commit), Lang::En) => format!("commit {}", short(commit)),
+        (YearSource::Commit(commit), Lang::Zh) => format!("提交{}", short_commit(commit)),
+        (YearSource::Commit(commit), Lang::En) => format!("commit {}", short_commit(commit)),
         (YearSource::File, Lang::Zh) => "文件中的history记录".to_owned(),
         (YearSource::File, Lang::En) => "the file's history".to_owned(),
     }
-}
-
-fn short(commit: &str) -> &str {
-    &commit[..commit.len().min(8)]
 }
 
 /// A figure of the item with its unit, and the sign of a lower bound when

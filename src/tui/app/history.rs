@@ -221,7 +221,7 @@ impl App {
                 let revision = baselined.baseline.map(|b| &baselined.history.revisions[b]);
                 Some(match revision.and_then(|r| Some((r.as_of?, r))) {
                     Some((as_of, revision)) => {
-                        let commit = revision.commit.as_deref().map(|c| &c[..c.len().min(7)]);
+                        let commit = revision.commit.as_deref().map(crate::history::short_commit);
                         i18n::history::since(as_of, commit, lang)
                     }
                     None => i18n::history::no_baseline(lang).into(),

@@ -30,7 +30,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, screen: &RollupScreen, theme: &Theme) 
         let commit = unit
             .commit
             .as_ref()
-            .map(|c| format!("{dot}{}", &c[..c.len().min(8)]))
+            .map(|c| format!("{dot}{}", crate::history::short_commit(c)))
             .unwrap_or_default();
         let fetched = fetched_text(screen, n, lang)
             .map(|text| format!("{dot}{text}"))

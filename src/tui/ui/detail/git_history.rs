@@ -108,7 +108,7 @@ fn origin(from: PointFrom, corrects: bool, lang: Lang) -> &'static str {
 /// Where the history stops and how many revisions had errors.
 pub fn notes(baselined: &Baselined, lang: Lang, theme: &Theme) -> Vec<Line<'static>> {
     let mut out = Vec::new();
-    let short = |commit: &str| sanitize_line(&commit[..commit.len().min(7)]);
+    let short = |commit: &str| sanitize_line(crate::history::short_commit(commit));
     match &baselined.history.boundary {
         Some(Boundary::Shallow { commit }) => out.push(Line::styled(
             i18n::history::stops_shallow(&short(commit), lang),
