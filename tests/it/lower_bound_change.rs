@@ -154,3 +154,20 @@ fn the_brief_says_the_change_is_approximate() {
     let brief = report(&fixture, "md", "en", &["--brief"]);
     assert!(brief.contains("≈+30 since 2024-12-31"), "{brief}");
 }
+
+/// `campaigns history` writes each point with the sign its revision gave
+/// it: 90余 then 120余, and an exact 90 before `approx` was written.
+#[test]
+fn history_points_keep_their_lower_bound() {
+    let fixture = notices_grown(true, true);
+    let args = ["history", FILE, "inspection/supervision-notices", "--lang"];
+    let en = run(&fixture, &[&args[..], &["en"]].concat());
+    assert!(en.contains(" 90+ "), "{en}");
+    assert!(en.contains(" 120+ "), "{en}");
+    let zh = run(&fixture, &[&args[..], &["zh"]].concat());
+    assert!(zh.contains("90余"), "{zh}");
+    let exact_then = notices_grown(false, true);
+    let en = run(&exact_then, &[&args[..], &["en"]].concat());
+    assert!(en.contains(" 90 "), "{en}");
+    assert!(!en.contains("90+"), "{en}");
+}

@@ -195,9 +195,12 @@ fn origin<'a>(point: &'a Point, words: &'a Words) -> &'a str {
     }
 }
 
+/// The point's figure, with the sign of a lower bound when its revision
+/// wrote one (`90+`, `90余`).
 fn figure(point: &Point, lang: Lang, ascii: bool) -> String {
-    match point.figure {
+    let shown = match point.figure {
         Figure::Done(done) => figures::number(done, lang),
         Figure::Value(value) => figures::level(value, lang, ascii),
-    }
+    };
+    format!("{shown}{}", figures::at_least_sign(point.at_least, lang))
 }
