@@ -4,10 +4,11 @@
 //! progress in points of the shown percentages. A change where either
 //! figure is a lower bound (`approx`) is only approximate: `≈+30`.
 
+use super::Shown;
 use super::approx::approx_prefix;
 use super::number::number;
 use super::percent::percent;
-use crate::model::Lang;
+use crate::model::{Lang, Marked};
 
 /// `now − before`, rounded to the decimals the two are written with, so a
 /// change reads as a clerk subtracts: 41.41 − 40.2 is 1.21, not the
@@ -117,6 +118,12 @@ pub fn status_move(up: bool, ascii: bool) -> &'static str {
     }
 }
 
+/// A status move as it is shown: its arrow ([`status_move`]), marked `↓*`
+/// when either status rests on an assumed value.
+pub fn status_moved(moved: Marked<bool>, ascii: bool) -> Shown {
+    Shown::of(moved, |up| status_move(up, ascii).to_owned())
+}
+
 /// How far a campaign's progress moved, in whole points of the two
 /// percentages as they are shown (floored), so a reader can check it:
 /// 68% then 60% is 8 points. `None` when either is not a number.
@@ -183,6 +190,12 @@ mod tests {
         );
         assert_eq!(change(exact(0.0), Lang::En, false), None);
         assert_eq!(status_move(true, true), "^");
+        let assumed = status_moved(Marked::new(false, true), false);
+        assert_eq!(assumed.to_string(), "↓*");
+        assert_eq!(
+            status_moved(Marked::new(true, false), true).to_string(),
+            "^"
+        );
     }
 
     #[test]

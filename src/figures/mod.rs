@@ -28,7 +28,9 @@ pub use approx::{
     about, approx_number, approx_prefix, approx_sign, at_least_number, at_least_sign, task_done,
 };
 pub use assumed::{Shown, mark};
-pub use change::{Delta, change, difference, points_moved, points_text, signed, status_move};
+pub use change::{
+    Delta, change, difference, points_moved, points_text, signed, status_move, status_moved,
+};
 pub use closing::{
     campaign_closing_line, closed_cell, closed_count, closing_line, name_with_notices, notices_line,
 };

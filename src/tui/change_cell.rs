@@ -1,5 +1,6 @@
 //! The change since the baseline as a row shows it: `+8`, `−3`, and `↑` /
-//! `↓` when the status moved (ASCII `^` / `v`); nothing when unchanged.
+//! `↓` when the status moved (ASCII `^` / `v`), `↓*` when either status
+//! rests on an assumed value; nothing when unchanged.
 
 use crate::figures;
 use crate::i18n;
@@ -13,11 +14,13 @@ pub fn change_text(change: &Change, lang: Lang, ascii: bool) -> Option<String> {
         .delta()
         .and_then(|d| figures::change(d, lang, ascii))
         .map(|delta| format!("{delta}{}", figures::mark(change.assumed)));
-    let arrow = change.moved().map(|up| figures::status_move(up, ascii));
+    let arrow = change
+        .status_move()
+        .map(|moved| figures::status_moved(moved, ascii).to_string());
     match (delta, arrow) {
         (Some(delta), Some(arrow)) => Some(format!("{delta} {arrow}")),
         (Some(delta), None) => Some(delta),
-        (None, Some(arrow)) => Some(arrow.to_owned()),
+        (None, Some(arrow)) => Some(arrow),
         (None, None) => None,
     }
 }

@@ -72,6 +72,7 @@ mod set_concurrency;
 mod set_crash;
 mod set_faults;
 mod set_record_assumed;
+mod status_move_marks;
 mod tree_differential;
 mod tui_app;
 mod tui_changes;

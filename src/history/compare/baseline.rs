@@ -65,19 +65,30 @@ impl Baseline {
             let tasks = campaign.tasks.iter().zip(&shown.tasks);
             let tasks = tasks.map(|(t, s)| {
                 let at_least = t.qualifiers.at_least();
-                (&t.id, Figure::Done(t.done), s.status, at_least)
+                (
+                    &t.id,
+                    Figure::Done(t.done),
+                    (s.status, s.status_assumed),
+                    at_least,
+                )
             });
             let indicators = campaign.indicators.iter().zip(&shown.indicators);
             let indicators = indicators.map(|(i, s)| {
                 let at_least = i.qualifiers.at_least();
-                (&i.id, Figure::Value(i.value), s.status, at_least)
+                (
+                    &i.id,
+                    Figure::Value(i.value),
+                    (s.status, s.status_assumed),
+                    at_least,
+                )
             });
-            for (id, figure, status, at_least) in tasks.chain(indicators) {
+            for (id, figure, (status, status_assumed), at_least) in tasks.chain(indicators) {
                 let place = items.len();
                 let previous = Previous {
                     figure,
                     status,
                     at_least,
+                    status_assumed,
                 };
                 items.insert(format!("{}/{id}", campaign.id), (place, previous));
             }
@@ -149,5 +160,6 @@ fn figure_at(item: &ItemHistory, index: usize) -> Option<Previous> {
         figure: point.1.figure,
         status: point.1.status,
         at_least: point.1.at_least,
+        status_assumed: point.1.status_assumed,
     })
 }

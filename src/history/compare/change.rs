@@ -1,7 +1,7 @@
 //! One item's figures at the baseline and now, and how they moved.
 
 use crate::figures::Delta;
-use crate::model::{Figure, Level, Status};
+use crate::model::{Figure, Level, Marked, Status};
 
 /// An item's figure and status at the baseline.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -11,6 +11,8 @@ pub struct Previous {
     pub status: Status,
     /// The figure there is a lower bound (`approx`).
     pub at_least: bool,
+    /// The status there rests on an assumed value (`*`).
+    pub status_assumed: bool,
 }
 
 /// One item that moved since the baseline, was added or was removed.
@@ -31,6 +33,9 @@ pub struct Change {
     /// The figure then or now is a lower bound (`approx`): the change is
     /// only approximate (`≈+30`) wherever it is shown.
     pub approx: bool,
+    /// The status then or now rests on an assumed value: a move between
+    /// them carries `*` wherever it is shown.
+    pub status_assumed: bool,
 }
 
 impl Change {
@@ -49,6 +54,13 @@ impl Change {
     pub fn moved(&self) -> Option<bool> {
         let (before, now) = (rank(self.previous?.1)?, rank(self.current?.1)?);
         (before != now).then_some(now > before)
+    }
+
+    /// The status move ([`Change::moved`]) with its mark: assumed when
+    /// either status rests on an assumed value. The one rule the screen's
+    /// arrow and every report's status move read.
+    pub fn status_move(&self) -> Option<Marked<bool>> {
+        self.moved().map(|up| Marked::new(up, self.status_assumed))
     }
 }
 

@@ -84,7 +84,7 @@ impl Comparison {
                     Item::Task(i),
                     &t.id,
                     (Figure::Done(t.done), t.qualifiers.at_least()),
-                    s.status,
+                    (s.status, s.status_assumed),
                     assumed,
                 )
             });
@@ -98,11 +98,13 @@ impl Comparison {
                     Item::Indicator(i),
                     &ind.id,
                     (Figure::Value(ind.value), ind.qualifiers.at_least()),
-                    s.status,
+                    (s.status, s.status_assumed),
                     ind.assumed.contains(Field::Value),
                 )
             });
-            for (item, id, (figure, at_least), status, assumed) in tasks.chain(indicators) {
+            for (item, id, (figure, at_least), (status, status_assumed), assumed) in
+                tasks.chain(indicators)
+            {
                 let key = format!("{}/{id}", campaign.id);
                 let found = self.baseline.find(&key);
                 if let Some((place, _)) = found {
@@ -128,6 +130,8 @@ impl Comparison {
                         approx: previous
                             .and_then(|p| delta((figure, at_least), &p))
                             .is_some_and(|d| d.approx),
+                        status_assumed: status_assumed
+                            || previous.is_some_and(|p| p.status_assumed),
                     });
                 }
             }
@@ -153,6 +157,7 @@ impl Comparison {
                     current: None,
                     assumed: false,
                     approx: previous.at_least,
+                    status_assumed: previous.status_assumed,
                 };
                 (place, change)
             })

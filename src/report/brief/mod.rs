@@ -159,7 +159,12 @@ fn moved_line(
             status_with_symbol(before, lang, ascii),
             status_with_symbol(now, lang, ascii),
         );
-        line = format!("{line} · {before} → {now}");
+        // The move is marked when either status rests on an assumed value.
+        let assumed = since
+            .moved(campaign, item)
+            .and_then(|change| change.status_move())
+            .is_some_and(|moved| moved.assumed());
+        line = format!("{line} · {before} → {}", marker.mark(now, assumed));
     }
     Some(line)
 }

@@ -110,16 +110,26 @@ impl Context<'_> {
         )
     }
 
-    /// The figure, then its change since the baseline: `53/77 outfalls, +8
-    /// since 2024-11-30`.
+    /// The figure, then its change since the baseline and its status move:
+    /// `53/77 outfalls, +8 since 2024-11-30, ↑ was behind`.
     fn beside(&self, figure: String, campaign: &Campaign, item: Item) -> String {
-        let phrase = self
-            .since
-            .and_then(|since| since_words::beside(since, campaign, item, self.lang, self.ascii));
-        match phrase {
-            Some(phrase) => format!("{figure}{}{}", self.w.comma, escape(&phrase)),
-            None => figure,
-        }
+        let Some(since) = self.since else {
+            return figure;
+        };
+        let phrase = since_words::beside(since, campaign, item, self.lang, self.ascii);
+        let moved = since_words::status_moved(
+            since,
+            campaign,
+            item,
+            (self.lang, self.ascii),
+            |arrow| self.marker.shown(arrow),
+            escape,
+        );
+        let phrases = phrase.map(|p| escape(&p)).into_iter().chain(moved);
+        std::iter::once(figure)
+            .chain(phrases)
+            .collect::<Vec<_>>()
+            .join(self.w.comma)
     }
 }
 

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use crate::figures::Delta;
-use crate::history::compare::{Comparison, delta};
+use crate::history::compare::{Change, Comparison, delta};
 use crate::model::{Campaign, Figure, Item, Level, Plan, Status};
 
 pub use crate::history::compare::Previous;
@@ -103,9 +103,19 @@ impl<'a> Since<'a> {
         self.comparison.as_ref()?.previous_progress(index)
     }
 
+    /// The item's change since the baseline as the comparison found it;
+    /// `None` without a baseline or when it did not move.
+    pub fn moved(&self, campaign: &Campaign, item: Item) -> Option<&Change> {
+        let index = *self.campaigns.get(campaign.id.as_str())?;
+        let key = format!("{}/{}", campaign.id, item.key(campaign)?.id);
+        let change = self.comparison.as_ref()?.change(&key)?;
+        // A task that was an indicator (or back) shares its key.
+        (change.at == Some((index, item))).then_some(change)
+    }
+
     /// Every item that moved, was added or removed, as the comparison found
     /// them (the plan's order, then the removed ones); none without a baseline.
-    pub fn changes(&self) -> &[crate::history::compare::Change] {
+    pub fn changes(&self) -> &[Change] {
         self.comparison.as_ref().map_or(&[], |c| c.changes())
     }
 

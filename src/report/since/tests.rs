@@ -55,6 +55,7 @@ fn items_are_matched_by_id_and_changes_are_the_differences() {
             figure: Figure::Done(45.0),
             status: Status::Behind,
             at_least: false,
+            status_assumed: false,
         })
     );
     let amount = |item| since.change(campaign, item).map(|d| d.amount);

@@ -3,7 +3,8 @@
 //! 较2024-11-30 +8". The amounts are written by `figures`.
 
 use super::Since;
-use crate::figures;
+use crate::figures::{self, Shown};
+use crate::i18n;
 use crate::model::{Campaign, Field, Figure, Item, Lang};
 
 /// The phrase beside an item's figure: `+8 since 2024-11-30`, `unchanged
@@ -44,6 +45,31 @@ pub fn beside(
         (_, true) => moved("", true, &day, lang),
         (Lang::Zh, false) => format!("{day}为{was}"),
         (Lang::En, false) => format!("was {was} on {day}"),
+    })
+}
+
+/// The item's status move in the screen's changes-list words: `↓* was
+/// met` / `↓* 原为达标`, the arrow marked when either status rests on an
+/// assumed value (`history::Change::status_move`), written by `mark` (the
+/// report's sign) and the words by `escape`. `None` when the status did not
+/// change; only the words when it has no better or worse (to no target).
+pub fn status_moved(
+    since: &Since<'_>,
+    campaign: &Campaign,
+    item: Item,
+    (lang, ascii): (Lang, bool),
+    mark: impl Fn(&Shown) -> String,
+    escape: fn(&str) -> String,
+) -> Option<String> {
+    let change = since.moved(campaign, item)?;
+    let ((_, was), (_, now)) = (change.previous?, change.current?);
+    if was == now {
+        return None;
+    }
+    let words = escape(&i18n::history::was(i18n::status_word(was, lang), lang));
+    Some(match change.status_move() {
+        Some(moved) => format!("{} {words}", mark(&figures::status_moved(moved, ascii))),
+        None => words,
     })
 }
 

@@ -95,10 +95,25 @@ impl Items<'_> {
         line
     }
 
-    /// The change since the baseline: `+8 since 2024-11-30`.
+    /// The change since the baseline and the status move: `+8 since
+    /// 2024-11-30, ↑ was behind`.
     fn beside(&self, item: Item) -> Option<String> {
         let since = self.since?;
-        since_words::beside(since, self.campaign, item, self.lang, self.ascii).map(|p| one_line(&p))
+        let phrase = since_words::beside(since, self.campaign, item, self.lang, self.ascii);
+        let moved = since_words::status_moved(
+            since,
+            self.campaign,
+            item,
+            (self.lang, self.ascii),
+            |arrow| self.marker.shown(arrow),
+            one_line,
+        );
+        let phrases: Vec<String> = phrase
+            .map(|p| one_line(&p))
+            .into_iter()
+            .chain(moved)
+            .collect();
+        (!phrases.is_empty()).then(|| phrases.join(self.w.comma))
     }
 
     /// 销号 and 督办: "131 done · 131 closed · 35 on schedule of 166", "2
