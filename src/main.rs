@@ -91,7 +91,7 @@ fn manifest_command(cli: &Cli, config: &campaigns::config::Config) -> Option<any
             commands::rollup::render(file, &request, common, config)
         }
         Some(Command::Set(args)) if commands::rollup::is_manifest(&args.file) => {
-            commands::rollup::not_yet(&args.file, "set")
+            commands::rollup::not_yet(&args.file, "set", common, config)
         }
         Some(Command::History(args))
             if args
@@ -99,7 +99,7 @@ fn manifest_command(cli: &Cli, config: &campaigns::config::Config) -> Option<any
                 .first()
                 .is_some_and(|f| commands::rollup::is_manifest(f)) =>
         {
-            commands::history_of_a_manifest(&args.args[0], common, config)
+            commands::rollup::not_yet(&args.args[0], "history", common, config)
         }
         _ => return None,
     };

@@ -45,18 +45,6 @@ pub fn history(args: &HistoryArgs, common: &Common, config: &Config) -> anyhow::
     Ok(VALID)
 }
 
-/// `history` given a file with a `[rollup]` header: a manifest's own history
-/// is not read (exit 2, naming what takes one); a file that does not read as
-/// one (a page that only quotes a manifest) gets the diagnostics `check`
-/// gives it, not the word "manifest".
-pub fn given_a_manifest(file: &Path, common: &Common, config: &Config) -> anyhow::Result<u8> {
-    let lang = settings::lang(common, config);
-    match super::rollup::read_manifest_only(file, common, lang) {
-        Ok(_) => super::rollup::not_yet(file, "history"),
-        Err(code) => Ok(code),
-    }
-}
-
 /// The first argument is the file when it ends in `.toml` or names an
 /// existing file; otherwise every argument is an item and the file is
 /// `./campaigns.toml`.

@@ -27,7 +27,7 @@ use crate::cli::Common;
 pub use check::check;
 pub use config::config;
 pub use fetch::fetch;
-pub use history::{given_a_manifest as history_of_a_manifest, history};
+pub use history::history;
 pub use render::render;
 pub use report::{Compare, completions, report, schema};
 pub use rollover::rollover;

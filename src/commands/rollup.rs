@@ -64,7 +64,14 @@ pub fn render(
 
 /// `render`, `set` or `history` given a manifest: exit 2, naming what
 /// takes one (a unit's own file is what these read and write).
-pub fn not_yet(file: &Path, command: &str) -> anyhow::Result<u8> {
+/// A plan's command given a roll-up manifest: its errors as `check` prints
+/// them when it has any (a page that only quotes a `[rollup]` header is
+/// no manifest), else what to run instead.
+pub fn not_yet(file: &Path, command: &str, common: &Common, config: &Config) -> anyhow::Result<u8> {
+    let lang = settings::lang(common, config);
+    if let Err(code) = read_manifest_only(file, common, lang) {
+        return Ok(code);
+    }
     let file = sanitize_line(&file.display().to_string());
     to_stderr(&format!(
         "campaigns: {file} is a roll-up manifest; `{command}` takes one unit's campaigns.toml. \
