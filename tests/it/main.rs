@@ -63,6 +63,7 @@ mod rollup_git;
 mod rollup_office;
 mod rollup_parts;
 mod rollup_paths;
+mod rollup_screen_figures;
 mod rollup_xlsx;
 mod safe_paths;
 mod schema;

@@ -1,14 +1,13 @@
 //! The matrix's columns and cells: the campaigns across the units (in the
 //! order they first appear, units in the manifest's order), each unit's
 //! standing in one as its status (symbol and word) and its progress
-//! against 序时进度 — the schedule's own figures, floored as everywhere —
-//! and the combined row of the manifest's `[[combine]]` items.
+//! against 序时进度 — the schedule's own figures, floored as everywhere.
+//! The combined row's cells are `combined_cell`'s.
 
-use crate::figures::{number, percent};
+use crate::figures::percent;
 use crate::i18n::status_word;
 use crate::model::{CampaignStatus, Lang, Status, Text, Theme};
-use crate::rollup::{Combined, How, Rollup, Unit};
-use crate::text::sanitize_line;
+use crate::rollup::{Rollup, Unit};
 
 /// A campaign as a column of the matrix.
 #[derive(Clone, Debug, PartialEq)]
@@ -88,63 +87,4 @@ fn standing(campaign: &CampaignStatus, lang: Lang, ascii: bool) -> Cell {
         status: rollup.status,
         forms: [full, done, word],
     }
-}
-
-/// The combined row's cell of campaign `id`: its summed items
-/// ("98% 1,187/1,200") and its indicators counted ("3/4 met"), joined.
-pub fn combined_cell(combined: &[Combined], id: &str, lang: Lang, ascii: bool) -> String {
-    let items: Vec<&Combined> = combined
-        .iter()
-        .filter(|c| {
-            c.item
-                .split_once('/')
-                .is_some_and(|(campaign, _)| campaign == id)
-        })
-        .collect();
-    // Two figures of one campaign are told apart by their items' names.
-    let named = items.len() > 1;
-    let shown: Vec<String> = items
-        .into_iter()
-        .filter_map(|c| {
-            let text = combined_text(c, lang, ascii)?;
-            Some(match c.name.as_ref().filter(|_| named) {
-                Some(name) => format!("{} {text}", sanitize_line(name.get(lang))),
-                None => text,
-            })
-        })
-        .collect();
-    shown.join("; ")
-}
-
-fn combined_text(c: &Combined, lang: Lang, ascii: bool) -> Option<String> {
-    let unit = c
-        .unit_word
-        .as_ref()
-        .map(|u| match lang {
-            // "210/260 outfalls", "210/260个".
-            Lang::En => format!(" {}", sanitize_line(u.get(lang))),
-            Lang::Zh => sanitize_line(u.get(lang)),
-        })
-        .unwrap_or_default();
-    let mark = crate::figures::mark(c.assumed());
-    // A sum with a part that is a lower bound is one: 1,200+ (≈98%).
-    let at_least = c.at_least();
-    let sum = |done| crate::figures::at_least_number(done, at_least, lang);
-    Some(match (c.how, c.done, c.total) {
-        // The share first: what a narrow column cuts is the unit of count.
-        (How::Sum, Some(done), Some(total)) => format!(
-            "{}{mark} {}/{}{unit}",
-            crate::figures::about(percent(done / total), at_least, lang, ascii),
-            sum(done),
-            number(total, lang)
-        ),
-        (How::Sum, Some(done), None) => format!("{}{mark}{unit}", sum(done)),
-        (How::CountMet, Some(met), Some(of)) => format!(
-            "{}{mark}/{} {}",
-            number(met, lang),
-            number(of, lang),
-            super::words::met(lang)
-        ),
-        _ => return None,
-    })
 }

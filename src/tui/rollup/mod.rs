@@ -12,6 +12,7 @@
 
 mod attention;
 mod columns;
+mod combined_cell;
 mod keys;
 mod ranking_lines;
 pub mod reader;

@@ -57,6 +57,11 @@ pub fn matrix_legend(lang: Lang) -> &'static str {
     )
 }
 
+/// The legend when the cells show progress alone (a narrow column).
+pub fn matrix_legend_progress(lang: Lang) -> &'static str {
+    say(lang, "68%: progress", "68%：进度")
+}
+
 pub fn rankings_title(lang: Lang) -> &'static str {
     say(lang, "Rankings", "排名")
 }

@@ -400,7 +400,11 @@ fn attention_line(
             let (Some(task), Some(schedule)) = (campaign.tasks.get(i), status.tasks.get(i)) else {
                 return;
             };
-            let percent = figures::task_percent(schedule).unwrap_or_default();
+            // The share rests on what the figure rests on: `48/50* 96%*`.
+            let percent = schedule
+                .marked_fraction()
+                .map(|fraction| figures::marked_percent(fraction).to_string())
+                .unwrap_or_default();
             (
                 schedule.status,
                 schedule.status_assumed,

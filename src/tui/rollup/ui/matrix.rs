@@ -9,7 +9,8 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Widget};
 
-use super::super::columns::{Cell, cell, combined_cell};
+use super::super::columns::{Cell, cell};
+use super::super::combined_cell;
 use super::super::state::{Pane, RollupScreen};
 use super::super::words;
 use crate::rollup::Unit;
@@ -49,13 +50,18 @@ fn layout(area: Rect, screen: &RollupScreen) -> Layout {
     };
     let first = POINTER + name + 1 + DATE + 1 + if flagged { state + 1 } else { 0 };
     let needs = needed(screen);
-    let full: Vec<u16> = needs.iter().map(|forms| forms[0]).collect();
+    // A column wants room for its longest cells and its combined items in
+    // full; what it gets decides which form of its cells it shows.
+    let full: Vec<u16> = needs
+        .iter()
+        .map(|(forms, combined)| forms[0].max(*combined))
+        .collect();
     let widths = fit(&full, area.width.saturating_sub(first));
     let mut x = first;
     let campaigns = widths
         .into_iter()
         .zip(&needs)
-        .map(|(width, forms)| {
+        .map(|(width, (forms, _))| {
             let at = x;
             x += width;
             let form = forms.iter().position(|need| *need <= width).unwrap_or(2);
@@ -70,13 +76,14 @@ fn layout(area: Rect, screen: &RollupScreen) -> Layout {
     }
 }
 
-/// What each campaign's column needs for each form of its cells: its
-/// longest cell or its heading, and a blank column. The combined figures
-/// take what room is left and are cut beyond it.
-fn needed(screen: &RollupScreen) -> Vec<[u16; 3]> {
+/// What each campaign's column needs for each form of its cells (its
+/// longest cell or its heading, and a blank column), and for its combined
+/// items, each named in full on its line.
+fn needed(screen: &RollupScreen) -> Vec<([u16; 3], u16)> {
     let settings = screen.settings();
     let lang = settings.lang;
     let units = &screen.rollup().units;
+    let columns = |most: usize| u16::try_from(most + 1).unwrap_or(u16::MAX);
     screen
         .columns()
         .iter()
@@ -86,11 +93,13 @@ fn needed(screen: &RollupScreen) -> Vec<[u16; 3]> {
                 .filter_map(|unit| cell(unit, &column.id, lang, settings.ascii))
                 .collect();
             let heading = width(column.name.get(lang)) + 2;
-            [0, 1, 2].map(|form| {
+            let forms = [0, 1, 2].map(|form| {
                 let cells = cells.iter().map(|c| width(&c.forms[form]));
-                let most = cells.chain([heading]).max().unwrap_or(1);
-                u16::try_from(most + 1).unwrap_or(u16::MAX)
-            })
+                columns(cells.chain([heading]).max().unwrap_or(1))
+            });
+            let parts =
+                combined_cell::parts(screen.combined(), &column.id, false, (lang, settings.ascii));
+            (forms, columns(combined_cell::widest_part(&parts)))
         })
         .collect()
 }
@@ -127,20 +136,23 @@ pub fn draw(
 ) -> Option<Position> {
     let lang = screen.settings().lang;
     let focused = screen.focus() == Pane::Matrix;
+    let inner = crate::tui::geometry::inner(area);
+    let columns = layout(inner, screen);
     Block::bordered()
         .border_set(theme.border_set())
         .border_style(theme.border(focused))
         .title(Line::styled(words::matrix_title(lang), theme.title()))
-        .title_bottom(Line::styled(legend(screen, theme), theme.dim()))
+        .title_bottom(Line::styled(legend(screen, &columns, theme), theme.dim()))
         .render(area, buf);
-    let inner = crate::tui::geometry::inner(area);
     if inner.height < 3 {
         return None;
     }
-    let columns = layout(inner, screen);
     heading(buf, inner, &columns, screen, theme);
-    let rows = inner.height - 2;
     let units = &screen.rollup().units;
+    // The units first; the combined items take the lines left, one a line.
+    let spare = (inner.height - 1).saturating_sub(u16::try_from(units.len()).unwrap_or(u16::MAX));
+    let combined_lines = combined_lines(screen).min(spare).max(1);
+    let rows = inner.height - 1 - combined_lines;
     let selected = screen.selected();
     let first = (selected + 1).saturating_sub(usize::from(rows));
     let mut cursor = None;
@@ -159,31 +171,51 @@ pub fn draw(
         }
     }
     let combined = Rect {
-        y: inner.bottom() - 1,
-        height: 1,
+        y: inner.bottom() - combined_lines,
+        height: combined_lines,
         ..inner
     };
-    combined_row(buf, combined, &columns, screen, theme);
+    combined_rows(buf, combined, &columns, screen, theme);
     cursor
 }
 
-/// What the cells' figures mean, and the `*`'s legend where one shows.
-fn legend(screen: &RollupScreen, theme: &Theme) -> String {
+/// What the cells' figures mean in the forms `c` shows them in (none when
+/// they show no figure), and the `*`'s legend where one shows.
+fn legend(screen: &RollupScreen, c: &Layout, theme: &Theme) -> String {
     let settings = screen.settings();
     let lang = settings.lang;
-    let marked = screen.rollup().units.iter().any(|unit| {
-        screen.columns().iter().any(|column| {
-            cell(unit, &column.id, lang, settings.ascii).is_some_and(|c| c.forms[0].contains('*'))
+    let columns = screen.columns().iter().zip(&c.campaigns);
+    let cells: Vec<(Cell, usize)> = screen
+        .rollup()
+        .units
+        .iter()
+        .flat_map(|unit| {
+            columns.clone().filter_map(move |(column, &(_, _, form))| {
+                Some((cell(unit, &column.id, lang, settings.ascii)?, form))
+            })
         })
-    });
-    let meaning = words::matrix_legend(lang);
-    match marked {
-        true => format!(
-            " {meaning}{}{} ",
-            theme.dot(),
-            crate::i18n::assumed_legend(lang)
-        ),
-        false => format!(" {meaning} "),
+        .collect();
+    let marked = cells.iter().any(|(c, form)| c.forms[*form].contains('*'))
+        || screen.combined().iter().any(|c| c.assumed());
+    // A cell shows 序时进度 or progress when its form keeps what the
+    // shorter ones drop.
+    let keeps = |from: usize| {
+        cells
+            .iter()
+            .any(|(c, form)| *form <= from && c.forms[from] != c.forms[from + 1])
+    };
+    let meaning = if keeps(0) {
+        Some(words::matrix_legend(lang))
+    } else if keeps(1) {
+        Some(words::matrix_legend_progress(lang))
+    } else {
+        None
+    };
+    let assumed = marked.then(|| crate::i18n::assumed_legend(lang));
+    let parts: Vec<&str> = meaning.into_iter().chain(assumed).collect();
+    match parts.is_empty() {
+        true => String::new(),
+        false => format!(" {} ", parts.join(theme.dot())),
     }
 }
 
@@ -293,28 +325,62 @@ fn unit_row(
     }
 }
 
-fn combined_row(buf: &mut Buffer, line: Rect, c: &Layout, screen: &RollupScreen, theme: &Theme) {
-    let lang = screen.settings().lang;
+/// How many lines the combined items want: the most any campaign has.
+pub fn combined_lines(screen: &RollupScreen) -> u16 {
+    let combined = screen.combined().iter();
+    let campaigns = combined.filter_map(|c| c.item.split_once('/').map(|(campaign, _)| campaign));
+    let most = screen
+        .columns()
+        .iter()
+        .map(|column| campaigns.clone().filter(|c| *c == column.id).count())
+        .max();
+    u16::try_from(most.unwrap_or(1).max(1)).unwrap_or(u16::MAX)
+}
+
+/// The combined rows: `Combined` on the first, each campaign's items one a
+/// line below its column; when a column is too narrow for a figure whole,
+/// every item named across the row instead. No figure is ever cut.
+fn combined_rows(buf: &mut Buffer, area: Rect, c: &Layout, screen: &RollupScreen, theme: &Theme) {
+    let settings = screen.settings();
+    let words = (settings.lang, theme.ascii);
     let (style, ell) = (theme.title(), theme.ellipsis());
+    let (x, y, lines) = (area.x, area.y, usize::from(area.height));
+    let combined = screen.combined();
     put(
         buf,
-        line.x + POINTER,
-        line.y,
+        x + POINTER,
+        y,
         c.name,
-        words::combined(lang),
+        words::combined(words.0),
         style,
         ell,
     );
-    for (column, (at, room, _)) in screen.columns().iter().zip(&c.campaigns) {
-        let text = combined_cell(screen.combined(), &column.id, lang, theme.ascii);
-        put(
-            buf,
-            line.x + at,
-            line.y,
-            room.saturating_sub(1),
-            &text,
-            style,
-            ell,
-        );
+    let columns = screen.columns().iter().zip(&c.campaigns);
+    let under_columns: Option<Vec<(u16, u16, Vec<String>)>> = columns
+        .map(|(column, &(at, room, _))| {
+            let parts = combined_cell::parts(combined, &column.id, false, words);
+            let room = room.saturating_sub(1);
+            let shown = combined_cell::on_lines(&parts, lines, room.into(), ell)?;
+            Some((x + at, room, shown))
+        })
+        .collect();
+    if let Some(under_columns) = under_columns {
+        for (at, room, shown) in under_columns {
+            for (line, text) in (0..area.height).zip(shown) {
+                put(buf, at, y + line, room, &text, style, ell);
+            }
+        }
+        return;
+    }
+    let parts: Vec<_> = screen
+        .columns()
+        .iter()
+        .flat_map(|column| combined_cell::parts(combined, &column.id, true, words))
+        .collect();
+    let at = x + POINTER + c.name + 1;
+    let room = area.right().saturating_sub(at);
+    let shown = combined_cell::packed(&parts, lines, room.into(), ell);
+    for (line, text) in (0..area.height).zip(shown) {
+        put(buf, at, y + line, room, &text, style, ell);
     }
 }

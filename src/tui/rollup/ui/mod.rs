@@ -98,10 +98,10 @@ fn ascii_cells(buf: &mut Buffer) {
 }
 
 /// The matrix on top, as tall as its units need (a border, the heading
-/// and the combined row besides) but leaving the side panes 8 lines.
+/// and the combined rows besides) but leaving the side panes 8 lines.
 fn split(body: Rect, screen: &RollupScreen) -> (Rect, Rect) {
     let units = u16::try_from(screen.rollup().units.len()).unwrap_or(u16::MAX);
-    let wanted = units.saturating_add(4);
+    let wanted = units.saturating_add(3 + matrix::combined_lines(screen));
     let most = body.height.saturating_sub(8).max(5);
     let height = wanted.min(most).min(body.height);
     let top = Rect { height, ..body };
