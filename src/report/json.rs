@@ -79,6 +79,9 @@ struct PreviousJson<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     value: Option<Value>,
     status: &'static str,
+    /// Its status rests on an assumed value: `previous.status` is marked.
+    #[serde(skip)]
+    status_assumed: bool,
 }
 
 /// An item's previous figure and change: `None` without `--since` (the
@@ -328,6 +331,7 @@ fn compared<'a>(since: &'a Since<'_>, campaign: &Campaign, item: Item) -> Compar
             done,
             value,
             status: previous.status.as_str(),
+            status_assumed: previous.status_assumed,
         })
     });
     let change = since.change(campaign, item);
@@ -344,7 +348,7 @@ fn task_json<'a>(
     lang: Lang,
     compared: Option<Compared<'a>>,
 ) -> TaskJson<'a> {
-    let marked = marked_keys(marks::task_marked(schedule), compared.is_some());
+    let marked = marked_keys(marks::task_marked(schedule), compared.as_ref());
     let (previous, change, approximate) = split(compared);
     TaskJson {
         id: &task.id,
@@ -377,10 +381,7 @@ fn indicator_json<'a>(
     lang: Lang,
     compared: Option<Compared<'a>>,
 ) -> IndicatorJson<'a> {
-    let marked = marked_keys(
-        marks::indicator_marked(indicator, state),
-        compared.is_some(),
-    );
+    let marked = marked_keys(marks::indicator_marked(indicator, state), compared.as_ref());
     let (previous, change, approximate) = split(compared);
     IndicatorJson {
         id: &indicator.id,
@@ -402,9 +403,15 @@ fn indicator_json<'a>(
     }
 }
 
-/// The marked keys of an item, `change` only where there is one.
-fn marked_keys(mut keys: Vec<&'static str>, compared: bool) -> Vec<&'static str> {
-    keys.retain(|key| compared || *key != "change");
+/// The marked keys of an item, `change` only where there is one, and
+/// `previous.status` when the status at the baseline rests on an assumed
+/// value (a status move from it is marked on the screen and in md/text).
+fn marked_keys(mut keys: Vec<&'static str>, compared: Option<&Compared<'_>>) -> Vec<&'static str> {
+    keys.retain(|key| compared.is_some() || *key != "change");
+    let previous = compared.and_then(|(previous, _, _)| previous.as_ref());
+    if previous.is_some_and(|previous| previous.status_assumed) {
+        keys.push("previous.status");
+    }
     keys
 }
 
