@@ -153,3 +153,23 @@ fn a_move_resting_on_nothing_assumed_is_not_marked() {
     );
     assert!(good_air(&screen).contains("−1.5 ↓ was met"), "{screen}");
 }
+
+/// The brief in markdown escapes the `*` of a change that rests on an
+/// assumed count, as it does every other mark: `+2\*`, never emphasis.
+#[test]
+fn the_briefs_change_of_an_assumed_count_keeps_its_mark_escaped() {
+    let shipped = std::fs::read_to_string(FILE).unwrap();
+    let fixture = Fixture::new();
+    fixture.commit(FILE, &shipped, "2025-01-01T12:00:00+08:00");
+    let assumed = "assumed = [\"due\", \"done\"]";
+    let now = shipped
+        .replace("as_of = 2024-12-31", "as_of = 2025-01-31")
+        .replacen("done = 110\n", "done = 112\n", 1)
+        .replacen("assumed = [\"due\"]", assumed, 1);
+    assert!(now.contains("done = 112") && now.contains(assumed));
+    fixture.commit(FILE, &now, "2025-02-01T12:00:00+08:00");
+    let brief = run(&fixture, &["report", FILE, "--brief", "--lang", "en"]);
+    let line = brief.lines().find(|l| l.contains("112/113"));
+    let line = line.unwrap_or_else(|| panic!("no outfalls line in\n{brief}"));
+    assert!(line.contains("+2\\* since 2024-12-31"), "{line}");
+}

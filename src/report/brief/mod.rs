@@ -148,8 +148,9 @@ fn moved_line(
         escape(campaign.name.get(lang)),
         w.colon
     );
+    // Escaped as the figures are: the `*` of an assumed change is no emphasis.
     if let Some(beside) = since_words::beside(since, campaign, item, lang, ascii) {
-        line = format!("{line}{}{beside}", w.comma);
+        line = format!("{line}{}{}", w.comma, escape(&beside));
     }
     let now = item.status(report.status.campaigns.get(index)?);
     if let Some(before) = since.previous(campaign, item).map(|p| p.status)
