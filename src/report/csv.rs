@@ -123,12 +123,12 @@ pub fn render(report: &Report<'_>) -> String {
             Some(cells)
         };
         for (i, (task, schedule)) in campaign.tasks.iter().zip(&status.tasks).enumerate() {
-            let row = task_row(lang, campaign, (i, task), schedule, since.is_some(), yoy);
+            let row = task_row(lang, campaign, (i, task), schedule, since, yoy);
             write_row_with(&mut out, &row, compared(Item::Task(i), &task.qualifiers));
         }
         let indicators = campaign.indicators.iter().zip(&status.indicators);
         for (i, (indicator, status)) in indicators.enumerate() {
-            let row = indicator_row(lang, campaign, (i, indicator), status, since.is_some(), yoy);
+            let row = indicator_row(lang, campaign, (i, indicator), status, since, yoy);
             write_row_with(
                 &mut out,
                 &row,
@@ -145,7 +145,7 @@ fn task_row<'a>(
     campaign: &'a Campaign,
     (i, task): (usize, &'a Task),
     schedule: &TaskSchedule,
-    since: bool,
+    since: Option<&Since<'_>>,
     yoy: Option<&super::yoy::Yoy>,
 ) -> [Cell<'a>; 17] {
     [
@@ -173,6 +173,8 @@ fn task_row<'a>(
         marked(
             yoy_marked(marks::task_marked(schedule), yoy, campaign, Item::Task(i)),
             since,
+            campaign,
+            Item::Task(i),
         ),
         assumed(schedule.assumed),
     ]
@@ -184,7 +186,7 @@ fn indicator_row<'a>(
     campaign: &'a Campaign,
     (i, indicator): (usize, &'a Indicator),
     status: &IndicatorState,
-    since: bool,
+    since: Option<&Since<'_>>,
     yoy: Option<&super::yoy::Yoy>,
 ) -> [Cell<'a>; 17] {
     [
@@ -211,6 +213,8 @@ fn indicator_row<'a>(
                 Item::Indicator(i),
             ),
             since,
+            campaign,
+            Item::Indicator(i),
         ),
         assumed(indicator.assumed),
     ]
@@ -308,8 +312,17 @@ fn assumed(assumed: Assumed) -> Cell<'static> {
 }
 
 /// The marked figures by their JSON keys, `change` only with `--since`.
-fn marked(mut keys: Vec<&'static str>, since: bool) -> Cell<'static> {
-    keys.retain(|key| since || *key != "change");
+/// The marked keys beside the baseline `since`, as every report lists
+/// them (`marks::with_baseline`).
+fn marked(
+    keys: Vec<&'static str>,
+    since: Option<&Since>,
+    campaign: &Campaign,
+    item: Item,
+) -> Cell<'static> {
+    let previous = since.and_then(|since| since.previous(campaign, item));
+    let status_assumed = previous.is_some_and(|previous| previous.status_assumed);
+    let keys = marks::with_baseline(keys, since.is_some(), status_assumed);
     match keys.is_empty() {
         true => Cell::Empty,
         false => Cell::Words(keys.join(";")),

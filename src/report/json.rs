@@ -406,13 +406,10 @@ fn indicator_json<'a>(
 /// The marked keys of an item, `change` only where there is one, and
 /// `previous.status` when the status at the baseline rests on an assumed
 /// value (a status move from it is marked on the screen and in md/text).
-fn marked_keys(mut keys: Vec<&'static str>, compared: Option<&Compared<'_>>) -> Vec<&'static str> {
-    keys.retain(|key| compared.is_some() || *key != "change");
+fn marked_keys(keys: Vec<&'static str>, compared: Option<&Compared<'_>>) -> Vec<&'static str> {
     let previous = compared.and_then(|(previous, _, _)| previous.as_ref());
-    if previous.is_some_and(|previous| previous.status_assumed) {
-        keys.push("previous.status");
-    }
-    keys
+    let status_assumed = previous.is_some_and(|previous| previous.status_assumed);
+    marks::with_baseline(keys, compared.is_some(), status_assumed)
 }
 
 /// Absent without `--since`, else each as found (null when not), and

@@ -93,6 +93,21 @@ pub fn indicator_marked(indicator: &Indicator, state: &IndicatorState) -> Vec<&'
     .collect()
 }
 
+/// An item's marked keys beside a baseline, as every report lists them:
+/// `change` only when there is a baseline, and `previous.status` when the
+/// status there rests on an assumed value (its move shows `*`).
+pub fn with_baseline(
+    mut keys: Vec<&'static str>,
+    compared: bool,
+    previous_status_assumed: bool,
+) -> Vec<&'static str> {
+    keys.retain(|key| compared || *key != "change");
+    if previous_status_assumed {
+        keys.push("previous.status");
+    }
+    keys
+}
+
 /// A history point's marked keys (`campaigns history`): its `done` or
 /// `value` when it is not from the source, its status when that rests on
 /// an assumed value.

@@ -114,6 +114,13 @@ fn markdown_and_text_say_what_the_item_was_with_the_move_marked() {
     // Met then rested on the assumed target too.
     let marked = serde_json::json!(["target", "status", "previous.status"]);
     assert_eq!(item["marked"], marked);
+    // The CSV's `marked` column lists the same keys, by the same rule.
+    let csv = report("csv", "en");
+    let row = csv
+        .lines()
+        .find(|row| row.contains(",indicator,good-air-days,"))
+        .unwrap();
+    assert!(row.contains(",target;status;previous.status,"), "{row}");
 }
 
 /// With the target from the source, the same move carries no mark.
