@@ -4,6 +4,7 @@ pub mod attention;
 pub mod banner;
 pub mod campaign;
 pub mod card;
+pub mod card_statuses;
 pub mod cells;
 pub mod detail;
 pub mod footer;

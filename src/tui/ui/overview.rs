@@ -7,7 +7,8 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::widgets::Widget;
 
-use super::card::{Card, status_line_count};
+use super::card::Card;
+use super::card_statuses::status_line_count;
 use super::cells::{put, put_right};
 use crate::i18n;
 use crate::tui::app::App;
