@@ -7,7 +7,7 @@ use crate::model::{Lang, Qualifiers, Task};
 
 /// The sign after a figure that is a lower bound; nothing for an exact one.
 pub fn approx_sign(qualifiers: &Qualifiers, lang: Lang) -> &'static str {
-    at_least_sign(qualifiers.word("approx") == Some("more-than"), lang)
+    at_least_sign(qualifiers.at_least(), lang)
 }
 
 /// The sign after a figure known to be a lower bound, however it became

@@ -34,10 +34,6 @@ impl Qualifiers {
         self.0.iter().any(|q| q.at_least)
     }
 
-    pub fn iter(&self) -> impl Iterator<Item = &Qualifier> {
-        self.0.iter()
-    }
-
     /// What a figure worked out by adding this one to others carries: its
     /// lower-bound qualifiers, beside those already in `into` (a sum with a
     /// part of 90余 is 余 too).

@@ -120,7 +120,7 @@ pub fn render(report: &Report<'_>) -> String {
             }
             let words = qualifier_keys.iter().map(|key| qualifiers.word(key));
             cells.extend(words.map(|word| word.map_or(Cell::Empty, Cell::Text)));
-            Some(cells)
+            cells
         };
         for (i, (task, schedule)) in campaign.tasks.iter().zip(&status.tasks).enumerate() {
             let row = task_row(lang, campaign, (i, task), schedule, since, yoy);
@@ -283,15 +283,10 @@ fn yoy_cell(cell: yoy_columns::YoyCell) -> Cell<'static> {
 }
 
 /// A row, then the `--since` and `--yoy` cells when there are any.
-fn write_row_with(out: &mut String, cells: &[Cell<'_>], since: Option<Vec<Cell<'_>>>) {
-    match since {
-        Some(extra) => {
-            let mut cells: Vec<&Cell<'_>> = cells.iter().collect();
-            cells.extend(&extra);
-            write_cells(out, &cells);
-        }
-        None => write_row(out, cells),
-    }
+fn write_row_with(out: &mut String, cells: &[Cell<'_>], extra: Vec<Cell<'_>>) {
+    let mut cells: Vec<&Cell<'_>> = cells.iter().collect();
+    cells.extend(&extra);
+    write_cells(out, &cells);
 }
 
 fn optional_text(text: Option<&str>) -> Cell<'_> {

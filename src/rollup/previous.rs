@@ -86,9 +86,8 @@ fn in_ref(
     // A cycle (made by `refs/replace/`) ends the walk, as in `git log`.
     let mut visited = HashSet::from([commit]);
     let mut at = commit;
-    // Each version read: (its reporting date, its place: newer higher), and
+    // Each version read: its reporting date, its place (newer higher), and
     // where it is.
-    let mut reports = Vec::new();
     let mut versions = Vec::new();
     for step in 0..MAX_COMMITS {
         let Some(parent) = first_parent(repo, at) else {
@@ -107,13 +106,13 @@ fn in_ref(
             break;
         }
         if let Some(as_of) = load_at(repo, parent, blob, file, document).map(|d| d.as_of()) {
-            reports.push((as_of, MAX_COMMITS - step));
-            versions.push((MAX_COMMITS - step, parent, blob));
+            versions.push((as_of, MAX_COMMITS - step, parent, blob));
         }
     }
+    let reports = versions.iter().map(|&(as_of, place, _, _)| (as_of, place));
     let chosen = history::last_report(reports, document.as_of())
-        .and_then(|place| versions.iter().find(|(p, _, _)| *p == place))
-        .and_then(|&(_, commit, blob)| report_at(repo, commit, blob, file, document));
+        .and_then(|place| versions.iter().find(|version| version.1 == place))
+        .and_then(|&(_, _, commit, blob)| report_at(repo, commit, blob, file, document));
     chosen.ok_or_else(|| "no earlier report on its ref".to_owned())
 }
 

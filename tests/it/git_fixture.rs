@@ -76,6 +76,19 @@ impl Fixture {
     }
 
     /// Writes `text` to `name`, commits it dated `date`; the commit's hash.
+    /// `campaigns ARGS` run in the repository without colour, which must
+    /// succeed: its stdout.
+    pub fn campaigns(&self, args: &[&str]) -> String {
+        let output = crate::binary::assert_command()
+            .current_dir(self.path())
+            .env("NO_COLOR", "1")
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{args:?}: {output:?}");
+        String::from_utf8(output.stdout).unwrap()
+    }
+
     pub fn commit(&self, name: &str, text: &str, date: &str) -> String {
         std::fs::write(self.file(name), text).unwrap();
         self.git(&["add", "--", name]);

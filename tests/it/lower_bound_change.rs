@@ -33,14 +33,7 @@ pub fn notices_grown(approx_then: bool, approx_now: bool) -> Fixture {
 }
 
 fn run(fixture: &Fixture, args: &[&str]) -> String {
-    let output = crate::binary::assert_command()
-        .current_dir(fixture.path())
-        .env("NO_COLOR", "1")
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{args:?}: {output:?}");
-    String::from_utf8(output.stdout).unwrap()
+    fixture.campaigns(args)
 }
 
 fn report(fixture: &Fixture, format: &str, lang: &str, extra: &[&str]) -> String {

@@ -26,14 +26,7 @@ fn good_air_fell_in(shipped: String) -> Fixture {
 }
 
 fn run(fixture: &Fixture, args: &[&str]) -> String {
-    let output = crate::binary::assert_command()
-        .current_dir(fixture.path())
-        .env("NO_COLOR", "1")
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{args:?}: {output:?}");
-    String::from_utf8(output.stdout).unwrap()
+    fixture.campaigns(args)
 }
 
 /// The one line of `text` that names the good-air days.

@@ -76,11 +76,11 @@ pub fn roll_over(source: &str, plan: &Plan, year: i32) -> Result<Rollover, Rollo
         Some(body) => ("\u{FEFF}", body),
         None => ("", source),
     };
-    let parse = |body: &str| {
-        body.parse::<DocumentMut>()
-            .map_err(|err| RolloverError::Syntax(err.to_string()))
-    };
-    let mut doc = parse(body)?;
+    let mut doc: DocumentMut = body
+        .parse()
+        .map_err(|err: toml_edit::TomlError| RolloverError::Syntax(err.to_string()))?;
+    // As written, for the comments kept beside what the draft rewrites.
+    let source = doc.clone();
     let mut changes = Vec::new();
     let to = dates::new_year(year);
     if let Some(meta) = doc.get_mut("meta").and_then(Item::as_table_mut) {
@@ -108,7 +108,7 @@ pub fn roll_over(source: &str, plan: &Plan, year: i32) -> Result<Rollover, Rollo
             tasks::roll_tasks(table, campaign, year, &left_out, &mut changes)?;
         }
     }
-    changes.extend(comments::stale_comments(&parse(body)?, &doc, year - 1));
+    changes.extend(comments::stale_comments(&source, &doc, year - 1));
     Ok(Rollover {
         text: format!("{bom}{}", line_ends_of(body, doc.to_string())),
         changes,
